@@ -1,0 +1,34 @@
+"""The command line: thin typer commands that call the library and turn ExtractorError into one line."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import ExtractorError
+from . import data, extract
+
+app = typer.Typer(
+    help=(
+        "Turn SMM metal-production reports into a grounded SQLite dataset of figures and drivers.\n\n"
+        "Start with `extractor run REPORTS... --db smm.db`, then look at `extractor facts` or "
+        "`extractor export`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("run")(extract.run)
+app.command("month")(extract.month)
+app.command("facts")(data.facts)
+app.command("export")(data.export)
+
+
+def main() -> None:
+    """Console entry point: one clean line and exit code 2 for our own errors."""
+    try:
+        app()
+    except ExtractorError as e:
+        typer.secho(f"error: {e}", err=True, fg=typer.colors.RED)
+        sys.exit(2)

@@ -1,0 +1,152 @@
+"""`extractor run` and `extractor month`: extracting reports into the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..documents import iter_input_paths, read_document
+from ..errors import ExtractorError
+from ..pipeline import DocumentOutcome, RunOptions, run_batch
+from ..report_month import find_report_month
+from ..settings import load_settings
+from .common import DB_OPTION, console, err_console, fail, open_db
+
+PROVIDERS = ("rules",)
+
+
+def _options(provider: str, force: bool) -> RunOptions:
+    if provider not in PROVIDERS:
+        fail(f"unknown provider {provider!r}; available here: {', '.join(PROVIDERS)}")
+    return RunOptions(provider=provider, force=force)
+
+
+def _run_with_progress(paths: list[Path], db: Path, options: RunOptions, command: str) -> list[DocumentOutcome]:
+    try:
+        settings = load_settings()
+    except ExtractorError as e:
+        fail(str(e))
+        raise
+    store = open_db(db)
+    try:
+        with Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, transient=True, disable=not err_console.is_terminal,
+        ) as progress:
+            task = progress.add_task("extracting", total=len(paths))
+
+            def advance(outcome: DocumentOutcome) -> None:
+                progress.update(task, advance=1, description=outcome.name[:40])
+                if outcome.status == "error":
+                    err_console.print(f"[red]error:[/red] {outcome.error}")
+
+            _, outcomes = run_batch(paths, store, settings, options, command, on_document=advance)
+    finally:
+        store.close()
+    return outcomes
+
+
+def _summary(outcomes: list[DocumentOutcome], db: Path) -> None:
+    table = Table(title=f"extraction into {db}", title_justify="left")
+    table.add_column("document", overflow="fold", min_width=24)
+    for column in ("month", "status"):
+        table.add_column(column, no_wrap=True)
+    for column in ("sections", "accepted", "review", "rejected", "drivers"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for o in outcomes:
+        style = {"error": "red", "unchanged": "dim"}.get(o.status, "")
+        table.add_row(o.name, o.report_month or "?", o.status, str(o.sections), str(o.accepted),
+                      str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
+    table.add_section()
+    table.add_row(f"{len(outcomes)} documents", "", f"{sum(o.status == 'error' for o in outcomes)} error(s)",
+                  str(sum(o.sections for o in outcomes)), str(sum(o.accepted for o in outcomes)),
+                  str(sum(o.needs_review for o in outcomes)), str(sum(o.rejected for o in outcomes)),
+                  str(sum(o.drivers for o in outcomes)), style="bold")
+    console.print(table)
+    unchanged = sum(o.status == "unchanged" for o in outcomes)
+    if unchanged == len(outcomes) and outcomes:
+        console.print("Nothing to do: every document was already extracted with this configuration (use --force to redo).")
+    elif unchanged:
+        console.print(f"{unchanged} document(s) unchanged since their last extraction were skipped (use --force to redo).")
+
+
+def run(
+    inputs: list[str] = typer.Argument(..., help="Report files, folders or globs (.txt, .md, .html)."),
+    db: Path = DB_OPTION,
+    provider: str = typer.Option("rules", help="Who labels the numbers: 'rules' (no LLM)."),
+    force: bool = typer.Option(False, "--force", help="Re-extract documents already extracted with this configuration."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file fails, not only if all fail."),
+) -> None:
+    """Extract every report given into the database.
+
+    Each document is stored once (keyed by the SHA-256 of its text) and written in
+    one transaction, so an interrupted batch resumes where it stopped. Re-running
+    the same input with the same configuration does nothing unless --force.
+    """
+    paths = iter_input_paths(inputs)
+    if not paths:
+        fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html)")
+    outcomes = _run_with_progress(paths, db, _options(provider, force), " ".join(sys.argv))
+    _summary(outcomes, db)
+    errors = sum(o.status == "error" for o in outcomes)
+    if errors == len(outcomes) or (strict and errors):
+        raise typer.Exit(1)
+
+
+def month(
+    report_month: str = typer.Argument(..., metavar="YYYY-MM", help="The report month to re-extract, e.g. 2025-11."),
+    db: Path = DB_OPTION,
+    from_dir: Optional[Path] = typer.Option(None, "--from", help="Look for that month's reports in this folder instead of the stored paths."),
+    provider: str = typer.Option("rules", help="Who labels the numbers: 'rules' (no LLM)."),
+) -> None:
+    """Re-extract the documents of one report month and show what changed."""
+    if from_dir is not None:
+        candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p) == report_month]
+    else:
+        store = open_db(db, must_exist=True)
+        try:
+            candidates = []
+            for document in store.documents(report_month):
+                existing = [Path(p) for p in store.document_paths(document["id"]) if Path(p).exists()]
+                if existing:
+                    candidates.append(existing[0])
+                else:
+                    err_console.print(f"[yellow]warning:[/yellow] {document['name']}: no stored path exists any more; use --from DIR")
+        finally:
+            store.close()
+    if not candidates:
+        fail(f"no documents for report month {report_month} (in the database, or in --from)")
+    outcomes = _run_with_progress(candidates, db, _options(provider, force=True), " ".join(sys.argv))
+    _summary(outcomes, db)
+    for outcome in outcomes:
+        changes = outcome.changes
+        if not changes:
+            console.print(f"{outcome.name}: first extraction, nothing to compare with.")
+            continue
+        console.print(f"[bold]{outcome.name}[/bold]: {len(changes['added'])} added, {len(changes['removed'])} removed, "
+                      f"{len(changes['changed'])} changed value")
+        for fact in changes["added"][:20]:
+            console.print(f"  [green]+[/green] {_describe(fact)}")
+        for fact in changes["removed"][:20]:
+            console.print(f"  [red]-[/red] {_describe(fact)}")
+        for old, new in changes["changed"][:20]:
+            console.print(f"  [yellow]~[/yellow] {_describe(new)} (was {old['value']})")
+    if all(o.status == "error" for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _month_of(path: Path) -> str | None:
+    try:
+        return find_report_month(read_document(path, load_settings().max_document_bytes).text).value
+    except ExtractorError:
+        return None
+
+
+def _describe(fact: dict) -> str:
+    segment = f" [{fact['segment']}]" if fact.get("segment") else ""
+    return f"{fact['commodity']}{segment} {fact['metric']} {fact['period']} {fact['basis']} {fact['measure']} = {fact['value']} {fact.get('unit') or ''}"

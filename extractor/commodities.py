@@ -1,0 +1,151 @@
+"""The contract's commodity ids, the heading variants that stand for them, and their default regions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# id -> heading and text variants (normalized by normalize_name before use).
+COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
+    "copper_cathode": ("copper cathode", "refined copper", "copper cathodes", "electrolytic copper"),
+    "aluminum": ("aluminum", "primary aluminum", "china primary aluminum", "electrolytic aluminum"),
+    "alumina": ("alumina", "metallurgical grade alumina", "china metallurgical grade alumina"),
+    "overseas_aluminum": ("overseas aluminum", "overseas primary aluminum"),
+    "overseas_alumina": ("overseas metallurgical grade alumina", "overseas alumina"),
+    "secondary_aluminum": ("secondary aluminum", "secondary aluminum alloy", "recycled aluminum"),
+    "primary_lead": ("primary lead",),
+    "secondary_lead": ("secondary lead", "recycled lead"),
+    "refined_zinc": ("refined zinc", "zinc ingot"),
+    "refined_tin": ("refined tin", "tin ingot"),
+    "refined_nickel": ("refined nickel", "electrolytic nickel"),
+    "npi": ("nickel pig iron", "npi", "china nickel pig iron", "china npi"),
+    "indonesia_npi": ("indonesian nickel pig iron", "indonesian npi", "indonesia npi", "indonesia nickel pig iron"),
+    "nickel_sulphate": ("nickel sulphate",),
+    "manganese_sulphate": (
+        "manganese sulphate", "battery grade manganese sulphate", "high purity manganese sulphate",
+    ),
+    "emd": ("electrolytic manganese dioxide", "emd"),
+    "mn3o4": ("manganese ii iii oxide", "mn3o4", "manganese tetroxide", "trimanganese tetroxide"),
+    "high_carbon_ferrochrome": ("high carbon ferrochrome", "ferrochrome"),
+    "stainless_steel": ("stainless steel", "crude stainless steel"),
+    "emm": ("electrolytic manganese", "emm", "electrolytic manganese metal"),
+    "simn": ("simn alloy", "simn", "silicomanganese", "silicon manganese"),
+    "silicon_metal": ("silicon metal",),
+    "polysilicon": ("polysilicon",),
+    "wafer": ("wafer", "wafers", "silicon wafer"),
+    "solar_cell": ("solar cell", "solar cells", "cell"),
+    "pv_module": ("pv module", "pv modules", "module"),
+    "pv_film": ("pv film", "encapsulant film"),
+    "pv_eva": ("pv grade eva",),
+    "pv_glass": ("pv glass", "solar glass"),
+    "dmc": ("dmc", "silicone dmc"),
+    "magnesium_ingot": ("magnesium ingot", "primary magnesium"),
+    "magnesium_alloy": ("magnesium alloy",),
+    "magnesium_powder": ("magnesium powder",),
+    "titanium_dioxide": ("titanium dioxide",),
+    "sponge_titanium": ("sponge titanium", "titanium sponge"),
+    "light_rare_earth": ("light rare earths", "light rare earth"),
+    "medium_heavy_rare_earth": ("medium heavy rare earth", "medium heavy rare earths"),
+    "ndfeb": ("ndfeb", "ndfeb magnet", "ndfeb magnets"),
+    "molybdenum_concentrate": ("molybdenum concentrate",),
+    "ferromolybdenum": ("ferromolybdenum",),
+    "apt": ("ammonium paratungstate", "apt"),
+    "silver": ("silver", "silver ingot"),
+    "silver_nitrate": ("silver nitrate",),
+    "antimony_ingot": ("antimony ingot", "antimony ingots", "antimony"),
+    "sodium_pyroantimonate": ("sodium pyroantimonate",),
+    "refined_bismuth": ("refined bismuth", "bismuth"),
+    "lithium_carbonate": ("lithium carbonate",),
+    "lithium_hydroxide": ("lithium hydroxide",),
+    "cobalt_sulphate": ("cobalt sulphate",),
+    "co3o4": ("co3o4", "cobalt tetroxide", "cobaltosic oxide"),
+    "ternary_precursor": ("ternary cathode precursor", "ternary precursor", "ternary precursors"),
+    "ternary_cathode": ("ternary cathode material", "ternary cathode", "ternary cathode materials"),
+    "iron_phosphate": ("iron phosphate",),
+    "lfp": ("lfp", "lithium iron phosphate"),
+    "lco": ("lco", "lithium cobalt oxide"),
+    "lmo": ("lmo", "lithium manganese oxide"),
+}
+
+REGIONS: dict[str, str] = {
+    "overseas_aluminum": "overseas",
+    "overseas_alumina": "overseas",
+    "indonesia_npi": "indonesia",
+}
+
+# Generic words that name a commodity as a heading but are too common to find one in free text.
+_TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "aluminum", "alumina", "wafer", "ferrochrome"}
+
+
+def normalize_name(name: str) -> str:
+    """Lower-case, British spellings to one form, punctuation to spaces: 'Battery-Grade Manganese Sulphate'."""
+    text = name.lower()
+    text = text.replace("aluminium", "aluminum").replace("sulfate", "sulphate")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for commodity, aliases in COMMODITY_ALIASES.items():
+        for alias in aliases:
+            index[normalize_name(alias)] = commodity
+    return index
+
+
+def commodity_for_heading(heading: str) -> str | None:
+    """Return the contract id a heading stands for, or None if it names no known commodity.
+
+    Tries the whole heading, then the heading without a parenthesis, then the
+    abbreviation in the parenthesis ('Nickel Pig Iron (NPI)').
+    """
+    index = _alias_index()
+    cleaned = heading.strip().strip("*#").strip()
+    candidates = [cleaned, re.sub(r"\([^)]*\)", " ", cleaned)]
+    candidates += re.findall(r"\(([^)]*)\)", cleaned)
+    for candidate in candidates:
+        key = normalize_name(candidate)
+        if key in index:
+            return index[key]
+    return None
+
+
+def new_commodity_id(heading: str) -> str:
+    """The snake_case id of a heading the table does not know ('Cobalt Metal' -> 'cobalt_metal')."""
+    return normalize_name(re.sub(r"\([^)]*\)", " ", heading)).replace(" ", "_") or "unknown"
+
+
+def region_for(commodity: str) -> str:
+    """The contract's default region of a commodity."""
+    return REGIONS.get(commodity, "china")
+
+
+@lru_cache(maxsize=1)
+def _text_pattern() -> re.Pattern[str]:
+    aliases = sorted(
+        {normalize_name(a) for names in COMMODITY_ALIASES.values() for a in names}, key=len, reverse=True
+    )
+    return re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
+
+
+def commodity_from_text(text: str) -> str | None:
+    """Guess the commodity a single-commodity article is about from the names it uses.
+
+    Names in the opening (title, first sentence) weigh more than names later on.
+    Returns None when the text names no known commodity.
+    """
+    index = _alias_index()
+    normalized_head = normalize_name(text[:400])
+    normalized = normalize_name(text[:4000])
+    scores: dict[str, float] = {}
+    for weight, body in ((3.0, normalized_head), (1.0, normalized)):
+        for match in _text_pattern().finditer(body):
+            alias = match.group(1)
+            if alias in _TEXT_STOPWORDS and weight < 3.0:
+                continue
+            commodity = index[alias]
+            scores[commodity] = scores.get(commodity, 0.0) + weight
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda item: item[1])[0]

@@ -1,0 +1,170 @@
+"""Reading source files into text: encoding detection, HTML to text, refusal of unusable input."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import DocumentError
+
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "tr", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source file turned into text, with the facts needed to store it once."""
+
+    name: str
+    path: str
+    text: str
+    encoding: str
+    format: str
+    sha256: str
+    size: int
+
+
+def read_document(path: Path, max_bytes: int) -> Document:
+    """Read one file into a Document.
+
+    Returns the decoded (and, for HTML, de-tagged) text keyed by the SHA-256 of
+    that text. Raises DocumentError with a one-line reason for empty, binary,
+    oversized, undecodable or text-free files.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise DocumentError(str(path), f"cannot read file ({e.strerror})") from e
+    if size == 0:
+        raise DocumentError(str(path), "file is empty")
+    if size > max_bytes:
+        raise DocumentError(
+            str(path),
+            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise EXTRACTOR_MAX_BYTES to allow it)",
+        )
+    raw = path.read_bytes()
+    text, encoding = decode_bytes(raw, str(path))
+    is_html = path.suffix.lower() in {".html", ".htm"} or _looks_like_html(text)
+    if is_html:
+        text = html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise DocumentError(str(path), "file holds no text")
+    return Document(
+        name=path.name,
+        path=str(path.resolve()),
+        text=text,
+        encoding=encoding,
+        format="html" if is_html else "text",
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        size=size,
+    )
+
+
+def decode_bytes(raw: bytes, label: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM), GB18030, or Latin-1, in that order.
+
+    Returns (text, encoding name). Raises DocumentError for binary content.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16"), "utf-16"
+    if _is_binary(raw):
+        raise DocumentError(label, "file looks binary (NUL or control bytes), not a text report")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f")
+        high = sum(1 for ch in text if ord(ch) > 127)
+        if high and cjk / high > 0.6:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("latin-1"), "latin-1"
+
+
+def _is_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control / max(len(sample), 1) > 0.05
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or bool(re.search(r"<(p|div|body)[\s>]", head))
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Strip tags, scripts and styles, keeping one line per paragraph or heading."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def iter_input_paths(inputs: list[str]) -> list[Path]:
+    """Expand files, directories (non-recursive by suffix) and globs into a sorted path list.
+
+    README files are skipped in directories: archives often carry one.
+    """
+    import glob
+
+    found: dict[str, Path] = {}
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.lower().startswith("readme"):
+                    found[str(child.resolve())] = child
+        elif any(ch in item for ch in "*?["):
+            for match in sorted(glob.glob(item, recursive=True)):
+                candidate = Path(match)
+                if candidate.is_file():
+                    found[str(candidate.resolve())] = candidate
+        else:
+            found[str(path.resolve())] = path
+    return sorted(found.values(), key=lambda p: str(p))

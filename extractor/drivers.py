@@ -1,0 +1,84 @@
+"""A keyword baseline for drivers: the reasons a section gives for output moving, with category and effect.
+
+Rules cannot read causality well; this baseline exists so the rules provider
+produces drivers at all and so the LLM path has something to beat on the eval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import clauses as cl
+from .sections import Section
+
+_CAUSAL = re.compile(
+    r"\b(?:due to|mainly|primarily|driven by|because|owing to|amid|affected by|supported by|boost\w*|"
+    r"led to|leading to|resulting in|caused|dragg\w*|contribut\w*|thanks to|as a result|impact(?:ed)? by)\b",
+    re.I,
+)
+
+# (category, pattern, default effect, pattern that flips the effect to "up")
+_CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
+    ("holiday", re.compile(r"\b(?:chinese new year|spring festival|lantern festival|national day|double festival|lebaran|holidays?)\b", re.I), "down",
+     re.compile(r"\b(?:subsid\w*|eliminat\w*|excluded|after the|ended|fad\w*|recover\w*)\b", re.I)),
+    ("calendar", re.compile(r"\b(?:production days|working days|calendar days|fewer days|one day less|one less day|days in)\b", re.I), "down",
+     re.compile(r"\b(?:more|increase\w*|additional|extra)\b[^.]{0,30}\bdays\b|\bdays\b[^.]{0,20}\b(?:more|increase)", re.I)),
+    ("maintenance", re.compile(r"\bmaintenance\b|\boverhaul\w*\b|\btechnological (?:transformation|upgrade)s?\b", re.I), "down",
+     re.compile(r"\b(?:ended|completed?|complet\w*|conclud\w*|finish\w*|after maintenance|return\w*|lower than expected)\b", re.I)),
+    ("resumption", re.compile(r"\bresum\w*\b|\brestart\w*\b|\bresumed production\b", re.I), "up", None),
+    ("new_capacity", re.compile(r"\bnew (?:capacity|production lines?|projects?|smelters?|lines?)\b|\bcommission\w*\b|\bramp(?:ing|ed)?[- ]up\b", re.I), "up", None),
+    ("weather_seasonal", re.compile(r"\b(?:dry season|rainy season|heating season|winter|cold weather|temperature|weather|flood\w*)\b", re.I), "down",
+     re.compile(r"\b(?:warm\w*|end of the rainy|wet season)\b", re.I)),
+    ("policy_environment", re.compile(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quota\w*|license|inspection\w*|self-regulation)\b", re.I), "down",
+     re.compile(r"\bquotas? (?:were )?issued\b", re.I)),
+    ("raw_material", re.compile(r"\b(?:raw materials?|ore|concentrates?|feedstock\w*|scrap|TCs?|blister copper|supply of raw)\b", re.I), "down",
+     re.compile(r"\b(?:ample|sufficient|improv\w*|eased|abundant)\b", re.I)),
+    ("cost_margin", re.compile(r"\b(?:loss(?:es)?|profit\w*|margins?|costs?)\b", re.I), "down",
+     re.compile(r"\b(?:profit(?:s|ability)? (?:improved|recover\w*)|high profit\w*|offset|turned from loss to profit|profitab\w+ improved)\b", re.I)),
+    ("demand", re.compile(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*)\b", re.I), "down",
+     re.compile(r"\b(?:robust|strong|boost\w*|increas\w*|rebound\w*|improv\w*|recover\w*|peak season|thriving|growth)\b", re.I)),
+]
+
+
+@dataclass
+class LabelledDriver:
+    fields: dict[str, Any]
+    quote_start: int
+    quote_end: int
+
+
+def find_drivers(text: str, section: Section, report_month: str | None) -> list[LabelledDriver]:
+    """Drivers a section states, one per (period, basis, effect, category), in text order."""
+    body = text[section.start:section.end]
+    found: list[LabelledDriver] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    carried: dict[int, str | None] = {}
+    for sentence in cl.split_sentences(body, section.start):
+        mentions = cl.month_mentions(sentence.text, report_month)
+        period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
+        if mentions:
+            carried[sentence.paragraph] = mentions[-1].period
+        if period is None or not _CAUSAL.search(sentence.text) or re.match(r"^\s*note\b", sentence.text, re.I):
+            continue
+        forecast_cue = bool(re.search(r"\b(?:expect\w*|will|may|forecast\w*|project\w*|likely)\b", sentence.text, re.I))
+        basis = cl.basis_for(period, report_month, forecast_cue)
+        for category, pattern, default, flip in _CATEGORIES:
+            match = pattern.search(sentence.text)
+            if not match:
+                continue
+            effect = "up" if (default == "up" or (flip is not None and flip.search(sentence.text))) else "down"
+            key = (period, basis, effect, category)
+            if key in seen:
+                continue
+            seen.add(key)
+            quote = sentence.text[max(0, match.start() - 40):match.end() + 40]
+            start = sentence.start + sentence.text.index(quote)
+            found.append(LabelledDriver(
+                {"commodity": section.commodity, "period": period, "basis": basis, "effect": effect,
+                 "category": category, "summary": f"{category.replace('_', ' ')} pushed output {effect}",
+                 "quote": quote},
+                start, start + len(quote),
+            ))
+    return found

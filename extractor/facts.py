@@ -1,0 +1,159 @@
+"""The facts contract (shared/contract/FACTS.md) as pydantic models, strict about unknown fields."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from .errors import GoldError
+
+Metric = Literal[
+    "production", "operating_rate", "cumulative_production", "capacity", "operating_capacity",
+    "maintenance_impact", "imports", "exports", "inventory", "balance", "price", "share", "other",
+]
+Measure = Literal[
+    "level", "mom_abs", "mom_pct", "yoy_abs", "yoy_pct", "mom_pp", "yoy_pp", "mom_direction", "yoy_direction",
+]
+Basis = Literal["actual", "forecast", "expected"]
+Qualifier = Literal["approx", "over", "under"]
+Category = Literal[
+    "maintenance", "resumption", "new_capacity", "raw_material", "demand", "cost_margin", "price",
+    "policy_environment", "weather_seasonal", "holiday", "calendar", "trade", "other",
+]
+FactValue = Union[float, list[float], Literal["up", "down", "flat"]]
+
+CORE_METRICS = ("production", "operating_rate", "cumulative_production")
+_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_SNAKE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
+
+
+class Fact(BaseModel):
+    """One number (or one direction) stated in a report about one commodity."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    commodity: str
+    region: str = "china"
+    metric: Metric
+    segment: Optional[str] = None
+    content: Optional[Literal["metal"]] = None
+    period: str
+    basis: Basis
+    measure: Measure
+    value: FactValue
+    unit: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
+    quote: str
+
+    @field_validator("commodity")
+    @classmethod
+    def _snake_case(cls, value: str) -> str:
+        if not _SNAKE.match(value):
+            raise ValueError(f"commodity must be a snake_case id, got {value!r}")
+        return value
+
+    @field_validator("region")
+    @classmethod
+    def _lower_region(cls, value: str) -> str:
+        if value != value.lower() or not value.strip():
+            raise ValueError(f"region must be a lower-case name, got {value!r}")
+        return value
+
+    @field_validator("segment")
+    @classmethod
+    def _lower_segment(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and value != value.lower():
+            raise ValueError(f"segment must be lower-case, got {value!r}")
+        return value
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        if not _PERIOD.match(value):
+            raise ValueError(f"period must be YYYY-MM, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _value_fits_measure(self) -> "Fact":
+        is_direction = self.measure.endswith("_direction")
+        if is_direction != isinstance(self.value, str):
+            raise ValueError(f"measure {self.measure} does not fit value {self.value!r}")
+        if isinstance(self.value, list) and len(self.value) != 2:
+            raise ValueError("a range value must be a two-number list [low, high]")
+        if is_direction and self.unit is not None:
+            raise ValueError("a direction has unit null")
+        if self.measure.endswith("_pp") and self.unit not in ("pp", None):
+            raise ValueError("a *_pp measure has unit pp")
+        return self
+
+    def key(self) -> tuple[str, ...]:
+        """The fields two facts must share to match (segment normalized as the contract says)."""
+        return (
+            self.commodity, self.region, self.metric, normalize_segment(self.segment) or "",
+            self.content or "", self.period, self.basis, self.measure,
+        )
+
+    @property
+    def is_core(self) -> bool:
+        return self.segment is None and self.metric in CORE_METRICS
+
+
+class Driver(BaseModel):
+    """A reason the report gives for a commodity's output moving up or down."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    commodity: str
+    period: str
+    basis: Basis
+    effect: Literal["up", "down"]
+    category: Category
+    summary: str
+    quote: str
+
+    def key(self) -> tuple[str, ...]:
+        return (self.commodity, self.period, self.basis, self.effect, self.category)
+
+
+class DocumentFacts(BaseModel):
+    """One document's facts and drivers: what export writes and gold files hold."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: str
+    report_month: Optional[str]
+    facts: list[Fact]
+    drivers: list[Driver] = []
+
+    @field_validator("report_month")
+    @classmethod
+    def _month(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not _PERIOD.match(value):
+            raise ValueError(f"report_month must be YYYY-MM or null, got {value!r}")
+        return value
+
+
+def normalize_segment(segment: Optional[str]) -> Optional[str]:
+    """Segment as compared: lower-cased, trimmed, '-sized' dropped ('Medium-sized smelters' -> 'medium smelters')."""
+    if segment is None:
+        return None
+    text = segment.strip().lower().replace("-sized", "")
+    return re.sub(r"\s+", " ", text) or None
+
+
+def load_document_facts(path: Path) -> DocumentFacts:
+    """Read one facts file; raises GoldError naming the file and the first problem."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise GoldError(f"{path}: not a readable JSON facts file ({e})") from e
+    try:
+        return DocumentFacts.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise GoldError(f"{path}: {where}: {first['msg']}") from e

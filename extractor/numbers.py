@@ -1,0 +1,257 @@
+"""The regex number layer: every number in a text with its span, normalized value, unit and qualifier.
+
+Masses are normalized to metric tonnes (`20kt` -> 20,000 mt, `1.2894 million mt`
+-> 1,289,400 mt); rates keep `%`, percentage points become `pp`; prices keep
+their stated unit (`yuan/mt`, `usd/mt`). Ranges (`360,000-370,000 mt`) come back
+as one span with a (low, high) value. Years, days of a month and labels such as
+`6-series`, `#1`, `Co3O4` are found too but marked with a kind other than
+"quantity", so callers can ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Union
+
+Value = Union[float, tuple[float, float]]
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+_NUM = r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+
+_UNIT = (
+    r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|%|pp\b"
+    r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
+    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b"
+)
+_PER = r"year|yr|annum|a\b|day|month|mt|dmt|mtu|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
+
+_PATTERN = re.compile(
+    rf"""
+    (?P<neg>(?<![\w.,%)])[-−])?
+    (?P<cur>US\$|\$|RMB\s?|¥|USD\s?)?
+    (?P<num>{_NUM})
+    (?:\s?(?P<scale>million|billion|thousand|mn\b|bn\b))?
+    (?:(?:\s?|-(?=percentage))(?P<unit>{_UNIT}))?
+    (?:(?:\s?/\s?|\s+per\s+)(?P<per>{_PER}))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_QUALIFIERS = [
+    (re.compile(r"(?:approximately|approx\.?|about|around|nearly|almost|roughly|close\s+to|circa|some|~)\s*$", re.I), "approx"),
+    (re.compile(r"(?:over|more\s+than|above|exceed|exceeding|exceeded|exceeds|in\s+excess\s+of|upwards\s+of|at\s+least)\s*$", re.I), "over"),
+    (re.compile(r"(?:under|less\s+than|below|fewer\s+than|at\s+most|within)\s*$", re.I), "under"),
+]
+
+_SCALE = {"million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
+_MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6}
+_PER_NAMES = {
+    "year": "year", "yr": "year", "annum": "year", "a": "year", "day": "day", "month": "month",
+    "mt": "mt", "t": "mt", "tonne": "mt", "tonnes": "mt", "ton": "mt", "tons": "mt",
+    "metric ton": "mt", "metric tons": "mt", "metric tonne": "mt", "metric tonnes": "mt",
+    "dmt": "dmt", "wmt": "wmt", "mtu": "mtu", "metric ton unit": "mtu", "kg": "kg", "kilogram": "kg", "lb": "lb",
+}
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """One number found in a text.
+
+    start/end index the number itself (sign, currency, digits, scale and unit);
+    qualifier_start is where a qualifier word such as "approximately" begins,
+    or equals start when there is none.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Value
+    unit: str | None
+    kind: str  # quantity | bare | year | date | label
+    qualifier: str | None = None
+    qualifier_start: int = -1
+
+    @property
+    def is_range(self) -> bool:
+        return isinstance(self.value, tuple)
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.kind == "quantity"
+
+
+def parse_number(digits: str) -> float:
+    """Parse the digits of a number as written in reports ("1,289.4", "2. 7", ".5")."""
+    return float(digits.replace(",", "").replace(" ", ""))
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Return every number in text, in order, ranges merged into one span.
+
+    Never raises: text with no numbers gives an empty list.
+    """
+    spans: list[NumberSpan] = []
+    for match in _PATTERN.finditer(text):
+        span = _to_span(text, match)
+        if span is not None:
+            spans.append(span)
+    return _merge_ranges(text, spans)
+
+
+def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
+    start, end = match.start(), match.end()
+    num_start = match.start("num")
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 1]
+    digits = match.group("num")
+    unit_raw = (match.group("unit") or "").lower()
+    # A number glued to letters is part of a name (Co3O4, pb60, 210R), not a quantity.
+    if before and (before.isalpha() or before in "#"):
+        return None
+    if after and (after.isalnum() or after in "#"):
+        return None
+    if after == "-" and re.match(r"-(series|grade|day|month|year|sized|size)\b", text[end:end + 8], re.I):
+        return _label(text, start, end, digits)
+    value = parse_number(digits)
+    scale_word = (match.group("scale") or "").lower()
+    scale = _SCALE.get(scale_word, 1.0)
+    currency = (match.group("cur") or "").strip().upper()
+    per = _PER_NAMES.get(re.sub(r"\s+", " ", (match.group("per") or "").lower()))
+    unit, factor = _normalize_unit(unit_raw, currency, per)
+    if unit is None and not currency and not scale_word:
+        kind = _bare_kind(text, num_start, digits, value)
+        if match.group("neg") and kind == "bare":
+            value = -value
+        return NumberSpan(start, end, text[start:end], value, None, kind, *_qualifier(text, start))
+    value = value * scale * factor
+    if match.group("neg"):
+        value = -value
+    qualifier, qualifier_start = _qualifier(text, start)
+    return NumberSpan(start, end, text[start:end], _tidy(value), unit, "quantity", qualifier, qualifier_start)
+
+
+def _label(text: str, start: int, end: int, digits: str) -> NumberSpan:
+    return NumberSpan(start, end, text[start:end], parse_number(digits), None, "label", None, start)
+
+
+def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str | None, float]:
+    """Map the written unit to the contract's unit; return (unit, factor to apply to the value)."""
+    unit_raw = re.sub(r"[\s-]+", " ", unit_raw)
+    if unit_raw in ("%", "per cent", "percent", "pct", "percentcent") or unit_raw.startswith("per cent"):
+        return "%", 1.0
+    if unit_raw.startswith("percentage") or unit_raw == "pp":
+        return "pp", 1.0
+    if currency in ("$", "US$", "USD") or unit_raw in ("dollar", "dollars", "usd"):
+        return ("usd/" + per) if per else "usd", 1.0
+    if currency in ("RMB", "¥") or unit_raw in ("yuan", "rmb"):
+        return ("yuan/" + per) if per else "yuan", 1.0
+    if unit_raw in _MASS_FACTORS or unit_raw in ("mt", "t", "tonne", "tonnes", "ton", "tons") or unit_raw.startswith("metric"):
+        factor = _MASS_FACTORS.get(unit_raw, 1.0)
+        return ("mt/" + per) if per in ("year", "day", "month") else "mt", factor
+    if unit_raw in ("mtu", "kg", "gw", "mw"):
+        return unit_raw, 1.0
+    return None, 1.0
+
+
+def _bare_kind(text: str, num_start: int, digits: str, value: float) -> str:
+    window = text[max(0, num_start - 12):num_start].lower()
+    if re.search(rf"\b(?:{_MONTHS})\.?\s*$", window) and value <= 31 and "." not in digits:
+        return "date"
+    if re.fullmatch(r"(19|20)\d\d", digits):
+        return "year"
+    return "bare"
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    window = text[max(0, start - 30):start]
+    for pattern, name in _QUALIFIERS:
+        found = pattern.search(window)
+        if found:
+            return name, start - (len(window) - found.start())
+    return None, start
+
+
+def _tidy(value: float) -> float:
+    rounded = round(value, 6)
+    return float(int(rounded)) if rounded == int(rounded) else rounded
+
+
+_RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$")
+_RANGE_TO = re.compile(r"^\s+(?:to|and)\s+$", re.I)
+_RANGE_CUE = re.compile(r"(rang\w*|between|from)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _merge_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    merged: list[NumberSpan] = []
+    i = 0
+    while i < len(spans):
+        first = spans[i]
+        if i + 1 < len(spans):
+            second = spans[i + 1]
+            gap = text[first.end:second.start]
+            if _is_range_pair(text, first, second, gap):
+                merged.append(_range_span(text, first, second))
+                i += 2
+                continue
+        merged.append(first)
+        i += 1
+    return merged
+
+
+def _is_range_pair(text: str, first: NumberSpan, second: NumberSpan, gap: str) -> bool:
+    if first.kind in ("label", "date") or second.kind in ("label", "date"):
+        return False
+    if first.is_range or second.is_range:
+        return False
+    if first.kind == "year" and second.kind == "year":
+        return bool(_RANGE_DASH.match(gap))
+    if first.kind not in ("quantity", "bare") or second.kind != "quantity":
+        return False
+    if first.unit is not None and first.unit != second.unit:
+        return False
+    if _RANGE_DASH.match(gap):
+        return True
+    if _RANGE_TO.match(gap):
+        cue = _RANGE_CUE.search(text[max(0, first.qualifier_start - 40):first.qualifier_start])
+        if not cue:
+            return False
+        word = cue.group(1).lower()
+        # "from 1 million mt/year to 2 million mt/year" is a change, not a range;
+        # "ranged from -100 to 500 yuan/mt" and "between 20% and 30%" are ranges.
+        return word != "from" or first.unit is None
+    return False
+
+
+def _range_span(text: str, first: NumberSpan, second: NumberSpan) -> NumberSpan:
+    low = first.value
+    if first.unit is None and second.unit is not None:
+        low = _inherit_scale(first, second)
+    assert not isinstance(low, tuple) and not isinstance(second.value, tuple)
+    kind = "year" if first.kind == "year" else "quantity"
+    return replace(
+        second,
+        start=first.start,
+        text=text[first.start:second.end],
+        value=(float(low), float(second.value)),
+        kind=kind,
+        qualifier=first.qualifier,
+        qualifier_start=first.qualifier_start,
+    )
+
+
+def _inherit_scale(first: NumberSpan, second: NumberSpan) -> float:
+    """A range's first end written without unit takes the second end's scale ("$9-110 million")."""
+    assert not isinstance(first.value, tuple) and not isinstance(second.value, tuple)
+    written = re.search(_NUM, second.text)
+    if not written:
+        return float(first.value)
+    raw_second = parse_number(written.group(0))
+    if raw_second == 0:
+        return float(first.value)
+    factor = abs(second.value) / raw_second
+    return _tidy(float(first.value) * factor)

@@ -1,0 +1,109 @@
+"""Splitting a report into one section per commodity, with character offsets into the document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .commodities import commodity_for_heading, commodity_from_text, new_commodity_id, region_for
+
+# Lines where the report's content ends: methodology, copyright, related news, contact lines.
+_END_MARKERS = re.compile(
+    r"^\s*(?:\*?\s*survey methodology|related news|responses\s*$|this report is an original work|"
+    r"data source statement|for queries|for more information|copyright ©|all rights reserved)",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(r"(review|overview|forecast|outlook|report)\b.*\b(19|20)\d\d|\b(19|20)\d\d\b.*(review|overview|forecast)", re.I)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One commodity's part of a document: [start, end) indexes the body text in the document."""
+
+    index: int
+    commodity: str
+    region: str
+    heading: str | None
+    start: int
+    end: int
+    known: bool = True
+
+
+def content_end(text: str) -> int:
+    """Offset where boilerplate (methodology, copyright, related news) begins, or len(text)."""
+    offset = 0
+    seen_content = False
+    for line in text.splitlines(keepends=True):
+        if seen_content and _END_MARKERS.match(line):
+            return offset
+        if len(line.strip()) > 80:
+            seen_content = True
+        offset += len(line)
+    return len(text)
+
+
+def _lines(text: str, limit: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text[:limit].splitlines(keepends=True):
+        out.append((offset, line.rstrip("\n")))
+        offset += len(line)
+    return out
+
+
+def _heading_candidate(line: str) -> bool:
+    stripped = line.strip().strip("*#").strip()
+    if not stripped or len(stripped) > 60 or len(stripped.split()) > 7:
+        return False
+    if stripped[-1] in ".:;!?,":
+        return False
+    return not _TITLE.search(stripped)
+
+
+def split_sections(text: str) -> list[Section]:
+    """Split a document into commodity sections.
+
+    A multi-commodity review (two or more headings naming known commodities) gives
+    one section per heading; a short title-like line between them that names no
+    known commodity starts a section with a new snake_case id. Sub-headings such
+    as "Jiangxi Region:" end with a colon and stay inside their section. A text
+    without such headings is one section whose commodity is read from its words.
+    Returns an empty list when no commodity can be recognized.
+    """
+    end = content_end(text)
+    lines = _lines(text, end)
+    headings: list[tuple[int, int, str, str | None]] = []  # (line start, body start, heading, commodity)
+    for i, (offset, line) in enumerate(lines):
+        if not _heading_candidate(line):
+            continue
+        commodity = commodity_for_heading(line)
+        next_long = any(len(following.strip()) > 120 for _, following in lines[i + 1:i + 3])
+        if commodity is None and not next_long:
+            continue
+        headings.append((offset, offset + len(line) + 1, line.strip(), commodity))
+    known = [h for h in headings if h[3] is not None]
+    if len(known) >= 2:
+        return _multi_sections(headings, end)
+    return _single_section(text, end)
+
+
+def _multi_sections(headings: list[tuple[int, int, str, str | None]], end: int) -> list[Section]:
+    first_known = next(i for i, h in enumerate(headings) if h[3] is not None)
+    sections: list[Section] = []
+    usable = headings[first_known:]
+    for i, (_, body_start, heading, commodity) in enumerate(usable):
+        body_end = usable[i + 1][0] if i + 1 < len(usable) else end
+        known = commodity is not None
+        commodity_id = commodity if commodity is not None else new_commodity_id(heading)
+        sections.append(
+            Section(len(sections), commodity_id, region_for(commodity_id), heading, body_start, body_end, known)
+        )
+    return sections
+
+
+def _single_section(text: str, end: int) -> list[Section]:
+    commodity = commodity_from_text(text[:end])
+    if commodity is None:
+        return []
+    start = len(text[:end]) - len(text[:end].lstrip())
+    return [Section(0, commodity, region_for(commodity), None, start, end)]

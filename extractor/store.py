@@ -1,0 +1,240 @@
+"""SQLite storage through sqlite-utils: numbered migrations, WAL, one transaction per document."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import socket
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import sqlite_utils
+
+from .errors import StoreError
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {
+            "id": str, "name": str, "path": str, "size": int, "encoding": str, "format": str,
+            "report_month": str, "report_month_confidence": str, "report_month_evidence": str,
+            "text": str, "first_seen": str,
+        },
+        pk="id",
+    )
+    db["document_paths"].create({"document_id": str, "path": str, "seen": str}, pk=("document_id", "path"))
+    db["runs"].create(
+        {
+            "id": int, "started_at": str, "finished_at": str, "status": str, "user": str, "host": str,
+            "provider": str, "model": str, "pipeline_version": str, "config": str, "command": str,
+            "documents": int, "errors": int, "summary": str,
+        },
+        pk="id",
+    )
+    db["extractions"].create(
+        {"document_id": str, "config_hash": str, "run_id": int, "extracted_at": str, "sections": int,
+         "accepted": int, "needs_review": int, "rejected": int},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id"), ("run_id", "runs", "id")],
+    )
+    db["sections"].create(
+        {"id": str, "document_id": str, "idx": int, "commodity": str, "region": str, "heading": str,
+         "start": int, "end": int, "known": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["facts"].create(
+        {
+            "id": int, "document_id": str, "section_id": str, "run_id": int,
+            "commodity": str, "region": str, "metric": str, "segment": str, "content": str,
+            "period": str, "basis": str, "measure": str, "value": str, "unit": str, "qualifier": str,
+            "quote": str, "quote_start": int, "quote_end": int, "number_start": int, "number_end": int,
+            "status": str, "reason": str, "source": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id"), ("run_id", "runs", "id")],
+    )
+    db["drivers"].create(
+        {
+            "id": int, "document_id": str, "section_id": str, "run_id": int, "commodity": str, "period": str,
+            "basis": str, "effect": str, "category": str, "summary": str, "quote": str,
+            "quote_start": int, "quote_end": int, "status": str, "reason": str, "source": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id"), ("run_id", "runs", "id")],
+    )
+    db["facts"].create_index(["document_id"])
+    db["facts"].create_index(["commodity", "metric", "period"])
+    db["drivers"].create_index(["document_id"])
+    db["sections"].create_index(["document_id"])
+    db["documents"].create_index(["report_month"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]
+
+
+def open_store(path: Path | str) -> "Store":
+    """Open (creating if needed) the database at path and bring its schema up to date.
+
+    Raises StoreError when the file is not a SQLite database or cannot be written.
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=30000")
+        _migrate(db)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{path}: cannot use this file as the extractor database ({e})") from e
+    return Store(db, Path(path))
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    applied = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
+    for migration in MIGRATIONS:
+        if migration.__name__ in applied:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migration(db)
+            db.execute("INSERT INTO _migrations VALUES (?, ?)", [migration.__name__, _now()])
+            db.execute("COMMIT")
+        except Exception:
+            db.execute("ROLLBACK")
+            raise
+
+
+@dataclass
+class DocumentRecord:
+    """Everything written for one document in one transaction."""
+
+    document: dict[str, Any]
+    path: str
+    config_hash: str
+    sections: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    drivers: list[dict[str, Any]]
+
+
+class Store:
+    """The extractor database: documents, sections, runs, extractions, facts and drivers."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def start_run(self, provider: str, model: str | None, pipeline_version: str, config: dict[str, Any], command: str) -> int:
+        """Record a run as started; earlier runs still marked running were interrupted."""
+        self.db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = "unknown"
+        table = self.db["runs"]
+        table.insert(
+            {
+                "started_at": _now(), "status": "running", "user": user, "host": socket.gethostname(),
+                "provider": provider, "model": model, "pipeline_version": pipeline_version,
+                "config": json.dumps(config, sort_keys=True), "command": command,
+                "documents": 0, "errors": 0,
+            }
+        )
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, status: str, documents: int, errors: int, summary: dict[str, Any]) -> None:
+        self.db["runs"].update(
+            run_id,
+            {"finished_at": _now(), "status": status, "documents": documents, "errors": errors,
+             "summary": json.dumps(summary, sort_keys=True)},
+        )
+
+    def is_current(self, document_id: str, config_hash: str) -> bool:
+        """Whether this document was already extracted with this configuration."""
+        row = self.db.execute(
+            "SELECT 1 FROM extractions WHERE document_id = ? AND config_hash = ?", [document_id, config_hash]
+        ).fetchone()
+        return row is not None
+
+    def note_path(self, document_id: str, path: str) -> None:
+        self.db["document_paths"].upsert({"document_id": document_id, "path": path, "seen": _now()}, pk=("document_id", "path"))
+
+    def save_document(self, record: DocumentRecord, run_id: int) -> None:
+        """Replace one document's sections, facts and drivers atomically.
+
+        Either everything for the document is written or nothing is: a crash
+        leaves the previous extraction in place.
+        """
+        doc_id = record.document["id"]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            existing = self.db["documents"].count_where("id = ?", [doc_id])
+            if not existing:
+                self.db["documents"].insert({**record.document, "first_seen": _now()})
+            else:
+                fields = {k: v for k, v in record.document.items() if k != "id"}
+                self.db["documents"].update(doc_id, fields)
+            self.db["document_paths"].upsert(
+                {"document_id": doc_id, "path": record.path, "seen": _now()}, pk=("document_id", "path")
+            )
+            for table in ("facts", "drivers", "sections"):
+                self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+            self.db["sections"].insert_all(record.sections)
+            if record.facts:
+                self.db["facts"].insert_all([{**f, "run_id": run_id} for f in record.facts])
+            if record.drivers:
+                self.db["drivers"].insert_all([{**d, "run_id": run_id} for d in record.drivers])
+            counts = {s: sum(1 for f in record.facts if f["status"] == s) for s in ("accepted", "needs_review", "rejected")}
+            self.db["extractions"].upsert(
+                {"document_id": doc_id, "config_hash": record.config_hash, "run_id": run_id,
+                 "extracted_at": _now(), "sections": len(record.sections), **counts},
+                pk="document_id",
+            )
+            self.db.execute("COMMIT")
+        except Exception as e:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"could not save {record.document.get('name')}: {e}") from e
+
+    def documents(self, report_month: str | None = None) -> list[dict[str, Any]]:
+        where = "report_month = ?" if report_month else None
+        args = [report_month] if report_month else []
+        return list(self.db["documents"].rows_where(where, args, order_by="name"))
+
+    def document_paths(self, document_id: str) -> list[str]:
+        return [r["path"] for r in self.db["document_paths"].rows_where("document_id = ?", [document_id])]
+
+    def facts_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
+        marks = ",".join("?" for _ in statuses)
+        return list(self.db["facts"].rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
+
+    def drivers_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
+        marks = ",".join("?" for _ in statuses)
+        return list(self.db["drivers"].rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
+
+    def query_facts(self, filters: dict[str, str | None], statuses: tuple[str, ...], limit: int) -> Iterator[dict[str, Any]]:
+        """Facts joined with their document, newest period first."""
+        clauses = [f"f.status IN ({','.join('?' for _ in statuses)})"]
+        args: list[Any] = list(statuses)
+        for column, value in filters.items():
+            if value is not None:
+                clauses.append(f"f.{column} = ?")
+                args.append(value)
+        sql = (
+            "SELECT f.*, d.name AS document, d.report_month FROM facts f JOIN documents d ON d.id = f.document_id "
+            f"WHERE {' AND '.join(clauses)} ORDER BY f.period DESC, f.commodity, f.metric, f.segment, f.measure LIMIT ?"
+        )
+        cursor = self.db.execute(sql, [*args, limit])
+        names = [c[0] for c in cursor.description]
+        for row in cursor.fetchall():
+            yield dict(zip(names, row))

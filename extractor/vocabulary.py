@@ -1,0 +1,122 @@
+"""Words SMM uses for metrics, segments and content, as ordered regex tables for the labeller."""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
+METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.I), m)
+    for p, m in [
+        (r"\b(?:impact|loss(?:es)?|reduction)\s+(?:from|of|due to)\s+(?:the\s+)?maintenance\b|\bmaintenance impact\b", "maintenance_impact"),
+        (r"\bcumulative\w*\b|\bYTD\b|\byear-to-date\b|\bfull[- ]year\b|\bfrom January to\b|\bJanuary-\w+", "cumulative_production"),
+        (r"\b(?:operating|capacity)\s+(?:rate|utili[sz]ation(?: rate)?)\b|\butili[sz]ation rate\b|\boperating level\b|\brun rate\b", "operating_rate"),
+        (r"\boperating capacity\b|\bcapacity in operation\b", "operating_capacity"),
+        (r"\b(?:existing|total|nominal|built|installed|effective)\s+(?:\w+\s+){0,2}capacity\b|\bcapacity (?:was|of|stood|reached|is|at)\b", "capacity"),
+        (r"\bimport(?:s|ed)?(?:\s+volumes?)?\b", "imports"),
+        (r"\bexport(?:s|ed)?(?:\s+volumes?)?\b", "exports"),
+        (r"\binventor(?:y|ies)\b|\bstocks\b|\bstockpiles?\b", "inventory"),
+        (r"\bsurplus\b|\bdeficit\b|\bsupply-demand balance\b", "balance"),
+        (r"\bshare\b|\bproportion\b|\baccount(?:ing|ed|s)? for\b|\bpercentage of\b", "share"),
+        (r"\bprices?\b|\bpremiums?\b|\bquotations?\b|\bindex\b|\bTCs?\b|\btreatment charges?\b|\bcosts?\b|\bprofits?\b|\bloss(?:es)?\b|\bprocessing fees?\b", "price"),
+        (r"\bproduc\w*\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bmake\b|\bgeneration\b", "production"),
+    ]
+]
+
+SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.I), label)
+    for p, label in [
+        (r"\blarge(?:-sized)? smelters\b", "large smelters"),
+        (r"\bmedium(?:-sized)? smelters\b", "medium smelters"),
+        (r"\bsmall(?:-sized)? smelters\b", "small smelters"),
+        (r"\bsmelters (?:primarily |mainly )?using copper concentrates?\b", "copper concentrate"),
+        (r"\busing copper scrap or copper anodes?\b", "copper scrap or copper anode"),
+        (r"\b200-series\b", "200-series"),
+        (r"\b300-series\b", "300-series"),
+        (r"\b400-series\b", "400-series"),
+        (r"\b5-series\b", "5-series"),
+        (r"\b6-series\b", "6-series"),
+        (r"\b8-series\b", "8-series"),
+        (r"\b9-series\b", "9-series"),
+        (r"\bhigh-grade\b", "high-grade"),
+        (r"\blow-grade\b", "low-grade"),
+        (r"\bspodumene-derived\b", "spodumene-derived"),
+        (r"\blepidolite-derived\b", "lepidolite-derived"),
+        (r"\bsalt lake-derived\b", "salt lake-derived"),
+        (r"\bscrap-derived\b", "scrap-derived"),
+        (r"\bdaily average\b|\baverage daily\b", "daily average"),
+        (r"\bzinc alloy\b", "zinc alloy"),
+        (r"\bcasting (?:aluminum )?ingot\b", "casting ingot"),
+        (r"\bliquid aluminum\b|\bliquid aluminium\b", "liquid aluminum"),
+        (r"\bsecondary refined lead\b", "refined lead"),
+        (r"\bPr-Nd oxide\b", "pr-nd oxide"),
+        (r"\bPr-Nd alloy\b", "pr-nd alloy"),
+        (r"\bsocial inventor\w+", "social"),
+        (r"\bin-plant inventor\w+", "in-plant"),
+        (r"\bsmelters?'? inventor\w+", "smelters"),
+        (r"\bproducer inventor\w+", "producers"),
+    ]
+]
+
+REGION_NAMES = (
+    r"north china|south china|east china|central china|north-?west china|south-?west china|north-?east china|"
+    r"inner mongolia|xinjiang|yunnan|sichuan|jiangxi|hunan|henan|shaanxi|shanxi|shandong|guangxi|guizhou|gansu|"
+    r"ningxia|qinghai|anhui|hubei|guangdong|fujian|hebei|chongqing"
+)
+_REGION_GROUP = rf"((?:{REGION_NAMES})(?:\s*(?:,|and)\s*(?:{REGION_NAMES}))*)"
+REGION_SEGMENT = re.compile(
+    rf"(?:\b(?:production|output|supply|operating capacity|operating rate)\s+(?:in|of|from)\s+(?:the\s+)?{_REGION_GROUP}(?:\s+region)?\b"
+    rf"|\b{_REGION_GROUP}(?:\s+region)?\s+(?:accounting|accounted|accounts)\s+for"
+    rf"|\bsupply from\s+{_REGION_GROUP}\b)",
+    re.I,
+)
+
+PRICE_SEGMENT = re.compile(
+    r"\b((?:average\s+)?(?:monthly\s+average\s+)?(?:spot|retail|tender|procurement tender|bid|ex-factory|futures|"
+    r"long-term contract|contract|transaction|steel mill bid|steel mill tender)\s+prices?)\b",
+    re.I,
+)
+
+METAL_CONTENT = re.compile(r"\b(?:metal content|Ni content|nickel content|cobalt content|metal terms|Ni metal)\b", re.I)
+PHYSICAL_CONTENT = re.compile(r"\bphysical (?:content|terms|volume|tonnage|quantity)\b|\bgross (?:weight|tonnage)\b", re.I)
+
+LEVEL_CUES = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|at|to|reached|reaching|reach|stood|stands|totall?ed|totaling|hit|"
+    r"remained|maintained|stabili[sz]\w*|equal\w*|around|of|amounting|amounted|accounting for|accounted for|"
+    r"recorded|registered|came in)\s*$",
+    re.I,
+)
+CHANGE_CUES = re.compile(
+    r"(?:\bby\s*$|\b(?:rise|rising|decline|declining|increase|decrease|growth|drop|fall|reduction|gain|jump|"
+    r"surge|rebound|contraction|pullback|dip|expansion|cut|change|loss)\s+of\s*$)",
+    re.I,
+)
+COMPARISON_NOUN = re.compile(
+    r"\b(MoM|YoY|month-on-month|year-on-year)\s+(increase|decrease|decline|rise|growth|drop|reduction|gain|"
+    r"change|fall|jump|surge|dip|contraction|pullback|rebound)\b",
+    re.I,
+)
+VERSUS_EXPECTATION = re.compile(r"^\s*(?:MoM\s+)?(?:lower|higher|more|less|above|below|short)\s+(?:than|of)\s+(?:the\s+)?(?:expect|initial|previous(?:ly)? (?:expect|estimat)|plan)", re.I)
+EXPECTED_BEFORE = re.compile(r"\b(?:the|an|initially|originally|previously)\s+(?:expected|planned|estimated|anticipated)\s*$", re.I)
+EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missing)\s+expectations", re.I)
+
+FORECAST_CUE = re.compile(
+    r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|projects|estimates?|"
+    r"estimated to|anticipate[sd]?|will|would|may|might|likely|looking ahead|plans? to|planned to|"
+    r"predicts?|is set to|are set to|preliminary)\b",
+    re.I,
+)
+
+METRIC_UNITS: dict[str, set[str]] = {
+    "production": {"mt", "mt/day"},
+    "cumulative_production": {"mt"},
+    "maintenance_impact": {"mt"},
+    "imports": {"mt"},
+    "exports": {"mt"},
+    "inventory": {"mt"},
+    "balance": {"mt"},
+    "capacity": {"mt", "mt/year"},
+    "operating_capacity": {"mt", "mt/year"},
+    "operating_rate": {"%"},
+    "share": {"%"},
+}
