@@ -65,6 +65,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     sentences = cl.split_sentences(body, section.start)
     facts: list[LabelledFact] = []
     period_by_paragraph: dict[int, str] = {}
+    metric_by_paragraph: dict[int, str] = {}
     note_paragraphs: set[int] = set()
     paragraph_segment: dict[int, str | None] = {}
     for sentence in sentences:
@@ -76,10 +77,14 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             continue
         carried = period_by_paragraph.get(sentence.paragraph, report_month)
         sentence_facts, last_period = _label_sentence(
-            sentence, section, report_month, carried, paragraph_segment[sentence.paragraph]
+            sentence, section, report_month, carried, paragraph_segment[sentence.paragraph],
+            metric_by_paragraph.get(sentence.paragraph),
         )
         if last_period:
             period_by_paragraph[sentence.paragraph] = last_period
+        labelled = [f.fields["metric"] for f in sentence_facts if f.fields["metric"] != "other"]
+        if labelled:
+            metric_by_paragraph[sentence.paragraph] = labelled[-1]
         facts.extend(sentence_facts)
     return facts
 
@@ -93,7 +98,8 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 
 def _label_sentence(
-    sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None, paragraph_segment: str | None
+    sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None,
+    paragraph_segment: str | None, paragraph_metric: str | None = None,
 ) -> tuple[list[LabelledFact], str | None]:
     s = sentence.text
     mentions = cl.month_mentions(s, report_month)
@@ -111,7 +117,7 @@ def _label_sentence(
         clause_end = _clause_end(s, number.end)
         fact = _label_number(
             s, sentence.start, number, mentions, carried, report_month, section,
-            clause_start, prev_end, min(next_start, clause_end), previous, paragraph_segment,
+            clause_start, prev_end, min(next_start, clause_end), previous, paragraph_segment, paragraph_metric,
         )
         if fact is None:
             continue
@@ -186,7 +192,7 @@ def _segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
 def _label_number(
     s: str, offset: int, number: NumberSpan, mentions: list[cl.MonthMention], carried: str | None,
     report_month: str | None, section: Section, clause_start: int, prev_end: int, next_start: int,
-    previous: _Previous | None, paragraph_segment: str | None,
+    previous: _Previous | None, paragraph_segment: str | None, paragraph_metric: str | None = None,
 ) -> LabelledFact | None:
     local_pre = s[prev_end:number.qualifier_start]
     post = s[number.end:next_start]
@@ -199,6 +205,8 @@ def _label_number(
     metric, _ = _metric_before(s, number.start)
     if metric is None and previous is not None:
         metric = previous.metric
+    if metric is None:
+        metric = paragraph_metric
     if number.unit == "pp" and previous is not None and previous.metric in ("operating_rate", "share"):
         metric = previous.metric
     period, cumulative = _period_at(mentions, number.start, carried)

@@ -77,7 +77,7 @@ def split_sections(text: str) -> list[Section]:
         if not _heading_candidate(line):
             continue
         commodity = commodity_for_heading(line)
-        next_long = any(len(following.strip()) > 120 for _, following in lines[i + 1:i + 3])
+        next_long = any(len(following.strip()) > 60 for _, following in lines[i + 1:i + 3])
         if commodity is None and not next_long:
             continue
         headings.append((offset, offset + len(line) + 1, line.strip(), commodity))

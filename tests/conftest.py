@@ -1,0 +1,23 @@
+"""Shared fixtures: paths to our fixture reports and the seeds, an isolated EXTRACTOR_HOME."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("EXTRACTOR_HOME", str(home))
+    monkeypatch.delenv("EXTRACTOR_MAX_BYTES", raising=False)
+    return home
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES

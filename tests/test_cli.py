@@ -1,0 +1,129 @@
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.facts import load_document_facts
+
+runner = CliRunner()
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def archive(tmp_path: Path, fixtures: Path) -> Path:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name in ("review_2024_06.txt", "headline_2017_10.txt", "article_2023_03.md"):
+        shutil.copy(fixtures / name, folder / name)
+    return folder
+
+
+def test_every_command_has_help() -> None:
+    for command in ("run", "month", "facts", "export"):
+        result = _run(command, "--help")
+        assert result.exit_code == 0 and len(result.output) > 200, command
+
+
+def test_run_stores_documents_and_is_idempotent(tmp_path: Path, archive: Path) -> None:
+    db = tmp_path / "x.db"
+    result = _run("run", str(archive), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    store = sqlite_utils.Database(db)
+    assert store["documents"].count == 3
+    months = {r["name"]: r["report_month"] for r in store["documents"].rows}
+    assert months == {"review_2024_06.txt": "2024-06", "headline_2017_10.txt": "2017-10", "article_2023_03.md": "2023-03"}
+    facts_before = store["facts"].count
+    assert facts_before > 30
+    again = _run("run", str(archive), "--db", str(db))
+    assert "Nothing to do" in again.output
+    assert store["facts"].count == facts_before
+    assert [r["status"] for r in store["runs"].rows] == ["finished", "finished"]
+    forced = _run("run", str(archive), "--db", str(db), "--force")
+    assert "extracted" in forced.output and store["facts"].count == facts_before
+
+
+def test_bad_files_do_not_stop_the_batch(tmp_path: Path, archive: Path) -> None:
+    (archive / "empty.txt").write_text("")
+    (archive / "blob.txt").write_bytes(b"\x00\x01" * 50)
+    (archive / "nothing.txt").write_text("A note about the weather, with no metal named in it at all.\n")
+    db = tmp_path / "x.db"
+    result = _run("run", str(archive), "--db", str(db))
+    assert result.exit_code == 0
+    assert "empty.txt: file is empty" in result.output
+    assert "blob.txt: file looks binary" in result.output
+    assert "nothing.txt: no recognizable sections" in result.output
+    strict = _run("run", str(archive), "--db", str(db), "--strict")
+    assert strict.exit_code == 1
+
+
+def test_all_bad_exits_non_zero(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    result = _run("run", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 1
+    missing = _run("run", str(tmp_path / "nope"), "--db", str(tmp_path / "x.db"))
+    assert missing.exit_code == 1
+
+
+def test_export_facts_follows_the_contract(tmp_path: Path, archive: Path) -> None:
+    db = tmp_path / "x.db"
+    _run("run", str(archive), "--db", str(db))
+    out = tmp_path / "out"
+    result = _run("export", "--db", str(db), "--format", "facts", "--out", str(out))
+    assert result.exit_code == 0
+    files = sorted(out.glob("*.json"))
+    assert [f.name for f in files] == ["article_2023_03.json", "headline_2017_10.json", "review_2024_06.json"]
+    for file in files:
+        parsed = load_document_facts(file)
+        source = (archive / parsed.document).read_text()
+        assert parsed.facts
+        assert all(f.quote in source for f in parsed.facts)
+        assert all(d.quote in source for d in parsed.drivers)
+
+
+def test_export_csv_and_json(tmp_path: Path, archive: Path) -> None:
+    db = tmp_path / "x.db"
+    _run("run", str(archive), "--db", str(db))
+    _run("export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "f.csv"))
+    _run("export", "--db", str(db), "--format", "json", "--out", str(tmp_path / "f.json"), "--include-review")
+    rows = list(csv.DictReader((tmp_path / "f.csv").open()))
+    table = json.loads((tmp_path / "f.json").read_text())
+    assert rows and {r["status"] for r in rows} == {"accepted"}
+    assert len(table) > len(rows) and {"accepted", "needs_review"} <= {r["status"] for r in table}
+
+
+def test_facts_table(tmp_path: Path, archive: Path) -> None:
+    db = tmp_path / "x.db"
+    _run("run", str(archive), "--db", str(db))
+    result = _run("facts", "--db", str(db), "--commodity", "refined_zinc", "--metric", "production")
+    assert result.exit_code == 0
+    assert "512,300" in result.output and "2017-11" in result.output
+    assert result.output.index("2024-06") < result.output.index("2017-10")
+
+
+def test_month_re_extracts_and_shows_changes(tmp_path: Path, archive: Path) -> None:
+    db = tmp_path / "x.db"
+    _run("run", str(archive), "--db", str(db))
+    store = sqlite_utils.Database(db)
+    store.execute("UPDATE facts SET value = '1.0' WHERE quote = 'up 2.04% MoM'")
+    store.execute("DELETE FROM facts WHERE quote = 'rose by 21,300 mt MoM'")
+    store.conn.commit()
+    result = _run("month", "2024-06", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "review_2024_06.txt: 1 added, 0 removed, 1 changed value" in result.output
+    other = _run("month", "2017-10", "--from", str(archive), "--db", str(db))
+    assert "headline_2017_10.txt: 0 added, 0 removed, 0 changed value" in other.output
+    none = _run("month", "1999-01", "--db", str(db))
+    assert none.exit_code == 2 and "no documents" in none.output
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = _run("facts", "--db", str(tmp_path / "missing.db"))
+    assert result.exit_code == 2 and "no such database" in result.output

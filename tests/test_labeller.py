@@ -1,0 +1,82 @@
+from pathlib import Path
+
+import pytest
+
+from extractor.documents import read_document
+from extractor.labeller import label_section
+from extractor.report_month import find_report_month
+from extractor.sections import split_sections
+
+
+def _facts(path: Path) -> list[dict]:
+    doc = read_document(path, 100_000)
+    month = find_report_month(doc.text).value
+    out = []
+    for section in split_sections(doc.text):
+        for fact in label_section(doc.text, section, month):
+            out.append({**fact.fields, "status": fact.status,
+                        "span": doc.text[fact.quote_start:fact.quote_end]})
+    return out
+
+
+def _find(facts: list[dict], **want) -> list[dict]:
+    return [f for f in facts if all(f.get(k) == v for k, v in want.items())]
+
+
+@pytest.fixture(scope="module")
+def review() -> list[dict]:
+    return _facts(Path(__file__).parent / "fixtures" / "review_2024_06.txt")
+
+
+@pytest.mark.parametrize(
+    "want, value",
+    [
+        (dict(commodity="copper_cathode", metric="production", period="2024-06", measure="mom_abs"), 21300),
+        (dict(commodity="copper_cathode", metric="production", period="2024-06", measure="yoy_pct"), 7.15),
+        (dict(commodity="copper_cathode", metric="cumulative_production", measure="yoy_abs"), 612400),
+        (dict(commodity="copper_cathode", metric="cumulative_production", measure="yoy_pct"), 10.02),
+        (dict(commodity="copper_cathode", metric="maintenance_impact", basis="expected"), 27300),
+        (dict(commodity="copper_cathode", metric="operating_rate", segment="medium smelters", measure="mom_pp"), -0.31),
+        (dict(commodity="copper_cathode", metric="operating_rate", segment="large smelters", measure="level"), 83.10),
+        (dict(commodity="copper_cathode", period="2024-07", basis="forecast", measure="mom_abs"), -9800),
+        (dict(commodity="aluminum", measure="mom_pct"), -1.94),
+        (dict(commodity="aluminum", metric="capacity"), 45020000),
+        (dict(commodity="npi", content="metal", period="2024-06"), -5.02),
+        (dict(commodity="npi", content=None, period="2024-07"), 1.44),
+        (dict(commodity="refined_zinc", segment="zinc alloy"), 3000),
+        (dict(commodity="lithium_carbonate", segment="lepidolite-derived"), -7),
+    ],
+)
+def test_review_facts(review: list[dict], want: dict, value: float) -> None:
+    found = _find(review, status="accepted", **want)
+    assert found, f"no accepted fact for {want}"
+    assert any(f["value"] == pytest.approx(value) for f in found), [f["value"] for f in found]
+
+
+def test_qualifier_and_direction(review: list[dict]) -> None:
+    (zinc,) = _find(review, commodity="refined_zinc", measure="mom_abs", segment=None)
+    assert zinc["value"] == -15000 and zinc["qualifier"] == "over"
+    assert _find(review, commodity="manganese_sulphate", measure="mom_direction", value="down", period="2024-06")
+    assert _find(review, commodity="manganese_sulphate", measure="mom_direction", value="up", basis="forecast")
+
+
+def test_versus_expectation_is_not_accepted(review: list[dict]) -> None:
+    assert not _find(review, value=4200, status="accepted")
+
+
+def test_unknown_heading_is_flagged(review: list[dict]) -> None:
+    (cobalt,) = _find(review, commodity="cobalt_metal")
+    assert cobalt["status"] == "needs_review" and cobalt["value"] == 6.5
+
+
+def test_quotes_are_the_text_at_their_offsets(review: list[dict]) -> None:
+    assert all(f["quote"] == f["span"] for f in review)
+
+
+def test_headline_style_2017() -> None:
+    facts = _facts(Path(__file__).parent / "fixtures" / "headline_2017_10.txt")
+    assert _find(facts, metric="production", measure="level", value=512300, period="2017-10")
+    assert _find(facts, metric="production", measure="mom_pct", value=-1.7)
+    assert _find(facts, metric="production", measure="yoy_pct", value=-3.9)
+    assert _find(facts, metric="cumulative_production", measure="level", value=5120000)
+    assert _find(facts, period="2017-11", basis="forecast", value=525000)

@@ -1,0 +1,104 @@
+from hypothesis import given, strategies as st
+import pytest
+
+from extractor.numbers import find_numbers
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("increased by 11,500 mt MoM", 11500, "mt", None),
+        ("fell by over 20kt", 20000, "mt", "over"),
+        ("up by 1.2894 million mt", 1289400, "mt", None),
+        ("rose to 82.29%", 82.29, "%", None),
+        ("up 0.64 percentage points", 0.64, "pp", None),
+        ("output of 10,000 mt", 10000, "mt", None),
+        ("a 28-percentage-point drop", 28, "pp", None),
+        ("rose 2. 7% in June", 2.7, "%", None),
+        ("by nearly 11%", 11, "%", "approx"),
+        ("index at -$42.63/mt", -42.63, "usd/mt", None),
+        ("held at 8,495 yuan/mt", 8495, "yuan/mt", None),
+        ("capacity of 500,000 mt/year", 500000, "mt/year", None),
+        ("at RMB 92,000 per tonne", 92000, "yuan/mt", None),
+        ("46.3per cent", 46.3, "%", None),
+        ("321,300 yuan per metric ton unit", 321300, "yuan/mtu", None),
+    ],
+)
+def test_single_numbers(text: str, value: float, unit: str, qualifier: str | None) -> None:
+    found = [n for n in find_numbers(text) if n.is_quantity]
+    assert len(found) == 1
+    assert found[0].value == pytest.approx(value)
+    assert found[0].unit == unit
+    assert found[0].qualifier == qualifier
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("between 360,000-370,000 mt", 360000, 370000, "mt"),
+        ("the 14,000–14,100 yuan/mt range", 14000, 14100, "yuan/mt"),
+        ("ranged from -100 to 500 yuan/mt", -100, 500, "yuan/mt"),
+        ("fell by 10%-20% MoM", 10, 20, "%"),
+        ("ranged from -$70/dmt to -$50/dmt", -70, -50, "usd/dmt"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    found = [n for n in find_numbers(text) if n.is_quantity]
+    assert len(found) == 1 and found[0].is_range
+    assert found[0].value == (pytest.approx(low), pytest.approx(high))
+    assert found[0].unit == unit
+
+
+def test_change_from_to_is_not_a_range() -> None:
+    found = find_numbers("output will rise from 1 million mt/year to 2 million mt/year")
+    assert [n.value for n in found] == [1_000_000, 2_000_000]
+
+
+def test_names_dates_and_years_are_not_quantities() -> None:
+    found = [(n.text, n.kind) for n in find_numbers("On November 6, Co3O4 and 6-series pb60 210R #1 output in 2025")]
+    assert found == [("6", "date"), ("6", "label"), ("2025", "year")]
+    assert not [n for n in find_numbers("Co3O4 Mn3O4 pb60 210R") if n.is_quantity]
+
+
+_MASS = st.sampled_from([("mt", 1), ("kt", 1000), ("million mt", 1_000_000), (" mt", 1)])
+
+
+def _written(value: float, decimals: int, commas: bool) -> str:
+    text = f"{value:,.{decimals}f}" if commas else f"{value:.{decimals}f}"
+    return text
+
+
+@given(
+    whole=st.integers(min_value=0, max_value=9_999_999),
+    decimals=st.integers(min_value=0, max_value=3),
+    commas=st.booleans(),
+    unit=_MASS,
+    qualifier=st.sampled_from(["", "about ", "over ", "nearly ", "less than "]),
+)
+def test_masses_parse_back(whole: int, decimals: int, commas: bool, unit: tuple[str, int], qualifier: str) -> None:
+    value = whole / (10 ** decimals)
+    written = _written(value, decimals, commas)
+    name, factor = unit
+    separator = "" if name.startswith(" ") or name == "kt" else " "
+    text = f"output fell by {qualifier}{written}{separator}{name.strip() if name != ' mt' else 'mt'} MoM"
+    if name == " mt":
+        text = f"output fell by {qualifier}{written} mt MoM"
+    found = [n for n in find_numbers(text) if n.is_quantity]
+    assert len(found) == 1
+    assert found[0].unit == "mt"
+    assert found[0].value == pytest.approx(float(written.replace(",", "")) * factor)
+    expected_qualifier = {"": None, "about ": "approx", "nearly ": "approx", "over ": "over", "less than ": "under"}[qualifier]
+    assert found[0].qualifier == expected_qualifier
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=999, places=2, allow_nan=False, allow_infinity=False),
+    unit=st.sampled_from([("%", "%"), (" per cent", "%"), (" percent", "%"), (" percentage points", "pp"), (" pp", "pp")]),
+)
+def test_rates_parse_back(value, unit: tuple[str, str]) -> None:
+    text = f"the rate rose {value}{unit[0]} MoM"
+    found = [n for n in find_numbers(text) if n.is_quantity]
+    assert len(found) == 1
+    assert found[0].unit == unit[1]
+    assert found[0].value == pytest.approx(float(value))

@@ -1,0 +1,60 @@
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import StoreError
+from extractor.store import DocumentRecord, open_store
+
+
+def _record(doc_id: str, facts: list[dict]) -> DocumentRecord:
+    return DocumentRecord(
+        document={"id": doc_id, "name": "a.txt", "path": "/x/a.txt", "size": 1, "encoding": "utf-8", "format": "text",
+                  "report_month": "2025-01", "report_month_confidence": "high", "report_month_evidence": "", "text": "t"},
+        path="/x/a.txt", config_hash="c1",
+        sections=[{"id": f"{doc_id}:0", "document_id": doc_id, "idx": 0, "commodity": "silver", "region": "china",
+                   "heading": "Silver", "start": 0, "end": 1, "known": 1}],
+        facts=facts, drivers=[],
+    )
+
+
+def _fact(doc_id: str, **over) -> dict:
+    return {"document_id": doc_id, "section_id": f"{doc_id}:0", "commodity": "silver", "region": "china",
+            "metric": "production", "segment": None, "content": None, "period": "2025-01", "basis": "actual",
+            "measure": "mom_pct", "value": "1.0", "unit": "%", "qualifier": None, "quote": "t", "quote_start": 0,
+            "quote_end": 1, "number_start": 0, "number_end": 1, "status": "accepted", "reason": None,
+            "source": "rules", **over}
+
+
+def test_migrations_run_once_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    open_store(path).close()
+    store = open_store(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations")] == ["m001_initial"]
+    assert {"documents", "sections", "runs", "facts", "drivers", "extractions"} <= set(store.db.table_names())
+
+
+def test_failed_document_write_leaves_previous_extraction(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "x.db")
+    run = store.start_run("rules", None, "v", {}, "test")
+    store.save_document(_record("d1", [_fact("d1")]), run)
+    broken = _fact("d1", not_a_column=1)
+    with pytest.raises(StoreError):
+        store.save_document(_record("d1", [_fact("d1", value="2.0"), broken]), run)
+    rows = store.facts_for("d1")
+    assert [r["value"] for r in rows] == ["1.0"]
+    assert store.is_current("d1", "c1")
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="cannot use"):
+        open_store(path)
+
+
+def test_interrupted_runs_are_marked(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "x.db")
+    first = store.start_run("rules", None, "v", {}, "a")
+    store.start_run("rules", None, "v", {}, "b")
+    assert store.db["runs"].get(first)["status"] == "interrupted"
