@@ -1,0 +1,179 @@
+"""Scoring extracted facts against gold exactly as the contract's Scoring section says.
+
+Facts match on (commodity, region, metric, segment, content, period, basis,
+measure) with segments normalized, and values within 0.5% relative or 0.011
+absolute, whichever is larger (ranges end by end, directions exactly). Each side
+is first reduced to a set; matching is one to one. Core scores count only
+segment-null production, operating_rate and cumulative_production facts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from .facts import DocumentFacts, Driver, Fact
+
+
+def values_agree(gold: Any, other: Any) -> bool:
+    """Whether two fact values agree within the contract's tolerance."""
+    if isinstance(gold, str) or isinstance(other, str):
+        return gold == other
+    if isinstance(gold, list) or isinstance(other, list):
+        if not (isinstance(gold, list) and isinstance(other, list)) or len(gold) != len(other):
+            return False
+        return all(values_agree(g, o) for g, o in zip(gold, other))
+    tolerance = max(abs(float(gold)) * 0.005, 0.011)
+    return abs(float(gold) - float(other)) <= tolerance
+
+
+def reduce_to_set(facts: Iterable[Fact]) -> list[Fact]:
+    """Drop facts that repeat an earlier one's key and value (a figure stated twice is one fact)."""
+    kept: list[Fact] = []
+    by_key: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if any(values_agree(seen.value, fact.value) for seen in by_key[fact.key()]):
+            continue
+        by_key[fact.key()].append(fact)
+        kept.append(fact)
+    return kept
+
+
+@dataclass
+class Match:
+    """The outcome of matching one document's facts: pairs, misses and extras."""
+
+    matched: list[tuple[Fact, Fact]] = field(default_factory=list)
+    missed: list[Fact] = field(default_factory=list)
+    extra: list[Fact] = field(default_factory=list)
+
+
+def match_facts(gold: Iterable[Fact], predicted: Iterable[Fact]) -> Match:
+    """Match predicted facts to gold one to one, after reducing each side to a set."""
+    gold_set, predicted_set = reduce_to_set(gold), reduce_to_set(predicted)
+    pool: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for fact in predicted_set:
+        pool[fact.key()].append(fact)
+    result = Match()
+    for fact in gold_set:
+        candidates = pool.get(fact.key(), [])
+        found = next((p for p in candidates if values_agree(fact.value, p.value)), None)
+        if found is None:
+            result.missed.append(fact)
+        else:
+            candidates.remove(found)
+            result.matched.append((fact, found))
+    result.extra = [p for remaining in pool.values() for p in remaining]
+    return result
+
+
+@dataclass
+class Score:
+    matched: int = 0
+    gold: int = 0
+    predicted: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.matched += other.matched
+        self.gold += other.gold
+        self.predicted += other.predicted
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"matched": self.matched, "gold": self.gold, "predicted": self.predicted,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+def _score(match: Match, keep: Callable[[Fact], bool]) -> Score:
+    return Score(
+        matched=sum(1 for g, _ in match.matched if keep(g)),
+        gold=sum(1 for g, _ in match.matched if keep(g)) + sum(1 for g in match.missed if keep(g)),
+        predicted=sum(1 for _, p in match.matched if keep(p)) + sum(1 for p in match.extra if keep(p)),
+    )
+
+
+def score_drivers(gold: list[Driver], predicted: list[Driver]) -> Score:
+    gold_keys = {d.key() for d in gold}
+    predicted_keys = {d.key() for d in predicted}
+    return Score(len(gold_keys & predicted_keys), len(gold_keys), len(predicted_keys))
+
+
+@dataclass
+class Report:
+    """Every number the harness reports, plus the misses and extras behind them."""
+
+    overall: dict[str, Score] = field(default_factory=dict)
+    by: dict[str, dict[str, Score]] = field(default_factory=dict)
+    month_correct: int = 0
+    month_total: int = 0
+    missed: list[tuple[str, Fact]] = field(default_factory=list)
+    extra: list[tuple[str, Fact]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "overall": {name: score.as_dict() for name, score in self.overall.items()},
+            "report_month_accuracy": round(self.month_correct / self.month_total, 4) if self.month_total else None,
+            "by": {group: {key: s.as_dict() for key, s in sorted(scores.items())} for group, scores in self.by.items()},
+            "missed": [{"document": d, **f.model_dump()} for d, f in self.missed],
+            "extra": [{"document": d, **f.model_dump()} for d, f in self.extra],
+        }
+
+
+def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFacts]) -> Report:
+    """Score predictions (by document name) against gold files; a missing prediction scores as empty."""
+    report = Report(overall={"core": Score(), "all": Score(), "drivers": Score()},
+                    by={"commodity": defaultdict(Score), "metric": defaultdict(Score),
+                        "measure": defaultdict(Score), "document": defaultdict(Score)})
+    for gold_doc in gold:
+        pred_doc = predicted.get(gold_doc.document) or DocumentFacts(
+            document=gold_doc.document, report_month=None, facts=[], drivers=[])
+        report.month_total += 1
+        report.month_correct += int(pred_doc.report_month == gold_doc.report_month)
+        match = match_facts(gold_doc.facts, pred_doc.facts)
+        report.overall["core"].add(_score(match, lambda f: f.is_core))
+        report.overall["all"].add(_score(match, lambda f: True))
+        report.overall["drivers"].add(score_drivers(gold_doc.drivers, pred_doc.drivers))
+        report.by["document"][gold_doc.document].add(_score(match, lambda f: True))
+        for group, attribute in (("commodity", "commodity"), ("metric", "metric"), ("measure", "measure")):
+            values = {getattr(f, attribute) for f in [*gold_doc.facts, *pred_doc.facts]}
+            for value in values:
+                report.by[group][value].add(_score(match, lambda f, a=attribute, v=value: getattr(f, a) == v))
+        report.missed += [(gold_doc.document, f) for f in match.missed]
+        report.extra += [(gold_doc.document, f) for f in match.extra]
+    return report
+
+
+def parse_thresholds(text: str) -> dict[str, float]:
+    """'core_f1=0.9,all_f1=0.8' -> {'core_f1': 0.9, 'all_f1': 0.8}; raises ValueError on bad input."""
+    thresholds = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, _, value = part.partition("=")
+        scope, _, metric = name.partition("_")
+        if scope not in ("core", "all", "drivers") or metric not in ("precision", "recall", "f1"):
+            raise ValueError(f"unknown threshold {name!r}; use e.g. core_f1, all_recall, drivers_precision")
+        thresholds[name] = float(value)
+    return thresholds
+
+
+def failed_thresholds(report: Report, thresholds: dict[str, float]) -> list[str]:
+    """Descriptions of every threshold the report falls below."""
+    failures = []
+    for name, minimum in thresholds.items():
+        scope, _, metric = name.partition("_")
+        actual = getattr(report.overall[scope], metric)
+        if actual < minimum:
+            failures.append(f"{name} = {actual:.4f} < {minimum}")
+    return failures
