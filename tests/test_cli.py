@@ -27,7 +27,7 @@ def archive(tmp_path: Path, fixtures: Path) -> Path:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("run", "month", "facts", "export"):
+    for command in ("run", "month", "facts", "export", "eval"):
         result = _run(command, "--help")
         assert result.exit_code == 0 and len(result.output) > 200, command
 
@@ -127,3 +127,21 @@ def test_month_re_extracts_and_shows_changes(tmp_path: Path, archive: Path) -> N
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     result = _run("facts", "--db", str(tmp_path / "missing.db"))
     assert result.exit_code == 2 and "no such database" in result.output
+
+
+def test_eval_scores_and_fails_under_threshold(tmp_path: Path, fixtures: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(fixtures / "headline_2017_10.txt", docs)
+    gold = fixtures / "gold"
+    result = _run("eval", "--gold", str(gold), "--docs", str(docs), "--report", str(tmp_path / "rep"))
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "rep" / "report.json").read_text())
+    assert report["overall"]["core"]["recall"] == 1.0 and report["report_month_accuracy"] == 1.0
+    assert "## Missed" in (tmp_path / "rep" / "report.md").read_text()
+    strict = _run("eval", "--gold", str(gold), "--docs", str(docs), "--fail-under", "all_precision=1.01")
+    assert strict.exit_code == 1 and "below threshold" in strict.output
+    db = tmp_path / "x.db"
+    _run("run", str(docs), "--db", str(db))
+    from_db = _run("eval", "--gold", str(gold), "--from-db", str(db))
+    assert from_db.exit_code == 0 and "core" in from_db.output

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from ..errors import ExtractorError
-from . import data, extract
+from . import data, evaluate, extract
 
 app = typer.Typer(
     help=(
@@ -23,6 +23,7 @@ app.command("run")(extract.run)
 app.command("month")(extract.month)
 app.command("facts")(data.facts)
 app.command("export")(data.export)
+app.command("eval")(evaluate.evaluate)
 
 
 def main() -> None:
