@@ -13,46 +13,18 @@ status needs_review and a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import clauses as cl
 from . import vocabulary as vocab
 from .numbers import NumberSpan, find_numbers
 from .sections import Section
+from .directions import find_directions
+from .label_context import (
+    NEEDS_REVIEW, LabelledFact, Previous, clause_start_of, content_of, metric_before, period_at,
+    segment_in,
+)
 
-ACCEPTED, NEEDS_REVIEW, REJECTED = "accepted", "needs_review", "rejected"
-
-
-@dataclass
-class LabelledFact:
-    """A fact with where it came from: document offsets of its number and quote, status and reason."""
-
-    fields: dict[str, Any]
-    number_start: int
-    number_end: int
-    quote_start: int
-    quote_end: int
-    status: str = ACCEPTED
-    reason: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-    def flag(self, reason: str) -> None:
-        if self.status == ACCEPTED:
-            self.status = NEEDS_REVIEW
-            self.reason = reason
-        else:
-            self.notes.append(reason)
-
-
-@dataclass
-class _Previous:
-    change: bool
-    comparison: str | None
-    direction: str | None
-    segment: str | None
-    content: str | None
-    metric: str | None
 
 
 def label_section(text: str, section: Section, report_month: str | None) -> list[LabelledFact]:
@@ -105,11 +77,11 @@ def _label_sentence(
     mentions = cl.month_mentions(s, report_month)
     numbers = [n for n in find_numbers(s) if n.is_quantity]
     facts: list[LabelledFact] = []
-    previous: _Previous | None = None
+    previous: Previous | None = None
     previous_clause = -1
     consumed: list[tuple[int, int]] = []
     for index, number in enumerate(numbers):
-        clause_start = _clause_start(s, number.start)
+        clause_start = clause_start_of(s, number.start)
         if clause_start != previous_clause:
             previous, previous_clause = None, clause_start
         prev_end = max(clause_start, numbers[index - 1].end if index else 0)
@@ -126,7 +98,7 @@ def _label_sentence(
             previous = None
             continue
         consumed.append((fact.quote_start - sentence.start, fact.quote_end - sentence.start))
-        previous = _Previous(
+        previous = Previous(
             change=not fact.fields["measure"] == "level",
             comparison=fact.fields["measure"].split("_")[0] if fact.fields["measure"] != "level" else None,
             direction=fact.fields.pop("_direction", None),
@@ -134,14 +106,9 @@ def _label_sentence(
             content=fact.fields["content"],
             metric=fact.fields["metric"],
         )
-    facts.extend(_directions(s, sentence.start, mentions, carried, report_month, section, numbers, consumed, paragraph_segment))
+    facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, consumed, paragraph_segment))
     last_period = mentions[-1].period if mentions else None
     return facts, last_period
-
-
-def _clause_start(s: str, position: int) -> int:
-    cut = max(s.rfind(";", 0, position), s.rfind(":", 0, position))
-    return cut + 1 if cut >= 0 else 0
 
 
 def _clause_end(s: str, position: int) -> int:
@@ -149,50 +116,10 @@ def _clause_end(s: str, position: int) -> int:
     return min(ends) if ends else len(s)
 
 
-def _period_at(
-    mentions: list[cl.MonthMention], position: int, carried: str | None, nearest: bool = False
-) -> tuple[str | None, bool]:
-    if nearest and mentions:
-        closest = min(mentions, key=lambda m: abs(m.position - position))
-        return closest.period, closest.cumulative
-    before = [m for m in mentions if m.position < position]
-    if before:
-        return before[-1].period, before[-1].cumulative
-    if mentions:
-        return mentions[0].period, mentions[0].cumulative
-    return carried, False
-
-
-def _metric_before(s: str, position: int) -> tuple[str | None, int]:
-    """The metric whose word ends nearest before position; ties go to the table's order."""
-    best: tuple[str | None, int] = (None, -1)
-    head = s[:position]
-    for pattern, metric in vocab.METRIC_WORDS:
-        for match in pattern.finditer(head):
-            if match.end() > best[1]:
-                best = (metric, match.end())
-    return best
-
-
-def _segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
-    best: tuple[str | None, int] = (paragraph_segment, -1)
-    for pattern, label in vocab.SEGMENT_WORDS:
-        for match in pattern.finditer(clause_text):
-            if match.start() > best[1]:
-                best = (label, match.start())
-    region = None
-    for match in vocab.REGION_SEGMENT.finditer(clause_text):
-        group = next(g for g in match.groups() if g)
-        region = re.sub(r"\s+", " ", group.lower().replace("north-west", "northwest").replace("south-west", "southwest"))
-        if match.start() > best[1]:
-            best = (region, match.start())
-    return best[0]
-
-
 def _label_number(
     s: str, offset: int, number: NumberSpan, mentions: list[cl.MonthMention], carried: str | None,
     report_month: str | None, section: Section, clause_start: int, prev_end: int, next_start: int,
-    previous: _Previous | None, paragraph_segment: str | None, paragraph_metric: str | None = None,
+    previous: Previous | None, paragraph_segment: str | None, paragraph_metric: str | None = None,
 ) -> LabelledFact | None:
     local_pre = s[prev_end:number.qualifier_start]
     post = s[number.end:next_start]
@@ -202,14 +129,14 @@ def _label_number(
     if vocab.VERSUS_EXPECTATION.match(post) or vocab.EXPECTATION_AFTER.match(post) or re.search(r"\bexpectations by\s*$", local_pre, re.I):
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
-    metric, _ = _metric_before(s, number.start)
+    metric, _ = metric_before(s, number.start)
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
         metric = paragraph_metric
     if number.unit == "pp" and previous is not None and previous.metric in ("operating_rate", "share"):
         metric = previous.metric
-    period, cumulative = _period_at(mentions, number.start, carried)
+    period, cumulative = period_at(mentions, number.start, carried)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
     if metric is None:
@@ -273,7 +200,7 @@ def _label_number(
     if measure is None:
         return _review(number, offset, section, f"a {unit or 'unitless'} number does not fit metric {metric}")
 
-    segment = _segment_in(clause_pre, paragraph_segment)
+    segment = segment_in(clause_pre, paragraph_segment)
     if segment is None and previous is not None and not re.search(r"\b(?:while|whereas|but)\b", local_pre):
         segment = previous.segment if is_change else None
     if segment == "daily average" and unit_out == "mt":
@@ -284,7 +211,7 @@ def _label_number(
             price = match.group(1).lower()
         segment = segment or price
         reasons.append("price facts need a named price; check the segment")
-    content = _content(clause_pre, post, previous)
+    content = content_of(clause_pre, post, previous)
 
     if period is None:
         return _review(number, offset, section, "no period: the report month is unknown")
@@ -374,24 +301,6 @@ def _measure(
     return f"{comparison}_{suffix}", unit, value
 
 
-def _content(clause_pre: str, post: str, previous: _Previous | None) -> str | None:
-    after = post[:60]
-    physical_after = vocab.PHYSICAL_CONTENT.search(after)
-    metal_after = vocab.METAL_CONTENT.search(after)
-    if metal_after and (not physical_after or metal_after.start() < physical_after.start()):
-        return "metal"
-    if physical_after:
-        return None
-    tail = clause_pre[-80:]
-    metal_before = list(vocab.METAL_CONTENT.finditer(tail))
-    physical_before = list(vocab.PHYSICAL_CONTENT.finditer(tail))
-    if metal_before and (not physical_before or metal_before[-1].start() > physical_before[-1].start()):
-        return "metal"
-    if physical_before:
-        return None
-    return previous.content if previous is not None else None
-
-
 def _quote_bounds(
     s: str, number: NumberSpan, local_pre: str, post: str, direction_at: int,
     level_cue: re.Match[str] | None, change_cue: re.Match[str] | None, comparison_noun: re.Match[str] | None,
@@ -427,91 +336,3 @@ def _review(number: NumberSpan, offset: int, section: Section, reason: str) -> L
     )
 
 
-_DIRECTION_CLAUSE = re.compile(
-    r"(?P<verb>\b(?:increas\w*|decreas\w*|declin\w*|rose|rise|rising|fell|fall\w*|drop\w*|grew|grow\w*|rebound\w*|"
-    r"edged (?:up|down)|pull\w* back|pullback|dip\w*|climb\w*|contract\w*|remain\w* (?:flat|stable|unchanged)|"
-    r"flat|unchanged|little change|no significant change|down|up|increase|decrease|decline|rise|growth|slight rise|"
-    r"slight decline|slight increase|slight decrease|upward trend|downward trend))\b"
-    r"(?P<gap>[^.;,%\d]{0,40}?)\s*(?P<marker>\bMoM\b|\bYoY\b|month[- ]on[- ]month|year[- ]on[- ]year|M-o-M|Y-o-Y)",
-    re.I,
-)
-_MARKER_FIRST = re.compile(
-    r"(?P<marker>\bMoM\b|\bYoY\b)\s+(?P<verb>increase|decrease|decline|rise|growth|drop|pullback|rebound|reduction)\b", re.I
-)
-_FORECAST_DIRECTION = re.compile(
-    r"\b(?:expected|projected|forecast|likely|set|estimated)\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
-    r"(?P<verb>increase|decrease|decline|rise|rebound|drop|fall|grow|contract|pull back|remain flat|remain stable|edge (?:up|down)|"
-    r"dip|recover|trend (?:upward|downward)|decline slightly|increase slightly|decrease slightly|rise slightly)\b",
-    re.I,
-)
-
-
-def _directions(
-    s: str, offset: int, mentions: list[cl.MonthMention], carried: str | None, report_month: str | None,
-    section: Section, numbers: list[NumberSpan], consumed: list[tuple[int, int]], paragraph_segment: str | None,
-) -> list[LabelledFact]:
-    """Directions stated with no number for that measure: 'edged down MoM', 'expected to rebound MoM'."""
-    found: list[LabelledFact] = []
-    stated = {(_clause_start(s, a), m) for a, b in consumed for m in ("mom", "yoy") if re.search(m, s[a:b] + _after(s, b), re.I)}
-    candidates: list[tuple[int, int, str, str]] = []
-    for match in _DIRECTION_CLAUSE.finditer(s):
-        marker = match.group("marker").lower()
-        candidates.append((match.start(), match.end(), match.group("verb"), "yoy" if marker.startswith(("y", "year")) else "mom"))
-    for match in _MARKER_FIRST.finditer(s):
-        candidates.append((match.start(), match.end(), match.group("verb"), "yoy" if match.group("marker").lower() == "yoy" else "mom"))
-    if not numbers:
-        for match in _FORECAST_DIRECTION.finditer(s):
-            if not any(a <= match.start() < b for a, b, _, _ in candidates):
-                candidates.append((match.start(), match.end(), match.group("verb"), "mom"))
-    seen: set[tuple[str, str | None, str]] = set()
-    for start, end, verb, comparison in sorted(candidates):
-        if any(a <= start < b or a < end <= b for a, b in consumed):
-            continue
-        if any(n.start >= start and n.end <= end for n in numbers):
-            continue
-        clause = _clause_start(s, start)
-        if (clause, comparison) in stated:
-            continue
-        metric, _ = _metric_before(s, end)
-        if metric not in ("production", "operating_rate", "cumulative_production"):
-            continue
-        period, cumulative = _period_at(mentions, start, carried, nearest=True)
-        if period is None:
-            continue
-        if cumulative:
-            metric = "cumulative_production"
-        direction = _direction_of(verb)
-        if direction is None:
-            continue
-        segment = _segment_in(s[clause:start], paragraph_segment)
-        content = _content(s[clause:start], s[end:end + 40], None)
-        basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:end])))
-        key = (comparison, segment, metric)
-        if key in seen:
-            continue
-        seen.add(key)
-        fields = {
-            "commodity": section.commodity, "region": section.region, "metric": metric, "segment": segment,
-            "content": content, "period": period, "basis": basis, "measure": f"{comparison}_direction",
-            "value": direction, "unit": None, "qualifier": None, "quote": s[start:end],
-        }
-        fact = LabelledFact(fields, offset + start, offset + end, offset + start, offset + end)
-        if not section.known:
-            fact.flag(f"heading '{section.heading}' is not in the commodity table")
-        found.append(fact)
-    return found
-
-
-def _after(s: str, position: int) -> str:
-    return s[position:position + 6]
-
-
-def _direction_of(verb: str) -> str | None:
-    verb = verb.lower()
-    if re.search(r"flat|stable|unchanged|little change|no significant change", verb):
-        return "flat"
-    if cl.DOWN_WORDS.search(verb) or "downward" in verb:
-        return "down"
-    if cl.UP_WORDS.search(verb) or "upward" in verb or "growth" in verb or "grow" in verb or "recover" in verb:
-        return "up"
-    return None

@@ -13,7 +13,8 @@ from .documents import Document, read_document
 from .drivers import find_drivers
 from .errors import DocumentError, ExtractorError
 from .grounding import contract_errors, ground_fact
-from .labeller import ACCEPTED, NEEDS_REVIEW, REJECTED, label_section
+from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED
+from .labeller import label_section
 from .report_month import find_report_month
 from .sections import split_sections
 from .settings import Settings

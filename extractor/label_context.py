@@ -1,0 +1,108 @@
+"""What the labeller and the direction finder share: the labelled-fact record and the words around a position."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import clauses as cl
+from . import vocabulary as vocab
+
+ACCEPTED, NEEDS_REVIEW, REJECTED = "accepted", "needs_review", "rejected"
+
+
+@dataclass
+class LabelledFact:
+    """A fact with where it came from: document offsets of its number and quote, status and reason."""
+
+    fields: dict[str, Any]
+    number_start: int
+    number_end: int
+    quote_start: int
+    quote_end: int
+    status: str = ACCEPTED
+    reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def flag(self, reason: str) -> None:
+        if self.status == ACCEPTED:
+            self.status = NEEDS_REVIEW
+            self.reason = reason
+        else:
+            self.notes.append(reason)
+
+
+@dataclass
+class Previous:
+    """What the number before this one in the clause was labelled."""
+
+    change: bool
+    comparison: str | None
+    direction: str | None
+    segment: str | None
+    content: str | None
+    metric: str | None
+
+
+def clause_start_of(s: str, position: int) -> int:
+    cut = max(s.rfind(";", 0, position), s.rfind(":", 0, position))
+    return cut + 1 if cut >= 0 else 0
+
+
+def period_at(
+    mentions: list[cl.MonthMention], position: int, carried: str | None, nearest: bool = False
+) -> tuple[str | None, bool]:
+    if nearest and mentions:
+        closest = min(mentions, key=lambda m: abs(m.position - position))
+        return closest.period, closest.cumulative
+    before = [m for m in mentions if m.position < position]
+    if before:
+        return before[-1].period, before[-1].cumulative
+    if mentions:
+        return mentions[0].period, mentions[0].cumulative
+    return carried, False
+
+
+def metric_before(s: str, position: int) -> tuple[str | None, int]:
+    """The metric whose word ends nearest before position; ties go to the table's order."""
+    best: tuple[str | None, int] = (None, -1)
+    head = s[:position]
+    for pattern, metric in vocab.METRIC_WORDS:
+        for match in pattern.finditer(head):
+            if match.end() > best[1]:
+                best = (metric, match.end())
+    return best
+
+
+def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
+    best: tuple[str | None, int] = (paragraph_segment, -1)
+    for pattern, label in vocab.SEGMENT_WORDS:
+        for match in pattern.finditer(clause_text):
+            if match.start() > best[1]:
+                best = (label, match.start())
+    region = None
+    for match in vocab.REGION_SEGMENT.finditer(clause_text):
+        group = next(g for g in match.groups() if g)
+        region = re.sub(r"\s+", " ", group.lower().replace("north-west", "northwest").replace("south-west", "southwest"))
+        if match.start() > best[1]:
+            best = (region, match.start())
+    return best[0]
+
+
+def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | None:
+    after = post[:60]
+    physical_after = vocab.PHYSICAL_CONTENT.search(after)
+    metal_after = vocab.METAL_CONTENT.search(after)
+    if metal_after and (not physical_after or metal_after.start() < physical_after.start()):
+        return "metal"
+    if physical_after:
+        return None
+    tail = clause_pre[-80:]
+    metal_before = list(vocab.METAL_CONTENT.finditer(tail))
+    physical_before = list(vocab.PHYSICAL_CONTENT.finditer(tail))
+    if metal_before and (not physical_before or metal_before[-1].start() > physical_before[-1].start()):
+        return "metal"
+    if physical_before:
+        return None
+    return previous.content if previous is not None else None
