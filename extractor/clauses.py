@@ -52,14 +52,10 @@ DOWN_WORDS = re.compile(
     re.I,
 )
 FLAT_WORDS = re.compile(
-    r"\b(?:unchanged|flat|little change|no change|remain\w* stable|stable|steady|basically flat)\b", re.I
-)
-
-FORECAST_CUES = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project\w*|estimat\w*|anticipat\w*|will|may|might|likely|"
-    r"looking ahead|outlook|plan\w*|schedul\w*|predict\w*|is set to|are set to|preliminary)\b",
+    r"\b(?:unchanged|flat|little change|no change|no significant change|remain\w* stable|stable|steady|basically flat)\b",
     re.I,
 )
+
 
 
 @dataclass(frozen=True)

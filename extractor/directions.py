@@ -32,11 +32,19 @@ _FORECAST_DIRECTION = re.compile(
 
 def find_directions(
     s: str, offset: int, mentions: list[cl.MonthMention], carried: str | None, report_month: str | None,
-    section: Section, numbers: list[NumberSpan], consumed: list[tuple[int, int]], paragraph_segment: str | None,
+    section: Section, numbers: list[NumberSpan], numeric_facts: list[LabelledFact], paragraph_segment: str | None,
 ) -> list[LabelledFact]:
-    """Directions stated with no number for that measure: 'edged down MoM', 'expected to rebound MoM'."""
+    """Directions stated with no number for that measure: 'edged down MoM', 'expected to rebound MoM'.
+
+    A clause whose numbers already state a MoM (or YoY) change gets no MoM (YoY)
+    direction: the contract records a direction only where no number is given.
+    """
     found: list[LabelledFact] = []
-    stated = {(clause_start_of(s, a), m) for a, b in consumed for m in ("mom", "yoy") if re.search(m, s[a:b] + _after(s, b), re.I)}
+    consumed = [(f.quote_start - offset, f.quote_end - offset) for f in numeric_facts]
+    stated = {
+        (clause_start_of(s, f.quote_start - offset), f.fields["measure"].split("_")[0])
+        for f in numeric_facts if f.fields["measure"] != "level"
+    }
     candidates: list[tuple[int, int, str, str]] = []
     for match in _DIRECTION_CLAUSE.finditer(s):
         marker = match.group("marker").lower()
@@ -64,7 +72,7 @@ def find_directions(
             continue
         if cumulative:
             metric = "cumulative_production"
-        direction = _direction_of(verb)
+        direction, _ = cl.last_direction(verb)
         if direction is None:
             continue
         segment = segment_in(s[clause:start], paragraph_segment)
@@ -86,16 +94,3 @@ def find_directions(
     return found
 
 
-def _after(s: str, position: int) -> str:
-    return s[position:position + 6]
-
-
-def _direction_of(verb: str) -> str | None:
-    verb = verb.lower()
-    if re.search(r"flat|stable|unchanged|little change|no significant change", verb):
-        return "flat"
-    if cl.DOWN_WORDS.search(verb) or "downward" in verb:
-        return "down"
-    if cl.UP_WORDS.search(verb) or "upward" in verb or "growth" in verb or "grow" in verb or "recover" in verb:
-        return "up"
-    return None

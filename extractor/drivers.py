@@ -12,6 +12,7 @@ from typing import Any
 
 from . import clauses as cl
 from .sections import Section
+from .vocabulary import FORECAST_CUE
 
 _CAUSAL = re.compile(
     r"\b(?:due to|mainly|primarily|driven by|because|owing to|amid|affected by|supported by|boost\w*|"
@@ -62,8 +63,7 @@ def find_drivers(text: str, section: Section, report_month: str | None) -> list[
             carried[sentence.paragraph] = mentions[-1].period
         if period is None or not _CAUSAL.search(sentence.text) or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
-        forecast_cue = bool(re.search(r"\b(?:expect\w*|will|may|forecast\w*|project\w*|likely)\b", sentence.text, re.I))
-        basis = cl.basis_for(period, report_month, forecast_cue)
+        basis = cl.basis_for(period, report_month, bool(FORECAST_CUE.search(sentence.text)))
         for category, pattern, default, flip in _CATEGORIES:
             match = pattern.search(sentence.text)
             if not match:
@@ -73,8 +73,9 @@ def find_drivers(text: str, section: Section, report_month: str | None) -> list[
             if key in seen:
                 continue
             seen.add(key)
-            quote = sentence.text[max(0, match.start() - 40):match.end() + 40]
-            start = sentence.start + sentence.text.index(quote)
+            quote_from = max(0, match.start() - 40)
+            quote = sentence.text[quote_from:match.end() + 40]
+            start = sentence.start + quote_from
             found.append(LabelledDriver(
                 {"commodity": section.commodity, "period": period, "basis": basis, "effect": effect,
                  "category": category, "summary": f"{category.replace('_', ' ')} pushed output {effect}",

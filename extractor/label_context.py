@@ -24,6 +24,7 @@ class LabelledFact:
     status: str = ACCEPTED
     reason: str | None = None
     notes: list[str] = field(default_factory=list)
+    direction: str | None = None  # the sign word a change was read with; chains "up 1% MoM and 2% YoY"
 
     def flag(self, reason: str) -> None:
         if self.status == ACCEPTED:
@@ -81,7 +82,6 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
         for match in pattern.finditer(clause_text):
             if match.start() > best[1]:
                 best = (label, match.start())
-    region = None
     for match in vocab.REGION_SEGMENT.finditer(clause_text):
         group = next(g for g in match.groups() if g)
         region = re.sub(r"\s+", " ", group.lower().replace("north-west", "northwest").replace("south-west", "southwest"))

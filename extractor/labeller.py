@@ -17,14 +17,13 @@ from typing import Any
 
 from . import clauses as cl
 from . import vocabulary as vocab
-from .numbers import NumberSpan, find_numbers
-from .sections import Section
 from .directions import find_directions
 from .label_context import (
-    NEEDS_REVIEW, LabelledFact, Previous, clause_start_of, content_of, metric_before, period_at,
-    segment_in,
+    NEEDS_REVIEW, LabelledFact, Previous, clause_start_of, content_of, metric_before, period_at, segment_in,
 )
-
+from .numbers import NumberSpan, find_numbers
+from .report_month import months_between, resolve_month
+from .sections import Section
 
 
 def label_section(text: str, section: Section, report_month: str | None) -> list[LabelledFact]:
@@ -79,7 +78,6 @@ def _label_sentence(
     facts: list[LabelledFact] = []
     previous: Previous | None = None
     previous_clause = -1
-    consumed: list[tuple[int, int]] = []
     for index, number in enumerate(numbers):
         clause_start = clause_start_of(s, number.start)
         if clause_start != previous_clause:
@@ -97,16 +95,18 @@ def _label_sentence(
         if fact.fields["metric"] == "other":
             previous = None
             continue
-        consumed.append((fact.quote_start - sentence.start, fact.quote_end - sentence.start))
         previous = Previous(
             change=not fact.fields["measure"] == "level",
             comparison=fact.fields["measure"].split("_")[0] if fact.fields["measure"] != "level" else None,
-            direction=fact.fields.pop("_direction", None),
+            direction=fact.direction,
             segment=fact.fields["segment"],
             content=fact.fields["content"],
             metric=fact.fields["metric"],
         )
-    facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, consumed, paragraph_segment))
+    facts.extend(find_directions(
+        s, sentence.start, mentions, carried, report_month, section, numbers,
+        [f for f in facts if f.fields["metric"] != "other"], paragraph_segment,
+    ))
     last_period = mentions[-1].period if mentions else None
     return facts, last_period
 
@@ -241,9 +241,9 @@ def _label_number(
         "unit": unit_out,
         "qualifier": number.qualifier,
         "quote": s[quote_start:quote_end],
-        "_direction": direction,
     }
-    fact = LabelledFact(fields, offset + number.start, offset + number.end, offset + quote_start, offset + quote_end)
+    fact = LabelledFact(fields, offset + number.start, offset + number.end, offset + quote_start, offset + quote_end,
+                        direction=direction if is_change else None)
     for reason in reasons:
         fact.flag(reason)
     if not section.known:
@@ -260,8 +260,6 @@ def _month_comparison(post: str, period: str | None) -> str | None:
     match = re.match(r"^\s*,?\s*(?:from|compared (?:to|with)|than|versus|over)\s+(?:the\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
     if not match or period is None:
         return None
-    from .report_month import resolve_month, months_between
-
     named = resolve_month(match.group(1), period, match.group(2))
     if named is None:
         return None
