@@ -67,7 +67,7 @@ def _same_value(stated: Any, claimed: Any, signed: bool) -> bool:
 def contract_errors(fields: dict[str, Any]) -> str | None:
     """The first reason a fact breaks the facts contract, or None when it is valid."""
     try:
-        Fact.model_validate({k: v for k, v in fields.items() if not k.startswith("_")})
+        Fact.model_validate(fields)
     except ValidationError as e:
         first = e.errors()[0]
         return f"{'.'.join(str(p) for p in first['loc']) or 'fact'}: {first['msg']}"

@@ -142,7 +142,7 @@ def _label(text: str, start: int, end: int, digits: str) -> NumberSpan:
 def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str | None, float]:
     """Map the written unit to the contract's unit; return (unit, factor to apply to the value)."""
     unit_raw = re.sub(r"[\s-]+", " ", unit_raw)
-    if unit_raw in ("%", "per cent", "percent", "pct", "percentcent") or unit_raw.startswith("per cent"):
+    if unit_raw in ("%", "per cent", "percent", "pct"):
         return "%", 1.0
     if unit_raw.startswith("percentage") or unit_raw == "pp":
         return "pp", 1.0

@@ -13,7 +13,7 @@ from .documents import Document, read_document
 from .drivers import find_drivers
 from .errors import DocumentError, ExtractorError
 from .grounding import contract_errors, ground_fact
-from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED
+from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED, LabelledFact
 from .labeller import label_section
 from .report_month import find_report_month
 from .sections import split_sections
@@ -71,18 +71,9 @@ def extract_document(doc: Document, options: RunOptions) -> DocumentRecord:
             "known": int(section.known),
         })
         for labelled in label_section(doc.text, section, month.value):
-            fields = {k: v for k, v in labelled.fields.items() if not k.startswith("_")}
-            status, reason = labelled.status, labelled.reason
-            if fields["metric"] != "other" or status == ACCEPTED:
-                grounded, why = ground_fact(doc.text, fields, labelled.number_start, labelled.number_end,
-                                            labelled.quote_start, labelled.quote_end)
-                invalid = contract_errors(fields) if fields["period"] else "no period"
-                if not grounded:
-                    status, reason = REJECTED, f"not grounded: {why}"
-                elif invalid and status == ACCEPTED:
-                    status, reason = NEEDS_REVIEW, f"breaks the contract: {invalid}"
+            status, reason = gate_fact(doc.text, labelled)
             fact_rows.append({
-                "document_id": doc.sha256, "section_id": section_id, **_fact_columns(fields),
+                "document_id": doc.sha256, "section_id": section_id, **_fact_columns(labelled.fields),
                 "quote_start": labelled.quote_start, "quote_end": labelled.quote_end,
                 "number_start": labelled.number_start, "number_end": labelled.number_end,
                 "status": status, "reason": reason, "source": options.provider,
@@ -101,6 +92,25 @@ def extract_document(doc: Document, options: RunOptions) -> DocumentRecord:
         "report_month_evidence": month.evidence, "text": doc.text,
     }
     return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, fact_rows, driver_rows)
+
+
+def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
+    """The status a labelled fact is stored with, and why.
+
+    A number no label could be given (metric 'other') keeps its needs_review
+    reason. Any other fact must be grounded in the text, or it is rejected; a
+    grounded fact that breaks the contract's rules is held for review.
+    """
+    if labelled.fields["metric"] == "other":
+        return labelled.status, labelled.reason
+    grounded, why = ground_fact(text, labelled.fields, labelled.number_start, labelled.number_end,
+                                labelled.quote_start, labelled.quote_end)
+    if not grounded:
+        return REJECTED, f"not grounded: {why}"
+    invalid = contract_errors(labelled.fields)
+    if invalid and labelled.status == ACCEPTED:
+        return NEEDS_REVIEW, f"breaks the contract: {invalid}"
+    return labelled.status, labelled.reason
 
 
 def _fact_columns(fields: dict[str, Any]) -> dict[str, Any]:
@@ -126,7 +136,7 @@ def diff_facts(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str
 
 
 def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int) -> DocumentOutcome:
-    """Read, extract and store one file. Never raises ExtractorError: failures become an error outcome."""
+    """Read, extract and store one file. Never raises: any failure becomes an error outcome."""
     try:
         doc = read_document(path, settings.max_document_bytes)
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
@@ -138,7 +148,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
         record = extract_document(doc, options)
         old = store.facts_for(doc.sha256)
         store.save_document(record, run_id)
-        new = [{**f, "status": f["status"]} for f in record.facts if f["status"] == ACCEPTED]
+        new = [f for f in record.facts if f["status"] == ACCEPTED]
         outcome = DocumentOutcome(str(path), doc.name, "extracted", report_month=record.document["report_month"],
                                   sections=len(record.sections), drivers=len(record.drivers),
                                   changes=diff_facts(old, new) if old else {})
@@ -147,6 +157,9 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
         return outcome
     except ExtractorError as e:
         return DocumentOutcome(str(path), path.name, "error", error=str(e))
+    except Exception as e:  # noqa: BLE001 - a bug on one document must not lose the rest of the batch
+        return DocumentOutcome(str(path), path.name, "error",
+                               error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")
 
 
 def run_batch(

@@ -185,9 +185,7 @@ class Store:
             else:
                 fields = {k: v for k, v in record.document.items() if k != "id"}
                 self.db["documents"].update(doc_id, fields)
-            self.db["document_paths"].upsert(
-                {"document_id": doc_id, "path": record.path, "seen": _now()}, pk=("document_id", "path")
-            )
+            self.note_path(doc_id, record.path)
             for table in ("facts", "drivers", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
             self.db["sections"].insert_all(record.sections)

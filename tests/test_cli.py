@@ -145,3 +145,22 @@ def test_eval_scores_and_fails_under_threshold(tmp_path: Path, fixtures: Path) -
     _run("run", str(docs), "--db", str(db))
     from_db = _run("eval", "--gold", str(gold), "--from-db", str(db))
     assert from_db.exit_code == 0 and "core" in from_db.output
+
+
+def test_a_crash_on_one_document_keeps_the_others(tmp_path: Path, archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.pipeline as pipeline
+
+    real = pipeline.label_section
+
+    def crash_on_zinc(text, section, month):
+        if section.commodity == "refined_zinc" and "SHANGHAI" in text:
+            raise RuntimeError("simulated labeller bug")
+        return real(text, section, month)
+
+    monkeypatch.setattr(pipeline, "label_section", crash_on_zinc)
+    db = tmp_path / "x.db"
+    result = _run("run", str(archive), "--db", str(db))
+    assert result.exit_code == 0
+    assert "headline_2017_10.txt: internal error (RuntimeError: simulated labeller bug)" in result.output
+    names = {r["name"] for r in sqlite_utils.Database(db)["documents"].rows}
+    assert names == {"review_2024_06.txt", "article_2023_03.md"}

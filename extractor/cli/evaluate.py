@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
+from ..documents import iter_input_paths
 from ..errors import ExtractorError
 from ..export import document_facts
 from ..facts import DocumentFacts, load_document_facts
@@ -70,8 +71,6 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, pro
     assert docs is not None
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "eval.db")
-        from ..documents import iter_input_paths
-
         run_batch(iter_input_paths([str(docs)]), store, load_settings(), RunOptions(provider=provider), "eval")
         return _from_store(store)
 

@@ -106,7 +106,8 @@ def month(
 ) -> None:
     """Re-extract the documents of one report month and show what changed."""
     if from_dir is not None:
-        candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p) == report_month]
+        max_bytes = load_settings().max_document_bytes
+        candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p, max_bytes) == report_month]
     else:
         store = open_db(db, must_exist=True)
         try:
@@ -140,9 +141,9 @@ def month(
         raise typer.Exit(1)
 
 
-def _month_of(path: Path) -> str | None:
+def _month_of(path: Path, max_bytes: int) -> str | None:
     try:
-        return find_report_month(read_document(path, load_settings().max_document_bytes).text).value
+        return find_report_month(read_document(path, max_bytes).text).value
     except ExtractorError:
         return None
 
