@@ -1,6 +1,6 @@
 """Integration over the user's real reports in ../shared/seeds (never copied into the repo)."""
 
-from pathlib import Path
+import json
 
 import pytest
 
@@ -33,4 +33,4 @@ def test_seed(name: str) -> None:
     for fact in accepted:
         assert doc.text[fact["quote_start"]:fact["quote_end"]] == fact["quote"]
         assert fact["quote"] in doc.text
-        Fact.model_validate({**{k: fact[k] for k in Fact.model_fields if k != "value"}, "value": __import__("json").loads(fact["value"])})
+        Fact.model_validate({**{k: fact[k] for k in Fact.model_fields}, "value": json.loads(fact["value"])})
