@@ -141,9 +141,9 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
         doc = read_document(path, settings.max_document_bytes)
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
             store.note_path(doc.sha256, doc.path)
-            row = store.db["extractions"].get(doc.sha256)
-            month = store.db["documents"].get(doc.sha256)["report_month"]
-            return DocumentOutcome(str(path), doc.name, "unchanged", report_month=month, sections=row["sections"],
+            row = store.extraction(doc.sha256)
+            return DocumentOutcome(str(path), doc.name, "unchanged", report_month=store.report_month(doc.sha256),
+                                   sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options)
         old = store.facts_for(doc.sha256)

@@ -105,6 +105,10 @@ def _score(match: Match, keep: Callable[[Fact], bool]) -> Score:
     )
 
 
+def _has(attribute: str, value: object) -> Callable[[Fact], bool]:
+    return lambda fact: getattr(fact, attribute) == value
+
+
 def score_drivers(gold: list[Driver], predicted: list[Driver]) -> Score:
     gold_keys = {d.key() for d in gold}
     predicted_keys = {d.key() for d in predicted}
@@ -150,7 +154,7 @@ def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFact
         for group, attribute in (("commodity", "commodity"), ("metric", "metric"), ("measure", "measure")):
             values = {getattr(f, attribute) for f in [*gold_doc.facts, *pred_doc.facts]}
             for value in values:
-                report.by[group][value].add(_score(match, lambda f, a=attribute, v=value: getattr(f, a) == v))
+                report.by[group][value].add(_score(match, _has(attribute, value)))
         report.missed += [(gold_doc.document, f) for f in match.missed]
         report.extra += [(gold_doc.document, f) for f in match.extra]
     return report

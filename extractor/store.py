@@ -21,7 +21,7 @@ def _now() -> str:
 
 
 def m001_initial(db: sqlite_utils.Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": str, "name": str, "path": str, "size": int, "encoding": str, "format": str,
             "report_month": str, "report_month_confidence": str, "report_month_evidence": str,
@@ -29,8 +29,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["document_paths"].create({"document_id": str, "path": str, "seen": str}, pk=("document_id", "path"))
-    db["runs"].create(
+    db.table("document_paths").create({"document_id": str, "path": str, "seen": str}, pk=("document_id", "path"))
+    db.table("runs").create(
         {
             "id": int, "started_at": str, "finished_at": str, "status": str, "user": str, "host": str,
             "provider": str, "model": str, "pipeline_version": str, "config": str, "command": str,
@@ -38,19 +38,19 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["extractions"].create(
+    db.table("extractions").create(
         {"document_id": str, "config_hash": str, "run_id": int, "extracted_at": str, "sections": int,
          "accepted": int, "needs_review": int, "rejected": int},
         pk="document_id",
         foreign_keys=[("document_id", "documents", "id"), ("run_id", "runs", "id")],
     )
-    db["sections"].create(
+    db.table("sections").create(
         {"id": str, "document_id": str, "idx": int, "commodity": str, "region": str, "heading": str,
          "start": int, "end": int, "known": int},
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["facts"].create(
+    db.table("facts").create(
         {
             "id": int, "document_id": str, "section_id": str, "run_id": int,
             "commodity": str, "region": str, "metric": str, "segment": str, "content": str,
@@ -61,7 +61,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id"), ("run_id", "runs", "id")],
     )
-    db["drivers"].create(
+    db.table("drivers").create(
         {
             "id": int, "document_id": str, "section_id": str, "run_id": int, "commodity": str, "period": str,
             "basis": str, "effect": str, "category": str, "summary": str, "quote": str,
@@ -70,11 +70,11 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("section_id", "sections", "id"), ("run_id", "runs", "id")],
     )
-    db["facts"].create_index(["document_id"])
-    db["facts"].create_index(["commodity", "metric", "period"])
-    db["drivers"].create_index(["document_id"])
-    db["sections"].create_index(["document_id"])
-    db["documents"].create_index(["report_month"])
+    db.table("facts").create_index(["document_id"])
+    db.table("facts").create_index(["commodity", "metric", "period"])
+    db.table("drivers").create_index(["document_id"])
+    db.table("sections").create_index(["document_id"])
+    db.table("documents").create_index(["report_month"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]
@@ -142,7 +142,7 @@ class Store:
             user = getpass.getuser()
         except (KeyError, OSError):
             user = "unknown"
-        table = self.db["runs"]
+        table = self.db.table("runs")
         table.insert(
             {
                 "started_at": _now(), "status": "running", "user": user, "host": socket.gethostname(),
@@ -151,10 +151,11 @@ class Store:
                 "documents": 0, "errors": 0,
             }
         )
+        assert table.last_pk is not None
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, status: str, documents: int, errors: int, summary: dict[str, Any]) -> None:
-        self.db["runs"].update(
+        self.db.table("runs").update(
             run_id,
             {"finished_at": _now(), "status": status, "documents": documents, "errors": errors,
              "summary": json.dumps(summary, sort_keys=True)},
@@ -167,8 +168,15 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def extraction(self, document_id: str) -> dict[str, Any]:
+        """The stored extraction record of a document (counts, config hash, run)."""
+        return dict(self.db.table("extractions").get(document_id))
+
+    def report_month(self, document_id: str) -> str | None:
+        return self.db.table("documents").get(document_id)["report_month"]
+
     def note_path(self, document_id: str, path: str) -> None:
-        self.db["document_paths"].upsert({"document_id": document_id, "path": path, "seen": _now()}, pk=("document_id", "path"))
+        self.db.table("document_paths").upsert({"document_id": document_id, "path": path, "seen": _now()}, pk=("document_id", "path"))
 
     def save_document(self, record: DocumentRecord, run_id: int) -> None:
         """Replace one document's sections, facts and drivers atomically.
@@ -179,22 +187,22 @@ class Store:
         doc_id = record.document["id"]
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            existing = self.db["documents"].count_where("id = ?", [doc_id])
+            existing = self.db.table("documents").count_where("id = ?", [doc_id])
             if not existing:
-                self.db["documents"].insert({**record.document, "first_seen": _now()})
+                self.db.table("documents").insert({**record.document, "first_seen": _now()})
             else:
                 fields = {k: v for k, v in record.document.items() if k != "id"}
-                self.db["documents"].update(doc_id, fields)
+                self.db.table("documents").update(doc_id, fields)
             self.note_path(doc_id, record.path)
             for table in ("facts", "drivers", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
-            self.db["sections"].insert_all(record.sections)
+            self.db.table("sections").insert_all(record.sections)
             if record.facts:
-                self.db["facts"].insert_all([{**f, "run_id": run_id} for f in record.facts])
+                self.db.table("facts").insert_all([{**f, "run_id": run_id} for f in record.facts])
             if record.drivers:
-                self.db["drivers"].insert_all([{**d, "run_id": run_id} for d in record.drivers])
+                self.db.table("drivers").insert_all([{**d, "run_id": run_id} for d in record.drivers])
             counts = {s: sum(1 for f in record.facts if f["status"] == s) for s in ("accepted", "needs_review", "rejected")}
-            self.db["extractions"].upsert(
+            self.db.table("extractions").upsert(
                 {"document_id": doc_id, "config_hash": record.config_hash, "run_id": run_id,
                  "extracted_at": _now(), "sections": len(record.sections), **counts},
                 pk="document_id",
@@ -207,18 +215,18 @@ class Store:
     def documents(self, report_month: str | None = None) -> list[dict[str, Any]]:
         where = "report_month = ?" if report_month else None
         args = [report_month] if report_month else []
-        return list(self.db["documents"].rows_where(where, args, order_by="name"))
+        return list(self.db.table("documents").rows_where(where, args, order_by="name"))
 
     def document_paths(self, document_id: str) -> list[str]:
-        return [r["path"] for r in self.db["document_paths"].rows_where("document_id = ?", [document_id])]
+        return [r["path"] for r in self.db.table("document_paths").rows_where("document_id = ?", [document_id])]
 
     def facts_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
         marks = ",".join("?" for _ in statuses)
-        return list(self.db["facts"].rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
+        return list(self.db.table("facts").rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
 
     def drivers_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
         marks = ",".join("?" for _ in statuses)
-        return list(self.db["drivers"].rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
+        return list(self.db.table("drivers").rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
 
     def query_facts(self, filters: dict[str, str | None], statuses: tuple[str, ...], limit: int) -> Iterator[dict[str, Any]]:
         """Facts joined with their document, newest period first."""
