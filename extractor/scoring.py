@@ -125,10 +125,12 @@ class Report:
     month_total: int = 0
     missed: list[tuple[str, Fact]] = field(default_factory=list)
     extra: list[tuple[str, Fact]] = field(default_factory=list)
+    numbers: "NumbersScore | None" = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "overall": {name: score.as_dict() for name, score in self.overall.items()},
+            "numbers": self.numbers.as_dict() if self.numbers else None,
             "report_month_accuracy": round(self.month_correct / self.month_total, 4) if self.month_total else None,
             "by": {group: {key: s.as_dict() for key, s in sorted(scores.items())} for group, scores in self.by.items()},
             "missed": [{"document": d, **f.model_dump()} for d, f in self.missed],
@@ -158,6 +160,63 @@ def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFact
         report.missed += [(gold_doc.document, f) for f in match.missed]
         report.extra += [(gold_doc.document, f) for f in match.extra]
     return report
+
+
+@dataclass
+class NumbersScore:
+    """The numbers-only view: of the numbers gold assigns to a fact, how many the extractor grounded right.
+
+    A gold number is a position in the text (where its quote stands). It is
+    *right* when an extracted fact whose quote covers that position matches the
+    gold fact; *wrong* when extracted facts cover it but none matches; *missed*
+    when no extracted fact covers it.
+    """
+
+    numbers: int = 0
+    right: int = 0
+    wrong: int = 0
+    missed: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.numbers if self.numbers else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"numbers": self.numbers, "right": self.right, "wrong": self.wrong, "missed": self.missed,
+                "accuracy": round(self.accuracy, 4)}
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place a quote stands in the text."""
+    spans, start = [], text.find(quote) if quote else -1
+    while start >= 0:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def score_numbers(gold: list[DocumentFacts], predicted: dict[str, DocumentFacts], texts: dict[str, str]) -> NumbersScore:
+    """Score the numbers-only view for every gold document whose text is known."""
+    result = NumbersScore()
+    for gold_doc in gold:
+        text = texts.get(gold_doc.document)
+        if text is None:
+            continue
+        extracted = predicted.get(gold_doc.document)
+        placed = [(span, fact) for fact in (extracted.facts if extracted else [])
+                  for span in quote_spans(text, fact.quote)]
+        for gold_fact in reduce_to_set(f for f in gold_doc.facts if not f.measure.endswith("_direction")):
+            spans = quote_spans(text, gold_fact.quote)
+            covering = [fact for (start, end), fact in placed
+                        if any(start < g_end and g_start < end for g_start, g_end in spans)]
+            result.numbers += 1
+            if any(f.key() == gold_fact.key() and values_agree(gold_fact.value, f.value) for f in covering):
+                result.right += 1
+            elif covering:
+                result.wrong += 1
+            else:
+                result.missed += 1
+    return result
 
 
 def parse_thresholds(text: str) -> dict[str, float]:

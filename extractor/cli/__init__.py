@@ -23,7 +23,7 @@ app.command("run")(extract.run)
 app.command("month")(extract.month)
 app.command("facts")(data.facts)
 app.command("export")(data.export)
-app.command("eval")(evaluate.evaluate)
+app.add_typer(evaluate.app, name="eval")
 
 
 def main() -> None:

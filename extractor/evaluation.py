@@ -1,0 +1,216 @@
+"""The eval harness around scoring: where predictions come from, and the reports QA reads.
+
+`scoring` holds the contract's arithmetic; this module gathers predictions (a
+fresh run over documents, a database, or exported facts files), the source
+texts the numbers-only view and the HTML page need, and renders report.md,
+report.html and the difference from a baseline report.json.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .documents import iter_input_paths, read_document
+from .errors import ExtractorError, GoldError
+from .export import document_facts
+from .facts import DocumentFacts, Fact, load_document_facts
+from .pipeline import DocumentOutcome, RunOptions, run_batch
+from .scoring import Report, match_facts, quote_spans
+from .settings import Settings
+from .store import Store, open_store
+
+MAX_LISTED = 50
+
+
+@dataclass
+class Predictions:
+    """Extracted facts by document name, and the document texts where they are known."""
+
+    documents: dict[str, DocumentFacts]
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def from_fact_files(folder: Path) -> Predictions:
+    return Predictions({d.document: d for d in (load_document_facts(p) for p in sorted(folder.glob("*.json")))})
+
+
+def from_database(path: Path) -> Predictions:
+    if not path.exists():
+        raise ExtractorError(f"{path}: no such database")
+    store = open_store(path)
+    try:
+        return _from_store(store)
+    finally:
+        store.close()
+
+
+def from_fresh_run(docs: Path, settings: Settings, options: RunOptions,
+                   progress: Callable[[DocumentOutcome], None] | None = None) -> Predictions:
+    """Extract the documents into a throw-away database and read the results back."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "eval.db")
+        try:
+            run_batch(iter_input_paths([str(docs)]), store, settings, options, "eval", on_document=progress)
+            return _from_store(store)
+        finally:
+            store.close()
+
+
+def _from_store(store: Store) -> Predictions:
+    documents = store.documents()
+    return Predictions({d["name"]: document_facts(store, d) for d in documents}, {d["name"]: d["text"] for d in documents})
+
+
+def read_texts(folder: Path, names: list[str], max_bytes: int) -> dict[str, str]:
+    """The texts of the named documents found in folder (missing ones are left out)."""
+    texts = {}
+    for name in names:
+        path = folder / name
+        if path.exists():
+            texts[name] = read_document(path, max_bytes).text
+    return texts
+
+
+# ---------------------------------------------------------------- baseline
+
+
+def fact_id(document: str, fact: dict[str, Any]) -> str:
+    key = [fact.get(k) for k in ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")]
+    return json.dumps([document, key, fact.get("value")])
+
+
+@dataclass
+class BaselineDiff:
+    """How a report differs from an earlier report.json."""
+
+    scores: list[tuple[str, str, float, float]]  # scope, measure, before, after
+    newly_missed: list[dict[str, Any]]
+    newly_extra: list[dict[str, Any]]
+    fixed: int
+
+
+def compare_to_baseline(report: Report, baseline_path: Path) -> BaselineDiff:
+    try:
+        old = json.loads(baseline_path.read_text(encoding="utf-8"))
+        old_overall = old["overall"]
+    except (OSError, ValueError, KeyError) as e:
+        raise GoldError(f"{baseline_path}: not a report.json written by `extractor eval --report` ({e})") from e
+    new = report.as_dict()
+    scores = [
+        (scope, measure, float(old_overall[scope][measure]), float(new["overall"][scope][measure]))
+        for scope in new["overall"] if scope in old_overall
+        for measure in ("precision", "recall", "f1")
+    ]
+    old_missed = {fact_id(f["document"], f) for f in old.get("missed", [])}
+    old_extra = {fact_id(f["document"], f) for f in old.get("extra", [])}
+    new_missed_ids = {fact_id(f["document"], f) for f in new["missed"]}
+    return BaselineDiff(
+        scores=scores,
+        newly_missed=[f for f in new["missed"] if fact_id(f["document"], f) not in old_missed],
+        newly_extra=[f for f in new["extra"] if fact_id(f["document"], f) not in old_extra],
+        fixed=len(old_missed - new_missed_ids),
+    )
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def describe(fact: Fact | dict[str, Any]) -> str:
+    f = fact.model_dump() if isinstance(fact, Fact) else fact
+    segment = f" [{f['segment']}]" if f.get("segment") else ""
+    content = " (metal)" if f.get("content") else ""
+    return (f"{f['commodity']} {f['metric']}{segment}{content} {f['period']} {f['basis']} "
+            f"{f['measure']} = {f['value']}")
+
+
+def render_markdown(report: Report) -> str:
+    lines = ["# Extraction accuracy", "", "| scope | precision | recall | F1 | matched | gold | extracted |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for name, s in report.overall.items():
+        lines.append(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.matched} | {s.gold} | {s.predicted} |")
+    lines += ["", f"Report month: {report.month_correct}/{report.month_total} correct.", ""]
+    if report.numbers:
+        n = report.numbers
+        lines += ["## Numbers only", "",
+                  f"Of {n.numbers} numbers gold assigns to a fact, {n.right} were grounded to the right fact "
+                  f"({n.accuracy:.3f}), {n.wrong} were extracted with a wrong label and {n.missed} were not extracted.", ""]
+    for group, scores in report.by.items():
+        lines += [f"## By {group}", "", f"| {group} | precision | recall | F1 | gold | extracted |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for key, s in sorted(scores.items()):
+            lines.append(f"| {key} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.gold} | {s.predicted} |")
+        lines.append("")
+    for title, items in (("Missed (in gold, not extracted)", report.missed),
+                         ("Extra (extracted, not in gold)", report.extra)):
+        lines += [f"## {title}: {len(items)}", ""]
+        if len(items) > MAX_LISTED:
+            lines += [f"The first {MAX_LISTED}; report.json lists all.", ""]
+        lines += [f"- {document}: {describe(fact)} — “{fact.quote}”" for document, fact in items[:MAX_LISTED]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- html
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; line-height: 1.5; }
+pre.doc { white-space: pre-wrap; font-family: inherit; border: 1px solid #ccc; padding: 1em; }
+mark { padding: 0 2px; border-radius: 3px; }
+mark.matched { background: #b7e4b7; } mark.missed { background: #f4b4b4; } mark.extra { background: #fde3a0; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 8px; text-align: right; }
+"""
+
+
+def render_html(report: Report, gold: list[DocumentFacts], predicted: dict[str, DocumentFacts], texts: dict[str, str]) -> str:
+    """One page: the scores, then each document's text with gold and extracted quotes highlighted.
+
+    Green marks a gold fact that was matched, red a gold fact that was missed,
+    amber an extracted fact that gold does not hold. Hovering a mark shows the facts.
+    """
+    parts = ["<!doctype html><html><head><meta charset='utf-8'><title>extractor eval</title>",
+             f"<style>{_STYLE}</style></head><body><h1>Extraction accuracy</h1><table>",
+             "<tr><th>scope</th><th>precision</th><th>recall</th><th>F1</th><th>gold</th><th>extracted</th></tr>"]
+    for name, s in report.overall.items():
+        parts.append(f"<tr><td>{name}</td><td>{s.precision:.3f}</td><td>{s.recall:.3f}</td><td>{s.f1:.3f}</td>"
+                     f"<td>{s.gold}</td><td>{s.predicted}</td></tr>")
+    parts.append("</table><p>Legend: <mark class='matched'>matched</mark> <mark class='missed'>missed</mark> "
+                 "<mark class='extra'>extra</mark></p>")
+    for gold_doc in gold:
+        text = texts.get(gold_doc.document)
+        if text is None:
+            parts.append(f"<h2>{html.escape(gold_doc.document)}</h2><p>Source text not available.</p>")
+            continue
+        extracted = predicted.get(gold_doc.document)
+        match = match_facts(gold_doc.facts, extracted.facts if extracted else [])
+        marks: list[tuple[int, int, str, str]] = []
+        for kind, facts in (("matched", [g for g, _ in match.matched]), ("missed", match.missed), ("extra", match.extra)):
+            for fact in facts:
+                for start, end in quote_spans(text, fact.quote)[:1]:
+                    marks.append((start, end, kind, describe(fact)))
+        parts.append(f"<h2>{html.escape(gold_doc.document)}</h2><pre class='doc'>{_highlight(text, marks)}</pre>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _highlight(text: str, marks: list[tuple[int, int, str, str]]) -> str:
+    """Escape text and wrap marked spans.
+
+    Where marks overlap, the earlier-starting one is drawn and each overlapping
+    one becomes a small flag right after it, so no fact disappears from the page.
+    """
+    out, position = [], 0
+    for start, end, kind, title in sorted(marks, key=lambda m: (m[0], -m[1])):
+        flag = f"<mark class='{kind}' title='{html.escape(title, quote=True)}'>{{}}</mark>"
+        if start < position:
+            out.append(flag.format("&#9873;"))
+            continue
+        out.append(html.escape(text[position:start]))
+        out.append(flag.format(html.escape(text[start:end])))
+        position = end
+    out.append(html.escape(text[position:]))
+    return "".join(out)
