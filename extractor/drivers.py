@@ -50,11 +50,20 @@ class LabelledDriver:
     quote_end: int
 
 
-def find_drivers(text: str, section: Section, report_month: str | None) -> list[LabelledDriver]:
-    """Drivers a section states, one per (period, basis, effect, category), in text order."""
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may state a driver, with the period and basis it speaks of."""
+
+    text: str
+    start: int
+    period: str
+    basis: str
+
+
+def candidate_sentences(text: str, section: Section, report_month: str | None) -> list[Candidate]:
+    """Sentences of a section that give a cause (a causal cue word), with their period and basis."""
     body = text[section.start:section.end]
-    found: list[LabelledDriver] = []
-    seen: set[tuple[str, str, str, str]] = set()
+    found: list[Candidate] = []
     carried: dict[int, str | None] = {}
     for sentence in cl.split_sentences(body, section.start):
         mentions = cl.month_mentions(sentence.text, report_month)
@@ -64,22 +73,41 @@ def find_drivers(text: str, section: Section, report_month: str | None) -> list[
         if period is None or not _CAUSAL.search(sentence.text) or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
         basis = cl.basis_for(period, report_month, bool(FORECAST_CUE.search(sentence.text)))
-        for category, pattern, default, flip in _CATEGORIES:
-            match = pattern.search(sentence.text)
-            if not match:
-                continue
-            effect = "up" if (default == "up" or (flip is not None and flip.search(sentence.text))) else "down"
-            key = (period, basis, effect, category)
-            if key in seen:
-                continue
-            seen.add(key)
-            quote_from = max(0, match.start() - 40)
-            quote = sentence.text[quote_from:match.end() + 40]
-            start = sentence.start + quote_from
-            found.append(LabelledDriver(
-                {"commodity": section.commodity, "period": period, "basis": basis, "effect": effect,
-                 "category": category, "summary": f"{category.replace('_', ' ')} pushed output {effect}",
-                 "quote": quote},
-                start, start + len(quote),
-            ))
+        found.append(Candidate(sentence.text, sentence.start, period, basis))
     return found
+
+
+def keyword_drivers(candidate: Candidate, commodity: str) -> list[LabelledDriver]:
+    """The keyword baseline's drivers for one candidate sentence."""
+    found = []
+    for category, pattern, default, flip in _CATEGORIES:
+        match = pattern.search(candidate.text)
+        if not match:
+            continue
+        effect = "up" if (default == "up" or (flip is not None and flip.search(candidate.text))) else "down"
+        quote_from = max(0, match.start() - 40)
+        quote = candidate.text[quote_from:match.end() + 40]
+        start = candidate.start + quote_from
+        found.append(LabelledDriver(
+            {"commodity": commodity, "period": candidate.period, "basis": candidate.basis, "effect": effect,
+             "category": category, "summary": f"{category.replace('_', ' ')} pushed output {effect}", "quote": quote},
+            start, start + len(quote),
+        ))
+    return found
+
+
+def unique(drivers: list[LabelledDriver]) -> list[LabelledDriver]:
+    """One driver per (period, basis, effect, category), the first stated."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for driver in drivers:
+        key = tuple(driver.fields[k] for k in ("period", "basis", "effect", "category"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(driver)
+    return kept
+
+
+def find_drivers(text: str, section: Section, report_month: str | None) -> list[LabelledDriver]:
+    """Drivers a section states by the keyword baseline, one per (period, basis, effect, category), in text order."""
+    return unique([d for c in candidate_sentences(text, section, report_month) for d in keyword_drivers(c, section.commodity)])

@@ -8,19 +8,24 @@ report.html and the difference from a baseline report.json.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import tempfile
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .documents import iter_input_paths, read_document
 from .errors import ExtractorError, GoldError
 from .export import document_facts
 from .facts import DocumentFacts, Fact, load_document_facts
-from .pipeline import DocumentOutcome, RunOptions, run_batch
+from .llm import LLMClient
+from .llm.registry import LLMConfig, make_provider
+from .pipeline import RunOptions, StoreCache, run_batch
 from .scoring import Report, match_facts, quote_spans
+from .sections import split_sections
 from .settings import Settings
 from .store import Store, open_store
 
@@ -49,16 +54,70 @@ def from_database(path: Path) -> Predictions:
         store.close()
 
 
-def from_fresh_run(docs: Path, settings: Settings, options: RunOptions,
-                   progress: Callable[[DocumentOutcome], None] | None = None) -> Predictions:
-    """Extract the documents into a throw-away database and read the results back."""
+@dataclass
+class RunCost:
+    """What extracting for the eval took: wall time, sections, and the LLM account."""
+
+    seconds: float
+    sections: int
+    llm: dict[str, Any]
+
+
+def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_config: LLMConfig | None = None,
+                   work_db: Path | None = None) -> tuple[Predictions, RunCost]:
+    """Extract the documents into a work database (temporary unless given) and read the results back.
+
+    A kept work database doubles as the LLM response cache: a repeated eval asks nothing twice.
+    """
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "eval.db")
+        store = open_store(work_db or Path(tmp) / "eval.db")
         try:
-            run_batch(iter_input_paths([str(docs)]), store, settings, options, "eval", on_document=progress)
-            return _from_store(store)
+            llm = None
+            if llm_config is not None and llm_config.provider != "rules":
+                llm = LLMClient(make_provider(llm_config, settings), StoreCache(store), llm_config.concurrency)
+                options = replace(options, model=llm.provider.model)
+            started = time.perf_counter()
+            run_id, outcomes = run_batch(iter_input_paths([str(docs)]), store, settings, replace(options, force=True),
+                                         "eval", llm=llm)
+            seconds = time.perf_counter() - started
+            errors = [o.error for o in outcomes if o.status == "error"]
+            if errors:
+                raise ExtractorError(f"extraction failed for {len(errors)} document(s): {errors[0]}")
+            sections = sum(o.sections for o in outcomes)
+            return _from_store(store), RunCost(seconds, sections, store.llm_account(run_id) if llm else {})
         finally:
             store.close()
+
+
+def sample_sections(docs: Path, size: int, max_bytes: int) -> frozenset[str]:
+    """A fixed sample of sections ("document:index"), the same for every provider and every run.
+
+    Sections are ordered by a hash of their key, so the sample is spread over documents and
+    does not change when other files are added to the folder.
+    """
+    keys = []
+    for path in iter_input_paths([str(docs)]):
+        doc = read_document(path, max_bytes)
+        keys += [f"{doc.name}:{section.index}" for section in split_sections(doc.text)]
+    keys.sort(key=lambda k: hashlib.sha256(k.encode()).hexdigest())
+    return frozenset(keys[:size])
+
+
+def restrict_gold(gold: list[DocumentFacts], sections: frozenset[str], docs: Path, max_bytes: int) -> list[DocumentFacts]:
+    """Gold cut down to the commodities of the sampled sections, document by document."""
+    commodities: dict[str, set[str]] = {}
+    for path in iter_input_paths([str(docs)]):
+        doc = read_document(path, max_bytes)
+        for section in split_sections(doc.text):
+            if f"{doc.name}:{section.index}" in sections:
+                commodities.setdefault(doc.name, set()).add(section.commodity)
+    kept = []
+    for g in gold:
+        wanted = commodities.get(g.document, set())
+        if wanted:
+            kept.append(g.model_copy(update={"facts": [f for f in g.facts if f.commodity in wanted],
+                                             "drivers": [d for d in g.drivers if d.commodity in wanted]}))
+    return kept
 
 
 def _from_store(store: Store) -> Predictions:

@@ -8,29 +8,56 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import prompts
+
 from . import PIPELINE_VERSION
+from . import assist, crosscheck, naive
 from .documents import Document, read_document
 from .drivers import find_drivers
 from .errors import DocumentError, ExtractorError
 from .grounding import contract_errors, ground_fact
+from .llm import LLMClient, LLMRequest, LLMResult
 from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED, LabelledFact
 from .labeller import label_section
 from .report_month import find_report_month
-from .sections import split_sections
+from .sections import Section, split_sections
 from .settings import Settings
 from .store import DocumentRecord, Store
+from .vocabulary import INSTRUCTION_CUE
+
+
+STRATEGIES = ("assist", "naive")
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What a run was asked to do; everything that changes results goes into the config hash."""
+    """What a run was asked to do; everything that changes results goes into the config hash.
+
+    strategy is how an LLM provider is used: `assist` (rules first, the LLM
+    labels what they could not and reads drivers, everything reconciled) or
+    `naive` (the LLM alone, for the eval's comparison only). `sections`, when
+    given, limits extraction to those "document name:section index" keys (the
+    eval's fixed sample).
+    """
 
     provider: str = "rules"
     model: str | None = None
     force: bool = False
+    strategy: str = "assist"
+    sections: frozenset[str] | None = None
+
+    @property
+    def uses_llm(self) -> bool:
+        return self.provider != "rules"
 
     def config(self) -> dict[str, Any]:
-        return {"provider": self.provider, "model": self.model, "pipeline_version": PIPELINE_VERSION}
+        config: dict[str, Any] = {"provider": self.provider, "model": self.model, "pipeline_version": PIPELINE_VERSION}
+        if self.uses_llm:
+            config["strategy"] = self.strategy
+            config["prompts"] = prompts.versions()
+        if self.sections is not None:
+            config["sections"] = sorted(self.sections)
+        return config
 
     def config_hash(self) -> str:
         return hashlib.sha256(json.dumps(self.config(), sort_keys=True).encode()).hexdigest()[:16]
@@ -53,45 +80,102 @@ class DocumentOutcome:
     changes: dict[str, list[Any]] = field(default_factory=dict)
 
 
-def extract_document(doc: Document, options: RunOptions) -> DocumentRecord:
+def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None = None) -> DocumentRecord:
     """Turn one document into everything stored for it, without touching the database.
 
-    Raises DocumentError when the text holds no recognizable commodity section.
+    With an LLM provider, `llm` answers the questions the strategy asks; its
+    account of calls goes into the record. Raises DocumentError when the text
+    holds no recognizable commodity section.
     """
     month = find_report_month(doc.text)
     sections = split_sections(doc.text)
     if not sections:
         raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
-    section_rows, fact_rows, driver_rows = [], [], []
-    for section in sections:
-        section_id = f"{doc.sha256[:16]}:{section.index}"
-        section_rows.append({
-            "id": section_id, "document_id": doc.sha256, "idx": section.index, "commodity": section.commodity,
-            "region": section.region, "heading": section.heading, "start": section.start, "end": section.end,
-            "known": int(section.known),
-        })
-        for labelled in label_section(doc.text, section, month.value):
-            status, reason = gate_fact(doc.text, labelled)
-            fact_rows.append({
-                "document_id": doc.sha256, "section_id": section_id, **_fact_columns(labelled.fields),
-                "quote_start": labelled.quote_start, "quote_end": labelled.quote_end,
-                "number_start": labelled.number_start, "number_end": labelled.number_end,
-                "status": status, "reason": reason, "source": options.provider,
-            })
-        for driver in find_drivers(doc.text, section, month.value):
-            driver_rows.append({
-                "document_id": doc.sha256, "section_id": section_id, **driver.fields,
-                "quote_start": driver.quote_start, "quote_end": driver.quote_end,
-                "status": ACCEPTED if section.known else NEEDS_REVIEW,
-                "reason": None if section.known else "section heading not in the commodity table",
-                "source": options.provider,
-            })
+    if options.sections is not None:
+        sections = [s for s in sections if f"{doc.name}:{s.index}" in options.sections]
+    if options.uses_llm and llm is None:
+        raise ExtractorError(f"provider {options.provider} needs an LLM client")
+    if llm is not None:
+        llm.take_records()  # what a failed earlier document asked is not this document's account
+    section_rows = [{
+        "id": _section_id(doc, s), "document_id": doc.sha256, "idx": s.index, "commodity": s.commodity,
+        "region": s.region, "heading": s.heading, "start": s.start, "end": s.end, "known": int(s.known),
+    } for s in sections]
+    if options.uses_llm and options.strategy == "naive":
+        assert llm is not None
+        fact_rows, driver_rows = _naive_rows(doc, sections, month.value, llm, options)
+    else:
+        fact_rows, driver_rows = _assisted_rows(doc, sections, month.value, llm, options)
+    crosscheck.check_document(fact_rows)
     document_row = {
         "id": doc.sha256, "name": doc.name, "path": doc.path, "size": doc.size, "encoding": doc.encoding,
         "format": doc.format, "report_month": month.value, "report_month_confidence": month.confidence,
         "report_month_evidence": month.evidence, "text": doc.text,
     }
-    return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, fact_rows, driver_rows)
+    calls = [vars(c) for c in llm.take_records()] if llm else []
+    return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, fact_rows, driver_rows, calls)
+
+
+def _section_id(doc: Document, section: Section) -> str:
+    return f"{doc.sha256[:16]}:{section.index}"
+
+
+def _assisted_rows(doc: Document, sections: list[Section], month: str | None, llm: LLMClient | None,
+                   options: RunOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rules facts and keyword drivers; with an LLM, reconciled labels and LLM-read drivers."""
+    labelled = [label_section(doc.text, s, month) for s in sections]
+    if llm is not None:
+        works = [assist.plan_section(doc.text, s, month, facts) for s, facts in zip(sections, labelled)]
+        results = [assist.apply_section(doc.text, month, w, a) for w, a in zip(works, assist.ask(works, llm))]
+    else:
+        results = [(facts, [{} for _ in facts], find_drivers(doc.text, s, month)) for s, facts in zip(sections, labelled)]
+    fact_rows, driver_rows = [], []
+    for section, (facts, opinions, drivers) in zip(sections, results):
+        for fact, opinion in zip(facts, opinions):
+            status, reason = gate_fact(doc.text, fact)
+            fact_rows.append({
+                "document_id": doc.sha256, "section_id": _section_id(doc, section), **_fact_columns(fact.fields),
+                "quote_start": fact.quote_start, "quote_end": fact.quote_end,
+                "number_start": fact.number_start, "number_end": fact.number_end,
+                "status": status, "reason": reason,
+                "source": options.provider if opinion.get("decision", "").startswith("llm") else "rules",
+                "opinions": json.dumps(opinion) if opinion else None,
+            })
+        for driver in drivers:
+            driver_rows.append({
+                "document_id": doc.sha256, "section_id": _section_id(doc, section), **driver.fields,
+                "quote_start": driver.quote_start, "quote_end": driver.quote_end,
+                "status": ACCEPTED if section.known else NEEDS_REVIEW,
+                "reason": None if section.known else "section heading not in the commodity table",
+                "source": options.provider if llm is not None else "rules",
+            })
+    return fact_rows, driver_rows
+
+
+def _naive_rows(doc: Document, sections: list[Section], month: str | None, llm: LLMClient,
+                options: RunOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    rows = []
+    for section, fields in naive.naive_facts(doc.text, sections, month, llm):
+        rows.append({
+            "document_id": doc.sha256, "section_id": _section_id(doc, section), **_fact_columns(fields),
+            "opinions": json.dumps(fields["opinions"]), "status": ACCEPTED,
+            "reason": "naive design: the LLM's answer taken unreconciled (eval only)", "source": options.provider,
+        })
+    return rows, []
+
+
+class StoreCache:
+    """The database as the LLM client's response cache (used on the calling thread only)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        return self.store.cache_get(key)
+
+    def put(self, key: str, provider: str, model: str, request: LLMRequest, result: LLMResult) -> None:
+        self.store.cache_put(key, provider, model, request.purpose, request.prompt_version, result.data,
+                             result.tokens_in, result.tokens_out)
 
 
 def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
@@ -103,6 +187,10 @@ def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
     """
     if labelled.fields["metric"] == "other":
         return labelled.status, labelled.reason
+    sentence_start = max(text.rfind(".", 0, labelled.quote_start), text.rfind("\n", 0, labelled.quote_start)) + 1
+    sentence_end = min(i for i in (text.find(".", labelled.quote_end), text.find("\n", labelled.quote_end), len(text)) if i >= 0)
+    if INSTRUCTION_CUE.search(text[sentence_start:sentence_end]):
+        return NEEDS_REVIEW, "instruction-like text around the number (possible prompt injection)"
     grounded, why = ground_fact(text, labelled.fields, labelled.number_start, labelled.number_end,
                                 labelled.quote_start, labelled.quote_end)
     if not grounded:
@@ -114,7 +202,7 @@ def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
 
 
 def _fact_columns(fields: dict[str, Any]) -> dict[str, Any]:
-    columns = dict(fields)
+    columns = {k: v for k, v in fields.items() if k != "opinions"}
     columns["value"] = json.dumps(fields["value"])
     return columns
 
@@ -135,7 +223,8 @@ def diff_facts(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str
     return {"added": added, "removed": removed, "changed": changed}
 
 
-def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int) -> DocumentOutcome:
+def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int,
+                 llm: LLMClient | None = None) -> DocumentOutcome:
     """Read, extract and store one file. Never raises: any failure becomes an error outcome."""
     try:
         doc = read_document(path, settings.max_document_bytes)
@@ -145,7 +234,8 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
             return DocumentOutcome(str(path), doc.name, "unchanged", report_month=store.report_month(doc.sha256),
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
-        record = extract_document(doc, options)
+        record = extract_document(doc, options, llm)
+        crosscheck.check_history(record.facts, store.previous_level)
         old = store.facts_for(doc.sha256)
         store.save_document(record, run_id)
         new = [f for f in record.facts if f["status"] == ACCEPTED]
@@ -164,7 +254,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
 
 def run_batch(
     paths: list[Path], store: Store, settings: Settings, options: RunOptions, command: str,
-    on_document: Callable[[DocumentOutcome], None] | None = None,
+    on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None,
 ) -> tuple[int, list[DocumentOutcome]]:
     """Process every path, each document in its own transaction; returns (run id, outcomes)."""
     run_id = store.start_run(options.provider, options.model, PIPELINE_VERSION, options.config(), command)
@@ -172,13 +262,15 @@ def run_batch(
     status = "interrupted"
     try:
         for path in paths:
-            outcome = process_path(path, store, settings, options, run_id)
+            outcome = process_path(path, store, settings, options, run_id, llm)
             outcomes.append(outcome)
             if on_document:
                 on_document(outcome)
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")
-        summary = {s: sum(getattr(o, s) for o in outcomes) for s in (ACCEPTED, NEEDS_REVIEW, REJECTED)}
+        summary: dict[str, Any] = {s: sum(getattr(o, s) for o in outcomes) for s in (ACCEPTED, NEEDS_REVIEW, REJECTED)}
+        if options.uses_llm:
+            summary["llm"] = store.llm_account(run_id)
         store.finish_run(run_id, status, len(outcomes), errors, summary)
     return run_id, outcomes

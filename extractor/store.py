@@ -6,7 +6,7 @@ import getpass
 import json
 import socket
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -77,7 +77,24 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.table("documents").create_index(["report_month"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]
+def m002_llm(db: sqlite_utils.Database) -> None:
+    """The LLM path: a response cache, a per-call account, and each fact's second opinion."""
+    db.table("llm_cache").create(
+        {"key": str, "provider": str, "model": str, "purpose": str, "prompt_version": str, "response": str,
+         "tokens_in": int, "tokens_out": int, "created_at": str},
+        pk="key",
+    )
+    db.table("llm_calls").create(
+        {"id": int, "run_id": int, "document_id": str, "purpose": str, "prompt_version": str, "key": str,
+         "tokens_in": int, "tokens_out": int, "attempts": int, "seconds": float, "cached": int, "error": str},
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+    db.table("llm_calls").create_index(["run_id"])
+    db.table("facts").add_column("opinions", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_llm]
 
 
 def open_store(path: Path | str) -> "Store":
@@ -123,6 +140,7 @@ class DocumentRecord:
     sections: list[dict[str, Any]]
     facts: list[dict[str, Any]]
     drivers: list[dict[str, Any]]
+    llm_calls: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Store:
@@ -201,6 +219,8 @@ class Store:
                 self.db.table("facts").insert_all([{**f, "run_id": run_id} for f in record.facts])
             if record.drivers:
                 self.db.table("drivers").insert_all([{**d, "run_id": run_id} for d in record.drivers])
+            if record.llm_calls:
+                self.db.table("llm_calls").insert_all([{**c, "run_id": run_id, "document_id": doc_id} for c in record.llm_calls])
             counts = {s: sum(1 for f in record.facts if f["status"] == s) for s in ("accepted", "needs_review", "rejected")}
             self.db.table("extractions").upsert(
                 {"document_id": doc_id, "config_hash": record.config_hash, "run_id": run_id,
@@ -211,6 +231,44 @@ class Store:
         except Exception as e:
             self.db.execute("ROLLBACK")
             raise StoreError(f"could not save {record.document.get('name')}: {e}") from e
+
+    # ------------------------------------------------------------ the LLM response cache
+
+    def cache_get(self, key: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT response, tokens_in, tokens_out FROM llm_cache WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return None
+        return {"response": json.loads(row[0]), "tokens_in": row[1], "tokens_out": row[2]}
+
+    def cache_put(self, key: str, provider: str, model: str, purpose: str, prompt_version: str,
+                  response: dict[str, Any], tokens_in: int, tokens_out: int) -> None:
+        self.db.table("llm_cache").upsert(
+            {"key": key, "provider": provider, "model": model, "purpose": purpose, "prompt_version": prompt_version,
+             "response": json.dumps(response, sort_keys=True), "tokens_in": tokens_in, "tokens_out": tokens_out,
+             "created_at": _now()},
+            pk="key",
+        )
+
+    def llm_account(self, run_id: int) -> dict[str, Any]:
+        """A run's LLM totals: calls made, answered from cache, failed, extra attempts, tokens, seconds."""
+        row = self.db.execute(
+            "SELECT COUNT(*), SUM(cached), SUM(error IS NOT NULL), SUM(MAX(attempts - 1, 0)), SUM(tokens_in), "
+            "SUM(tokens_out), SUM(seconds) FROM llm_calls WHERE run_id = ?", [run_id]).fetchone()
+        names = ("requests", "cached", "failed", "retries", "tokens_in", "tokens_out", "seconds")
+        return {name: (value or 0) for name, value in zip(names, row)}
+
+    def previous_level(self, fact: dict[str, Any], period: str) -> float | None:
+        """The accepted actual level of the same series for another period, from any stored document."""
+        row = self.db.execute(
+            "SELECT value FROM facts WHERE status = 'accepted' AND basis = 'actual' AND measure = 'level' "
+            "AND commodity = ? AND region = ? AND metric = ? AND segment IS ? AND content IS ? AND period = ? "
+            "ORDER BY id DESC LIMIT 1",
+            [fact["commodity"], fact["region"], fact["metric"], fact["segment"], fact["content"], period],
+        ).fetchone()
+        if row is None:
+            return None
+        value = json.loads(row[0])
+        return float(value) if isinstance(value, (int, float)) else None
 
     def documents(self, report_month: str | None = None) -> list[dict[str, Any]]:
         where = "report_month = ?" if report_month else None

@@ -120,3 +120,11 @@ METRIC_UNITS: dict[str, set[str]] = {
     "operating_rate": {"%"},
     "share": {"%"},
 }
+
+# Text that talks to a machine instead of reporting: a report carrying it may be trying to steer an LLM.
+INSTRUCTION_CUE = re.compile(
+    r"\b(?:ignore|disregard|forget)\b[^.]{0,40}\b(?:instructions?|prompts?|rules|above)\b"
+    r"|\bsystem prompt\b|\byou are (?:an? )?(?:ai|assistant|language model|llm)\b"
+    r"|\b(?:as an ai|new instructions?|instead,? (?:report|output|return|answer))\b",
+    re.I,
+)

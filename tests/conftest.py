@@ -14,6 +14,10 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("EXTRACTOR_HOME", str(home))
+    # Tests that do not name a provider run the rules; provider tests set it themselves.
+    monkeypatch.setenv("EXTRACTOR_PROVIDER", "rules")
+    for name in ("EXTRACTOR_BASE_URL", "OPENAI_BASE_URL", "OPENAI_API_KEY", "EXTRACTOR_API_KEY", "EXTRACTOR_MODEL"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("EXTRACTOR_MAX_BYTES", raising=False)
     return home
 

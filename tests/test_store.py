@@ -30,8 +30,29 @@ def test_migrations_run_once_and_wal(tmp_path: Path) -> None:
     open_store(path).close()
     store = open_store(path)
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations")] == ["m001_initial"]
-    assert {"documents", "sections", "runs", "facts", "drivers", "extractions"} <= set(store.db.table_names())
+    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations")] == ["m001_initial", "m002_llm"]
+    assert {"documents", "sections", "runs", "facts", "drivers", "extractions", "llm_cache", "llm_calls"} <= set(
+        store.db.table_names())
+
+
+def test_a_database_from_before_the_llm_path_is_upgraded(tmp_path: Path) -> None:
+    """m002 adds the LLM tables and the opinions column to a database that only had m001."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from extractor.store import m001_initial
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(sqlite3.connect(str(path)))
+    old.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    m001_initial(old)
+    old.execute("INSERT INTO _migrations VALUES ('m001_initial', 'then')")
+    old.conn.commit()
+    old.conn.close()
+    store = open_store(path)
+    assert "opinions" in store.db.table("facts").columns_dict
+    assert store.cache_get("nothing") is None
 
 
 def test_failed_document_write_leaves_previous_extraction(tmp_path: Path) -> None:

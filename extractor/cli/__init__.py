@@ -7,7 +7,7 @@ import sys
 import typer
 
 from ..errors import ExtractorError
-from . import data, evaluate, extract
+from . import data, evaluate, extract, models
 
 app = typer.Typer(
     help=(
@@ -24,6 +24,7 @@ app.command("month")(extract.month)
 app.command("facts")(data.facts)
 app.command("export")(data.export)
 app.add_typer(evaluate.app, name="eval")
+app.add_typer(models.app, name="models")
 
 
 def main() -> None:

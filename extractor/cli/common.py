@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Any
 from pathlib import Path
 
 import typer
@@ -22,6 +24,18 @@ def fail(message: str, code: int = 2) -> None:
     """Print one red line naming the problem and exit with code."""
     err_console.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
+
+
+def llm_account_line(account: dict[str, Any]) -> str:
+    """One readable line of a run's LLM account: requests, cache hits, failures, retries, tokens, time, cost."""
+    line = (f"LLM {account['label']}: {account['requests']} requests ({account['cached']} from cache, "
+            f"{account['failed']} failed, {account['retries']} retries), {account['tokens_in']:,} tokens in, "
+            f"{account['tokens_out']:,} out, {account['seconds']:.0f} s of calls")
+    price_in, price_out = os.environ.get("EXTRACTOR_PRICE_IN"), os.environ.get("EXTRACTOR_PRICE_OUT")
+    if price_in and price_out:
+        cost = (account["tokens_in"] * float(price_in) + account["tokens_out"] * float(price_out)) / 1e6
+        line += f", about ${cost:.4f} at the EXTRACTOR_PRICE_IN/OUT rates"
+    return line
 
 
 def open_db(path: Path, must_exist: bool = False) -> Store:

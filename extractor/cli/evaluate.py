@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -13,10 +14,11 @@ from .. import evaluation as ev
 from ..errors import ExtractorError
 from ..facts import DocumentFacts, load_document_facts
 from ..gold import ERROR, check_gold_dir
-from ..pipeline import RunOptions
+from ..llm.registry import LLMConfig
+from ..pipeline import STRATEGIES, RunOptions
 from ..scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from ..settings import load_settings
-from .common import console, fail
+from .common import console, fail, llm_account_line
 
 app = typer.Typer(
     help=(
@@ -38,7 +40,22 @@ def evaluate(
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score exported facts files from this folder instead."),
     sources: Optional[Path] = typer.Option(
         None, "--sources", help="Folder of source texts for --pred (for the numbers-only view and --html)."),
-    provider: str = typer.Option("rules", help="Provider used with --docs."),
+    provider: str = typer.Option("rules", help="Provider used with --docs: rules, local, openai or replay."),
+    strategy: str = typer.Option("assist", help="How an LLM provider is used: assist (rules + LLM, reconciled) or "
+                                 "naive (the LLM alone, unreconciled: the anchor to beat)."),
+    compare: Optional[str] = typer.Option(
+        None, "--compare", help="Score several providers side by side on the same --docs, e.g. "
+        "'rules,local,local:naive' (provider[:strategy]); prints accuracy, time and tokens per section."),
+    sample: Optional[int] = typer.Option(None, "--sample", min=1, help="Extract only this many sections, a fixed "
+                                         "sample (the same for every provider); gold is cut to match."),
+    work_db: Optional[Path] = typer.Option(None, "--work-db", help="Database to extract into (default: a temporary "
+                                           "one). Keep it to answer repeated LLM requests from its cache."),
+    model: Optional[str] = typer.Option(None, "--model", help="Model for an LLM provider."),
+    model_path: Optional[Path] = typer.Option(None, "--model-path", help="Any GGUF file for the local provider."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint for --provider openai."),
+    concurrency: int = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider."),
+    replay: Optional[Path] = typer.Option(None, "--replay", help="Recordings folder for --provider replay."),
+    record: Optional[Path] = typer.Option(None, "--record", help="Write every LLM answer into this folder."),
     report_dir: Optional[Path] = typer.Option(None, "--report", help="Write report.json and report.md here."),
     html_page: bool = typer.Option(False, "--html", help="Also write report.html (needs --report): each document "
                                    "with matched, missed and extra facts highlighted on its text."),
@@ -54,16 +71,28 @@ def evaluate(
         console.print(ctx.get_help())
         fail("--gold is required: the folder of gold facts files")
         return
+    settings = load_settings()
+    base = LLMConfig(provider, model, model_path, base_url, concurrency=concurrency, recordings=replay, record=record)
     try:
         thresholds = parse_thresholds(fail_under or "")
         gold_docs = _load_gold(gold)
-        predictions = _predictions(docs, from_db, pred, provider)
+        sections = None
+        if sample is not None:
+            if docs is None:
+                raise ExtractorError("--sample extracts a sample of sections: give --docs")
+            sections = ev.sample_sections(docs, sample, settings.max_document_bytes)
+            gold_docs = ev.restrict_gold(gold_docs, sections, docs, settings.max_document_bytes)
+        if compare is not None:
+            if docs is None:
+                raise ExtractorError("--compare extracts the documents with each provider: give --docs")
+            _compare(compare, gold_docs, docs, base, sections, work_db, report_dir)
+            return
+        predictions = _predictions(docs, from_db, pred, base, strategy, sections, work_db)
     except (ExtractorError, ValueError) as e:
         fail(str(e))
         return
     if html_page and report_dir is None:
         fail("--html writes report.html into the --report folder; give --report DIR too")
-    settings = load_settings()
     text_folder = docs or sources
     if text_folder is not None:
         names = [g.document for g in gold_docs if g.document not in predictions.texts]
@@ -116,7 +145,8 @@ def _load_gold(gold: Path) -> list[DocumentFacts]:
     return docs
 
 
-def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, provider: str) -> ev.Predictions:
+def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, config: LLMConfig, strategy: str,
+                 sections: frozenset[str] | None, work_db: Path | None) -> ev.Predictions:
     if sum(s is not None for s in (docs, from_db, pred)) != 1:
         raise ExtractorError("give exactly one of --docs, --from-db or --pred")
     if pred is not None:
@@ -126,7 +156,62 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, pro
     assert docs is not None
     if not docs.is_dir():
         raise ExtractorError(f"{docs}: not a folder of documents")
-    return ev.from_fresh_run(docs, load_settings(), RunOptions(provider=provider))
+    options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections)
+    predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db)
+    if cost.llm:
+        console.print(llm_account_line({"label": config.provider, **cost.llm}))
+    return predictions
+
+
+def _strategy(name: str) -> str:
+    if name not in STRATEGIES:
+        raise ExtractorError(f"unknown strategy {name!r}; use {' or '.join(STRATEGIES)}")
+    return name
+
+
+def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig, sections: frozenset[str] | None,
+             work_db: Path | None, report_dir: Path | None) -> None:
+    """Run and score each provider[:strategy] on the same documents and sections; one table side by side."""
+    rows = []
+    for spec in filter(None, (s.strip() for s in specs.split(","))):
+        provider, _, strategy = spec.partition(":")
+        config = replace(base, provider=provider)
+        options = RunOptions(provider=provider, strategy=_strategy(strategy or "assist"), sections=sections)
+        console.print(f"extracting with {spec} ...")
+        predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db)
+        report = score_documents(gold, predictions.documents)
+        rows.append((spec, report, cost))
+    table = Table(title="providers side by side" + (f" on a sample of {len(sections)} sections" if sections else ""),
+                  title_justify="left")
+    columns = ("provider", "core P", "core R", "core F1", "all F1", "drivers F1", "s/section", "requests/section",
+               "tokens in/section", "tokens out/section")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "provider" else "right")
+    summary = []
+    for spec, report, cost in rows:
+        n = max(cost.sections, 1)
+        core, everything, drivers = (report.overall[k] for k in ("core", "all", "drivers"))
+        llm = cost.llm or {}
+        values = [spec, f"{core.precision:.3f}", f"{core.recall:.3f}", f"{core.f1:.3f}", f"{everything.f1:.3f}",
+                  f"{drivers.f1:.3f}", f"{cost.seconds / n:.2f}", f"{llm.get('requests', 0) / n:.1f}",
+                  f"{llm.get('tokens_in', 0) / n:.0f}", f"{llm.get('tokens_out', 0) / n:.0f}"]
+        table.add_row(*values)
+        summary.append({"provider": spec, "sections": cost.sections, "seconds": round(cost.seconds, 2), "llm": llm,
+                        **{k: v.as_dict() for k, v in report.overall.items()}})
+    console.print(table)
+    if report_dir is not None:
+        report_dir.mkdir(parents=True, exist_ok=True)
+        (report_dir / "compare.json").write_text(json.dumps(
+            {"sections": sorted(sections) if sections else None, "providers": summary}, indent=2) + "\n")
+        lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+        lines += ["| " + " | ".join(str(c) for c in row_values) + " |" for row_values in _rows_of(table)]
+        (report_dir / "compare.md").write_text("\n".join(lines) + "\n")
+        console.print(f"Wrote {report_dir / 'compare.json'} and {report_dir / 'compare.md'}.")
+
+
+def _rows_of(table: Table) -> list[list[str]]:
+    cells = [list(column.cells) for column in table.columns]
+    return [[str(cells[c][r]) for c in range(len(cells))] for r in range(len(cells[0]) if cells else 0)]
 
 
 def _write_reports(folder: Path, report: Report, gold: list[DocumentFacts], predictions: ev.Predictions, html_page: bool) -> None:

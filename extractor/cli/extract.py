@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -12,21 +12,55 @@ from rich.table import Table
 
 from ..documents import iter_input_paths, read_document
 from ..errors import ExtractorError
-from ..pipeline import DocumentOutcome, RunOptions, run_batch
+from ..llm import LLMClient
+from ..llm.registry import LLMConfig, make_provider, resolve_provider
+from ..pipeline import DocumentOutcome, RunOptions, StoreCache, run_batch
 from ..report_month import find_report_month
 from ..settings import load_settings
-from .common import DB_OPTION, console, err_console, fail, open_db
+from ..store import Store
+from .common import DB_OPTION, console, err_console, fail, llm_account_line, open_db
 
-PROVIDERS = ("rules",)
+class LLMOptions:
+    """The command-line options every extracting command shares: which provider, and how to reach it."""
+
+    provider = typer.Option(
+        None, "--provider", help="Who labels: 'local' (embedded llama.cpp model, the default), 'openai' (any "
+        "OpenAI-compatible endpoint; the default when --base-url or EXTRACTOR_BASE_URL is set), 'rules' (no LLM), "
+        "'replay' (recorded answers). EXTRACTOR_PROVIDER sets the default.")
+    model = typer.Option(None, "--model", help="Model name: a catalogue model for local (see `extractor models`), "
+                         "the served model for openai.")
+    model_path = typer.Option(None, "--model-path", help="Any GGUF file for the local provider.")
+    base_url = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 "
+                            "(key from OPENAI_API_KEY or EXTRACTOR_API_KEY).")
+    mode = typer.Option("json_schema", "--mode", help="instructor mode for openai: json_schema, tools, json, md_json.")
+    concurrency = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider (local runs one at a time).")
+    record = typer.Option(None, "--record", help="Write every LLM answer as a recording into this folder.")
+    replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
 
 
-def _options(provider: str, force: bool) -> RunOptions:
-    if provider not in PROVIDERS:
-        fail(f"unknown provider {provider!r}; available here: {', '.join(PROVIDERS)}")
-    return RunOptions(provider=provider, force=force)
+def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
+    """The LLM client for a run (None for rules), with the database as its response cache."""
+    if config.provider == "rules":
+        return None
+    try:
+        provider = make_provider(config, load_settings())
+    except ExtractorError as e:
+        fail(str(e))
+        raise
+    return LLMClient(provider, StoreCache(store) if store else None, config.concurrency)
 
 
-def _run_with_progress(paths: list[Path], db: Path, options: RunOptions, command: str) -> list[DocumentOutcome]:
+def llm_config(provider: str | None, model: str | None, model_path: Path | None, base_url: str | None, mode: str,
+               concurrency: int, record: Path | None, replay: Path | None) -> LLMConfig:
+    try:
+        name = resolve_provider(provider, base_url)
+    except ExtractorError as e:
+        fail(str(e))
+        raise
+    return LLMConfig(name, model, model_path, base_url, mode, concurrency, recordings=replay, record=record)
+
+
+def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
     except ExtractorError as e:
@@ -34,24 +68,30 @@ def _run_with_progress(paths: list[Path], db: Path, options: RunOptions, command
         raise
     store = open_db(db)
     try:
+        llm = build_llm(config, store)
+        options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force)
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err_console, transient=True, disable=not err_console.is_terminal,
         ) as progress:
             task = progress.add_task("extracting", total=len(paths))
+            if llm is not None:
+                answers = progress.add_task("LLM answers", total=None)
+                llm.on_answer = lambda: progress.update(answers, advance=1)
 
             def advance(outcome: DocumentOutcome) -> None:
                 progress.update(task, advance=1, description=outcome.name[:40])
                 if outcome.status == "error":
                     err_console.print(f"[red]error:[/red] {outcome.error}")
 
-            _, outcomes = run_batch(paths, store, settings, options, command, on_document=advance)
+            run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm)
+        account = {"label": llm.label, **store.llm_account(run_id)} if llm else {}
     finally:
         store.close()
-    return outcomes
+    return outcomes, account
 
 
-def _summary(outcomes: list[DocumentOutcome], db: Path) -> None:
+def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
     table = Table(title=f"extraction into {db}", title_justify="left")
     table.add_column("document", overflow="fold", min_width=24)
     for column in ("month", "status"):
@@ -68,6 +108,8 @@ def _summary(outcomes: list[DocumentOutcome], db: Path) -> None:
                   str(sum(o.needs_review for o in outcomes)), str(sum(o.rejected for o in outcomes)),
                   str(sum(o.drivers for o in outcomes)), style="bold")
     console.print(table)
+    if account:
+        console.print(llm_account_line(account))
     unchanged = sum(o.status == "unchanged" for o in outcomes)
     if unchanged == len(outcomes) and outcomes:
         console.print("Nothing to do: every document was already extracted with this configuration (use --force to redo).")
@@ -78,9 +120,16 @@ def _summary(outcomes: list[DocumentOutcome], db: Path) -> None:
 def run(
     inputs: list[str] = typer.Argument(..., help="Report files, folders or globs (.txt, .md, .html)."),
     db: Path = DB_OPTION,
-    provider: str = typer.Option("rules", help="Who labels the numbers: 'rules' (no LLM)."),
     force: bool = typer.Option(False, "--force", help="Re-extract documents already extracted with this configuration."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file fails, not only if all fail."),
+    provider: Optional[str] = LLMOptions.provider,
+    model: Optional[str] = LLMOptions.model,
+    model_path: Optional[Path] = LLMOptions.model_path,
+    base_url: Optional[str] = LLMOptions.base_url,
+    mode: str = LLMOptions.mode,
+    concurrency: int = LLMOptions.concurrency,
+    record: Optional[Path] = LLMOptions.record,
+    replay: Optional[Path] = LLMOptions.replay,
 ) -> None:
     """Extract every report given into the database.
 
@@ -91,8 +140,9 @@ def run(
     paths = iter_input_paths(inputs)
     if not paths:
         fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html)")
-    outcomes = _run_with_progress(paths, db, _options(provider, force), " ".join(sys.argv))
-    _summary(outcomes, db)
+    config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
+    outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv))
+    _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     if errors == len(outcomes) or (strict and errors):
         raise typer.Exit(1)
@@ -102,7 +152,14 @@ def month(
     report_month: str = typer.Argument(..., metavar="YYYY-MM", help="The report month to re-extract, e.g. 2025-11."),
     db: Path = DB_OPTION,
     from_dir: Optional[Path] = typer.Option(None, "--from", help="Look for that month's reports in this folder instead of the stored paths."),
-    provider: str = typer.Option("rules", help="Who labels the numbers: 'rules' (no LLM)."),
+    provider: Optional[str] = LLMOptions.provider,
+    model: Optional[str] = LLMOptions.model,
+    model_path: Optional[Path] = LLMOptions.model_path,
+    base_url: Optional[str] = LLMOptions.base_url,
+    mode: str = LLMOptions.mode,
+    concurrency: int = LLMOptions.concurrency,
+    record: Optional[Path] = LLMOptions.record,
+    replay: Optional[Path] = LLMOptions.replay,
 ) -> None:
     """Re-extract the documents of one report month and show what changed."""
     if from_dir is not None:
@@ -122,8 +179,9 @@ def month(
             store.close()
     if not candidates:
         fail(f"no documents for report month {report_month} (in the database, or in --from)")
-    outcomes = _run_with_progress(candidates, db, _options(provider, force=True), " ".join(sys.argv))
-    _summary(outcomes, db)
+    config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
+    outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv))
+    _summary(outcomes, db, account)
     for outcome in outcomes:
         changes = outcome.changes
         if not changes:

@@ -1,0 +1,113 @@
+"""The rules + LLM strategy: the rules label what they can; the LLM labels the numbers they could not and reads drivers.
+
+For one document, every question is planned first (which numbers to label,
+which sentences to read for drivers), asked in one batch through the client
+(cache, concurrency, account), then reconciled. A failed question leaves the
+rules' answer in place: the LLM only ever adds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import prompts
+from schemas import SentenceDrivers, number_label_for, segments_for
+
+from . import clauses as cl
+from .drivers import Candidate, LabelledDriver, candidate_sentences, keyword_drivers, unique
+from .label_context import LabelledFact
+from .llm import LLMClient, LLMError, LLMRequest, LLMResult
+from .reconcile import decide, fields_from_label, needs_label, number_at
+from .sections import Section
+
+COMMODITY_NAMES_MAX = 60
+
+
+@dataclass
+class SectionWork:
+    """One section's rules output, and the questions asked about it."""
+
+    section: Section
+    facts: list[LabelledFact]
+    candidates: list[Candidate]
+    label_asks: list[tuple[int, LLMRequest]]  # (index into facts, request)
+    driver_asks: list[LLMRequest]
+
+
+def plan_section(text: str, section: Section, report_month: str | None, facts: list[LabelledFact]) -> SectionWork:
+    label_prompt, driver_prompt = prompts.load("label_number"), prompts.load("drivers")
+    commodity = section.commodity.replace("_", " ")
+    sentences = cl.split_sentences(text[section.start:section.end], section.start)
+    label_asks = []
+    for i, fact in enumerate(facts):
+        if not needs_label(fact):
+            continue
+        number = number_at(text, fact.number_start, fact.number_end)
+        sentence = next((s for s in sentences if s.start <= fact.number_start < s.start + len(s.text)), None)
+        if number is None or sentence is None:
+            continue
+        at = fact.number_start - sentence.start
+        marked = f"{sentence.text[:at]}«{number.text}»{sentence.text[at + len(number.text):]}"
+        schema = number_label_for(section.commodity).bind(unit=number.unit, value=number.value)
+        messages = label_prompt.messages(commodity=commodity, report_month=report_month or "unknown",
+                                         segments=", ".join(segments_for(section.commodity)), sentence=marked)
+        label_asks.append((i, LLMRequest.build("label_number", label_prompt.version, messages, schema, 96)))
+    candidates = candidate_sentences(text, section, report_month)
+    driver_asks = [
+        LLMRequest.build("drivers", driver_prompt.version,
+                         driver_prompt.messages(commodity=commodity, sentence=c.text), SentenceDrivers, 96)
+        for c in candidates
+    ]
+    return SectionWork(section, facts, candidates, label_asks, driver_asks)
+
+
+def ask(works: list[SectionWork], llm: LLMClient) -> list[list[LLMResult | LLMError]]:
+    """Every planned question of a document in one batch; answers per section, labels then drivers."""
+    requests = [r for w in works for r in [*(req for _, req in w.label_asks), *w.driver_asks]]
+    answers = llm.run(requests)
+    per_section, position = [], 0
+    for work in works:
+        size = len(work.label_asks) + len(work.driver_asks)
+        per_section.append(answers[position:position + size])
+        position += size
+    return per_section
+
+
+def apply_section(text: str, report_month: str | None, work: SectionWork,
+                  answers: list[LLMResult | LLMError]) -> tuple[list[LabelledFact], list[dict[str, Any]], list[LabelledDriver]]:
+    """Reconciled facts (with each one's opinions, or None), and drivers, for one section."""
+    facts = list(work.facts)
+    opinions: list[dict[str, Any]] = [{} for _ in facts]
+    label_answers, driver_answers = answers[:len(work.label_asks)], answers[len(work.label_asks):]
+    for (i, request), answer in zip(work.label_asks, label_answers):
+        rules = facts[i]
+        if isinstance(answer, LLMError):
+            rules.notes.append(f"LLM label failed: {answer}")
+            opinions[i] = {"llm_error": str(answer)}
+            continue
+        number = number_at(text, rules.number_start, rules.number_end)
+        assert number is not None
+        label = request.schema.model_validate(answer.data)
+        try:
+            llm_fields = fields_from_label(rules, label, number, text, report_month)
+        except ValueError as e:
+            opinions[i] = {"llm": answer.data, "decision": f"unusable: {e}"}
+            continue
+        decision = decide(rules, llm_fields)
+        facts[i] = LabelledFact(decision.fields, rules.number_start, rules.number_end, rules.quote_start,
+                                rules.quote_end, decision.status, decision.reason, rules.notes)
+        opinions[i] = decision.opinions
+    drivers: list[LabelledDriver] = []
+    for candidate, answer in zip(work.candidates, driver_answers):
+        if isinstance(answer, LLMError):
+            drivers += keyword_drivers(candidate, work.section.commodity)
+            continue
+        for label in SentenceDrivers.model_validate(answer.data).drivers:
+            drivers.append(LabelledDriver(
+                {"commodity": work.section.commodity, "period": candidate.period, "basis": candidate.basis,
+                 "effect": label.effect, "category": label.category,
+                 "summary": f"{label.category.replace('_', ' ')} pushed output {label.effect}", "quote": candidate.text},
+                candidate.start, candidate.start + len(candidate.text),
+            ))
+    return facts, opinions, unique(drivers)

@@ -1,0 +1,88 @@
+"""Cross-checks that catch wrong labels: figures that cannot all be true together.
+
+- Within a document: a level, its MoM change and its MoM percentage must agree
+  (the change over the implied previous level is the percentage).
+- Against the database: a level and its stated MoM change must agree with the
+  previous month's level already stored from another report.
+
+A fact that fails a check is not deleted: it goes to review with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any, Callable
+
+from .label_context import ACCEPTED, NEEDS_REVIEW
+from .report_month import shift_month
+
+SERIES_KEYS = ("commodity", "region", "metric", "segment", "content", "period", "basis")
+
+
+def _value(row: dict[str, Any]) -> float | None:
+    value = row["value"]
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _series(rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, dict[str, Any]]]:
+    groups: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for row in rows:
+        if row["status"] == ACCEPTED and row["measure"] in ("level", "mom_abs", "mom_pct", "mom_pp"):
+            groups[tuple(row[k] for k in SERIES_KEYS)].setdefault(row["measure"], row)
+    return groups
+
+
+def _flag(rows: list[dict[str, Any]], reason: str) -> None:
+    for row in rows:
+        if row["status"] == ACCEPTED:
+            row["status"], row["reason"] = NEEDS_REVIEW, f"cross-check: {reason}"
+
+
+def check_document(rows: list[dict[str, Any]]) -> int:
+    """Flag level / MoM change / MoM % triples of one document that disagree; returns how many series failed."""
+    failed = 0
+    for measures in _series(rows).values():
+        level, change, pct = (measures.get(m) for m in ("level", "mom_abs", "mom_pct"))
+        if not (level and change and pct):
+            continue
+        l, a, p = _value(level), _value(change), _value(pct)
+        if l is None or a is None or p is None or l == a:
+            continue
+        implied = a / (l - a) * 100
+        if abs(implied - p) > max(0.3, 0.05 * abs(p)):
+            _flag([level, change, pct], f"MoM change {a:g} and level {l:g} imply {implied:.2f}% MoM, not {p:g}%")
+            failed += 1
+    return failed
+
+
+def check_history(rows: list[dict[str, Any]], previous_level: Callable[[dict[str, Any], str], float | None]) -> int:
+    """Flag a level and its MoM change that disagree with the previous month's stored level."""
+    failed = 0
+    for measures in _series(rows).values():
+        level = measures.get("level")
+        if level is None or level["basis"] != "actual":
+            continue
+        current = _value(level)
+        previous = previous_level(level, shift_month(level["period"], -1))
+        if current is None or previous is None or previous == 0:
+            continue
+        for measure, implied, slack in (
+            ("mom_pct", (current / previous - 1) * 100, lambda v: max(0.5, 0.1 * abs(v))),
+            ("mom_abs", current - previous, lambda v: max(0.02 * abs(v), 0.005 * abs(current))),
+            ("mom_pp", current - previous, lambda v: 0.15),
+        ):
+            change = measures.get(measure)
+            stated = _value(change) if change else None
+            if change is None or stated is None:
+                continue
+            if abs(implied - stated) > slack(stated):
+                _flag([level, change], f"{level['period']} level {current:g} against the stored {previous:g} for "
+                                       f"the month before implies {measure} {implied:.2f}, not {stated:g}")
+                failed += 1
+    return failed

@@ -1,0 +1,98 @@
+"""The client the pipeline talks to: cache first, then the provider with bounded concurrency, and an account."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, Protocol
+
+from .base import CallRecord, InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
+
+
+INVALID = "__invalid__"  # how a cached InvalidAnswer is stored
+
+
+class ResponseCache(Protocol):
+    def get(self, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, key: str, provider: str, model: str, request: LLMRequest, result: LLMResult) -> None: ...
+
+
+class LLMClient:
+    """Answers batches of requests; one failed request never costs the others.
+
+    Cache reads and writes happen on the calling thread (SQLite connections
+    stay on their thread); only provider calls run in the pool.
+    """
+
+    def __init__(self, provider: Provider, cache: ResponseCache | None = None, concurrency: int = 1) -> None:
+        self.provider = provider
+        self.cache = cache
+        self.concurrency = max(1, min(concurrency, provider.max_concurrency))
+        self.records: list[CallRecord] = []
+        self.on_answer: Callable[[], None] | None = None  # ticks a progress display
+
+    @property
+    def label(self) -> str:
+        return f"{self.provider.name}/{self.provider.model}"
+
+    def run(self, requests: list[LLMRequest]) -> list[LLMResult | LLMError]:
+        """Answers in request order: an LLMResult, or the LLMError that call ended with.
+
+        MissingRecording is not swallowed: a replayed run without its recording must fail loudly.
+        """
+        keys = [request_key(self.provider.name, self.provider.model, r) for r in requests]
+        answers: list[LLMResult | LLMError | None] = [self._cached(r, k) for r, k in zip(requests, keys)]
+        from_cache = {i for i, a in enumerate(answers) if a is not None}
+        pending = [i for i, a in enumerate(answers) if a is None]
+        if pending:
+            with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+                for i, answer in zip(pending, pool.map(self._call, [requests[i] for i in pending])):
+                    answers[i] = answer
+        done: list[LLMResult | LLMError] = [a for a in answers if a is not None]
+        assert len(done) == len(requests)
+        for i, (request, key, answer) in enumerate(zip(requests, keys, done)):
+            if isinstance(answer, MissingRecording):
+                raise answer
+            cached = i in from_cache
+            if self.cache and not cached and isinstance(answer, (LLMResult, InvalidAnswer)):
+                stored = answer if isinstance(answer, LLMResult) else LLMResult({INVALID: str(answer)})
+                self.cache.put(key, self.provider.name, self.provider.model, request, stored)
+            if isinstance(answer, LLMResult):
+                self.records.append(CallRecord(request.purpose, request.prompt_version, key, answer.tokens_in,
+                                               answer.tokens_out, answer.attempts, answer.seconds, cached))
+            else:
+                self.records.append(CallRecord(request.purpose, request.prompt_version, key, 0, 0, 0, 0.0, cached,
+                                               str(answer)))
+        return done
+
+    def _cached(self, request: LLMRequest, key: str) -> LLMResult | LLMError | None:
+        """The cached answer to a request (an InvalidAnswer is cached too: it is deterministic), or None."""
+        saved = self.cache.get(key) if self.cache else None
+        if saved is None:
+            return None
+        if INVALID in saved["response"]:
+            return InvalidAnswer(saved["response"][INVALID])
+        try:
+            data = request.schema.model_validate(saved["response"]).model_dump(mode="json")
+        except ValueError:
+            return None  # the schema changed under the same key: ask again
+        return LLMResult(data, saved.get("tokens_in", 0), saved.get("tokens_out", 0), 0, 0.0, cached=True)
+
+    def _call(self, request: LLMRequest) -> LLMResult | LLMError:
+        started = time.perf_counter()
+        try:
+            result = self.provider.complete(request)
+            if self.on_answer:
+                self.on_answer()
+        except LLMError as e:
+            return e
+        except Exception as e:  # a provider bug must not take the batch down
+            return LLMError(f"{self.label}: {type(e).__name__}: {e}")
+        result.seconds = result.seconds or time.perf_counter() - started
+        return result
+
+    def take_records(self) -> list[CallRecord]:
+        """The account since the last call, emptied (one document's calls at a time)."""
+        records, self.records = self.records, []
+        return records

@@ -1,0 +1,148 @@
+"""Reconciling what the LLM says with what the regex layer and the rules found.
+
+The LLM never supplies a number. In the assist strategy it supplies a *label*
+for a number the regex layer found; the value, its span and its sign come from
+the text. The rules below decide between the rules' label and the LLM's, and
+both opinions are kept with the fact:
+
+1. The rules gave no label (metric `other`): the LLM's label is taken; the
+   fact then faces the same grounding and contract gate as any other.
+2. The rules' label is a known guess (no metric named before the number, a
+   unit that does not fit the metric, a "respectively" list): the LLM's label
+   is taken.
+3. Otherwise the two must agree on metric, measure, segment, content and basis
+   for the fact to be accepted; if they disagree the rules' label is kept and
+   the fact goes to review with the LLM's opinion in the reason.
+
+`ground_llm_value` is the other direction, for designs where the LLM does give
+numbers (the naive baseline): a figure is grounded only when a number the
+regex layer found in the section has the same value (unit-normalized, sign
+aside) inside or next to the LLM's quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import clauses as cl
+from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED, LabelledFact
+from .numbers import NumberSpan, find_numbers
+
+LABEL_KEYS = ("metric", "measure", "segment", "content", "basis")
+# Reasons the rules give when their label is a guess: the LLM's label replaces it.
+GUESSED = ("no metric named", "does not fit metric", "respectively")
+# Reasons the LLM is asked about at all.
+ASK_ABOUT = GUESSED + ("comparison not stated",)
+# Numbers the contract has no fact for, whatever their label: never asked, never adopted.
+NO_FACT = ("expectation", "quarter-on-quarter", "far from the report month", "injection")
+NEAR = 80
+
+
+def needs_label(fact: LabelledFact) -> bool:
+    """Whether the assist strategy asks the LLM to label this number."""
+    reasons = " ".join([fact.reason or "", *fact.notes])
+    if fact.fields.get("measure", "").endswith("_direction") or any(r in reasons for r in NO_FACT):
+        return False
+    if fact.fields.get("metric") == "other":
+        return True
+    return fact.status == NEEDS_REVIEW and any(reason in (fact.reason or "") for reason in ASK_ABOUT)
+
+
+def number_at(text: str, start: int, end: int) -> NumberSpan | None:
+    """The regex layer's number exactly at [start, end) of the document."""
+    context = max(0, start - 60)
+    for number in find_numbers(text[context:end + 20]):
+        if number.start + context == start and number.end + context == end:
+            return number
+    return None
+
+
+def contract_unit(metric: str, measure: str, number: NumberSpan) -> str | None:
+    if measure.endswith("_pp"):
+        return "pp"
+    if measure.endswith("_pct"):
+        return "%"
+    if metric in ("operating_rate", "share"):
+        return "%"
+    if metric in ("capacity", "operating_capacity"):
+        return "mt/year"
+    return number.unit
+
+
+def fields_from_label(rules: LabelledFact, label: Any, number: NumberSpan, text: str,
+                      report_month: str | None) -> dict[str, Any]:
+    """The fact the LLM's label makes of the rules' number: value and sign from the text, label from the LLM."""
+    unit = "%" if number.unit == "%" else "pp" if number.unit == "pp" else number.unit
+    measure = label.measure(unit)
+    value: Any = number.value
+    if measure != "level" and isinstance(value, float):
+        clause_start = max(text.rfind(";", 0, rules.number_start), text.rfind(",", 0, rules.number_start),
+                           text.rfind(".", 0, rules.number_start))
+        direction, _ = cl.last_direction(text[clause_start + 1:rules.number_start])
+        value = -abs(value) if direction == "down" else abs(value)
+    elif isinstance(value, tuple):
+        value = list(value)
+    segment = None if label.segment in (None, "null", "none") else label.segment
+    period = rules.fields.get("period") or report_month
+    if period is None:
+        raise ValueError("no period for the number")
+    return {
+        **rules.fields, "metric": label.metric, "measure": measure, "segment": segment,
+        "content": "metal" if label.metal_content else None, "basis": label.basis, "period": period,
+        "value": value, "unit": contract_unit(label.metric, measure, number), "qualifier": number.qualifier,
+    }
+
+
+@dataclass
+class Decision:
+    fields: dict[str, Any]
+    status: str
+    reason: str | None
+    opinions: dict[str, Any]
+
+
+def decide(rules: LabelledFact, llm_fields: dict[str, Any]) -> Decision:
+    """Apply the reconciliation rules to one number the rules and the LLM both labelled."""
+    rules_label = {k: rules.fields.get(k) for k in LABEL_KEYS}
+    llm_label = {k: llm_fields.get(k) for k in LABEL_KEYS}
+    opinions = {"rules": rules_label, "llm": llm_label}
+    if rules.fields.get("metric") == "other":
+        return Decision(llm_fields, ACCEPTED, None, {**opinions, "decision": "llm: the rules gave no label"})
+    if any(reason in (rules.reason or "") for reason in GUESSED):
+        return Decision(llm_fields, ACCEPTED, None, {**opinions, "decision": f"llm: the rules guessed ({rules.reason})"})
+    if rules_label == llm_label:
+        return Decision(rules.fields, ACCEPTED, None, {**opinions, "decision": "agree"})
+    differences = ", ".join(f"{k}={llm_label[k]}" for k in LABEL_KEYS if llm_label[k] != rules_label[k])
+    return Decision(rules.fields, NEEDS_REVIEW, f"rules and LLM disagree (LLM says {differences}); {rules.reason}",
+                    {**opinions, "decision": "disagree: rules kept, sent to review"})
+
+
+def ground_llm_value(value: Any, quote: str, section_text: str, section_start: int) -> NumberSpan | None:
+    """The regex number in the section that states an LLM-given value near its quote, or None (fabricated).
+
+    Offsets of the returned span index the document (section_start added).
+    """
+    if isinstance(value, str):
+        return None
+    wanted = [abs(float(v)) for v in value] if isinstance(value, list) else [abs(float(value))]
+    anchor = section_text.find(quote) if quote else -1
+    for number in find_numbers(section_text):
+        if number.kind in ("year", "date", "label"):
+            continue
+        stated = [abs(v) for v in number.value] if isinstance(number.value, tuple) else [abs(number.value)]
+        if len(stated) != len(wanted) or any(abs(s - w) > max(1e-9, abs(w) * 1e-6) for s, w in zip(stated, wanted)):
+            continue
+        if anchor < 0 or anchor - NEAR <= number.start <= anchor + len(quote) + NEAR:
+            return NumberSpan(number.start + section_start, number.end + section_start, number.text, number.value,
+                              number.unit, number.kind, number.qualifier, number.qualifier_start + section_start)
+    return None
+
+
+def naive_status(grounded: NumberSpan | None, direction: bool) -> tuple[str, str | None]:
+    """How the naive design's figure would fare under reconciliation (recorded, not applied)."""
+    if direction:
+        return ACCEPTED, None
+    if grounded is None:
+        return REJECTED, "fabricated: no number in the section states this value near the quote"
+    return ACCEPTED, None

@@ -1,0 +1,25 @@
+"""What the LLM answers about one sentence: the drivers of output it states."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Category = Literal[
+    "maintenance", "resumption", "new_capacity", "raw_material", "demand", "cost_margin", "price",
+    "policy_environment", "weather_seasonal", "holiday", "calendar", "trade", "other",
+]
+
+
+class DriverLabel(BaseModel):
+    """One cause the sentence gives for production moving, and which way it pushes output."""
+
+    category: Category
+    effect: Literal["up", "down"] = Field(description="the cause's push on output: up or down")
+
+
+class SentenceDrivers(BaseModel):
+    """The drivers one sentence states; an empty list when it states no cause of output moving."""
+
+    drivers: list[DriverLabel] = Field(default_factory=list, max_length=4)

@@ -1,0 +1,373 @@
+"""The LLM path offline: replayed answers of the real local model through the real client code, the cache,
+reconciliation rules, retries against a local test server, the hostile report, prompts and models."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import prompts
+from extractor.cli import app
+from extractor.label_context import ACCEPTED, NEEDS_REVIEW, LabelledFact
+from extractor.llm import LLMClient, LLMError, LLMRequest, MissingRecording
+from extractor.llm.replay import ReplayProvider
+from extractor.reconcile import decide, ground_llm_value
+from schemas import SentenceDrivers, number_label_for
+
+from .fake_openai import FakeOpenAI
+
+RECORDINGS = Path(__file__).parent / "fixtures" / "recordings"
+REPLAY_MODEL = "qwen2.5-coder-0.5b"
+runner = CliRunner()
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def _replay_args(recordings: Path = RECORDINGS) -> list[str]:
+    return ["--provider", "replay", "--replay", str(recordings), "--model", REPLAY_MODEL]
+
+
+def _facts(db: Path, where: str = "1") -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = [dict(r) for r in conn.execute(f"SELECT * FROM facts WHERE {where}")]
+    conn.close()
+    return rows
+
+
+def _one(db: Path, sql: str):
+    conn = sqlite3.connect(db)
+    value = conn.execute(sql).fetchone()
+    conn.close()
+    return value
+
+
+# ---------------------------------------------------------------- replay through the pipeline
+
+
+def test_replayed_local_model_labels_and_drivers(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "smm.db"
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), *_replay_args())
+    assert result.exit_code == 0, result.output
+    assert "LLM replay/qwen2.5-coder-0.5b:" in result.output
+    calls = _one(db, "SELECT COUNT(*), SUM(cached) FROM llm_calls")
+    assert calls[0] > 0 and calls[1] == 0
+    drivers = _one(db, "SELECT COUNT(*) FROM drivers WHERE source = 'replay'")
+    assert drivers[0] > 0
+    # Every number the LLM labelled kept the value the regex layer read from the text.
+    for fact in _facts(db, "opinions IS NOT NULL AND status = 'accepted'"):
+        stated = json.loads(fact["value"])
+        assert str(abs(stated)).rstrip("0").rstrip(".").replace(".", "") in fact["quote"].replace(",", "").replace(".", "")
+
+
+def test_rerun_answers_from_the_cache(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "smm.db"
+    _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), *_replay_args())
+    first = _one(db, "SELECT COUNT(*) FROM llm_calls")[0]
+    # The second run replays from an empty folder: it can only succeed from the database cache.
+    (tmp_path / "empty").mkdir()
+    again = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--force", *_replay_args(tmp_path / "empty"))
+    assert again.exit_code == 0, again.output
+    assert f"{first} requests ({first} from cache" in again.output
+
+
+def test_a_missing_recording_fails_loudly(tmp_path: Path, fixtures: Path) -> None:
+    empty = tmp_path / "recordings"
+    empty.mkdir()
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(tmp_path / "x.db"), *_replay_args(empty))
+    assert result.exit_code == 1
+    assert "no recording of" in result.output and "--record" in result.output
+
+
+def test_replay_provider_raises_missing_recording(tmp_path: Path) -> None:
+    provider = ReplayProvider(tmp_path, "local", REPLAY_MODEL)
+    prompt = prompts.load("drivers")
+    request = LLMRequest.build("drivers", prompt.version, prompt.messages(commodity="zinc", sentence="x"), SentenceDrivers)
+    with pytest.raises(MissingRecording):
+        LLMClient(provider).run([request])
+
+
+def test_hostile_report_cannot_get_its_number_accepted(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "smm.db"
+    result = _run("run", str(fixtures / "hostile_2024_09.txt"), "--db", str(db), *_replay_args())
+    assert result.exit_code == 0, result.output
+    accepted = _facts(db, "status = 'accepted'")
+    assert all(json.loads(f["value"]) != 999999 for f in accepted)
+    assert {(f["measure"], json.loads(f["value"])) for f in accepted} >= {("mom_pct", 2.6), ("yoy_pct", 8.1), ("mom_pct", -1.4)}
+    injected = [f for f in _facts(db) if f["value"] == "999999.0"]
+    assert injected and all("prompt injection" in f["reason"] for f in injected)
+
+
+def test_the_rules_provider_needs_no_llm_extra(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --provider rules nothing of openai, instructor or llama_cpp is imported."""
+    import sys
+
+    for name in ("instructor", "openai", "llama_cpp"):
+        monkeypatch.setitem(sys.modules, name, None)  # importing it now raises ImportError
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(tmp_path / "x.db"), "--provider", "rules")
+    assert result.exit_code == 0, result.output
+
+
+def test_without_the_local_extra_the_default_says_what_to_do(tmp_path: Path, fixtures: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.delenv("EXTRACTOR_PROVIDER")
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)
+    shutil.copy(fixtures / "headline_2017_10.txt", tmp_path)
+    result = _run("run", str(tmp_path / "headline_2017_10.txt"), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 2
+    assert "local" in result.output and "--provider rules" in result.output
+
+
+# ---------------------------------------------------------------- retries against a local server
+
+
+def _recorded_drivers_answer() -> str:
+    """A drivers answer the real local model gave (from the recordings), as the server's message content."""
+    for path in sorted(RECORDINGS.glob("*.json")):
+        record = json.loads(path.read_text())
+        if record["purpose"] == "drivers" and record["response"] and record["response"]["drivers"]:
+            return json.dumps(record["response"])
+    raise AssertionError("no recorded drivers answer with drivers in tests/fixtures/recordings")
+
+
+def _openai(server: FakeOpenAI, attempts: int = 4):
+    from extractor.llm.openai_provider import OpenAIProvider
+
+    return OpenAIProvider("test-model", server.base_url, "test-key", timeout=1.0, attempts=attempts,
+                          backoff_base=0.01, backoff_max=0.05)
+
+
+def _drivers_request(sentence: str = "Output fell as two smelters stopped for maintenance.") -> LLMRequest:
+    prompt = prompts.load("drivers")
+    return LLMRequest.build("drivers", prompt.version, prompt.messages(commodity="zinc", sentence=sentence),
+                            SentenceDrivers, 64)
+
+
+@pytest.mark.parametrize("script, attempts", [
+    (["429"], 2), (["500", "500"], 3), (["hang"], 2), (["garbage"], 2), (["bad_json"], 2),
+], ids=["rate-limited", "server-errors", "timeout", "body-not-json", "answer-not-json"])
+def test_transient_failures_are_retried(script: list[str], attempts: int) -> None:
+    answer = _recorded_drivers_answer()
+    with FakeOpenAI(answer=lambda request: answer) as server:
+        server.hang = 2.0
+        server.script = list(script)
+        result = LLMClient(_openai(server)).run([_drivers_request()])[0]
+    assert not isinstance(result, LLMError), result
+    assert result.data == json.loads(answer)
+    assert result.attempts == attempts and len(server.requests) == attempts
+
+
+def test_giving_up_fails_one_call_not_the_batch() -> None:
+    answer = _recorded_drivers_answer()
+    with FakeOpenAI(answer=lambda request: answer) as server:
+        server.script = ["429", "429", "429"]  # the first request exhausts its 3 attempts
+        client = LLMClient(_openai(server, attempts=3), concurrency=1)
+        results = client.run([_drivers_request(), _drivers_request("Plants restarted after the holiday.")])
+    assert isinstance(results[0], LLMError) and "RateLimitError" in str(results[0])
+    assert not isinstance(results[1], LLMError)
+    assert [r.error is not None for r in client.records] == [True, False]
+
+
+def test_the_schema_goes_to_the_server_and_validation_errors_come_back() -> None:
+    """json_schema mode sends the schema; an answer breaking a validator is re-asked with the error."""
+    label = number_label_for("copper_cathode").bind(unit="%", value=130.0)
+    prompt = prompts.load("label_number")
+    request = LLMRequest.build("label_number", prompt.version, prompt.messages(
+        commodity="copper cathode", report_month="2024-06", segments="large smelters",
+        sentence="The rate was «130%»."), label, 96)
+    impossible = json.dumps({"metric": "operating_rate", "kind": "level", "comparison": "none", "segment": None,
+                             "metal_content": False, "basis": "actual"})
+    with FakeOpenAI(answer=lambda r: impossible) as server:
+        result = LLMClient(_openai(server)).run([request])[0]
+        sent = server.requests
+    assert isinstance(result, LLMError) and "130" in str(result)
+    assert sent[0]["response_format"]["type"] == "json_schema"
+    assert any("130" in m["content"] for m in sent[-1]["messages"] if m["role"] != "system")
+
+
+def test_concurrency_overlaps_slow_calls() -> None:
+    import time
+
+    with FakeOpenAI(latency=0.3) as server:
+        client = LLMClient(_openai(server), concurrency=4)
+        started = time.perf_counter()
+        client.run([_drivers_request(f"Sentence {i} about maintenance.") for i in range(4)])
+        elapsed = time.perf_counter() - started
+    assert elapsed < 0.9  # four 0.3 s calls, not 1.2 s in a row
+
+
+# ---------------------------------------------------------------- reconciliation rules
+
+
+def _rules_fact(**fields) -> LabelledFact:
+    base = {"commodity": "copper_cathode", "region": "china", "metric": "production", "segment": None,
+            "content": None, "period": "2024-06", "basis": "actual", "measure": "mom_pct", "value": 2.0,
+            "unit": "%", "qualifier": None, "quote": "up 2% MoM"}
+    reason = fields.pop("reason", None)
+    status = fields.pop("status", ACCEPTED if reason is None else NEEDS_REVIEW)
+    return LabelledFact({**base, **fields}, 3, 5, 0, 9, status, reason)
+
+
+def test_reconcile_takes_the_llm_label_where_rules_gave_none() -> None:
+    rules = _rules_fact(metric="other", reason="no metric named before the number")
+    decision = decide(rules, {**rules.fields, "metric": "production"})
+    assert decision.status == ACCEPTED and decision.fields["metric"] == "production"
+    assert decision.opinions["rules"]["metric"] == "other" and decision.opinions["llm"]["metric"] == "production"
+
+
+def test_reconcile_takes_the_llm_label_over_a_rules_guess() -> None:
+    rules = _rules_fact(segment="9-series", reason="a 'respectively' list: which label goes with which number")
+    decision = decide(rules, {**rules.fields, "segment": "8-series"})
+    assert decision.status == ACCEPTED and decision.fields["segment"] == "8-series"
+
+
+def test_reconcile_accepts_agreement_and_reviews_disagreement() -> None:
+    rules = _rules_fact(reason="comparison not stated; taken as MoM")
+    agree = decide(rules, dict(rules.fields))
+    assert agree.status == ACCEPTED and agree.opinions["decision"] == "agree"
+    disagree = decide(rules, {**rules.fields, "measure": "yoy_pct"})
+    assert disagree.status == NEEDS_REVIEW and disagree.fields["measure"] == "mom_pct"
+    assert "LLM says measure=yoy_pct" in (disagree.reason or "")
+
+
+def test_llm_numbers_are_grounded_only_when_the_text_states_them() -> None:
+    section = "Output rose 2.6% MoM to 512,300 mt in September."
+    assert ground_llm_value(512300, "to 512,300 mt", section, 100) is not None
+    assert ground_llm_value(0.0512, "to 512,300 mt", section, 100) is None
+    assert ground_llm_value(999999, "to 512,300 mt", section, 100) is None  # fabricated
+
+
+def test_cross_check_flags_a_level_that_disagrees_with_its_change() -> None:
+    from extractor.crosscheck import check_document
+
+    def row(measure: str, value: float) -> dict:
+        return {"commodity": "lfp", "region": "china", "metric": "production", "segment": None, "content": None,
+                "period": "2024-06", "basis": "actual", "measure": measure, "value": json.dumps(value),
+                "status": ACCEPTED, "reason": None}
+
+    good = [row("level", 105.0), row("mom_abs", 5.0), row("mom_pct", 5.0)]
+    bad = [row("level", 105.0), row("mom_abs", 5.0), row("mom_pct", 9.0)]
+    assert check_document(good) == 0 and all(r["status"] == ACCEPTED for r in good)
+    assert check_document(bad) == 1 and all(r["status"] == NEEDS_REVIEW for r in bad)
+
+
+def test_cross_check_against_the_previous_month_in_the_database(tmp_path: Path, fixtures: Path) -> None:
+    from extractor.crosscheck import check_history
+
+    rows = [{"commodity": "refined_zinc", "region": "china", "metric": "production", "segment": None,
+             "content": None, "period": "2017-11", "basis": "actual", "measure": m, "value": json.dumps(v),
+             "status": ACCEPTED, "reason": None} for m, v in (("level", 530000.0), ("mom_pct", 10.0))]
+    assert check_history(rows, lambda fact, period: 512300.0 if period == "2017-10" else None) == 1
+    assert "512300" in rows[0]["reason"] and rows[1]["status"] == NEEDS_REVIEW
+
+
+# ---------------------------------------------------------------- schemas, prompts, models
+
+
+def test_schema_validators_reject_impossible_labels() -> None:
+    label = number_label_for("copper_cathode")
+    with pytest.raises(ValueError, match="impossible"):
+        label.bind(unit="%", value=104.0).model_validate(
+            {"metric": "operating_rate", "kind": "level", "comparison": "none", "basis": "actual"})
+    with pytest.raises(ValueError, match="price"):
+        label.bind(unit="yuan/mt", value=92000.0).model_validate(
+            {"metric": "production", "kind": "level", "comparison": "none", "basis": "actual"})
+    with pytest.raises(ValueError):
+        label.bind(unit="%", value=10.0).model_validate(
+            {"metric": "production", "kind": "level", "comparison": "none", "segment": "200-series", "basis": "actual"})
+
+
+def test_section_facts_validators_check_quote_and_period() -> None:
+    from schemas import section_facts_for
+
+    schema = section_facts_for("Output rose 2.6% MoM in September.", "2024-09")
+    ok = {"metric": "production", "period": "2024-09", "basis": "actual", "measure": "mom_pct", "value": 2.6,
+          "quote": "rose 2.6% MoM"}
+    schema.model_validate({"facts": [ok]})
+    with pytest.raises(ValueError, match="not in the section"):
+        schema.model_validate({"facts": [{**ok, "quote": "rose 9% MoM"}]})
+    with pytest.raises(ValueError, match="outside the report's window"):
+        schema.model_validate({"facts": [{**ok, "period": "2019-09"}]})
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "prompts"
+
+
+@pytest.mark.parametrize("name", prompts.NAMES)
+def test_prompt_snapshots(name: str, request: pytest.FixtureRequest) -> None:
+    """A prompt change shows here as a diff to review; refresh with UPDATE_SNAPSHOTS=1 after bumping the version."""
+    import os
+
+    prompt = prompts.load(name)
+    values = {"commodity": "refined zinc", "report_month": "2024-09", "segments": "zinc alloy",
+              "sentence": "Output rose «2.6%» MoM.", "section": "Output rose 2.6% MoM."}
+    placeholders = {k: v for k, v in values.items() if f"${k}" in prompt.user}
+    rendered = f"version: {prompt.version}\n" + "\n\n".join(
+        f"[{m['role']}]\n{m['content']}" for m in prompt.messages(**placeholders)) + "\n"
+    path = SNAPSHOTS / f"{name}.txt"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rendered)
+    assert path.exists(), f"no snapshot for {name}: run UPDATE_SNAPSHOTS=1 pytest {request.node.nodeid}"
+    old = path.read_text()
+    if old != rendered:
+        old_version = old.splitlines()[0]
+        assert old_version != f"version: {prompt.version}", f"prompt {name} changed without a version bump"
+        pytest.fail(f"prompt {name} changed (now {prompt.version}): review and refresh with UPDATE_SNAPSHOTS=1")
+
+
+def test_models_assemble_from_chunk_packages_and_verify(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    from extractor import models
+    from extractor.errors import ConfigError
+    from extractor.settings import load_settings
+
+    parts = [b"GGUF" + b"a" * 100, b"b" * 50]
+    for i, data in enumerate(parts, 1):
+        package = tmp_path / "site" / f"tiny_chunks_part{i}"
+        (package / "data").mkdir(parents=True)
+        (package / "__init__.py").write_text("")
+        (package / "data" / f"part{i:02d}.bin").write_bytes(data)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    digest = hashlib.sha256(b"".join(parts)).hexdigest()
+    spec = models.ModelSpec("tiny", "test", "tiny.gguf", "tiny-chunks-part", "1.0", 2, 154, digest)
+    monkeypatch.setitem(models.MODELS, "tiny", spec)
+    settings = load_settings()
+    name, path = models.resolve_model("tiny", None, settings)
+    assert path.read_bytes() == b"".join(parts) and name == "tiny"
+    listed = {m.name: m for m in models.installed(settings)}
+    assert listed["tiny"].verified is True
+    bad = models.ModelSpec("bad", "test", "bad.gguf", "tiny-chunks-part", "1.0", 2, 154, "0" * 64)
+    with pytest.raises(ConfigError, match="SHA-256"):
+        models.assemble(bad, settings)
+    assert not (models.model_dir(settings) / "bad.gguf").exists()
+    result = _run("models", "--no-verify")
+    assert result.exit_code == 0 and "tiny" in result.output
+
+
+def test_eval_compares_providers_side_by_side(tmp_path: Path, fixtures: Path) -> None:
+    """rules, rules + replayed local model, and the replayed naive design, scored on the same gold."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(fixtures / "headline_2017_10.txt", docs)
+    result = _run("eval", "--gold", str(fixtures / "gold"), "--docs", str(docs), "--compare",
+                  "rules,replay,replay:naive", "--report", str(tmp_path / "out"), "--replay", str(RECORDINGS),
+                  "--model", REPLAY_MODEL)
+    assert result.exit_code == 0, result.output
+    compared = json.loads((tmp_path / "out" / "compare.json").read_text())
+    by_name = {p["provider"]: p for p in compared["providers"]}
+    assert set(by_name) == {"rules", "replay", "replay:naive"}
+    assert by_name["rules"]["core"]["f1"] == 1.0
+    assert by_name["replay:naive"]["llm"]["requests"] == 1
+    assert by_name["replay:naive"]["core"]["f1"] < by_name["rules"]["core"]["f1"]
+    assert "| replay:naive |" in (tmp_path / "out" / "compare.md").read_text()
