@@ -21,7 +21,8 @@ CUMULATIVE_RANGE = re.compile(
 FULL_YEAR = re.compile(r"\bfull[- ]year\s+((?:19|20)\d\d)\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
-    rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+(?:the\s+)?(?:end\s+of\s+)?({_MONTH_NAMES})\s*$",
+    rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+"
+    rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?({_MONTH_NAMES})\s*$",
     re.I,
 )
 
@@ -118,6 +119,8 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
             continue
         if _COMPARED_MONTH.search(sentence[max(0, match.start() - 30):match.end()]):
             continue
+        if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
+            continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period
         period = resolve_month(match.group(1), report_month, match.group(2))
         if period:
             mentions.append(MonthMention(match.start(), period))

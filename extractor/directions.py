@@ -30,6 +30,82 @@ _FORECAST_DIRECTION = re.compile(
 )
 
 
+# "the operating rate rose to 75.89%": a rate's level stated with the way it moved.
+_LEVEL_MOVE = re.compile(
+    r"\b(?P<verb>rose|rising|increased|climbed|rebounded|recovered|edged up|fell|dropped|dropping|declined|decreased|"
+    r"slid|dropped back|pulled back|remained stable|remained|held steady|stood steady|stayed)"
+    r"(?:\s+(?:slightly|significantly|sharply|further|noticeably|back|significantly further))*\s+(?:to|at)\s*$",
+    re.I,
+)
+_STEADY = re.compile(r"\b(?:remained stable|remained|held steady|stood steady|stayed)\b", re.I)
+
+# Statements of where output goes with no MoM marker: "is expected to continue its declining trend",
+# "will decrease slightly in August", "may continue to decline slightly", "increased slightly".
+_OUTLOOK = re.compile(
+    r"\b(?:expected|projected|forecast|anticipated|likely|set|estimated|predicted)\s+to\s+|\bwill\s+|\bmay\s+|\bcould\s+",
+    re.I,
+)
+_OUTLOOK_VERB = re.compile(
+    r"^(?:(?:continue|also|still|further|gradually|significantly|slightly)\s+(?:to\s+)?)*"
+    r"(?:(?:show|see|maintain|achieve|experience|turn\s+to)\s+(?:a|an|some|its)?\s*(?:slight|significant|further|steady)?\s*)?"
+    r"(?P<verb>increase|increasing|rise|rising|grow|growing|growth|rebound|recover|pick up|upward trend|"
+    r"decrease|decline|declining trend|fall|drop|drop back|dip|contract|pull back|downward trend|weak trend|"
+    r"remain (?:flat|stable|unchanged)|stay (?:flat|stable)|stop falling and rebound)\b",
+    re.I,
+)
+_PAST_MOVE = re.compile(
+    r"\b(?:production|output)\s+(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
+    r"remained (?:flat|stable|unchanged))(?:\s+slightly)?\b(?!\s+(?:by|to)\b)",
+    re.I,
+)
+
+
+_FIGURE_FOLLOWS = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}(?:by|to|at|of)\s+(?:about |around |approximately |nearly |over |some )?[-$\d]", re.I)
+
+
+def level_directions(s: str, offset: int, numeric_facts: list[LabelledFact]) -> list[LabelledFact]:
+    """mom_direction facts for rate levels stated with their move ("rose to 75.89%") and no MoM figure."""
+    found = []
+    changed = {(f.fields["metric"], f.fields["segment"], f.fields["period"]) for f in numeric_facts
+               if f.fields["measure"].startswith("mom_")}
+    for fact in numeric_facts:
+        fields = fact.fields
+        if fields["measure"] != "level" or fields["metric"] not in ("operating_rate", "share"):
+            continue
+        if (fields["metric"], fields["segment"], fields["period"]) in changed:
+            continue
+        before = s[max(0, fact.number_start - offset - 60):fact.number_start - offset]
+        before = re.sub(r"(?:approximately|about|around|nearly|roughly)\s*$", "", before, flags=re.I)
+        match = _LEVEL_MOVE.search(before)
+        if not match:
+            continue
+        verb = match.group("verb")
+        direction = "flat" if _STEADY.match(verb) else cl.last_direction(verb)[0]
+        if direction is None:
+            continue
+        start = fact.number_start - offset - len(before) + match.start()
+        quote = s[start:fact.number_end - offset]
+        found.append(LabelledFact(
+            {**fields, "measure": "mom_direction", "value": direction, "unit": None, "qualifier": None, "quote": quote},
+            offset + start, offset + start + len(quote), offset + start, offset + start + len(quote),
+            fact.status, fact.reason,
+        ))
+    return found
+
+
+def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
+    """Direction statements with no MoM marker: (start, end, verb, "mom")."""
+    found = []
+    for match in _OUTLOOK.finditer(s):
+        verb = _OUTLOOK_VERB.match(s[match.end():])
+        if verb:
+            found.append((match.start(), match.end() + verb.end(), verb.group("verb"), "mom"))
+    for match in _PAST_MOVE.finditer(s):
+        found.append((match.start("verb"), match.end(), match.group("verb"), "mom"))
+    return found
+
+
 def find_directions(
     s: str, offset: int, mentions: list[cl.MonthMention], carried: str | None, report_month: str | None,
     section: Section, numbers: list[NumberSpan], numeric_facts: list[LabelledFact], paragraph_segment: str | None,
@@ -55,6 +131,9 @@ def find_directions(
         for match in _FORECAST_DIRECTION.finditer(s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):
                 candidates.append((match.start(), match.end(), match.group("verb"), "mom"))
+    for start, end, verb, comparison in outlook_candidates(s):
+        if not any(a <= start < b or a < end <= b for a, b, _, _ in candidates):
+            candidates.append((start, end, verb, comparison))
     seen: set[tuple[str, str | None, str]] = set()
     for start, end, verb, comparison in sorted(candidates):
         if any(a <= start < b or a < end <= b for a, b in consumed):
@@ -68,11 +147,15 @@ def find_directions(
         if metric not in ("production", "operating_rate", "cumulative_production"):
             continue
         period, cumulative = period_at(mentions, start, carried, nearest=True)
-        if period is None:
-            continue
+        if period is None or (report_month and period < report_month):
+            continue  # narrative about earlier months ("rebounded in October") is history, not this report's facts
+        if _FIGURE_FOLLOWS.match(s[end:end + 40]):
+            continue  # "expected to rise to 525,000 mt": the number is the fact, not a bare direction
         if cumulative:
             metric = "cumulative_production"
-        direction, _ = cl.last_direction(verb)
+        direction = "flat" if re.search(r"\b(?:flat|stable|unchanged)\b", verb, re.I) else cl.last_direction(verb)[0]
+        if re.search(r"weak trend|declining trend", verb, re.I):
+            direction = "down"
         if direction is None:
             continue
         segment = segment_in(s[clause:start], paragraph_segment)

@@ -91,7 +91,7 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
 
 
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | None:
-    after = post[:60]
+    after = re.split(r"\b(?:and|while|but|whereas)\b|[,;]", post[:60], maxsplit=1)[0]
     physical_after = vocab.PHYSICAL_CONTENT.search(after)
     metal_after = vocab.METAL_CONTENT.search(after)
     if metal_after and (not physical_after or metal_after.start() < physical_after.start()):

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import clauses as cl
 from . import vocabulary as vocab
-from .directions import find_directions
+from .directions import find_directions, level_directions
 from .label_context import (
     NEEDS_REVIEW, LabelledFact, Previous, clause_start_of, content_of, metric_before, period_at, segment_in,
 )
@@ -57,7 +57,27 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if labelled:
             metric_by_paragraph[sentence.paragraph] = labelled[-1]
         facts.extend(sentence_facts)
-    return facts
+    return _numbers_beat_directions(facts)
+
+
+def _numbers_beat_directions(facts: list[LabelledFact]) -> list[LabelledFact]:
+    """Drop a *_direction fact when the section states a number for that comparison of the same series,
+    and keep one direction per series: the contract records a direction only where no number is given."""
+    def series(fact: LabelledFact) -> tuple[object, ...]:
+        f = fact.fields
+        return (f["metric"], f["segment"], f["content"], f["period"], f["basis"], f["measure"].split("_")[0])
+
+    numbered = {series(f) for f in facts if f.fields["metric"] != "other" and not f.fields["measure"].endswith("direction")
+                and f.fields["measure"] != "level"}
+    kept, seen = [], set()
+    for fact in facts:
+        if fact.fields["measure"].endswith("_direction"):
+            key = series(fact)
+            if key in numbered or key in seen:
+                continue
+            seen.add(key)
+        kept.append(fact)
+    return kept
 
 
 def _paragraph_label(first_sentence: str) -> str | None:
@@ -103,10 +123,10 @@ def _label_sentence(
             content=fact.fields["content"],
             metric=fact.fields["metric"],
         )
-    facts.extend(find_directions(
-        s, sentence.start, mentions, carried, report_month, section, numbers,
-        [f for f in facts if f.fields["metric"] != "other"], paragraph_segment,
-    ))
+    labelled = [f for f in facts if f.fields["metric"] != "other"]
+    facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
+                                 paragraph_segment))
+    facts.extend(level_directions(s, sentence.start, labelled))
     last_period = mentions[-1].period if mentions else None
     return facts, last_period
 
