@@ -47,7 +47,7 @@ _OUTLOOK = re.compile(
 )
 _OUTLOOK_VERB = re.compile(
     r"^(?:(?:continue|also|still|further|gradually|significantly|slightly)\s+(?:to\s+)?)*"
-    r"(?:(?:show|see|maintain|achieve|experience|turn\s+to)\s+(?:a|an|some|its)?\s*(?:slight|significant|further|steady)?\s*)?"
+    r"(?:(?:show|see|maintain|achieve|experience|turn\s+to)\s+)?(?:(?:a|an|some|its)\s+)?(?:(?:slight|significant|further|steady)\s+)?"
     r"(?P<verb>increase|increasing|rise|rising|grow|growing|growth|rebound|recover|pick up|upward trend|"
     r"decrease|decline|declining trend|fall|drop|drop back|dip|contract|pull back|downward trend|weak trend|"
     r"remain (?:flat|stable|unchanged)|stay (?:flat|stable)|stop falling and rebound)\b",

@@ -80,3 +80,54 @@ def test_headline_style_2017() -> None:
     assert _find(facts, metric="production", measure="yoy_pct", value=-3.9)
     assert _find(facts, metric="cumulative_production", measure="level", value=5120000)
     assert _find(facts, period="2017-11", basis="forecast", value=525000)
+
+
+def _label(text: str) -> list[dict]:
+    """Label our own one-section report text (a title line gives the report month)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.txt"
+        path.write_text("August 2024 Metal Production Review and Forecast for September\nLFP\n" + text)
+        return _facts(path)
+
+
+def test_a_rate_level_with_its_move_gives_a_direction() -> None:
+    facts = _label("In August 2024, the LFP operating rate rose to 61.5%. Output grew 4% MoM.")
+    assert _find(facts, metric="operating_rate", measure="level", value=61.5)
+    assert _find(facts, metric="operating_rate", measure="mom_direction", value="up")
+
+
+def test_a_mass_level_with_its_move_gives_no_direction() -> None:
+    facts = _label("In August 2024, LFP output grew 4% MoM. Output in September is expected to rise to 52,000 mt.")
+    assert _find(facts, metric="production", period="2024-09", measure="level", value=52000)
+    assert not _find(facts, period="2024-09", measure="mom_direction")
+
+
+def test_outlook_without_a_marker_is_a_forecast_direction() -> None:
+    facts = _label("In August 2024, LFP output grew 4% MoM. Looking ahead to September, LFP production is "
+                   "expected to continue its declining trend.")
+    assert _find(facts, period="2024-09", basis="forecast", measure="mom_direction", value="down")
+
+
+def test_a_number_beats_a_direction_for_the_same_series() -> None:
+    facts = _label("In August 2024, LFP output grew 4% MoM, and production increased slightly MoM in the month.")
+    assert _find(facts, period="2024-08", measure="mom_pct", value=4.0)
+    assert not _find(facts, period="2024-08", measure="mom_direction")
+
+
+def test_history_directions_are_not_facts() -> None:
+    facts = _label("In August 2024, LFP output grew 4% MoM. Production rebounded in June before it dipped in July.")
+    assert not _find(facts, period="2024-06") and not _find(facts, period="2024-07")
+
+
+def test_content_follows_the_clause_it_is_in() -> None:
+    facts = _label("In August 2024, LFP output in physical terms fell by 2.5% MoM and the metal content fell by 3.5% MoM.")
+    assert _find(facts, measure="mom_pct", value=-2.5, content=None)
+    assert _find(facts, measure="mom_pct", value=-3.5, content="metal")
+
+
+def test_an_aside_in_parentheses_is_not_the_period() -> None:
+    facts = _label("As of the end of August 2024, LFP capacity was about 4.1 million mt (SMM revised the figure in "
+                   "late May) and output grew 4% MoM.")
+    assert _find(facts, metric="production", measure="mom_pct", period="2024-08")
