@@ -9,21 +9,10 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from schemas.contract import Basis, Category, Measure, Metric, Qualifier
+
 from .errors import GoldError
 
-Metric = Literal[
-    "production", "operating_rate", "cumulative_production", "capacity", "operating_capacity",
-    "maintenance_impact", "imports", "exports", "inventory", "balance", "price", "share", "other",
-]
-Measure = Literal[
-    "level", "mom_abs", "mom_pct", "yoy_abs", "yoy_pct", "mom_pp", "yoy_pp", "mom_direction", "yoy_direction",
-]
-Basis = Literal["actual", "forecast", "expected"]
-Qualifier = Literal["approx", "over", "under"]
-Category = Literal[
-    "maintenance", "resumption", "new_capacity", "raw_material", "demand", "cost_margin", "price",
-    "policy_environment", "weather_seasonal", "holiday", "calendar", "trade", "other",
-]
 FactValue = Union[float, list[float], Literal["up", "down", "flat"]]
 
 CORE_METRICS = ("production", "operating_rate", "cumulative_production")

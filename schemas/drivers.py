@@ -6,11 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Category = Literal[
-    "maintenance", "resumption", "new_capacity", "raw_material", "demand", "cost_margin", "price",
-    "policy_environment", "weather_seasonal", "holiday", "calendar", "trade", "other",
-]
-
+from .contract import Category
 
 class DriverLabel(BaseModel):
     """One cause the sentence gives for production moving, and which way it pushes output."""

@@ -14,15 +14,7 @@ from typing import Any, ClassVar, Literal, Optional, TypeVar, Union
 from pydantic import BaseModel, Field, create_model, model_validator
 
 from .families import segments_for
-
-Metric = Literal[
-    "production", "operating_rate", "cumulative_production", "capacity", "operating_capacity",
-    "maintenance_impact", "imports", "exports", "inventory", "balance", "price", "share", "other",
-]
-Measure = Literal[
-    "level", "mom_abs", "mom_pct", "yoy_abs", "yoy_pct", "mom_pp", "yoy_pp", "mom_direction", "yoy_direction",
-]
-Basis = Literal["actual", "forecast", "expected"]
+from .contract import Basis, Measure, Metric
 
 RATE_METRICS = ("operating_rate", "share")
 MASS_METRICS = ("production", "cumulative_production", "capacity", "operating_capacity", "maintenance_impact",
