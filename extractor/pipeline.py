@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -178,6 +179,17 @@ class StoreCache:
                              result.tokens_in, result.tokens_out)
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding [start, end): from the last sentence end before it to the next one after it."""
+    window_start = max(0, start - 400)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    return text[before[-1] if before else window_start:after.start() if after else min(len(text), end + 400)]
+
+
 def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
     """The status a labelled fact is stored with, and why.
 
@@ -187,9 +199,7 @@ def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
     """
     if labelled.fields["metric"] == "other":
         return labelled.status, labelled.reason
-    sentence_start = max(text.rfind(".", 0, labelled.quote_start), text.rfind("\n", 0, labelled.quote_start)) + 1
-    sentence_end = min(i for i in (text.find(".", labelled.quote_end), text.find("\n", labelled.quote_end), len(text)) if i >= 0)
-    if INSTRUCTION_CUE.search(text[sentence_start:sentence_end]):
+    if INSTRUCTION_CUE.search(_sentence_around(text, labelled.quote_start, labelled.quote_end)):
         return NEEDS_REVIEW, "instruction-like text around the number (possible prompt injection)"
     grounded, why = ground_fact(text, labelled.fields, labelled.number_start, labelled.number_end,
                                 labelled.quote_start, labelled.quote_end)
