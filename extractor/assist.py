@@ -62,10 +62,14 @@ def plan_section(text: str, section: Section, report_month: str | None, facts: l
     return SectionWork(section, facts, candidates, label_asks, driver_asks)
 
 
+def requests_of(works: list[SectionWork]) -> list[LLMRequest]:
+    """Every planned question, section by section: labels, then drivers (the order `ask` answers in)."""
+    return [r for w in works for r in [*(req for _, req in w.label_asks), *w.driver_asks]]
+
+
 def ask(works: list[SectionWork], llm: LLMClient) -> list[list[LLMResult | LLMError]]:
     """Every planned question of a document in one batch; answers per section, labels then drivers."""
-    requests = [r for w in works for r in [*(req for _, req in w.label_asks), *w.driver_asks]]
-    answers = llm.run(requests)
+    answers = llm.run(requests_of(works))
     per_section, position = [], 0
     for work in works:
         size = len(work.label_asks) + len(work.driver_asks)

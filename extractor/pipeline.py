@@ -262,6 +262,23 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
                                error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")
 
 
+PREFETCH_WINDOW = 8  # documents whose LLM questions are asked together when requests run concurrently
+
+
+def _planned_requests(path: Path, store: Store, settings: Settings, options: RunOptions) -> list[LLMRequest]:
+    """The questions the assist strategy will ask about one file (none if it will be skipped or cannot be read)."""
+    try:
+        doc = read_document(path, settings.max_document_bytes)
+    except ExtractorError:
+        return []
+    if not options.force and store.is_current(doc.sha256, options.config_hash()):
+        return []
+    month = find_report_month(doc.text).value
+    sections = [s for s in split_sections(doc.text)
+                if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
+    return assist.requests_of([assist.plan_section(doc.text, s, month, label_section(doc.text, s, month)) for s in sections])
+
+
 def run_batch(
     paths: list[Path], store: Store, settings: Settings, options: RunOptions, command: str,
     on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None,
@@ -270,12 +287,17 @@ def run_batch(
     run_id = store.start_run(options.provider, options.model, PIPELINE_VERSION, options.config(), command)
     outcomes: list[DocumentOutcome] = []
     status = "interrupted"
+    window = PREFETCH_WINDOW if llm is not None and llm.concurrency > 1 and options.strategy == "assist" else 1
     try:
-        for path in paths:
-            outcome = process_path(path, store, settings, options, run_id, llm)
-            outcomes.append(outcome)
-            if on_document:
-                on_document(outcome)
+        for first in range(0, len(paths), window):
+            chunk = paths[first:first + window]
+            if window > 1:
+                llm.prefetch([r for path in chunk for r in _planned_requests(path, store, settings, options)])  # type: ignore[union-attr]
+            for path in chunk:
+                outcome = process_path(path, store, settings, options, run_id, llm)
+                outcomes.append(outcome)
+                if on_document:
+                    on_document(outcome)
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")

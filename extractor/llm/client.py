@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, Callable, Protocol
 
 from .base import CallRecord, InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
@@ -31,10 +31,32 @@ class LLMClient:
         self.concurrency = max(1, min(concurrency, provider.max_concurrency))
         self.records: list[CallRecord] = []
         self.on_answer: Callable[[], None] | None = None  # ticks a progress display
+        self._memo: dict[str, LLMResult | LLMError] = {}  # prefetched answers not yet taken by `run`
 
     @property
     def label(self) -> str:
         return f"{self.provider.name}/{self.provider.model}"
+
+    def prefetch(self, requests: list[LLMRequest]) -> None:
+        """Ask ahead, with full concurrency across many documents; `run` then takes these answers.
+
+        Answers are cached as they arrive, so a crash mid-prefetch loses none; the
+        account of each call is written later, with the document that asks for it.
+        """
+        todo: dict[str, LLMRequest] = {}
+        for request in requests:
+            key = request_key(self.provider.name, self.provider.model, request)
+            if key not in self._memo and key not in todo and self._cached(request, key) is None:
+                todo[key] = request
+        if not todo:
+            return
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            futures = {pool.submit(self._call, request): key for key, request in todo.items()}
+            for future in as_completed(futures):
+                key = futures[future]
+                answer = future.result()
+                self._memo[key] = answer
+                self._store(key, todo[key], answer)
 
     def run(self, requests: list[LLMRequest]) -> list[LLMResult | LLMError]:
         """Answers in request order: an LLMResult, or the LLMError that call ended with.
@@ -42,22 +64,23 @@ class LLMClient:
         MissingRecording is not swallowed: a replayed run without its recording must fail loudly.
         """
         keys = [request_key(self.provider.name, self.provider.model, r) for r in requests]
-        answers: list[LLMResult | LLMError | None] = [self._cached(r, k) for r, k in zip(requests, keys)]
-        from_cache = {i for i, a in enumerate(answers) if a is not None}
+        prefetched = {i for i, k in enumerate(keys) if k in self._memo}
+        answers: list[LLMResult | LLMError | None] = [
+            self._memo.pop(k) if i in prefetched else self._cached(r, k) for i, (r, k) in enumerate(zip(requests, keys))
+        ]
+        from_cache = {i for i, a in enumerate(answers) if a is not None} - prefetched
         pending = [i for i, a in enumerate(answers) if a is None]
         if pending:
             with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
                 for i, answer in zip(pending, pool.map(self._call, [requests[i] for i in pending])):
                     answers[i] = answer
+                    self._store(keys[i], requests[i], answer)
         done: list[LLMResult | LLMError] = [a for a in answers if a is not None]
         assert len(done) == len(requests)
         for i, (request, key, answer) in enumerate(zip(requests, keys, done)):
             if isinstance(answer, MissingRecording):
                 raise answer
             cached = i in from_cache
-            if self.cache and not cached and isinstance(answer, (LLMResult, InvalidAnswer)):
-                stored = answer if isinstance(answer, LLMResult) else LLMResult({INVALID: str(answer)})
-                self.cache.put(key, self.provider.name, self.provider.model, request, stored)
             if isinstance(answer, LLMResult):
                 self.records.append(CallRecord(request.purpose, request.prompt_version, key, answer.tokens_in,
                                                answer.tokens_out, answer.attempts, answer.seconds, cached))
@@ -65,6 +88,12 @@ class LLMClient:
                 self.records.append(CallRecord(request.purpose, request.prompt_version, key, 0, 0, 0, 0.0, cached,
                                                str(answer)))
         return done
+
+    def _store(self, key: str, request: LLMRequest, answer: LLMResult | LLMError) -> None:
+        """Cache an answer (and a deterministic InvalidAnswer); transient failures are asked again next time."""
+        if self.cache and isinstance(answer, (LLMResult, InvalidAnswer)):
+            stored = answer if isinstance(answer, LLMResult) else LLMResult({INVALID: str(answer)})
+            self.cache.put(key, self.provider.name, self.provider.model, request, stored)
 
     def _cached(self, request: LLMRequest, key: str) -> LLMResult | LLMError | None:
         """The cached answer to a request (an InvalidAnswer is cached too: it is deterministic), or None."""
