@@ -371,3 +371,27 @@ def test_eval_compares_providers_side_by_side(tmp_path: Path, fixtures: Path) ->
     assert by_name["replay:naive"]["llm"]["requests"] == 1
     assert by_name["replay:naive"]["core"]["f1"] < by_name["rules"]["core"]["f1"]
     assert "| replay:naive |" in (tmp_path / "out" / "compare.md").read_text()
+
+
+def test_prefetched_answers_are_taken_once_and_accounted_as_calls() -> None:
+    """prefetch asks ahead (concurrently); run then takes each answer once, accounted as a real call."""
+    recorded = [json.loads(p.read_text()) for p in sorted(RECORDINGS.glob("*.json"))]
+    requests = [LLMRequest.build("drivers", r["prompt_version"], r["messages"], SentenceDrivers, 96)
+                for r in recorded if r["purpose"] == "drivers" and r["response"] is not None]
+    assert requests, "the recordings hold no drivers answer"
+
+    class Counting(ReplayProvider):
+        calls = 0
+
+        def complete(self, request: LLMRequest):
+            Counting.calls += 1
+            return super().complete(request)
+
+    client = LLMClient(Counting(RECORDINGS, "local", REPLAY_MODEL), concurrency=4)
+    client.prefetch(requests)
+    assert Counting.calls == len(requests)
+    answers = client.run(requests)
+    assert Counting.calls == len(requests) and all(not isinstance(a, LLMError) for a in answers)
+    assert [r.cached for r in client.take_records()] == [False] * len(requests)
+    client.run(requests)  # taken once: a second run asks again (no cache configured here)
+    assert Counting.calls == 2 * len(requests)
