@@ -78,9 +78,19 @@ def ask(works: list[SectionWork], llm: LLMClient) -> list[list[LLMResult | LLMEr
     return per_section
 
 
-def apply_section(text: str, report_month: str | None, work: SectionWork,
-                  answers: list[LLMResult | LLMError]) -> tuple[list[LabelledFact], list[dict[str, Any]], list[LabelledDriver]]:
-    """Reconciled facts (with each one's opinions, or None), and drivers, for one section."""
+DRIVER_POLICIES = ("confirm", "keyword", "llm", "union")
+
+
+def apply_section(text: str, report_month: str | None, work: SectionWork, answers: list[LLMResult | LLMError],
+                  labels: str = "confirm", drivers_policy: str = "confirm",
+                  ) -> tuple[list[LabelledFact], list[dict[str, Any]], list[LabelledDriver]]:
+    """Reconciled facts (with each one's opinions, or None), and drivers, for one section.
+
+    Drivers per candidate sentence, by policy: `confirm` keeps the keyword
+    baseline's drivers whose category the LLM also names (the measured default),
+    `keyword` ignores the LLM, `llm` takes the LLM's alone, `union` takes both.
+    A failed question falls back to the keyword drivers.
+    """
     facts = list(work.facts)
     opinions: list[dict[str, Any]] = [{} for _ in facts]
     label_answers, driver_answers = answers[:len(work.label_asks)], answers[len(work.label_asks):]
@@ -98,16 +108,23 @@ def apply_section(text: str, report_month: str | None, work: SectionWork,
         except ValueError as e:
             opinions[i] = {"llm": answer.data, "decision": f"unusable: {e}"}
             continue
-        decision = decide(rules, llm_fields)
+        decision = decide(rules, llm_fields, labels)
         facts[i] = LabelledFact(decision.fields, rules.number_start, rules.number_end, rules.quote_start,
                                 rules.quote_end, decision.status, decision.reason, rules.notes)
         opinions[i] = decision.opinions
     drivers: list[LabelledDriver] = []
     for candidate, answer in zip(work.candidates, driver_answers):
-        if isinstance(answer, LLMError):
-            drivers += keyword_drivers(candidate, work.section.commodity)
+        keyword = keyword_drivers(candidate, work.section.commodity)
+        if isinstance(answer, LLMError) or drivers_policy == "keyword":
+            drivers += keyword
             continue
-        for label in SentenceDrivers.model_validate(answer.data).drivers:
+        named = SentenceDrivers.model_validate(answer.data).drivers
+        if drivers_policy == "confirm":
+            drivers += [d for d in keyword if d.fields["category"] in {n.category for n in named}]
+            continue
+        if drivers_policy == "union":
+            drivers += keyword
+        for label in named:
             drivers.append(LabelledDriver(
                 {"commodity": work.section.commodity, "period": candidate.period, "basis": candidate.basis,
                  "effect": label.effect, "category": label.category,

@@ -46,6 +46,8 @@ class RunOptions:
     force: bool = False
     strategy: str = "assist"
     sections: frozenset[str] | None = None
+    labels: str = "confirm"
+    drivers: str = "confirm"
 
     @property
     def uses_llm(self) -> bool:
@@ -56,6 +58,7 @@ class RunOptions:
         if self.uses_llm:
             config["strategy"] = self.strategy
             config["prompts"] = prompts.versions()
+            config["policies"] = {"labels": self.labels, "drivers": self.drivers}
         if self.sections is not None:
             config["sections"] = sorted(self.sections)
         return config
@@ -127,7 +130,8 @@ def _assisted_rows(doc: Document, sections: list[Section], month: str | None, ll
     labelled = [label_section(doc.text, s, month) for s in sections]
     if llm is not None:
         works = [assist.plan_section(doc.text, s, month, facts) for s, facts in zip(sections, labelled)]
-        results = [assist.apply_section(doc.text, month, w, a) for w, a in zip(works, assist.ask(works, llm))]
+        results = [assist.apply_section(doc.text, month, w, a, options.labels, options.drivers)
+                   for w, a in zip(works, assist.ask(works, llm))]
     else:
         results = [(facts, [{} for _ in facts], find_drivers(doc.text, s, month)) for s, facts in zip(sections, labelled)]
     fact_rows, driver_rows = [], []

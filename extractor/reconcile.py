@@ -3,14 +3,16 @@
 The LLM never supplies a number. In the assist strategy it supplies a *label*
 for a number the regex layer found; the value, its span and its sign come from
 the text. The rules below decide between the rules' label and the LLM's, and
-both opinions are kept with the fact:
+both opinions are kept with the fact. Under the `confirm` policy (the default:
+on the seed gold, letting the local models' labels stand alone lowered
+precision) the LLM is a second opinion that can only confirm:
 
-1. The rules gave no label (metric `other`): the LLM's label is taken; the
-   fact then faces the same grounding and contract gate as any other.
-2. The rules' label is a known guess (no metric named before the number, a
-   unit that does not fit the metric, a "respectively" list): the LLM's label
-   is taken.
-3. Otherwise the two must agree on metric, measure, segment, content and basis
+1. The rules gave no label (metric `other`), or a known guess (no metric named
+   before the number, a unit that does not fit the metric, a "respectively"
+   list): the fact stays in review, with the LLM's label in its reason as a
+   suggestion for the reviewer. Under `adopt` the LLM's label is taken instead,
+   and the fact faces the same grounding and contract gate as any other.
+2. Otherwise the two must agree on metric, measure, segment, content and basis
    for the fact to be accepted; if they disagree the rules' label is kept and
    the fact goes to review with the LLM's opinion in the reason.
 
@@ -102,15 +104,22 @@ class Decision:
     opinions: dict[str, Any]
 
 
-def decide(rules: LabelledFact, llm_fields: dict[str, Any]) -> Decision:
+LABEL_POLICIES = ("confirm", "adopt")
+
+
+def decide(rules: LabelledFact, llm_fields: dict[str, Any], policy: str = "confirm") -> Decision:
     """Apply the reconciliation rules to one number the rules and the LLM both labelled."""
     rules_label = {k: rules.fields.get(k) for k in LABEL_KEYS}
     llm_label = {k: llm_fields.get(k) for k in LABEL_KEYS}
     opinions = {"rules": rules_label, "llm": llm_label}
-    if rules.fields.get("metric") == "other":
-        return Decision(llm_fields, ACCEPTED, None, {**opinions, "decision": "llm: the rules gave no label"})
-    if any(reason in (rules.reason or "") for reason in GUESSED):
-        return Decision(llm_fields, ACCEPTED, None, {**opinions, "decision": f"llm: the rules guessed ({rules.reason})"})
+    unsure = rules.fields.get("metric") == "other" or any(reason in (rules.reason or "") for reason in GUESSED)
+    if unsure and policy == "adopt":
+        why = "the rules gave no label" if rules.fields.get("metric") == "other" else f"the rules guessed ({rules.reason})"
+        return Decision(llm_fields, ACCEPTED, None, {**opinions, "decision": f"llm: {why}"})
+    if unsure:
+        suggestion = ", ".join(f"{k}={llm_label[k]}" for k in LABEL_KEYS if llm_label[k] is not None)
+        return Decision(rules.fields, rules.status, f"{rules.reason}; LLM suggests {suggestion}",
+                        {**opinions, "decision": "suggestion: kept in review (confirm policy)"})
     if rules_label == llm_label:
         return Decision(rules.fields, ACCEPTED, None, {**opinions, "decision": "agree"})
     differences = ", ".join(f"{k}={llm_label[k]}" for k in LABEL_KEYS if llm_label[k] != rules_label[k])

@@ -217,17 +217,26 @@ def _rules_fact(**fields) -> LabelledFact:
     return LabelledFact({**base, **fields}, 3, 5, 0, 9, status, reason)
 
 
-def test_reconcile_takes_the_llm_label_where_rules_gave_none() -> None:
+def test_confirm_policy_keeps_an_unlabelled_number_in_review_with_the_suggestion() -> None:
     rules = _rules_fact(metric="other", reason="no metric named before the number")
-    decision = decide(rules, {**rules.fields, "metric": "production"})
-    assert decision.status == ACCEPTED and decision.fields["metric"] == "production"
+    decision = decide(rules, {**rules.fields, "metric": "production"}, "confirm")
+    assert decision.status == NEEDS_REVIEW and decision.fields["metric"] == "other"
+    assert "LLM suggests metric=production" in (decision.reason or "")
     assert decision.opinions["rules"]["metric"] == "other" and decision.opinions["llm"]["metric"] == "production"
 
 
-def test_reconcile_takes_the_llm_label_over_a_rules_guess() -> None:
+def test_adopt_policy_takes_the_llm_label_where_rules_gave_none() -> None:
+    rules = _rules_fact(metric="other", reason="no metric named before the number")
+    decision = decide(rules, {**rules.fields, "metric": "production"}, "adopt")
+    assert decision.status == ACCEPTED and decision.fields["metric"] == "production"
+
+
+def test_adopt_policy_takes_the_llm_label_over_a_rules_guess() -> None:
     rules = _rules_fact(segment="9-series", reason="a 'respectively' list: which label goes with which number")
-    decision = decide(rules, {**rules.fields, "segment": "8-series"})
+    decision = decide(rules, {**rules.fields, "segment": "8-series"}, "adopt")
     assert decision.status == ACCEPTED and decision.fields["segment"] == "8-series"
+    kept = decide(rules, {**rules.fields, "segment": "8-series"}, "confirm")
+    assert kept.status == NEEDS_REVIEW and kept.fields["segment"] == "9-series"
 
 
 def test_reconcile_accepts_agreement_and_reviews_disagreement() -> None:

@@ -19,6 +19,7 @@ from ..pipeline import STRATEGIES, RunOptions
 from ..scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from ..settings import load_settings
 from .common import console, fail, llm_account_line
+from .extract import policies
 
 app = typer.Typer(
     help=(
@@ -56,6 +57,8 @@ def evaluate(
     concurrency: int = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider."),
     replay: Optional[Path] = typer.Option(None, "--replay", help="Recordings folder for --provider replay."),
     record: Optional[Path] = typer.Option(None, "--record", help="Write every LLM answer into this folder."),
+    llm_labels: str = typer.Option("confirm", "--llm-labels", help="Label policy for assist: confirm or adopt."),
+    llm_drivers: str = typer.Option("confirm", "--llm-drivers", help="Driver policy for assist: confirm, keyword, llm, union."),
     report_dir: Optional[Path] = typer.Option(None, "--report", help="Write report.json and report.md here."),
     html_page: bool = typer.Option(False, "--html", help="Also write report.html (needs --report): each document "
                                    "with matched, missed and extra facts highlighted on its text."),
@@ -85,9 +88,10 @@ def evaluate(
         if compare is not None:
             if docs is None:
                 raise ExtractorError("--compare extracts the documents with each provider: give --docs")
-            _compare(compare, gold_docs, docs, base, sections, work_db, report_dir)
+            _compare(compare, gold_docs, docs, base, sections, work_db, report_dir, policies(llm_labels, llm_drivers))
             return
-        predictions = _predictions(docs, from_db, pred, base, strategy, sections, work_db)
+        predictions = _predictions(docs, from_db, pred, base, strategy, sections, work_db,
+                                   policies(llm_labels, llm_drivers))
     except (ExtractorError, ValueError) as e:
         fail(str(e))
         return
@@ -146,7 +150,7 @@ def _load_gold(gold: Path) -> list[DocumentFacts]:
 
 
 def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, config: LLMConfig, strategy: str,
-                 sections: frozenset[str] | None, work_db: Path | None) -> ev.Predictions:
+                 sections: frozenset[str] | None, work_db: Path | None, chosen: tuple[str, str]) -> ev.Predictions:
     if sum(s is not None for s in (docs, from_db, pred)) != 1:
         raise ExtractorError("give exactly one of --docs, --from-db or --pred")
     if pred is not None:
@@ -156,7 +160,7 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, con
     assert docs is not None
     if not docs.is_dir():
         raise ExtractorError(f"{docs}: not a folder of documents")
-    options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections)
+    options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections, labels=chosen[0], drivers=chosen[1])
     predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db)
     if cost.llm:
         console.print(llm_account_line({"label": config.provider, **cost.llm}))
@@ -170,13 +174,13 @@ def _strategy(name: str) -> str:
 
 
 def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig, sections: frozenset[str] | None,
-             work_db: Path | None, report_dir: Path | None) -> None:
+             work_db: Path | None, report_dir: Path | None, chosen: tuple[str, str]) -> None:
     """Run and score each provider[:strategy] on the same documents and sections; one table side by side."""
     rows = []
     for spec in filter(None, (s.strip() for s in specs.split(","))):
         provider, _, strategy = spec.partition(":")
         config = replace(base, provider=provider)
-        options = RunOptions(provider=provider, strategy=_strategy(strategy or "assist"), sections=sections)
+        options = RunOptions(provider=provider, strategy=_strategy(strategy or "assist"), sections=sections, labels=chosen[0], drivers=chosen[1])
         console.print(f"extracting with {spec} ...")
         predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db)
         report = score_documents(gold, predictions.documents)

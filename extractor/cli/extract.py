@@ -14,7 +14,9 @@ from ..documents import iter_input_paths, read_document
 from ..errors import ExtractorError
 from ..llm import LLMClient
 from ..llm.registry import LLMConfig, make_provider, resolve_provider
+from ..assist import DRIVER_POLICIES
 from ..pipeline import DocumentOutcome, RunOptions, StoreCache, run_batch
+from ..reconcile import LABEL_POLICIES
 from ..report_month import find_report_month
 from ..settings import load_settings
 from ..store import Store
@@ -35,6 +37,11 @@ class LLMOptions:
     mode = typer.Option("json_schema", "--mode", help="instructor mode for openai: json_schema, tools, json, md_json.")
     concurrency = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider (local runs one at a time).")
     record = typer.Option(None, "--record", help="Write every LLM answer as a recording into this folder.")
+    labels = typer.Option("confirm", "--llm-labels", help="What the LLM's label of a number may do: 'confirm' the "
+                          "rules' label (default: measured best with the local models) or 'adopt' it where the rules "
+                          "had none or guessed.")
+    drivers = typer.Option("confirm", "--llm-drivers", help="Drivers: 'confirm' (keyword drivers the LLM also names; "
+                           "default), 'keyword', 'llm' (the LLM's alone) or 'union'.")
     replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
 
 
@@ -60,7 +67,17 @@ def llm_config(provider: str | None, model: str | None, model_path: Path | None,
     return LLMConfig(name, model, model_path, base_url, mode, concurrency, recordings=replay, record=record)
 
 
-def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str) -> tuple[list[DocumentOutcome], dict[str, Any]]:
+def policies(labels: str, drivers: str) -> tuple[str, str]:
+    """The reconciliation policies asked for, checked."""
+    if labels not in LABEL_POLICIES:
+        fail(f"--llm-labels must be one of {', '.join(LABEL_POLICIES)}")
+    if drivers not in DRIVER_POLICIES:
+        fail(f"--llm-drivers must be one of {', '.join(DRIVER_POLICIES)}")
+    return labels, drivers
+
+
+def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
+                       chosen: tuple[str, str]) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
     except ExtractorError as e:
@@ -69,7 +86,7 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
     store = open_db(db)
     try:
         llm = build_llm(config, store)
-        options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force)
+        options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force, labels=chosen[0], drivers=chosen[1])
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err_console, transient=True, disable=not err_console.is_terminal,
@@ -130,6 +147,8 @@ def run(
     concurrency: int = LLMOptions.concurrency,
     record: Optional[Path] = LLMOptions.record,
     replay: Optional[Path] = LLMOptions.replay,
+    llm_labels: str = LLMOptions.labels,
+    llm_drivers: str = LLMOptions.drivers,
 ) -> None:
     """Extract every report given into the database.
 
@@ -141,7 +160,7 @@ def run(
     if not paths:
         fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
-    outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv))
+    outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers))
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     if errors == len(outcomes) or (strict and errors):
@@ -160,6 +179,8 @@ def month(
     concurrency: int = LLMOptions.concurrency,
     record: Optional[Path] = LLMOptions.record,
     replay: Optional[Path] = LLMOptions.replay,
+    llm_labels: str = LLMOptions.labels,
+    llm_drivers: str = LLMOptions.drivers,
 ) -> None:
     """Re-extract the documents of one report month and show what changed."""
     if from_dir is not None:
@@ -180,7 +201,7 @@ def month(
     if not candidates:
         fail(f"no documents for report month {report_month} (in the database, or in --from)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
-    outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv))
+    outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv), policies(llm_labels, llm_drivers))
     _summary(outcomes, db, account)
     for outcome in outcomes:
         changes = outcome.changes
