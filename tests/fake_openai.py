@@ -40,6 +40,7 @@ class FakeOpenAI:
         self.answer = answer
         self.script: list[str] = []
         self.requests: list[dict[str, Any]] = []
+        self.arrivals: list[float] = []  # perf_counter() at each request's arrival
         self.lock = threading.Lock()
         self.hang = 5.0
         server = self
@@ -52,6 +53,7 @@ class FakeOpenAI:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
                 with server.lock:
                     server.requests.append(body)
+                    server.arrivals.append(time.perf_counter())
                     action = server.script.pop(0) if server.script else "ok"
                 if action == "429":
                     return self._send(429, {"error": {"message": "rate limited", "type": "rate_limit"}})
