@@ -1,9 +1,11 @@
-"""The rules + LLM strategy: the rules label what they can; the LLM labels the numbers they could not and reads drivers.
+"""The rules + LLM strategy: the rules label what they can; the LLM gives a second opinion where they are unsure,
+and reads the drivers of each sentence that gives a cause.
 
 For one document, every question is planned first (which numbers to label,
 which sentences to read for drivers), asked in one batch through the client
-(cache, concurrency, account), then reconciled. A failed question leaves the
-rules' answer in place: the LLM only ever adds.
+(cache, concurrency, account), then reconciled under the run's policies
+(`reconcile.decide`, `apply_section`). A failed question leaves the rules'
+answer in place.
 """
 
 from __future__ import annotations
@@ -20,9 +22,6 @@ from .label_context import LabelledFact
 from .llm import LLMClient, LLMError, LLMRequest, LLMResult
 from .reconcile import decide, fields_from_label, needs_label, number_at
 from .sections import Section
-
-COMMODITY_NAMES_MAX = 60
-
 
 @dataclass
 class SectionWork:
