@@ -34,7 +34,10 @@ class SectionWork:
     driver_asks: list[LLMRequest]
 
 
-def plan_section(text: str, section: Section, report_month: str | None, facts: list[LabelledFact]) -> SectionWork:
+def plan_section(text: str, section: Section, report_month: str | None, facts: list[LabelledFact],
+                 drivers_policy: str = "confirm") -> SectionWork:
+    """The questions to ask about one section: labels of flagged numbers, and (unless the driver policy is
+    `keyword`, which needs no LLM) the drivers of each sentence that gives a cause."""
     label_prompt, driver_prompt = prompts.load("label_number"), prompts.load("drivers")
     commodity = section.commodity.replace("_", " ")
     sentences = cl.split_sentences(text[section.start:section.end], section.start)
@@ -53,7 +56,7 @@ def plan_section(text: str, section: Section, report_month: str | None, facts: l
                                          segments=", ".join(segments_for(section.commodity)), sentence=marked)
         label_asks.append((i, LLMRequest.build("label_number", label_prompt.version, messages, schema, 96)))
     candidates = candidate_sentences(text, section, report_month)
-    driver_asks = [
+    driver_asks = [] if drivers_policy == "keyword" else [
         LLMRequest.build("drivers", driver_prompt.version,
                          driver_prompt.messages(commodity=commodity, sentence=c.text), SentenceDrivers, 96)
         for c in candidates
@@ -93,6 +96,8 @@ def apply_section(text: str, report_month: str | None, work: SectionWork, answer
     facts = list(work.facts)
     opinions: list[dict[str, Any]] = [{} for _ in facts]
     label_answers, driver_answers = answers[:len(work.label_asks)], answers[len(work.label_asks):]
+    if not work.driver_asks:  # nothing was asked about drivers: the keyword baseline's stand
+        driver_answers = [LLMError("not asked")] * len(work.candidates)
     for (i, request), answer in zip(work.label_asks, label_answers):
         rules = facts[i]
         if isinstance(answer, LLMError):

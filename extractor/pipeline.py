@@ -129,7 +129,7 @@ def _assisted_rows(doc: Document, sections: list[Section], month: str | None, ll
     """Rules facts and keyword drivers; with an LLM, reconciled labels and LLM-read drivers."""
     labelled = [label_section(doc.text, s, month) for s in sections]
     if llm is not None:
-        works = [assist.plan_section(doc.text, s, month, facts) for s, facts in zip(sections, labelled)]
+        works = [assist.plan_section(doc.text, s, month, facts, options.drivers) for s, facts in zip(sections, labelled)]
         results = [assist.apply_section(doc.text, month, w, a, options.labels, options.drivers)
                    for w, a in zip(works, assist.ask(works, llm))]
     else:
@@ -280,7 +280,8 @@ def _planned_requests(path: Path, store: Store, settings: Settings, options: Run
     month = find_report_month(doc.text).value
     sections = [s for s in split_sections(doc.text)
                 if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
-    return assist.requests_of([assist.plan_section(doc.text, s, month, label_section(doc.text, s, month)) for s in sections])
+    return assist.requests_of([assist.plan_section(doc.text, s, month, label_section(doc.text, s, month), options.drivers)
+                               for s in sections])
 
 
 def run_batch(
