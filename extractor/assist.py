@@ -35,7 +35,7 @@ class SectionWork:
 
 
 def plan_section(text: str, section: Section, report_month: str | None, facts: list[LabelledFact],
-                 drivers_policy: str = "confirm") -> SectionWork:
+                 drivers_policy: str = "keyword") -> SectionWork:
     """The questions to ask about one section: labels of flagged numbers, and (unless the driver policy is
     `keyword`, which needs no LLM) the drivers of each sentence that gives a cause."""
     label_prompt, driver_prompt = prompts.load("label_number"), prompts.load("drivers")
@@ -80,17 +80,18 @@ def ask(works: list[SectionWork], llm: LLMClient) -> list[list[LLMResult | LLMEr
     return per_section
 
 
-DRIVER_POLICIES = ("confirm", "keyword", "llm", "union")
+DRIVER_POLICIES = ("keyword", "confirm", "llm", "union")
 
 
 def apply_section(text: str, report_month: str | None, work: SectionWork, answers: list[LLMResult | LLMError],
-                  labels: str = "confirm", drivers_policy: str = "confirm",
+                  labels: str = "confirm", drivers_policy: str = "keyword",
                   ) -> tuple[list[LabelledFact], list[dict[str, Any]], list[LabelledDriver]]:
     """Reconciled facts (with each one's opinions, or None), and drivers, for one section.
 
-    Drivers per candidate sentence, by policy: `confirm` keeps the keyword
-    baseline's drivers whose category the LLM also names (the measured default),
-    `keyword` ignores the LLM, `llm` takes the LLM's alone, `union` takes both.
+    Drivers per candidate sentence, by policy: `keyword` asks the LLM nothing
+    (the measured default with the local models), `confirm` keeps the keyword
+    baseline's drivers whose category the LLM also names, `llm` takes the LLM's
+    alone, `union` takes both.
     A failed question falls back to the keyword drivers.
     """
     facts = list(work.facts)

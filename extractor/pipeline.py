@@ -47,7 +47,7 @@ class RunOptions:
     strategy: str = "assist"
     sections: frozenset[str] | None = None
     labels: str = "confirm"
-    drivers: str = "confirm"
+    drivers: str = "keyword"
 
     @property
     def uses_llm(self) -> bool:
@@ -152,7 +152,7 @@ def _assisted_rows(doc: Document, sections: list[Section], month: str | None, ll
                 "quote_start": driver.quote_start, "quote_end": driver.quote_end,
                 "status": ACCEPTED if section.known else NEEDS_REVIEW,
                 "reason": None if section.known else "section heading not in the commodity table",
-                "source": options.provider if llm is not None else "rules",
+                "source": options.provider if llm is not None and options.drivers != "keyword" else "rules",
             })
     return fact_rows, driver_rows
 

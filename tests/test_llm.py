@@ -54,7 +54,7 @@ def _one(db: Path, sql: str):
 
 def test_replayed_local_model_labels_and_drivers(tmp_path: Path, fixtures: Path) -> None:
     db = tmp_path / "smm.db"
-    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), *_replay_args())
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--llm-drivers", "llm", *_replay_args())
     assert result.exit_code == 0, result.output
     assert "LLM replay/qwen2.5-coder-0.5b:" in result.output
     calls = _one(db, "SELECT COUNT(*), SUM(cached) FROM llm_calls")
@@ -69,11 +69,12 @@ def test_replayed_local_model_labels_and_drivers(tmp_path: Path, fixtures: Path)
 
 def test_rerun_answers_from_the_cache(tmp_path: Path, fixtures: Path) -> None:
     db = tmp_path / "smm.db"
-    _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), *_replay_args())
+    _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--llm-drivers", "confirm", *_replay_args())
     first = _one(db, "SELECT COUNT(*) FROM llm_calls")[0]
     # The second run replays from an empty folder: it can only succeed from the database cache.
     (tmp_path / "empty").mkdir()
-    again = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--force", *_replay_args(tmp_path / "empty"))
+    again = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--force", "--llm-drivers", "confirm",
+                 *_replay_args(tmp_path / "empty"))
     assert again.exit_code == 0, again.output
     assert f"{first} requests ({first} from cache" in again.output
 
@@ -81,7 +82,8 @@ def test_rerun_answers_from_the_cache(tmp_path: Path, fixtures: Path) -> None:
 def test_a_missing_recording_fails_loudly(tmp_path: Path, fixtures: Path) -> None:
     empty = tmp_path / "recordings"
     empty.mkdir()
-    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(tmp_path / "x.db"), *_replay_args(empty))
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(tmp_path / "x.db"), "--llm-drivers", "llm",
+                  *_replay_args(empty))
     assert result.exit_code == 1
     assert "no recording of" in result.output and "--record" in result.output
 
@@ -371,7 +373,7 @@ def test_eval_compares_providers_side_by_side(tmp_path: Path, fixtures: Path) ->
     shutil.copy(fixtures / "headline_2017_10.txt", docs)
     result = _run("eval", "--gold", str(fixtures / "gold"), "--docs", str(docs), "--compare",
                   "rules,replay,replay:naive", "--report", str(tmp_path / "out"), "--replay", str(RECORDINGS),
-                  "--model", REPLAY_MODEL)
+                  "--model", REPLAY_MODEL, "--llm-drivers", "confirm")
     assert result.exit_code == 0, result.output
     compared = json.loads((tmp_path / "out" / "compare.json").read_text())
     by_name = {p["provider"]: p for p in compared["providers"]}
@@ -404,3 +406,15 @@ def test_prefetched_answers_are_taken_once_and_accounted_as_calls() -> None:
     assert [r.cached for r in client.take_records()] == [False] * len(requests)
     client.run(requests)  # taken once: a second run asks again (no cache configured here)
     assert Counting.calls == 2 * len(requests)
+
+
+def test_by_default_the_llm_is_asked_about_flagged_numbers_only(tmp_path: Path, fixtures: Path) -> None:
+    """The measured default (--llm-drivers keyword): drivers come from the keyword baseline, no driver questions."""
+    db = tmp_path / "smm.db"
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), *_replay_args())
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    purposes = {row[0] for row in conn.execute("SELECT purpose FROM llm_calls")}
+    sources = {row[0] for row in conn.execute("SELECT source FROM drivers")}
+    conn.close()
+    assert purposes == {"label_number"} and sources == {"rules"}

@@ -58,7 +58,7 @@ def evaluate(
     replay: Optional[Path] = typer.Option(None, "--replay", help="Recordings folder for --provider replay."),
     record: Optional[Path] = typer.Option(None, "--record", help="Write every LLM answer into this folder."),
     llm_labels: str = typer.Option("confirm", "--llm-labels", help="Label policy for assist: confirm or adopt."),
-    llm_drivers: str = typer.Option("confirm", "--llm-drivers", help="Driver policy for assist: confirm, keyword, llm, union."),
+    llm_drivers: str = typer.Option("keyword", "--llm-drivers", help="Driver policy for assist: keyword, confirm, llm, union."),
     report_dir: Optional[Path] = typer.Option(None, "--report", help="Write report.json and report.md here."),
     html_page: bool = typer.Option(False, "--html", help="Also write report.html (needs --report): each document "
                                    "with matched, missed and extra facts highlighted on its text."),

@@ -40,8 +40,9 @@ class LLMOptions:
     labels = typer.Option("confirm", "--llm-labels", help="What the LLM's label of a number may do: 'confirm' the "
                           "rules' label (default: measured best with the local models) or 'adopt' it where the rules "
                           "had none or guessed.")
-    drivers = typer.Option("confirm", "--llm-drivers", help="Drivers: 'confirm' (keyword drivers the LLM also names; "
-                           "default), 'keyword', 'llm' (the LLM's alone) or 'union'.")
+    drivers = typer.Option("keyword", "--llm-drivers", help="Drivers: 'keyword' (the baseline alone, no LLM question; "
+                           "default: the local models did not beat it), 'confirm' (keyword drivers the LLM also names), "
+                           "'llm' (the LLM's alone) or 'union'.")
     replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
 
 
