@@ -1,7 +1,7 @@
 """Throughput of the openai provider against a local OpenAI-compatible server with a fixed latency per call.
 
-Starts tests/fake_openai.py's server (500 ms per call by default), runs `extractor run SEEDS --provider openai`
-at each --concurrency, and checks the goal: requests per second within 10% of concurrency / latency. Throughput is
+Starts tests/fake_openai.py's server (500 ms per call by default), runs `extractor run SEEDS --provider openai
+--llm-drivers confirm` (every question the assist strategy can ask: labels and drivers) at each --concurrency, and checks the goal: requests per second within 10% of concurrency / latency. Throughput is
 measured over the LLM phase (first request's arrival to last request's arrival plus one latency), and also over
 the whole command (start-up and rules work included). Then re-runs the seeds into the same database with
 --force and checks that the cache made zero calls to the server.
@@ -28,7 +28,8 @@ from fake_openai import FakeOpenAI  # noqa: E402
 def run(seeds: Path, db: Path, server: FakeOpenAI, concurrency: int, force: bool = False) -> float:
     env = {**os.environ, "EXTRACTOR_PROVIDER": "openai", "OPENAI_API_KEY": "bench"}
     command = [sys.executable, "-m", "extractor", "run", str(seeds), "--db", str(db), "--base-url", server.base_url,
-               "--model", "bench-model", "--concurrency", str(concurrency)] + (["--force"] if force else [])
+               "--model", "bench-model", "--concurrency", str(concurrency), "--llm-drivers", "confirm",
+               ] + (["--force"] if force else [])
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=env)
     return time.perf_counter() - started
