@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import ExtractorError
 from ..store import Store, open_store
@@ -22,7 +23,7 @@ DB_OPTION = typer.Option(Path("smm.db"), "--db", help="SQLite database file (cre
 
 def fail(message: str, code: int = 2) -> None:
     """Print one red line naming the problem and exit with code."""
-    err_console.print(f"[red]error:[/red] {message}")
+    err_console.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
 
 

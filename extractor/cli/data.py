@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..export import export_facts_files, export_flat
@@ -57,7 +58,7 @@ def facts(
                  _format_value(value), row["unit"] or "", row["quote"], row["document"]]
         if include_review:
             cells.append(row["status"])
-        table.add_row(*cells)
+        table.add_row(*(escape(cell) for cell in cells))  # report text may hold "[SMM data]"
     console.print(table)
     console.print(f"{len(rows)} fact(s).")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .. import evaluation as ev
@@ -133,7 +134,7 @@ def check_gold(
         fail(f"{gold}: no gold facts files (*.json) found")
     for problem in problems:
         colour = "red" if problem.severity == ERROR else "yellow"
-        console.print(f"[{colour}]{problem}[/{colour}]", soft_wrap=True)
+        console.print(f"[{colour}]{escape(str(problem))}[/{colour}]", soft_wrap=True)
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     facts = sum(len(json.loads(p.read_text(encoding="utf-8")).get("facts", [])) for p in gold.glob("*.json"))
@@ -257,4 +258,4 @@ def _print_baseline(diff: ev.BaselineDiff) -> None:
     console.print(f"{len(diff.newly_missed)} newly missed, {len(diff.newly_extra)} newly wrong, {diff.fixed} fixed.")
     for title, facts in (("newly missed", diff.newly_missed), ("newly wrong", diff.newly_extra)):
         for fact in facts[:ev.MAX_LISTED]:
-            console.print(f"  {title}: {fact['document']}: {ev.describe(fact)} — “{fact['quote']}”")
+            console.print(escape(f"  {title}: {fact['document']}: {ev.describe(fact)} — “{fact['quote']}”"))

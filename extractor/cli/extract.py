@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from ..documents import iter_input_paths, read_document
@@ -100,7 +101,7 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
             def advance(outcome: DocumentOutcome) -> None:
                 progress.update(task, advance=1, description=outcome.name[:40])
                 if outcome.status == "error":
-                    err_console.print(f"[red]error:[/red] {outcome.error}")
+                    err_console.print(f"[red]error:[/red] {escape(outcome.error or '')}")
 
             run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm)
         account = {"label": llm.label, **store.llm_account(run_id)} if llm else {}
@@ -118,7 +119,7 @@ def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any])
         table.add_column(column, justify="right", no_wrap=True)
     for o in outcomes:
         style = {"error": "red", "unchanged": "dim"}.get(o.status, "")
-        table.add_row(o.name, o.report_month or "?", o.status, str(o.sections), str(o.accepted),
+        table.add_row(escape(o.name), o.report_month or "?", o.status, str(o.sections), str(o.accepted),
                       str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
     table.add_section()
     table.add_row(f"{len(outcomes)} documents", "", f"{sum(o.status == 'error' for o in outcomes)} error(s)",
@@ -212,11 +213,11 @@ def month(
         console.print(f"[bold]{outcome.name}[/bold]: {len(changes['added'])} added, {len(changes['removed'])} removed, "
                       f"{len(changes['changed'])} changed value")
         for fact in changes["added"][:20]:
-            console.print(f"  [green]+[/green] {_describe(fact)}")
+            console.print(f"  [green]+[/green] {escape(_describe(fact))}")
         for fact in changes["removed"][:20]:
-            console.print(f"  [red]-[/red] {_describe(fact)}")
+            console.print(f"  [red]-[/red] {escape(_describe(fact))}")
         for old, new in changes["changed"][:20]:
-            console.print(f"  [yellow]~[/yellow] {_describe(new)} (was {old['value']})")
+            console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old['value']})")
     if all(o.status == "error" for o in outcomes):
         raise typer.Exit(1)
 

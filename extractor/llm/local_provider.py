@@ -21,6 +21,18 @@ from typing import Any
 from .base import LLMError, LLMRequest, LLMResult, failure, usage_of
 
 
+NEEDS_EXTRA = ("the local provider needs llama-cpp-python: install the local extra as the README says "
+               "(pip install -e '.[local]' with the CMAKE_ARGS given there), or use --provider rules")
+
+
+def require_llama_cpp() -> None:
+    """Fail with what to do when llama-cpp-python is not installed."""
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError as e:
+        raise LLMError(NEEDS_EXTRA) from e
+
+
 class LocalProvider:
     name = "local"
     max_concurrency = 1
@@ -31,10 +43,7 @@ class LocalProvider:
             import instructor
             from llama_cpp import Llama
         except ImportError as e:
-            raise LLMError(
-                "the local provider needs llama-cpp-python: install the local extra as the README says "
-                "(pip install -e '.[local]' with the CMAKE_ARGS given there), or use --provider rules"
-            ) from e
+            raise LLMError(NEEDS_EXTRA) from e
         logging.getLogger("instructor").setLevel(logging.CRITICAL)  # failures reach the account, not stderr
         self.model = model_name
         self.validation_retries = validation_retries

@@ -59,8 +59,9 @@ def make_provider(config: LLMConfig, settings: Settings) -> Provider:
         provider = OpenAIProvider(model, url, key, config.mode, config.timeout, max_concurrency=max(1, config.concurrency))
     elif config.provider == "local":
         from ..models import resolve_model
-        from .local_provider import LocalProvider
+        from .local_provider import LocalProvider, require_llama_cpp
 
+        require_llama_cpp()  # before assembling a model it could not run
         name, path = resolve_model(config.model, config.model_path, settings)
         provider = LocalProvider(path, name)
     elif config.provider == "replay":
