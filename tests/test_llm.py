@@ -126,7 +126,7 @@ def test_without_the_local_extra_the_default_says_what_to_do(tmp_path: Path, fix
     shutil.copy(fixtures / "headline_2017_10.txt", tmp_path)
     result = _run("run", str(tmp_path / "headline_2017_10.txt"), "--db", str(tmp_path / "x.db"))
     assert result.exit_code == 2
-    assert "local" in result.output and "--provider rules" in result.output
+    assert "pip install -e '.[local]'" in result.output and "--provider rules" in result.output
 
 
 # ---------------------------------------------------------------- retries against a local server
