@@ -418,3 +418,22 @@ def test_by_default_the_llm_is_asked_about_flagged_numbers_only(tmp_path: Path, 
     sources = {row[0] for row in conn.execute("SELECT source FROM drivers")}
     conn.close()
     assert purposes == {"label_number"} and sources == {"rules"}
+
+
+def test_local_adapter_turns_json_schema_into_llama_cpp_grammar_format() -> None:
+    """instructor's json_schema request becomes llama.cpp's {"type": "json_object", "schema": ...}, which it enforces."""
+    from extractor.llm.local_provider import LocalProvider
+
+    class Recorder:
+        def create_chat_completion_openai_v1(self, **kwargs):
+            self.kwargs = kwargs
+            return "completion"
+
+    provider = object.__new__(LocalProvider)
+    provider._llm = Recorder()
+    schema = SentenceDrivers.model_json_schema()
+    out = provider._constrained_create(model="ignored", messages=[{"role": "user", "content": "x"}],
+                                       response_format={"type": "json_schema", "json_schema": {"name": "S", "schema": schema}})
+    assert out == "completion"
+    assert provider._llm.kwargs["response_format"] == {"type": "json_object", "schema": schema}
+    assert "model" not in provider._llm.kwargs
