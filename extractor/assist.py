@@ -20,7 +20,8 @@ from . import clauses as cl
 from .drivers import Candidate, LabelledDriver, candidate_sentences, keyword_drivers, unique
 from .label_context import LabelledFact
 from .llm import LLMClient, LLMError, LLMRequest, LLMResult
-from .reconcile import decide, fields_from_label, needs_label, number_at
+from .numbers import number_at
+from .reconcile import decide, fields_from_label, needs_label
 from .sections import Section
 
 @dataclass

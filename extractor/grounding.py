@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from .clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
 from .facts import Fact
-from .numbers import find_numbers
+from .numbers import number_at
 
 _TOLERANCE = 1e-6
 
@@ -32,17 +32,11 @@ def ground_fact(text: str, fields: dict[str, Any], number_start: int, number_end
         if words is None or not words.search(fields["quote"]):
             return False, f"no '{value}' word in the quote"
         return True, None
-    # Read the number in a little context: a range's "from"/"ranged" cue stands before its span.
-    context_start = max(0, number_start - 60)
-    found = [
-        n for n in find_numbers(text[context_start:number_end + 20])
-        if n.is_quantity and n.start + context_start == number_start and n.end + context_start == number_end
-    ]
-    if len(found) != 1:
-        return False, "no single number at the number span"
-    stated = found[0].value
-    if not _same_value(stated, value, signed=(measure == "level")):
-        return False, f"value {value} is not the {found[0].text!r} stated in the text"
+    number = number_at(text, number_start, number_end)
+    if number is None:
+        return False, "no number at the number span"
+    if not _same_value(number.value, value, signed=(measure == "level")):
+        return False, f"value {value} is not the {number.text!r} stated in the text"
     return True, None
 
 

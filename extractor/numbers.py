@@ -255,3 +255,15 @@ def _inherit_scale(first: NumberSpan, second: NumberSpan) -> float:
         return float(first.value)
     factor = abs(second.value) / raw_second
     return _tidy(float(first.value) * factor)
+
+
+def number_at(text: str, start: int, end: int) -> NumberSpan | None:
+    """The quantity the finder reads exactly at [start, end) of text, with text offsets; None if there is none.
+
+    The number is read in a little context: a range's "from"/"ranged" cue stands before its span.
+    """
+    context = max(0, start - 60)
+    for number in find_numbers(text[context:end + 20]):
+        if number.is_quantity and number.start + context == start and number.end + context == end:
+            return replace(number, start=start, end=end, qualifier_start=number.qualifier_start + context)
+    return None

@@ -51,15 +51,6 @@ def needs_label(fact: LabelledFact) -> bool:
     return fact.status == NEEDS_REVIEW and any(reason in (fact.reason or "") for reason in ASK_ABOUT)
 
 
-def number_at(text: str, start: int, end: int) -> NumberSpan | None:
-    """The regex layer's number exactly at [start, end) of the document."""
-    context = max(0, start - 60)
-    for number in find_numbers(text[context:end + 20]):
-        if number.start + context == start and number.end + context == end:
-            return number
-    return None
-
-
 def contract_unit(metric: str, measure: str, number: NumberSpan) -> str | None:
     if measure.endswith("_pp"):
         return "pp"
