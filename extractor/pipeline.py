@@ -84,19 +84,17 @@ class DocumentOutcome:
     changes: dict[str, list[Any]] = field(default_factory=dict)
 
 
-def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None = None) -> DocumentRecord:
+def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None = None,
+                     works: list[assist.SectionWork] | None = None) -> DocumentRecord:
     """Turn one document into everything stored for it, without touching the database.
 
     With an LLM provider, `llm` answers the questions the strategy asks; its
     account of calls goes into the record. Raises DocumentError when the text
-    holds no recognizable commodity section.
+    holds no recognizable commodity section. `works` is the document's plan when
+    the batch already made it to ask ahead (see `run_batch`).
     """
     month = find_report_month(doc.text)
-    sections = split_sections(doc.text)
-    if not sections:
-        raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
-    if options.sections is not None:
-        sections = [s for s in sections if f"{doc.name}:{s.index}" in options.sections]
+    sections = _sections(doc, options)
     if options.uses_llm and llm is None:
         raise ExtractorError(f"provider {options.provider} needs an LLM client")
     if llm is not None:
@@ -109,7 +107,7 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
         assert llm is not None
         fact_rows, driver_rows = _naive_rows(doc, sections, month.value, llm, options)
     else:
-        fact_rows, driver_rows = _assisted_rows(doc, sections, month.value, llm, options)
+        fact_rows, driver_rows = _assisted_rows(doc, sections, month.value, llm, options, works)
     crosscheck.check_document(fact_rows)
     document_row = {
         "id": doc.sha256, "name": doc.name, "path": doc.path, "size": doc.size, "encoding": doc.encoding,
@@ -124,16 +122,30 @@ def _section_id(doc: Document, section: Section) -> str:
     return f"{doc.sha256[:16]}:{section.index}"
 
 
+def _sections(doc: Document, options: RunOptions) -> list[Section]:
+    """The document's sections to extract (the eval's sample, when one is set)."""
+    sections = split_sections(doc.text)
+    if not sections:
+        raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
+    return [s for s in sections if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
+
+
+def _plan(doc: Document, sections: list[Section], month: str | None, options: RunOptions) -> list[assist.SectionWork]:
+    """Rules labels of every section, and the questions the assist strategy asks about them."""
+    return [assist.plan_section(doc.text, s, month, label_section(doc.text, s, month), options.drivers) for s in sections]
+
+
 def _assisted_rows(doc: Document, sections: list[Section], month: str | None, llm: LLMClient | None,
-                   options: RunOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                   options: RunOptions, works: list[assist.SectionWork] | None = None,
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rules facts and keyword drivers; with an LLM, reconciled labels and LLM-read drivers."""
-    labelled = [label_section(doc.text, s, month) for s in sections]
     if llm is not None:
-        works = [assist.plan_section(doc.text, s, month, facts, options.drivers) for s, facts in zip(sections, labelled)]
+        works = works if works is not None else _plan(doc, sections, month, options)
         results = [assist.apply_section(doc.text, month, w, a, options.labels, options.drivers)
                    for w, a in zip(works, assist.ask(works, llm))]
     else:
-        results = [(facts, [{} for _ in facts], find_drivers(doc.text, s, month)) for s, facts in zip(sections, labelled)]
+        results = [(facts, [{} for _ in facts], find_drivers(doc.text, s, month))
+                   for s, facts in ((s, label_section(doc.text, s, month)) for s in sections)]
     fact_rows, driver_rows = [], []
     for section, (facts, opinions, drivers) in zip(sections, results):
         for fact, opinion in zip(facts, opinions):
@@ -238,7 +250,8 @@ def diff_facts(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str
 
 
 def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int,
-                 llm: LLMClient | None = None) -> DocumentOutcome:
+                 llm: LLMClient | None = None, plans: dict[str, list[assist.SectionWork]] | None = None,
+                 ) -> DocumentOutcome:
     """Read, extract and store one file. Never raises: any failure becomes an error outcome."""
     try:
         doc = read_document(path, settings.max_document_bytes)
@@ -248,7 +261,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
             return DocumentOutcome(str(path), doc.name, "unchanged", report_month=store.report_month(doc.sha256),
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
-        record = extract_document(doc, options, llm)
+        record = extract_document(doc, options, llm, (plans or {}).pop(doc.sha256, None))
         crosscheck.check_history(record.facts, store.previous_level)
         old = store.facts_for(doc.sha256)
         store.save_document(record, run_id)
@@ -269,19 +282,18 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
 PREFETCH_WINDOW = 8  # documents whose LLM questions are asked together when requests run concurrently
 
 
-def _planned_requests(path: Path, store: Store, settings: Settings, options: RunOptions) -> list[LLMRequest]:
-    """The questions the assist strategy will ask about one file (none if it will be skipped or cannot be read)."""
+def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOptions,
+                plans: dict[str, list[assist.SectionWork]]) -> list[LLMRequest]:
+    """Plan one file's questions, keep the plan for when the file is processed, and return the questions
+    (none if the file will be skipped or cannot be read: processing reports those)."""
     try:
         doc = read_document(path, settings.max_document_bytes)
+        if not options.force and store.is_current(doc.sha256, options.config_hash()):
+            return []
+        plans[doc.sha256] = _plan(doc, _sections(doc, options), find_report_month(doc.text).value, options)
     except ExtractorError:
         return []
-    if not options.force and store.is_current(doc.sha256, options.config_hash()):
-        return []
-    month = find_report_month(doc.text).value
-    sections = [s for s in split_sections(doc.text)
-                if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
-    return assist.requests_of([assist.plan_section(doc.text, s, month, label_section(doc.text, s, month), options.drivers)
-                               for s in sections])
+    return assist.requests_of(plans[doc.sha256])
 
 
 def run_batch(
@@ -296,10 +308,11 @@ def run_batch(
     try:
         for first in range(0, len(paths), window):
             chunk = paths[first:first + window]
+            plans: dict[str, list[assist.SectionWork]] = {}
             if window > 1:
-                llm.prefetch([r for path in chunk for r in _planned_requests(path, store, settings, options)])  # type: ignore[union-attr]
+                llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
             for path in chunk:
-                outcome = process_path(path, store, settings, options, run_id, llm)
+                outcome = process_path(path, store, settings, options, run_id, llm, plans)
                 outcomes.append(outcome)
                 if on_document:
                     on_document(outcome)
