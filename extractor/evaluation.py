@@ -89,28 +89,32 @@ def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_conf
             store.close()
 
 
+def _section_commodities(docs: Path, max_bytes: int) -> dict[str, tuple[str, str]]:
+    """Every section of the documents: "document:index" -> (document name, commodity)."""
+    found = {}
+    for path in iter_input_paths([str(docs)]):
+        doc = read_document(path, max_bytes)
+        for section in split_sections(doc.text):
+            found[f"{doc.name}:{section.index}"] = (doc.name, section.commodity)
+    return found
+
+
 def sample_sections(docs: Path, size: int, max_bytes: int) -> frozenset[str]:
     """A fixed sample of sections ("document:index"), the same for every provider and every run.
 
     Sections are ordered by a hash of their key, so the sample is spread over documents and
     does not change when other files are added to the folder.
     """
-    keys = []
-    for path in iter_input_paths([str(docs)]):
-        doc = read_document(path, max_bytes)
-        keys += [f"{doc.name}:{section.index}" for section in split_sections(doc.text)]
-    keys.sort(key=lambda k: hashlib.sha256(k.encode()).hexdigest())
+    keys = sorted(_section_commodities(docs, max_bytes), key=lambda k: hashlib.sha256(k.encode()).hexdigest())
     return frozenset(keys[:size])
 
 
 def restrict_gold(gold: list[DocumentFacts], sections: frozenset[str], docs: Path, max_bytes: int) -> list[DocumentFacts]:
     """Gold cut down to the commodities of the sampled sections, document by document."""
     commodities: dict[str, set[str]] = {}
-    for path in iter_input_paths([str(docs)]):
-        doc = read_document(path, max_bytes)
-        for section in split_sections(doc.text):
-            if f"{doc.name}:{section.index}" in sections:
-                commodities.setdefault(doc.name, set()).add(section.commodity)
+    for key, (name, commodity) in _section_commodities(docs, max_bytes).items():
+        if key in sections:
+            commodities.setdefault(name, set()).add(commodity)
     kept = []
     for g in gold:
         wanted = commodities.get(g.document, set())
