@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .facts import DocumentFacts, Driver, Fact
-from .store import Store
+from extractor.facts import DocumentFacts, Driver, Fact
+from extractor.store import Store
 
 FLAT_COLUMNS = [
     "document", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",

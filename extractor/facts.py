@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from schemas.contract import Basis, Category, Measure, Metric, Qualifier
 
-from .errors import GoldError
+from extractor.errors import GoldError
 
 FactValue = Union[float, list[float], Literal["up", "down", "flat"]]
 

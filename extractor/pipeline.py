@@ -11,20 +11,22 @@ from typing import Any, Callable
 
 import prompts
 
-from . import PIPELINE_VERSION
-from . import assist, crosscheck, naive
-from .documents import Document, read_document
-from .drivers import find_drivers
-from .errors import DocumentError, ExtractorError
-from .grounding import contract_errors, ground_fact
-from .llm import LLMClient, LLMRequest, LLMResult
-from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED, LabelledFact
-from .labeller import label_section
-from .report_month import find_report_month
-from .sections import Section, split_sections
-from .settings import Settings
-from .store import DocumentRecord, Store
-from .vocabulary import INSTRUCTION_CUE
+from extractor import PIPELINE_VERSION
+from extractor.strategies import assist
+from extractor.reconcile import crosscheck
+from extractor.strategies import naive
+from extractor.text.documents import Document, read_document
+from extractor.rules.drivers import find_drivers
+from extractor.errors import DocumentError, ExtractorError
+from extractor.reconcile.grounding import contract_errors, ground_fact
+from extractor.llm import LLMClient, LLMRequest, LLMResult
+from extractor.record import Driver, Fact, Label, Status
+from extractor.rules.labeller import label_section
+from extractor.rules.report_month import find_report_month
+from extractor.rules.sections import Section, split_sections
+from extractor.settings import Settings
+from extractor.store import DocumentRecord, Store, section_id
+from extractor.text.vocabulary import INSTRUCTION_CUE
 
 
 STRATEGIES = ("assist", "naive")
@@ -100,26 +102,22 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
     if llm is not None:
         llm.take_records()  # what a failed earlier document asked is not this document's account
     section_rows = [{
-        "id": _section_id(doc, s), "document_id": doc.sha256, "idx": s.index, "commodity": s.commodity,
+        "id": section_id(doc.sha256, s.index), "document_id": doc.sha256, "idx": s.index, "commodity": s.commodity,
         "region": s.region, "heading": s.heading, "start": s.start, "end": s.end, "known": int(s.known),
     } for s in sections]
     if options.uses_llm and options.strategy == "naive":
         assert llm is not None
-        fact_rows, driver_rows = _naive_rows(doc, sections, month.value, llm, options)
+        facts, drivers = _naive_facts(doc, sections, month.value, llm, options)
     else:
-        fact_rows, driver_rows = _assisted_rows(doc, sections, month.value, llm, options, works)
-    crosscheck.check_document(fact_rows)
+        facts, drivers = _assisted_facts(doc, sections, month.value, llm, options, works)
+    crosscheck.check_document(facts)
     document_row = {
         "id": doc.sha256, "name": doc.name, "path": doc.path, "size": doc.size, "encoding": doc.encoding,
         "format": doc.format, "report_month": month.value, "report_month_confidence": month.confidence,
         "report_month_evidence": month.evidence, "text": doc.text,
     }
     calls = [vars(c) for c in llm.take_records()] if llm else []
-    return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, fact_rows, driver_rows, calls)
-
-
-def _section_id(doc: Document, section: Section) -> str:
-    return f"{doc.sha256[:16]}:{section.index}"
+    return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, facts, drivers, calls)
 
 
 def _sections(doc: Document, options: RunOptions) -> list[Section]:
@@ -135,50 +133,42 @@ def _plan(doc: Document, sections: list[Section], month: str | None, options: Ru
     return [assist.plan_section(doc.text, s, month, label_section(doc.text, s, month), options.drivers) for s in sections]
 
 
-def _assisted_rows(doc: Document, sections: list[Section], month: str | None, llm: LLMClient | None,
-                   options: RunOptions, works: list[assist.SectionWork] | None = None,
-                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Rules facts and keyword drivers; with an LLM, reconciled labels and LLM-read drivers."""
+def _assisted_facts(doc: Document, sections: list[Section], month: str | None, llm: LLMClient | None,
+                    options: RunOptions, works: list[assist.SectionWork] | None = None,
+                    ) -> tuple[list[Fact], list[Driver]]:
+    """Rules facts and keyword drivers; with an LLM, reconciled labels and LLM-read drivers. Every fact is gated."""
     if llm is not None:
         works = works if works is not None else _plan(doc, sections, month, options)
         results = [assist.apply_section(doc.text, month, w, a, options.labels, options.drivers)
                    for w, a in zip(works, assist.ask(works, llm))]
     else:
-        results = [(facts, [{} for _ in facts], find_drivers(doc.text, s, month))
-                   for s, facts in ((s, label_section(doc.text, s, month)) for s in sections)]
-    fact_rows, driver_rows = [], []
-    for section, (facts, opinions, drivers) in zip(sections, results):
-        for fact, opinion in zip(facts, opinions):
-            status, reason = gate_fact(doc.text, fact)
-            fact_rows.append({
-                "document_id": doc.sha256, "section_id": _section_id(doc, section), **_fact_columns(fact.fields),
-                "quote_start": fact.quote_start, "quote_end": fact.quote_end,
-                "number_start": fact.number_start, "number_end": fact.number_end,
-                "status": status, "reason": reason,
-                "source": options.provider if opinion.get("decision", "").startswith("llm") else "rules",
-                "opinions": json.dumps(opinion) if opinion else None,
-            })
+        results = [(label_section(doc.text, s, month), find_drivers(doc.text, s, month)) for s in sections]
+    llm_drivers = llm is not None and options.drivers != "keyword"
+    all_facts: list[Fact] = []
+    all_drivers: list[Driver] = []
+    for section, (facts, drivers) in zip(sections, results):
+        for fact in facts:
+            fact.section = section.index
+            fact.status, fact.reason = gate_fact(doc.text, fact)
+            if fact.opinions.get("decision", "").startswith("llm"):
+                fact.source = options.provider
+            all_facts.append(fact)
         for driver in drivers:
-            driver_rows.append({
-                "document_id": doc.sha256, "section_id": _section_id(doc, section), **driver.fields,
-                "quote_start": driver.quote_start, "quote_end": driver.quote_end,
-                "status": ACCEPTED if section.known else NEEDS_REVIEW,
-                "reason": None if section.known else "section heading not in the commodity table",
-                "source": options.provider if llm is not None and options.drivers != "keyword" else "rules",
-            })
-    return fact_rows, driver_rows
+            driver.section = section.index
+            if not section.known:
+                driver.status, driver.reason = Status.NEEDS_REVIEW, "section heading not in the commodity table"
+            driver.source = options.provider if llm_drivers else "rules"
+            all_drivers.append(driver)
+    return all_facts, all_drivers
 
 
-def _naive_rows(doc: Document, sections: list[Section], month: str | None, llm: LLMClient,
-                options: RunOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    rows = []
-    for section, fields in naive.naive_facts(doc.text, sections, month, llm):
-        rows.append({
-            "document_id": doc.sha256, "section_id": _section_id(doc, section), **_fact_columns(fields),
-            "opinions": json.dumps(fields["opinions"]), "status": ACCEPTED,
-            "reason": "naive design: the LLM's answer taken unreconciled (eval only)", "source": options.provider,
-        })
-    return rows, []
+def _naive_facts(doc: Document, sections: list[Section], month: str | None, llm: LLMClient,
+                 options: RunOptions) -> tuple[list[Fact], list[Driver]]:
+    facts = naive.naive_facts(doc.text, sections, month, llm)
+    for fact in facts:
+        fact.status, fact.reason = Status.ACCEPTED, "naive design: the LLM's answer taken unreconciled (eval only)"
+        fact.source = options.provider
+    return facts, []
 
 
 class StoreCache:
@@ -206,46 +196,39 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[before[-1] if before else window_start:after.start() if after else min(len(text), end + 400)]
 
 
-def gate_fact(text: str, labelled: LabelledFact) -> tuple[str, str | None]:
+def gate_fact(text: str, fact: Fact) -> tuple[Status, str | None]:
     """The status a labelled fact is stored with, and why.
 
     A number no label could be given (metric 'other') keeps its needs_review
     reason. Any other fact must be grounded in the text, or it is rejected; a
     grounded fact that breaks the contract's rules is held for review.
     """
-    if labelled.fields["metric"] == "other":
-        return labelled.status, labelled.reason
-    if INSTRUCTION_CUE.search(_sentence_around(text, labelled.quote_start, labelled.quote_end)):
-        return NEEDS_REVIEW, "instruction-like text around the number (possible prompt injection)"
-    grounded, why = ground_fact(text, labelled.fields, labelled.number_start, labelled.number_end,
-                                labelled.quote_start, labelled.quote_end)
+    if fact.label.metric == "other":
+        return fact.status, fact.reason
+    if INSTRUCTION_CUE.search(_sentence_around(text, fact.quote_span.start, fact.quote_span.end)):
+        return Status.NEEDS_REVIEW, "instruction-like text around the number (possible prompt injection)"
+    grounded, why = ground_fact(text, fact)
     if not grounded:
-        return REJECTED, f"not grounded: {why}"
-    invalid = contract_errors(labelled.fields)
-    if invalid and labelled.status == ACCEPTED:
-        return NEEDS_REVIEW, f"breaks the contract: {invalid}"
-    return labelled.status, labelled.reason
+        return Status.REJECTED, f"not grounded: {why}"
+    invalid = contract_errors(fact)
+    if invalid and fact.status == Status.ACCEPTED:
+        return Status.NEEDS_REVIEW, f"breaks the contract: {invalid}"
+    return fact.status, fact.reason
 
 
-def _fact_columns(fields: dict[str, Any]) -> dict[str, Any]:
-    columns = {k: v for k, v in fields.items() if k != "opinions"}
-    columns["value"] = json.dumps(fields["value"])
-    return columns
+def diff_facts(old: list[Fact], new: list[Fact]) -> dict[str, list[Any]]:
+    """Facts added, removed and changed in value between two extractions of the same document.
 
+    A fact is the same fact in both when its label and where its quote starts are the same.
+    """
+    def identity(fact: Fact) -> tuple[Label, int]:
+        return fact.label, fact.quote_span.start
 
-def fact_key(row: dict[str, Any]) -> tuple[Any, ...]:
-    """Identity of a stored fact for diffs between extractions."""
-    return (row["commodity"], row["region"], row["metric"], row["segment"], row["content"],
-            row["period"], row["basis"], row["measure"], row["quote_start"])
-
-
-def diff_facts(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Facts added, removed and changed in value between two extractions of the same document."""
-    before = {fact_key(r): r for r in old}
-    after = {fact_key(r): r for r in new}
+    before = {identity(f): f for f in old}
+    after = {identity(f): f for f in new}
     added = [after[k] for k in after.keys() - before.keys()]
     removed = [before[k] for k in before.keys() - after.keys()]
-    changed = [(before[k], after[k]) for k in before.keys() & after.keys() if before[k]["value"] != after[k]["value"]]
+    changed = [(before[k], after[k]) for k in before.keys() & after.keys() if before[k].value != after[k].value]
     return {"added": added, "removed": removed, "changed": changed}
 
 
@@ -263,14 +246,14 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, (plans or {}).pop(doc.sha256, None))
         crosscheck.check_history(record.facts, store.previous_level)
-        old = store.facts_for(doc.sha256)
+        old = store.stored_facts(doc.sha256)
         store.save_document(record, run_id)
-        new = [f for f in record.facts if f["status"] == ACCEPTED]
+        new = [f for f in record.facts if f.status == Status.ACCEPTED]
         outcome = DocumentOutcome(str(path), doc.name, "extracted", report_month=record.document["report_month"],
                                   sections=len(record.sections), drivers=len(record.drivers),
                                   changes=diff_facts(old, new) if old else {})
         for fact in record.facts:
-            setattr(outcome, fact["status"], getattr(outcome, fact["status"]) + 1)
+            setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
         return outcome
     except ExtractorError as e:
         return DocumentOutcome(str(path), path.name, "error", error=str(e))
@@ -319,7 +302,7 @@ def run_batch(
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")
-        summary: dict[str, Any] = {s: sum(getattr(o, s) for o in outcomes) for s in (ACCEPTED, NEEDS_REVIEW, REJECTED)}
+        summary: dict[str, Any] = {s: sum(getattr(o, s) for o in outcomes) for s in map(str, Status)}
         if options.uses_llm:
             summary["llm"] = store.llm_account(run_id)
         store.finish_run(run_id, status, len(outcomes), errors, summary)

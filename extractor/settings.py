@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from .errors import ConfigError
+from extractor.errors import ConfigError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

@@ -13,7 +13,8 @@ from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
-from .errors import StoreError
+from extractor.errors import StoreError
+from extractor.record import Driver, Fact, Label, Span, Status
 
 
 def _now() -> str:
@@ -138,9 +139,42 @@ class DocumentRecord:
     path: str
     config_hash: str
     sections: list[dict[str, Any]]
-    facts: list[dict[str, Any]]
-    drivers: list[dict[str, Any]]
+    facts: list[Fact]
+    drivers: list[Driver]
     llm_calls: list[dict[str, Any]] = field(default_factory=list)
+
+
+def section_id(document_id: str, index: int) -> str:
+    return f"{document_id[:16]}:{index}"
+
+
+def fact_row(document_id: str, fact: Fact) -> dict[str, Any]:
+    """A fact as a row of the facts table: the value JSON-encoded, spans as offset columns."""
+    return {
+        "document_id": document_id, "section_id": section_id(document_id, fact.section), **fact.label.as_dict(),
+        "value": json.dumps(fact.value), "unit": fact.unit, "qualifier": fact.qualifier, "quote": fact.quote,
+        "quote_start": fact.quote_span.start, "quote_end": fact.quote_span.end,
+        "number_start": fact.number.start, "number_end": fact.number.end,
+        "status": str(fact.status), "reason": fact.reason, "source": fact.source,
+        "opinions": json.dumps(fact.opinions) if fact.opinions else None,
+    }
+
+
+def fact_from_row(row: dict[str, Any]) -> Fact:
+    """A stored fact back as the record."""
+    label = Label(*(row[k] for k in ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")))
+    return Fact(label, json.loads(row["value"]), row["unit"], row["qualifier"], row["quote"],
+                Span(row["number_start"], row["number_end"]), Span(row["quote_start"], row["quote_end"]),
+                Status(row["status"]), row["reason"], opinions=json.loads(row["opinions"]) if row.get("opinions") else {},
+                source=row["source"], section=int(str(row["section_id"]).rsplit(":", 1)[-1]))
+
+
+def driver_row(document_id: str, driver: Driver) -> dict[str, Any]:
+    return {
+        "document_id": document_id, "section_id": section_id(document_id, driver.section),
+        **driver.contract_fields(), "quote_start": driver.quote_span.start, "quote_end": driver.quote_span.end,
+        "status": str(driver.status), "reason": driver.reason, "source": driver.source,
+    }
 
 
 class Store:
@@ -216,12 +250,12 @@ class Store:
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
             self.db.table("sections").insert_all(record.sections)
             if record.facts:
-                self.db.table("facts").insert_all([{**f, "run_id": run_id} for f in record.facts])
+                self.db.table("facts").insert_all([{**fact_row(doc_id, f), "run_id": run_id} for f in record.facts])
             if record.drivers:
-                self.db.table("drivers").insert_all([{**d, "run_id": run_id} for d in record.drivers])
+                self.db.table("drivers").insert_all([{**driver_row(doc_id, d), "run_id": run_id} for d in record.drivers])
             if record.llm_calls:
                 self.db.table("llm_calls").insert_all([{**c, "run_id": run_id, "document_id": doc_id} for c in record.llm_calls])
-            counts = {s: sum(1 for f in record.facts if f["status"] == s) for s in ("accepted", "needs_review", "rejected")}
+            counts = {str(s): sum(1 for f in record.facts if f.status == s) for s in Status}
             self.db.table("extractions").upsert(
                 {"document_id": doc_id, "config_hash": record.config_hash, "run_id": run_id,
                  "extracted_at": _now(), "sections": len(record.sections), **counts},
@@ -257,13 +291,13 @@ class Store:
         names = ("requests", "cached", "failed", "retries", "tokens_in", "tokens_out", "seconds")
         return {name: (value or 0) for name, value in zip(names, row)}
 
-    def previous_level(self, fact: dict[str, Any], period: str) -> float | None:
+    def previous_level(self, label: Label, period: str) -> float | None:
         """The accepted actual level of the same series for another period, from any stored document."""
         row = self.db.execute(
             "SELECT value FROM facts WHERE status = 'accepted' AND basis = 'actual' AND measure = 'level' "
             "AND commodity = ? AND region = ? AND metric = ? AND segment IS ? AND content IS ? AND period = ? "
             "ORDER BY id DESC LIMIT 1",
-            [fact["commodity"], fact["region"], fact["metric"], fact["segment"], fact["content"], period],
+            [label.commodity, label.region, label.metric, label.segment, label.content, period],
         ).fetchone()
         if row is None:
             return None
@@ -281,6 +315,10 @@ class Store:
     def facts_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
         marks = ",".join("?" for _ in statuses)
         return list(self.db.table("facts").rows_where(f"document_id = ? AND status IN ({marks})", [document_id, *statuses], order_by="id"))
+
+    def stored_facts(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[Fact]:
+        """A document's stored facts as records."""
+        return [fact_from_row(row) for row in self.facts_for(document_id, statuses)]
 
     def drivers_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
         marks = ",".join("?" for _ in statuses)

@@ -15,11 +15,10 @@ from pydantic import BaseModel, Field, create_model, model_validator
 
 from .families import segments_for
 from .contract import Basis, Measure, Metric
+from .periods import RATE_METRICS, WINDOW_BEFORE, months_between
 
-RATE_METRICS = ("operating_rate", "share")
 MASS_METRICS = ("production", "cumulative_production", "capacity", "operating_capacity", "maintenance_impact",
                 "imports", "exports", "inventory", "balance")
-WINDOW_MONTHS = 13
 
 
 B = TypeVar("B", bound="Bound")
@@ -116,7 +115,7 @@ class SectionFacts(Bound):
         for i, fact in enumerate(self.facts):
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", fact.period):
                 problems.append(f"facts[{i}].period {fact.period!r} is not YYYY-MM")
-            elif month and abs(_months(month, fact.period)) > WINDOW_MONTHS:
+            elif month and abs(months_between(month, fact.period)) > WINDOW_BEFORE:
                 problems.append(f"facts[{i}].period {fact.period} is outside the report's window around {month}")
             if text is not None and fact.quote not in text:
                 problems.append(f"facts[{i}].quote {fact.quote!r} is not in the section; copy the words exactly")
@@ -132,9 +131,3 @@ class SectionFacts(Bound):
 
 def section_facts_for(section_text: str, report_month: str | None) -> type[SectionFacts]:
     return SectionFacts.bind(section_text=section_text, report_month=report_month)
-
-
-def _months(earlier: str, later: str) -> int:
-    ey, em = map(int, earlier.split("-"))
-    ly, lm = map(int, later.split("-"))
-    return (ly * 12 + lm) - (ey * 12 + em)

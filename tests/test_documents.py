@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.documents import iter_input_paths, read_document
+from extractor.text.documents import iter_input_paths, read_document
 from extractor.errors import DocumentError
 
 BODY = "In June 2024, China's refined zinc output rose 2% MoM.\n"

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.facts import DocumentFacts, Fact
-from extractor.gold import check_gold_file, value_in_quote
-from extractor.scoring import score_numbers
+from extractor.eval.gold import check_gold_file, value_in_quote
+from extractor.eval.scoring import score_numbers
 
 from .conftest import SEEDS
 

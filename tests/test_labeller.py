@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.documents import read_document
-from extractor.labeller import label_section
-from extractor.report_month import find_report_month
-from extractor.sections import split_sections
+from extractor.text.documents import read_document
+from extractor.rules.labeller import label_section
+from extractor.rules.report_month import find_report_month
+from extractor.rules.sections import split_sections
 
 
 def _facts(path: Path) -> list[dict]:
@@ -14,8 +14,7 @@ def _facts(path: Path) -> list[dict]:
     out = []
     for section in split_sections(doc.text):
         for fact in label_section(doc.text, section, month):
-            out.append({**fact.fields, "status": fact.status,
-                        "span": doc.text[fact.quote_start:fact.quote_end]})
+            out.append({**fact.contract_fields(), "status": fact.status, "span": fact.quote_span.of(doc.text)})
     return out
 
 

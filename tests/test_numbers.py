@@ -1,7 +1,7 @@
 from hypothesis import given, strategies as st
 import pytest
 
-from extractor.numbers import find_numbers
+from extractor.text.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-from extractor.report_month import find_report_month, resolve_month
+from extractor.rules.report_month import find_report_month
+from extractor.text.months import resolve_month
 
 
 def test_title_line() -> None:

@@ -1,5 +1,5 @@
 from extractor.facts import DocumentFacts, Fact
-from extractor.scoring import (failed_thresholds, match_facts, parse_thresholds, reduce_to_set, score_documents,
+from extractor.eval.scoring import (failed_thresholds, match_facts, parse_thresholds, reduce_to_set, score_documents,
                                values_agree)
 
 

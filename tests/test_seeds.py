@@ -1,10 +1,9 @@
 """Integration over the user's real reports in ../shared/seeds (never copied into the repo)."""
 
-import json
 
 import pytest
 
-from extractor.documents import read_document
+from extractor.text.documents import read_document
 from extractor.facts import Fact
 from extractor.pipeline import RunOptions, extract_document
 from tests.conftest import SEEDS
@@ -28,9 +27,9 @@ def test_seed(name: str) -> None:
     assert record.document["report_month"] == month
     assert len(record.sections) == sections
     assert all(s["known"] for s in record.sections)
-    accepted = [f for f in record.facts if f["status"] == "accepted"]
+    accepted = [f for f in record.facts if f.status == "accepted"]
     assert accepted
     for fact in accepted:
-        assert doc.text[fact["quote_start"]:fact["quote_end"]] == fact["quote"]
-        assert fact["quote"] in doc.text
-        Fact.model_validate({**{k: fact[k] for k in Fact.model_fields}, "value": json.loads(fact["value"])})
+        assert fact.quote_span.of(doc.text) == fact.quote
+        assert fact.quote in doc.text
+        Fact.model_validate(fact.contract_fields())

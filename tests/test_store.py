@@ -3,10 +3,11 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import StoreError
+from extractor.record import Fact, Label, Span
 from extractor.store import DocumentRecord, open_store
 
 
-def _record(doc_id: str, facts: list[dict]) -> DocumentRecord:
+def _record(doc_id: str, facts: list[Fact]) -> DocumentRecord:
     return DocumentRecord(
         document={"id": doc_id, "name": "a.txt", "path": "/x/a.txt", "size": 1, "encoding": "utf-8", "format": "text",
                   "report_month": "2025-01", "report_month_confidence": "high", "report_month_evidence": "", "text": "t"},
@@ -17,12 +18,10 @@ def _record(doc_id: str, facts: list[dict]) -> DocumentRecord:
     )
 
 
-def _fact(doc_id: str, **over) -> dict:
-    return {"document_id": doc_id, "section_id": f"{doc_id}:0", "commodity": "silver", "region": "china",
-            "metric": "production", "segment": None, "content": None, "period": "2025-01", "basis": "actual",
-            "measure": "mom_pct", "value": "1.0", "unit": "%", "qualifier": None, "quote": "t", "quote_start": 0,
-            "quote_end": 1, "number_start": 0, "number_end": 1, "status": "accepted", "reason": None,
-            "source": "rules", **over}
+def _fact(**over) -> Fact:
+    fact = Fact(Label("silver", "china", "production", None, None, "2025-01", "actual", "mom_pct"), 1.0, "%", None,
+                "t", Span(0, 1), Span(0, 1))
+    return fact.relabel(**over)
 
 
 def test_migrations_run_once_and_wal(tmp_path: Path) -> None:
@@ -58,10 +57,10 @@ def test_a_database_from_before_the_llm_path_is_upgraded(tmp_path: Path) -> None
 def test_failed_document_write_leaves_previous_extraction(tmp_path: Path) -> None:
     store = open_store(tmp_path / "x.db")
     run = store.start_run("rules", None, "v", {}, "test")
-    store.save_document(_record("d1", [_fact("d1")]), run)
-    broken = _fact("d1", not_a_column=1)
+    store.save_document(_record("d1", [_fact()]), run)
+    broken = _fact(value={"a value no row can hold"})  # fails to encode halfway through the document's write
     with pytest.raises(StoreError):
-        store.save_document(_record("d1", [_fact("d1", value="2.0"), broken]), run)
+        store.save_document(_record("d1", [_fact(value=2.0), broken]), run)
     rows = store.facts_for("d1")
     assert [r["value"] for r in rows] == ["1.0"]
     assert store.is_current("d1", "c1")

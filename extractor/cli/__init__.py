@@ -6,8 +6,11 @@ import sys
 
 import typer
 
-from ..errors import ExtractorError
-from . import data, evaluate, extract, models
+from extractor.errors import ExtractorError
+from extractor.cli import data
+from extractor.cli import evaluate
+from extractor.cli import extract
+from extractor.cli import models
 
 app = typer.Typer(
     help=(

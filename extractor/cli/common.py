@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import ExtractorError
-from ..store import Store, open_store
+from extractor.errors import ExtractorError
+from extractor.store import Store, open_store
 
 # Off a terminal (pipes, CI logs) rich would wrap at 80 columns; tables read better wider.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)

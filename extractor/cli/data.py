@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..export import export_facts_files, export_flat
+from extractor.export import export_facts_files, export_flat
 from .common import DB_OPTION, console, fail, open_db
 
 

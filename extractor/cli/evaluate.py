@@ -11,14 +11,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .. import evaluation as ev
-from ..errors import ExtractorError
-from ..facts import DocumentFacts, load_document_facts
-from ..gold import ERROR, check_gold_dir
-from ..llm.registry import LLMConfig
-from ..pipeline import STRATEGIES, RunOptions
-from ..scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
-from ..settings import load_settings
+from extractor.eval import harness as ev
+from extractor.errors import ExtractorError
+from extractor.facts import DocumentFacts, load_document_facts
+from extractor.eval.gold import ERROR, check_gold_dir
+from extractor.llm.registry import LLMConfig
+from extractor.pipeline import STRATEGIES, RunOptions
+from extractor.eval.scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
+from extractor.settings import load_settings
 from .common import console, fail, llm_account_line
 from .extract import policies
 

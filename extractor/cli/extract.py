@@ -11,16 +11,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.markup import escape
 from rich.table import Table
 
-from ..documents import iter_input_paths, read_document
-from ..errors import ExtractorError
-from ..llm import LLMClient
-from ..llm.registry import LLMConfig, make_provider, resolve_provider
-from ..assist import DRIVER_POLICIES
-from ..pipeline import DocumentOutcome, RunOptions, StoreCache, run_batch
-from ..reconcile import LABEL_POLICIES
-from ..report_month import find_report_month
-from ..settings import load_settings
-from ..store import Store
+from extractor.text.documents import iter_input_paths, read_document
+from extractor.errors import ExtractorError
+from extractor.llm import LLMClient
+from extractor.record import Fact
+from extractor.llm.registry import LLMConfig, make_provider, resolve_provider
+from extractor.strategies.assist import DRIVER_POLICIES
+from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, run_batch
+from extractor.reconcile.labels import LABEL_POLICIES
+from extractor.rules.report_month import find_report_month
+from extractor.settings import load_settings
+from extractor.store import Store
 from .common import DB_OPTION, console, err_console, fail, llm_account_line, open_db
 
 class LLMOptions:
@@ -217,7 +218,7 @@ def month(
         for fact in changes["removed"][:20]:
             console.print(f"  [red]-[/red] {escape(_describe(fact))}")
         for old, new in changes["changed"][:20]:
-            console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old['value']})")
+            console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old.value})")
     if all(o.status == "error" for o in outcomes):
         raise typer.Exit(1)
 
@@ -229,6 +230,8 @@ def _month_of(path: Path, max_bytes: int) -> str | None:
         return None
 
 
-def _describe(fact: dict) -> str:
-    segment = f" [{fact['segment']}]" if fact.get("segment") else ""
-    return f"{fact['commodity']}{segment} {fact['metric']} {fact['period']} {fact['basis']} {fact['measure']} = {fact['value']} {fact.get('unit') or ''}"
+def _describe(fact: Fact) -> str:
+    label = fact.label
+    segment = f" [{label.segment}]" if label.segment else ""
+    return (f"{label.commodity}{segment} {label.metric} {label.period} {label.basis} {label.measure} = "
+            f"{fact.value} {fact.unit or ''}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from .. import models as catalogue
-from ..errors import ExtractorError
-from ..settings import load_settings
+from extractor.llm import models as catalogue
+from extractor.errors import ExtractorError
+from extractor.settings import load_settings
 from .common import console, fail
 
 app = typer.Typer(

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from ..errors import ExtractorError
+from extractor.errors import ExtractorError
 
 
 class LLMError(ExtractorError):

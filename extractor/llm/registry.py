@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ConfigError
-from ..settings import Settings
+from extractor.errors import ConfigError
+from extractor.settings import Settings
 from .base import Provider
 
 PROVIDERS = ("rules", "local", "openai", "replay")
@@ -58,14 +58,14 @@ def make_provider(config: LLMConfig, settings: Settings) -> Provider:
                               "or --base-url for a local OpenAI-compatible server")
         provider = OpenAIProvider(model, url, key, config.mode, config.timeout, max_concurrency=max(1, config.concurrency))
     elif config.provider == "local":
-        from ..models import resolve_model
+        from extractor.llm.models import resolve_model
         from .local_provider import LocalProvider, require_llama_cpp
 
         require_llama_cpp()  # before assembling a model it could not run
         name, path = resolve_model(config.model, config.model_path, settings)
         provider = LocalProvider(path, name)
     elif config.provider == "replay":
-        from ..models import DEFAULT_MODEL
+        from extractor.llm.models import DEFAULT_MODEL
         from .replay import ReplayProvider
 
         recordings = config.recordings or DEFAULT_RECORDINGS

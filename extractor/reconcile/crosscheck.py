@@ -10,44 +10,36 @@ A fact that fails a check is not deleted: it goes to review with the reason.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from typing import Any, Callable
+from typing import Callable
 
-from .label_context import ACCEPTED, NEEDS_REVIEW
-from .report_month import shift_month
-
-SERIES_KEYS = ("commodity", "region", "metric", "segment", "content", "period", "basis")
+from extractor.record import Fact, Label, Status
+from extractor.text.months import shift_month
 
 
-def _value(row: dict[str, Any]) -> float | None:
-    value = row["value"]
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return None
-    return float(value) if isinstance(value, (int, float)) else None
+def _value(fact: Fact) -> float | None:
+    return float(fact.value) if isinstance(fact.value, (int, float)) else None
 
 
-def _series(rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, dict[str, Any]]]:
-    groups: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = defaultdict(dict)
-    for row in rows:
-        if row["status"] == ACCEPTED and row["measure"] in ("level", "mom_abs", "mom_pct", "mom_pp"):
-            groups[tuple(row[k] for k in SERIES_KEYS)].setdefault(row["measure"], row)
+def _series(facts: list[Fact]) -> dict[tuple[object, ...], dict[str, Fact]]:
+    """Accepted levels and MoM changes grouped by series (the label without its measure)."""
+    groups: dict[tuple[object, ...], dict[str, Fact]] = defaultdict(dict)
+    for fact in facts:
+        if fact.status == Status.ACCEPTED and fact.label.measure in ("level", "mom_abs", "mom_pct", "mom_pp"):
+            groups[(fact.label.replace(measure="level"),)].setdefault(fact.label.measure, fact)
     return groups
 
 
-def _flag(rows: list[dict[str, Any]], reason: str) -> None:
-    for row in rows:
-        if row["status"] == ACCEPTED:
-            row["status"], row["reason"] = NEEDS_REVIEW, f"cross-check: {reason}"
+def _flag(facts: list[Fact], reason: str) -> None:
+    for fact in facts:
+        if fact.status == Status.ACCEPTED:
+            fact.status, fact.reason = Status.NEEDS_REVIEW, f"cross-check: {reason}"
 
 
-def check_document(rows: list[dict[str, Any]]) -> int:
+def check_document(facts: list[Fact]) -> int:
     """Flag level / MoM change / MoM % triples of one document that disagree; returns how many series failed."""
     failed = 0
-    for measures in _series(rows).values():
+    for measures in _series(facts).values():
         level, change, pct = (measures.get(m) for m in ("level", "mom_abs", "mom_pct"))
         if not (level and change and pct):
             continue
@@ -61,15 +53,18 @@ def check_document(rows: list[dict[str, Any]]) -> int:
     return failed
 
 
-def check_history(rows: list[dict[str, Any]], previous_level: Callable[[dict[str, Any], str], float | None]) -> int:
-    """Flag a level and its MoM change that disagree with the previous month's stored level."""
+def check_history(facts: list[Fact], previous_level: Callable[[Label, str], float | None]) -> int:
+    """Flag a level and its MoM change that disagree with the previous month's stored level.
+
+    `previous_level(label, period)` answers the accepted actual level of that series for another period.
+    """
     failed = 0
-    for measures in _series(rows).values():
+    for measures in _series(facts).values():
         level = measures.get("level")
-        if level is None or level["basis"] != "actual":
+        if level is None or level.label.basis != "actual" or level.label.period is None:
             continue
         current = _value(level)
-        previous = previous_level(level, shift_month(level["period"], -1))
+        previous = previous_level(level.label, shift_month(level.label.period, -1))
         if current is None or previous is None or previous == 0:
             continue
         for measure, implied, slack in (
@@ -82,7 +77,7 @@ def check_history(rows: list[dict[str, Any]], previous_level: Callable[[dict[str
             if change is None or stated is None:
                 continue
             if abs(implied - stated) > slack(stated):
-                _flag([level, change], f"{level['period']} level {current:g} against the stored {previous:g} for "
+                _flag([level, change], f"{level.label.period} level {current:g} against the stored {previous:g} for "
                                        f"the month before implies {measure} {implied:.2f}, not {stated:g}")
                 failed += 1
     return failed

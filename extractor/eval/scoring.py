@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .facts import DocumentFacts, Driver, Fact
+from extractor.facts import DocumentFacts, Driver, Fact
 
 
 def values_agree(gold: Any, other: Any) -> bool:

@@ -5,24 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .report_month import months_between, resolve_month, shift_month
+from extractor.text.months import MONTH_NAMES, months_between, resolve_month
 
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(\[“"*])""")
 
-_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_MENTION = re.compile(rf"\b({_MONTH_NAMES})\b(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
+MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES})\b(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
 CUMULATIVE_RANGE = re.compile(
-    rf"\b(?:from\s+)?January\s*(?:to|-|–|through|and)\s*({_MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
-    rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({_MONTH_NAMES})"
-    rf"|\bby the end of\s+({_MONTH_NAMES})[^.;]*?\bcumulative",
+    rf"\b(?:from\s+)?January\s*(?:to|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
+    rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
+    rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\bcumulative",
     re.I,
 )
 FULL_YEAR = re.compile(r"\bfull[- ]year\s+((?:19|20)\d\d)\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
     rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+"
-    rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?({_MONTH_NAMES})\s*$",
+    rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?({MONTH_NAMES})\s*$",
     re.I,
 )
 
@@ -158,10 +157,3 @@ def basis_for(period: str, report_month: str | None, forecast_cue: bool) -> str:
     if distance == 0 and forecast_cue:
         return "forecast"
     return "actual"
-
-
-def in_window(period: str, report_month: str | None) -> bool:
-    """Whether a period is plausible for a report: within a year before and three months after it."""
-    if report_month is None:
-        return True
-    return shift_month(report_month, -13) <= period <= shift_month(report_month, 3)

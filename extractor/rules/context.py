@@ -1,38 +1,12 @@
-"""What the labeller and the direction finder share: the labelled-fact record and the words around a position."""
+"""What the labeller and the direction finder share: the words around a position in a sentence."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from . import clauses as cl
-from . import vocabulary as vocab
-
-ACCEPTED, NEEDS_REVIEW, REJECTED = "accepted", "needs_review", "rejected"
-
-
-@dataclass
-class LabelledFact:
-    """A fact with where it came from: document offsets of its number and quote, status and reason."""
-
-    fields: dict[str, Any]
-    number_start: int
-    number_end: int
-    quote_start: int
-    quote_end: int
-    status: str = ACCEPTED
-    reason: str | None = None
-    notes: list[str] = field(default_factory=list)
-    direction: str | None = None  # the sign word a change was read with; chains "up 1% MoM and 2% YoY"
-
-    def flag(self, reason: str) -> None:
-        if self.status == ACCEPTED:
-            self.status = NEEDS_REVIEW
-            self.reason = reason
-        else:
-            self.notes.append(reason)
-
+from extractor.text import clauses as cl
+from extractor.text import vocabulary as vocab
 
 @dataclass
 class Previous:

@@ -11,31 +11,30 @@ answer in place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import prompts
 from schemas import SentenceDrivers, number_label_for, segments_for
 
-from . import clauses as cl
-from .drivers import Candidate, LabelledDriver, candidate_sentences, keyword_drivers, unique
-from .label_context import LabelledFact
-from .llm import LLMClient, LLMError, LLMRequest, LLMResult
-from .numbers import number_at
-from .reconcile import decide, fields_from_label, needs_label
-from .sections import Section
+from extractor.text import clauses as cl
+from extractor.record import Driver, Fact, Span
+from extractor.rules.drivers import Candidate, candidate_sentences, keyword_drivers, unique
+from extractor.llm import LLMClient, LLMError, LLMRequest, LLMResult
+from extractor.text.numbers import number_at
+from extractor.reconcile.labels import decide, fact_from_label, needs_label
+from extractor.rules.sections import Section
 
 @dataclass
 class SectionWork:
     """One section's rules output, and the questions asked about it."""
 
     section: Section
-    facts: list[LabelledFact]
+    facts: list[Fact]
     candidates: list[Candidate]
     label_asks: list[tuple[int, LLMRequest]]  # (index into facts, request)
     driver_asks: list[LLMRequest]
 
 
-def plan_section(text: str, section: Section, report_month: str | None, facts: list[LabelledFact],
+def plan_section(text: str, section: Section, report_month: str | None, facts: list[Fact],
                  drivers_policy: str = "keyword") -> SectionWork:
     """The questions to ask about one section: labels of flagged numbers, and (unless the driver policy is
     `keyword`, which needs no LLM) the drivers of each sentence that gives a cause."""
@@ -46,11 +45,11 @@ def plan_section(text: str, section: Section, report_month: str | None, facts: l
     for i, fact in enumerate(facts):
         if not needs_label(fact):
             continue
-        number = number_at(text, fact.number_start, fact.number_end)
-        sentence = next((s for s in sentences if s.start <= fact.number_start < s.start + len(s.text)), None)
+        number = number_at(text, fact.number.start, fact.number.end)
+        sentence = next((s for s in sentences if s.start <= fact.number.start < s.end), None)
         if number is None or sentence is None:
             continue
-        at = fact.number_start - sentence.start
+        at = fact.number.start - sentence.start
         marked = f"{sentence.text[:at]}«{number.text}»{sentence.text[at + len(number.text):]}"
         schema = number_label_for(section.commodity).bind(unit=number.unit, value=number.value)
         messages = label_prompt.messages(commodity=commodity, report_month=report_month or "unknown",
@@ -86,8 +85,8 @@ DRIVER_POLICIES = ("keyword", "confirm", "llm", "union")
 
 def apply_section(text: str, report_month: str | None, work: SectionWork, answers: list[LLMResult | LLMError],
                   labels: str = "confirm", drivers_policy: str = "keyword",
-                  ) -> tuple[list[LabelledFact], list[dict[str, Any]], list[LabelledDriver]]:
-    """Reconciled facts (with each one's opinions, or None), and drivers, for one section.
+                  ) -> tuple[list[Fact], list[Driver]]:
+    """Reconciled facts (each with its opinions where the LLM was asked), and drivers, for one section.
 
     Drivers per candidate sentence, by policy: `keyword` asks the LLM nothing
     (the measured default with the local models), `confirm` keeps the keyword
@@ -96,7 +95,6 @@ def apply_section(text: str, report_month: str | None, work: SectionWork, answer
     A failed question falls back to the keyword drivers.
     """
     facts = list(work.facts)
-    opinions: list[dict[str, Any]] = [{} for _ in facts]
     label_answers, driver_answers = answers[:len(work.label_asks)], answers[len(work.label_asks):]
     if not work.driver_asks:  # nothing was asked about drivers: the keyword baseline's stand
         driver_answers = [LLMError("not asked")] * len(work.candidates)
@@ -104,21 +102,18 @@ def apply_section(text: str, report_month: str | None, work: SectionWork, answer
         rules = facts[i]
         if isinstance(answer, LLMError):
             rules.notes.append(f"LLM label failed: {answer}")
-            opinions[i] = {"llm_error": str(answer)}
+            rules.opinions = {"llm_error": str(answer)}
             continue
-        number = number_at(text, rules.number_start, rules.number_end)
+        number = number_at(text, rules.number.start, rules.number.end)
         assert number is not None
         label = request.schema.model_validate(answer.data)
         try:
-            llm_fields = fields_from_label(rules, label, number, text, report_month)
+            llm_fact = fact_from_label(rules, label, number, text, report_month)
         except ValueError as e:
-            opinions[i] = {"llm": answer.data, "decision": f"unusable: {e}"}
+            rules.opinions = {"llm": answer.data, "decision": f"unusable: {e}"}
             continue
-        decision = decide(rules, llm_fields, labels)
-        facts[i] = LabelledFact(decision.fields, rules.number_start, rules.number_end, rules.quote_start,
-                                rules.quote_end, decision.status, decision.reason, rules.notes)
-        opinions[i] = decision.opinions
-    drivers: list[LabelledDriver] = []
+        facts[i] = decide(rules, llm_fact, labels).applied()
+    drivers: list[Driver] = []
     for candidate, answer in zip(work.candidates, driver_answers):
         keyword = keyword_drivers(candidate, work.section.commodity)
         if isinstance(answer, LLMError) or drivers_policy == "keyword":
@@ -126,15 +121,14 @@ def apply_section(text: str, report_month: str | None, work: SectionWork, answer
             continue
         named = SentenceDrivers.model_validate(answer.data).drivers
         if drivers_policy == "confirm":
-            drivers += [d for d in keyword if d.fields["category"] in {n.category for n in named}]
+            drivers += [d for d in keyword if d.category in {n.category for n in named}]
             continue
         if drivers_policy == "union":
             drivers += keyword
         for label in named:
-            drivers.append(LabelledDriver(
-                {"commodity": work.section.commodity, "period": candidate.period, "basis": candidate.basis,
-                 "effect": label.effect, "category": label.category,
-                 "summary": f"{label.category.replace('_', ' ')} pushed output {label.effect}", "quote": candidate.text},
-                candidate.start, candidate.start + len(candidate.text),
+            drivers.append(Driver(
+                work.section.commodity, candidate.period, candidate.basis, label.effect, label.category,
+                f"{label.category.replace('_', ' ')} pushed output {label.effect}", candidate.text,
+                Span(candidate.start, candidate.start + len(candidate.text)),
             ))
-    return facts, opinions, unique(drivers)
+    return facts, unique(drivers)

@@ -6,33 +6,34 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
-from .facts import Fact
-from .numbers import number_at
+from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
+from extractor.facts import Fact as ContractFact
+from extractor.record import Fact
+from extractor.text.numbers import number_at
 
 _TOLERANCE = 1e-6
 
 
-def ground_fact(text: str, fields: dict[str, Any], number_start: int, number_end: int,
-                quote_start: int, quote_end: int) -> tuple[bool, str | None]:
+def ground_fact(text: str, fact: Fact) -> tuple[bool, str | None]:
     """Check a fact against the document text.
 
     Returns (True, None) when the quote is the text at its offsets, the number
     span lies inside the quote and the number read there equals the fact's
     value (up to the sign a direction word supplies); otherwise (False, reason).
     """
-    if not (0 <= quote_start <= number_start <= number_end <= quote_end <= len(text)):
+    number_span, quote_span = fact.number, fact.quote_span
+    if not (0 <= quote_span.start <= number_span.start <= number_span.end <= quote_span.end <= len(text)):
         return False, "number span is not inside the quote span"
-    if text[quote_start:quote_end] != fields.get("quote"):
+    if quote_span.of(text) != fact.quote:
         return False, "quote is not the text at its offsets"
-    value = fields.get("value")
-    measure = str(fields.get("measure", ""))
-    if measure.endswith("_direction"):
+    value = fact.value
+    measure = fact.label.measure
+    if fact.label.is_direction:
         words = {"up": UP_WORDS, "down": DOWN_WORDS, "flat": FLAT_WORDS}.get(str(value))
-        if words is None or not words.search(fields["quote"]):
+        if words is None or not words.search(fact.quote):
             return False, f"no '{value}' word in the quote"
         return True, None
-    number = number_at(text, number_start, number_end)
+    number = number_at(text, number_span.start, number_span.end)
     if number is None:
         return False, "no number at the number span"
     if not _same_value(number.value, value, signed=(measure == "level")):
@@ -58,10 +59,10 @@ def _same_value(stated: Any, claimed: Any, signed: bool) -> bool:
     return True
 
 
-def contract_errors(fields: dict[str, Any]) -> str | None:
+def contract_errors(fact: Fact) -> str | None:
     """The first reason a fact breaks the facts contract, or None when it is valid."""
     try:
-        Fact.model_validate(fields)
+        ContractFact.model_validate(fact.contract_fields())
     except ValidationError as e:
         first = e.errors()[0]
         return f"{'.'.join(str(p) for p in first['loc']) or 'fact'}: {first['msg']}"

@@ -6,19 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-MONTH_NUMBERS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ]
-    )
-    for name in names
-}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_ABBR = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, year_month
+
+_MONTH = rf"({MONTH_NAMES})"
+_MONTH_ABBR = rf"({MONTH_ABBREVIATIONS})\.?"
 
 _TITLE_PATTERNS = [
     re.compile(rf"^\W*{_MONTH}\s+((?:19|20)\d\d)\b.*\b(?:review|production|overview|output)", re.I | re.M),
@@ -43,11 +34,6 @@ class ReportMonth:
     evidence: str
 
 
-def _ym(year: str | int, month: str | int) -> str:
-    month_number = month if isinstance(month, int) else MONTH_NUMBERS[month.lower().rstrip(".")]
-    return f"{int(year):04d}-{month_number:02d}"
-
-
 def find_report_month(text: str) -> ReportMonth:
     """Return the month the report reviews.
 
@@ -62,9 +48,9 @@ def find_report_month(text: str) -> ReportMonth:
     for pattern in _TITLE_PATTERNS:
         match = pattern.search(title_lines)
         if match:
-            return ReportMonth(_ym(match.group(2), match.group(1)), "high", match.group(0).strip()[:120])
-    openings = Counter(_ym(m.group(2), m.group(1)) for m in _SENTENCE_OPENING.finditer(text))
-    mentions = Counter(_ym(m.group(2), m.group(1)) for m in _MONTH_YEAR.finditer(text))
+            return ReportMonth(year_month(match.group(2), match.group(1)), "high", match.group(0).strip()[:120])
+    openings = Counter(year_month(m.group(2), m.group(1)) for m in _SENTENCE_OPENING.finditer(text))
+    mentions = Counter(year_month(m.group(2), m.group(1)) for m in _MONTH_YEAR.finditer(text))
     if openings:
         best, count = openings.most_common(1)[0]
         confidence = "high" if count >= 3 or count == sum(openings.values()) else "medium"
@@ -73,16 +59,16 @@ def find_report_month(text: str) -> ReportMonth:
     bare = _BARE_MONTH.search(head)
     if published and bare:
         pub_year, pub_month = published
-        month = MONTH_NUMBERS[bare.group(1).lower()]
+        month = month_number(bare.group(1))
         year = pub_year if month <= pub_month else pub_year - 1
-        return ReportMonth(_ym(year, month), "low", f"'{bare.group(0).strip()}' with publication date {pub_year}-{pub_month:02d}")
+        return ReportMonth(year_month(year, month), "low", f"'{bare.group(0).strip()}' with publication date {pub_year}-{pub_month:02d}")
     if mentions:
         best, count = mentions.most_common(1)[0]
         confidence = "medium" if len(mentions) == 1 else "low"
         return ReportMonth(best, confidence, f"month-year mentioned in the text ({count}x, {len(mentions)} distinct)")
     if published:
         pub_year, pub_month = published
-        return ReportMonth(_ym(pub_year, pub_month), "low", "publication date only")
+        return ReportMonth(year_month(pub_year, pub_month), "low", "publication date only")
     return ReportMonth(None, "none", "no month found in the text")
 
 
@@ -91,42 +77,10 @@ def _publication_date(head: str) -> tuple[int, int] | None:
         match = pattern.search(head)
         if not match:
             continue
-        month = MONTH_NUMBERS[match.group(1).lower().rstrip(".")]
+        month = month_number(match.group(1))
         if match.lastindex and match.lastindex >= 3:
             return int(match.group(3)), month
         year_match = re.search(r"\b((?:19|20)\d\d)\b", head)
         if year_match:
             return int(year_match.group(1)), month
     return None
-
-
-def shift_month(year_month: str, months: int) -> str:
-    """Add a number of months to a YYYY-MM string."""
-    year, month = map(int, year_month.split("-"))
-    total = year * 12 + (month - 1) + months
-    return f"{total // 12:04d}-{total % 12 + 1:02d}"
-
-
-def months_between(earlier: str, later: str) -> int:
-    """How many months later comes after earlier (negative when it is before)."""
-    ey, em = map(int, earlier.split("-"))
-    ly, lm = map(int, later.split("-"))
-    return (ly * 12 + lm) - (ey * 12 + em)
-
-
-def resolve_month(month_name: str, report_month: str | None, year: str | None = None) -> str | None:
-    """Give a month named in a report its year: the one nearest the report month, leaning forward.
-
-    With report month 2025-11, "January" is 2026-01 (a forecast two months on),
-    "March" is 2025-03. An explicit year is kept as written.
-    """
-    month = MONTH_NUMBERS.get(month_name.lower().rstrip("."))
-    if month is None:
-        return None
-    if year:
-        return f"{int(year):04d}-{month:02d}"
-    if report_month is None:
-        return None
-    report_year = int(report_month[:4])
-    options = [f"{y:04d}-{month:02d}" for y in (report_year - 1, report_year, report_year + 1)]
-    return min(options, key=lambda ym: (abs(months_between(report_month, ym) - 1), -months_between(report_month, ym)))

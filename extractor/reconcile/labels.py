@@ -27,9 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import clauses as cl
-from .label_context import ACCEPTED, NEEDS_REVIEW, REJECTED, LabelledFact
-from .numbers import NumberSpan, find_numbers
+from extractor.text import clauses as cl
+from schemas.periods import RATE_METRICS
+
+from extractor.record import Fact, Status
+from extractor.text.numbers import NumberSpan, find_numbers
 
 LABEL_KEYS = ("metric", "measure", "segment", "content", "basis")
 # Reasons the rules give when their label is a guess: the LLM's label replaces it.
@@ -41,14 +43,14 @@ NO_FACT = ("expectation", "quarter-on-quarter", "far from the report month", "in
 NEAR = 80
 
 
-def needs_label(fact: LabelledFact) -> bool:
+def needs_label(fact: Fact) -> bool:
     """Whether the assist strategy asks the LLM to label this number."""
     reasons = " ".join([fact.reason or "", *fact.notes])
-    if fact.fields.get("measure", "").endswith("_direction") or any(r in reasons for r in NO_FACT):
+    if fact.label.is_direction or any(r in reasons for r in NO_FACT):
         return False
-    if fact.fields.get("metric") == "other":
+    if fact.label.metric == "other":
         return True
-    return fact.status == NEEDS_REVIEW and any(reason in (fact.reason or "") for reason in ASK_ABOUT)
+    return fact.status == Status.NEEDS_REVIEW and any(reason in (fact.reason or "") for reason in ASK_ABOUT)
 
 
 def contract_unit(metric: str, measure: str, number: NumberSpan) -> str | None:
@@ -56,65 +58,68 @@ def contract_unit(metric: str, measure: str, number: NumberSpan) -> str | None:
         return "pp"
     if measure.endswith("_pct"):
         return "%"
-    if metric in ("operating_rate", "share"):
+    if metric in RATE_METRICS:
         return "%"
     if metric in ("capacity", "operating_capacity"):
         return "mt/year"
     return number.unit
 
 
-def fields_from_label(rules: LabelledFact, label: Any, number: NumberSpan, text: str,
-                      report_month: str | None) -> dict[str, Any]:
+def fact_from_label(rules: Fact, label: Any, number: NumberSpan, text: str, report_month: str | None) -> Fact:
     """The fact the LLM's label makes of the rules' number: value and sign from the text, label from the LLM."""
     unit = "%" if number.unit == "%" else "pp" if number.unit == "pp" else number.unit
     measure = label.measure(unit)
     value: Any = number.value
     if measure != "level" and isinstance(value, float):
-        clause_start = max(text.rfind(";", 0, rules.number_start), text.rfind(",", 0, rules.number_start),
-                           text.rfind(".", 0, rules.number_start))
-        direction, _ = cl.last_direction(text[clause_start + 1:rules.number_start])
+        at = rules.number.start
+        clause_start = max(text.rfind(";", 0, at), text.rfind(",", 0, at), text.rfind(".", 0, at))
+        direction, _ = cl.last_direction(text[clause_start + 1:at])
         value = -abs(value) if direction == "down" else abs(value)
     elif isinstance(value, tuple):
         value = list(value)
     segment = None if label.segment in (None, "null", "none") else label.segment
-    period = rules.fields.get("period") or report_month
+    period = rules.label.period or report_month
     if period is None:
         raise ValueError("no period for the number")
-    return {
-        **rules.fields, "metric": label.metric, "measure": measure, "segment": segment,
-        "content": "metal" if label.metal_content else None, "basis": label.basis, "period": period,
-        "value": value, "unit": contract_unit(label.metric, measure, number), "qualifier": number.qualifier,
-    }
+    return rules.relabel(metric=label.metric, measure=measure, segment=segment,
+                         content="metal" if label.metal_content else None, basis=label.basis, period=period,
+                         value=value, unit=contract_unit(label.metric, measure, number), qualifier=number.qualifier)
 
 
 @dataclass
 class Decision:
-    fields: dict[str, Any]
-    status: str
+    """The fact reconciliation keeps (its label, status and reason) and both opinions with the decision."""
+
+    fact: Fact
+    status: Status
     reason: str | None
     opinions: dict[str, Any]
+
+    def applied(self) -> Fact:
+        """The kept fact with this decision's status, reason and opinions."""
+        return self.fact.relabel(status=self.status, reason=self.reason, opinions=self.opinions)
 
 
 LABEL_POLICIES = ("confirm", "adopt")
 
 
-def decide(rules: LabelledFact, llm_fields: dict[str, Any], policy: str = "confirm") -> Decision:
+def decide(rules: Fact, llm: Fact, policy: str = "confirm") -> Decision:
     """Apply the reconciliation rules to one number the rules and the LLM both labelled."""
-    rules_label = {k: rules.fields.get(k) for k in LABEL_KEYS}
-    llm_label = {k: llm_fields.get(k) for k in LABEL_KEYS}
+    rules_label = {k: getattr(rules.label, k) for k in LABEL_KEYS}
+    llm_label = {k: getattr(llm.label, k) for k in LABEL_KEYS}
     opinions = {"rules": rules_label, "llm": llm_label}
-    unsure = rules.fields.get("metric") == "other" or any(reason in (rules.reason or "") for reason in GUESSED)
+    unsure = rules.label.metric == "other" or any(reason in (rules.reason or "") for reason in GUESSED)
     if unsure and policy == "adopt":
-        why = "the rules gave no label" if rules.fields.get("metric") == "other" else f"the rules guessed ({rules.reason})"
-        return Decision(llm_fields, ACCEPTED, None, {**opinions, "decision": f"llm: {why}"})
+        why = "the rules gave no label" if rules.label.metric == "other" else f"the rules guessed ({rules.reason})"
+        return Decision(llm, Status.ACCEPTED, None, {**opinions, "decision": f"llm: {why}"})
     if unsure:
         suggestion = ", ".join(f"{k}={llm_label[k]}" for k in LABEL_KEYS if llm_label[k] is not None)
-        return Decision(rules.fields, rules.status, f"{rules.reason}; LLM suggests {suggestion}",
+        return Decision(rules, rules.status, f"{rules.reason}; LLM suggests {suggestion}",
                         {**opinions, "decision": "suggestion: kept in review (confirm policy)"})
     if rules_label == llm_label:
-        return Decision(rules.fields, ACCEPTED, None, {**opinions, "decision": "agree"})
+        return Decision(rules, Status.ACCEPTED, None, {**opinions, "decision": "agree"})
     differences = ", ".join(f"{k}={llm_label[k]}" for k in LABEL_KEYS if llm_label[k] != rules_label[k])
-    return Decision(rules.fields, NEEDS_REVIEW, f"rules and LLM disagree (LLM says {differences}); {rules.reason}",
+    return Decision(rules, Status.NEEDS_REVIEW, f"rules and LLM disagree (LLM says {differences}); {rules.reason}",
                     {**opinions, "decision": "disagree: rules kept, sent to review"})
 
 
@@ -139,10 +144,10 @@ def ground_llm_value(value: Any, quote: str, section_text: str, section_start: i
     return None
 
 
-def naive_status(grounded: NumberSpan | None, direction: bool) -> tuple[str, str | None]:
+def naive_status(grounded: NumberSpan | None, direction: bool) -> tuple[Status, str | None]:
     """How the naive design's figure would fare under reconciliation (recorded, not applied)."""
     if direction:
-        return ACCEPTED, None
+        return Status.ACCEPTED, None
     if grounded is None:
-        return REJECTED, "fabricated: no number in the section states this value near the quote"
-    return ACCEPTED, None
+        return Status.REJECTED, "fabricated: no number in the section states this value near the quote"
+    return Status.ACCEPTED, None

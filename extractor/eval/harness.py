@@ -17,17 +17,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .documents import iter_input_paths, read_document
-from .errors import ExtractorError, GoldError
-from .export import document_facts
-from .facts import DocumentFacts, Fact, load_document_facts
-from .llm import LLMClient
-from .llm.registry import LLMConfig, make_provider
-from .pipeline import RunOptions, StoreCache, run_batch
-from .scoring import Report, match_facts, quote_spans
-from .sections import split_sections
-from .settings import Settings
-from .store import Store, open_store
+from extractor.text.documents import iter_input_paths, read_document
+from extractor.errors import ExtractorError, GoldError
+from extractor.export import document_facts
+from extractor.facts import DocumentFacts, Fact, load_document_facts
+from extractor.llm import LLMClient
+from extractor.llm.registry import LLMConfig, make_provider
+from extractor.pipeline import RunOptions, StoreCache, run_batch
+from extractor.eval.scoring import Report, match_facts, quote_spans
+from extractor.rules.sections import split_sections
+from extractor.settings import Settings
+from extractor.store import Store, open_store
 
 MAX_LISTED = 50
 

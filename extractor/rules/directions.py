@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-from . import clauses as cl
-from . import vocabulary as vocab
-from .label_context import LabelledFact, clause_start_of, content_of, metric_before, period_at, segment_in
-from .numbers import NumberSpan
-from .sections import Section
+from schemas.periods import RATE_METRICS
+
+from extractor.text import clauses as cl
+from extractor.text import vocabulary as vocab
+from extractor.record import Fact, Label, Span
+from extractor.rules.context import clause_start_of, content_of, metric_before, period_at, segment_in
+from extractor.text.numbers import NumberSpan
+from extractor.rules.sections import Section
 
 
 _DIRECTION_CLAUSE = re.compile(
@@ -64,18 +67,18 @@ _FIGURE_FOLLOWS = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}(?:by|to|at|of)\s+(?:about |around |approximately |nearly |over |some )?[-$\d]", re.I)
 
 
-def level_directions(s: str, offset: int, numeric_facts: list[LabelledFact]) -> list[LabelledFact]:
+def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fact]:
     """mom_direction facts for rate levels stated with their move ("rose to 75.89%") and no MoM figure."""
     found = []
-    changed = {(f.fields["metric"], f.fields["segment"], f.fields["period"]) for f in numeric_facts
-               if f.fields["measure"].startswith("mom_")}
+    changed = {(f.label.metric, f.label.segment, f.label.period) for f in numeric_facts
+               if f.label.measure.startswith("mom_")}
     for fact in numeric_facts:
-        fields = fact.fields
-        if fields["measure"] != "level" or fields["metric"] not in ("operating_rate", "share"):
+        label = fact.label
+        if label.measure != "level" or label.metric not in RATE_METRICS:
             continue
-        if (fields["metric"], fields["segment"], fields["period"]) in changed:
+        if (label.metric, label.segment, label.period) in changed:
             continue
-        before = s[max(0, fact.number_start - offset - 60):fact.number_start - offset]
+        before = s[max(0, fact.number.start - offset - 60):fact.number.start - offset]
         before = re.sub(r"(?:approximately|about|around|nearly|roughly)\s*$", "", before, flags=re.I)
         match = _LEVEL_MOVE.search(before)
         if not match:
@@ -84,13 +87,11 @@ def level_directions(s: str, offset: int, numeric_facts: list[LabelledFact]) -> 
         direction = "flat" if _STEADY.match(verb) else cl.last_direction(verb)[0]
         if direction is None:
             continue
-        start = fact.number_start - offset - len(before) + match.start()
-        quote = s[start:fact.number_end - offset]
-        found.append(LabelledFact(
-            {**fields, "measure": "mom_direction", "value": direction, "unit": None, "qualifier": None, "quote": quote},
-            offset + start, offset + start + len(quote), offset + start, offset + start + len(quote),
-            fact.status, fact.reason,
-        ))
+        start = fact.number.start - offset - len(before) + match.start()
+        quote = s[start:fact.number.end - offset]
+        span = Span(offset + start, offset + start + len(quote))
+        found.append(Fact(label.replace(measure="mom_direction"), direction, None, None, quote, span, span,
+                          fact.status, fact.reason, section=fact.section))
     return found
 
 
@@ -108,18 +109,18 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
 
 def find_directions(
     s: str, offset: int, mentions: list[cl.MonthMention], carried: str | None, report_month: str | None,
-    section: Section, numbers: list[NumberSpan], numeric_facts: list[LabelledFact], paragraph_segment: str | None,
-) -> list[LabelledFact]:
+    section: Section, numbers: list[NumberSpan], numeric_facts: list[Fact], paragraph_segment: str | None,
+) -> list[Fact]:
     """Directions stated with no number for that measure: 'edged down MoM', 'expected to rebound MoM'.
 
     A clause whose numbers already state a MoM (or YoY) change gets no MoM (YoY)
     direction: the contract records a direction only where no number is given.
     """
-    found: list[LabelledFact] = []
-    consumed = [(f.quote_start - offset, f.quote_end - offset) for f in numeric_facts]
+    found: list[Fact] = []
+    consumed = [(f.quote_span.start - offset, f.quote_span.end - offset) for f in numeric_facts]
     stated = {
-        (clause_start_of(s, f.quote_start - offset), f.fields["measure"].split("_")[0])
-        for f in numeric_facts if f.fields["measure"] != "level"
+        (clause_start_of(s, f.quote_span.start - offset), f.label.comparison)
+        for f in numeric_facts if f.label.measure != "level"
     }
     candidates: list[tuple[int, int, str, str]] = []
     for match in _DIRECTION_CLAUSE.finditer(s):
@@ -165,12 +166,10 @@ def find_directions(
         if key in seen:
             continue
         seen.add(key)
-        fields = {
-            "commodity": section.commodity, "region": section.region, "metric": metric, "segment": segment,
-            "content": content, "period": period, "basis": basis, "measure": f"{comparison}_direction",
-            "value": direction, "unit": None, "qualifier": None, "quote": s[start:end],
-        }
-        fact = LabelledFact(fields, offset + start, offset + end, offset + start, offset + end)
+        label = Label(section.commodity, section.region, metric, segment, content, period, basis,
+                      f"{comparison}_direction")
+        span = Span(offset + start, offset + end)
+        fact = Fact(label, direction, None, None, s[start:end], span, span, section=section.index)
         if not section.known:
             fact.flag(f"heading '{section.heading}' is not in the commodity table")
         found.append(fact)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .commodities import commodity_for_heading, commodity_from_text, new_commodity_id, region_for
+from extractor.text.commodities import commodity_for_heading, commodity_from_text, new_commodity_id, region_for
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(

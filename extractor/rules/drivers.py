@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from . import clauses as cl
-from .sections import Section
-from .vocabulary import FORECAST_CUE
+from extractor.record import Driver, Span
+from extractor.text import clauses as cl
+from extractor.rules.sections import Section
+from extractor.text.vocabulary import FORECAST_CUE
 
 _CAUSAL = re.compile(
     r"\b(?:due to|mainly|primarily|driven by|because|owing to|amid|affected by|supported by|boost\w*|"
@@ -43,13 +43,6 @@ _CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
 ]
 
 
-@dataclass
-class LabelledDriver:
-    fields: dict[str, Any]
-    quote_start: int
-    quote_end: int
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A sentence that may state a driver, with the period and basis it speaks of."""
@@ -77,7 +70,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
     return found
 
 
-def keyword_drivers(candidate: Candidate, commodity: str) -> list[LabelledDriver]:
+def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
     """The keyword baseline's drivers for one candidate sentence."""
     found = []
     for category, pattern, default, flip in _CATEGORIES:
@@ -88,26 +81,23 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[LabelledDriver
         quote_from = max(0, match.start() - 40)
         quote = candidate.text[quote_from:match.end() + 40]
         start = candidate.start + quote_from
-        found.append(LabelledDriver(
-            {"commodity": commodity, "period": candidate.period, "basis": candidate.basis, "effect": effect,
-             "category": category, "summary": f"{category.replace('_', ' ')} pushed output {effect}", "quote": quote},
-            start, start + len(quote),
-        ))
+        found.append(Driver(commodity, candidate.period, candidate.basis, effect, category,
+                            f"{category.replace('_', ' ')} pushed output {effect}", quote, Span(start, start + len(quote))))
     return found
 
 
-def unique(drivers: list[LabelledDriver]) -> list[LabelledDriver]:
+def unique(drivers: list[Driver]) -> list[Driver]:
     """One driver per (period, basis, effect, category), the first stated."""
     seen: set[tuple[str, ...]] = set()
     kept = []
     for driver in drivers:
-        key = tuple(driver.fields[k] for k in ("period", "basis", "effect", "category"))
+        key = driver.key()
         if key not in seen:
             seen.add(key)
             kept.append(driver)
     return kept
 
 
-def find_drivers(text: str, section: Section, report_month: str | None) -> list[LabelledDriver]:
+def find_drivers(text: str, section: Section, report_month: str | None) -> list[Driver]:
     """Drivers a section states by the keyword baseline, one per (period, basis, effect, category), in text order."""
     return unique([d for c in candidate_sentences(text, section, report_month) for d in keyword_drivers(c, section.commodity)])

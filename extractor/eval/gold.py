@@ -13,16 +13,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .report_month import months_between
-from .commodities import COMMODITY_ALIASES
-from .documents import read_document
-from .errors import ExtractorError
-from .facts import DocumentFacts, Fact, load_document_facts
-from .numbers import find_numbers
-from .scoring import values_agree
+from schemas.periods import WINDOW_BEFORE, months_between
+from extractor.text.commodities import COMMODITY_ALIASES
+from extractor.text.documents import read_document
+from extractor.errors import ExtractorError
+from extractor.facts import DocumentFacts, Fact, load_document_facts
+from extractor.text.numbers import find_numbers
+from extractor.eval.scoring import values_agree
 
 ERROR, WARNING = "error", "warning"
-WINDOW_MONTHS = 13
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def _findings(gold: DocumentFacts, text: str) -> list[tuple[str, str, str]]:
             findings.append((where, ERROR, f"value {fact.value} cannot be read from the quote {fact.quote!r}"))
         if fact.commodity not in COMMODITY_ALIASES:
             findings.append((where, WARNING, f"commodity {fact.commodity!r} is not in the contract's table"))
-        if gold.report_month and abs(months_between(gold.report_month, fact.period)) > WINDOW_MONTHS:
+        if gold.report_month and abs(months_between(gold.report_month, fact.period)) > WINDOW_BEFORE:
             findings.append((where, WARNING, f"period {fact.period} is far from the report month {gold.report_month}"))
         for j, earlier in by_key[fact.key()]:
             if values_agree(earlier.value, fact.value):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import DocumentError
+from extractor.errors import DocumentError
 
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
 

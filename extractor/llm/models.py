@@ -18,8 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError
-from .settings import Settings
+from extractor.errors import ConfigError
+from extractor.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import clauses as cl
-from . import vocabulary as vocab
-from .directions import find_directions, level_directions
-from .label_context import (
-    NEEDS_REVIEW, LabelledFact, Previous, clause_start_of, content_of, metric_before, period_at, segment_in,
-)
-from .numbers import NumberSpan, find_numbers
-from .report_month import months_between, resolve_month
-from .sections import Section
+from extractor.text import clauses as cl
+from extractor.text import vocabulary as vocab
+from extractor.rules.directions import find_directions, level_directions
+from extractor.record import Fact, Label, Span, Status
+from extractor.rules.context import Previous, clause_start_of, content_of, metric_before, period_at, segment_in
+from extractor.text.numbers import NumberSpan, find_numbers
+from extractor.text.months import in_window, months_between, resolve_month
+from extractor.rules.sections import Section
 
 
-def label_section(text: str, section: Section, report_month: str | None) -> list[LabelledFact]:
+def label_section(text: str, section: Section, report_month: str | None) -> list[Fact]:
     """Label every number and stated direction in one section of a document.
 
     `text` is the whole document; offsets in the result index it. Returns facts
@@ -34,7 +33,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     """
     body = text[section.start:section.end]
     sentences = cl.split_sentences(body, section.start)
-    facts: list[LabelledFact] = []
+    facts: list[Fact] = []
     period_by_paragraph: dict[int, str] = {}
     metric_by_paragraph: dict[int, str] = {}
     note_paragraphs: set[int] = set()
@@ -53,25 +52,25 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         )
         if last_period:
             period_by_paragraph[sentence.paragraph] = last_period
-        labelled = [f.fields["metric"] for f in sentence_facts if f.fields["metric"] != "other"]
+        labelled = [f.label.metric for f in sentence_facts if f.label.metric != "other"]
         if labelled:
             metric_by_paragraph[sentence.paragraph] = labelled[-1]
         facts.extend(sentence_facts)
     return _numbers_beat_directions(facts)
 
 
-def _numbers_beat_directions(facts: list[LabelledFact]) -> list[LabelledFact]:
+def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
     """Drop a *_direction fact when the section states a number for that comparison of the same series,
     and keep one direction per series: the contract records a direction only where no number is given."""
-    def series(fact: LabelledFact) -> tuple[object, ...]:
-        f = fact.fields
-        return (f["metric"], f["segment"], f["content"], f["period"], f["basis"], f["measure"].split("_")[0])
+    def series(fact: Fact) -> tuple[object, ...]:
+        f = fact.label
+        return (f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
 
-    numbered = {series(f) for f in facts if f.fields["metric"] != "other" and not f.fields["measure"].endswith("direction")
-                and f.fields["measure"] != "level"}
+    numbered = {series(f) for f in facts if f.label.metric != "other" and not f.label.is_direction
+                and f.label.measure != "level"}
     kept, seen = [], set()
     for fact in facts:
-        if fact.fields["measure"].endswith("_direction"):
+        if fact.label.is_direction:
             key = series(fact)
             if key in numbered or key in seen:
                 continue
@@ -91,11 +90,11 @@ def _paragraph_label(first_sentence: str) -> str | None:
 def _label_sentence(
     sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None,
     paragraph_segment: str | None, paragraph_metric: str | None = None,
-) -> tuple[list[LabelledFact], str | None]:
+) -> tuple[list[Fact], str | None]:
     s = sentence.text
     mentions = cl.month_mentions(s, report_month)
     numbers = [n for n in find_numbers(s) if n.is_quantity]
-    facts: list[LabelledFact] = []
+    facts: list[Fact] = []
     previous: Previous | None = None
     previous_clause = -1
     for index, number in enumerate(numbers):
@@ -112,18 +111,18 @@ def _label_sentence(
         if fact is None:
             continue
         facts.append(fact)
-        if fact.fields["metric"] == "other":
+        if fact.label.metric == "other":
             previous = None
             continue
         previous = Previous(
-            change=not fact.fields["measure"] == "level",
-            comparison=fact.fields["measure"].split("_")[0] if fact.fields["measure"] != "level" else None,
+            change=fact.label.measure != "level",
+            comparison=fact.label.comparison,
             direction=fact.direction,
-            segment=fact.fields["segment"],
-            content=fact.fields["content"],
-            metric=fact.fields["metric"],
+            segment=fact.label.segment,
+            content=fact.label.content,
+            metric=fact.label.metric,
         )
-    labelled = [f for f in facts if f.fields["metric"] != "other"]
+    labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
@@ -140,7 +139,7 @@ def _label_number(
     s: str, offset: int, number: NumberSpan, mentions: list[cl.MonthMention], carried: str | None,
     report_month: str | None, section: Section, clause_start: int, prev_end: int, next_start: int,
     previous: Previous | None, paragraph_segment: str | None, paragraph_metric: str | None = None,
-) -> LabelledFact | None:
+) -> Fact | None:
     local_pre = s[prev_end:number.qualifier_start]
     post = s[number.end:next_start]
     clause_pre = s[clause_start:number.start]
@@ -238,7 +237,7 @@ def _label_number(
     basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
     if expected_level:
         basis = "expected"
-    if not cl.in_window(period, report_month):
+    if not in_window(period, report_month):
         reasons.append(f"period {period} is far from the report month {report_month}")
     if metric in ("operating_rate", "share") and measure == "level" and not _in_percent_range(value):
         reasons.append("a rate outside 0-100%")
@@ -248,22 +247,10 @@ def _label_number(
     quote_start, quote_end = _quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
     )
-    fields = {
-        "commodity": section.commodity,
-        "region": section.region,
-        "metric": metric,
-        "segment": segment,
-        "content": content,
-        "period": period,
-        "basis": basis,
-        "measure": measure,
-        "value": value,
-        "unit": unit_out,
-        "qualifier": number.qualifier,
-        "quote": s[quote_start:quote_end],
-    }
-    fact = LabelledFact(fields, offset + number.start, offset + number.end, offset + quote_start, offset + quote_end,
-                        direction=direction if is_change else None)
+    label = Label(section.commodity, section.region, metric, segment, content, period, basis, measure)
+    fact = Fact(label, value, unit_out, number.qualifier, s[quote_start:quote_end],
+                Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
+                direction=direction if is_change else None, section=section.index)
     for reason in reasons:
         fact.flag(reason)
     if not section.known:
@@ -341,16 +328,12 @@ def _quote_bounds(
     return start, end
 
 
-def _review(number: NumberSpan, offset: int, section: Section, reason: str) -> LabelledFact:
-    fields = {
-        "commodity": section.commodity, "region": section.region, "metric": "other", "segment": None,
-        "content": None, "period": None, "basis": "actual", "measure": "level",
-        "value": list(number.value) if isinstance(number.value, tuple) else number.value,
-        "unit": number.unit, "qualifier": number.qualifier, "quote": number.text,
-    }
-    return LabelledFact(
-        fields, offset + number.start, offset + number.end, offset + number.start, offset + number.end,
-        NEEDS_REVIEW, reason,
-    )
+def _review(number: NumberSpan, offset: int, section: Section, reason: str) -> Fact:
+    """A number no label could be given: kept, with metric `other`, for a person to review."""
+    label = Label(section.commodity, section.region, "other", None, None, None, "actual", "level")
+    span = Span(offset + number.start, offset + number.end)
+    value = list(number.value) if isinstance(number.value, tuple) else number.value
+    return Fact(label, value, number.unit, number.qualifier, number.text, span, span, Status.NEEDS_REVIEW, reason,
+                section=section.index)
 
 

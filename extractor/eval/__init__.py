@@ -1,0 +1,1 @@
+"""The eval harness QA runs: the contract's scoring, gold checks, and the reports."""

@@ -1,0 +1,141 @@
+"""The record every stage passes on: a fact or a driver, its label, its spans in the source and its status.
+
+Stages (the rules, the LLM strategies, reconciliation, cross-checks, the
+store) take and return these; only the store turns them into rows. This module
+imports nothing of ours, so every layer can use it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Union
+
+# A fact's value: a number, a [low, high] range, or a direction word for the *_direction measures.
+Value = Union[float, list[float], str]
+
+LABEL_FIELDS = ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")
+CONTRACT_FIELDS = (*LABEL_FIELDS, "value", "unit", "qualifier", "quote")
+
+
+class Status(str, Enum):
+    """Where a fact or driver stands: accepted into the dataset, kept for a person to review, or rejected."""
+
+    ACCEPTED = "accepted"
+    NEEDS_REVIEW = "needs_review"
+    REJECTED = "rejected"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Span:
+    """[start, end) character offsets into the document text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Label:
+    """The contract's key fields of a fact: what the number is about, apart from its value."""
+
+    commodity: str
+    region: str
+    metric: str
+    segment: str | None
+    content: str | None
+    period: str | None
+    basis: str
+    measure: str
+
+    def replace(self, **changes: Any) -> "Label":
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def comparison(self) -> str | None:
+        """'mom' or 'yoy' for a change, None for a level."""
+        return None if self.measure == "level" else self.measure.split("_")[0]
+
+    @property
+    def is_direction(self) -> bool:
+        return self.measure.endswith("_direction")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in LABEL_FIELDS}
+
+
+@dataclass
+class Fact:
+    """One labelled number (or stated direction) with where it came from and how far it is trusted.
+
+    `number` is the span of the number itself (of the direction words, for a
+    direction), `quote_span` the span of `quote`. `direction` is the sign word a
+    change was read with (the labeller chains it: "up 1% MoM and 2% YoY");
+    `opinions` holds the rules' and the LLM's labels where both were asked.
+    """
+
+    label: Label
+    value: Value
+    unit: str | None
+    qualifier: str | None
+    quote: str
+    number: Span
+    quote_span: Span
+    status: Status = Status.ACCEPTED
+    reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+    direction: str | None = None
+    opinions: dict[str, Any] = field(default_factory=dict)
+    source: str = "rules"
+    section: int = 0
+
+    def flag(self, reason: str) -> None:
+        """Send an accepted fact to review for this reason; a fact already flagged keeps its first reason."""
+        if self.status == Status.ACCEPTED:
+            self.status = Status.NEEDS_REVIEW
+            self.reason = reason
+        else:
+            self.notes.append(reason)
+
+    def relabel(self, **changes: Any) -> "Fact":
+        """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed."""
+        label_changes = {k: v for k, v in changes.items() if k in LABEL_FIELDS}
+        other = {k: v for k, v in changes.items() if k not in LABEL_FIELDS}
+        return dataclasses.replace(self, label=self.label.replace(**label_changes), notes=list(self.notes), **other)
+
+    def contract_fields(self) -> dict[str, Any]:
+        """The fact in the contract's shape (shared/contract/FACTS.md): label fields, value, unit, qualifier, quote."""
+        return {**self.label.as_dict(), "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
+                "quote": self.quote}
+
+
+@dataclass
+class Driver:
+    """A cause of output the report gives, with its effect and category, tied to its quote's span."""
+
+    commodity: str
+    period: str
+    basis: str
+    effect: str
+    category: str
+    summary: str
+    quote: str
+    quote_span: Span
+    status: Status = Status.ACCEPTED
+    reason: str | None = None
+    source: str = "rules"
+    section: int = 0
+
+    def key(self) -> tuple[str, str, str, str]:
+        """What makes two drivers of one commodity the same: period, basis, effect, category."""
+        return (self.period, self.basis, self.effect, self.category)
+
+    def contract_fields(self) -> dict[str, Any]:
+        return {"commodity": self.commodity, "period": self.period, "basis": self.basis, "effect": self.effect,
+                "category": self.category, "summary": self.summary, "quote": self.quote}
