@@ -10,24 +10,20 @@ from pathlib import Path
 from typing import Any, Callable
 
 import prompts
-
 from extractor import PIPELINE_VERSION
-from extractor.strategies import assist
-from extractor.reconcile import crosscheck
-from extractor.strategies import naive
-from extractor.text.documents import Document, read_document
-from extractor.rules.drivers import find_drivers
 from extractor.errors import DocumentError, ExtractorError
-from extractor.reconcile.grounding import contract_errors, ground_fact
+from extractor.formats import ReportFormat, choose_format
 from extractor.llm import LLMClient, LLMRequest, LLMResult
+from extractor.reconcile import crosscheck
+from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Driver, Fact, Label, Status
-from extractor.rules.labeller import label_section
-from extractor.rules.report_month import find_report_month
-from extractor.rules.sections import Section, split_sections
+from extractor.rules.report_month import ReportMonth
+from extractor.rules.sections import Section
 from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
+from extractor.strategies import assist, naive
+from extractor.text.documents import Document, read_document
 from extractor.text.vocabulary import INSTRUCTION_CUE
-
 
 STRATEGIES = ("assist", "naive")
 
@@ -78,6 +74,7 @@ class DocumentOutcome:
     status: str  # extracted | unchanged | error
     error: str | None = None
     report_month: str | None = None
+    report_format: str | None = None
     sections: int = 0
     accepted: int = 0
     needs_review: int = 0
@@ -86,17 +83,40 @@ class DocumentOutcome:
     changes: dict[str, list[Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A document as its format reads it before any number is labelled: format, report month, sections."""
+
+    doc: Document
+    format: ReportFormat
+    month: ReportMonth
+    sections: list[Section]
+
+
+def read_structure(doc: Document, options: RunOptions) -> Reading:
+    """Choose the document's format and read its report month and sections (the eval's sample, when one is set).
+
+    Raises DocumentError when no format recognises a commodity in the text.
+    """
+    fmt = choose_format(doc.text)
+    sections = fmt.sections(doc.text) if fmt is not None else []
+    if fmt is None or not sections:
+        raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
+    sections = [s for s in sections if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
+    return Reading(doc, fmt, fmt.report_month(doc.text), sections)
+
+
 def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None = None,
-                     works: list[assist.SectionWork] | None = None) -> DocumentRecord:
+                     planned: tuple[Reading, list[assist.SectionWork]] | None = None) -> DocumentRecord:
     """Turn one document into everything stored for it, without touching the database.
 
     With an LLM provider, `llm` answers the questions the strategy asks; its
     account of calls goes into the record. Raises DocumentError when the text
-    holds no recognizable commodity section. `works` is the document's plan when
-    the batch already made it to ask ahead (see `run_batch`).
+    holds no recognizable commodity section. `planned` is the document's reading
+    and plan when the batch already made them to ask ahead (see `run_batch`).
     """
-    month = find_report_month(doc.text)
-    sections = _sections(doc, options)
+    reading, works = planned if planned is not None else (read_structure(doc, options), None)
+    month, sections = reading.month, reading.sections
     if options.uses_llm and llm is None:
         raise ExtractorError(f"provider {options.provider} needs an LLM client")
     if llm is not None:
@@ -109,40 +129,33 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
         assert llm is not None
         facts, drivers = _naive_facts(doc, sections, month.value, llm, options)
     else:
-        facts, drivers = _assisted_facts(doc, sections, month.value, llm, options, works)
+        facts, drivers = _assisted_facts(reading, llm, options, works)
     crosscheck.check_document(facts)
     document_row = {
         "id": doc.sha256, "name": doc.name, "path": doc.path, "size": doc.size, "encoding": doc.encoding,
-        "format": doc.format, "report_month": month.value, "report_month_confidence": month.confidence,
+        "format": doc.format, "report_format": reading.format.name, "report_month": month.value, "report_month_confidence": month.confidence,
         "report_month_evidence": month.evidence, "text": doc.text,
     }
     calls = [vars(c) for c in llm.take_records()] if llm else []
     return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, facts, drivers, calls)
 
 
-def _sections(doc: Document, options: RunOptions) -> list[Section]:
-    """The document's sections to extract (the eval's sample, when one is set)."""
-    sections = split_sections(doc.text)
-    if not sections:
-        raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
-    return [s for s in sections if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
-
-
-def _plan(doc: Document, sections: list[Section], month: str | None, options: RunOptions) -> list[assist.SectionWork]:
+def _plan(reading: Reading, options: RunOptions) -> list[assist.SectionWork]:
     """Rules labels of every section, and the questions the assist strategy asks about them."""
-    return [assist.plan_section(doc.text, s, month, label_section(doc.text, s, month), options.drivers) for s in sections]
+    text, month, fmt = reading.doc.text, reading.month.value, reading.format
+    return [assist.plan_section(text, s, month, fmt.label(text, s, month), options.drivers) for s in reading.sections]
 
 
-def _assisted_facts(doc: Document, sections: list[Section], month: str | None, llm: LLMClient | None,
-                    options: RunOptions, works: list[assist.SectionWork] | None = None,
-                    ) -> tuple[list[Fact], list[Driver]]:
-    """Rules facts and keyword drivers; with an LLM, reconciled labels and LLM-read drivers. Every fact is gated."""
+def _assisted_facts(reading: Reading, llm: LLMClient | None, options: RunOptions,
+                    works: list[assist.SectionWork] | None = None) -> tuple[list[Fact], list[Driver]]:
+    """The format's facts and drivers; with an LLM, reconciled labels and LLM-read drivers. Every fact is gated."""
+    doc, sections, month, fmt = reading.doc, reading.sections, reading.month.value, reading.format
     if llm is not None:
-        works = works if works is not None else _plan(doc, sections, month, options)
+        works = works if works is not None else _plan(reading, options)
         results = [assist.apply_section(doc.text, month, w, a, options.labels, options.drivers)
                    for w, a in zip(works, assist.ask(works, llm))]
     else:
-        results = [(label_section(doc.text, s, month), find_drivers(doc.text, s, month)) for s in sections]
+        results = [(fmt.label(doc.text, s, month), fmt.drivers(doc.text, s, month)) for s in sections]
     llm_drivers = llm is not None and options.drivers != "keyword"
     all_facts: list[Fact] = []
     all_drivers: list[Driver] = []
@@ -232,24 +245,33 @@ def diff_facts(old: list[Fact], new: list[Fact]) -> dict[str, list[Any]]:
     return {"added": added, "removed": removed, "changed": changed}
 
 
+Plan = tuple[Reading, list[assist.SectionWork]]
+
+
 def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int,
-                 llm: LLMClient | None = None, plans: dict[str, list[assist.SectionWork]] | None = None,
-                 ) -> DocumentOutcome:
-    """Read, extract and store one file. Never raises: any failure becomes an error outcome."""
+                 llm: LLMClient | None = None, plans: dict[str, Plan] | None = None) -> DocumentOutcome:
+    """Read, extract and store one file. Never raises: any failure becomes an error outcome.
+
+    `plans` holds the readings and plans made when the batch asked ahead, by path: such a file is not read again.
+    """
     try:
-        doc = read_document(path, settings.max_document_bytes)
+        planned = (plans or {}).pop(str(path), None)
+        doc = planned[0].doc if planned else read_document(path, settings.max_document_bytes)
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
             store.note_path(doc.sha256, doc.path)
             row = store.extraction(doc.sha256)
-            return DocumentOutcome(str(path), doc.name, "unchanged", report_month=store.report_month(doc.sha256),
+            stored = store.document(doc.sha256)
+            return DocumentOutcome(str(path), doc.name, "unchanged", report_month=stored["report_month"],
+                                   report_format=stored.get("report_format"),
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
-        record = extract_document(doc, options, llm, (plans or {}).pop(doc.sha256, None))
+        record = extract_document(doc, options, llm, planned)
         crosscheck.check_history(record.facts, store.previous_level)
         old = store.stored_facts(doc.sha256)
         store.save_document(record, run_id)
         new = [f for f in record.facts if f.status == Status.ACCEPTED]
         outcome = DocumentOutcome(str(path), doc.name, "extracted", report_month=record.document["report_month"],
+                                  report_format=record.document["report_format"],
                                   sections=len(record.sections), drivers=len(record.drivers),
                                   changes=diff_facts(old, new) if old else {})
         for fact in record.facts:
@@ -266,17 +288,18 @@ PREFETCH_WINDOW = 8  # documents whose LLM questions are asked together when req
 
 
 def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOptions,
-                plans: dict[str, list[assist.SectionWork]]) -> list[LLMRequest]:
-    """Plan one file's questions, keep the plan for when the file is processed, and return the questions
-    (none if the file will be skipped or cannot be read: processing reports those)."""
+                plans: dict[str, Plan]) -> list[LLMRequest]:
+    """Plan one file's questions, keep the reading and plan for when the file is processed, and return the
+    questions (none if the file will be skipped or cannot be read: processing reports those)."""
     try:
         doc = read_document(path, settings.max_document_bytes)
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
             return []
-        plans[doc.sha256] = _plan(doc, _sections(doc, options), find_report_month(doc.text).value, options)
+        reading = read_structure(doc, options)
+        plans[str(path)] = (reading, _plan(reading, options))
     except ExtractorError:
         return []
-    return assist.requests_of(plans[doc.sha256])
+    return assist.requests_of(plans[str(path)][1])
 
 
 def run_batch(
@@ -291,7 +314,7 @@ def run_batch(
     try:
         for first in range(0, len(paths), window):
             chunk = paths[first:first + window]
-            plans: dict[str, list[assist.SectionWork]] = {}
+            plans: dict[str, Plan] = {}
             if window > 1:
                 llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
             for path in chunk:

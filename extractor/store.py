@@ -95,7 +95,12 @@ def m002_llm(db: sqlite_utils.Database) -> None:
     db.table("facts").add_column("opinions", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_llm]
+def m003_report_format(db: sqlite_utils.Database) -> None:
+    """Which report format read each document."""
+    db.table("documents").add_column("report_format", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_llm, m003_report_format]
 
 
 def open_store(path: Path | str) -> "Store":
@@ -224,8 +229,9 @@ class Store:
         """The stored extraction record of a document (counts, config hash, run)."""
         return dict(self.db.table("extractions").get(document_id))
 
-    def report_month(self, document_id: str) -> str | None:
-        return self.db.table("documents").get(document_id)["report_month"]
+    def document(self, document_id: str) -> dict[str, Any]:
+        """The stored document row (name, path, report month and format, text...)."""
+        return dict(self.db.table("documents").get(document_id))
 
     def note_path(self, document_id: str, path: str) -> None:
         self.db.table("document_paths").upsert({"document_id": document_id, "path": path, "seen": _now()}, pk=("document_id", "path"))

@@ -8,9 +8,15 @@ report's window, a quote that is not in the section) and instructor feeds the
 error back to the model for another try.
 """
 
-from .drivers import SentenceDrivers, DriverLabel
+from .drivers import DriverLabel, SentenceDrivers
 from .families import FAMILIES, family_for, segments_for
-from .figures import NumberLabel, SectionFacts, SectionFact, number_label_for, section_facts_for
+from .figures import (
+    NumberLabel,
+    SectionFact,
+    SectionFacts,
+    number_label_for,
+    section_facts_for,
+)
 
 __all__ = [
     "DriverLabel", "FAMILIES", "NumberLabel", "SectionFact", "SectionFacts", "SentenceDrivers",

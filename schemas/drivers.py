@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from .contract import Category
 
+
 class DriverLabel(BaseModel):
     """One cause the sentence gives for production moving, and which way it pushes output."""
 

@@ -13,8 +13,8 @@ from typing import Any, ClassVar, Literal, Optional, TypeVar, Union
 
 from pydantic import BaseModel, Field, create_model, model_validator
 
-from .families import segments_for
 from .contract import Basis, Measure, Metric
+from .families import segments_for
 from .periods import RATE_METRICS, WINDOW_BEFORE, months_between
 
 MASS_METRICS = ("production", "cumulative_production", "capacity", "operating_capacity", "maintenance_impact",

@@ -26,10 +26,38 @@ def archive(tmp_path: Path, fixtures: Path) -> Path:
     return folder
 
 
+def _command_paths() -> list[list[str]]:
+    """Every command and subcommand of the app, walked from typer's click group (none listed by hand)."""
+    import typer.main
+
+    from extractor.cli import app
+
+    paths: list[list[str]] = []
+
+    def walk(group: object, prefix: list[str]) -> None:
+        for name, command in getattr(group, "commands", {}).items():  # a group has subcommands, a command none
+            paths.append([*prefix, name])
+            walk(command, [*prefix, name])
+
+    walk(typer.main.get_command(app), [])
+    return paths
+
+
 def test_every_command_has_help() -> None:
-    for command in ("run", "month", "facts", "export", "eval"):
-        result = _run(command, "--help")
-        assert result.exit_code == 0 and len(result.output) > 200, command
+    paths = _command_paths()
+    assert {"run", "month", "facts", "export", "eval", "models"} <= {p[0] for p in paths}
+    assert ["eval", "check-gold"] in paths and ["models", "install"] in paths
+    for path in paths:
+        result = _run(*path, "--help")
+        assert result.exit_code == 0 and len(result.output) > 200, path
+        assert "Usage" in result.output, path
+
+
+def test_run_eval_and_month_share_one_definition_of_the_llm_options() -> None:
+    for command in ("run", "month", "eval"):
+        output = _run(command, "--help").output
+        for option in ("--provider", "--model-path", "--base-url", "--mode", "--concurrency", "--llm-labels", "--llm-drivers"):
+            assert option in output, (command, option)
 
 
 def test_run_stores_documents_and_is_idempotent(tmp_path: Path, archive: Path) -> None:
@@ -148,16 +176,16 @@ def test_eval_scores_and_fails_under_threshold(tmp_path: Path, fixtures: Path) -
 
 
 def test_a_crash_on_one_document_keeps_the_others(tmp_path: Path, archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extractor.pipeline as pipeline
+    from extractor.formats import RulesFormat
 
-    real = pipeline.label_section
+    real = RulesFormat.label
 
-    def crash_on_zinc(text, section, month):
+    def crash_on_zinc(self, text, section, month):
         if section.commodity == "refined_zinc" and "SHANGHAI" in text:
             raise RuntimeError("simulated labeller bug")
-        return real(text, section, month)
+        return real(self, text, section, month)
 
-    monkeypatch.setattr(pipeline, "label_section", crash_on_zinc)
+    monkeypatch.setattr(RulesFormat, "label", crash_on_zinc)
     db = tmp_path / "x.db"
     result = _run("run", str(archive), "--db", str(db))
     assert result.exit_code == 0

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.text.documents import iter_input_paths, read_document
 from extractor.errors import DocumentError
+from extractor.text.documents import iter_input_paths, read_document
 
 BODY = "In June 2024, China's refined zinc output rose 2% MoM.\n"
 

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.facts import DocumentFacts, Fact
 from extractor.eval.gold import check_gold_file, value_in_quote
 from extractor.eval.scoring import score_numbers
+from extractor.facts import DocumentFacts, Fact
 
 from .conftest import SEEDS
 

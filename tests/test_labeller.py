@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.text.documents import read_document
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import find_report_month
 from extractor.rules.sections import split_sections
+from extractor.text.documents import read_document
 
 
 def _facts(path: Path) -> list[dict]:

@@ -338,8 +338,8 @@ def test_prompt_snapshots(name: str, request: pytest.FixtureRequest) -> None:
 def test_models_assemble_from_chunk_packages_and_verify(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import hashlib
 
-    from extractor.llm import models
     from extractor.errors import ConfigError
+    from extractor.llm import models
     from extractor.settings import load_settings
 
     parts = [b"GGUF" + b"a" * 100, b"b" * 50]

@@ -1,6 +1,12 @@
+from extractor.eval.scoring import (
+    failed_thresholds,
+    match_facts,
+    parse_thresholds,
+    reduce_to_set,
+    score_documents,
+    values_agree,
+)
 from extractor.facts import DocumentFacts, Fact
-from extractor.eval.scoring import (failed_thresholds, match_facts, parse_thresholds, reduce_to_set, score_documents,
-                               values_agree)
 
 
 def _fact(**over) -> Fact:

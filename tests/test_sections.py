@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from extractor.text.documents import read_document
 from extractor.rules.sections import split_sections
+from extractor.text.documents import read_document
 
 
 def test_review_sections(fixtures: Path) -> None:

@@ -3,9 +3,9 @@
 
 import pytest
 
-from extractor.text.documents import read_document
 from extractor.facts import Fact
 from extractor.pipeline import RunOptions, extract_document
+from extractor.text.documents import read_document
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")

@@ -6,11 +6,8 @@ import sys
 
 import typer
 
+from extractor.cli import data, evaluate, extract, models
 from extractor.errors import ExtractorError
-from extractor.cli import data
-from extractor.cli import evaluate
-from extractor.cli import extract
-from extractor.cli import models
 
 app = typer.Typer(
     help=(

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from extractor.export import export_facts_files, export_flat
+
 from .common import DB_OPTION, console, fail, open_db
 
 

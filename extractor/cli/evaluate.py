@@ -11,16 +11,23 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from extractor.eval import harness as ev
 from extractor.errors import ExtractorError
-from extractor.facts import DocumentFacts, load_document_facts
+from extractor.eval import harness as ev
 from extractor.eval.gold import ERROR, check_gold_dir
+from extractor.eval.scoring import (
+    Report,
+    failed_thresholds,
+    parse_thresholds,
+    score_documents,
+    score_numbers,
+)
+from extractor.facts import DocumentFacts, load_document_facts
 from extractor.llm.registry import LLMConfig
 from extractor.pipeline import STRATEGIES, RunOptions
-from extractor.eval.scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from extractor.settings import load_settings
+
 from .common import console, fail, llm_account_line
-from .extract import policies
+from .options import LLMOptions, llm_config, policies
 
 app = typer.Typer(
     help=(
@@ -42,7 +49,7 @@ def evaluate(
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score exported facts files from this folder instead."),
     sources: Optional[Path] = typer.Option(
         None, "--sources", help="Folder of source texts for --pred (for the numbers-only view and --html)."),
-    provider: str = typer.Option("rules", help="Provider used with --docs: rules, local, openai or replay."),
+    provider: Optional[str] = LLMOptions.provider,
     strategy: str = typer.Option("assist", help="How an LLM provider is used: assist (rules + LLM, reconciled) or "
                                  "naive (the LLM alone, unreconciled: the anchor to beat)."),
     compare: Optional[str] = typer.Option(
@@ -52,14 +59,15 @@ def evaluate(
                                          "sample (the same for every provider); gold is cut to match."),
     work_db: Optional[Path] = typer.Option(None, "--work-db", help="Database to extract into (default: a temporary "
                                            "one). Keep it to answer repeated LLM requests from its cache."),
-    model: Optional[str] = typer.Option(None, "--model", help="Model for an LLM provider."),
-    model_path: Optional[Path] = typer.Option(None, "--model-path", help="Any GGUF file for the local provider."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint for --provider openai."),
-    concurrency: int = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider."),
-    replay: Optional[Path] = typer.Option(None, "--replay", help="Recordings folder for --provider replay."),
-    record: Optional[Path] = typer.Option(None, "--record", help="Write every LLM answer into this folder."),
-    llm_labels: str = typer.Option("confirm", "--llm-labels", help="Label policy for assist: confirm or adopt."),
-    llm_drivers: str = typer.Option("keyword", "--llm-drivers", help="Driver policy for assist: keyword, confirm, llm, union."),
+    model: Optional[str] = LLMOptions.model,
+    model_path: Optional[Path] = LLMOptions.model_path,
+    base_url: Optional[str] = LLMOptions.base_url,
+    mode: str = LLMOptions.mode,
+    concurrency: int = LLMOptions.concurrency,
+    replay: Optional[Path] = LLMOptions.replay,
+    record: Optional[Path] = LLMOptions.record,
+    llm_labels: str = LLMOptions.labels,
+    llm_drivers: str = LLMOptions.drivers,
     report_dir: Optional[Path] = typer.Option(None, "--report", help="Write report.json and report.md here."),
     html_page: bool = typer.Option(False, "--html", help="Also write report.html (needs --report): each document "
                                    "with matched, missed and extra facts highlighted on its text."),
@@ -76,7 +84,7 @@ def evaluate(
         fail("--gold is required: the folder of gold facts files")
         return
     settings = load_settings()
-    base = LLMConfig(provider, model, model_path, base_url, concurrency=concurrency, recordings=replay, record=record)
+    base = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     try:
         thresholds = parse_thresholds(fail_under or "")
         gold_docs = _load_gold(gold)

@@ -7,45 +7,28 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
-from extractor.text.documents import iter_input_paths, read_document
 from extractor.errors import ExtractorError
 from extractor.llm import LLMClient
-from extractor.record import Fact
-from extractor.llm.registry import LLMConfig, make_provider, resolve_provider
-from extractor.strategies.assist import DRIVER_POLICIES
+from extractor.llm.registry import LLMConfig, make_provider
 from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, run_batch
-from extractor.reconcile.labels import LABEL_POLICIES
+from extractor.record import Fact
 from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
 from extractor.store import Store
+from extractor.text.documents import iter_input_paths, read_document
+
 from .common import DB_OPTION, console, err_console, fail, llm_account_line, open_db
-
-class LLMOptions:
-    """The command-line options every extracting command shares: which provider, and how to reach it."""
-
-    provider = typer.Option(
-        None, "--provider", help="Who labels: 'local' (embedded llama.cpp model, the default), 'openai' (any "
-        "OpenAI-compatible endpoint; the default when --base-url or EXTRACTOR_BASE_URL is set), 'rules' (no LLM), "
-        "'replay' (recorded answers). EXTRACTOR_PROVIDER sets the default.")
-    model = typer.Option(None, "--model", help="Model name: a catalogue model for local (see `extractor models`), "
-                         "the served model for openai.")
-    model_path = typer.Option(None, "--model-path", help="Any GGUF file for the local provider.")
-    base_url = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 "
-                            "(key from OPENAI_API_KEY or EXTRACTOR_API_KEY).")
-    mode = typer.Option("json_schema", "--mode", help="instructor mode for openai: json_schema, tools, json, md_json.")
-    concurrency = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider (local runs one at a time).")
-    record = typer.Option(None, "--record", help="Write every LLM answer as a recording into this folder.")
-    labels = typer.Option("confirm", "--llm-labels", help="What the LLM's label of a number may do: 'confirm' the "
-                          "rules' label (default: measured best with the local models) or 'adopt' it where the rules "
-                          "had none or guessed.")
-    drivers = typer.Option("keyword", "--llm-drivers", help="Drivers: 'keyword' (the baseline alone, no LLM question; "
-                           "default: the local models did not beat it), 'confirm' (keyword drivers the LLM also names), "
-                           "'llm' (the LLM's alone) or 'union'.")
-    replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
+from .options import LLMOptions, llm_config, policies
 
 
 def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
@@ -58,25 +41,6 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
         fail(str(e))
         raise
     return LLMClient(provider, StoreCache(store) if store else None, config.concurrency)
-
-
-def llm_config(provider: str | None, model: str | None, model_path: Path | None, base_url: str | None, mode: str,
-               concurrency: int, record: Path | None, replay: Path | None) -> LLMConfig:
-    try:
-        name = resolve_provider(provider, base_url)
-    except ExtractorError as e:
-        fail(str(e))
-        raise
-    return LLMConfig(name, model, model_path, base_url, mode, concurrency, recordings=replay, record=record)
-
-
-def policies(labels: str, drivers: str) -> tuple[str, str]:
-    """The reconciliation policies asked for, checked."""
-    if labels not in LABEL_POLICIES:
-        fail(f"--llm-labels must be one of {', '.join(LABEL_POLICIES)}")
-    if drivers not in DRIVER_POLICIES:
-        fail(f"--llm-drivers must be one of {', '.join(DRIVER_POLICIES)}")
-    return labels, drivers
 
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
@@ -114,16 +78,16 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
 def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
     table = Table(title=f"extraction into {db}", title_justify="left")
     table.add_column("document", overflow="fold", min_width=24)
-    for column in ("month", "status"):
+    for column in ("format", "month", "status"):
         table.add_column(column, no_wrap=True)
     for column in ("sections", "accepted", "review", "rejected", "drivers"):
         table.add_column(column, justify="right", no_wrap=True)
     for o in outcomes:
         style = {"error": "red", "unchanged": "dim"}.get(o.status, "")
-        table.add_row(escape(o.name), o.report_month or "?", o.status, str(o.sections), str(o.accepted),
+        table.add_row(escape(o.name), o.report_format or "", o.report_month or "?", o.status, str(o.sections), str(o.accepted),
                       str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
     table.add_section()
-    table.add_row(f"{len(outcomes)} documents", "", f"{sum(o.status == 'error' for o in outcomes)} error(s)",
+    table.add_row(f"{len(outcomes)} documents", "", "", f"{sum(o.status == 'error' for o in outcomes)} error(s)",
                   str(sum(o.sections for o in outcomes)), str(sum(o.accepted for o in outcomes)),
                   str(sum(o.needs_review for o in outcomes)), str(sum(o.rejected for o in outcomes)),
                   str(sum(o.drivers for o in outcomes)), style="bold")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from extractor.llm import models as catalogue
 from extractor.errors import ExtractorError
+from extractor.llm import models as catalogue
 from extractor.settings import load_settings
+
 from .common import console, fail
 
 app = typer.Typer(

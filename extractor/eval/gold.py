@@ -13,13 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemas.periods import WINDOW_BEFORE, months_between
+from extractor.errors import ExtractorError
+from extractor.eval.scoring import values_agree
+from extractor.facts import DocumentFacts, Fact, load_document_facts
 from extractor.text.commodities import COMMODITY_ALIASES
 from extractor.text.documents import read_document
-from extractor.errors import ExtractorError
-from extractor.facts import DocumentFacts, Fact, load_document_facts
 from extractor.text.numbers import find_numbers
-from extractor.eval.scoring import values_agree
+from schemas.periods import WINDOW_BEFORE, months_between
 
 ERROR, WARNING = "error", "warning"
 

@@ -17,17 +17,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from extractor.text.documents import iter_input_paths, read_document
 from extractor.errors import ExtractorError, GoldError
+from extractor.eval.scoring import Report, match_facts, quote_spans
 from extractor.export import document_facts
 from extractor.facts import DocumentFacts, Fact, load_document_facts
+from extractor.formats import choose_format
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
 from extractor.pipeline import RunOptions, StoreCache, run_batch
-from extractor.eval.scoring import Report, match_facts, quote_spans
-from extractor.rules.sections import split_sections
 from extractor.settings import Settings
 from extractor.store import Store, open_store
+from extractor.text.documents import iter_input_paths, read_document
 
 MAX_LISTED = 50
 
@@ -94,7 +94,8 @@ def _section_commodities(docs: Path, max_bytes: int) -> dict[str, tuple[str, str
     found = {}
     for path in iter_input_paths([str(docs)]):
         doc = read_document(path, max_bytes)
-        for section in split_sections(doc.text):
+        fmt = choose_format(doc.text)
+        for section in fmt.sections(doc.text) if fmt else []:
             found[f"{doc.name}:{section.index}"] = (doc.name, section.commodity)
     return found
 

@@ -11,7 +11,6 @@ re-asks. One model instance answers one request at a time.
 from __future__ import annotations
 
 import logging
-
 import os
 import threading
 import time
@@ -19,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from .base import LLMError, LLMRequest, LLMResult, failure, usage_of
-
 
 NEEDS_EXTRA = ("the local provider needs llama-cpp-python: install the local extra as the README says "
                "(pip install -e '.[local]' with the CMAKE_ARGS given there), or use --provider rules")

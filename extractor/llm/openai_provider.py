@@ -8,9 +8,8 @@ the schema are re-asked by instructor with the validation error fed back.
 
 from __future__ import annotations
 
-import logging
-
 import json
+import logging
 import threading
 import time
 
@@ -48,7 +47,12 @@ class OpenAIProvider:
 
     def complete(self, request: LLMRequest) -> LLMResult:
         from instructor.core.hooks import Hooks
-        from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+        from tenacity import (
+            Retrying,
+            retry_if_exception,
+            stop_after_attempt,
+            wait_random_exponential,
+        )
 
         calls = {"n": 0}
         hooks = Hooks()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from extractor.errors import ConfigError
 from extractor.settings import Settings
+
 from .base import Provider
 
 PROVIDERS = ("rules", "local", "openai", "replay")
@@ -59,6 +60,7 @@ def make_provider(config: LLMConfig, settings: Settings) -> Provider:
         provider = OpenAIProvider(model, url, key, config.mode, config.timeout, max_concurrency=max(1, config.concurrency))
     elif config.provider == "local":
         from extractor.llm.models import resolve_model
+
         from .local_provider import LocalProvider, require_llama_cpp
 
         require_llama_cpp()  # before assembling a model it could not run
@@ -66,6 +68,7 @@ def make_provider(config: LLMConfig, settings: Settings) -> Provider:
         provider = LocalProvider(path, name)
     elif config.provider == "replay":
         from extractor.llm.models import DEFAULT_MODEL
+
         from .replay import ReplayProvider
 
         recordings = config.recordings or DEFAULT_RECORDINGS

@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
 from extractor.facts import Fact as ContractFact
 from extractor.record import Fact
+from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
 from extractor.text.numbers import number_at
 
 _TOLERANCE = 1e-6

@@ -27,11 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.text import clauses as cl
-from schemas.periods import RATE_METRICS
-
 from extractor.record import Fact, Status
+from extractor.text import clauses as cl
 from extractor.text.numbers import NumberSpan, find_numbers
+from schemas.periods import RATE_METRICS
 
 LABEL_KEYS = ("metric", "measure", "segment", "content", "basis")
 # Reasons the rules give when their label is a guess: the LLM's label replaces it.

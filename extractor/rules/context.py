@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
 
+
 @dataclass
 class Previous:
     """What the number before this one in the clause was labelled."""

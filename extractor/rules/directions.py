@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-from schemas.periods import RATE_METRICS
-
+from extractor.record import Fact, Label, Span
+from extractor.rules.context import (
+    clause_start_of,
+    content_of,
+    metric_before,
+    period_at,
+    segment_in,
+)
+from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
-from extractor.record import Fact, Label, Span
-from extractor.rules.context import clause_start_of, content_of, metric_before, period_at, segment_in
 from extractor.text.numbers import NumberSpan
-from extractor.rules.sections import Section
-
+from schemas.periods import RATE_METRICS
 
 _DIRECTION_CLAUSE = re.compile(
     r"(?P<verb>\b(?:increas\w*|decreas\w*|declin\w*|rose|rise|rising|fell|fall\w*|drop\w*|grew|grow\w*|rebound\w*|"

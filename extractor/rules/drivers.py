@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from extractor.record import Driver, Span
-from extractor.text import clauses as cl
 from extractor.rules.sections import Section
+from extractor.text import clauses as cl
 from extractor.text.vocabulary import FORECAST_CUE
 
 _CAUSAL = re.compile(
@@ -55,10 +55,9 @@ class Candidate:
 
 def candidate_sentences(text: str, section: Section, report_month: str | None) -> list[Candidate]:
     """Sentences of a section that give a cause (a causal cue word), with their period and basis."""
-    body = text[section.start:section.end]
     found: list[Candidate] = []
     carried: dict[int, str | None] = {}
-    for sentence in cl.split_sentences(body, section.start):
+    for sentence in section.sentences:
         mentions = cl.month_mentions(sentence.text, report_month)
         period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
         if mentions:

@@ -15,14 +15,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extractor.record import Fact, Label, Span, Status
+from extractor.rules.context import (
+    Previous,
+    clause_start_of,
+    content_of,
+    metric_before,
+    period_at,
+    segment_in,
+)
+from extractor.rules.directions import find_directions, level_directions
+from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
-from extractor.rules.directions import find_directions, level_directions
-from extractor.record import Fact, Label, Span, Status
-from extractor.rules.context import Previous, clause_start_of, content_of, metric_before, period_at, segment_in
-from extractor.text.numbers import NumberSpan, find_numbers
 from extractor.text.months import in_window, months_between, resolve_month
-from extractor.rules.sections import Section
+from extractor.text.numbers import NumberSpan, find_numbers
 
 
 def label_section(text: str, section: Section, report_month: str | None) -> list[Fact]:
@@ -31,8 +38,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     `text` is the whole document; offsets in the result index it. Returns facts
     in text order; never raises on odd prose (it flags instead).
     """
-    body = text[section.start:section.end]
-    sentences = cl.split_sentences(body, section.start)
+    sentences = section.sentences
     facts: list[Fact] = []
     period_by_paragraph: dict[int, str] = {}
     metric_by_paragraph: dict[int, str] = {}

@@ -6,7 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, year_month
+from extractor.text.months import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    month_number,
+    year_month,
+)
 
 _MONTH = rf"({MONTH_NAMES})"
 _MONTH_ABBR = rf"({MONTH_ABBREVIATIONS})\.?"
@@ -59,7 +64,7 @@ def find_report_month(text: str) -> ReportMonth:
     bare = _BARE_MONTH.search(head)
     if published and bare:
         pub_year, pub_month = published
-        month = month_number(bare.group(1))
+        month = _number(bare.group(1))
         year = pub_year if month <= pub_month else pub_year - 1
         return ReportMonth(year_month(year, month), "low", f"'{bare.group(0).strip()}' with publication date {pub_year}-{pub_month:02d}")
     if mentions:
@@ -72,12 +77,19 @@ def find_report_month(text: str) -> ReportMonth:
     return ReportMonth(None, "none", "no month found in the text")
 
 
+def _number(name: str) -> int:
+    """The number of a month name the patterns above matched (they match month names only)."""
+    number = month_number(name)
+    assert number is not None, name
+    return number
+
+
 def _publication_date(head: str) -> tuple[int, int] | None:
     for pattern in _PUBLISHED:
         match = pattern.search(head)
         if not match:
             continue
-        month = month_number(match.group(1))
+        month = _number(match.group(1))
         if match.lastindex and match.lastindex >= 3:
             return int(match.group(3)), month
         year_match = re.search(r"\b((?:19|20)\d\d)\b", head)

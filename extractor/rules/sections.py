@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.text.commodities import commodity_for_heading, commodity_from_text, new_commodity_id, region_for
+from extractor.text.clauses import Sentence, split_sentences
+from extractor.text.commodities import (
+    commodity_for_heading,
+    commodity_from_text,
+    new_commodity_id,
+    region_for,
+)
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(
@@ -27,6 +33,7 @@ class Section:
     start: int
     end: int
     known: bool = True
+    sentences: tuple[Sentence, ...] = ()  # split once, when the section is made; every stage reads these
 
 
 def content_end(text: str) -> int:
@@ -60,15 +67,13 @@ def _heading_candidate(line: str) -> bool:
     return not _TITLE.search(stripped)
 
 
-def split_sections(text: str) -> list[Section]:
-    """Split a document into commodity sections.
+def review_sections(text: str) -> list[Section]:
+    """A multi-commodity review's sections, one per commodity heading; [] unless two or more headings name
+    known commodities.
 
-    A multi-commodity review (two or more headings naming known commodities) gives
-    one section per heading; a short title-like line between them that names no
-    known commodity starts a section with a new snake_case id. Sub-headings such
-    as "Jiangxi Region:" end with a colon and stay inside their section. A text
-    without such headings is one section whose commodity is read from its words.
-    Returns an empty list when no commodity can be recognized.
+    A short title-like line between headings that names no known commodity
+    starts a section with a new snake_case id. Sub-headings such as "Jiangxi
+    Region:" end with a colon and stay inside their section.
     """
     end = content_end(text)
     lines = _lines(text, end)
@@ -83,11 +88,21 @@ def split_sections(text: str) -> list[Section]:
         headings.append((offset, offset + len(line) + 1, line.strip(), commodity))
     known = [h for h in headings if h[3] is not None]
     if len(known) >= 2:
-        return _multi_sections(headings, end)
-    return _single_section(text, end)
+        return _multi_sections(text, headings, end)
+    return []
 
 
-def _multi_sections(headings: list[tuple[int, int, str, str | None]], end: int) -> list[Section]:
+def article_sections(text: str) -> list[Section]:
+    """A single-commodity text as one section about the commodity it names most; [] when it names none."""
+    return _single_section(text, content_end(text))
+
+
+def split_sections(text: str) -> list[Section]:
+    """A review's heading sections, or else the whole text as one article section ([] if no commodity is named)."""
+    return review_sections(text) or article_sections(text)
+
+
+def _multi_sections(text: str, headings: list[tuple[int, int, str, str | None]], end: int) -> list[Section]:
     first_known = next(i for i, h in enumerate(headings) if h[3] is not None)
     sections: list[Section] = []
     usable = headings[first_known:]
@@ -95,9 +110,9 @@ def _multi_sections(headings: list[tuple[int, int, str, str | None]], end: int) 
         body_end = usable[i + 1][0] if i + 1 < len(usable) else end
         known = commodity is not None
         commodity_id = commodity if commodity is not None else new_commodity_id(heading)
-        sections.append(
-            Section(len(sections), commodity_id, region_for(commodity_id), heading, body_start, body_end, known)
-        )
+        sentences = tuple(split_sentences(text[body_start:body_end], body_start))
+        sections.append(Section(len(sections), commodity_id, region_for(commodity_id), heading, body_start, body_end,
+                                known, sentences))
     return sections
 
 
@@ -106,4 +121,5 @@ def _single_section(text: str, end: int) -> list[Section]:
     if commodity is None:
         return []
     start = len(text[:end]) - len(text[:end].lstrip())
-    return [Section(0, commodity, region_for(commodity), None, start, end)]
+    sentences = tuple(split_sentences(text[start:end], start))
+    return [Section(0, commodity, region_for(commodity), None, start, end, sentences=sentences)]

@@ -13,15 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import prompts
+from extractor.llm import LLMClient, LLMError, LLMRequest, LLMResult
+from extractor.reconcile.labels import decide, fact_from_label, needs_label
+from extractor.record import Driver, Fact, Span
+from extractor.rules.drivers import (
+    Candidate,
+    candidate_sentences,
+    keyword_drivers,
+    unique,
+)
+from extractor.rules.sections import Section
+from extractor.text.numbers import number_at
 from schemas import SentenceDrivers, number_label_for, segments_for
 
-from extractor.text import clauses as cl
-from extractor.record import Driver, Fact, Span
-from extractor.rules.drivers import Candidate, candidate_sentences, keyword_drivers, unique
-from extractor.llm import LLMClient, LLMError, LLMRequest, LLMResult
-from extractor.text.numbers import number_at
-from extractor.reconcile.labels import decide, fact_from_label, needs_label
-from extractor.rules.sections import Section
 
 @dataclass
 class SectionWork:
@@ -40,7 +44,7 @@ def plan_section(text: str, section: Section, report_month: str | None, facts: l
     `keyword`, which needs no LLM) the drivers of each sentence that gives a cause."""
     label_prompt, driver_prompt = prompts.load("label_number"), prompts.load("drivers")
     commodity = section.commodity.replace("_", " ")
-    sentences = cl.split_sentences(text[section.start:section.end], section.start)
+    sentences = section.sentences
     label_asks = []
     for i, fact in enumerate(facts):
         if not needs_label(fact):

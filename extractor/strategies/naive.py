@@ -9,13 +9,12 @@ eval can show what the gate is worth.
 from __future__ import annotations
 
 import prompts
-from schemas import SectionFacts
-
 from extractor.facts import Fact as ContractFact
-from extractor.record import LABEL_FIELDS, Fact, Label, Span
 from extractor.llm import LLMClient, LLMError, LLMRequest
 from extractor.reconcile.labels import ground_llm_value, naive_status
+from extractor.record import LABEL_FIELDS, Fact, Label, Span
 from extractor.rules.sections import Section
+from schemas import SectionFacts
 
 
 def section_request(text: str, section: Section, report_month: str | None) -> LLMRequest:

@@ -1,0 +1,59 @@
+"""The options every extracting command shares (`run`, `month`, `eval`), defined once, and their checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from extractor.errors import ExtractorError
+from extractor.llm.registry import LLMConfig, resolve_provider
+from extractor.reconcile.labels import LABEL_POLICIES
+from extractor.strategies.assist import DRIVER_POLICIES
+
+from .common import fail
+
+
+class LLMOptions:
+    """The command-line options every extracting command shares: which provider, and how to reach it."""
+
+    provider = typer.Option(
+        None, "--provider", help="Who labels: 'local' (embedded llama.cpp model, the default), 'openai' (any "
+        "OpenAI-compatible endpoint; the default when --base-url or EXTRACTOR_BASE_URL is set), 'rules' (no LLM), "
+        "'replay' (recorded answers). EXTRACTOR_PROVIDER sets the default.")
+    model = typer.Option(None, "--model", help="Model name: a catalogue model for local (see `extractor models`), "
+                         "the served model for openai.")
+    model_path = typer.Option(None, "--model-path", help="Any GGUF file for the local provider.")
+    base_url = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 "
+                            "(key from OPENAI_API_KEY or EXTRACTOR_API_KEY).")
+    mode = typer.Option("json_schema", "--mode", help="instructor mode for openai: json_schema, tools, json, md_json.")
+    concurrency = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider (local runs one at a time).")
+    record = typer.Option(None, "--record", help="Write every LLM answer as a recording into this folder.")
+    labels = typer.Option("confirm", "--llm-labels", help="What the LLM's label of a number may do: 'confirm' the "
+                          "rules' label (default: measured best with the local models) or 'adopt' it where the rules "
+                          "had none or guessed.")
+    drivers = typer.Option("keyword", "--llm-drivers", help="Drivers: 'keyword' (the baseline alone, no LLM question; "
+                           "default: the local models did not beat it), 'confirm' (keyword drivers the LLM also names), "
+                           "'llm' (the LLM's alone) or 'union'.")
+    replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
+
+
+def llm_config(provider: str | None, model: str | None, model_path: Path | None, base_url: str | None, mode: str,
+               concurrency: int, record: Path | None, replay: Path | None) -> LLMConfig:
+    try:
+        name = resolve_provider(provider, base_url)
+    except ExtractorError as e:
+        fail(str(e))
+        raise
+    return LLMConfig(name, model, model_path, base_url, mode, concurrency, recordings=replay, record=record)
+
+
+def policies(labels: str, drivers: str) -> tuple[str, str]:
+    """The reconciliation policies asked for, checked."""
+    if labels not in LABEL_POLICIES:
+        fail(f"--llm-labels must be one of {', '.join(LABEL_POLICIES)}")
+    if drivers not in DRIVER_POLICIES:
+        fail(f"--llm-drivers must be one of {', '.join(DRIVER_POLICIES)}")
+    return labels, drivers
+
+

@@ -1,0 +1,58 @@
+"""The seam every report template plugs into: the `ReportFormat` protocol, and `RulesFormat`, the shared rules
+behind it that a template's format subclasses and overrides where its template differs."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Protocol, runtime_checkable
+
+from extractor.record import Driver, Fact
+from extractor.rules.drivers import find_drivers
+from extractor.rules.labeller import label_section
+from extractor.rules.report_month import ReportMonth, find_report_month
+from extractor.rules.sections import Section, article_sections
+
+
+@runtime_checkable
+class ReportFormat(Protocol):
+    """What the pipeline asks of a report template.
+
+    `recognise` says how well the format fits a text, from 0 (not at all) to 1
+    (surely its template); the others are the pipeline's stages for a document
+    of this template. Offsets in sections, facts and drivers index the whole text.
+    """
+
+    name: str
+    description: str
+
+    def recognise(self, text: str) -> float: ...
+
+    def report_month(self, text: str) -> ReportMonth: ...
+
+    def sections(self, text: str) -> list[Section]: ...
+
+    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]: ...
+
+    def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]: ...
+
+
+class RulesFormat:
+    """The shared rules as a format: report month from the text's own evidence, the whole text as one section
+    about the commodity it names, the rules labeller and the keyword drivers. Subclasses override a stage."""
+
+    name: ClassVar[str] = "rules"
+    description: ClassVar[str] = "any production report the shared rules can read"
+
+    def recognise(self, text: str) -> float:
+        return 0.1 if article_sections(text) else 0.0
+
+    def report_month(self, text: str) -> ReportMonth:
+        return find_report_month(text)
+
+    def sections(self, text: str) -> list[Section]:
+        return article_sections(text)
+
+    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
+        return label_section(text, section, report_month)
+
+    def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
+        return find_drivers(text, section, report_month)

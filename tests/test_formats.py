@@ -1,0 +1,66 @@
+"""The report-format seam: the shipped formats are chosen by how well they recognise a text, and a new template
+is added as a module of its own, registered by name, without touching any other format's files."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.formats import (
+    ReportFormat,
+    choose_format,
+    format_names,
+    get_format,
+    register_lazy,
+    registry,
+)
+from extractor.text.documents import read_document
+
+
+def test_at_least_two_formats_ship_and_each_is_a_report_format() -> None:
+    assert {"smm_review", "smm_article"} <= set(format_names())
+    for name in format_names():
+        assert isinstance(get_format(name), ReportFormat)
+
+
+def test_a_review_and_an_article_get_their_formats(fixtures: Path) -> None:
+    review = read_document(fixtures / "review_2024_06.txt", 1_000_000).text
+    article = read_document(fixtures / "article_2023_03.md", 1_000_000).text
+    assert choose_format(review).name == "smm_review"
+    assert choose_format(article).name == "smm_article"
+    assert choose_format("no figures and no commodity at all here") is None
+
+
+@pytest.fixture
+def ledger_registered(fixtures: Path):
+    sys.path.insert(0, str(fixtures / "formats"))
+    register_lazy("ledger", "ledger_format:Ledger")
+    yield
+    registry.unregister("ledger")
+    sys.path.remove(str(fixtures / "formats"))
+    sys.modules.pop("ledger_format", None)
+
+
+def test_a_third_format_of_our_own_is_chosen_stored_and_shown(ledger_registered: None, fixtures: Path,
+                                                             tmp_path: Path) -> None:
+    shutil.copy(fixtures / "formats" / "ledger_2022_04.txt", tmp_path / "ledger_2022_04.txt")
+    shutil.copy(fixtures / "review_2024_06.txt", tmp_path / "review_2024_06.txt")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["run", str(tmp_path), "--db", str(db), "--provider", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "ledger" in result.output and "smm_review" in result.output
+    store = sqlite_utils.Database(db)
+    formats = {r["name"]: r["report_format"] for r in store["documents"].rows}
+    assert formats == {"ledger_2022_04.txt": "ledger", "review_2024_06.txt": "smm_review"}
+    rows = list(store.query(
+        "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.name = 'ledger_2022_04.txt'"))
+    facts = {(r["metric"], r["measure"]): (r["value"], r["status"]) for r in rows}
+    assert facts == {("production", "level"): ("455000.0", "accepted"), ("production", "mom_pct"): ("2.5", "accepted"),
+                     ("operating_rate", "level"): ("81.2", "accepted")}
+    assert {(r["commodity"], r["period"]) for r in rows} == {("refined_zinc", "2022-04")}
