@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.facts import DocumentFacts, Driver, Fact
+from extractor.record import CONTRACT_FIELDS
 from extractor.store import Store
 
 FLAT_COLUMNS = [
@@ -27,8 +28,7 @@ def document_facts(store: Store, document: dict[str, Any], statuses: tuple[str, 
 
 
 def _contract_fields(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure", "unit", "qualifier", "quote")
-    fields = {k: row[k] for k in keys}
+    fields = {k: row[k] for k in CONTRACT_FIELDS if k != "value"}
     fields["value"] = json.loads(row["value"])
     return fields
 

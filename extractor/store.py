@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 import sqlite_utils
 
 from extractor.errors import StoreError
-from extractor.record import Driver, Fact, Label, Span, Status
+from extractor.record import LABEL_FIELDS, Driver, Fact, Label, Span, Status
 
 
 def _now() -> str:
@@ -167,7 +167,7 @@ def fact_row(document_id: str, fact: Fact) -> dict[str, Any]:
 
 def fact_from_row(row: dict[str, Any]) -> Fact:
     """A stored fact back as the record."""
-    label = Label(*(row[k] for k in ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")))
+    label = Label(*(row[k] for k in LABEL_FIELDS))
     return Fact(label, json.loads(row["value"]), row["unit"], row["qualifier"], row["quote"],
                 Span(row["number_start"], row["number_end"]), Span(row["quote_start"], row["quote_end"]),
                 Status(row["status"]), row["reason"], opinions=json.loads(row["opinions"]) if row.get("opinions") else {},

@@ -25,6 +25,7 @@ from extractor.formats import choose_format
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
 from extractor.pipeline import RunOptions, StoreCache, run_batch
+from extractor.record import LABEL_FIELDS
 from extractor.settings import Settings
 from extractor.store import Store, open_store
 from extractor.text.documents import iter_input_paths, read_document
@@ -144,7 +145,7 @@ def read_texts(folder: Path, names: list[str], max_bytes: int) -> dict[str, str]
 
 
 def fact_id(document: str, fact: dict[str, Any]) -> str:
-    key = [fact.get(k) for k in ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")]
+    key = [fact.get(k) for k in LABEL_FIELDS]
     return json.dumps([document, key, fact.get("value")])
 
 

@@ -30,6 +30,7 @@ from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
 from extractor.text.months import in_window, months_between, resolve_month
 from extractor.text.numbers import NumberSpan, find_numbers
+from schemas.periods import RATE_METRICS
 
 
 def label_section(text: str, section: Section, report_month: str | None) -> list[Fact]:
@@ -159,7 +160,7 @@ def _label_number(
         metric = previous.metric
     if metric is None:
         metric = paragraph_metric
-    if number.unit == "pp" and previous is not None and previous.metric in ("operating_rate", "share"):
+    if number.unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
         metric = previous.metric
     period, cumulative = period_at(mentions, number.start, carried)
     if cumulative and metric in ("production", None):
@@ -245,7 +246,7 @@ def _label_number(
         basis = "expected"
     if not in_window(period, report_month):
         reasons.append(f"period {period} is far from the report month {report_month}")
-    if metric in ("operating_rate", "share") and measure == "level" and not _in_percent_range(value):
+    if metric in RATE_METRICS and measure == "level" and not _in_percent_range(value):
         reasons.append("a rate outside 0-100%")
 
     if re.search(r"\brespectively\b", s[number.end:]):
@@ -297,7 +298,7 @@ def _measure(
         suffix = "pp"
     elif unit == "%":
         suffix = "pct"
-    elif unit == "mt" and metric not in ("operating_rate", "share", "price"):
+    elif unit == "mt" and metric not in (*RATE_METRICS, "price"):
         suffix = "abs"
     elif unit.startswith(("yuan", "usd")) and metric == "price":
         suffix = "abs"
