@@ -14,7 +14,7 @@ def test_sentence_openings_win_over_other_months() -> None:
 
 def test_bare_month_with_publication_date() -> None:
     month = find_report_month("Published: Feb 3, 2022 09:00\nIn January, output fell 2% MoM.")
-    assert (month.value, month.confidence) == ("2022-01", "low")
+    assert (month.value, month.confidence) == ("2022-01", "medium")  # one mention: never "high"
 
 
 def test_no_month() -> None:
@@ -27,3 +27,44 @@ def test_named_month_takes_the_nearest_year() -> None:
     assert resolve_month("December", "2025-02") == "2024-12"
     assert resolve_month("March", "2025-02") == "2025-03"
     assert resolve_month("October", "2025-11") == "2025-10"
+
+
+# Report months of other years' templates, in sentences of our own.
+
+def test_a_dateline_month_loses_to_the_month_the_figures_are_for() -> None:
+    text = ("Tin Output Dips in August\n\nSep 14, 2018 09:30\n\nLONDON, Sep 14 (SMM) - Tin output in China came to "
+            "12,400 mt in August, down 3.1% on the month.\n\nOutput is expected to pick up in September.")
+    assert find_report_month(text).value == "2018-08"
+
+
+def test_a_forecast_month_points_to_the_month_before() -> None:
+    text = ("Published: Mar 2, 2021\nZinc smelters plan to lift output in March as maintenance ends; output in "
+            "March is expected to reach 520,000 mt.")
+    assert find_report_month(text).value == "2021-02"
+
+
+def test_a_bare_month_after_the_publication_month_is_last_year() -> None:
+    text = "Jan 9, 2020 10:00\nChina produced 301,000 mt of silicon metal in December, up 4% month on month."
+    assert find_report_month(text).value == "2019-12"
+
+
+def test_the_first_n_months_name_the_report_month() -> None:
+    text = "Output in the first seven months of 2019 totalled 2.2 million mt, up 3% on year."
+    assert find_report_month(text).value == "2019-07"
+
+
+def test_compared_months_and_day_dates_cast_no_vote() -> None:
+    text = ("Nickel output fell to 13,100 mt in June from May's 13,800 mt, SMM said at a meeting held on May 28. "
+            "Output rose 2% from April levels.")
+    assert find_report_month(text).value is None  # June has no year and nothing dates it
+
+
+def test_without_a_publication_date_stated_years_date_bare_months() -> None:
+    text = ("BEIJING - Copper output rose in 2021 to a record, the statistics bureau said. December output was "
+            "910,000 tonnes, down from the high of December 2020.")
+    assert find_report_month(text).value == "2021-12"
+
+
+def test_an_annual_figure_is_december_of_its_year() -> None:
+    text = "Published: 20 Jan 2019\nIn 2018, output of the metal was 1.2 million tonnes, up 5% from 2017."
+    assert find_report_month(text).value == "2018-12"

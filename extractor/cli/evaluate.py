@@ -43,8 +43,12 @@ app = typer.Typer(
 @app.callback()
 def evaluate(
     ctx: typer.Context,
-    gold: Optional[Path] = typer.Option(None, "--gold", help="Folder of gold facts files (<document stem>.json)."),
-    docs: Optional[Path] = typer.Option(None, "--docs", help="Folder of source documents: extract them now and score."),
+    gold_dirs: Optional[list[Path]] = typer.Option(
+        None, "--gold", help="Folder of gold facts files (<document stem>.json). Repeat it, paired in order with "
+        "--docs, to score several document sets at once (one --gold serves every --docs)."),
+    docs_dirs: Optional[list[Path]] = typer.Option(
+        None, "--docs", help="Folder of source documents: extract them now and score. Repeatable: each folder is a "
+        "document set, scored on its own and together (report.md has per-set, per-format and per-year tables)."),
     from_db: Optional[Path] = typer.Option(None, "--from-db", help="Score what this database already holds instead."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score exported facts files from this folder instead."),
     sources: Optional[Path] = typer.Option(
@@ -79,7 +83,7 @@ def evaluate(
     """Score extraction against gold facts files."""
     if ctx.invoked_subcommand is not None:
         return
-    if gold is None:
+    if not gold_dirs:
         console.print(ctx.get_help())
         fail("--gold is required: the folder of gold facts files")
         return
@@ -87,7 +91,11 @@ def evaluate(
     base = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     try:
         thresholds = parse_thresholds(fail_under or "")
-        gold_docs = _load_gold(gold)
+        sets = _document_sets(gold_dirs, docs_dirs or [])
+        gold_docs, set_of = _gold_of_sets(sets)
+        docs = docs_dirs[0] if docs_dirs and len(docs_dirs) == 1 else None
+        if (sample is not None or compare is not None) and docs_dirs and len(docs_dirs) > 1:
+            raise ExtractorError("--sample and --compare take one --docs folder")
         sections = None
         if sample is not None:
             if docs is None:
@@ -99,21 +107,27 @@ def evaluate(
                 raise ExtractorError("--compare extracts the documents with each provider: give --docs")
             _compare(compare, gold_docs, docs, base, sections, work_db, report_dir, policies(llm_labels, llm_drivers))
             return
-        predictions = _predictions(docs, from_db, pred, base, strategy, sections, work_db,
-                                   policies(llm_labels, llm_drivers))
+        predictions = ev.Predictions({})
+        for _, _, docs_dir in sets if docs_dirs else [("", None, None)]:
+            predictions.merge(_predictions(docs_dir, from_db, pred, base, strategy, sections, work_db,
+                                           policies(llm_labels, llm_drivers)))
     except (ExtractorError, ValueError) as e:
         fail(str(e))
         return
     if html_page and report_dir is None:
         fail("--html writes report.html into the --report folder; give --report DIR too")
-    text_folder = docs or sources
-    if text_folder is not None:
+    for text_folder in [*(docs_dirs or []), *([sources] if sources else [])]:
         names = [g.document for g in gold_docs if g.document not in predictions.texts]
         predictions.texts.update(ev.read_texts(text_folder, names, settings.max_document_bytes))
-    report = score_documents(gold_docs, predictions.documents)
+    for name, why in sorted(predictions.failed.items()):
+        console.print(f"[red]failed, scores zero:[/red] {escape(why)}")
+    report = score_documents(gold_docs, predictions.documents, ev.document_tags(gold_docs, predictions, set_of))
+    report.failed = dict(predictions.failed)
     if predictions.texts:
         report.numbers = score_numbers(gold_docs, predictions.documents, predictions.texts)
     _print(report)
+    if len(sets) > 1:
+        _print_slices(report, "set")
     if baseline is not None:
         try:
             _print_baseline(ev.compare_to_baseline(report, baseline))
@@ -236,6 +250,40 @@ def _write_reports(folder: Path, report: Report, gold: list[DocumentFacts], pred
         (folder / "report.html").write_text(ev.render_html(report, gold, predictions.documents, predictions.texts))
         written.append("report.html")
     console.print(f"Wrote {', '.join(str(folder / name) for name in written)}.")
+
+
+def _document_sets(gold_dirs: list[Path], docs_dirs: list[Path]) -> list[tuple[str, Path, Path | None]]:
+    """(set name, gold folder, documents folder) for each set: --gold and --docs paired in order, or one --gold
+    for every --docs. A set is named for its documents folder ("corpus" for corpus/docs)."""
+    if docs_dirs and len(gold_dirs) not in (1, len(docs_dirs)):
+        raise ExtractorError(f"{len(gold_dirs)} --gold folders for {len(docs_dirs)} --docs folders: give one --gold, "
+                             "or one for each --docs, in the same order")
+    if not docs_dirs:
+        return [(gold_dirs[0].name, gold_dirs[0], None)]
+    golds = gold_dirs if len(gold_dirs) == len(docs_dirs) else gold_dirs * len(docs_dirs)
+    return [((d.resolve().parent.name if d.name == "docs" else d.name), g, d) for g, d in zip(golds, docs_dirs)]
+
+
+def _gold_of_sets(sets: list[tuple[str, Path, Path | None]]) -> tuple[list[DocumentFacts], dict[str, str]]:
+    """Every set's gold files (each folder read once), and the set each gold document belongs to."""
+    gold_docs: list[DocumentFacts] = []
+    set_of: dict[str, str] = {}
+    for gold_dir in dict.fromkeys(g for _, g, _ in sets):
+        for doc in _load_gold(gold_dir):
+            gold_docs.append(doc)
+            homes = [name for name, g, d in sets if g == gold_dir and (d is None or (d / doc.document).exists())]
+            set_of[doc.document] = homes[0] if homes else "-"
+    return gold_docs, set_of
+
+
+def _print_slices(report: Report, group: str) -> None:
+    table = Table(title=f"by {group}", title_justify="left")
+    for column in (group, "documents", "month right", "core F1", "all F1", "drivers F1"):
+        table.add_column(column, justify="left" if column == group else "right")
+    for key, piece in sorted(report.slices.get(group, {}).items()):
+        table.add_row(escape(key), str(piece.documents), f"{piece.months_right}/{piece.documents}",
+                      *(f"{piece.scores[k].f1:.3f}" for k in ("core", "all", "drivers")))
+    console.print(table)
 
 
 def _print(report: Report) -> None:

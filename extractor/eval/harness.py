@@ -39,6 +39,12 @@ class Predictions:
 
     documents: dict[str, DocumentFacts]
     texts: dict[str, str] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)  # the report format that read each document
+    failed: dict[str, str] = field(default_factory=dict)  # documents whose extraction failed, and why
+
+    def merge(self, other: "Predictions") -> None:
+        for name in ("documents", "texts", "formats", "failed"):
+            getattr(self, name).update(getattr(other, name))
 
 
 def from_fact_files(folder: Path) -> Predictions:
@@ -81,11 +87,10 @@ def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_conf
             run_id, outcomes = run_batch(iter_input_paths([str(docs)]), store, settings, replace(options, force=True),
                                          "eval", llm=llm)
             seconds = time.perf_counter() - started
-            errors = [o.error for o in outcomes if o.status == "error"]
-            if errors:
-                raise ExtractorError(f"extraction failed for {len(errors)} document(s): {errors[0]}")
+            predictions = _from_store(store)
+            predictions.failed = {o.name: o.error or "failed" for o in outcomes if o.status == "error"}
             sections = sum(o.sections for o in outcomes)
-            return _from_store(store), RunCost(seconds, sections, store.llm_account(run_id) if llm else {})
+            return predictions, RunCost(seconds, sections, store.llm_account(run_id) if llm else {})
         finally:
             store.close()
 
@@ -128,7 +133,18 @@ def restrict_gold(gold: list[DocumentFacts], sections: frozenset[str], docs: Pat
 
 def _from_store(store: Store) -> Predictions:
     documents = store.documents()
-    return Predictions({d["name"]: document_facts(store, d) for d in documents}, {d["name"]: d["text"] for d in documents})
+    return Predictions({d["name"]: document_facts(store, d) for d in documents}, {d["name"]: d["text"] for d in documents},
+                       {d["name"]: d.get("report_format") or "?" for d in documents})
+
+
+def document_tags(gold: list[DocumentFacts], predictions: Predictions, sets: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The slices each gold document is scored in: its document set, the format that read it, its year."""
+    tags = {}
+    for g in gold:
+        tags[g.document] = {"set": sets.get(g.document, "-"),
+                            "format": predictions.formats.get(g.document, "failed" if g.document in predictions.failed else "?"),
+                            "year": (g.report_month or "none")[:4]}
+    return tags
 
 
 def read_texts(folder: Path, names: list[str], max_bytes: int) -> dict[str, str]:
@@ -199,6 +215,18 @@ def render_markdown(report: Report) -> str:
     for name, s in report.overall.items():
         lines.append(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.matched} | {s.gold} | {s.predicted} |")
     lines += ["", f"Report month: {report.month_correct}/{report.month_total} correct.", ""]
+    if report.failed:
+        lines += [f"## Failed documents: {len(report.failed)} (each scores zero)", ""]
+        lines += [f"- {name}: {why}" for name, why in sorted(report.failed.items())]
+        lines.append("")
+    for group, values in report.slices.items():
+        lines += [f"## By {group}", "", f"| {group} | documents | report month right | core F1 | all F1 | drivers F1 |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for key, piece in sorted(values.items()):
+            core, everything, drivers = (piece.scores[k] for k in ("core", "all", "drivers"))
+            lines.append(f"| {key} | {piece.documents} | {piece.months_right}/{piece.documents} | {core.f1:.3f} | "
+                         f"{everything.f1:.3f} | {drivers.f1:.3f} |")
+        lines.append("")
     if report.numbers:
         n = report.numbers
         lines += ["## Numbers only", "",

@@ -126,9 +126,15 @@ class Report:
     missed: list[tuple[str, Fact]] = field(default_factory=list)
     extra: list[tuple[str, Fact]] = field(default_factory=list)
     numbers: "NumbersScore | None" = None
+    # Per document set, format and year: {group: {value: Slice}} (only where the documents were tagged).
+    slices: dict[str, dict[str, "Slice"]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # documents whose extraction failed: they score zero
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "slices": {group: {key: s.as_dict() for key, s in sorted(values.items())}
+                       for group, values in self.slices.items()},
+            "failed": dict(sorted(self.failed.items())),
             "overall": {name: score.as_dict() for name, score in self.overall.items()},
             "numbers": self.numbers.as_dict() if self.numbers else None,
             "report_month_accuracy": round(self.month_correct / self.month_total, 4) if self.month_total else None,
@@ -138,8 +144,26 @@ class Report:
         }
 
 
-def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFacts]) -> Report:
-    """Score predictions (by document name) against gold files; a missing prediction scores as empty."""
+@dataclass
+class Slice:
+    """Scores of one slice of the documents (a set, a format, a year): core, all, drivers and report months."""
+
+    documents: int = 0
+    months_right: int = 0
+    scores: dict[str, Score] = field(default_factory=lambda: {"core": Score(), "all": Score(), "drivers": Score()})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "report_month_right": self.months_right,
+                **{name: score.as_dict() for name, score in self.scores.items()}}
+
+
+def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFacts],
+                    tags: dict[str, dict[str, str]] | None = None) -> Report:
+    """Score predictions (by document name) against gold files; a missing prediction scores as empty.
+
+    `tags` gives documents their slices ({"set": "corpus", "format": "smm_article", "year": "2019"}); the
+    report then holds scores per slice as well.
+    """
     report = Report(overall={"core": Score(), "all": Score(), "drivers": Score()},
                     by={"commodity": defaultdict(Score), "metric": defaultdict(Score),
                         "measure": defaultdict(Score), "document": defaultdict(Score)})
@@ -157,6 +181,13 @@ def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFact
             values = {getattr(f, attribute) for f in [*gold_doc.facts, *pred_doc.facts]}
             for value in values:
                 report.by[group][value].add(_score(match, _has(attribute, value)))
+        for group, value in (tags or {}).get(gold_doc.document, {}).items():
+            piece = report.slices.setdefault(group, {}).setdefault(value, Slice())
+            piece.documents += 1
+            piece.months_right += int(pred_doc.report_month == gold_doc.report_month)
+            piece.scores["core"].add(_score(match, lambda f: f.is_core))
+            piece.scores["all"].add(_score(match, lambda f: True))
+            piece.scores["drivers"].add(score_drivers(gold_doc.drivers, pred_doc.drivers))
         report.missed += [(gold_doc.document, f) for f in match.missed]
         report.extra += [(gold_doc.document, f) for f in match.extra]
     return report
