@@ -26,9 +26,19 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
+_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2})?(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
+
+
 def period_at(
-    mentions: list[cl.MonthMention], position: int, carried: str | None, nearest: bool = False
+    mentions: list[cl.MonthMention], position: int, carried: str | None, nearest: bool = False,
+    s: str | None = None, number_end: int | None = None,
 ) -> tuple[str | None, bool]:
+    """The period a number at `position` speaks of: a month named right after it ("3.6 million tons in
+    August"), else the last month named before it, else the first named after, else the carried period."""
+    if s is not None and number_end is not None:
+        for mention in mentions:
+            if 0 <= mention.position - number_end <= 30 and _PERIOD_AFTER.match(s[number_end:mention.position]):
+                return mention.period, mention.cumulative
     if nearest and mentions:
         closest = min(mentions, key=lambda m: abs(m.position - position))
         return closest.period, closest.cumulative

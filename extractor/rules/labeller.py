@@ -162,7 +162,7 @@ def _label_number(
         metric = paragraph_metric
     if number.unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
         metric = previous.metric
-    period, cumulative = period_at(mentions, number.start, carried)
+    period, cumulative = period_at(mentions, number.start, carried, s=s, number_end=number.end)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
     if metric is None:
@@ -231,6 +231,8 @@ def _label_number(
         segment = previous.segment if is_change else None
     if segment == "daily average" and unit_out == "mt":
         unit_out = "mt/day"
+    if unit_out == "mt/day" and metric == "production":
+        segment = "daily average"  # "98,000 tonnes per day": a rate of a day is the daily average
     if metric == "price":
         price = None
         for match in vocab.PRICE_SEGMENT.finditer(clause_pre):
@@ -293,6 +295,8 @@ def _measure(
         if metric == "price" and not (unit.startswith(("yuan", "usd"))):
             return None, None, None
         unit_out = "mt/year" if metric in ("capacity", "operating_capacity") and unit.startswith("mt") else unit
+        if metric == "cumulative_production" and unit == "mt/year":
+            unit_out = "mt"  # a year's output written as a rate ("2.6 million tpy") is the year's total
         return "level", unit_out, raw
     if unit == "pp":
         suffix = "pp"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.text.months import MONTH_NAMES, months_between, resolve_month
+from extractor.text.months import MONTH_NAMES, months_between, resolve_month, shift_month
 
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(\[“"*])""")
@@ -14,10 +14,24 @@ MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES})\b(?:\s*,?\s*((?:19|20)\d\d)\b)?(
 CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:to|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
-    rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\bcumulative",
+    rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\bcumulative"
+    r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?",
     re.I,
 )
-FULL_YEAR = re.compile(r"\bfull[- ]year\s+((?:19|20)\d\d)\b", re.I)
+_MONTH_COUNTS = {w: i for i, w in enumerate(
+    ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
+_MONTH_BY_NUMBER = MONTH_NAMES.split("|")
+# A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
+# "output in 2019" (the contract's cumulative_production for month 12).
+FULL_YEAR = re.compile(
+    r"\b(?:full[- ]year|whole[- ]year|annual)\b(?:\s+(?:output|production))?(?:\s+(?:in|of|for))?\s*((?:19|20)\d\d)?"
+    r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
+    r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)",
+    re.I,
+)
+# "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
+_RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next)\s+month\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
     rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+"
@@ -25,16 +39,19 @@ _COMPARED_MONTH = re.compile(
     re.I,
 )
 
+_AGAINST = r"(?:compared\s+(?:to|with)|from|than|over|against|versus|vs\.?|on)"
 MOM = re.compile(
-    r"\b(?:MoM|M-o-M|m/m|month[- ]on[- ]month|month[- ]over[- ]month|"
-    r"(?:compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?(?:previous|prior|last|preceding)\s+month|"
-    r"sequentially)\b",
+    r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on\s+month|"
+    rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
+    r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially)\b",
     re.I,
 )
 YOY = re.compile(
-    r"\b(?:YoY|Y-o-Y|y/y|year[- ]on[- ]year|year[- ]over[- ]year|"
-    r"(?:compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?same\s+(?:period|month)\s+(?:of\s+)?last\s+year|"
-    r"(?:compared\s+(?:to|with)|from|than)\s+a\s+year\s+(?:earlier|ago))\b",
+    r"\b(?:YoY|Y-o-Y|y-o-y|y/y|yoy|year[- ](?:on|over)[- ]year|on\s+(?:the|a)\s+year|on\s+year|"
+    rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
+    r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
+    r"(?:compared\s+(?:to|with)|from|than|over)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
+    r"from\s+(?:a|one)\s+year\s+(?:earlier|ago))\b",
     re.I,
 )
 QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
@@ -105,14 +122,34 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
     for match in CUMULATIVE_RANGE.finditer(sentence):
-        month = next(g for g in (match.group(1), match.group(3), match.group(4)) if g)
-        period = resolve_month(month, report_month, match.group(2))
+        count, year = match.group(5), match.group(2) or match.group(6)
+        if count:
+            number = int(count) if count.isdigit() else _MONTH_COUNTS[count.lower()]
+            if not 1 <= number <= 12:
+                continue
+            month = _MONTH_BY_NUMBER[number - 1]
+        else:
+            month = next(g for g in (match.group(1), match.group(3), match.group(4)) if g)
+        period = resolve_month(month, report_month, year)
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), match.end()))
+    cumulative_range = bool(mentions)
     for match in FULL_YEAR.finditer(sentence):
-        mentions.append(MonthMention(match.start(), f"{match.group(1)}-12", cumulative=True))
+        year = match.group(1) or match.group(2) or match.group(3)
+        if year is None and report_month is not None and report_month.endswith("-12"):
+            year = report_month[:4]  # "annual output" in a December report is that year's
+        if year is None or (cumulative_range and report_month and year == report_month[:4]):
+            continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
+        if (not match.group(1) and report_month is not None and year == report_month[:4]
+                and not report_month.endswith("-12")):
+            continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
+        mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
         taken.append((match.start(), match.end()))
+    if report_month is not None:
+        for match in _RELATIVE_MONTH.finditer(sentence):
+            shift = 0 if match.group(1).lower() == "last" else 1
+            mentions.append(MonthMention(match.start(), shift_month(report_month, shift)))
     for match in MONTH_MENTION.finditer(sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue

@@ -25,6 +25,7 @@ _NUM = r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))|(?:\d{1,3}(?:,\d{3})+|\d+)
 
 _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|%|pp\b"
+    r"|tpy\b|tpa\b|mtpa\b|t/y\b|t/a\b|tpd\b"
     r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b"
 )
@@ -36,7 +37,7 @@ _PATTERN = re.compile(
     (?P<cur>US\$|\$|RMB\s?|¥|USD\s?)?
     (?P<num>{_NUM})
     (?:\s?(?P<scale>million|billion|thousand|mn\b|bn\b))?
-    (?:(?:\s?|-(?=percentage))(?P<unit>{_UNIT}))?
+    (?:(?:\s?|-(?=percentage|tp[ya]\b))(?P<unit>{_UNIT}))?
     (?:(?:\s?/\s?|\s+per\s+)(?P<per>{_PER}))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -150,6 +151,10 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return ("usd/" + per) if per else "usd", 1.0
     if currency in ("RMB", "¥") or unit_raw in ("yuan", "rmb"):
         return ("yuan/" + per) if per else "yuan", 1.0
+    if unit_raw in ("tpy", "tpa", "mtpa", "t/y", "t/a"):
+        return "mt/year", 1.0
+    if unit_raw == "tpd":
+        return "mt/day", 1.0
     if unit_raw in _MASS_FACTORS or unit_raw in ("mt", "t", "tonne", "tonnes", "ton", "tons") or unit_raw.startswith("metric"):
         factor = _MASS_FACTORS.get(unit_raw, 1.0)
         return ("mt/" + per) if per in ("year", "day", "month") else "mt", factor

@@ -48,7 +48,8 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bcausticisation (?:side|sector)\b", "causticisation"),
         (r"\bglobal (?:production|output)\b|\bglobal solar cell production\b", "global"),
         (r"\bsecondary crude lead\b", "crude lead"),
-        (r"\bdaily average\b|\baverage daily\b", "daily average"),
+        (r"\bdaily average\b|\baverage daily\b|\bdaily (?:[a-z]+ ){0,2}(?:output|production)\b|"
+         r"\b(?:output|production) per day\b", "daily average"),
         (r"\bzinc alloy\b", "zinc alloy"),
         (r"\bcasting (?:aluminum )?ingot\b", "casting ingot"),
         (r"\bliquid aluminum\b|\bliquid aluminium\b", "liquid aluminum"),
@@ -106,14 +107,14 @@ EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missi
 
 FORECAST_CUE = re.compile(
     r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|projects|estimates?|"
-    r"estimated to|anticipate[sd]?|will|would|may|might|likely|looking ahead|plans? to|planned to|"
-    r"predicts?|is set to|are set to|preliminary)\b",
+    r"estimated to|anticipate[sd]?|will|would|(?-i:may)|might|likely|looking ahead|plans? to|planned to|"
+    r"predicts?|is set to|are set to|preliminary|foresees?|is poised to|are poised to|projected|projection)\b",
     re.I,
 )
 
 METRIC_UNITS: dict[str, set[str]] = {
     "production": {"mt", "mt/day"},
-    "cumulative_production": {"mt"},
+    "cumulative_production": {"mt", "mt/year"},
     "maintenance_impact": {"mt"},
     "imports": {"mt"},
     "exports": {"mt"},
