@@ -132,9 +132,10 @@ class Driver:
     source: str = "rules"
     section: int = 0
 
-    def key(self) -> tuple[str, str, str, str]:
-        """What makes two drivers of one commodity the same: period, basis, effect, category."""
-        return (self.period, self.basis, self.effect, self.category)
+    def key(self) -> tuple[str, str, str, str, str]:
+        """What makes two drivers the same (the contract's matching key): commodity, period, basis, effect,
+        category."""
+        return (self.commodity, self.period, self.basis, self.effect, self.category)
 
     def contract_fields(self) -> dict[str, Any]:
         return {"commodity": self.commodity, "period": self.period, "basis": self.basis, "effect": self.effect,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extractor.record import Driver, Span
 from extractor.rules.sections import Section
+from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
 from extractor.text.vocabulary import FORECAST_CUE
 
@@ -51,13 +52,14 @@ class Candidate:
     start: int
     period: str
     basis: str
+    commodity: str | None = None  # the commodity the sentence speaks of, where it names one of its own
 
 
 def candidate_sentences(text: str, section: Section, report_month: str | None) -> list[Candidate]:
     """Sentences of a section that give a cause (a causal cue word), with their period and basis."""
     found: list[Candidate] = []
     carried: dict[int, str | None] = {}
-    for sentence in section.sentences:
+    for sentence, about in zip(section.sentences, sentence_sections(section)):
         mentions = cl.month_mentions(sentence.text, report_month)
         period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
         if mentions:
@@ -65,7 +67,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
         if period is None or not _CAUSAL.search(sentence.text) or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
         basis = cl.basis_for(period, report_month, bool(FORECAST_CUE.search(sentence.text)))
-        found.append(Candidate(sentence.text, sentence.start, period, basis))
+        found.append(Candidate(sentence.text, sentence.start, period, basis, about.commodity))
     return found
 
 
@@ -80,7 +82,7 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         quote_from = max(0, match.start() - 40)
         quote = candidate.text[quote_from:match.end() + 40]
         start = candidate.start + quote_from
-        found.append(Driver(commodity, candidate.period, candidate.basis, effect, category,
+        found.append(Driver(candidate.commodity or commodity, candidate.period, candidate.basis, effect, category,
                             f"{category.replace('_', ' ')} pushed output {effect}", quote, Span(start, start + len(quote))))
     return found
 

@@ -26,6 +26,7 @@ from extractor.rules.context import (
 )
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.sections import Section
+from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
 from extractor.text.months import in_window, months_between, resolve_month
@@ -45,7 +46,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     metric_by_paragraph: dict[int, str] = {}
     note_paragraphs: set[int] = set()
     paragraph_segment: dict[int, str | None] = {}
-    for sentence in sentences:
+    for sentence, about in zip(sentences, sentence_sections(section)):
         if sentence.paragraph not in paragraph_segment:
             paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
             if re.match(r"^\s*\*?\s*note\b", sentence.text, re.I):
@@ -54,7 +55,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             continue
         carried = period_by_paragraph.get(sentence.paragraph, report_month)
         sentence_facts, last_period = _label_sentence(
-            sentence, section, report_month, carried, paragraph_segment[sentence.paragraph],
+            sentence, about, report_month, carried, paragraph_segment[sentence.paragraph],
             metric_by_paragraph.get(sentence.paragraph),
         )
         if last_period:
@@ -71,7 +72,7 @@ def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
     and keep one direction per series: the contract records a direction only where no number is given."""
     def series(fact: Fact) -> tuple[object, ...]:
         f = fact.label
-        return (f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
+        return (f.commodity, f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
 
     numbered = {series(f) for f in facts if f.label.metric != "other" and not f.label.is_direction
                 and f.label.measure != "level"}

@@ -17,7 +17,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "secondary_lead": ("secondary lead", "recycled lead"),
     "refined_zinc": ("refined zinc", "zinc ingot"),
     "refined_tin": ("refined tin", "tin ingot"),
-    "refined_nickel": ("refined nickel", "electrolytic nickel"),
+    "refined_nickel": ("refined nickel", "electrolytic nickel", "primary nickel", "nickel cathode"),
     "npi": ("nickel pig iron", "npi", "china nickel pig iron", "china npi"),
     "indonesia_npi": ("indonesian nickel pig iron", "indonesian npi", "indonesia npi", "indonesia nickel pig iron"),
     "nickel_sulphate": ("nickel sulphate",),
@@ -30,7 +30,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "stainless_steel": ("stainless steel", "crude stainless steel"),
     "emm": ("electrolytic manganese", "emm", "electrolytic manganese metal"),
     "simn": ("simn alloy", "simn", "silicomanganese", "silicon manganese"),
-    "silicon_metal": ("silicon metal",),
+    "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon"),
     "polysilicon": ("polysilicon",),
     "wafer": ("wafer", "wafers", "silicon wafer"),
     "solar_cell": ("solar cell", "solar cells", "cell"),
@@ -42,7 +42,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "magnesium_ingot": ("magnesium ingot", "primary magnesium"),
     "magnesium_alloy": ("magnesium alloy",),
     "magnesium_powder": ("magnesium powder",),
-    "titanium_dioxide": ("titanium dioxide",),
+    "titanium_dioxide": ("titanium dioxide", "tio2"),
     "sponge_titanium": ("sponge titanium", "titanium sponge"),
     "light_rare_earth": ("light rare earths", "light rare earth"),
     "medium_heavy_rare_earth": ("medium heavy rare earth", "medium heavy rare earths"),
@@ -65,6 +65,19 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "lfp": ("lfp", "lithium iron phosphate"),
     "lco": ("lco", "lithium cobalt oxide"),
     "lmo": ("lmo", "lithium manganese oxide"),
+    # Products outside the contract's table, with the ids the corpus gold gives them (the table grows).
+    "mhp": ("mhp", "mixed hydroxide precipitate", "nickel cobalt hydroxide"),
+    "nickel_matte": ("nickel matte", "high grade nickel matte", "low grade nickel matte"),
+    "refined_lead": ("refined lead",),
+    "iron_ore": ("iron ore",),
+    "crude_steel": ("crude steel",),
+}
+
+# Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is
+# named ("nickel production" in a refined-nickel story; never the "nickel" of "nickel pig iron").
+GENERIC_ALIASES: dict[str, str] = {
+    "nickel": "refined_nickel", "zinc": "refined_zinc", "copper": "copper_cathode", "tin": "refined_tin",
+    "lead": "refined_lead", "magnesium": "magnesium_ingot", "aluminum": "aluminum",
 }
 
 REGIONS: dict[str, str] = {
@@ -129,23 +142,49 @@ def _text_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
 
 
+_PRODUCTION_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
+                               r"capacity utili[sz]ation|smelters?|producers?)\b")
+
+
+@lru_cache(maxsize=1)
+def _generic_pattern() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(sorted(GENERIC_ALIASES, key=len, reverse=True)) + r")\b")
+
+
+def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
+    """Commodities a (normalized) text names: (start, end, commodity id, followed by a production word).
+
+    Specific names come first; a bare metal name ("nickel") counts only where it is followed by a production
+    word and no specific name covers it.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    index = _alias_index()
+    for match in _text_pattern().finditer(text):
+        produced = bool(_PRODUCTION_AFTER.match(text[match.end():match.end() + 40]))
+        found.append((match.start(), match.end(), index[match.group(1)], produced))
+    for match in _generic_pattern().finditer(text):
+        if any(start <= match.start() < end for start, end, _, _ in found):
+            continue
+        if _PRODUCTION_AFTER.match(text[match.end():match.end() + 40]):
+            found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)], True))
+    return sorted(found)
+
+
 def commodity_from_text(text: str) -> str | None:
     """Guess the commodity a single-commodity article is about from the names it uses.
 
-    Names in the opening (title, first sentence) weigh more than names later on.
-    Returns None when the text names no known commodity.
+    Names in the opening (title, first sentence) weigh more than names later on, and a name followed by a
+    production word ("alumina output") more than one in passing. Returns None when the text names no
+    commodity it knows.
     """
-    index = _alias_index()
     normalized_head = normalize_name(text[:400])
     normalized = normalize_name(text[:4000])
     scores: dict[str, float] = {}
     for weight, body in ((3.0, normalized_head), (1.0, normalized)):
-        for match in _text_pattern().finditer(body):
-            alias = match.group(1)
-            if alias in _TEXT_STOPWORDS and weight < 3.0:
+        for start, end, commodity, produced in commodity_mentions(body):
+            if body[start:end] in _TEXT_STOPWORDS and weight < 3.0 and not produced:
                 continue
-            commodity = index[alias]
-            scores[commodity] = scores.get(commodity, 0.0) + weight
+            scores[commodity] = scores.get(commodity, 0.0) + weight * (2.0 if produced else 1.0)
     if not scores:
         return None
     return max(scores.items(), key=lambda item: item[1])[0]

@@ -82,7 +82,9 @@ PRICE_SEGMENT = re.compile(
     re.I,
 )
 
-METAL_CONTENT = re.compile(r"\b(?:metal content|Ni content|nickel content|cobalt content|metal terms|Ni metal)\b", re.I)
+METAL_CONTENT = re.compile(
+    r"\b(?:metal content|(?:Ni|Co|Li|Mn)\.?\s?content|nickel content|cobalt content|lithium content|metal terms|"
+    r"(?:Ni|nickel|Co|cobalt) metal|in (?:Ni|nickel|metal)(?:\s+terms)?)\b", re.I)
 PHYSICAL_CONTENT = re.compile(r"\bphysical (?:content|terms|volume|tonnage|quantity)\b|\bgross (?:weight|tonnage)\b", re.I)
 
 LEVEL_CUES = re.compile(
@@ -106,7 +108,7 @@ EXPECTED_BEFORE = re.compile(r"\b(?:the|an|initially|originally|previously)\s+(?
 EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missing)\s+expectations", re.I)
 
 FORECAST_CUE = re.compile(
-    r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|projects|estimates?|"
+    r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|estimates?|"
     r"estimated to|anticipate[sd]?|will|would|(?-i:may)|might|likely|looking ahead|plans? to|planned to|"
     r"predicts?|is set to|are set to|preliminary|foresees?|is poised to|are poised to|projected|projection)\b",
     re.I,

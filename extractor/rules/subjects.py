@@ -1,0 +1,93 @@
+"""Which commodity and region each sentence of a section speaks of.
+
+A single-commodity article often turns to a second product halfway ("China's
+alumina output ...", then "China's aluminum output also increased ..."), and a
+roundup changes commodity by paragraph rather than by heading. A sentence that
+names a commodity as the subject of its figures (the name followed by a
+production word, or "N mt of <name>") before its first number switches the
+commodity for itself and the sentences after it; others carry the last one.
+Sections under a heading keep their heading's commodity. A country named with
+the product ("Indonesia's MHP production", "output in Indonesia") sets the
+region the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractor.rules.sections import Section
+from extractor.text.clauses import Sentence
+from extractor.text.commodities import commodity_mentions, normalize_name, region_for
+from extractor.text.numbers import find_numbers
+
+COUNTRIES = {
+    "indonesia": "indonesia", "indonesian": "indonesia", "india": "india", "indian": "india",
+    "japan": "japan", "japanese": "japan", "russia": "russia", "russian": "russia", "australia": "australia",
+    "australian": "australia", "chile": "chile", "chilean": "chile", "peru": "peru", "peruvian": "peru",
+    "philippines": "philippines", "philippine": "philippines", "vietnam": "vietnam", "malaysia": "malaysia",
+    "brazil": "brazil", "canada": "canada", "drc": "drc", "congo": "drc", "south korea": "south korea",
+    "korea": "south korea", "korean": "south korea", "overseas": "overseas",
+    "china": "china", "chinese": "china", "domestic": "china",
+}
+_COUNTRY = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def sentence_sections(section: Section) -> list[Section]:
+    """For each sentence of the section, the section as that sentence speaks of it (commodity, region)."""
+    current = section
+    out = []
+    for sentence in section.sentences:
+        subject = _subject(sentence, section)
+        if subject is not None:
+            commodity, region = subject
+            current = replace(section, commodity=commodity, region=region)
+        out.append(current)
+    return out
+
+
+def _subject(sentence: Sentence, section: Section) -> tuple[str, str] | None:
+    """The (commodity, region) a sentence names as the subject of its figures, or None if it names none."""
+    text = sentence.text
+    quantities = [n for n in find_numbers(text) if n.is_quantity]
+    head = normalize_name(text[:quantities[0].start]) if quantities else normalize_name(text)
+    whole = normalize_name(text)
+    named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
+             if produced and start < len(head) + 1]
+    if not named and quantities:
+        after_first = normalize_name(text[:quantities[0].end])
+        named = [(start, end, commodity) for start, end, commodity, _ in commodity_mentions(whole)
+                 if len(after_first) <= start < len(after_first) + 25 and _OF_BEFORE.search(whole[:start])]
+    if section.heading is not None:
+        commodity = section.commodity
+        if not named or named[0][2] != commodity:
+            return _region_only(whole, section)
+        start, end = named[0][0], named[0][1]
+    elif named:
+        start, end, commodity = named[0]
+    else:
+        return None
+    region = _region_near(whole, start, end) or region_for(commodity)
+    return commodity, region
+
+
+def _region_only(whole: str, section: Section) -> tuple[str, str] | None:
+    """Under a heading, a sentence may still name where its product is made ("Indonesia's MHP ...")."""
+    for start, end, commodity, _ in commodity_mentions(whole):
+        if commodity == section.commodity:
+            region = _region_near(whole, start, end)
+            if region and region != section.region:
+                return section.commodity, region
+    return None
+
+
+def _region_near(whole: str, start: int, end: int) -> str | None:
+    """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia")."""
+    before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
+    if before:
+        return COUNTRIES[before[-1].group(1)]
+    after = _COUNTRY.search(whole, end, end + 45)
+    if after and re.search(r"\b(?:in|from)\s+(?:the\s+)?$", whole[end:after.start()]):
+        return COUNTRIES[after.group(1)]
+    return None
