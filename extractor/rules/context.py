@@ -67,12 +67,39 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
         for match in pattern.finditer(clause_text):
             if match.start() > best[1]:
                 best = (label, match.start())
+    for match in vocab.TIER_SEGMENT.finditer(clause_text):
+        if match.start() > best[1]:
+            best = (match.group(1).lower(), match.start())
     for match in vocab.REGION_SEGMENT.finditer(clause_text):
         group = next(g for g in match.groups() if g)
-        region = re.sub(r"\s+", " ", group.lower().replace("north-west", "northwest").replace("south-west", "southwest"))
         if match.start() > best[1]:
-            best = (region, match.start())
+            best = (_region_label(group), match.start())
     return best[0]
+
+
+def _region_label(group: str) -> str:
+    return re.sub(r"\s+", " ", group.lower().replace("north-west", "northwest").replace("south-west", "southwest"))
+
+
+_AFTER_PREPOSITION = re.compile(r"^\s*(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)
+_REGION_AT_START = re.compile(rf"^(?:{vocab.REGION_NAMES})\b", re.I)
+
+
+def segment_after(post: str) -> str | None:
+    """A segment named right after a figure: "... to 62.5% at medium smelters", "1.7 million mt in Shanxi"."""
+    lead = _AFTER_PREPOSITION.match(post)
+    if not lead:
+        return None
+    rest = post[lead.end():lead.end() + 40]
+    for pattern, label in vocab.SEGMENT_WORDS:
+        found = pattern.match(rest)
+        if found:
+            return label
+    tier = vocab.TIER_SEGMENT.match(rest)
+    if tier:
+        return tier.group(1).lower()
+    region = _REGION_AT_START.match(rest)
+    return _region_label(region.group(0)) if region else None
 
 
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | None:

@@ -22,6 +22,7 @@ from extractor.rules.context import (
     content_of,
     metric_before,
     period_at,
+    segment_after,
     segment_in,
 )
 from extractor.rules.directions import find_directions, level_directions
@@ -29,7 +30,7 @@ from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
-from extractor.text.months import in_window, months_between, resolve_month
+from extractor.text.months import in_window, months_between, resolve_month, shift_month
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.periods import RATE_METRICS
 
@@ -58,6 +59,10 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             sentence, about, report_month, carried, paragraph_segment[sentence.paragraph],
             metric_by_paragraph.get(sentence.paragraph),
         )
+        if _PART_OF_BEFORE.match(sentence.text) and facts and facts[-1].label.content:
+            sentence_facts = [f.relabel(content=facts[-1].label.content)
+                              if f.label.content is None and f.label.metric in ("production", "cumulative_production")
+                              else f for f in sentence_facts]
         if last_period:
             period_by_paragraph[sentence.paragraph] = last_period
         labelled = [f.label.metric for f in sentence_facts if f.label.metric != "other"]
@@ -65,6 +70,13 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             metric_by_paragraph[sentence.paragraph] = labelled[-1]
         facts.extend(sentence_facts)
     return _numbers_beat_directions(facts)
+
+
+# A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
+# the same tonnage: it keeps that figure's metal content.
+_PART_OF_BEFORE = re.compile(
+    r"^\W*(?:of (?:this|that|the) (?:figure|total|amount|output)|of which|among (?:them|which)|"
+    r"(?:this|the) (?:total|figure) (?:comprised|included|consisted))\b", re.I)
 
 
 def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
@@ -227,7 +239,7 @@ def _label_number(
     if measure is None:
         return _review(number, offset, section, f"a {unit or 'unitless'} number does not fit metric {metric}")
 
-    segment = segment_in(clause_pre, paragraph_segment)
+    segment = segment_after(post) or segment_in(clause_pre, paragraph_segment)
     if segment is None and previous is not None and not re.search(r"\b(?:while|whereas|but)\b", local_pre):
         segment = previous.segment if is_change else None
     if segment == "daily average" and unit_out == "mt":
@@ -244,6 +256,9 @@ def _label_number(
 
     if period is None:
         return _review(number, offset, section, "no period: the report month is unknown")
+    ago = _AGO.match(post)
+    if ago and not is_change:
+        period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
     basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
     if expected_level:
         basis = "expected"
@@ -251,6 +266,9 @@ def _label_number(
         reasons.append(f"period {period} is far from the report month {report_month}")
     if metric in RATE_METRICS and measure == "level" and not _in_percent_range(value):
         reasons.append("a rate outside 0-100%")
+    if (measure == "level" and number.qualifier in ("over", "under") and metric in RATE_METRICS
+            and vocab.SOME_PRODUCERS.search(clause_pre)):
+        return _review(number, offset, section, "a bound on the rates of some producers, not the commodity's rate")
 
     if re.search(r"\brespectively\b", s[number.end:]):
         reasons.append("a 'respectively' list: which label goes with which number needs checking")
@@ -266,6 +284,9 @@ def _label_number(
     if not section.known:
         fact.flag(f"heading '{section.heading}' is not in the commodity table")
     return fact
+
+
+_AGO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|one)\s+(month|year)\s+(?:ago|earlier|before)\b", re.I)
 
 
 def _in_percent_range(value: Any) -> bool:

@@ -37,18 +37,26 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 def sentence_sections(section: Section) -> list[Section]:
     """For each sentence of the section, the section as that sentence speaks of it (commodity, region)."""
     current = section
+    paragraph = -1
     out = []
     for sentence in section.sentences:
+        if section.heading is not None and sentence.paragraph != paragraph:
+            current, paragraph = section, sentence.paragraph  # under a heading, a region carries within a paragraph
         subject = _subject(sentence, section)
         if subject is not None:
             commodity, region = subject
+            if region is None:  # no country named: the product's region so far, else its default
+                carry = commodity == current.commodity
+                region = current.region if carry else (section.region if commodity == section.commodity
+                                                        else region_for(commodity))
             current = replace(section, commodity=commodity, region=region)
         out.append(current)
     return out
 
 
-def _subject(sentence: Sentence, section: Section) -> tuple[str, str] | None:
-    """The (commodity, region) a sentence names as the subject of its figures, or None if it names none."""
+def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
+    """The (commodity, region) a sentence names as the subject of its figures, or None if it names none; the
+    region is None where the sentence names no country with the product."""
     text = sentence.text
     quantities = [n for n in find_numbers(text) if n.is_quantity]
     head = normalize_name(text[:quantities[0].start]) if quantities else normalize_name(text)
@@ -68,11 +76,10 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str] | None:
         start, end, commodity = named[0]
     else:
         return None
-    region = _region_near(whole, start, end) or region_for(commodity)
-    return commodity, region
+    return commodity, _region_near(whole, start, end)
 
 
-def _region_only(whole: str, section: Section) -> tuple[str, str] | None:
+def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:
     """Under a heading, a sentence may still name where its product is made ("Indonesia's MHP ...")."""
     for start, end, commodity, _ in commodity_mentions(whole):
         if commodity == section.commodity:

@@ -10,8 +10,10 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
     for p, m in [
         (r"\b(?:impact|loss(?:es)?|reduction)\s+(?:from|of|due to)\s+(?:the\s+)?maintenance\b|\bmaintenance impact\b", "maintenance_impact"),
         (r"\bcumulative\w*\b|\bYTD\b|\byear-to-date\b|\bfull[- ]year\b|\bfrom January to\b|\bJanuary-\w+", "cumulative_production"),
-        (r"\b(?:operating|capacity)\s+(?:rate|utili[sz]ation(?: rate)?)\b|\butili[sz]ation rate\b|\boperating level\b|\brun rate\b", "operating_rate"),
-        (r"\boperating (?:\w+\s+){0,2}capacity\b|\bcapacity in operation\b", "operating_capacity"),
+        (r"(?<!downstream )(?<!terminal )\b(?:operating|capacity)\s+(?:rates?|utili[sz]ation(?: rates?)?)\b|\butili[sz]ation rates?\b|\boperating levels?\b|"
+         r"\brun rates?\b|\bstart(?:ing|-up| up|up)\s+rates?\b|\boperated at\b|\bran at\b", "operating_rate"),
+        (r"\boperat(?:ing|ional) (?:\w+\s+){0,2}capacity\b|\bcapacity (?:\w+\s+){0,5}in operation\b|"
+         r"\bin operation\b", "operating_capacity"),
         (r"\b(?:existing|total|nominal|built|installed|effective)\s+(?:\w+\s+){0,2}capacity\b|\bcapacity (?:was|of|stood|reached|is|at)\b", "capacity"),
         (r"\bimport(?:s|ed)?(?:\s+volumes?)?\b", "imports"),
         (r"\bexport(?:s|ed)?(?:\s+volumes?)?\b", "exports"),
@@ -19,7 +21,7 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bsurplus\b|\bdeficit\b|\bsupply-demand balance\b", "balance"),
         (r"\bshare\b|\bproportion\b|\baccount(?:ing|ed|s)? for\b|\bpercentage of\b", "share"),
         (r"\bprices?\b|\bpremiums?\b|\bquotations?\b|\bindex\b|\bTCs?\b|\btreatment charges?\b|\bcosts?\b|\bprofits?\b|\bloss(?:es)?\b|\bprocessing fees?\b", "price"),
-        (r"\bproduc\w*\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bmake\b|\bgeneration\b", "production"),
+        (r"\bproduc(?:e|es|ed|ing|tion)\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bmake\b|\bgeneration\b", "production"),
     ]
 ]
 
@@ -38,8 +40,8 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\b6-series\b", "6-series"),
         (r"\b8-series\b", "8-series"),
         (r"\b9-series\b", "9-series"),
-        (r"\bhigh-grade\b", "high-grade"),
-        (r"\blow-grade\b", "low-grade"),
+        (r"\bhigh-grade\b|\bhigh[- ]NPI\b|\bhigh[- ]nickel pig iron\b", "high-grade"),
+        (r"\blow-grade\b|\blow[- ]NPI\b|\blow[- ]nickel pig iron\b", "low-grade"),
         (r"\bspodumene-derived\b|\bderived from spodumene\b", "spodumene-derived"),
         (r"\blepidolite-derived\b|\bderived from lepidolite\b", "lepidolite-derived"),
         (r"\bsalt lake-derived\b|\bderived from salt lakes?\b", "salt lake-derived"),
@@ -63,6 +65,21 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
     ]
 ]
 
+# A part named by its producers' size or tier, as the subject ("top-tier enterprises produced ..."):
+# the report's own words become the segment label.
+TIER_SEGMENT = re.compile(
+    r"\b((?:(?:top|mid|middle|small|second|third|lower|leading|large|medium)[- ](?:tier|sized|scale)|tail-end)\s+"
+    r"(?:enterprises|producers|smelters|companies|firms|plants|mills))\b",
+    re.I,
+)
+# "most smelters", "some producers", "individual plants": a part that is no segment, so no fact of the commodity.
+SOME_PRODUCERS = re.compile(
+    r"\b(?:most|some|many|several|certain|a few|individual|part of(?: the)?)\s+(?:\w+\s+){0,2}"
+    r"(?:smelters|producers|enterprises|companies|plants|firms|mills|lines|refineries|factories)\b",
+    re.I,
+)
+SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
+
 REGION_NAMES = (
     r"north china|south china|east china|central china|north-?west china|south-?west china|north-?east china|"
     r"inner mongolia|xinjiang|yunnan|sichuan|jiangxi|hunan|henan|shaanxi|shanxi|shandong|guangxi|guizhou|gansu|"
@@ -70,7 +87,9 @@ REGION_NAMES = (
 )
 _REGION_GROUP = rf"((?:{REGION_NAMES})(?:\s*(?:,|and)\s*(?:{REGION_NAMES}))*)"
 REGION_SEGMENT = re.compile(
-    rf"(?:\b(?:production|output|supply|operating capacity|operating rate)\s+(?:in|of|from)\s+(?:the\s+)?{_REGION_GROUP}(?:\s+region)?\b"
+    rf"(?:\b(?:production|output|supply|operating capacity|operating rate)\s+(?:in|of|from)\s+(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
+    rf"|\b{_REGION_GROUP}(?:\s+province)?(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:output|production|operating rate)"
+    rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+(?:saw|had|posted|recorded|reported)\s+(?:its\s+)?(?:\w+\s+)?(?:output|production)"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+(?:accounting|accounted|accounts)\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b)",
     re.I,
