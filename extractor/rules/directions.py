@@ -61,7 +61,7 @@ _OUTLOOK_VERB = re.compile(
     re.I,
 )
 _PAST_MOVE = re.compile(
-    r"\b(?:production|output)\s+(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
+    r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
     r"remained (?:flat|stable|unchanged))(?:\s+slightly)?\b(?!\s+(?:by|to)\b)",
     re.I,
 )

@@ -213,6 +213,8 @@ def _label_number(
         if comparison_noun:
             comparison = "mom" if comparison_noun.group(1).lower().startswith("m") else "yoy"
         comparison = comparison or comparison_after or cl.comparison_near(local_pre) or _month_comparison(post, period)
+        if comparison is None and re.fullmatch(r"\s*(?:or|and|,)\s*", post):
+            comparison = cl.comparison_near(s[next_start:next_start + 40])  # "up 323,000 mt or 14% MoM"
         if comparison is None and previous is not None and previous.change:
             comparison = previous.comparison
         if comparison is None:
@@ -260,6 +262,8 @@ def _label_number(
     if ago and not is_change:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
     basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
+    if metric == "cumulative_production" and period == report_month:
+        basis = "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
     if expected_level:
         basis = "expected"
     if not in_window(period, report_month):

@@ -27,7 +27,9 @@ _MONTH_BY_NUMBER = MONTH_NAMES.split("|")
 FULL_YEAR = re.compile(
     r"\b(?:full[- ]year|whole[- ]year|annual)\b(?:\s+(?:output|production))?(?:\s+(?:in|of|for))?\s*((?:19|20)\d\d)?"
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
-    r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)",
+    r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
+    r"|(?<=mt |ns |es )(last)\s+year\b",  # "35.04 million tonnes last year": the year before publication
     re.I,
 )
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
@@ -136,13 +138,16 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
             taken.append((match.start(), match.end()))
     cumulative_range = bool(mentions)
     for match in FULL_YEAR.finditer(sentence):
-        year = match.group(1) or match.group(2) or match.group(3)
-        if year is None and report_month is not None and report_month.endswith("-12"):
-            year = report_month[:4]  # "annual output" in a December report is that year's
+        year = match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        if match.group(5) and report_month is not None:
+            year = shift_month(report_month, 1)[:4]
+            year = str(int(year) - 1)  # published the month after the report month; "last year" is the year before
+        elif year is None and report_month is not None:
+            year = report_month[:4]  # "full-year output": the report's own year (a forecast before December)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
-        if (not match.group(1) and report_month is not None and year == report_month[:4]
-                and not report_month.endswith("-12")):
+        if (match.group(2) or match.group(3)) and report_month is not None and year == report_month[:4] \
+                and not report_month.endswith("-12"):
             continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
         mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
         taken.append((match.start(), match.end()))
