@@ -107,7 +107,8 @@ class Fact:
         """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed."""
         label_changes = {k: v for k, v in changes.items() if k in LABEL_FIELDS}
         other = {k: v for k, v in changes.items() if k not in LABEL_FIELDS}
-        return dataclasses.replace(self, label=self.label.replace(**label_changes), notes=list(self.notes), **other)
+        other.setdefault("notes", list(self.notes))
+        return dataclasses.replace(self, label=self.label.replace(**label_changes), **other)
 
     def contract_fields(self) -> dict[str, Any]:
         """The fact in the contract's shape (shared/contract/FACTS.md): label fields, value, unit, qualifier, quote."""

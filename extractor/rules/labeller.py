@@ -142,6 +142,8 @@ def _label_sentence(
             content=fact.label.content,
             metric=fact.label.metric,
         )
+    if "respectively" in s:
+        facts = _respectively(s, sentence.start, facts)
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
@@ -275,7 +277,9 @@ def _label_number(
         return _review(number, offset, section, "a bound on the rates of some producers, not the commodity's rate")
 
     if re.search(r"\brespectively\b", s[number.end:]):
-        reasons.append("a 'respectively' list: which label goes with which number needs checking")
+        reasons.append(RESPECTIVELY)
+    if _COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start]):
+        return _review(number, offset, section, "a single company's figure, not the commodity's")
     quote_start, quote_end = _quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
     )
@@ -291,6 +295,63 @@ def _label_number(
 
 
 _AGO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|one)\s+(month|year)\s+(?:ago|earlier|before)\b", re.I)
+
+
+RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
+# A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").
+_COMPANY_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|"
+    r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")
+
+
+def _respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """Give the numbers of a "respectively" list the parts the sentence names, in order: "200-series, 300-series
+    and 400-series ... 788,000 mt, 1.4 million mt and 447,000 mt respectively"; a list that follows figures
+    already given their parts ("..., accounting for 75.82%, 18.28% and 5.9%, respectively") takes theirs.
+    A list whose parts cannot be counted out stays in review."""
+    listed = [f for f in facts if f.reason == RESPECTIVELY or RESPECTIVELY in f.notes]
+    by_unit: dict[str | None, list[Fact]] = {}
+    for fact in listed:
+        by_unit.setdefault(fact.unit, []).append(fact)
+    done: dict[int, Fact] = {}
+    for group in by_unit.values():
+        if len(group) < 2:
+            continue
+        first = group[0].number.start - offset
+        named = _parts_named(s[:first])
+        earlier = [f.label.segment for f in facts if f not in listed and f.number.start - offset < first
+                   and f.label.segment is not None]
+        parts = named[-len(group):] if len(named) >= len(group) else (
+            earlier[-len(group):] if len(set(earlier[-len(group):])) == len(group) else [])
+        if len(parts) != len(group):
+            continue
+        for fact, part in zip(group, parts):
+            done[id(fact)] = _unflagged(fact.relabel(segment=part), RESPECTIVELY)
+    return [done.get(id(f), f) for f in facts]
+
+
+def _parts_named(text: str) -> list[str]:
+    """The segment labels a stretch of text names, in order (each once)."""
+    found: list[tuple[int, str]] = []
+    for pattern, label in vocab.SEGMENT_WORDS:
+        found += [(m.start(), label) for m in pattern.finditer(text)]
+    found += [(m.start(), m.group(1).lower()) for m in vocab.TIER_SEGMENT.finditer(text)]
+    found += [(m.start(), m.group(0).lower()) for m in re.finditer(rf"\b(?:{vocab.REGION_NAMES})\b", text, re.I)]
+    ordered = []
+    for _, label in sorted(found):
+        if label not in ordered:
+            ordered.append(label)
+    return ordered
+
+
+def _unflagged(fact: Fact, reason: str) -> Fact:
+    """The fact without one review reason: accepted again if it was the only one."""
+    notes = [n for n in fact.notes if n != reason]
+    if fact.reason != reason:
+        return fact.relabel(notes=notes)
+    if notes:
+        return fact.relabel(reason=notes[0], notes=notes[1:])
+    return fact.relabel(status=Status.ACCEPTED, reason=None, notes=notes)
 
 
 def _in_percent_range(value: Any) -> bool:

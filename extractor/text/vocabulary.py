@@ -78,6 +78,8 @@ SOME_PRODUCERS = re.compile(
     r"(?:smelters|producers|enterprises|companies|plants|firms|mills|lines|refineries|factories)\b",
     re.I,
 )
+# Words that make a figure the whole commodity's even when a company is named ("national", "China's total").
+AGGREGATE = re.compile(r"\b(?:China|China's|national|nationwide|domestic|total|overall|industry|SMM)\b", re.I)
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (
