@@ -42,10 +42,11 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\b9[- ]series\b", "9-series"),
         (r"\bhigh-grade\b|\bhigh[- ]NPI\b|\bhigh[- ]nickel pig iron\b", "high-grade"),
         (r"\blow-grade\b|\blow[- ]NPI\b|\blow[- ]nickel pig iron\b", "low-grade"),
-        (r"\bspodumene-derived\b|\bderived from spodumene\b", "spodumene-derived"),
-        (r"\blepidolite-derived\b|\bderived from lepidolite\b", "lepidolite-derived"),
-        (r"\bsalt lake-derived\b|\bderived from salt lakes?\b", "salt lake-derived"),
-        (r"\bscrap-derived\b|\blithium carbonate from recycling\b|\brecycled lithium carbonate\b", "scrap-derived"),
+        (r"\bspodumene-derived\b|\bderived from spodumene\b|\b(?:spodumene|feldspar)(?= (?:and \w+ )?(?:lithium|enterprises|producers|route))", "spodumene-derived"),
+        (r"\blepidolite-derived\b|\bderived from lepidolite\b|\b(?:lepidolite|mica)(?= (?:lithium|enterprises|producers|route))", "lepidolite-derived"),
+        (r"\bsalt lake-derived\b|\bderived from salt lakes?\b|\bsalt lake (?:enterprises|producers|lithium)", "salt lake-derived"),
+        (r"\bscrap-derived\b|\blithium carbonate from recycling\b|\brecycled lithium carbonate\b|"
+         r"\brecycled lithium (?:salt )?(?:enterprises|producers)\b", "scrap-derived"),
         (r"\bsmelting (?:side|sector)\b", "smelting"),
         (r"\bcausticisation (?:side|sector)\b", "causticisation"),
         (r"\bglobal (?:production|output)\b|\bglobal solar cell production\b", "global"),
@@ -79,7 +80,7 @@ SOME_PRODUCERS = re.compile(
     re.I,
 )
 # Words that make a figure the whole commodity's even when a company is named ("national", "China's total").
-AGGREGATE = re.compile(r"\b(?:China|China's|national|nationwide|domestic|total|overall|industry|SMM)\b", re.I)
+AGGREGATE = re.compile(r"\b(?:China|China's|[Nn]ational|[Nn]ationwide|[Dd]omestic|[Tt]otal|[Oo]verall|industry-wide|SMM)\b")
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (
