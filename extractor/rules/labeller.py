@@ -171,6 +171,13 @@ def _label_number(
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
     metric, _ = metric_before(s, number.start)
+    named_after = _METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
+    if named_after and _LOSS_BEFORE.search(local_pre):
+        return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
+    if named_after:  # "70.86 million mt of capacity ... in operation", "2.6 million mt of output"
+        metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
+            {"capacity": "capacity", "output": "production", "production": "production", "imports": "imports",
+             "exports": "exports", "inventory": "inventory", "inventories": "inventory"}[named_after.group(1).lower()]
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
@@ -182,6 +189,8 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
+    if metric in ("capacity", "operating_capacity") and _SURVEY_SAMPLE.search(s):
+        return _review(number, offset, section, "the capacity of a survey's sample, not a fact of the commodity")
 
     unit = number.unit or ""
     comparison_noun = vocab.COMPARISON_NOUN.search(local_pre)
@@ -193,7 +202,12 @@ def _label_number(
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
 
     expected_level = bool(vocab.EXPECTED_BEFORE.search(local_pre)) and unit != "pp"
-    if expected_level:
+    month_level = _MONTH_LEVEL.search(local_pre)
+    if month_level and unit != "pp":  # "up from April's 2.49 million tonnes": April's level
+        named = resolve_month(month_level.group(1), report_month)
+        period = named or period
+        is_change = False
+    elif expected_level:
         is_change = False
     elif unit == "pp":
         is_change = True
@@ -215,8 +229,10 @@ def _label_number(
         if comparison_noun:
             comparison = "mom" if comparison_noun.group(1).lower().startswith("m") else "yoy"
         comparison = comparison or comparison_after or cl.comparison_near(local_pre) or _month_comparison(post, period)
-        if comparison is None and re.fullmatch(r"\s*(?:or|and|,)\s*", post):
-            comparison = cl.comparison_near(s[next_start:next_start + 40])  # "up 323,000 mt or 14% MoM"
+        if comparison is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", post):
+            # "up 323,000 mt or 14% MoM", "fall 7.52% to 55.51% in June from a month earlier"
+            window = s[next_start:next_start + 60]
+            comparison = cl.comparison_near(window) or _month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
         if comparison is None and previous is not None and previous.change:
             comparison = previous.comparison
         if comparison is None:
@@ -297,6 +313,11 @@ def _label_number(
 _AGO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|one)\s+(month|year)\s+(?:ago|earlier|before)\b", re.I)
 
 
+_METRIC_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(capacity|output|production|imports|exports|inventor(?:y|ies))\b", re.I)
+_LOSS_BEFORE = re.compile(r"\b(?:affect|impact|cut|reduc|los[te]|curtail|hit)\w*\s+(?:about|some|around|nearly|roughly)?\s*$", re.I)
+_SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered)\b", re.I)
+_MONTH_LEVEL = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)['’]s\s*$")
 RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
 # A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").
 _COMPANY_SUBJECT = re.compile(
