@@ -279,7 +279,10 @@ def _label_number(
     ago = _AGO.match(post)
     if ago and not is_change:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
-    basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
+    forecast_cue = bool(vocab.FORECAST_CUE.search(s[:number.start]))
+    if forecast_cue and not mentions and period == report_month and carried == report_month and report_month:
+        period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
+    basis = cl.basis_for(period, report_month, forecast_cue)
     if metric == "cumulative_production" and period == report_month:
         basis = "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
     if expected_level:

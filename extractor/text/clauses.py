@@ -29,7 +29,7 @@ FULL_YEAR = re.compile(
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
     r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
-    r"|(?<=mt |ns |es )(last)\s+year\b",  # "35.04 million tonnes last year": the year before publication
+    r"|(?<=mt |ns |es )(last|this)\s+year\b",  # "35.04 million tonnes last year": the year before publication
     re.I,
 )
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
@@ -140,8 +140,9 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
     for match in FULL_YEAR.finditer(sentence):
         year = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if match.group(5) and report_month is not None:
-            year = shift_month(report_month, 1)[:4]
-            year = str(int(year) - 1)  # published the month after the report month; "last year" is the year before
+            year = shift_month(report_month, 1)[:4]  # published the month after the report month
+            if match.group(5).lower() == "last":
+                year = str(int(year) - 1)
         elif year is None and report_month is not None:
             year = report_month[:4]  # "full-year output": the report's own year (a forecast before December)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):

@@ -132,7 +132,7 @@ EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missi
 FORECAST_CUE = re.compile(
     r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|estimates?|"
     r"estimated to|anticipate[sd]?|will|would|(?-i:may)|might|likely|looking ahead|plans? to|planned to|"
-    r"predicts?|is set to|are set to|preliminary|foresees?|is poised to|are poised to|projected|projection)\b",
+    r"predicts?|is set to|are set to|preliminary|foresees?|(?<=SMM )sees?|is poised to|are poised to|projected|projection)\b",
     re.I,
 )
 
