@@ -40,7 +40,9 @@ _FORECAST_DIRECTION = re.compile(
 # "the operating rate rose to 75.89%": a rate's level stated with the way it moved.
 _LEVEL_MOVE = re.compile(
     r"\b(?P<verb>rose|rising|increased|climbed|rebounded|recovered|edged up|fell|dropped|dropping|declined|decreased|"
-    r"slid|dropped back|pulled back|remained stable|remained|held steady|stood steady|stayed)"
+    r"slid|dropped back|pulled back|remained stable|remained|held steady|stood steady|stayed|"
+    r"(?:expected|likely|set|projected|forecast|estimated|anticipated)\s+to\s+(?:increase|rise|climb|rebound|recover|"
+    r"grow|fall|drop|decline|decrease|dip|edge (?:up|down)|remain(?: stable)?|stay))"
     r"(?:\s+(?:slightly|significantly|sharply|further|noticeably|back|significantly further))*\s+(?:to|at)\s*$",
     re.I,
 )
@@ -61,7 +63,7 @@ _OUTLOOK_VERB = re.compile(
     re.I,
 )
 _PAST_MOVE = re.compile(
-    r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
+    r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:(?:also|further|again|slightly)\s+)?(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
     r"remained (?:flat|stable|unchanged))(?:\s+slightly)?\b(?!\s+(?:by|to)\b)",
     re.I,
 )
