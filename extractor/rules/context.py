@@ -62,7 +62,13 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
 
 
 def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
-    best: tuple[str | None, int] = (paragraph_segment, -1)
+    """The part the clause before a number names last: a segment word, a producer tier or a region. A part named
+    before an earlier metric word belongs to that earlier figure ("the average daily output rose by 7,000 mt, and
+    monthly output will reach 6.03 million mt": the second figure is no daily average)."""
+    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
+    back = 3 if words and words[-1][1] == "share" else 2  # a share is of the part named with the figure before it
+    cutoff = words[-back][0] if len(words) >= back else -1
+    best: tuple[str | None, int] = (paragraph_segment, cutoff)
     for pattern, label in vocab.SEGMENT_WORDS:
         for match in pattern.finditer(clause_text):
             if match.start() > best[1]:
