@@ -144,6 +144,7 @@ def _label_sentence(
         )
     if "respectively" in s:
         facts = _respectively(s, sentence.start, facts)
+    facts = _metal_changes(s, sentence.start, facts)
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
@@ -272,7 +273,7 @@ def _label_number(
             price = match.group(1).lower()
         segment = segment or price
         reasons.append("price facts need a named price; check the segment")
-    content = content_of(clause_pre, post, previous)
+    content = content_of(clause_pre, post, previous) if metric not in RATE_METRICS else None
 
     if period is None:
         return _review(number, offset, section, "no period: the report month is unknown")
@@ -352,6 +353,29 @@ def _respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
         for fact, part in zip(group, parts):
             done[id(fact)] = _unflagged(fact.relabel(segment=part), RESPECTIVELY)
     return [done.get(id(f), f) for f in facts]
+
+
+def _metal_changes(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """A change takes the metal content of the mass it is stated with: the nearest mass level before it in its
+    clause, or else the first after it ("drop by 6.2% MoM to 40.9 kt (in Ni metal)")."""
+    def clause(fact: Fact) -> int:
+        return clause_start_of(s, fact.number.start - offset)
+
+    levels = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
+    out = []
+    for fact in facts:
+        label = fact.label
+        if label.content is None and label.measure not in ("level",) and not label.is_direction \
+                and label.metric in ("production", "cumulative_production"):
+            same = [f for f in levels if clause(f) == clause(fact) and f.label.metric == label.metric
+                    and f.label.period == label.period]
+            before = [f for f in same if f.number.start < fact.number.start]
+            after = [f for f in same if f.number.start > fact.number.start]
+            anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is not None and anchor.label.content == "metal":
+                fact = fact.relabel(content="metal")
+        out.append(fact)
+    return out
 
 
 def _parts_named(text: str) -> list[str]:
