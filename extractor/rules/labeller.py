@@ -408,7 +408,8 @@ def _in_percent_range(value: Any) -> bool:
 
 
 def _month_comparison(post: str, period: str | None) -> str | None:
-    match = re.match(r"^\s*,?\s*(?:from|compared (?:to|with)|than|versus|over)\s+(?:the\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
+    match = re.match(r"^\s*,?\s*(?:from|compared (?:to|with)|than|versus|over)\s+(?:the\s+)?"
+                     r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
     if not match or period is None:
         return None
     named = resolve_month(match.group(1), period, match.group(2))

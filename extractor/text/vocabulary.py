@@ -93,6 +93,8 @@ REGION_SEGMENT = re.compile(
     rf"(?:\b(?:production|output|supply|operating capacity|operating rate)\s+(?:in|of|from)\s+(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
     rf"|\b{_REGION_GROUP}(?:\s+province)?(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:output|production|operating rate)"
     rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+(?:saw|had|posted|recorded|reported)\s+(?:its\s+)?(?:\w+\s+)?(?:output|production)"
+    rf"|\b(?:output|production)\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
+    rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+(?:accounting|accounted|accounts)\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b)",
     re.I,
