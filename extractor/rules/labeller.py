@@ -216,6 +216,8 @@ def _label_number(
         is_change = True
     elif level_cue and (direction is None or level_cue.start() > direction_at):
         is_change = False
+    elif number.qualifier in ("over", "under") and _BOUND_MOVE.search(s[prev_end:number.start]):
+        is_change = False  # "exceeded the 80,000 mt mark", "falling below 70%": a level reached, not a change
     elif direction in ("up", "down"):
         is_change = True
     elif comparison_after and unit in ("%", "pp"):
@@ -227,7 +229,11 @@ def _label_number(
 
     comparison: str | None = None
     if is_change:
-        if comparison_noun:
+        # The noun names this number's comparison when it stands right before it ("a MoM increase of 5.71%");
+        # one further back belongs to an earlier figure ("a 4% MoM increase and a 26% YoY increase").
+        adjacent = comparison_noun is not None and bool(re.fullmatch(
+            r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*", local_pre[comparison_noun.end():]))
+        if comparison_noun and (adjacent or not comparison_after):
             comparison = "mom" if comparison_noun.group(1).lower().startswith("m") else "yoy"
         comparison = comparison or comparison_after or cl.comparison_near(local_pre) or _month_comparison(post, period)
         if comparison is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", post):
@@ -241,7 +247,10 @@ def _label_number(
                 comparison = "yoy"
             else:
                 comparison = "mom"
-                reasons.append("comparison not stated; taken as MoM")
+                # The guidelines read an unstated comparison as MoM; it is sure enough for the reviewed and the
+                # forecast month, and flagged for review for any other period.
+                if period is None or report_month is None or months_between(report_month, period) not in (0, 1):
+                    reasons.append("comparison not stated; taken as MoM")
         if direction is None and comparison_noun:
             direction = "up" if cl.UP_WORDS.search(comparison_noun.group(2)) else "down"
         if direction is None:
@@ -317,6 +326,8 @@ def _label_number(
 _AGO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|one)\s+(month|year)\s+(?:ago|earlier|before)\b", re.I)
 
 
+_BOUND_MOVE = re.compile(r"\b(?:exceed\w*|surpass\w*|top(?:ped|s)?|(?:\w+ing|\w+ed|rose|fell)\s+(?:to\s+)?(?:below|above|under|over|"
+                         r"beyond))(?:\s+the)?\s*$", re.I)
 _METRIC_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(capacity|output|production|imports|exports|inventor(?:y|ies))\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:affect|impact|cut|reduc|los[te]|curtail|hit)\w*\s+(?:about|some|around|nearly|roughly)?\s*$", re.I)
 _SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered)\b", re.I)

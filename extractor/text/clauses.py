@@ -59,7 +59,7 @@ YOY = re.compile(
 QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
 
 UP_WORDS = re.compile(
-    r"\b(?:up|increas\w*|rose|rise[ns]?|rising|grew|grow\w*|gain\w*|climb\w*|surg\w*|rebound\w*|jump\w*|"
+    r"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|increas\w*|rose|rise[ns]?|rising|grew|grow\w*|gain\w*|climb\w*|surg\w*|rebound\w*|jump\w*|"
     r"higher|expan\w*|added|boost\w*|soar\w*|recover\w*|ramp\w* up|edged up|picked up|upward|uptick|"
     r"exceed\w*|raise\w*|went up|go up|hike\w*)\b",
     re.I,

@@ -45,7 +45,7 @@ _PATTERN = re.compile(
 
 _QUALIFIERS = [
     (re.compile(r"(?:approximately|approx\.?|about|around|nearly|almost|roughly|close\s+to|circa|some|~)\s*$", re.I), "approx"),
-    (re.compile(r"(?:over|more\s+than|above|exceed|exceeding|exceeded|exceeds|in\s+excess\s+of|upwards\s+of|at\s+least)\s*$", re.I), "over"),
+    (re.compile(r"(?:over|more\s+than|above|exceed|exceeding|exceeded|exceeds|in\s+excess\s+of|upwards\s+of|at\s+least|surpass(?:ed|ing)?|topped)\s*(?:the\s+)?$", re.I), "over"),
     (re.compile(r"(?:under|less\s+than|below|fewer\s+than|at\s+most|within)\s*$", re.I), "under"),
 ]
 
