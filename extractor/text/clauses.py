@@ -37,7 +37,8 @@ _RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next)\s+mon
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
     rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+"
-    rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?({MONTH_NAMES})\s*$",
+    rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
+    rf"({MONTH_NAMES})\s*$",
     re.I,
 )
 
@@ -159,7 +160,7 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
     for match in MONTH_MENTION.finditer(sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if _COMPARED_MONTH.search(sentence[max(0, match.start() - 30):match.end()]):
+        if _COMPARED_MONTH.search(sentence[max(0, match.start() - 40):match.end(1)]):
             continue
         if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
             continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period

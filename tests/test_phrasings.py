@@ -1,0 +1,146 @@
+"""Phrasings of other years, templates and publishers, each in a sentence of our own (never the corpus's).
+
+Each case is a kind of phrasing, not one report's sentence: the rules must read
+the kind wherever it appears. A case names the report month the document has.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.labeller import label_section
+from extractor.rules.sections import article_sections
+
+
+def _facts(text: str, month: str) -> list[dict]:
+    out = []
+    for section in article_sections(text):
+        for fact in label_section(text, section, month):
+            out.append({**fact.contract_fields(), "status": str(fact.status), "reason": fact.reason})
+    return out
+
+
+def _has(facts: list[dict], value: object, **want: object) -> bool:
+    for f in facts:
+        if f["status"] != "accepted" or any(f.get(k) != v for k, v in want.items()):
+            continue
+        if isinstance(value, str) or isinstance(f["value"], str):
+            if f["value"] == value:
+                return True
+        elif f["value"] == pytest.approx(value):
+            return True
+    return False
+
+
+CASES = [
+    # comparisons written the older way
+    ("Zinc output was 410,500 mt in May, down 2.1% on the month and 9.8% on the year.", "2017-05",
+     [(-2.1, dict(measure="mom_pct")), (-9.8, dict(measure="yoy_pct"))]),
+    ("Nickel pig iron output fell 4.4% m-o-m and 12.5% y-o-y in October.", "2020-10",
+     [(-4.4, dict(commodity="npi", measure="mom_pct")), (-12.5, dict(measure="yoy_pct"))]),
+    ("China's aluminium output was 3.1 million tonnes in March, up 2.2% from a year ago.", "2019-03",
+     [(2.2, dict(measure="yoy_pct")), (3100000, dict(measure="level"))]),
+    ("Tin output rose 3% for the corresponding period last year to 15,200 mt in July.", "2021-07",
+     [(3, dict(commodity="refined_tin", measure="yoy_pct"))]),
+    ("Copper cathode output rose 4% from the record set in June 2020 to 880,000 mt in June.", "2021-06",
+     [(4, dict(measure="yoy_pct"))]),
+    # cumulative and whole-year periods
+    ("Zinc output in the first seven months of 2018 totalled 3.1 million mt, up 1.5% year on year.", "2018-07",
+     [(3100000, dict(metric="cumulative_production", period="2018-07"))]),
+    ("Silicon metal output reached 3.2 million mt last year, the statistics bureau said.", "2020-12",
+     [(3200000, dict(metric="cumulative_production", period="2020-12"))]),
+    ("Alumina output totalled 72.5 million mt in 2019, down 1% from 2018.", "2019-12",
+     [(72500000, dict(metric="cumulative_production", period="2019-12"))]),
+    ("Full-year aluminium output will reach 39.8 million mt, SMM expects.", "2022-10",
+     [(39800000, dict(metric="cumulative_production", period="2022-12", basis="forecast"))]),
+    # daily average and rates per year
+    ("Alumina output averaged 205,000 tonnes per day in April.", "2021-04",
+     [(205000, dict(segment="daily average", unit="mt/day"))]),
+    ("Daily lead output was 13,400 mt in June, down 200 mt from May.", "2022-06",
+     [(13400, dict(segment="daily average"))]),
+    # operating rates of other wordings
+    ("Primary lead smelters' start-up rate was 58.4% in April, down 1.2 percentage points from March.", "2019-04",
+     [(58.4, dict(metric="operating_rate", measure="level")), (-1.2, dict(metric="operating_rate", measure="mom_pp"))]),
+    ("Magnesium producers operated at 61.5% in August.", "2022-08",
+     [(61.5, dict(metric="operating_rate"))]),
+    # months, last month and the month's own level
+    ("Stainless steel output rose to 2.9 million mt in March, up from February's 2.6 million mt.", "2021-03",
+     [(2600000, dict(period="2021-02", measure="level")), (2900000, dict(period="2021-03", measure="level"))]),
+    ("Producers made 41,000 mt of lithium carbonate last month, SMM data showed.", "2023-05",
+     [(41000, dict(period="2023-05"))]),
+    # forecasts worded without a month: the month after the report month
+    ("SMM sees refined zinc output rising 3.5% month on month to 540,000 mt.", "2022-02",
+     [(3.5, dict(period="2022-03", basis="forecast")), (540000, dict(period="2022-03", basis="forecast"))]),
+    # chains: "A or B marker", "fall A% to B% ... from a month earlier"
+    ("Nickel sulphate output rose by 3,100 mt or 8.2% month on month in May.", "2023-05",
+     [(3100, dict(measure="mom_abs")), (8.2, dict(measure="mom_pct"))]),
+    # bounds reached are levels, not changes
+    ("Lithium carbonate output exceeded the 50,000 mt mark in January for the first time.", "2024-01",
+     [(50000, dict(measure="level", qualifier="over"))]),
+    # segments named after the figure, tiers, provinces
+    ("The copper cathode operating rate rose to 74.1% at medium smelters in June.", "2021-06",
+     [(74.1, dict(segment="medium smelters"))]),
+    ("Leading-tier producers made 12,500 mt of NdFeB magnets in July.", "2025-07",
+     [(12500, dict(segment="leading-tier producers"))]),
+    ("Output rebounded in Yunnan, rising 6.1% on the month to 310,000 mt of silicon metal.", "2020-08",
+     [(6.1, dict(segment="yunnan", measure="mom_pct"))]),
+    ("The output of 300 series stainless steel rose 2.5% MoM in June.", "2021-06",
+     [(2.5, dict(segment="300-series"))]),
+]
+
+
+@pytest.mark.parametrize("text, month, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_phrasing(text: str, month: str, expected: list[tuple[object, dict]]) -> None:
+    facts = _facts(text, month)
+    for value, want in expected:
+        assert _has(facts, value, **want), (value, want, facts)
+
+
+def test_an_article_turns_to_a_second_product() -> None:
+    text = ("China alumina and aluminium output in May\n\n"
+            "China's alumina output rose 2.5% month on month to 6.6 million mt in May. "
+            "China's aluminium output also increased, up 1.1% on the month to 3.4 million mt.")
+    facts = _facts(text, "2022-05")
+    assert _has(facts, 6600000, commodity="alumina") and _has(facts, 2.5, commodity="alumina")
+    assert _has(facts, 3400000, commodity="aluminum") and _has(facts, 1.1, commodity="aluminum")
+
+
+def test_a_country_named_with_the_product_is_its_region() -> None:
+    text = "Indonesia's nickel matte production was 30,100 mt in Ni content in March, up 2.2% MoM."
+    facts = _facts(text, "2025-03")
+    assert _has(facts, 30100, commodity="nickel_matte", region="indonesia", content="metal")
+    assert _has(facts, 2.2, region="indonesia", content="metal", measure="mom_pct")
+
+
+def test_respectively_lists_take_the_parts_named() -> None:
+    text = ("Output of 200-series, 300-series and 400-series stainless steel was 1.01 million mt, 1.62 million mt "
+            "and 0.45 million mt respectively in May.")
+    facts = _facts(text, "2023-05")
+    assert _has(facts, 1010000, segment="200-series") and _has(facts, 1620000, segment="300-series")
+    assert _has(facts, 450000, segment="400-series")
+
+
+def test_a_breakdown_keeps_the_metal_content_of_its_total() -> None:
+    text = ("China produced 40.2 kt of NPI (in Ni metal) in June, down 1.5% m-o-m. Of this figure, high-grade NPI "
+            "output was 31.0 kt.")
+    facts = _facts(text, "2021-06")
+    assert _has(facts, 31000, segment="high-grade", content="metal")
+    assert _has(facts, -1.5, content="metal", measure="mom_pct")
+
+
+def test_a_single_companys_figure_is_no_fact_of_the_commodity() -> None:
+    text = "Sunrise Metals Group raised production in May, up over 8,000 mt from a month ago."
+    facts = _facts(text, "2022-05")
+    assert not any(f["status"] == "accepted" and f["value"] == 8000 for f in facts)
+
+
+def test_bounds_on_some_producers_rates_are_not_the_rate() -> None:
+    text = "Tight ore supply kept operating rates at most smelters below 60% in April."
+    facts = _facts(text, "2024-04")
+    assert not any(f["status"] == "accepted" and f["metric"] == "operating_rate" and f["value"] == 60 for f in facts)
+
+
+def test_a_survey_samples_capacity_is_no_fact() -> None:
+    text = "The survey covered 38 smelters with a production capacity of 3.9 million mt."
+    facts = _facts(text, "2019-04")
+    assert not any(f["status"] == "accepted" and f["metric"] in ("capacity", "operating_capacity") for f in facts)
