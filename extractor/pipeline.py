@@ -46,6 +46,7 @@ class RunOptions:
     sections: frozenset[str] | None = None
     labels: str = "confirm"
     drivers: str = "keyword"
+    report_month: str | None = None  # the month of documents whose text names none (--report-month)
 
     @property
     def uses_llm(self) -> bool:
@@ -59,6 +60,8 @@ class RunOptions:
             config["policies"] = {"labels": self.labels, "drivers": self.drivers}
         if self.sections is not None:
             config["sections"] = sorted(self.sections)
+        if self.report_month is not None:
+            config["report_month"] = self.report_month
         return config
 
     def config_hash(self) -> str:
@@ -103,7 +106,10 @@ def read_structure(doc: Document, options: RunOptions) -> Reading:
     if fmt is None or not sections:
         raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
     sections = [s for s in sections if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
-    return Reading(doc, fmt, fmt.report_month(doc.text), sections)
+    month = fmt.report_month(doc.text)
+    if month.value is None and options.report_month is not None:
+        month = ReportMonth(options.report_month, "given", "--report-month: the text names no month")
+    return Reading(doc, fmt, month, sections)
 
 
 def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None = None,

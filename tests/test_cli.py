@@ -192,3 +192,28 @@ def test_a_crash_on_one_document_keeps_the_others(tmp_path: Path, archive: Path,
     assert "headline_2017_10.txt: internal error (RuntimeError: simulated labeller bug)" in result.output
     names = {r["name"] for r in sqlite_utils.Database(db)["documents"].rows}
     assert names == {"review_2024_06.txt", "article_2023_03.md"}
+
+
+def test_an_undated_document_keeps_its_labels_and_takes_report_month(tmp_path: Path, fixtures: Path) -> None:
+    """With no month in the text, facts keep every label but the period and wait in review; --report-month
+    gives them their period (a month the text names would win)."""
+    db = tmp_path / "x.db"
+    result = _run("run", str(fixtures / "undated_clipping.txt"), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    rows = list(sqlite_utils.Database(db)["facts"].rows_where("quote LIKE '%1.8%'"))
+    assert [(r["metric"], r["measure"], r["period"], r["status"]) for r in rows] == [
+        ("production", "mom_pct", None, "needs_review")]
+    assert "--report-month" in rows[0]["reason"]
+    given = _run("run", str(fixtures / "undated_clipping.txt"), "--db", str(db), "--report-month", "2023-04")
+    assert given.exit_code == 0, given.output
+    store = sqlite_utils.Database(db)
+    rows = list(store["facts"].rows_where("quote LIKE '%1.8%'"))
+    assert [(r["period"], r["status"]) for r in rows] == [("2023-04", "accepted")]
+    assert next(store["documents"].rows)["report_month_confidence"] == "given"
+
+
+def test_a_month_that_is_not_one_is_refused_in_one_line(tmp_path: Path, fixtures: Path) -> None:
+    result = _run("run", str(fixtures / "undated_clipping.txt"), "--db", str(tmp_path / "x.db"), "--report-month", "2023-13")
+    assert result.exit_code == 2 and "not a month" in result.output and "Traceback" not in result.output
+    result = _run("month", "2025-13", "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 2 and "not a month" in result.output

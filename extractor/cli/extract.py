@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -44,7 +45,8 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
 
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
-                       chosen: tuple[str, str]) -> tuple[list[DocumentOutcome], dict[str, Any]]:
+                       chosen: tuple[str, str], report_month: str | None = None,
+                       ) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
     except ExtractorError as e:
@@ -53,7 +55,8 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
     store = open_db(db)
     try:
         llm = build_llm(config, store)
-        options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force, labels=chosen[0], drivers=chosen[1])
+        options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force, labels=chosen[0], drivers=chosen[1],
+                             report_month=report_month)
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err_console, transient=True, disable=not err_console.is_terminal,
@@ -106,6 +109,9 @@ def run(
     db: Path = DB_OPTION,
     force: bool = typer.Option(False, "--force", help="Re-extract documents already extracted with this configuration."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file fails, not only if all fail."),
+    report_month: Optional[str] = typer.Option(
+        None, "--report-month", metavar="YYYY-MM", help="The month of documents whose text names none (undated "
+        "clippings): their facts get periods instead of waiting in review. A month the text states always wins."),
     provider: Optional[str] = LLMOptions.provider,
     model: Optional[str] = LLMOptions.model,
     model_path: Optional[Path] = LLMOptions.model_path,
@@ -127,7 +133,8 @@ def run(
     if not paths:
         fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
-    outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers))
+    outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
+                                           checked_month(report_month) if report_month else None)
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     if errors == len(outcomes) or (strict and errors):
@@ -149,10 +156,15 @@ def month(
     llm_labels: str = LLMOptions.labels,
     llm_drivers: str = LLMOptions.drivers,
 ) -> None:
-    """Re-extract the documents of one report month and show what changed."""
+    """Re-extract the documents of one report month and show what changed.
+
+    With --from, the folder's documents of that month are extracted, and so are those whose text names no month
+    (they are given this one).
+    """
+    report_month = checked_month(report_month)
     if from_dir is not None:
         max_bytes = load_settings().max_document_bytes
-        candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p, max_bytes) == report_month]
+        candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p, max_bytes) in (report_month, None)]
     else:
         store = open_db(db, must_exist=True)
         try:
@@ -168,7 +180,8 @@ def month(
     if not candidates:
         fail(f"no documents for report month {report_month} (in the database, or in --from)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
-    outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv), policies(llm_labels, llm_drivers))
+    outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv), policies(llm_labels, llm_drivers),
+                                           report_month)
     _summary(outcomes, db, account)
     for outcome in outcomes:
         changes = outcome.changes
@@ -185,6 +198,13 @@ def month(
             console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old.value})")
     if all(o.status == "error" for o in outcomes):
         raise typer.Exit(1)
+
+
+def checked_month(value: str) -> str:
+    """A YYYY-MM month as given on the command line, or a one-line usage error."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        fail(f"{value!r} is not a month: give it as YYYY-MM, e.g. 2025-11")
+    return value
 
 
 def _month_of(path: Path, max_bytes: int) -> str | None:

@@ -284,20 +284,20 @@ def _label_number(
         reasons.append("price facts need a named price; check the segment")
     content = content_of(clause_pre, post, previous) if metric not in RATE_METRICS else None
 
-    if period is None:
-        return _review(number, offset, section, "no period: the report month is unknown")
+    if period is None:  # every other label is kept; a person (or --report-month) supplies the month
+        reasons.insert(0, NO_PERIOD)
     ago = _AGO.match(post)
-    if ago and not is_change:
+    if ago and not is_change and period is not None:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
     forecast_cue = bool(vocab.FORECAST_CUE.search(s[:number.start]))
     if forecast_cue and not mentions and period == report_month and carried == report_month and report_month:
         period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
-    basis = cl.basis_for(period, report_month, forecast_cue)
+    basis = cl.basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
     if metric == "cumulative_production" and period == report_month:
         basis = "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
     if expected_level:
         basis = "expected"
-    if not in_window(period, report_month):
+    if period is not None and not in_window(period, report_month):
         reasons.append(f"period {period} is far from the report month {report_month}")
     if metric in RATE_METRICS and measure == "level" and not _in_percent_range(value):
         reasons.append("a rate outside 0-100%")
@@ -333,6 +333,7 @@ _LOSS_BEFORE = re.compile(r"\b(?:affect|impact|cut|reduc|los[te]|curtail|hit)\w*
 _SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered)\b", re.I)
 _MONTH_LEVEL = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)['’]s\s*$")
+NO_PERIOD = "no period: the document names no report month (give it with --report-month)"
 RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
 # A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").
 _COMPANY_SUBJECT = re.compile(
