@@ -13,6 +13,7 @@ from extractor.record import Driver, Span
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
+from extractor.text.months import shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
 _CAUSAL = re.compile(
@@ -46,7 +47,7 @@ _CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence that may state a driver, with the period and basis it speaks of."""
+    """A clause that may state a driver, with the period and basis it speaks of."""
 
     text: str
     start: int
@@ -55,19 +56,50 @@ class Candidate:
     commodity: str | None = None  # the commodity the sentence speaks of, where it names one of its own
 
 
+# Where one sentence holds several causes: ';', ', while', 'but', 'whereas', and numbered lists "1) ... 2) ...".
+_CLAUSE_CUT = re.compile(r";|,\s*(?:while|whereas|but|although|meanwhile)\b|\s(?:but|whereas|while)\s|"
+                         r"(?:^|\s)(?:\d[.)]|\(\d\)|[①②③④⑤])\s", re.I)
+_ABOUT_OUTPUT = re.compile(r"\b(?:output|production|produc\w+|operating rates?|supply|smelters?|plants?|mills?|"
+                           r"refiner(?:y|ies)|capacity|capacities|operations?)\b", re.I)
+
+
+def clauses_of(text: str) -> list[tuple[int, str]]:
+    """The clauses of a sentence, each with its offset in the sentence."""
+    cuts = [0, *[m.start() for m in _CLAUSE_CUT.finditer(text) if m.start() > 0], len(text)]
+    return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;")]
+
+
 def candidate_sentences(text: str, section: Section, report_month: str | None) -> list[Candidate]:
-    """Sentences of a section that give a cause (a causal cue word), with their period and basis."""
+    """The clauses of a section that may give a cause of output moving, each with its own period and basis.
+
+    A clause is a candidate when its sentence gives a cause (a causal cue) or speaks of output, and the
+    clause names a category's cue. Its period is the month it names, else its sentence's, else the paragraph's;
+    an expectation that names no month is of the month after the report month.
+    """
     found: list[Candidate] = []
     carried: dict[int, str | None] = {}
     for sentence, about in zip(section.sentences, sentence_sections(section)):
         mentions = cl.month_mentions(sentence.text, report_month)
-        period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
+        sentence_period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
         if mentions:
             carried[sentence.paragraph] = mentions[-1].period
-        if period is None or not _CAUSAL.search(sentence.text) or re.match(r"^\s*note\b", sentence.text, re.I):
+        if sentence_period is None or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
-        basis = cl.basis_for(period, report_month, bool(FORECAST_CUE.search(sentence.text)))
-        found.append(Candidate(sentence.text, sentence.start, period, basis, about.commodity))
+        if not (_CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text)):
+            continue
+        sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
+        for at, clause in clauses_of(sentence.text):
+            if not any(pattern.search(clause) for _, pattern, _, _ in _CATEGORIES):
+                continue
+            own = cl.month_mentions(clause, report_month)
+            period = own[0].period if own else sentence_period
+            forecast = bool(FORECAST_CUE.search(clause)) or (sentence_forecast and not own and
+                                                           bool(FORECAST_CUE.search(sentence.text[:at])))
+            if forecast and not mentions and period == report_month and report_month is not None:
+                period = shift_month(report_month, 1)
+            basis = cl.basis_for(period, report_month, forecast)
+            found.append(Candidate(clause.strip(), sentence.start + at + (len(clause) - len(clause.lstrip())),
+                                   period, basis, about.commodity))
     return found
 
 
