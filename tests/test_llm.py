@@ -408,9 +408,11 @@ def test_prefetched_answers_are_taken_once_and_accounted_as_calls() -> None:
 
 
 def test_by_default_the_llm_is_asked_about_flagged_numbers_only(tmp_path: Path, fixtures: Path) -> None:
-    """The measured default (--llm-drivers keyword): drivers come from the keyword baseline, no driver questions."""
+    """The measured default (--llm-drivers keyword): drivers come from the keyword baseline, no driver questions;
+    the one number the rules could not label (our fixture's "the figure ... reached 512,600 mt") is asked."""
     db = tmp_path / "smm.db"
-    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), *_replay_args())
+    result = _run("run", str(fixtures / "flagged_2024_06.txt"), str(fixtures / "review_2024_06.txt"), "--db", str(db),
+                  *_replay_args())
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(db)
     purposes = {row[0] for row in conn.execute("SELECT purpose FROM llm_calls")}
