@@ -10,39 +10,20 @@ import re
 from dataclasses import dataclass
 
 from extractor.record import Driver, Span
+from extractor.rules.driver_words import CATEGORIES, CAUSAL, MAINTENANCE_ENDED
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
 from extractor.text.months import shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
-_CAUSAL = re.compile(
-    r"\b(?:due to|mainly|primarily|driven by|because|owing to|amid|affected by|supported by|boost\w*|"
-    r"led to|leading to|resulting in|caused|dragg\w*|contribut\w*|thanks to|as a result|impact(?:ed)? by)\b",
-    re.I,
-)
-
-# (category, pattern, default effect, pattern that flips the effect to "up")
-_CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
-    ("holiday", re.compile(r"\b(?:chinese new year|spring festival|lantern festival|national day|double festival|lebaran|holidays?)\b", re.I), "down",
-     re.compile(r"\b(?:subsid\w*|eliminat\w*|excluded|after the|ended|fad\w*|recover\w*)\b", re.I)),
-    ("calendar", re.compile(r"\b(?:production days|working days|calendar days|fewer days|one day less|one less day|days in)\b", re.I), "down",
-     re.compile(r"\b(?:more|increase\w*|additional|extra)\b[^.]{0,30}\bdays\b|\bdays\b[^.]{0,20}\b(?:more|increase)", re.I)),
-    ("maintenance", re.compile(r"\bmaintenance\b|\boverhaul\w*\b|\btechnological (?:transformation|upgrade)s?\b", re.I), "down",
-     re.compile(r"\b(?:ended|completed?|complet\w*|conclud\w*|finish\w*|after maintenance|return\w*|lower than expected)\b", re.I)),
-    ("resumption", re.compile(r"\bresum\w*\b|\brestart\w*\b|\bresumed production\b", re.I), "up", None),
-    ("new_capacity", re.compile(r"\bnew (?:capacity|production lines?|projects?|smelters?|lines?)\b|\bcommission\w*\b|\bramp(?:ing|ed)?[- ]up\b", re.I), "up", None),
-    ("weather_seasonal", re.compile(r"\b(?:dry season|rainy season|heating season|winter|cold weather|temperature|weather|flood\w*)\b", re.I), "down",
-     re.compile(r"\b(?:warm\w*|end of the rainy|wet season)\b", re.I)),
-    ("policy_environment", re.compile(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quota\w*|license|inspection\w*|self-regulation)\b", re.I), "down",
-     re.compile(r"\bquotas? (?:were )?issued\b", re.I)),
-    ("raw_material", re.compile(r"\b(?:raw materials?|ore|concentrates?|feedstock\w*|scrap|TCs?|blister copper|supply of raw)\b", re.I), "down",
-     re.compile(r"\b(?:ample|sufficient|improv\w*|eased|abundant)\b", re.I)),
-    ("cost_margin", re.compile(r"\b(?:loss(?:es)?|profit\w*|margins?|costs?)\b", re.I), "down",
-     re.compile(r"\b(?:profit(?:s|ability)? (?:improved|recover\w*)|high profit\w*|offset|turned from loss to profit|profitab\w+ improved)\b", re.I)),
-    ("demand", re.compile(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*)\b", re.I), "down",
-     re.compile(r"\b(?:robust|strong|boost\w*|increas\w*|rebound\w*|improv\w*|recover\w*|peak season|thriving|growth)\b", re.I)),
-]
+_CAUSAL = CAUSAL
+# Categories that are also plain market news: a clause must tie them to output to make them a driver.
+MARKET_CATEGORIES = ("price", "demand", "cost_margin", "raw_material")
+_NOT_HAPPENING = re.compile(r"\b(?:no (?:\w+ )?plans? to|not (?:\w+ )?(?:yet )?|yet to|failed to|unlikely to|without)\s+"
+                            r"(?:\w+\s+)?\w+$", re.I)
+_LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating rates?|enthusiasm|incentive|"
+                     r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -89,7 +70,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             continue
         sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
         for at, clause in clauses_of(sentence.text):
-            if not any(pattern.search(clause) for _, pattern, _, _ in _CATEGORIES):
+            if not any(pattern.search(clause) for _, pattern, _, _ in CATEGORIES):
                 continue
             own = cl.month_mentions(clause, report_month)
             period = own[0].period if own else sentence_period
@@ -97,6 +78,8 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
                                                            bool(FORECAST_CUE.search(sentence.text[:at])))
             if forecast and not mentions and period == report_month and report_month is not None:
                 period = shift_month(report_month, 1)
+            if report_month is not None and period < report_month and own:
+                period = report_month  # "since production resumed in September": a cause of the reviewed month
             basis = cl.basis_for(period, report_month, forecast)
             found.append(Candidate(clause.strip(), sentence.start + at + (len(clause) - len(clause.lstrip())),
                                    period, basis, about.commodity))
@@ -106,11 +89,20 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
 def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
     """The keyword baseline's drivers for one candidate sentence."""
     found = []
-    for category, pattern, default, flip in _CATEGORIES:
+    for category, pattern, default, flip in CATEGORIES:
         match = pattern.search(candidate.text)
         if not match:
             continue
-        effect = "up" if (default == "up" or (flip is not None and flip.search(candidate.text))) else "down"
+        if _NOT_HAPPENING.search(candidate.text[max(0, match.start() - 30):match.end()]):
+            continue  # "no immediate plans to resume", "yet to restart": the cause is not at work
+        if category == "maintenance" and MAINTENANCE_ENDED.search(candidate.text):
+            continue  # the end of maintenance is the resumption the clause also names
+        if category in MARKET_CATEGORIES and not (CAUSAL.search(candidate.text) or _LINKED.search(candidate.text)):
+            continue  # a market remark ("spot prices rose") is a cause only where the clause ties it to output
+        if category == "price" and not _LINKED.search(candidate.text):
+            continue  # the commodity's price is a driver where the clause says what it did to output
+        flipped = flip is not None and bool(flip.search(candidate.text))
+        effect = ("down" if flipped else "up") if default == "up" else ("up" if flipped else "down")
         quote_from = max(0, match.start() - 40)
         quote = candidate.text[quote_from:match.end() + 40]
         start = candidate.start + quote_from

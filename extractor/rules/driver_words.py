@@ -1,0 +1,75 @@
+"""The words causes are written in: each driver category's cues, the words that set its push on output, and the
+cues that make one category another ("returned to production from maintenance" is a resumption).
+
+Each entry is (category, cue, default effect, words that flip the effect). A flip is looked for in the clause
+that names the cue, so one sentence can carry a cause of each push.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_UP_GENERAL = (r"\b(?:strong|robust|boost\w*|increas\w*|ris(?:e|es|ing)|rose|higher|rebound\w*|improv\w*|recover\w*|"
+               r"greater|more|spurr?\w*|support\w*|stable|steady|thriving|growth|grew|pick(?:ed|ing)? up|firm|resilient)\b")
+
+CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
+    ("holiday", _words(r"\b(?:chinese new year|spring festival|lantern festival|national day|double festival|lebaran|"
+                       r"ramadan|christmas|holidays?|festival breaks?)\b"), "down",
+     _words(r"\b(?:subsid\w*|eliminat\w*|excluded|after the|post-|ended|fad\w*|recover\w*|return\w* from)\b")),
+    ("calendar", _words(r"\b(?:production days|working days|calendar days|fewer days|one day less|one less day|days in|"
+                        r"number of days|statistical cycles?)\b"), "down",
+     _words(r"\b(?:more|increase\w*|additional|extra|ris(?:e|es|ing)|rose|higher|longer|extended)\b[^.;]{0,30}\bdays\b"
+            r"|\bdays\b[^.;]{0,20}\b(?:more|increase)|\bextended statistical")),
+    ("maintenance", _words(r"\bmaintenance\b|\boverhaul\w*\b|\btechnological (?:transformation|upgrade)s?\b|"
+                           r"\bcold repairs?\b|\bequipment upgrad\w*"), "down",
+     _words(r"\blower than expected\b|\b(?:few|fewer|less|little)\s+(?:\w+\s+)?maintenance\b")),
+    ("resumption", _words(r"\bresum\w*\b|\brestart\w*\b|\breturn\w* (?:to (?:normal )?(?:production|operations?|output)|"
+                          r"online|from maintenance)\b|\bback online\b|\bbrought back\b|"
+                          r"\brecover\w* (?:production|output|to full)\b|\b(?:completion|end|conclusion) of (?:the )?"
+                          r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
+                          r"\breturn of (?:\w+ ){0,3}maintenance"), "up", None),
+    ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:capacit\w+|production lines?|projects?|smelters?|lines?|plants?|"
+                            r"commissioned|expanded|built|added)\b|\bcommission\w*\b|\bramp(?:ing|ed|s)?[- ]up\b|"
+                            r"\bput into (?:production|operation)\b|\bexpanded capacit\w+|\bcapacity (?:growth|expansion)\b"),
+     "up", _words(r"\blower than expected\b|\bdelay\w*\b|\bpostpon\w*\b")),
+    ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter|cold weather|temperatures?|weather|"
+                                r"flood\w*|mudslides?|natural disasters?|heat(?:wave)?|hot weather|rainfall|typhoons?|"
+                                r"drought|summer)\b"), "down",
+     _words(r"\b(?:warm\w*|end of the (?:rainy|dry|heating)|after the (?:rainy|dry|heating|winter)|wet season|"
+            r"(?:season|winter) end\w*)\b")),
+    ("policy_environment", _words(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quota\w*|licen[cs]e\w*|"
+                                  r"inspect\w*|self-(?:regulation|discipline)|anti-involution|power (?:rationing|restrictions?|"
+                                  r"cuts?|shortages?|curbs?|outages)|electricity (?:rationing|restrictions?)|energy consumption|"
+                                  r"dual control|production restrictions?|safety (?:checks?|inspections?)|emission\w*)\b"), "down",
+     _words(r"\b(?:eas(?:ed|ing)|loosen\w*|lift\w*|relax\w*|ended|complet\w*|renew\w*|issued)\b")),
+    ("raw_material", _words(r"\b(?:raw materials?|ores?|concentrates?|feedstock\w*|scrap|TCs?|blister copper|anode copper|"
+                            r"bauxite|laterite|silica|feed supply|supply of raw|ore supply)\b"), "down",
+     _words(r"\b(?:ample|sufficient|improv\w*|eased|abundant|existing stocks|adequate|loosen\w*|recover\w*)\b")),
+    ("cost_margin", _words(r"\b(?:loss(?:es)?|profit\w*|margins?|costs?|low-cost|processing fees?|cost inversion)\b"), "down",
+     _words(r"\b(?:profit(?:s|ability)? (?:improved|recover\w*|expand\w*|rose|widen\w*)|(?:high|higher|improved|rising) "
+            r"profit\w*|offset|turned from loss to profit|profitab\w+ improved|low-cost|margin recovery|"
+            r"(?:lower|falling|declin\w+) costs?)\b")),
+    ("price", _words(r"(?<!raw material )(?<!ore )(?<!concentrate )(?<!power )(?<!electricity )(?<!coal )\bprices?\b"
+                     r"|\bthe \w+ market\b(?= (?:downturn|slump|rally))|\bdownturn in the \w+ market\b"), "down",
+     _words(r"\b(?:high|higher|ris(?:e|es|ing)|rose|increas\w*|rall\w*|strong|firm|keeps? increasing|incentive|surg\w*)\b")),
+    ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*)\b"),
+     "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
+    ("other", _words(r"\b(?:outages?|accidents?|force majeure|production plans?|annual targets?|inventory pressures?|"
+                     r"high inventor(?:y|ies))\b"), "down", _words(r"\bcatch up\b")),
+]
+
+# A clause that ends a stoppage ("returned to production from maintenance", "resumed after maintenance") states
+# a resumption, not a maintenance push.
+MAINTENANCE_ENDED = _words(r"\b(?:resum\w*|restart\w*|return\w*|complet\w*|finish\w*|ended|conclud\w*|after (?:the )?"
+                           r"maintenance|back online)\b")
+
+# A clause that only says a price or a demand is unchanged or at a level drives nothing in particular.
+CAUSAL = _words(
+    r"\b(?:due to|mainly|primarily|driven by|because|owing to|amid|affected by|supported by|boost\w*|"
+    r"led to|leading to|resulting in|caused|dragg\w*|contribut\w*|thanks to|as a result|impact(?:ed)? by|"
+    r"given|citing|weigh\w*|offset|spurr?\w*|curb\w*|suppress\w*)\b")
