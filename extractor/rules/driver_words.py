@@ -63,6 +63,31 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                      r"high inventor(?:y|ies))\b"), "down", _words(r"\bcatch up\b")),
 ]
 
+# Words that make a market cause push output down whatever else the clause says ("lacking support from demand",
+# "the peak season ended", "demand entered the off-season").
+WEAK_MARKET = _words(r"\b(?:weak\w*|sluggish|lack\w*|off-season|slow\w*|soft\w*|poor|limited|cautious\w*|subdued|"
+                     r"destock\w*|tepid|muted|declin\w*|drop\w*|fell|fall\w*|shrink\w*|contract\w*|dampen\w*|"
+                     r"suppress\w*|peak season ended|(?:season|peak) (?:ended|is over|passed))\b")
+
+# Inputs and margins push output by their direction; a clause that names none ("smelters using copper
+# concentrates", "raw material composition") states no cause.
+SUPPLY_TIGHT = _words(r"\b(?:tight\w*|short\w*|scarc\w*|insufficient|constrain\w*|deplet\w*|strain\w*|"
+                      r"(?:reduc\w*|declin\w*|fall\w*|fell|drop\w*|shrink\w*|limited|disrupt\w*) (?:\w+ ){0,3}suppl\w*|"
+                      r"suppl\w* (?:\w+ ){0,3}(?:reduc\w*|declin\w*|fell|fall\w*|drop\w*|shrank|tighten\w*|disrupt\w*))\b")
+SUPPLY_EASY = _words(r"\b(?:ample|sufficient|abundant|adequate|improv\w*|eas(?:ed|ing)|loosen\w*|recover\w*|"
+                     r"existing stocks|(?:increas\w*|ris\w*|rose|more) (?:\w+ ){0,3}suppl\w*)\b")
+MARGIN_GOOD = _words(r"\b(?:(?:good|strong|high|higher|improv\w*|ris\w*|rose|widen\w*|strengthen\w*|recover\w*|"
+                     r"expand\w*|healthy|better) (?:\w+ ){0,3}(?:profit\w*|margins?|fees?|spreads?)|"
+                     r"(?:profit\w*|margins?|fees?|spreads?) (?:\w+ ){0,3}(?:improv\w*|ros\w*|rose|widen\w*|strengthen\w*|"
+                     r"recover\w*|expand\w*)|(?:decreas\w*|declin\w*|fall\w*|lower|drop\w*|reduc\w*) (?:\w+ ){0,4}costs?|"
+                     r"costs? (?:\w+ ){0,3}(?:fell|declin\w*|decreas\w*|dropp\w*|eas\w*)|low-cost|turned (?:from loss )?to profit|"
+                     r"margin recovery)\b")
+MARGIN_BAD = _words(r"\b(?:loss(?:es)?|loss-making|squeez\w*|inver\w*|pressure|(?:high|higher|ris\w*|rose|increas\w*) "
+                    r"(?:\w+ ){0,3}costs?|costs? (?:\w+ ){0,3}(?:ros\w*|rose|increas\w*|climb\w*|surg\w*)|"
+                    r"(?:thin|narrow\w*|shrink\w*|declin\w*|fall\w*|lower|weak\w*|compress\w*) (?:\w+ ){0,3}"
+                    r"(?:profit\w*|margins?|fees?)|(?:profit\w*|margins?|fees?) (?:\w+ ){0,3}(?:fell|declin\w*|shrank|"
+                    r"narrow\w*|dropp\w*|compress\w*))\b")
+
 # A clause that ends a stoppage ("returned to production from maintenance", "resumed after maintenance") states
 # a resumption, not a maintenance push.
 MAINTENANCE_ENDED = _words(r"\b(?:resum\w*|restart\w*|return\w*|complet\w*|finish\w*|ended|conclud\w*|after (?:the )?"
