@@ -69,6 +69,9 @@ WEAK_MARKET = _words(r"\b(?:weak\w*|sluggish|lack\w*|off-season|slow\w*|soft\w*|
                      r"destock\w*|tepid|muted|declin\w*|drop\w*|fell|fall\w*|shrink\w*|contract\w*|dampen\w*|"
                      r"suppress\w*|peak season ended|(?:season|peak) (?:ended|is over|passed))\b")
 
+DEMAND_STRONG = _words(_UP_GENERAL + r"|\b(?:high|exceed\w*|stockpil\w*|scheduled|backlogs?|restock\w*|"
+                       r"drove|driv\w+|peak season)\b")
+
 # Inputs and margins push output by their direction; a clause that names none ("smelters using copper
 # concentrates", "raw material composition") states no cause.
 SUPPLY_TIGHT = _words(r"\b(?:tight\w*|short\w*|scarc\w*|insufficient|constrain\w*|deplet\w*|strain\w*|"

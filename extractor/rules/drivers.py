@@ -13,6 +13,7 @@ from extractor.record import Driver, Span
 from extractor.rules.driver_words import (
     CATEGORIES,
     CAUSAL,
+    DEMAND_STRONG,
     MAINTENANCE_ENDED,
     MARGIN_BAD,
     MARGIN_GOOD,
@@ -31,7 +32,8 @@ _CAUSAL = CAUSAL
 MARKET_CATEGORIES = ("price", "demand", "cost_margin", "raw_material")
 _NOT_HAPPENING = re.compile(r"\b(?:no (?:\w+ )?plans? to|not (?:\w+ )?(?:yet )?|yet to|failed to|unlikely to|without)\s+"
                             r"(?:\w+\s+)?\w+$", re.I)
-_DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD)}
+_DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD),
+             "demand": (WEAK_MARKET, DEMAND_STRONG)}
 _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating rates?|enthusiasm|incentive|"
                      r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
@@ -112,14 +114,13 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         if category == "price" and not _LINKED.search(candidate.text):
             continue  # the commodity's price is a driver where the clause says what it did to output
         flipped = flip is not None and bool(flip.search(candidate.text))
-        if category == "demand" and WEAK_MARKET.search(candidate.text):
-            flipped = False
         directed = _DIRECTED.get(category)
         if directed is not None:  # inputs and margins: the clause must say which way they went
             bad, good = directed[0].search(candidate.text), directed[1].search(candidate.text)
-            if not bad and not good:
+            if not bad and not good and category != "demand":
                 continue
-            flipped = bool(good) and not (bad and bad.start() > good.start())
+            flipped = bool(good) and not bad if category == "demand" else \
+                bool(good) and not (bad and bad.start() > good.start())
         effect = ("down" if flipped else "up") if default == "up" else ("up" if flipped else "down")
         quote_from = max(0, match.start() - 40)
         quote = candidate.text[quote_from:match.end() + 40]
