@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
+from extractor.text.months import months_between, resolve_month
 
 
 @dataclass
@@ -124,3 +126,20 @@ def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | N
     if physical_before:
         return None
     return previous.content if previous is not None else None
+
+
+def in_percent_range(value: Any) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return all(0 <= float(v) <= 100 for v in values)
+
+
+def month_comparison(post: str, period: str | None) -> str | None:
+    match = re.match(r"^\s*,?\s*(?:from|compared (?:to|with)|than|versus|over)\s+(?:the\s+)?"
+                     r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
+    if not match or period is None:
+        return None
+    named = resolve_month(match.group(1), period, match.group(2))
+    if named is None:
+        return None
+    gap = months_between(named, period)
+    return {1: "mom", 12: "yoy"}.get(gap)

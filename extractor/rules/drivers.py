@@ -119,8 +119,10 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
             bad, good = directed[0].search(candidate.text), directed[1].search(candidate.text)
             if not bad and not good and category != "demand":
                 continue
-            flipped = bool(good) and not bad if category == "demand" else \
-                bool(good) and not (bad and bad.start() > good.start())
+            if category == "demand":  # weak demand wins over any other word of the clause
+                flipped = good is not None and bad is None
+            else:  # the last direction stated wins
+                flipped = good is not None and (bad is None or bad.start() < good.start())
         effect = ("down" if flipped else "up") if default == "up" else ("up" if flipped else "down")
         quote_from = max(0, match.start() - 40)
         quote = candidate.text[quote_from:match.end() + 40]

@@ -16,16 +16,20 @@ import re
 from typing import Any
 
 from extractor.record import Fact, Label, Span, Status
+from extractor.rules import cues
 from extractor.rules.context import (
     Previous,
     clause_start_of,
     content_of,
+    in_percent_range,
     metric_before,
+    month_comparison,
     period_at,
     segment_after,
     segment_in,
 )
 from extractor.rules.directions import find_directions, level_directions
+from extractor.rules.lists import metal_changes, respectively
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
@@ -59,7 +63,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             sentence, about, report_month, carried, paragraph_segment[sentence.paragraph],
             metric_by_paragraph.get(sentence.paragraph),
         )
-        if _PART_OF_BEFORE.match(sentence.text) and facts and facts[-1].label.content:
+        if cues.PART_OF_BEFORE.match(sentence.text) and facts and facts[-1].label.content:
             sentence_facts = [f.relabel(content=facts[-1].label.content)
                               if f.label.content is None and f.label.metric in ("production", "cumulative_production")
                               else f for f in sentence_facts]
@@ -70,13 +74,6 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             metric_by_paragraph[sentence.paragraph] = labelled[-1]
         facts.extend(sentence_facts)
     return _numbers_beat_directions(facts)
-
-
-# A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
-# the same tonnage: it keeps that figure's metal content.
-_PART_OF_BEFORE = re.compile(
-    r"^\W*(?:of (?:this|that|the) (?:figure|total|amount|output)|of which|among (?:them|which)|"
-    r"(?:this|the) (?:total|figure) (?:comprised|included|consisted))\b", re.I)
 
 
 def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
@@ -143,8 +140,8 @@ def _label_sentence(
             metric=fact.label.metric,
         )
     if "respectively" in s:
-        facts = _respectively(s, sentence.start, facts)
-    facts = _metal_changes(s, sentence.start, facts)
+        facts = respectively(s, sentence.start, facts)
+    facts = metal_changes(s, sentence.start, facts)
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
@@ -172,8 +169,8 @@ def _label_number(
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
     metric, _ = metric_before(s, number.start)
-    named_after = _METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
-    if named_after and _LOSS_BEFORE.search(local_pre):
+    named_after = cues.METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
+    if named_after and cues.LOSS_BEFORE.search(local_pre):
         return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
     if named_after:  # "70.86 million mt of capacity ... in operation", "2.6 million mt of output"
         metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
@@ -190,7 +187,7 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
-    if metric in ("capacity", "operating_capacity") and _SURVEY_SAMPLE.search(s):
+    if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):
         return _review(number, offset, section, "the capacity of a survey's sample, not a fact of the commodity")
 
     unit = number.unit or ""
@@ -203,7 +200,7 @@ def _label_number(
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
 
     expected_level = bool(vocab.EXPECTED_BEFORE.search(local_pre)) and unit != "pp"
-    month_level = _MONTH_LEVEL.search(local_pre)
+    month_level = cues.MONTH_LEVEL.search(local_pre)
     if month_level and unit != "pp":  # "up from April's 2.49 million tonnes": April's level
         named = resolve_month(month_level.group(1), report_month)
         period = named or period
@@ -216,7 +213,7 @@ def _label_number(
         is_change = True
     elif level_cue and (direction is None or level_cue.start() > direction_at):
         is_change = False
-    elif number.qualifier in ("over", "under") and _BOUND_MOVE.search(s[prev_end:number.start]):
+    elif number.qualifier in ("over", "under") and cues.BOUND_MOVE.search(s[prev_end:number.start]):
         is_change = False  # "exceeded the 80,000 mt mark", "falling below 70%": a level reached, not a change
     elif direction in ("up", "down"):
         is_change = True
@@ -235,11 +232,11 @@ def _label_number(
             r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*", local_pre[comparison_noun.end():]))
         if comparison_noun and (adjacent or not comparison_after):
             comparison = "mom" if comparison_noun.group(1).lower().startswith("m") else "yoy"
-        comparison = comparison or comparison_after or cl.comparison_near(local_pre) or _month_comparison(post, period)
+        comparison = comparison or comparison_after or cl.comparison_near(local_pre) or month_comparison(post, period)
         if comparison is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", post):
             # "up 323,000 mt or 14% MoM", "fall 7.52% to 55.51% in June from a month earlier"
             window = s[next_start:next_start + 60]
-            comparison = cl.comparison_near(window) or _month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
+            comparison = cl.comparison_near(window) or month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
         if comparison is None and previous is not None and previous.change:
             comparison = previous.comparison
         if comparison is None:
@@ -285,8 +282,8 @@ def _label_number(
     content = content_of(clause_pre, post, previous) if metric not in RATE_METRICS else None
 
     if period is None:  # every other label is kept; a person (or --report-month) supplies the month
-        reasons.insert(0, NO_PERIOD)
-    ago = _AGO.match(post)
+        reasons.insert(0, cues.NO_PERIOD)
+    ago = cues.AGO.match(post)
     if ago and not is_change and period is not None:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
     forecast_cue = bool(vocab.FORECAST_CUE.search(s[:number.start]))
@@ -299,15 +296,15 @@ def _label_number(
         basis = "expected"
     if period is not None and not in_window(period, report_month):
         reasons.append(f"period {period} is far from the report month {report_month}")
-    if metric in RATE_METRICS and measure == "level" and not _in_percent_range(value):
+    if metric in RATE_METRICS and measure == "level" and not in_percent_range(value):
         reasons.append("a rate outside 0-100%")
     if (measure == "level" and number.qualifier in ("over", "under") and metric in RATE_METRICS
             and vocab.SOME_PRODUCERS.search(clause_pre)):
         return _review(number, offset, section, "a bound on the rates of some producers, not the commodity's rate")
 
     if re.search(r"\brespectively\b", s[number.end:]):
-        reasons.append(RESPECTIVELY)
-    if _COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start]):
+        reasons.append(cues.RESPECTIVELY)
+    if cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start]):
         return _review(number, offset, section, "a single company's figure, not the commodity's")
     quote_start, quote_end = _quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
@@ -321,114 +318,6 @@ def _label_number(
     if not section.known:
         fact.flag(f"heading '{section.heading}' is not in the commodity table")
     return fact
-
-
-_AGO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|one)\s+(month|year)\s+(?:ago|earlier|before)\b", re.I)
-
-
-_BOUND_MOVE = re.compile(r"\b(?:exceed\w*|surpass\w*|top(?:ped|s)?|(?:\w+ing|\w+ed|rose|fell)\s+(?:to\s+)?(?:below|above|under|over|"
-                         r"beyond))(?:\s+the)?\s*$", re.I)
-_METRIC_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(capacity|output|production|imports|exports|inventor(?:y|ies))\b", re.I)
-_LOSS_BEFORE = re.compile(r"\b(?:affect|impact|cut|reduc|los[te]|curtail|hit)\w*\s+(?:about|some|around|nearly|roughly)?\s*$", re.I)
-_SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered)\b", re.I)
-_MONTH_LEVEL = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December)['’]s\s*$")
-NO_PERIOD = "no period: the document names no report month (give it with --report-month)"
-RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
-# A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").
-_COMPANY_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|"
-    r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")
-
-
-def _respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
-    """Give the numbers of a "respectively" list the parts the sentence names, in order: "200-series, 300-series
-    and 400-series ... 788,000 mt, 1.4 million mt and 447,000 mt respectively"; a list that follows figures
-    already given their parts ("..., accounting for 75.82%, 18.28% and 5.9%, respectively") takes theirs.
-    A list whose parts cannot be counted out stays in review."""
-    listed = [f for f in facts if f.reason == RESPECTIVELY or RESPECTIVELY in f.notes]
-    by_unit: dict[str | None, list[Fact]] = {}
-    for fact in listed:
-        by_unit.setdefault(fact.unit, []).append(fact)
-    done: dict[int, Fact] = {}
-    for group in by_unit.values():
-        if len(group) < 2:
-            continue
-        first = group[0].number.start - offset
-        named = _parts_named(s[:first])
-        earlier = [f.label.segment for f in facts if f not in listed and f.number.start - offset < first
-                   and f.label.segment is not None]
-        parts = named[-len(group):] if len(named) >= len(group) else (
-            earlier[-len(group):] if len(set(earlier[-len(group):])) == len(group) else [])
-        if len(parts) != len(group):
-            continue
-        for fact, part in zip(group, parts):
-            done[id(fact)] = _unflagged(fact.relabel(segment=part), RESPECTIVELY)
-    return [done.get(id(f), f) for f in facts]
-
-
-def _metal_changes(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
-    """A change takes the metal content of the mass it is stated with: the nearest mass level before it in its
-    clause, or else the first after it ("drop by 6.2% MoM to 40.9 kt (in Ni metal)")."""
-    def clause(fact: Fact) -> int:
-        return clause_start_of(s, fact.number.start - offset)
-
-    levels = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
-    out = []
-    for fact in facts:
-        label = fact.label
-        if label.content is None and label.measure not in ("level",) and not label.is_direction \
-                and label.metric in ("production", "cumulative_production"):
-            same = [f for f in levels if clause(f) == clause(fact) and f.label.metric == label.metric
-                    and f.label.period == label.period]
-            before = [f for f in same if f.number.start < fact.number.start]
-            after = [f for f in same if f.number.start > fact.number.start]
-            anchor = before[-1] if before else (after[0] if after else None)
-            if anchor is not None and anchor.label.content == "metal":
-                fact = fact.relabel(content="metal")
-        out.append(fact)
-    return out
-
-
-def _parts_named(text: str) -> list[str]:
-    """The segment labels a stretch of text names, in order (each once)."""
-    found: list[tuple[int, str]] = []
-    for pattern, label in vocab.SEGMENT_WORDS:
-        found += [(m.start(), label) for m in pattern.finditer(text)]
-    found += [(m.start(), m.group(1).lower()) for m in vocab.TIER_SEGMENT.finditer(text)]
-    found += [(m.start(), m.group(0).lower()) for m in re.finditer(rf"\b(?:{vocab.REGION_NAMES})\b", text, re.I)]
-    ordered = []
-    for _, label in sorted(found):
-        if label not in ordered:
-            ordered.append(label)
-    return ordered
-
-
-def _unflagged(fact: Fact, reason: str) -> Fact:
-    """The fact without one review reason: accepted again if it was the only one."""
-    notes = [n for n in fact.notes if n != reason]
-    if fact.reason != reason:
-        return fact.relabel(notes=notes)
-    if notes:
-        return fact.relabel(reason=notes[0], notes=notes[1:])
-    return fact.relabel(status=Status.ACCEPTED, reason=None, notes=notes)
-
-
-def _in_percent_range(value: Any) -> bool:
-    values = value if isinstance(value, list) else [value]
-    return all(0 <= float(v) <= 100 for v in values)
-
-
-def _month_comparison(post: str, period: str | None) -> str | None:
-    match = re.match(r"^\s*,?\s*(?:from|compared (?:to|with)|than|versus|over)\s+(?:the\s+)?"
-                     r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
-    if not match or period is None:
-        return None
-    named = resolve_month(match.group(1), period, match.group(2))
-    if named is None:
-        return None
-    gap = months_between(named, period)
-    return {1: "mom", 12: "yoy"}.get(gap)
 
 
 def _measure(

@@ -1,0 +1,30 @@
+"""The labeller's cue words: what a number's neighbours say about it (a level of another month, a bound reached,
+a metric named after it, a company as the subject...), and the reasons it gives when it sends a number to review."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
+# the same tonnage: it keeps that figure's metal content.
+PART_OF_BEFORE = re.compile(
+    r"^\W*(?:of (?:this|that|the) (?:figure|total|amount|output)|of which|among (?:them|which)|"
+    r"(?:this|the) (?:total|figure) (?:comprised|included|consisted))\b", re.I)
+
+
+AGO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:a|one)\s+(month|year)\s+(?:ago|earlier|before)\b", re.I)
+
+
+BOUND_MOVE = re.compile(r"\b(?:exceed\w*|surpass\w*|top(?:ped|s)?|(?:\w+ing|\w+ed|rose|fell)\s+(?:to\s+)?(?:below|above|under|over|"
+                         r"beyond))(?:\s+the)?\s*$", re.I)
+METRIC_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(capacity|output|production|imports|exports|inventor(?:y|ies))\b", re.I)
+LOSS_BEFORE = re.compile(r"\b(?:affect|impact|cut|reduc|los[te]|curtail|hit)\w*\s+(?:about|some|around|nearly|roughly)?\s*$", re.I)
+SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered)\b", re.I)
+MONTH_LEVEL = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)['’]s\s*$")
+NO_PERIOD = "no period: the document names no report month (give it with --report-month)"
+RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
+# A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").
+COMPANY_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|"
+    r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")

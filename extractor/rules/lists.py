@@ -1,0 +1,84 @@
+"""What the facts of one sentence say together: the parts of a "respectively" list, and the metal content a
+change shares with the mass it is stated with."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.record import Fact, Status
+from extractor.rules.context import clause_start_of
+from extractor.rules.cues import RESPECTIVELY
+from extractor.text import vocabulary as vocab
+
+
+def respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """Give the numbers of a "respectively" list the parts the sentence names, in order: "200-series, 300-series
+    and 400-series ... 788,000 mt, 1.4 million mt and 447,000 mt respectively"; a list that follows figures
+    already given their parts ("..., accounting for 75.82%, 18.28% and 5.9%, respectively") takes theirs.
+    A list whose parts cannot be counted out stays in review."""
+    listed = [f for f in facts if f.reason == RESPECTIVELY or RESPECTIVELY in f.notes]
+    by_unit: dict[str | None, list[Fact]] = {}
+    for fact in listed:
+        by_unit.setdefault(fact.unit, []).append(fact)
+    done: dict[int, Fact] = {}
+    for group in by_unit.values():
+        if len(group) < 2:
+            continue
+        first = group[0].number.start - offset
+        named = _parts_named(s[:first])
+        earlier = [f.label.segment for f in facts if f not in listed and f.number.start - offset < first
+                   and f.label.segment is not None]
+        parts = named[-len(group):] if len(named) >= len(group) else (
+            earlier[-len(group):] if len(set(earlier[-len(group):])) == len(group) else [])
+        if len(parts) != len(group):
+            continue
+        for fact, part in zip(group, parts):
+            done[id(fact)] = _unflagged(fact.relabel(segment=part), RESPECTIVELY)
+    return [done.get(id(f), f) for f in facts]
+
+
+def metal_changes(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """A change takes the metal content of the mass it is stated with: the nearest mass level before it in its
+    clause, or else the first after it ("drop by 6.2% MoM to 40.9 kt (in Ni metal)")."""
+    def clause(fact: Fact) -> int:
+        return clause_start_of(s, fact.number.start - offset)
+
+    levels = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
+    out = []
+    for fact in facts:
+        label = fact.label
+        if label.content is None and label.measure not in ("level",) and not label.is_direction \
+                and label.metric in ("production", "cumulative_production"):
+            same = [f for f in levels if clause(f) == clause(fact) and f.label.metric == label.metric
+                    and f.label.period == label.period]
+            before = [f for f in same if f.number.start < fact.number.start]
+            after = [f for f in same if f.number.start > fact.number.start]
+            anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is not None and anchor.label.content == "metal":
+                fact = fact.relabel(content="metal")
+        out.append(fact)
+    return out
+
+
+def _parts_named(text: str) -> list[str]:
+    """The segment labels a stretch of text names, in order (each once)."""
+    found: list[tuple[int, str]] = []
+    for pattern, label in vocab.SEGMENT_WORDS:
+        found += [(m.start(), label) for m in pattern.finditer(text)]
+    found += [(m.start(), m.group(1).lower()) for m in vocab.TIER_SEGMENT.finditer(text)]
+    found += [(m.start(), m.group(0).lower()) for m in re.finditer(rf"\b(?:{vocab.REGION_NAMES})\b", text, re.I)]
+    ordered = []
+    for _, label in sorted(found):
+        if label not in ordered:
+            ordered.append(label)
+    return ordered
+
+
+def _unflagged(fact: Fact, reason: str) -> Fact:
+    """The fact without one review reason: accepted again if it was the only one."""
+    notes = [n for n in fact.notes if n != reason]
+    if fact.reason != reason:
+        return fact.relabel(notes=notes)
+    if notes:
+        return fact.relabel(reason=notes[0], notes=notes[1:])
+    return fact.relabel(status=Status.ACCEPTED, reason=None, notes=notes)
