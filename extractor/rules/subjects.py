@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from extractor.rules.sections import Section
 from extractor.text.clauses import Sentence
@@ -34,8 +35,12 @@ _COUNTRY = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
-def sentence_sections(section: Section) -> list[Section]:
-    """For each sentence of the section, the section as that sentence speaks of it (commodity, region)."""
+@lru_cache(maxsize=512)
+def sentence_sections(section: Section) -> tuple[Section, ...]:
+    """For each sentence of the section, the section as that sentence speaks of it (commodity, region).
+
+    Cached: the labeller and the driver reader both ask it of every section.
+    """
     current = section
     paragraph = -1
     out = []
@@ -51,7 +56,7 @@ def sentence_sections(section: Section) -> list[Section]:
                                                         else region_for(commodity))
             current = replace(section, commodity=commodity, region=region)
         out.append(current)
-    return out
+    return tuple(out)
 
 
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
