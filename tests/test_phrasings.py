@@ -144,3 +144,23 @@ def test_a_survey_samples_capacity_is_no_fact() -> None:
     text = "The survey covered 38 smelters with a production capacity of 3.9 million mt."
     facts = _facts(text, "2019-04")
     assert not any(f["status"] == "accepted" and f["metric"] in ("capacity", "operating_capacity") for f in facts)
+
+
+def test_shares_take_the_part_the_clause_names() -> None:
+    text = ("Nickel sulphate output rose in May. The feed mix was: nickel intermediates accounted for about 61%, "
+            "nickel beans about 12%, and the proportion of recycled materials rose to 27%. Battery scrap was the "
+            "second feed for the refiners, accounting for 9%; these three feeds accounted for 97%.")
+    facts = _facts(text, "2024-05")
+    assert _has(facts, 61, metric="share", segment="nickel intermediates")
+    assert _has(facts, 12, metric="share", segment="nickel beans")
+    assert _has(facts, 27, metric="share", segment="recycled materials")
+    assert _has(facts, 9, metric="share", segment="battery scrap")
+    assert not any(f["value"] == 97 and (f["segment"] or "").startswith("these") for f in facts)
+
+
+def test_a_respectively_list_in_a_later_clause_leaves_the_first_clause_alone() -> None:
+    text = ("Ternary precursor output rose in May. The 6-series share stayed high, accounting for 44.1%; the "
+            "5-series, 8-series and 9-series accounted for 14.2%, 29.5% and 12.2% respectively.")
+    facts = _facts(text, "2024-05")
+    assert _has(facts, 44.1, segment="6-series") and _has(facts, 14.2, segment="5-series")
+    assert _has(facts, 29.5, segment="8-series") and _has(facts, 12.2, segment="9-series")

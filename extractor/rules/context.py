@@ -143,3 +143,39 @@ def month_comparison(post: str, period: str | None) -> str | None:
         return None
     gap = months_between(named, period)
     return {1: "mom", 12: "yoy"}.get(gap)
+
+
+_SHARE_VERB = r"(?:was\s+|were\s+)?(?:accounted|accounting|accounts|made up|making up|represented|representing)(?:\s+for)?"
+_PART = r"((?:[a-z0-9][\w-]*\s+){0,3}?[a-z0-9][\w-]*)"
+_GENERIC = {"it", "this", "that", "which", "they", "these", "output", "production", "total", "the total", "imports",
+            "exports", "supply", "demand", "share", "proportion"}
+_SHARE_OF = re.compile(
+    rf"\b(?:proportion|share|percentage)\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|further|also|still)\s+)*"
+    r"(?:rose|increased|grew|climbed|fell|declined|decreased|dropped|slipped|edged \w+|was|were|stood|reached|"
+    r"remained|stayed|held|hit|came in)(?:\s+(?:to|at|by))?\s*$", re.I)
+_PART_SHARE = re.compile(rf"(?:^|[,:;]\s*|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$", re.I)
+_CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}\s+(?:was|were|is|are)\b", re.I)
+_LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
+
+
+def _a_part(found: re.Match[str] | None) -> str | None:
+    """The named part a match holds, unless it is a pronoun or a generic word ("these three regions", "output")."""
+    if found is None:
+        return None
+    part = found.group(1).lower()
+    if part in _GENERIC or re.match(r"(?:these|those|this|that|other|such|both|all|its|their|with|and|while|in|of|for|at|by)\b", part):
+        return None
+    return part
+
+
+def share_part(clause_pre: str, after_share: bool) -> str | None:
+    """The part a share level is of, as the clause names it: "the proportion of recycled materials ... 27%",
+    "cobalt chloride accounted for 15%", "cobalt chloride was the main feed, accounting for 85%", and in a list
+    after another share, "..., MHP 18%". None where the clause names no part (the commodity's whole)."""
+    text = re.sub(r"\s+(?:about|around|approximately|roughly|nearly|some)\s*$", " ", clause_pre).strip() + " "
+    part = _a_part(_SHARE_OF.search(text)) or _a_part(_PART_SHARE.search(text))
+    if part is None and re.search(rf",\s*{_SHARE_VERB}\s*$", text, re.I):
+        part = _a_part(_CLAUSE_SUBJECT.match(text))
+    if part is None and after_share:
+        part = _a_part(_LISTED_PART.search(text))
+    return part

@@ -27,6 +27,7 @@ from extractor.rules.context import (
     period_at,
     segment_after,
     segment_in,
+    share_part,
 )
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.lists import metal_changes, respectively
@@ -269,6 +270,8 @@ def _label_number(
     segment = segment_after(post) or segment_in(clause_pre, paragraph_segment)
     if segment is None and previous is not None and not re.search(r"\b(?:while|whereas|but)\b", local_pre):
         segment = previous.segment if is_change else None
+    if segment is None and metric == "share" and measure == "level":
+        segment = share_part(s[clause_start:number.qualifier_start], previous is not None and previous.metric == "share")
     if segment == "daily average" and unit_out == "mt":
         unit_out = "mt/day"
     if unit_out == "mt/day" and metric == "production":
@@ -302,7 +305,7 @@ def _label_number(
             and vocab.SOME_PRODUCERS.search(clause_pre)):
         return _review(number, offset, section, "a bound on the rates of some producers, not the commodity's rate")
 
-    if re.search(r"\brespectively\b", s[number.end:]):
+    if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
     if cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start]):
         return _review(number, offset, section, "a single company's figure, not the commodity's")
