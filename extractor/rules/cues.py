@@ -28,3 +28,7 @@ RESPECTIVELY = "a 'respectively' list: which label goes with which number needs 
 COMPANY_SUBJECT = re.compile(
     r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|"
     r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")
+# A change named by the noun after its figure: "representing a 3.47% increase", "a 5% YoY decline".
+CHANGE_NOUN_AFTER = re.compile(
+    r"^\s*(?:MoM\s+|YoY\s+|month-on-month\s+|year-on-year\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
+    r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)

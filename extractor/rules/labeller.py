@@ -220,6 +220,8 @@ def _label_number(
         is_change = True
     elif comparison_after and unit in ("%", "pp"):
         is_change = True
+    elif cues.CHANGE_NOUN_AFTER.match(post) and unit in ("%", "pp", "mt"):
+        is_change = True  # "representing a 3.47% increase", "an 11.82% rise"
     elif previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", local_pre or " "):
         is_change = True
     else:
@@ -240,6 +242,8 @@ def _label_number(
             comparison = cl.comparison_near(window) or month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
         if comparison is None and previous is not None and previous.change:
             comparison = previous.comparison
+            if comparison == "yoy" and re.search(r"\b(?:but|while|whereas|although)\b", local_pre):
+                comparison = "mom"  # "up 3% YoY but down 2%": both cannot be YoY
         if comparison is None:
             if metric == "cumulative_production":
                 comparison = "yoy"
@@ -249,8 +253,12 @@ def _label_number(
                 # forecast month, and flagged for review for any other period.
                 if period is None or report_month is None or months_between(report_month, period) not in (0, 1):
                     reasons.append("comparison not stated; taken as MoM")
-        if direction is None and comparison_noun:
+        if comparison_noun and (adjacent or direction is None):  # "a MoM decline expanding to 7%" is a decline
             direction = "up" if cl.UP_WORDS.search(comparison_noun.group(2)) else "down"
+        if direction is None:
+            noun_after = cues.CHANGE_NOUN_AFTER.match(post)
+            if noun_after:
+                direction, _ = cl.last_direction(noun_after.group(1))
         if direction is None:
             after = re.match(r"^\s*(?:MoM|YoY)?\s*(\w+)", post)
             if after:
