@@ -19,7 +19,7 @@ _UP_GENERAL = (r"\b(?:strong|robust|boost\w*|increas\w*|ris(?:e|es|ing)|rose|hig
 
 CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("holiday", _words(r"\b(?:chinese new year|spring festival|lantern festival|national day|double festival|lebaran|"
-                       r"ramadan|christmas|holidays?|festival breaks?)\b"), "down",
+                       r"ramadan|christmas|dragon boat|mid-autumn|golden week|holidays?|festival breaks?)\b"), "down",
      _words(r"\b(?:subsid\w*|eliminat\w*|excluded|after the|post-|ended|fad\w*|recover\w*|return\w* from)\b")),
     ("calendar", _words(r"\b(?:production days|working days|calendar days|fewer days|one day less|one less day|days in|"
                         r"number of days|statistical cycles?)\b"), "down",
@@ -32,7 +32,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                           r"online|from maintenance)\b|\bback online\b|\bbrought back\b|"
                           r"\brecover\w* (?:production|output|to full)\b|\b(?:completion|end|conclusion) of (?:the )?"
                           r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
-                          r"\breturn of (?:\w+ ){0,3}maintenance"), "up", None),
+                          r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up", None),
     ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:capacit\w+|production lines?|projects?|smelters?|lines?|plants?|"
                             r"commissioned|expanded|built|added)\b|\bcommission\w*\b|\bramp(?:ing|ed|s)?[- ]up\b|"
                             r"\bput into (?:production|operation)\b|\bexpanded capacit\w+|\bcapacity (?:growth|expansion)\b"),

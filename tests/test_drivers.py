@@ -1,0 +1,63 @@
+"""Drivers read clause by clause, in sentences of our own: category, push on output, period and basis."""
+
+from __future__ import annotations
+
+from extractor.rules.drivers import find_drivers
+from extractor.rules.sections import article_sections
+
+
+def _drivers(text: str, month: str) -> set[tuple[str, str, str, str]]:
+    found = set()
+    for section in article_sections(text):
+        for d in find_drivers(text, section, month):
+            found.add((d.category, d.effect, d.period, d.basis))
+    return found
+
+
+def test_one_sentence_gives_a_cause_of_each_push() -> None:
+    text = ("Refined zinc output rose in May as two smelters finished maintenance; weak demand from galvanizers "
+            "weighed on the others.")
+    drivers = _drivers(text, "2024-05")
+    assert ("resumption", "up", "2024-05", "actual") in drivers
+    assert ("demand", "down", "2024-05", "actual") in drivers
+    assert not any(d[0] == "maintenance" for d in drivers)  # maintenance that ended is a resumption
+
+
+def test_power_rationing_pushes_down_and_its_easing_up() -> None:
+    down = _drivers("Silicon metal output fell in August amid power rationing in Yunnan.", "2022-08")
+    up = _drivers("Silicon metal output recovered in September after power rationing eased in Yunnan.", "2022-09")
+    assert ("policy_environment", "down", "2022-08", "actual") in down
+    assert ("policy_environment", "up", "2022-09", "actual") in up
+
+
+def test_an_expectation_naming_no_month_is_of_the_next_month() -> None:
+    drivers = _drivers("Copper cathode output rose in May. Output is expected to climb further as new lines "
+                       "ramp up.", "2024-05")
+    assert ("new_capacity", "up", "2024-06", "forecast") in drivers
+
+
+def test_a_cause_not_at_work_gives_no_driver() -> None:
+    drivers = _drivers("Alumina output was flat in July; refiners in Shanxi have no plans to restart idled lines.",
+                       "2023-07")
+    assert not any(d[0] == "resumption" for d in drivers)
+
+
+def test_inputs_push_by_the_way_they_went() -> None:
+    drivers = _drivers("Secondary lead output fell in June: tight scrap supply curbed production at smelters in "
+                       "Anhui, while ample battery scrap supported producers in Jiangxi.", "2023-06")
+    assert ("raw_material", "down", "2023-06", "actual") in drivers
+    assert ("raw_material", "up", "2023-06", "actual") in drivers
+
+
+def test_a_market_remark_not_tied_to_output_is_no_driver() -> None:
+    drivers = _drivers("Nickel output rose 2% in March. Spot prices rose on the week.", "2024-03")
+    assert not any(d[0] == "price" for d in drivers)
+    tied = _drivers("Nickel output rose 2% in March as higher prices encouraged producers to raise production.",
+                    "2024-03")
+    assert ("price", "up", "2024-03", "actual") in tied
+
+
+def test_a_festival_stoppage_and_the_month_it_falls_in() -> None:
+    drivers = _drivers("Magnesium ingot output is expected to fall in February due to the Spring Festival holiday.",
+                       "2024-01")
+    assert ("holiday", "down", "2024-02", "forecast") in drivers
