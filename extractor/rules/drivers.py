@@ -30,8 +30,8 @@ from extractor.text.vocabulary import FORECAST_CUE
 _CAUSAL = CAUSAL
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
 MARKET_CATEGORIES = ("price", "demand", "cost_margin", "raw_material")
-_NOT_HAPPENING = re.compile(r"\b(?:no (?:\w+ )?plans? to|not (?:\w+ )?(?:yet )?|yet to|failed to|unlikely to|without)\s+"
-                            r"(?:\w+\s+)?\w+$", re.I)
+_NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
+                            r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+(?:\w+\s+)?$", re.I)
 _DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD),
              "demand": (WEAK_MARKET, DEMAND_STRONG)}
 _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating rates?|enthusiasm|incentive|"
@@ -85,7 +85,9 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             if not any(pattern.search(clause) for _, pattern, _, _ in CATEGORIES):
                 continue
             own = cl.month_mentions(clause, report_month)
-            period = own[0].period if own else sentence_period
+            forecast_here = bool(FORECAST_CUE.search(clause))
+            # An expectation is of the latest month it names ("maintenance in July ... resume in August").
+            period = (max(m.period for m in own) if forecast_here else own[0].period) if own else sentence_period
             forecast = bool(FORECAST_CUE.search(clause)) or (sentence_forecast and not own and
                                                            bool(FORECAST_CUE.search(sentence.text[:at])))
             if forecast and not mentions and period == report_month and report_month is not None:
@@ -105,7 +107,7 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         match = pattern.search(candidate.text)
         if not match:
             continue
-        if _NOT_HAPPENING.search(candidate.text[max(0, match.start() - 30):match.end()]):
+        if _NOT_HAPPENING.search(candidate.text[max(0, match.start() - 45):match.start()]):
             continue  # "no immediate plans to resume", "yet to restart": the cause is not at work
         if category == "maintenance" and MAINTENANCE_ENDED.search(candidate.text):
             continue  # the end of maintenance is the resumption the clause also names
