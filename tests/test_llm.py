@@ -119,16 +119,28 @@ def test_the_rules_provider_needs_no_llm_extra(tmp_path: Path, fixtures: Path, m
     assert result.exit_code == 0, result.output
 
 
-def test_without_the_local_extra_the_default_says_what_to_do(tmp_path: Path, fixtures: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_local_extra_the_local_provider_says_what_to_do(tmp_path: Path, fixtures: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     monkeypatch.delenv("EXTRACTOR_PROVIDER")
     monkeypatch.setitem(sys.modules, "llama_cpp", None)
     shutil.copy(fixtures / "headline_2017_10.txt", tmp_path)
-    result = _run("run", str(tmp_path / "headline_2017_10.txt"), "--db", str(tmp_path / "x.db"))
+    result = _run("run", str(tmp_path / "headline_2017_10.txt"), "--db", str(tmp_path / "x.db"), "--provider", "local")
     assert result.exit_code == 2
     assert "pip install -e '.[local]'" in result.output and "--provider rules" in result.output
+
+
+def test_the_default_provider_is_the_rules(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No option, no environment: the rules run, and no LLM library is needed."""
+    import sys
+
+    monkeypatch.delenv("EXTRACTOR_PROVIDER")
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)
+    db = tmp_path / "x.db"
+    result = _run("run", str(fixtures / "headline_2017_10.txt"), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert json.loads(_one(db, "SELECT config FROM runs")[0])["provider"] == "rules"
 
 
 # ---------------------------------------------------------------- retries against a local server

@@ -18,9 +18,9 @@ class LLMOptions:
     """The command-line options every extracting command shares: which provider, and how to reach it."""
 
     provider = typer.Option(
-        None, "--provider", help="Who labels: 'local' (embedded llama.cpp model, the default), 'openai' (any "
-        "OpenAI-compatible endpoint; the default when --base-url or EXTRACTOR_BASE_URL is set), 'rules' (no LLM), "
-        "'replay' (recorded answers). EXTRACTOR_PROVIDER sets the default.")
+        None, "--provider", help="Who labels: 'rules' (no LLM, the default: measured best), 'local' (an embedded "
+        "llama.cpp model; needs the local extra), 'openai' (any OpenAI-compatible endpoint; the default when "
+        "--base-url or EXTRACTOR_BASE_URL is set), 'replay' (recorded answers). EXTRACTOR_PROVIDER sets the default.")
     model = typer.Option(None, "--model", help="Model name: a catalogue model for local (see `extractor models`), "
                          "the served model for openai.")
     model_path = typer.Option(None, "--model-path", help="Any GGUF file for the local provider.")

@@ -32,8 +32,11 @@ class LLMConfig:
 
 
 def resolve_provider(requested: str | None, base_url: str | None) -> str:
-    """The provider a run uses: as asked; else EXTRACTOR_PROVIDER; else openai when an endpoint is set; else local."""
-    provider = requested or os.environ.get("EXTRACTOR_PROVIDER") or ("openai" if endpoint(base_url) else "local")
+    """The provider a run uses: as asked; else EXTRACTOR_PROVIDER; else openai when an endpoint is set; else rules.
+
+    The rules are the default because the embedded local models did not beat them on the corpus (README, "Providers").
+    """
+    provider = requested or os.environ.get("EXTRACTOR_PROVIDER") or ("openai" if endpoint(base_url) else "rules")
     if provider not in PROVIDERS:
         raise ConfigError(f"unknown provider {provider!r}; choose one of {', '.join(PROVIDERS)}")
     return provider
