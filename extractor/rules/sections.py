@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.text.clauses import Sentence, split_sentences
 from extractor.text.commodities import (
@@ -68,6 +69,12 @@ def _heading_candidate(line: str) -> bool:
 
 
 def review_sections(text: str) -> list[Section]:
+    """A multi-commodity review's sections (see `_review_sections`); a format's recognise and sections share them."""
+    return list(_review_sections(text))
+
+
+@lru_cache(maxsize=8)
+def _review_sections(text: str) -> tuple[Section, ...]:
     """A multi-commodity review's sections, one per commodity heading; [] unless two or more headings name
     known commodities.
 
@@ -88,13 +95,18 @@ def review_sections(text: str) -> list[Section]:
         headings.append((offset, offset + len(line) + 1, line.strip(), commodity))
     known = [h for h in headings if h[3] is not None]
     if len(known) >= 2:
-        return _multi_sections(text, headings, end)
-    return []
+        return tuple(_multi_sections(text, headings, end))
+    return ()
 
 
 def article_sections(text: str) -> list[Section]:
     """A single-commodity text as one section about the commodity it names most; [] when it names none."""
-    return _single_section(text, content_end(text))
+    return list(_article_sections(text))
+
+
+@lru_cache(maxsize=8)
+def _article_sections(text: str) -> tuple[Section, ...]:
+    return tuple(_single_section(text, content_end(text)))
 
 
 def split_sections(text: str) -> list[Section]:
