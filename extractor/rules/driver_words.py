@@ -33,8 +33,8 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                           r"\brecover\w* (?:production|output|to full)\b|\b(?:completion|end|conclusion) of (?:the )?"
                           r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
                           r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up", None),
-    ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:capacit\w+|production lines?|projects?|smelters?|lines?|plants?|"
-                            r"commissioned|expanded|built|added)\b|\bcommission\w*\b|\bramp(?:ing|ed|s)?[- ]up\b|"
+    ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:[\w-]+ )?(?:capacit\w+|production lines?|projects?|smelters?|lines?|"
+                            r"plants?|furnaces?|potlines?|commissioned|expanded|built|added|ignited)\b|\bcommission\w*\b|\bramp(?:ing|ed|s)?[- ]up\b|"
                             r"\bput into (?:production|operation)\b|\bexpanded capacit\w+|\bcapacity (?:growth|expansion)\b"),
      "up", _words(r"\blower than expected\b|\bdelay\w*\b|\bpostpon\w*\b")),
     ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter|cold weather|temperatures?|weather|"
@@ -66,6 +66,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
 # Words that make a market cause push output down whatever else the clause says ("lacking support from demand",
 # "the peak season ended", "demand entered the off-season").
 WEAK_MARKET = _words(r"\b(?:weak\w*|sluggish|lack\w*|off-season|slow\w*|soft\w*|poor|limited|cautious\w*|subdued|"
+                     r"decreas\w*|no (?:\w+ )?improvement|low (?:\w+ )?confidence|"
                      r"destock\w*|tepid|muted|declin\w*|drop\w*|fell|fall\w*|shrink\w*|contract\w*|dampen\w*|"
                      r"suppress\w*|peak season ended|(?:season|peak) (?:ended|is over|passed))\b")
 
@@ -85,7 +86,7 @@ MARGIN_GOOD = _words(r"\b(?:(?:good|strong|high|higher|improv\w*|ris\w*|rose|wid
                      r"recover\w*|expand\w*)|(?:decreas\w*|declin\w*|fall\w*|lower|drop\w*|reduc\w*) (?:\w+ ){0,4}costs?|"
                      r"costs? (?:\w+ ){0,3}(?:fell|declin\w*|decreas\w*|dropp\w*|eas\w*)|low-cost|turned (?:from loss )?to profit|"
                      r"margin recovery)\b")
-MARGIN_BAD = _words(r"\b(?:loss(?:es)?|loss-making|squeez\w*|inver\w*|pressure|(?:high|higher|ris\w*|rose|increas\w*) "
+MARGIN_BAD = _words(r"\b(?:loss(?:es)?|loss-making|squeez\w*|inver\w*|pressures?|unfavou?rable|poor (?:\w+ )?profit\w*|(?:high|higher|ris\w*|rose|increas\w*) "
                     r"(?:\w+ ){0,3}costs?|costs? (?:\w+ ){0,3}(?:ros\w*|rose|increas\w*|climb\w*|surg\w*)|"
                     r"(?:thin|narrow\w*|shrink\w*|declin\w*|fall\w*|lower|weak\w*|compress\w*) (?:\w+ ){0,3}"
                     r"(?:profit\w*|margins?|fees?)|(?:profit\w*|margins?|fees?) (?:\w+ ){0,3}(?:fell|declin\w*|shrank|"

@@ -29,7 +29,7 @@ from extractor.text.vocabulary import FORECAST_CUE
 
 _CAUSAL = CAUSAL
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
-MARKET_CATEGORIES = ("price", "demand", "cost_margin", "raw_material")
+MARKET_CATEGORIES = ("price", "demand", "raw_material")
 _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
                             r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+(?:\w+\s+)?$", re.I)
 _DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD),
@@ -53,7 +53,8 @@ class Candidate:
 _CLAUSE_CUT = re.compile(r";|,\s*(?:while|whereas|but|although|meanwhile)\b|\s(?:but|whereas|while)\s|"
                          r"(?:^|\s)(?:\d[.)]|\(\d\)|[①②③④⑤])\s", re.I)
 _ABOUT_OUTPUT = re.compile(r"\b(?:output|production|produc\w+|operating rates?|supply|smelters?|plants?|mills?|"
-                           r"refiner(?:y|ies)|capacity|capacities|operations?)\b", re.I)
+                           r"refiner(?:y|ies)|capacity|capacities|operations?|furnaces?|potlines?|enterprises|"
+                           r"factories|industry)\b", re.I)
 
 
 def clauses_of(text: str) -> list[tuple[int, str]]:
