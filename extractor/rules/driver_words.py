@@ -60,7 +60,8 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*)\b"),
      "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
     ("other", _words(r"\b(?:outages?|accidents?|force majeure|production plans?|annual targets?|inventory pressures?|"
-                     r"high inventor(?:y|ies))\b"), "down", _words(r"\bcatch up\b")),
+                     r"high inventor(?:y|ies)|sample (?:enterprises|changes?)|number of sample|upgrade projects?)\b"), "down",
+     _words(r"\bcatch up\b|\bincrease in the number of sample|\bmore sample")),
 ]
 
 # Words that make a market cause push output down whatever else the clause says ("lacking support from demand",
