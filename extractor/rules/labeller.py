@@ -381,7 +381,8 @@ def _quote_bounds(
         starts.append(pre_start + level_cue.start())
     start = min(starts)
     end = number.end
-    marker = re.match(r"^\s*(MoM|YoY|M-o-M|Y-o-Y|month[- ]on[- ]month|year[- ]on[- ]year)\b", post)
+    marker = re.match(r"^\s*(MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
+                      r"on[- ](?:the )?(?:month|year))\b", post)
     if marker:
         end = number.end + marker.end()
     return start, end

@@ -44,13 +44,13 @@ _COMPARED_MONTH = re.compile(
 
 _AGAINST = r"(?:compared\s+(?:to|with)|from|than|over|against|versus|vs\.?|on)"
 MOM = re.compile(
-    r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on\s+month|"
+    r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on[\s-]month|"
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
     r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially)\b",
     re.I,
 )
 YOY = re.compile(
-    r"\b(?:YoY|Y-o-Y|y-o-y|y/y|yoy|year[- ](?:on|over)[- ]year|on\s+(?:the|a)\s+year|on\s+year|"
+    r"\b(?:YoY|Y-o-Y|y-o-y|y/y|yoy|year[- ](?:on|over)[- ]year|on\s+(?:the|a)\s+year|on[\s-]year|"
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     r"(?:compared\s+(?:to|with)|from|than|over)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
