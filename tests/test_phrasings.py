@@ -164,3 +164,23 @@ def test_a_respectively_list_in_a_later_clause_leaves_the_first_clause_alone() -
     facts = _facts(text, "2024-05")
     assert _has(facts, 44.1, segment="6-series") and _has(facts, 14.2, segment="5-series")
     assert _has(facts, 29.5, segment="8-series") and _has(facts, 12.2, segment="9-series")
+
+
+def test_figures_of_wire_reprints() -> None:
+    """Reprints of statistics-bureau figures: 'churned out', a base figure with its unit left off, 'on-month'."""
+    text = ("The country churned out 3.05 million tonnes of primary aluminium in May, a 2.1% increase from "
+            "2.99 million in April and up 4.4% on-year, while output fell from the record 3.12 million tonnes "
+            "produced in March.")
+    facts = _facts(text, "2021-05")
+    assert _has(facts, 3050000, measure="level", period="2021-05")
+    assert _has(facts, 2990000, measure="level", period="2021-04")
+    assert _has(facts, 3120000, measure="level", period="2021-03")
+    assert _has(facts, 4.4, measure="yoy_pct")
+
+
+def test_a_compared_month_of_last_year_dates_the_report() -> None:
+    from extractor.rules.report_month import find_report_month
+
+    text = ("Tin output reached 15,100 tonnes in June, the bureau said. Output from January to June was 88,000 "
+            "tonnes, up 3.1% from June 2020.")
+    assert find_report_month(text).value == "2021-06"

@@ -28,7 +28,16 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2})?(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2}|(?:produced|made|recorded|reached|seen|hit)\s+)?"
+                           r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
+
+
+def month_named_after(mentions: list[cl.MonthMention], s: str, number_end: int) -> cl.MonthMention | None:
+    """The month named right after a number ("3.6 million tons in August"), if any."""
+    for mention in mentions:
+        if 0 <= mention.position - number_end <= 30 and _PERIOD_AFTER.match(s[number_end:mention.position]):
+            return mention
+    return None
 
 
 def period_at(

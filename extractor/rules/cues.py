@@ -32,3 +32,5 @@ COMPANY_SUBJECT = re.compile(
 CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:MoM\s+|YoY\s+|month-on-month\s+|year-on-year\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
     r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
+# A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
+FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:record|high|peak|previous|revised)\s+)?(?:of\s+)?$", re.I)

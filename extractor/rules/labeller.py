@@ -13,6 +13,7 @@ status needs_review and a reason.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from extractor.record import Fact, Label, Span, Status
@@ -23,6 +24,7 @@ from extractor.rules.context import (
     content_of,
     in_percent_range,
     metric_before,
+    month_named_after,
     month_comparison,
     period_at,
     segment_after,
@@ -111,7 +113,7 @@ def _label_sentence(
 ) -> tuple[list[Fact], str | None]:
     s = sentence.text
     mentions = cl.month_mentions(s, report_month)
-    numbers = [n for n in find_numbers(s) if n.is_quantity]
+    numbers = _units_left_off(s, find_numbers(s))
     facts: list[Fact] = []
     previous: Previous | None = None
     previous_clause = -1
@@ -149,6 +151,26 @@ def _label_sentence(
     facts.extend(level_directions(s, sentence.start, labelled))
     last_period = mentions[-1].period if mentions else None
     return facts, last_period
+
+
+_SCALED = re.compile(r"\b(?:million|thousand|billion|mln|mn|bn)\s*$", re.I)
+
+
+def _units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
+    """The sentence's quantities, with the mass unit a figure leaves off when the figure before it states it:
+    "up 3.9% from 2.715 million in October" after "2.82 million tonnes", "up 10,000 mt to 520,000"."""
+    out: list[NumberSpan] = []
+    last_unit: str | None = None
+    for number in found:
+        bare_after_to = (number.kind == "bare" and number.value >= 1000 and last_unit == "mt"
+                         and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
+        scaled = number.is_quantity and number.unit is None and _SCALED.search(number.text) is not None
+        if (scaled and last_unit == "mt") or bare_after_to:
+            number = replace(number, unit="mt", kind="quantity")
+        if number.is_quantity:
+            out.append(number)
+            last_unit = "mt" if (number.unit or "").startswith("mt") else last_unit
+    return out
 
 
 def _clause_end(s: str, position: int) -> int:
@@ -214,6 +236,9 @@ def _label_number(
         is_change = True
     elif level_cue and (direction is None or level_cue.start() > direction_at):
         is_change = False
+    elif (cues.FROM_BASE.search(local_pre) and unit.startswith("mt")
+          and month_named_after(mentions, s, number.end) is not None):
+        is_change = False  # "increased from 2.715 million in October": October's level, the base of the change
     elif number.qualifier in ("over", "under") and cues.BOUND_MOVE.search(s[prev_end:number.start]):
         is_change = False  # "exceeded the 80,000 mt mark", "falling below 70%": a level reached, not a change
     elif direction in ("up", "down"):

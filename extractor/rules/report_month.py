@@ -64,9 +64,11 @@ _CUMULATIVE = re.compile(
 _COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 _FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{_YEAR}\b(?![-/]\d)", re.I)
+_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
+                       rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 
-ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5
+ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
 TITLE_WEIGHT, OPENING_WEIGHT = 1.5, 1.5
 FIGURE_WEIGHT = 1.5  # a month stated with a figure ("3.6 million tons in December") outweighs one named in passing
 
@@ -211,6 +213,8 @@ def _publication_date(head: str, wider: str) -> _Published | None:
 def _stated_years(text: str) -> list[int]:
     """Years the text states (most recent first), for bare months when there is no publication date."""
     years = {int(y) for y in re.findall(rf"(?<![\d.,]){_YEAR}(?!\d|[,.]\d)", text)}
+    # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
+    years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
     return sorted(years, reverse=True)
 
 
@@ -256,6 +260,10 @@ def _vote_sentence(votes: _Votes, sentence: str, published: _Published | None, y
             continue  # a day's date ("November 18", "Jun 5") is when something happened, not a period
         before = sentence[max(0, match.start() - 40):match.start()]
         if _COMPARED_BEFORE.search(before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
+            if year and re.search(r"%|per ?cent", before):
+                # "up 7.5% from November 2017": a year-on-year base, so the month reviewed is a year later
+                votes.add(year_month(int(year) + 1, month), COMPARED_BASE * weight,
+                          f"{where}: '{match.group(0)}' compared with")
             continue  # what the month is compared with
         clause = _clause_around(sentence, match.start(), match.end())
         is_forecast = forecast and _forecast_around(sentence, clause, match.start(), match.end())

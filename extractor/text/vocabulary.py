@@ -21,7 +21,7 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bsurplus\b|\bdeficit\b|\bsupply-demand balance\b", "balance"),
         (r"\bshare\b|\bproportion\b|\baccount(?:ing|ed|s)? for\b|\bpercentage of\b", "share"),
         (r"\bprices?\b|\bpremiums?\b|\bquotations?\b|\bindex\b|\bTCs?\b|\btreatment charges?\b|\bcosts?\b|\bprofits?\b|\bloss(?:es)?\b|\bprocessing fees?\b", "price"),
-        (r"\bproduc(?:e|es|ed|ing|tion)\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bma(?:ke|kes|de|king)\b|\bgeneration\b", "production"),
+        (r"\bproduc(?:e|es|ed|ing|tion)\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bma(?:ke|kes|de|king)\b|\bchurn(?:ed|s)? out\b|\bturned out\b|\bgeneration\b", "production"),
     ]
 ]
 
