@@ -162,7 +162,8 @@ def _units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     last_unit: str | None = None
     for number in found:
-        bare_after_to = (number.kind == "bare" and number.value >= 1000 and last_unit == "mt"
+        big = isinstance(number.value, float) and number.value >= 1000
+        bare_after_to = (number.kind == "bare" and big and last_unit == "mt"
                          and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
         scaled = number.is_quantity and number.unit is None and _SCALED.search(number.text) is not None
         if (scaled and last_unit == "mt") or bare_after_to:
