@@ -66,8 +66,11 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             sentence, about, report_month, carried, paragraph_segment[sentence.paragraph],
             metric_by_paragraph.get(sentence.paragraph),
         )
-        if cues.PART_OF_BEFORE.match(sentence.text) and facts and facts[-1].label.content:
-            sentence_facts = [f.relabel(content=facts[-1].label.content)
+        masses = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
+        if cues.PART_OF_BEFORE.match(sentence.text) and masses and all(f.label.content == "metal" for f in masses[-2:]):
+            # the breakdown of a metal total ("Of this figure, ..."); after "97,700 mt or 21,500 mt in metal
+            # content" it is not sure which total is broken down, so nothing is carried
+            sentence_facts = [f.relabel(content="metal")
                               if f.label.content is None and f.label.metric in ("production", "cumulative_production")
                               else f for f in sentence_facts]
         if last_period:

@@ -143,7 +143,7 @@ def _text_pattern() -> re.Pattern[str]:
 
 
 _PRODUCTION_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
-                               r"capacity utili[sz]ation|smelters?|producers?)\b")
+                               r"capacity utili[sz]ation)\b")
 
 
 @lru_cache(maxsize=1)
