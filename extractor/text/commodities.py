@@ -144,6 +144,9 @@ def _text_pattern() -> re.Pattern[str]:
 
 _PRODUCTION_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
                                r"capacity utili[sz]ation)\b")
+# A bare metal name stands for its product before a production word or its producers ("magnesium producers").
+_PRODUCERS_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
+                              r"capacity utili[sz]ation|smelters?|producers?)\b")
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +168,9 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     for match in _generic_pattern().finditer(text):
         if any(start <= match.start() < end for start, end, _, _ in found):
             continue
-        if _PRODUCTION_AFTER.match(text[match.end():match.end() + 40]):
-            found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)], True))
+        if _PRODUCERS_AFTER.match(text[match.end():match.end() + 40]):
+            found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
+                          bool(_PRODUCTION_AFTER.match(text[match.end():match.end() + 40]))))
     return sorted(found)
 
 
