@@ -74,6 +74,10 @@ CASES = [
     # chains: "A or B marker", "fall A% to B% ... from a month earlier"
     ("Nickel sulphate output rose by 3,100 mt or 8.2% month on month in May.", "2023-05",
      [(3100, dict(measure="mom_abs")), (8.2, dict(measure="mom_pct"))]),
+    # a change written with its sign
+    ("China Oct zinc output -2.4% y/y at 561,000 tonnes; China Oct lead output +6.2% y/y at 640,000 tonnes.",
+     "2022-10", [(-2.4, dict(commodity="refined_zinc", measure="yoy_pct")),
+                 (6.2, dict(commodity="refined_lead", measure="yoy_pct"))]),
     # bounds reached are levels, not changes
     ("Lithium carbonate output exceeded the 50,000 mt mark in January for the first time.", "2024-01",
      [(50000, dict(measure="level", qualifier="over"))]),

@@ -177,6 +177,15 @@ def _units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
     return out
 
 
+def _signed(s: str, number: NumberSpan) -> str | None:
+    """'up' or 'down' for a figure written with its sign ("+7.9%", "-1.5%"), else None."""
+    if isinstance(number.value, float) and number.value < 0:
+        return "down"
+    if re.search(r"\+\s*$", s[max(0, number.start - 2):number.start]):
+        return "up"
+    return None
+
+
 def _clause_end(s: str, position: int) -> int:
     ends = [i for i in (s.find(";", position), s.find(":", position)) if i >= 0]
     return min(ends) if ends else len(s)
@@ -222,6 +231,9 @@ def _label_number(
     level_cue = vocab.LEVEL_CUES.search(local_pre)
     change_cue = vocab.CHANGE_CUES.search(local_pre)
     direction, direction_at = cl.last_direction(local_pre)
+    signed = _signed(s, number)
+    if signed is not None and unit in ("%", "pp"):  # "+7.9% y/y", "-1.5% y/y": the sign is the direction
+        direction, direction_at = signed, len(local_pre)
     comparison_after = cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq"
     if comparison_after == "qoq":
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
