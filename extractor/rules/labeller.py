@@ -34,7 +34,7 @@ from extractor.rules.context import (
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.lists import metal_changes, respectively
 from extractor.rules.sections import Section
-from extractor.rules.subjects import sentence_sections
+from extractor.rules.subjects import clause_section, sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
 from extractor.text.months import in_window, months_between, resolve_month, shift_month
@@ -64,7 +64,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         carried = period_by_paragraph.get(sentence.paragraph, report_month)
         sentence_facts, last_period = _label_sentence(
             sentence, about, report_month, carried, paragraph_segment[sentence.paragraph],
-            metric_by_paragraph.get(sentence.paragraph),
+            metric_by_paragraph.get(sentence.paragraph), section,
         )
         masses = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
         if cues.PART_OF_BEFORE.match(sentence.text) and masses and all(f.label.content == "metal" for f in masses[-2:]):
@@ -112,8 +112,9 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 def _label_sentence(
     sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None,
-    paragraph_segment: str | None, paragraph_metric: str | None = None,
+    paragraph_segment: str | None, paragraph_metric: str | None = None, base: Section | None = None,
 ) -> tuple[list[Fact], str | None]:
+    base = base or section
     s = sentence.text
     mentions = cl.month_mentions(s, report_month)
     numbers = _units_left_off(s, find_numbers(s))
@@ -128,7 +129,8 @@ def _label_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(s)
         clause_end = _clause_end(s, number.end)
         fact = _label_number(
-            s, sentence.start, number, mentions, carried, report_month, section,
+            s, sentence.start, number, mentions, carried, report_month,
+            clause_section(section, base, s, number.start) if ";" in s or "while" in s else section,
             clause_start, prev_end, min(next_start, clause_end), previous, paragraph_segment, paragraph_metric,
         )
         if fact is None:

@@ -59,6 +59,28 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     return tuple(out)
 
 
+_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+")
+
+
+def clause_section(about: Section, base: Section, sentence: str, position: int) -> Section:
+    """The section as the clause of `sentence` holding `position` speaks of it: a clause after ';' or 'while'
+    that names its own product ("...; China Oct lead output +6.2% y/y") switches for that clause alone. Under a
+    heading the heading's commodity stands."""
+    if base.heading is not None:
+        return about
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    if not cuts:
+        return about
+    clause = sentence[cuts[-1]:]
+    ends = _CLAUSE_BREAK.search(clause)
+    clause = clause[:ends.start()] if ends else clause
+    subject = _subject(Sentence(0, clause, 0), base)
+    if subject is None or subject[0] == about.commodity:
+        return about
+    commodity, region = subject
+    return replace(base, commodity=commodity, region=region or region_for(commodity))
+
+
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
     """The (commodity, region) a sentence names as the subject of its figures, or None if it names none; the
     region is None where the sentence names no country with the product."""
