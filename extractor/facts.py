@@ -7,13 +7,7 @@ import re
 from pathlib import Path
 from typing import Literal, Optional, Union
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from extractor.errors import GoldError
 from schemas.contract import Basis, Category, Measure, Metric, Qualifier

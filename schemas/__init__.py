@@ -10,13 +10,7 @@ error back to the model for another try.
 
 from .drivers import DriverLabel, SentenceDrivers
 from .families import FAMILIES, family_for, segments_for
-from .figures import (
-    NumberLabel,
-    SectionFact,
-    SectionFacts,
-    number_label_for,
-    section_facts_for,
-)
+from .figures import NumberLabel, SectionFact, SectionFacts, number_label_for, section_facts_for
 
 __all__ = [
     "DriverLabel", "FAMILIES", "NumberLabel", "SectionFact", "SectionFacts", "SentenceDrivers",

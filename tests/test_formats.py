@@ -12,14 +12,7 @@ import sqlite_utils
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.formats import (
-    ReportFormat,
-    choose_format,
-    format_names,
-    get_format,
-    register_lazy,
-    registry,
-)
+from extractor.formats import ReportFormat, choose_format, format_names, get_format, register_lazy, registry
 from extractor.text.documents import read_document
 
 

@@ -14,13 +14,7 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.eval import harness as ev
 from extractor.eval.gold import ERROR, check_gold_dir
-from extractor.eval.scoring import (
-    Report,
-    failed_thresholds,
-    parse_thresholds,
-    score_documents,
-    score_numbers,
-)
+from extractor.eval.scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from extractor.facts import DocumentFacts, load_document_facts
 from extractor.llm.registry import LLMConfig
 from extractor.pipeline import STRATEGIES, RunOptions

@@ -8,11 +8,6 @@ composes it and overrides only what its template does differently.
 """
 
 from extractor.formats.base import ReportFormat, RulesFormat
-from extractor.formats.registry import (
-    choose_format,
-    format_names,
-    get_format,
-    register_lazy,
-)
+from extractor.formats.registry import choose_format, format_names, get_format, register_lazy
 
 __all__ = ["ReportFormat", "RulesFormat", "choose_format", "format_names", "get_format", "register_lazy"]

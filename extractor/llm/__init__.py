@@ -7,16 +7,7 @@ never lets one failed call stop the others. Heavy libraries (openai, instructor,
 llama_cpp) are imported only when their provider is made.
 """
 
-from .base import (
-           CallRecord,
-           InvalidAnswer,
-           LLMError,
-           LLMRequest,
-           LLMResult,
-           MissingRecording,
-           Provider,
-           request_key,
-)
+from .base import CallRecord, InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
 from .client import LLMClient
 
 __all__ = ["CallRecord", "InvalidAnswer", "LLMClient", "LLMError", "LLMRequest", "LLMResult", "MissingRecording", "Provider",

@@ -6,16 +6,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, Callable, Protocol
 
-from .base import (
-    CallRecord,
-    InvalidAnswer,
-    LLMError,
-    LLMRequest,
-    LLMResult,
-    MissingRecording,
-    Provider,
-    request_key,
-)
+from .base import CallRecord, InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
 
 INVALID = "__invalid__"  # how a cached InvalidAnswer is stored
 

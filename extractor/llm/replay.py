@@ -11,15 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .base import (
-    InvalidAnswer,
-    LLMError,
-    LLMRequest,
-    LLMResult,
-    MissingRecording,
-    Provider,
-    request_key,
-)
+from .base import InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
 
 
 class ReplayProvider:

@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 
 from extractor.record import Fact, Label, Span
-from extractor.rules.context import (
-    clause_start_of,
-    content_of,
-    metric_before,
-    period_at,
-    segment_in,
-)
+from extractor.rules.context import clause_start_of, content_of, metric_before, period_at, segment_in
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab

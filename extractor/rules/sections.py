@@ -7,12 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text.clauses import Sentence, split_sentences
-from extractor.text.commodities import (
-    commodity_for_heading,
-    commodity_from_text,
-    new_commodity_id,
-    region_for,
-)
+from extractor.text.commodities import commodity_for_heading, commodity_from_text, new_commodity_id, region_for
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(
