@@ -74,6 +74,13 @@ CASES = [
     # chains: "A or B marker", "fall A% to B% ... from a month earlier"
     ("Nickel sulphate output rose by 3,100 mt or 8.2% month on month in May.", "2023-05",
      [(3100, dict(measure="mom_abs")), (8.2, dict(measure="mom_pct"))]),
+    # a change stated against another month after its figure
+    ("Refined zinc output in May was 2.3% lower than that in April.", "2024-05",
+     [(-2.3, dict(measure="mom_pct"))]),
+    ("Zinc output was 4% higher than a year ago in May.", "2024-05", [(4, dict(measure="yoy_pct"))]),
+    # lists of parts with their figures in order, the unit stated once
+    ("Silicon metal operating rates in Yunnan and Sichuan climbed 2.1 and 3.4 percentage points in May.", "2024-05",
+     [(2.1, dict(segment="yunnan", measure="mom_pp")), (3.4, dict(segment="sichuan", measure="mom_pp"))]),
     # a change written with its sign
     ("China Oct zinc output -2.4% y/y at 561,000 tonnes; China Oct lead output +6.2% y/y at 640,000 tonnes.",
      "2022-10", [(-2.4, dict(commodity="refined_zinc", measure="yoy_pct")),

@@ -143,7 +143,8 @@ def in_percent_range(value: Any) -> bool:
 
 
 def month_comparison(post: str, period: str | None) -> str | None:
-    match = re.match(r"^\s*,?\s*(?:from|compared (?:to|with)|than|versus|over)\s+(?:the\s+)?"
+    match = re.match(r"^\s*,?\s*(?:(?:higher|lower|more|less|above|below)\s+)?(?:from|compared (?:to|with)|than|versus|over)"
+                     r"\s+(?:the\s+)?"
                      r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
     if not match or period is None:
         return None

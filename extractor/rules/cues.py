@@ -34,3 +34,5 @@ CHANGE_NOUN_AFTER = re.compile(
     r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
 FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:record|high|peak|previous|revised)\s+)?(?:of\s+)?$", re.I)
+# A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
+THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\s+than\s+(?!(?:the\s+)?(?:expect|initial|plan|previously))", re.I)

@@ -32,7 +32,7 @@ from extractor.rules.context import (
     share_part,
 )
 from extractor.rules.directions import find_directions, level_directions
-from extractor.rules.lists import metal_changes, respectively
+from extractor.rules.lists import metal_changes, paired_parts, respectively
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, sentence_sections
 from extractor.text import clauses as cl
@@ -149,7 +149,7 @@ def _label_sentence(
         )
     if "respectively" in s:
         facts = respectively(s, sentence.start, facts)
-    facts = metal_changes(s, sentence.start, facts)
+    facts = paired_parts(s, sentence.start, metal_changes(s, sentence.start, facts))
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
@@ -166,7 +166,11 @@ def _units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
     "up 3.9% from 2.715 million in October" after "2.82 million tonnes", "up 10,000 mt to 520,000"."""
     out: list[NumberSpan] = []
     last_unit: str | None = None
-    for number in found:
+    for at, number in enumerate(found):
+        following = found[at + 1] if at + 1 < len(found) else None
+        if (number.kind == "bare" and following is not None and following.unit in ("%", "pp")
+                and re.fullmatch(r"\s*(?:,|and|,\s*and|to|-)\s*", s[number.end:following.start])):
+            number = replace(number, unit=following.unit, kind="quantity")  # "2.1 and 3.4 percentage points"
         big = isinstance(number.value, float) and number.value >= 1000
         bare_after_to = (number.kind == "bare" and big and last_unit == "mt"
                          and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
@@ -241,6 +245,7 @@ def _label_number(
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
 
     expected_level = bool(vocab.EXPECTED_BEFORE.search(local_pre)) and unit != "pp"
+    than_after = cues.THAN_AFTER.match(post)
     month_level = cues.MONTH_LEVEL.search(local_pre)
     if month_level and unit != "pp":  # "up from April's 2.49 million tonnes": April's level
         named = resolve_month(month_level.group(1), report_month)
@@ -252,6 +257,10 @@ def _label_number(
         is_change = True
     elif comparison_noun or change_cue:
         is_change = True
+    elif than_after is not None and unit in ("%", "pp", "mt"):
+        is_change = True  # "was 2.3% lower than that in April"
+        direction = "up" if than_after.group(1).lower() in ("higher", "more", "above") else "down"
+        direction_at = len(local_pre)
     elif level_cue and (direction is None or level_cue.start() > direction_at):
         is_change = False
     elif (cues.FROM_BASE.search(local_pre) and unit.startswith("mt")

@@ -82,3 +82,18 @@ def _unflagged(fact: Fact, reason: str) -> Fact:
     if notes:
         return fact.relabel(reason=notes[0], notes=notes[1:])
     return fact.relabel(status=Status.ACCEPTED, reason=None, notes=notes)
+
+
+def paired_parts(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
+    """Two figures joined by "and" that share a part named as "A and B" are A's and B's, in order: "producers in
+    Yunnan and Sichuan climbed 2.1 and 3.4 percentage points"."""
+    out = list(facts)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        segment = first.label.segment or ""
+        parts = segment.split(" and ")
+        if (len(parts) == 2 and second.label.segment == segment and first.label.replace(segment=None)
+                == second.label.replace(segment=None)
+                and re.fullmatch(r"\s*(?:and|,|,\s*and)\s*", s[first.number.end - offset:second.number.start - offset])):
+            out[i], out[i + 1] = first.relabel(segment=parts[0]), second.relabel(segment=parts[1])
+    return out
