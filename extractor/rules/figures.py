@@ -1,0 +1,102 @@
+"""What a figure's own text says: its unit where the sentence states it once, its sign, its measure and value as
+the contract writes them, and the span its quote covers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from extractor.text import vocabulary as vocab
+from extractor.text.numbers import NumberSpan
+from schemas.periods import RATE_METRICS
+
+_SCALED = re.compile(r"\b(?:million|thousand|billion|mln|mn|bn)\s*$", re.I)
+
+
+def units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
+    """The sentence's quantities, with the mass unit a figure leaves off when the figure before it states it:
+    "up 3.9% from 2.715 million in October" after "2.82 million tonnes", "up 10,000 mt to 520,000"."""
+    out: list[NumberSpan] = []
+    last_unit: str | None = None
+    for at, number in enumerate(found):
+        following = found[at + 1] if at + 1 < len(found) else None
+        if (number.kind == "bare" and following is not None and following.unit in ("%", "pp")
+                and re.fullmatch(r"\s*(?:,|and|,\s*and|to|-)\s*", s[number.end:following.start])):
+            number = replace(number, unit=following.unit, kind="quantity")  # "2.1 and 3.4 percentage points"
+        big = isinstance(number.value, float) and number.value >= 1000
+        bare_after_to = (number.kind == "bare" and big and last_unit == "mt"
+                         and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
+        scaled = number.is_quantity and number.unit is None and _SCALED.search(number.text) is not None
+        if (scaled and last_unit == "mt") or bare_after_to:
+            number = replace(number, unit="mt", kind="quantity")
+        if number.is_quantity:
+            out.append(number)
+            last_unit = "mt" if (number.unit or "").startswith("mt") else last_unit
+    return out
+
+
+def signed_direction(s: str, number: NumberSpan) -> str | None:
+    """'up' or 'down' for a figure written with its sign ("+7.9%", "-1.5%"), else None."""
+    if isinstance(number.value, float) and number.value < 0:
+        return "down"
+    if re.search(r"\+\s*$", s[max(0, number.start - 2):number.start]):
+        return "up"
+    return None
+
+
+def measure_of(
+    number: NumberSpan, metric: str, is_change: bool, comparison: str | None, direction: str | None
+) -> tuple[str | None, str | None, Any]:
+    unit = number.unit or ""
+    raw = list(number.value) if isinstance(number.value, tuple) else number.value
+    if not is_change:
+        allowed = vocab.METRIC_UNITS.get(metric)
+        if allowed is not None and unit not in allowed:
+            return None, None, None
+        if metric == "price" and not (unit.startswith(("yuan", "usd"))):
+            return None, None, None
+        unit_out = "mt/year" if metric in ("capacity", "operating_capacity") and unit.startswith("mt") else unit
+        if metric == "cumulative_production" and unit == "mt/year":
+            unit_out = "mt"  # a year's output written as a rate ("2.6 million tpy") is the year's total
+        return "level", unit_out, raw
+    if unit == "pp":
+        suffix = "pp"
+    elif unit == "%":
+        suffix = "pct"
+    elif unit == "mt" and metric not in (*RATE_METRICS, "price"):
+        suffix = "abs"
+    elif unit.startswith(("yuan", "usd")) and metric == "price":
+        suffix = "abs"
+    else:
+        return None, None, None
+    sign = -1.0 if direction == "down" else 1.0
+    value: Any
+    if isinstance(raw, list):
+        value = sorted(sign * abs(v) for v in raw)
+    else:
+        value = sign * abs(raw)
+    return f"{comparison}_{suffix}", unit, value
+
+
+def quote_bounds(
+    s: str, number: NumberSpan, local_pre: str, post: str, direction_at: int,
+    level_cue: re.Match[str] | None, change_cue: re.Match[str] | None, comparison_noun: re.Match[str] | None,
+) -> tuple[int, int]:
+    pre_start = number.qualifier_start - len(local_pre)
+    starts = [number.qualifier_start]
+    if comparison_noun:
+        starts.append(pre_start + comparison_noun.start())
+    elif direction_at >= 0 and len(local_pre) - direction_at <= 40:
+        starts.append(pre_start + direction_at)
+    elif change_cue:
+        starts.append(pre_start + change_cue.start())
+    elif level_cue:
+        starts.append(pre_start + level_cue.start())
+    start = min(starts)
+    end = number.end
+    marker = re.match(r"^\s*(MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
+                      r"on[- ](?:the )?(?:month|year))\b", post)
+    if marker:
+        end = number.end + marker.end()
+    return start, end
