@@ -13,12 +13,11 @@ from typer.testing import CliRunner
 
 import prompts
 from extractor.cli import app
-from extractor.record import Fact, Label, Span, Status
+from extractor.record import Status
 
 ACCEPTED, NEEDS_REVIEW = Status.ACCEPTED, Status.NEEDS_REVIEW
 from extractor.llm import LLMClient, LLMError, LLMRequest, MissingRecording
 from extractor.llm.replay import ReplayProvider
-from extractor.reconcile.labels import decide, ground_llm_value
 from schemas import SentenceDrivers, number_label_for
 
 from .fake_openai import FakeOpenAI
@@ -219,77 +218,6 @@ def test_concurrency_overlaps_slow_calls() -> None:
         client.run([_drivers_request(f"Sentence {i} about maintenance.") for i in range(4)])
         elapsed = time.perf_counter() - started
     assert elapsed < 0.9  # four 0.3 s calls, not 1.2 s in a row
-
-
-# ---------------------------------------------------------------- reconciliation rules
-
-
-def _rules_fact(**fields) -> Fact:
-    base = Fact(Label("copper_cathode", "china", "production", None, None, "2024-06", "actual", "mom_pct"),
-                2.0, "%", None, "up 2% MoM", Span(3, 5), Span(0, 9))
-    reason = fields.pop("reason", None)
-    status = fields.pop("status", ACCEPTED if reason is None else NEEDS_REVIEW)
-    return base.relabel(**fields, status=status, reason=reason)
-
-
-def test_confirm_policy_keeps_an_unlabelled_number_in_review_with_the_suggestion() -> None:
-    rules = _rules_fact(metric="other", reason="no metric named before the number")
-    decision = decide(rules, rules.relabel(metric="production"), "confirm")
-    assert decision.status == NEEDS_REVIEW and decision.fact.label.metric == "other"
-    assert "LLM suggests metric=production" in (decision.reason or "")
-    assert decision.opinions["rules"]["metric"] == "other" and decision.opinions["llm"]["metric"] == "production"
-
-
-def test_adopt_policy_takes_the_llm_label_where_rules_gave_none() -> None:
-    rules = _rules_fact(metric="other", reason="no metric named before the number")
-    decision = decide(rules, rules.relabel(metric="production"), "adopt")
-    assert decision.status == ACCEPTED and decision.fact.label.metric == "production"
-
-
-def test_adopt_policy_takes_the_llm_label_over_a_rules_guess() -> None:
-    rules = _rules_fact(segment="9-series", reason="a 'respectively' list: which label goes with which number")
-    decision = decide(rules, rules.relabel(segment="8-series"), "adopt")
-    assert decision.status == ACCEPTED and decision.fact.label.segment == "8-series"
-    kept = decide(rules, rules.relabel(segment="8-series"), "confirm")
-    assert kept.status == NEEDS_REVIEW and kept.fact.label.segment == "9-series"
-
-
-def test_reconcile_accepts_agreement_and_reviews_disagreement() -> None:
-    rules = _rules_fact(reason="comparison not stated; taken as MoM")
-    agree = decide(rules, rules.relabel())
-    assert agree.status == ACCEPTED and agree.opinions["decision"] == "agree"
-    disagree = decide(rules, rules.relabel(measure="yoy_pct"))
-    assert disagree.status == NEEDS_REVIEW and disagree.fact.label.measure == "mom_pct"
-    assert "LLM says measure=yoy_pct" in (disagree.reason or "")
-
-
-def test_llm_numbers_are_grounded_only_when_the_text_states_them() -> None:
-    section = "Output rose 2.6% MoM to 512,300 mt in September."
-    assert ground_llm_value(512300, "to 512,300 mt", section, 100) is not None
-    assert ground_llm_value(0.0512, "to 512,300 mt", section, 100) is None
-    assert ground_llm_value(999999, "to 512,300 mt", section, 100) is None  # fabricated
-
-
-def test_cross_check_flags_a_level_that_disagrees_with_its_change() -> None:
-    from extractor.reconcile.crosscheck import check_document
-
-    def fact(measure: str, value: float) -> Fact:
-        return Fact(Label("lfp", "china", "production", None, None, "2024-06", "actual", measure),
-                    value, "mt", None, "", Span(0, 0), Span(0, 0))
-
-    good = [fact("level", 105.0), fact("mom_abs", 5.0), fact("mom_pct", 5.0)]
-    bad = [fact("level", 105.0), fact("mom_abs", 5.0), fact("mom_pct", 9.0)]
-    assert check_document(good) == 0 and all(f.status == ACCEPTED for f in good)
-    assert check_document(bad) == 1 and all(f.status == NEEDS_REVIEW for f in bad)
-
-
-def test_cross_check_against_the_previous_month_in_the_database(tmp_path: Path, fixtures: Path) -> None:
-    from extractor.reconcile.crosscheck import check_history
-
-    facts = [Fact(Label("refined_zinc", "china", "production", None, None, "2017-11", "actual", m), v, "mt", None, "",
-                  Span(0, 0), Span(0, 0)) for m, v in (("level", 530000.0), ("mom_pct", 10.0))]
-    assert check_history(facts, lambda label, period: 512300.0 if period == "2017-10" else None) == 1
-    assert "512300" in (facts[0].reason or "") and facts[1].status == NEEDS_REVIEW
 
 
 # ---------------------------------------------------------------- schemas, prompts, models
