@@ -1,7 +1,8 @@
-"""A keyword baseline for drivers: the reasons a section gives for output moving, with category and effect.
+"""The rules' drivers: the causes a section gives for output moving, read clause by clause, each with its
+category, its push on output, and the period and basis of its own clause.
 
-Rules cannot read causality well; this baseline exists so the rules provider
-produces drivers at all and so the LLM path has something to beat on the eval.
+The cue words and the words that set a cause's push are in `driver_words`. This is what the rules provider
+stores and what the LLM policies (`confirm`, `llm`, `union`) are compared with.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from extractor.text import clauses as cl
 from extractor.text.months import shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
-_CAUSAL = CAUSAL
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
 MARKET_CATEGORIES = ("price", "demand", "raw_material")
 _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
@@ -79,7 +79,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             carried[sentence.paragraph] = mentions[-1].period
         if sentence_period is None or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
-        if not (_CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text)):
+        if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text)):
             continue
         sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
         for at, clause in clauses_of(sentence.text):
