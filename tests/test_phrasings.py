@@ -195,3 +195,28 @@ def test_a_compared_month_of_last_year_dates_the_report() -> None:
     text = ("Tin output reached 15,100 tonnes in June, the bureau said. Output from January to June was 88,000 "
             "tonnes, up 3.1% from June 2020.")
     assert find_report_month(text).value == "2021-06"
+
+
+def test_a_research_house_breakdown_by_product() -> None:
+    """An Antaike-style survey: capitals 'Mt' are million tonnes, a mass with its marker after it is a change,
+    the survey's capacity is no fact, and 'of which primary lead output was ...' is primary lead's."""
+    text = ("Refined lead output report, March 2022\n\nThe survey covers 30 smelters with 3.2Mt of capacity. They "
+            "produced 1.05Mt of refined lead in Jan-Mar 2022, up 6.1% year on year, and March output was 371kt, "
+            "rising 9.9% year on year and 41kt month on month, of which primary lead output was 201kt, up 1.2% "
+            "year on year, secondary lead output was 170kt, up 21.4% year on year.")
+    facts = _facts(text, "2022-03")
+    assert _has(facts, 1050000, metric="cumulative_production", period="2022-03")
+    assert _has(facts, 41000, commodity="refined_lead", measure="mom_abs")
+    assert _has(facts, 201000, commodity="primary_lead", measure="level")
+    assert _has(facts, 170000, commodity="secondary_lead", measure="level")
+    assert _has(facts, 21.4, commodity="secondary_lead", measure="yoy_pct")
+    assert not any(f["status"] == "accepted" and f["metric"] == "capacity" for f in facts)
+
+
+def test_a_wire_copy_wrapped_mid_sentence_is_read_as_one_sentence() -> None:
+    text = ("China's refined zinc output rose in April.\n\nSmelters surveyed produced 438,000 tonnes of zinc\nlast month, up by 11,000 tonnes from a revised "
+            "output of 427,000\ntonnes in March and 0.2% higher than a year earlier.")
+    facts = _facts(text, "2022-04")
+    assert _has(facts, 11000, measure="mom_abs", period="2022-04")
+    assert _has(facts, 427000, measure="level", period="2022-03")
+    assert _has(facts, 0.2, measure="yoy_pct", period="2022-04")

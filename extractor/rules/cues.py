@@ -19,7 +19,7 @@ BOUND_MOVE = re.compile(r"\b(?:exceed\w*|surpass\w*|top(?:ped|s)?|(?:\w+ing|\w+e
                          r"beyond))(?:\s+the)?\s*$", re.I)
 METRIC_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(capacity|output|production|imports|exports|inventor(?:y|ies))\b", re.I)
 LOSS_BEFORE = re.compile(r"\b(?:affect|impact|cut|reduc|los[te]|curtail|hit)\w*\s+(?:about|some|around|nearly|roughly)?\s*$", re.I)
-SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered)\b", re.I)
+SURVEY_SAMPLE = re.compile(r"\b(?:survey(?:ed)?|sampled?|involv\w+|covering|covered|covers|statistics? cover\w*)\b", re.I)
 MONTH_LEVEL = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)['’]s\s*$")
 NO_PERIOD = "no period: the document names no report month (give it with --report-month)"
@@ -33,6 +33,9 @@ CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:MoM\s+|YoY\s+|month-on-month\s+|year-on-year\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
     r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
-FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:record|high|peak|previous|revised)\s+)?(?:of\s+)?$", re.I)
+FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$", re.I)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\s+than\s+(?!(?:the\s+)?(?:expect|initial|plan|previously))", re.I)
+# A comparison marker right after a figure.
+MARKER_AFTER = re.compile(r"^\s*(?:MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
+                          r"on[- ](?:the )?(?:month|year))\b", re.I)

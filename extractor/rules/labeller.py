@@ -33,7 +33,7 @@ from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.figures import measure_of, quote_bounds, signed_direction, units_left_off
 from extractor.rules.lists import metal_changes, paired_parts, respectively
 from extractor.rules.sections import Section
-from extractor.rules.subjects import clause_section, sentence_sections
+from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
 from extractor.text.months import in_window, months_between, resolve_month, shift_month
@@ -120,7 +120,14 @@ def _label_sentence(
     facts: list[Fact] = []
     previous: Previous | None = None
     previous_clause = -1
+    # A month named with a base figure ("from a revised 427,000 tonnes in March") is that figure's, not the
+    # period of the figures after it ("... and 0.2% higher than a year earlier").
+    bases = {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
+             if named is not None and cues.FROM_BASE.search(s[max(0, n.start - 40):n.start])}
+    split = has_clauses(s)
     for index, number in enumerate(numbers):
+        own = month_named_after(mentions, s, number.end)
+        usable = [m for m in mentions if id(m) not in bases or m is own]
         clause_start = clause_start_of(s, number.start)
         if clause_start != previous_clause:
             previous, previous_clause = None, clause_start
@@ -128,8 +135,8 @@ def _label_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(s)
         clause_end = _clause_end(s, number.end)
         fact = _label_number(
-            s, sentence.start, number, mentions, carried, report_month,
-            clause_section(section, base, s, number.start) if ";" in s or "while" in s else section,
+            s, sentence.start, number, usable, carried, report_month,
+            clause_section(section, base, s, number.start) if split else section,
             clause_start, prev_end, min(next_start, clause_end), previous, paragraph_segment, paragraph_metric,
         )
         if fact is None:
@@ -237,6 +244,8 @@ def _label_number(
         is_change = True
     elif comparison_after and unit in ("%", "pp"):
         is_change = True
+    elif unit == "mt" and cues.MARKER_AFTER.match(post):
+        is_change = True  # "and 54kt month on month": a mass with its comparison right after is a change
     elif cues.CHANGE_NOUN_AFTER.match(post) and unit in ("%", "pp", "mt"):
         is_change = True  # "representing a 3.47% increase", "an 11.82% rise"
     elif previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", local_pre or " "):

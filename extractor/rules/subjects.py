@@ -59,7 +59,13 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     return tuple(out)
 
 
-_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+")
+_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
+                           r"(?:output|production)\s+(?:was|were|stood|reached|rose|fell|totall?ed)\b)")
+
+
+def has_clauses(sentence: str) -> bool:
+    """Whether a sentence has clauses that may each name their own product (see `clause_section`)."""
+    return _CLAUSE_BREAK.search(sentence) is not None
 
 
 def clause_section(about: Section, base: Section, sentence: str, position: int) -> Section:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.text.months import MONTH_NAMES, months_between, resolve_month, shift_month
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, months_between, resolve_month, shift_month
 
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(\[“"*])""")
@@ -16,7 +16,8 @@ CUMULATIVE_RANGE = re.compile(
     rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
     rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\bcumulative"
     r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
-    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?",
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
+    rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?",  # "Jan-Mar 2021"
     re.I,
 )
 _MONTH_COUNTS = {w: i for i, w in enumerate(
@@ -91,11 +92,20 @@ class Sentence:
         return self.start + len(self.text)
 
 
+_WRAPPED = re.compile(r"(?<=[^.!?:;\n\s])\n(?=[a-z0-9(])")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text's paragraphs, with lines a wire copy wrapped mid-sentence joined again: a line break after no
+    sentence end and before a lower-case word is a space. Lengths are kept, so offsets still index the text."""
+    return _WRAPPED.sub(" ", text).split("\n")
+
+
 def split_sentences(text: str, offset: int) -> list[Sentence]:
     """Split section text (starting at document offset `offset`) into sentences, paragraph by paragraph."""
     sentences: list[Sentence] = []
     position = 0
-    for paragraph_index, paragraph in enumerate(text.split("\n")):
+    for paragraph_index, paragraph in enumerate(_paragraphs(text)):
         cursor = 0
         for match in _SENTENCE_END.finditer(paragraph):
             piece = paragraph[cursor:match.start()]
@@ -125,14 +135,14 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
     for match in CUMULATIVE_RANGE.finditer(sentence):
-        count, year = match.group(5), match.group(2) or match.group(6)
+        count, year = match.group(5), match.group(2) or match.group(6) or match.group(8)
         if count:
             number = int(count) if count.isdigit() else _MONTH_COUNTS[count.lower()]
             if not 1 <= number <= 12:
                 continue
             month = _MONTH_BY_NUMBER[number - 1]
         else:
-            month = next(g for g in (match.group(1), match.group(3), match.group(4)) if g)
+            month = next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
         period = resolve_month(month, report_month, year)
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))

@@ -25,7 +25,7 @@ _NUM = r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))|(?:\d{1,3}(?:,\d{3})+|\d+)
 
 _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|%|pp\b"
-    r"|tpy\b|tpa\b|mtpa\b|t/y\b|t/a\b|tpd\b"
+    r"|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b"
 )
@@ -124,6 +124,8 @@ def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
     currency = (match.group("cur") or "").strip().upper()
     per = _PER_NAMES.get(re.sub(r"\s+", " ", (match.group("per") or "").lower()))
     unit, factor = _normalize_unit(unit_raw, currency, per)
+    if (match.group("unit") or "").startswith("Mt") and not scale_word:
+        factor *= 1e6  # "3.49Mt", "4.39Mtpy": a capital M is a million tonnes (metric tons are "mt" or "MT")
     if unit is None and not currency and not scale_word:
         kind = _bare_kind(text, num_start, digits, value)
         if match.group("neg") and kind == "bare":
@@ -151,7 +153,7 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return ("usd/" + per) if per else "usd", 1.0
     if currency in ("RMB", "¥") or unit_raw in ("yuan", "rmb"):
         return ("yuan/" + per) if per else "yuan", 1.0
-    if unit_raw in ("tpy", "tpa", "mtpa", "t/y", "t/a"):
+    if unit_raw in ("tpy", "tpa", "mtpa", "mtpy", "t/y", "t/a"):
         return "mt/year", 1.0
     if unit_raw == "tpd":
         return "mt/day", 1.0
