@@ -220,3 +220,15 @@ def test_a_wire_copy_wrapped_mid_sentence_is_read_as_one_sentence() -> None:
     assert _has(facts, 11000, measure="mom_abs", period="2022-04")
     assert _has(facts, 427000, measure="level", period="2022-03")
     assert _has(facts, 0.2, measure="yoy_pct", period="2022-04")
+
+
+def test_output_cut_for_maintenance_is_its_impact() -> None:
+    text = "Copper cathode output fell in October; some smelters cut the production by 12,000 mt for maintenance."
+    assert _has(_facts(text, "2021-10"), 12000, metric="maintenance_impact", measure="level")
+
+
+def test_one_plants_figures_are_not_the_commoditys() -> None:
+    text = ("Overseas aluminium output rose 2% YoY in May. As planned, the plant will start its new line in June, "
+            "with a total capacity of 0.9 million mt after expansion.")
+    facts = _facts(text, "2025-05")
+    assert not any(f["status"] == "accepted" and f["value"] == 900000 for f in facts)

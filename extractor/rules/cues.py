@@ -39,3 +39,13 @@ THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\s+than\s+(?!(
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(r"^\s*(?:MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
                           r"on[- ](?:the )?(?:month|year))\b", re.I)
+# Output cut for maintenance: "cut the production by 15,000 mt for maintenance".
+CUT_BY = re.compile(r"\b(?:cut|reduc\w*|lower\w*|los[te]|curtail\w*)\s+(?:the\s+|their\s+|its\s+)?(?:production|output)"
+                    r"\s+by\s*$", re.I)
+FOR_MAINTENANCE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:for|due to|because of|during|amid)\s+(?:\w+\s+){0,2}"
+                             r"(?:maintenance|overhauls?)\b", re.I)
+# One plant, smelter or project as the clause's subject: its figure is not the commodity's.
+ONE_PLANT = re.compile(r"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+(?:plant|smelter|refinery|project|company|"
+                       r"mine|facility|potline)\b[^.;]*$", re.I)
+NATIONWIDE = re.compile(r"(?<!east )(?<!west )(?<!north )(?<!south )(?<!central )\b(?:China|China's|[Nn]ational|[Nn]ationwide|"
+                        r"[Dd]omestic|industry-wide|SMM)\b")

@@ -183,6 +183,9 @@ def _label_number(
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
     metric, _ = metric_before(s, number.start)
+    if (number.unit or "").startswith("mt") and cues.CUT_BY.search(local_pre) and cues.FOR_MAINTENANCE.match(
+            s[number.end:_clause_end(s, number.end)]):
+        return _maintenance_loss(s, offset, number, mentions, carried, report_month, section)
     named_after = cues.METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
     if named_after and cues.LOSS_BEFORE.search(local_pre):
         return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
@@ -341,8 +344,9 @@ def _label_number(
 
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
-    if cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start]):
-        return _review(number, offset, section, "a single company's figure, not the commodity's")
+    one_plant = cues.ONE_PLANT.search(s[:number.start]) and not cues.NATIONWIDE.search(s[:number.start])
+    if one_plant or (cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start])):
+        return _review(number, offset, section, "a single company's or plant's figure, not the commodity's")
     quote_start, quote_end = quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
     )
@@ -355,6 +359,19 @@ def _label_number(
     if not section.known:
         fact.flag(f"heading '{section.heading}' is not in the commodity table")
     return fact
+
+
+def _maintenance_loss(s: str, offset: int, number: NumberSpan, mentions: list[cl.MonthMention], carried: str | None,
+                      report_month: str | None, section: Section) -> Fact:
+    """ "cut the production by 15,000 mt for maintenance": the output maintenance takes, a positive level."""
+    period, _ = period_at(mentions, number.start, carried, s=s, number_end=number.end)
+    if period is None:
+        return _review(number, offset, section, cues.NO_PERIOD)
+    basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
+    label = Label(section.commodity, section.region, "maintenance_impact", None, None, period, basis, "level")
+    span = Span(offset + number.start, offset + number.end)
+    return Fact(label, abs(float(number.value)) if isinstance(number.value, float) else list(number.value), "mt",
+                number.qualifier, number.text, span, span, section=section.index)
 
 
 def _review(number: NumberSpan, offset: int, section: Section, reason: str) -> Fact:
