@@ -81,6 +81,9 @@ CASES = [
     # lists of parts with their figures in order, the unit stated once
     ("Silicon metal operating rates in Yunnan and Sichuan climbed 2.1 and 3.4 percentage points in May.", "2024-05",
      [(2.1, dict(segment="yunnan", measure="mom_pp")), (3.4, dict(segment="sichuan", measure="mom_pp"))]),
+    # a route named before its output
+    ("Lithium hydroxide output fell in May. Smelting output decreased by 12% MoM; causticisation output rose 4% MoM.",
+     "2024-05", [(-12, dict(segment="smelting")), (4, dict(segment="causticisation"))]),
     # a change written with its sign
     ("China Oct zinc output -2.4% y/y at 561,000 tonnes; China Oct lead output +6.2% y/y at 640,000 tonnes.",
      "2022-10", [(-2.4, dict(commodity="refined_zinc", measure="yoy_pct")),
@@ -232,3 +235,10 @@ def test_one_plants_figures_are_not_the_commoditys() -> None:
             "with a total capacity of 0.9 million mt after expansion.")
     facts = _facts(text, "2025-05")
     assert not any(f["status"] == "accepted" and f["value"] == 900000 for f in facts)
+
+
+def test_a_products_exports_are_its_own_figures() -> None:
+    text = ("Ternary cathode output fell 5% MoM in May. China's lithium hydroxide exports in April reached 6,100 mt, "
+            "down 12% MoM.")
+    facts = _facts(text, "2024-05")
+    assert _has(facts, 6100, commodity="lithium_hydroxide", metric="exports", period="2024-04")

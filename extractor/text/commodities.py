@@ -144,6 +144,8 @@ def _text_pattern() -> re.Pattern[str]:
 
 _PRODUCTION_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
                                r"capacity utili[sz]ation)\b")
+# A named product's trade and stocks are its own figures too ("China's lithium hydroxide exports reached ...").
+_TRADE_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,1}?(?:exports?|imports?|inventor(?:y|ies))\b")
 # A bare metal name stands for its product before a production word or its producers ("magnesium producers").
 _PRODUCERS_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
                               r"capacity utili[sz]ation|smelters?|producers?)\b")
@@ -163,7 +165,8 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     index = _alias_index()
     for match in _text_pattern().finditer(text):
-        produced = bool(_PRODUCTION_AFTER.match(text[match.end():match.end() + 40]))
+        after = text[match.end():match.end() + 40]
+        produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after))
         found.append((match.start(), match.end(), index[match.group(1)], produced))
     for match in _generic_pattern().finditer(text):
         if any(start <= match.start() < end for start, end, _, _ in found):

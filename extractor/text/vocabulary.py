@@ -47,8 +47,8 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bsalt lake-derived\b|\bderived from salt lakes?\b|\bsalt lake (?:enterprises|producers|lithium)", "salt lake-derived"),
         (r"\bscrap-derived\b|\blithium carbonate from recycling\b|\brecycled lithium carbonate\b|"
          r"\brecycled lithium (?:salt )?(?:enterprises|producers)\b", "scrap-derived"),
-        (r"\bsmelting (?:side|sector)\b", "smelting"),
-        (r"\bcausticisation (?:side|sector)\b", "causticisation"),
+        (r"\bsmelting(?:[- ]side)? (?:side|sector|output|production|lines?)\b", "smelting"),
+        (r"\bcaustici[sz](?:ation|ing)(?:[- ]side)? (?:side|sector|output|production|lines?)\b", "causticisation"),
         (r"\bglobal (?:production|output)\b|\bglobal solar cell production\b", "global"),
         (r"\bsecondary crude lead\b", "crude lead"),
         (r"\bdaily average\b|\baverage daily\b|\bdaily (?:[a-z]+ ){0,2}(?:output|production)\b|"
