@@ -61,3 +61,9 @@ def test_a_festival_stoppage_and_the_month_it_falls_in() -> None:
     drivers = _drivers("Magnesium ingot output is expected to fall in February due to the Spring Festival holiday.",
                        "2024-01")
     assert ("holiday", "down", "2024-02", "forecast") in drivers
+
+
+def test_recovering_from_maintenance_is_a_resumption() -> None:
+    drivers = _drivers("Primary lead operating rates rose in May as two smelters recovered from maintenance.", "2019-05")
+    assert ("resumption", "up", "2019-05", "actual") in drivers
+    assert not any(d[0] == "maintenance" for d in drivers)

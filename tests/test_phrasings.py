@@ -242,3 +242,11 @@ def test_a_products_exports_are_its_own_figures() -> None:
             "down 12% MoM.")
     facts = _facts(text, "2024-05")
     assert _has(facts, 6100, commodity="lithium_hydroxide", metric="exports", period="2024-04")
+
+
+def test_a_size_class_bound_is_no_figure_and_annual_capacity_no_year() -> None:
+    text = ("Operating rates across primary lead smelters rose 1.1 percentage points to 61.2% in May. Smelters with "
+            "annual capacity greater than 100,000 mt operated at 68.4% in May, up 2.2 percentage points.")
+    facts = _facts(text, "2019-05")
+    assert not any(f["status"] == "accepted" and f["value"] == 100000 for f in facts)
+    assert _has(facts, 68.4, metric="operating_rate", period="2019-05", basis="actual")

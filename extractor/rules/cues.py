@@ -49,3 +49,6 @@ ONE_PLANT = re.compile(r"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+(?:
                        r"mine|facility|potline)\b[^.;]*$", re.I)
 NATIONWIDE = re.compile(r"(?<!east )(?<!west )(?<!north )(?<!south )(?<!central )\b(?:China|China's|[Nn]ational|[Nn]ationwide|"
                         r"[Dd]omestic|industry-wide|SMM)\b")
+# A size class's bound ("smelters with annual capacity greater than 100,000 mt"): it names the part, it is no figure.
+SIZE_CLASS = re.compile(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?(?:greater than|more than|above|"
+                        r"over|below|under|less than|between|exceeding)\s*$", re.I)

@@ -30,7 +30,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
      _words(r"\blower than expected\b|\b(?:few|fewer|less|little)\s+(?:\w+\s+)?maintenance\b")),
     ("resumption", _words(r"\bresum\w*\b|\brestart\w*\b|\breturn\w* (?:to (?:normal )?(?:production|operations?|output)|"
                           r"online|from maintenance)\b|\bback online\b|\bbrought back\b|"
-                          r"\brecover\w* (?:production|output|to full)\b|\b(?:completion|end|conclusion) of (?:the )?"
+                          r"\brecover\w* (?:production|output|to full)\b|\brecover\w* from (?:the |its )?(?:\w+ )?maintenance\b|\b(?:completion|end|conclusion) of (?:the )?"
                           r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
                           r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up", None),
     ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:[\w-]+ )?(?:capacit\w+|production lines?|projects?|smelters?|lines?|"
@@ -95,7 +95,7 @@ MARGIN_BAD = _words(r"\b(?:loss(?:es)?|loss-making|squeez\w*|inver\w*|pressures?
 
 # A clause that ends a stoppage ("returned to production from maintenance", "resumed after maintenance") states
 # a resumption, not a maintenance push.
-MAINTENANCE_ENDED = _words(r"\b(?:resum\w*|restart\w*|return\w*|complet\w*|finish\w*|ended|conclud\w*|after (?:the )?"
+MAINTENANCE_ENDED = _words(r"\b(?:resum\w*|restart\w*|return\w*|complet\w*|finish\w*|ended|conclud\w*|recover\w* from|after (?:the )?"
                            r"maintenance|back online)\b")
 
 # A clause that only says a price or a demand is unchanged or at a level drives nothing in particular.

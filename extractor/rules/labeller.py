@@ -182,6 +182,9 @@ def _label_number(
     if vocab.VERSUS_EXPECTATION.match(post) or vocab.EXPECTATION_AFTER.match(post) or re.search(r"\bexpectations by\s*$", local_pre, re.I):
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
+    if cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.qualifier_start]) or (
+            cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])):
+        return _review(number, offset, section, "the bound of a size class of producers, not a figure")
     metric, _ = metric_before(s, number.start)
     if (number.unit or "").startswith("mt") and cues.CUT_BY.search(local_pre) and cues.FOR_MAINTENANCE.match(
             s[number.end:_clause_end(s, number.end)]):

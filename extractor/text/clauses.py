@@ -26,7 +26,8 @@ _MONTH_BY_NUMBER = MONTH_NAMES.split("|")
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
 # "output in 2019" (the contract's cumulative_production for month 12).
 FULL_YEAR = re.compile(
-    r"\b(?:full[- ]year|whole[- ]year|annual)\b(?:\s+(?:output|production))?(?:\s+(?:in|of|for))?\s*((?:19|20)\d\d)?"
+    r"\b(?:full[- ]year|whole[- ]year|annual(?=\s+(?:output|production)))\b(?:\s+(?:output|production))?(?:\s+(?:in|of|for))?"
+    r"\s*((?:19|20)\d\d)?"
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
     r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
