@@ -84,6 +84,9 @@ CASES = [
     # a route named before its output
     ("Lithium hydroxide output fell in May. Smelting output decreased by 12% MoM; causticisation output rose 4% MoM.",
      "2024-05", [(-12, dict(segment="smelting")), (4, dict(segment="causticisation"))]),
+    # "m tonnes", and a comparative with its marker after the figure
+    ("Crude steel output reached 80.2m tonnes in May, down 1.2% m-o-m but still was 3.4% higher y-o-y.", "2021-05",
+     [(80200000, dict(commodity="crude_steel", measure="level")), (3.4, dict(measure="yoy_pct"))]),
     # a change written with its sign
     ("China Oct zinc output -2.4% y/y at 561,000 tonnes; China Oct lead output +6.2% y/y at 640,000 tonnes.",
      "2022-10", [(-2.4, dict(commodity="refined_zinc", measure="yoy_pct")),

@@ -35,7 +35,9 @@ CHANGE_NOUN_AFTER = re.compile(
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
 FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$", re.I)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
-THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\s+than\s+(?!(?:the\s+)?(?:expect|initial|plan|previously))", re.I)
+THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\b(?:\s+than\s+(?!(?:the\s+)?(?:expect|initial|plan|previously))|"
+                        r"\s+(?:MoM|YoY|m-o-m|y-o-y|m/m|y/y|on[- ](?:the )?(?:month|year)|year[- ]on[- ]year|month[- ]on[- ]month)\b)",
+                        re.I)
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(r"^\s*(?:MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
                           r"on[- ](?:the )?(?:month|year))\b", re.I)

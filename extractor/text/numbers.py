@@ -36,7 +36,7 @@ _PATTERN = re.compile(
     (?P<neg>(?<![\w.,%)])[-−])?
     (?P<cur>US\$|\$|RMB\s?|¥|USD\s?)?
     (?P<num>{_NUM})
-    (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b))?
+    (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|m(?=\s?(?:tonnes?|tons?)\b)))?
     (?:(?:\s?|-(?=percentage|tp[ya]\b))(?P<unit>{_UNIT}))?
     (?:(?:\s?/\s?|\s+per\s+)(?P<per>{_PER}))?
     """,
@@ -49,7 +49,7 @@ _QUALIFIERS = [
     (re.compile(r"(?:under|less\s+than|below|fewer\s+than|at\s+most|within)\s*$", re.I), "under"),
 ]
 
-_SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
+_SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
 _MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6}
 _PER_NAMES = {
     "year": "year", "yr": "year", "annum": "year", "a": "year", "day": "day", "month": "month",

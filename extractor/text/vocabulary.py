@@ -134,7 +134,10 @@ EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missi
 FORECAST_CUE = re.compile(
     r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|estimates?|"
     r"estimated to|anticipate[sd]?|will|would|(?-i:may)|might|likely|looking ahead|plans? to|planned to|"
-    r"predicts?|is set to|are set to|preliminary|foresees?|(?<=SMM )sees?|is poised to|are poised to|projected|projection)\b",
+    r"predicts?|is set to|are set to|preliminary|foresees?|(?<=SMM )sees?|is poised to|are poised to|projected|projection)\b"
+    # headline grammar: "Output to Continue Growing in June", "Output to increase to 2.7m tonnes"
+    r"|^\W*(?:[\w'’-]+\s+){1,5}to\s+(?:increase|rise|grow|continue|climb|fall|drop|decline|decrease|edge|extend|hit|"
+    r"reach|remain|stay|rebound|recover)\b",
     re.I,
 )
 
