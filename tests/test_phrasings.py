@@ -253,3 +253,11 @@ def test_a_size_class_bound_is_no_figure_and_annual_capacity_no_year() -> None:
     facts = _facts(text, "2019-05")
     assert not any(f["status"] == "accepted" and f["value"] == 100000 for f in facts)
     assert _has(facts, 68.4, metric="operating_rate", period="2019-05", basis="actual")
+
+
+def test_falling_short_of_an_expectation_is_no_decline() -> None:
+    text = ("Polysilicon production in November fell short of market expectations (120,600 mt), and the actual "
+            "production in November was 111,600 mt.")
+    facts = _facts(text, "2024-11")
+    assert _has(facts, 120600, basis="expected", measure="level")
+    assert not any(f["status"] == "accepted" and f["measure"] == "mom_direction" for f in facts)

@@ -85,6 +85,8 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
             if match.start() > best[1]:
                 best = (label, match.start())
     for match in vocab.TIER_SEGMENT.finditer(clause_text):
+        if re.search(r"\b(?:some|several|certain|a few|many|most)\s+(?:\w+\s+){0,2}$", clause_text[:match.start()], re.I):
+            continue  # "some small and medium-sized enterprises": some producers, not a part
         if match.start() > best[1]:
             best = (match.group(1).lower(), match.start())
     for match in vocab.REGION_SEGMENT.finditer(clause_text):

@@ -58,7 +58,7 @@ _OUTLOOK_VERB = re.compile(
 )
 _PAST_MOVE = re.compile(
     r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:(?:also|further|again|slightly)\s+)?(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
-    r"remained (?:flat|stable|unchanged))(?:\s+slightly)?\b(?!\s+(?:by|to)\b)",
+    r"remained (?:flat|stable|unchanged))(?:\s+slightly)?\b(?!\s+(?:by|to|short)\b)",
     re.I,
 )
 

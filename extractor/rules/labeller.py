@@ -222,7 +222,8 @@ def _label_number(
     if comparison_after == "qoq":
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
 
-    expected_level = bool(vocab.EXPECTED_BEFORE.search(local_pre)) and unit != "pp"
+    expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(
+        re.search(r"\bexpectations?\s*\(\s*$", local_pre, re.I))) and unit != "pp"  # "expectations (120,600 mt)"
     than_after = cues.THAN_AFTER.match(post)
     month_level = cues.MONTH_LEVEL.search(local_pre)
     if month_level and unit != "pp":  # "up from April's 2.49 million tonnes": April's level
