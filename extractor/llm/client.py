@@ -64,8 +64,9 @@ class LLMClient:
         """
         keys = [request_key(self.provider.name, self.provider.model, r) for r in requests]
         prefetched = {i for i, k in enumerate(keys) if k in self._memo}
+        taken = {k: self._memo.pop(k) for k in dict.fromkeys(keys) if k in self._memo}  # a question asked twice
         answers: list[LLMResult | LLMError | None] = [
-            self._memo.pop(k) if i in prefetched else self._cached(r, k) for i, (r, k) in enumerate(zip(requests, keys))
+            taken[k] if i in prefetched else self._cached(r, k) for i, (r, k) in enumerate(zip(requests, keys))
         ]
         from_cache = {i for i, a in enumerate(answers) if a is not None} - prefetched
         pending = [i for i, a in enumerate(answers) if a is None]
