@@ -22,10 +22,11 @@ from extractor.rules.sections import Section
 from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
 from extractor.strategies import assist, naive
+from extractor.strategies import section as section_strategy
 from extractor.text.documents import Document, read_document
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
-STRATEGIES = ("assist", "naive")
+STRATEGIES = ("assist", "section", "naive")
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,9 @@ class RunOptions:
     """What a run was asked to do; everything that changes results goes into the config hash.
 
     strategy is how an LLM provider is used: `assist` (rules first, the LLM
-    labels what they could not and reads drivers, everything reconciled) or
-    `naive` (the LLM alone, for the eval's comparison only). `sections`, when
+    labels what they could not and reads drivers, everything reconciled),
+    `section` (the LLM reads each whole section, reconciled with the rules'
+    reading) or `naive` (the LLM alone, for the eval's comparison only). `sections`, when
     given, limits extraction to those "document name:section index" keys (the
     eval's fixed sample).
     """
@@ -156,19 +158,32 @@ def _assisted_facts(reading: Reading, llm: LLMClient | None, options: RunOptions
                     works: list[assist.SectionWork] | None = None) -> tuple[list[Fact], list[Driver]]:
     """The format's facts and drivers; with an LLM, reconciled labels and LLM-read drivers. Every fact is gated."""
     doc, sections, month, fmt = reading.doc, reading.sections, reading.month.value, reading.format
-    if llm is not None:
+    results: list[tuple[list[Fact], list[Driver]]]
+    if llm is not None and options.strategy == "section":
+        rules = [(fmt.label(doc.text, s, month), fmt.drivers(doc.text, s, month)) for s in sections]
+        answers = llm.run([section_strategy.section_request(doc.text, s, month) for s in sections])
+        labels, drivers_policy, why = section_strategy.trusted_policies(doc.text, sections, rules, answers,
+                                                                        options.labels, options.drivers)
+        results = [section_strategy.reconcile_section(doc.text, s, facts, drivers, answer, labels, drivers_policy,
+                                                      options.provider)
+                   for s, (facts, drivers), answer in zip(sections, rules, answers)]
+        for fact in (f for facts, _ in results for f in facts if f.opinions):
+            fact.opinions["trust"] = why
+    elif llm is not None:
         works = works if works is not None else _plan(reading, options)
-        results = [assist.apply_section(doc.text, month, w, a, options.labels, options.drivers)
+        labels, drivers_policy = (options.labels.replace("auto", "confirm"), options.drivers.replace("auto", "keyword"))
+        results = [assist.apply_section(doc.text, month, w, a, labels, drivers_policy)
                    for w, a in zip(works, assist.ask(works, llm))]
     else:
         results = [(fmt.label(doc.text, s, month), fmt.drivers(doc.text, s, month)) for s in sections]
-    llm_drivers = llm is not None and options.drivers != "keyword"
+    llm_drivers = llm is not None and options.drivers not in ("keyword", "auto")
     all_facts: list[Fact] = []
     all_drivers: list[Driver] = []
     for section, (facts, drivers) in zip(sections, results):
         for fact in facts:
             fact.section = section.index
-            fact.status, fact.reason = gate_fact(doc.text, fact)
+            if fact.status != Status.REJECTED:
+                fact.status, fact.reason = gate_fact(doc.text, fact)
             if fact.opinions.get("decision", "").startswith("llm"):
                 fact.source = options.provider
             all_facts.append(fact)
@@ -176,7 +191,8 @@ def _assisted_facts(reading: Reading, llm: LLMClient | None, options: RunOptions
             driver.section = section.index
             if not section.known:
                 driver.status, driver.reason = Status.NEEDS_REVIEW, "section heading not in the commodity table"
-            driver.source = options.provider if llm_drivers else "rules"
+            if options.strategy != "section":
+                driver.source = options.provider if llm_drivers else "rules"
             all_drivers.append(driver)
     return all_facts, all_drivers
 

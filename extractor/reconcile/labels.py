@@ -99,7 +99,7 @@ class Decision:
         return self.fact.relabel(status=self.status, reason=self.reason, opinions=self.opinions)
 
 
-LABEL_POLICIES = ("confirm", "adopt")
+LABEL_POLICIES = ("confirm", "adopt", "auto")
 
 
 def decide(rules: Fact, llm: Fact, policy: str = "confirm") -> Decision:
