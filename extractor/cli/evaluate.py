@@ -14,6 +14,7 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.eval import harness as ev
 from extractor.eval.gold import ERROR, check_gold_dir
+from extractor.eval.oracle import OracleProvider, oracle_documents
 from extractor.eval.scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from extractor.facts import DocumentFacts, load_document_facts
 from extractor.llm.registry import LLMConfig
@@ -48,8 +49,11 @@ def evaluate(
     sources: Optional[Path] = typer.Option(
         None, "--sources", help="Folder of source texts for --pred (for the numbers-only view and --html)."),
     provider: Optional[str] = LLMOptions.provider,
-    strategy: str = typer.Option("assist", help="How an LLM provider is used: assist (rules + LLM, reconciled) or "
-                                 "naive (the LLM alone, unreconciled: the anchor to beat)."),
+    strategy: str = LLMOptions.strategy,
+    oracle_p: Optional[float] = typer.Option(
+        None, "--oracle-p", min=0.0, max=1.0, help="Answer every LLM question from the gold itself, right with this "
+        "probability and otherwise plausibly wrong: shows what each strategy and policy would do with an LLM that "
+        "good (docs/benchmarks.md has the table)."),
     compare: Optional[str] = typer.Option(
         None, "--compare", help="Score several providers side by side on the same --docs, e.g. "
         "'rules,local,local:naive' (provider[:strategy]); prints accuracy, time and tokens per section."),
@@ -82,7 +86,8 @@ def evaluate(
         fail("--gold is required: the folder of gold facts files")
         return
     settings = load_settings()
-    base = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
+    base = llm_config("oracle" if oracle_p is not None else provider, model, model_path, base_url, mode, concurrency,
+                      record, replay)
     try:
         thresholds = parse_thresholds(fail_under or "")
         sets = _document_sets(gold_dirs, docs_dirs or [])
@@ -90,6 +95,7 @@ def evaluate(
         docs = docs_dirs[0] if docs_dirs and len(docs_dirs) == 1 else None
         if (sample is not None or compare is not None) and docs_dirs and len(docs_dirs) > 1:
             raise ExtractorError("--sample and --compare take one --docs folder")
+        oracle = _oracle(gold_docs, docs_dirs or [], oracle_p, settings.max_document_bytes)
         sections = None
         if sample is not None:
             if docs is None:
@@ -99,12 +105,13 @@ def evaluate(
         if compare is not None:
             if docs is None:
                 raise ExtractorError("--compare extracts the documents with each provider: give --docs")
-            _compare(compare, gold_docs, docs, base, sections, work_db, report_dir, policies(llm_labels, llm_drivers))
+            _compare(compare, gold_docs, docs, base, sections, work_db, report_dir, policies(llm_labels, llm_drivers),
+                     oracle)
             return
         predictions = ev.Predictions({})
         for _, _, docs_dir in sets if docs_dirs else [("", None, None)]:
             predictions.merge(_predictions(docs_dir, from_db, pred, base, strategy, sections, work_db,
-                                           policies(llm_labels, llm_drivers)))
+                                           policies(llm_labels, llm_drivers), oracle))
     except (ExtractorError, ValueError) as e:
         fail(str(e))
         return
@@ -167,7 +174,8 @@ def _load_gold(gold: Path) -> list[DocumentFacts]:
 
 
 def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, config: LLMConfig, strategy: str,
-                 sections: frozenset[str] | None, work_db: Path | None, chosen: tuple[str, str]) -> ev.Predictions:
+                 sections: frozenset[str] | None, work_db: Path | None, chosen: tuple[str, str],
+                 oracle: OracleProvider | None = None) -> ev.Predictions:
     if sum(s is not None for s in (docs, from_db, pred)) != 1:
         raise ExtractorError("give exactly one of --docs, --from-db or --pred")
     if pred is not None:
@@ -178,10 +186,22 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, con
     if not docs.is_dir():
         raise ExtractorError(f"{docs}: not a folder of documents")
     options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections, labels=chosen[0], drivers=chosen[1])
-    predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db)
+    predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db, oracle)
     if cost.llm:
         console.print(llm_account_line({"label": config.provider, **cost.llm}))
     return predictions
+
+
+def _oracle(gold: list[DocumentFacts], docs_dirs: list[Path], p: float | None, max_bytes: int) -> OracleProvider | None:
+    """The gold oracle of --oracle-p (or for 'oracle' in --compare), reading the gold documents' texts."""
+    if p is None:
+        return None
+    if not docs_dirs:
+        raise ExtractorError("--oracle-p extracts the documents with an oracle LLM: give --docs")
+    texts: dict[str, str] = {}
+    for folder in docs_dirs:
+        texts.update(ev.read_texts(folder, [g.document for g in gold if g.document not in texts], max_bytes))
+    return OracleProvider(oracle_documents(gold, texts), p)
 
 
 def _strategy(name: str) -> str:
@@ -191,7 +211,8 @@ def _strategy(name: str) -> str:
 
 
 def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig, sections: frozenset[str] | None,
-             work_db: Path | None, report_dir: Path | None, chosen: tuple[str, str]) -> None:
+             work_db: Path | None, report_dir: Path | None, chosen: tuple[str, str],
+             oracle: OracleProvider | None = None) -> None:
     """Run and score each provider[:strategy] on the same documents and sections; one table side by side."""
     rows = []
     for spec in filter(None, (s.strip() for s in specs.split(","))):
@@ -199,7 +220,8 @@ def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig,
         config = replace(base, provider=provider)
         options = RunOptions(provider=provider, strategy=_strategy(strategy or "assist"), sections=sections, labels=chosen[0], drivers=chosen[1])
         console.print(f"extracting with {spec} ...")
-        predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db)
+        predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db,
+                                              oracle if provider == "oracle" else None)
         report = score_documents(gold, predictions.documents)
         rows.append((spec, report, cost))
     table = Table(title="providers side by side" + (f" on a sample of {len(sections)} sections" if sections else ""),

@@ -23,6 +23,7 @@ from extractor.export import document_facts
 from extractor.facts import DocumentFacts, Fact, load_document_facts
 from extractor.formats import choose_format
 from extractor.llm import LLMClient
+from extractor.llm.base import Provider
 from extractor.llm.registry import LLMConfig, make_provider
 from extractor.pipeline import RunOptions, StoreCache, run_batch
 from extractor.record import LABEL_FIELDS
@@ -71,17 +72,19 @@ class RunCost:
 
 
 def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_config: LLMConfig | None = None,
-                   work_db: Path | None = None) -> tuple[Predictions, RunCost]:
+                   work_db: Path | None = None, provider: Provider | None = None) -> tuple[Predictions, RunCost]:
     """Extract the documents into a work database (temporary unless given) and read the results back.
 
-    A kept work database doubles as the LLM response cache: a repeated eval asks nothing twice.
+    A kept work database doubles as the LLM response cache: a repeated eval asks nothing twice. `provider`, when
+    given, answers instead of the one the config names (the gold oracle).
     """
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(work_db or Path(tmp) / "eval.db")
         try:
             llm = None
             if llm_config is not None and llm_config.provider != "rules":
-                llm = LLMClient(make_provider(llm_config, settings), StoreCache(store), llm_config.concurrency)
+                llm = LLMClient(provider or make_provider(llm_config, settings), StoreCache(store),
+                                llm_config.concurrency)
                 options = replace(options, model=llm.provider.model)
             started = time.perf_counter()
             run_id, outcomes = run_batch(iter_input_paths([str(docs)]), store, settings, replace(options, force=True),

@@ -11,7 +11,7 @@ from extractor.settings import Settings
 
 from .base import Provider
 
-PROVIDERS = ("rules", "local", "openai", "replay")
+PROVIDERS = ("rules", "local", "openai", "replay", "oracle")
 DEFAULT_RECORDINGS = Path("tests/fixtures/recordings")
 
 
@@ -32,11 +32,13 @@ class LLMConfig:
 
 
 def resolve_provider(requested: str | None, base_url: str | None) -> str:
-    """The provider a run uses: as asked; else EXTRACTOR_PROVIDER; else openai when an endpoint is set; else rules.
+    """The provider a run uses: as asked; else openai when --base-url is given; else EXTRACTOR_PROVIDER; else openai
+    when an endpoint is set in the environment; else rules.
 
     The rules are the default because the embedded local models did not beat them on the corpus (README, "Providers").
     """
-    provider = requested or os.environ.get("EXTRACTOR_PROVIDER") or ("openai" if endpoint(base_url) else "rules")
+    provider = (requested or ("openai" if base_url else None) or os.environ.get("EXTRACTOR_PROVIDER")
+                or ("openai" if endpoint(None) else "rules"))
     if provider not in PROVIDERS:
         raise ConfigError(f"unknown provider {provider!r}; choose one of {', '.join(PROVIDERS)}")
     return provider
@@ -78,6 +80,8 @@ def make_provider(config: LLMConfig, settings: Settings) -> Provider:
         if not recordings.is_dir():
             raise ConfigError(f"{recordings}: no recordings folder to replay from (give --replay DIR)")
         provider = ReplayProvider(recordings, config.replay_source, config.model or DEFAULT_MODEL)
+    elif config.provider == "oracle":
+        raise ConfigError("the oracle answers from gold: use it through `extractor eval --oracle-p P`")
     else:
         raise ConfigError(f"provider {config.provider!r} does not use an LLM")
     if config.record is not None:
