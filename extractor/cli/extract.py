@@ -23,7 +23,7 @@ from extractor.store import Store
 from extractor.text.documents import iter_input_paths, read_document
 
 from .common import DB_OPTION, console, err_console, fail, llm_account_line, open_db
-from .options import LLMOptions, llm_config, policies
+from .options import LLMOptions, checked_strategy, llm_config, policies
 
 
 def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
@@ -39,7 +39,7 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
 
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
-                       chosen: tuple[str, str], report_month: str | None = None,
+                       chosen: tuple[str, str], report_month: str | None = None, strategy: str = "assist",
                        ) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
@@ -50,7 +50,7 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
     try:
         llm = build_llm(config, store)
         options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force, labels=chosen[0], drivers=chosen[1],
-                             report_month=report_month)
+                             report_month=report_month, strategy=strategy)
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err_console, transient=True, disable=not err_console.is_terminal,
@@ -116,6 +116,7 @@ def run(
     replay: Optional[Path] = LLMOptions.replay,
     llm_labels: str = LLMOptions.labels,
     llm_drivers: str = LLMOptions.drivers,
+    strategy: str = LLMOptions.strategy,
 ) -> None:
     """Extract every report given into the database.
 
@@ -128,7 +129,7 @@ def run(
         fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
-                                           checked_month(report_month) if report_month else None)
+                                           checked_month(report_month) if report_month else None, checked_strategy(strategy))
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     if errors == len(outcomes) or (strict and errors):
@@ -149,6 +150,7 @@ def month(
     replay: Optional[Path] = LLMOptions.replay,
     llm_labels: str = LLMOptions.labels,
     llm_drivers: str = LLMOptions.drivers,
+    strategy: str = LLMOptions.strategy,
 ) -> None:
     """Re-extract the documents of one report month and show what changed.
 
@@ -175,7 +177,7 @@ def month(
         fail(f"no documents for report month {report_month} (in the database, or in --from)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv), policies(llm_labels, llm_drivers),
-                                           report_month)
+                                           report_month, checked_strategy(strategy))
     _summary(outcomes, db, account)
     for outcome in outcomes:
         changes = outcome.changes

@@ -8,6 +8,7 @@ import typer
 
 from extractor.errors import ExtractorError
 from extractor.llm.registry import LLMConfig, resolve_provider
+from extractor.pipeline import STRATEGIES
 from extractor.reconcile.labels import LABEL_POLICIES
 from extractor.strategies.assist import DRIVER_POLICIES
 
@@ -30,12 +31,18 @@ class LLMOptions:
     concurrency = typer.Option(4, "--concurrency", min=1, help="Parallel requests to a remote provider (local runs one at a time).")
     record = typer.Option(None, "--record", help="Write every LLM answer as a recording into this folder.")
     labels = typer.Option("confirm", "--llm-labels", help="What the LLM's label of a number may do: 'confirm' the "
-                          "rules' label (default: measured best with the local models) or 'adopt' it where the rules "
-                          "had none or guessed.")
+                          "rules' label (default: measured best with the local models), 'adopt' it where the rules "
+                          "had none or guessed, or 'auto' (section strategy: adopt only in documents where the LLM "
+                          "read the rules' sure figures alike, else confirm).")
     drivers = typer.Option("keyword", "--llm-drivers", help="Drivers: 'keyword' (the baseline alone, no LLM question; "
                            "default: the local models did not beat it), 'confirm' (keyword drivers the LLM also names), "
-                           "'llm' (the LLM's alone) or 'union'.")
+                           "'llm' (the LLM's alone), 'union', or 'auto' (section strategy: the LLM's where it earned "
+                           "trust in that document, else keyword).")
     replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
+    strategy = typer.Option("assist", "--strategy", help="How an LLM provider is used: 'assist' (the rules label, the "
+                            "LLM answers their doubts; default), 'section' (the LLM reads each whole section's figures "
+                            "and drivers, reconciled with the rules; for capable endpoints, with --llm-labels auto "
+                            "--llm-drivers auto) or 'naive' (the LLM alone, unreconciled: eval's anchor to beat).")
 
 
 def llm_config(provider: str | None, model: str | None, model_path: Path | None, base_url: str | None, mode: str,
@@ -57,3 +64,8 @@ def policies(labels: str, drivers: str) -> tuple[str, str]:
     return labels, drivers
 
 
+
+def checked_strategy(strategy: str) -> str:
+    if strategy not in STRATEGIES:
+        fail(f"--strategy must be one of {', '.join(STRATEGIES)}")
+    return strategy
