@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from extractor.facts import DocumentFacts, Driver, Fact
 from extractor.record import CONTRACT_FIELDS
 from extractor.store import Store
 
 FLAT_COLUMNS = [
-    "document", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",
+    "document", "document_id", "path", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",
     "measure", "value", "unit", "qualifier", "quote", "status", "reason", "quote_start", "quote_end",
 ]
 
@@ -34,43 +35,66 @@ def _contract_fields(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_facts_files(store: Store, out_dir: Path, report_month: str | None = None) -> list[Path]:
-    """Write one contract facts file per stored document; returns the paths written."""
+    """Write one contract facts file per stored document; returns the paths written.
+
+    A file is named for its document; where two stored documents share a name stem (report.txt in two folders),
+    each file also carries the start of its document's id, so no file overwrites another.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    documents = store.documents(report_month)
+    stems = Counter(Path(d["name"]).stem for d in documents)
     written = []
-    for document in store.documents(report_month):
+    for document in documents:
+        stem = Path(document["name"]).stem
+        target = out_dir / (f"{stem}.json" if stems[stem] == 1 else f"{stem}-{document['id'][:12]}.json")
         payload = document_facts(store, document)
-        target = out_dir / f"{Path(document['name']).stem}.json"
         target.write_text(json.dumps(payload.model_dump(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(target)
     return written
 
 
+def facts_lines(store: Store, handle: IO[str], report_month: str | None = None) -> int:
+    """Write each stored document's contract facts as one JSON line; returns the documents written."""
+    documents = store.documents(report_month)
+    for document in documents:
+        handle.write(json.dumps(document_facts(store, document).model_dump(), ensure_ascii=False) + "\n")
+    return len(documents)
+
+
 def flat_rows(store: Store, statuses: tuple[str, ...], report_month: str | None = None) -> list[dict[str, Any]]:
+    """Every fact as one flat row with its document's name, id, stored path and report month."""
     rows = []
     for document in store.documents(report_month):
+        paths = store.document_paths(document["id"])
         for row in store.facts_for(document["id"], statuses):
             flat = {k: row.get(k) for k in FLAT_COLUMNS if k in row}
-            flat["document"] = document["name"]
-            flat["report_month"] = document["report_month"]
-            flat["value"] = json.loads(row["value"])
+            flat.update(document=document["name"], document_id=document["id"], report_month=document["report_month"],
+                        path=document.get("path") or (paths[0] if paths else None), value=json.loads(row["value"]))
             rows.append({k: flat.get(k) for k in FLAT_COLUMNS})
     return rows
 
 
+def write_flat(rows: list[dict[str, Any]], fmt: str, handle: IO[str]) -> None:
+    """Rows as CSV (ranges as 'low..high'), a JSON list or JSON Lines."""
+    if fmt == "json":
+        handle.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "jsonl":
+        handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    else:
+        writer = csv.DictWriter(handle, fieldnames=FLAT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            value = row["value"]
+            writer.writerow({**row, "value": f"{value[0]}..{value[1]}" if isinstance(value, list) else value})
+
+
 def export_flat(store: Store, out: Path, fmt: str, statuses: tuple[str, ...], report_month: str | None = None) -> Path:
-    """Write all facts as one table: CSV (ranges as 'low..high') or a JSON list. Returns the file written."""
+    """Write all facts as one table file (see write_flat); a folder gets facts.<fmt>. Returns the file written."""
     rows = flat_rows(store, statuses, report_month)
     if out.suffix == "" or out.is_dir():
         out.mkdir(parents=True, exist_ok=True)
         out = out / f"facts.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        out.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    else:
-        with out.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=FLAT_COLUMNS)
-            writer.writeheader()
-            for row in rows:
-                value = row["value"]
-                writer.writerow({**row, "value": f"{value[0]}..{value[1]}" if isinstance(value, list) else value})
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        write_flat(rows, fmt, handle)
     return out

@@ -45,7 +45,7 @@ def _command_paths() -> list[list[str]]:
 
 def test_every_command_has_help() -> None:
     paths = _command_paths()
-    assert {"run", "month", "facts", "export", "eval", "models"} <= {p[0] for p in paths}
+    assert {"run", "month", "facts", "export", "series", "forecasts", "metadata", "eval", "models"} <= {p[0] for p in paths}
     assert ["eval", "check-gold"] in paths and ["models", "install"] in paths
     for path in paths:
         result = _run(*path, "--help")
@@ -56,7 +56,8 @@ def test_every_command_has_help() -> None:
 def test_run_eval_and_month_share_one_definition_of_the_llm_options() -> None:
     for command in ("run", "month", "eval"):
         output = _run(command, "--help").output
-        for option in ("--provider", "--model-path", "--base-url", "--mode", "--concurrency", "--llm-labels", "--llm-drivers"):
+        for option in ("--provider", "--model-path", "--base-url", "--mode", "--concurrency", "--llm-labels", "--llm-drivers",
+                       "--strategy"):
             assert option in output, (command, option)
 
 

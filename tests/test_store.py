@@ -4,7 +4,7 @@ import pytest
 
 from extractor.errors import StoreError
 from extractor.record import Fact, Label, Span
-from extractor.store import DocumentRecord, open_store
+from extractor.store import MIGRATIONS, DocumentRecord, open_store
 
 
 def _record(doc_id: str, facts: list[Fact]) -> DocumentRecord:
@@ -29,7 +29,7 @@ def test_migrations_run_once_and_wal(tmp_path: Path) -> None:
     open_store(path).close()
     store = open_store(path)
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations")] == ["m001_initial", "m002_llm", "m003_report_format"]
+    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations")] == [m.__name__ for m in MIGRATIONS]
     assert {"documents", "sections", "runs", "facts", "drivers", "extractions", "llm_cache", "llm_calls"} <= set(
         store.db.table_names())
 

@@ -6,23 +6,44 @@ import sys
 
 import typer
 
-from extractor.cli import data, evaluate, extract, models
+from extractor.cli import analysis, data, evaluate, extract, models
 from extractor.errors import ExtractorError
 
 app = typer.Typer(
     help=(
         "Turn SMM metal-production reports into a grounded SQLite dataset of figures and drivers.\n\n"
-        "Start with `extractor run REPORTS... --db smm.db`, then look at `extractor facts` or "
-        "`extractor export`."
+        "Start with `extractor run REPORTS... --db smm.db`, then look at `extractor facts`, `extractor series "
+        "COMMODITY`, `extractor forecasts` or `extractor export`; `extractor metadata` opens it in Datasette."
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        from extractor import PIPELINE_VERSION
+
+        typer.echo(f"extractor {version('extractor')} (pipeline {PIPELINE_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(_version_flag: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                             help="Show the version and exit.")) -> None:
+    """Turn SMM metal-production reports into a grounded SQLite dataset of figures and drivers."""
+
+
 app.command("run")(extract.run)
 app.command("month")(extract.month)
 app.command("facts")(data.facts)
 app.command("export")(data.export)
+app.command("series")(analysis.series)
+app.command("forecasts")(analysis.forecasts)
+app.command("metadata")(analysis.metadata)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(models.app, name="models")
 

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from extractor.export import export_facts_files, export_flat
+from extractor.export import export_facts_files, export_flat, facts_lines, flat_rows, write_flat
 
 from .common import DB_OPTION, console, fail, open_db
+from .output import RowFormat, emit
 
 
 class ExportFormat(str, Enum):
     facts = "facts"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
+
+
+FACT_COLUMNS = ["document", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",
+                "measure", "value", "unit", "qualifier", "quote", "status", "reason"]
 
 
 def _statuses(include_review: bool) -> tuple[str, ...]:
@@ -33,62 +38,57 @@ def facts(
     period: Optional[str] = typer.Option(None, help="Period YYYY-MM."),
     measure: Optional[str] = typer.Option(None, help="Measure, e.g. mom_pct."),
     segment: Optional[str] = typer.Option(None, help="Segment label, e.g. 'large smelters'."),
-    include_review: bool = typer.Option(False, "--include-review", help="Also show facts flagged for review."),
-    limit: int = typer.Option(200, help="Show at most this many rows."),
+    include_review: bool = typer.Option(False, "--include-review", help="Also show facts flagged for review, "
+                                        "with the reason."),
+    limit: int = typer.Option(200, min=1, help="Show at most this many rows."),
+    format: RowFormat = typer.Option(RowFormat.table, "--format", help="table (for people), csv, json or jsonl."),
 ) -> None:
-    """Show stored facts as a table, newest period first."""
+    """Show stored facts, newest period first."""
+    filters = {"commodity": commodity, "metric": metric, "period": period, "measure": measure, "segment": segment}
     store = open_db(db, must_exist=True)
     try:
-        rows = list(store.query_facts(
-            {"commodity": commodity, "metric": metric, "period": period, "measure": measure, "segment": segment},
-            _statuses(include_review), limit,
-        ))
+        rows = list(store.query_facts(filters, _statuses(include_review), limit))
+        total = store.count_facts(filters, _statuses(include_review))
     finally:
         store.close()
+    if format is not RowFormat.table:
+        emit([{**r, "value": json.loads(r["value"])} for r in rows], format, FACT_COLUMNS)
+        return
     if not rows:
         console.print("No facts match.")
         return
-    table = Table(show_lines=False)
-    for column in ("period", "commodity", "metric", "segment", "basis", "measure", "value", "unit", "quote", "document"):
-        table.add_column(column, overflow="fold", justify="right" if column == "value" else "left")
-    if include_review:
-        table.add_column("status")
-    for row in rows:
-        value = json.loads(row["value"])
-        cells = [row["period"], row["commodity"], row["metric"], row["segment"] or "", row["basis"], row["measure"],
-                 _format_value(value), row["unit"] or "", row["quote"], row["document"]]
-        if include_review:
-            cells.append(row["status"])
-        table.add_row(*(escape(cell) for cell in cells))  # report text may hold "[SMM data]"
-    console.print(table)
-    console.print(f"{len(rows)} fact(s).")
-
-
-def _format_value(value: object) -> str:
-    if isinstance(value, list):
-        return f"{value[0]:,g}–{value[1]:,g}"
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    columns = ["period", "commodity", "metric", "segment", "basis", "measure", "value", "unit", "quote", "document"]
+    emit([{**r, "value": json.loads(r["value"])} for r in rows], format,
+         columns + (["status", "reason"] if include_review else []), right=("value",))
+    shown = f"{len(rows)} of {total}" if total > len(rows) else f"{len(rows)}"
+    console.print(f"{shown} fact(s)." + (" Raise --limit or filter to see more." if total > len(rows) else ""))
 
 
 def export(
     db: Path = DB_OPTION,
-    format: ExportFormat = typer.Option(ExportFormat.facts, "--format", help="facts: one contract file per document; csv/json: one flat table."),
-    out: Path = typer.Option(..., "--out", help="Output folder (facts) or file/folder (csv, json)."),
+    format: ExportFormat = typer.Option(ExportFormat.facts, "--format", help="facts: one contract file per document; "
+                                        "csv, json or jsonl: one flat table of facts with their document's path and id."),
+    out: str = typer.Option(..., "--out", help="Output folder (facts) or file/folder (csv, json, jsonl); '-' writes "
+                            "to stdout (facts: one document per line)."),
     report_month: Optional[str] = typer.Option(None, "--month", help="Only documents of this report month (YYYY-MM)."),
-    include_review: bool = typer.Option(False, "--include-review", help="csv/json: also rows flagged for review (with their reason)."),
+    include_review: bool = typer.Option(False, "--include-review", help="csv/json/jsonl: also rows flagged for "
+                                        "review (with their reason)."),
 ) -> None:
     """Write stored facts out for other tools."""
+    if format is ExportFormat.facts and include_review:
+        fail("--include-review applies to csv/json/jsonl; facts files hold accepted facts only")
     store = open_db(db, must_exist=True)
     try:
-        if format is ExportFormat.facts:
-            if include_review:
-                fail("--include-review applies to csv/json; facts files hold accepted facts only")
-            written = export_facts_files(store, out, report_month)
+        if out == "-":
+            if format is ExportFormat.facts:
+                facts_lines(store, sys.stdout, report_month)
+            else:
+                write_flat(flat_rows(store, _statuses(include_review), report_month), format.value, sys.stdout)
+        elif format is ExportFormat.facts:
+            written = export_facts_files(store, Path(out), report_month)
             console.print(f"Wrote {len(written)} facts file(s) to {out}.")
         else:
-            target = export_flat(store, out, format.value, _statuses(include_review), report_month)
+            target = export_flat(store, Path(out), format.value, _statuses(include_review), report_month)
             console.print(f"Wrote {target}.")
     finally:
         store.close()

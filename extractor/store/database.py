@@ -16,6 +16,8 @@ import sqlite_utils
 from extractor.errors import StoreError
 from extractor.record import LABEL_FIELDS, Driver, Fact, Label, Span, Status
 
+from . import views
+
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -100,7 +102,24 @@ def m003_report_format(db: sqlite_utils.Database) -> None:
     db.table("documents").add_column("report_format", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_llm, m003_report_format]
+def m004_value_columns(db: sqlite_utils.Database) -> None:
+    """A fact's value as numbers SQL and Datasette compare (value_num, value_low, value_high, direction)."""
+    views.add_value_columns(db)
+
+
+def m005_views(db: sqlite_utils.Database) -> None:
+    """The analysts' views: current facts, series, forecasts against actuals, drivers by month."""
+    views.create_views(db)
+
+
+def m006_search(db: sqlite_utils.Database) -> None:
+    """Full-text search over document texts and fact quotes."""
+    views.enable_search(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search,
+]
 
 
 def open_store(path: Path | str) -> "Store":
@@ -154,10 +173,10 @@ def section_id(document_id: str, index: int) -> str:
 
 
 def fact_row(document_id: str, fact: Fact) -> dict[str, Any]:
-    """A fact as a row of the facts table: the value JSON-encoded, spans as offset columns."""
+    """A fact as a row of the facts table: the value JSON-encoded and as numbers, spans as offset columns."""
     return {
         "document_id": document_id, "section_id": section_id(document_id, fact.section), **fact.label.as_dict(),
-        "value": json.dumps(fact.value), "unit": fact.unit, "qualifier": fact.qualifier, "quote": fact.quote,
+        "value": json.dumps(fact.value), **views.value_columns(fact.value), "unit": fact.unit, "qualifier": fact.qualifier, "quote": fact.quote,
         "quote_start": fact.quote_span.start, "quote_end": fact.quote_span.end,
         "number_start": fact.number.start, "number_end": fact.number.end,
         "status": str(fact.status), "reason": fact.reason, "source": fact.source,
@@ -332,17 +351,27 @@ class Store:
 
     def query_facts(self, filters: dict[str, str | None], statuses: tuple[str, ...], limit: int) -> Iterator[dict[str, Any]]:
         """Facts joined with their document, newest period first."""
-        clauses = [f"f.status IN ({','.join('?' for _ in statuses)})"]
-        args: list[Any] = list(statuses)
-        for column, value in filters.items():
-            if value is not None:
-                clauses.append(f"f.{column} = ?")
-                args.append(value)
+        where, args = _fact_filter(filters, statuses)
         sql = (
             "SELECT f.*, d.name AS document, d.report_month FROM facts f JOIN documents d ON d.id = f.document_id "
-            f"WHERE {' AND '.join(clauses)} ORDER BY f.period DESC, f.commodity, f.metric, f.segment, f.measure LIMIT ?"
+            f"WHERE {where} ORDER BY f.period DESC, f.commodity, f.metric, f.segment, f.measure LIMIT ?"
         )
         cursor = self.db.execute(sql, [*args, limit])
         names = [c[0] for c in cursor.description]
         for row in cursor.fetchall():
             yield dict(zip(names, row))
+
+    def count_facts(self, filters: dict[str, str | None], statuses: tuple[str, ...]) -> int:
+        """How many facts query_facts would give without a limit."""
+        where, args = _fact_filter(filters, statuses)
+        return int(self.db.execute(f"SELECT COUNT(*) FROM facts f WHERE {where}", args).fetchone()[0])
+
+
+def _fact_filter(filters: dict[str, str | None], statuses: tuple[str, ...]) -> tuple[str, list[Any]]:
+    clauses = [f"f.status IN ({','.join('?' for _ in statuses)})"]
+    args: list[Any] = list(statuses)
+    for column, value in filters.items():
+        if value is not None:
+            clauses.append(f"f.{column} = ?")
+            args.append(value)
+    return " AND ".join(clauses), args

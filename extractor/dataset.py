@@ -1,0 +1,81 @@
+"""Questions analysts ask of the stored figures: one commodity's series month by month, and how far SMM's
+forecasts were from the actuals reported later. Reads the store's views (`extractor.store.views`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import mean
+from typing import Any
+
+from extractor.store import Store
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+@dataclass(frozen=True)
+class SeriesQuery:
+    """Which figures of a commodity make its series; None leaves a field free."""
+
+    commodity: str
+    metric: str = "production"
+    measure: str | None = None
+    segment: str | None = None
+    region: str | None = None
+
+
+def series_rows(store: Store, query: SeriesQuery) -> list[dict[str, Any]]:
+    """The current actual figures of the query's series, oldest period first (one row per series and period)."""
+    clauses, args = ["commodity = ?", "metric = ?"], [query.commodity, query.metric]
+    for column in ("measure", "segment", "region"):
+        value = getattr(query, column)
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            args.append(value)
+    sql = (f"SELECT * FROM series WHERE {' AND '.join(clauses)} "
+           "ORDER BY period, region, measure, segment, content")
+    return _rows(store, sql, args)
+
+
+def series_name(row: dict[str, Any]) -> str:
+    """A series' short name within one commodity and metric: its measure, then what tells it apart."""
+    parts = [row["measure"], row["segment"], "metal content" if row["content"] == "metal" else None,
+             row["region"] if row["region"] != "china" else None]
+    return " · ".join(p for p in parts if p)
+
+
+def forecast_rows(store: Store, commodity: str | None = None) -> list[dict[str, Any]]:
+    """Every forecast stored for a month whose actual is also stored, with the error; newest month first."""
+    where, args = ("WHERE commodity = ?", [commodity]) if commodity else ("", [])
+    return _rows(store, f"SELECT * FROM forecast_vs_actual {where} "
+                        "ORDER BY period DESC, commodity, measure, segment, forecast_report_month", args)
+
+
+def forecast_summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per commodity: how many numeric forecasts met their actual, and their mean absolute error in percent of the
+    actual (changes in % or pp are compared as numbers of the same unit)."""
+    by_commodity: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["error"] is not None:
+            by_commodity.setdefault(row["commodity"], []).append(row)
+    summary = []
+    for commodity, pairs in sorted(by_commodity.items()):
+        percents = [abs(r["error_pct"]) for r in pairs if r["error_pct"] is not None]
+        summary.append({"commodity": commodity, "forecasts": len(pairs),
+                        "mean_abs_error_pct": round(mean(percents), 2) if percents else None})
+    return summary
+
+
+def sparkline(values: list[float | None]) -> str:
+    """A one-line chart of the values (a gap where a month has none)."""
+    numbers = [v for v in values if v is not None]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    span = (high - low) or 1.0
+    return "".join(" " if v is None else SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
+
+
+def _rows(store: Store, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    cursor = store.db.execute(sql, args)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -1,0 +1,122 @@
+"""What analysts query: a fact's value as numbers SQL can compare, the views over the facts (the current figures
+with revisions resolved, series, SMM's forecasts against the actuals reported later, drivers by month) and the
+full-text indexes over document texts and quotes.
+
+The `value` column keeps the contract's JSON (a number, a [low, high] range or a direction); `value_num` holds a
+single number, `value_low`/`value_high` a range's bounds (a single number is both) and `direction` the direction
+words, so `value_num > 100` is true exactly where the figure is a number above 100.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+# A fact's series key: the contract's label without the period.
+SERIES_KEY = ("commodity", "region", "metric", "segment", "content", "basis", "measure")
+
+
+def value_columns(value: Any) -> dict[str, Any]:
+    """The numeric columns of one contract value (see the module doc)."""
+    if isinstance(value, str):
+        return {"value_num": None, "value_low": None, "value_high": None, "direction": value}
+    if isinstance(value, (list, tuple)):
+        low, high = (float(v) for v in value)
+        return {"value_num": None, "value_low": low, "value_high": high, "direction": None}
+    number = float(value)
+    return {"value_num": number, "value_low": number, "value_high": number, "direction": None}
+
+
+def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
+    return " AND ".join(f"{left}.{c} IS {right}.{c}" for c in columns)
+
+
+# Each fact key's figure from the latest report that states it: a later month's report supersedes an earlier one,
+# and of two reports of one month (a corrected re-issue) the one stored later. Forecasts and actuals are different
+# keys (basis).
+CURRENT_FACTS = f"""
+SELECT * FROM (
+  SELECT f.id, f.commodity, f.region, f.metric, f.segment, f.content, f.period, f.basis, f.measure, f.value,
+         f.value_num, f.value_low, f.value_high, f.direction, f.unit, f.qualifier, f.quote, f.source,
+         d.name AS document, d.report_month, f.document_id,
+         ROW_NUMBER() OVER (PARTITION BY {", ".join(f"f.{c}" for c in SERIES_KEY)}, f.period
+                            ORDER BY d.report_month DESC, d.first_seen DESC, d.rowid DESC, f.id DESC)
+                            AS revision_rank,
+         COUNT(*) OVER (PARTITION BY {", ".join(f"f.{c}" for c in SERIES_KEY)}, f.period) AS reports
+  FROM facts f JOIN documents d ON d.id = f.document_id
+  WHERE f.status = 'accepted'
+) WHERE revision_rank = 1
+"""
+
+# The actual figures month by month, one row per series and period.
+SERIES = """
+SELECT commodity, region, metric, segment, content, measure, period, value_num, value_low, value_high, direction,
+       unit, quote, document, report_month
+FROM current_facts WHERE basis = 'actual'
+"""
+
+# A forecast for month M, given in the report of an earlier month, against the actual of M reported later; the
+# error is forecast minus actual (a range forecast counts by its midpoint), in the figure's unit and in percent.
+FORECAST_VS_ACTUAL = f"""
+SELECT fc.commodity, fc.region, fc.metric, fc.segment, fc.content, fc.measure, fc.period,
+       fd.report_month AS forecast_report_month, fd.name AS forecast_document, fc.value AS forecast,
+       COALESCE(fc.value_num, (fc.value_low + fc.value_high) / 2.0) AS forecast_num,
+       a.value AS actual, a.value_num AS actual_num, a.unit, a.document AS actual_document,
+       a.report_month AS actual_report_month,
+       COALESCE(fc.value_num, (fc.value_low + fc.value_high) / 2.0) - a.value_num AS error,
+       CASE WHEN a.value_num != 0 THEN
+         100.0 * (COALESCE(fc.value_num, (fc.value_low + fc.value_high) / 2.0) - a.value_num) / ABS(a.value_num)
+       END AS error_pct,
+       a.value_num BETWEEN fc.value_low AND fc.value_high AS within_range,
+       fc.direction AS forecast_direction, a.direction AS actual_direction
+FROM facts fc
+JOIN documents fd ON fd.id = fc.document_id
+JOIN current_facts a ON a.basis = 'actual' AND a.period = fc.period
+     AND {_same("a", "fc", tuple(c for c in SERIES_KEY if c != "basis"))}
+WHERE fc.status = 'accepted' AND fc.basis = 'forecast' AND fd.report_month < fc.period
+"""
+
+# What the reports give as the causes, per commodity and month.
+DRIVERS_BY_MONTH = """
+SELECT dr.commodity, dr.period, dr.basis, dr.effect, dr.category, COUNT(*) AS mentions,
+       GROUP_CONCAT(DISTINCT d.name) AS documents, MIN(dr.quote) AS example_quote
+FROM drivers dr JOIN documents d ON d.id = dr.document_id
+WHERE dr.status = 'accepted'
+GROUP BY dr.commodity, dr.period, dr.basis, dr.effect, dr.category
+"""
+
+VIEWS = {
+    "current_facts": CURRENT_FACTS,
+    "series": SERIES,
+    "forecast_vs_actual": FORECAST_VS_ACTUAL,
+    "drivers_by_month": DRIVERS_BY_MONTH,
+}
+
+
+def add_value_columns(db: sqlite_utils.Database) -> None:
+    """Add the numeric value columns and fill them from the stored JSON values."""
+    facts = db.table("facts")
+    for column, kind in (("value_num", float), ("value_low", float), ("value_high", float), ("direction", str)):
+        if column not in facts.columns_dict:
+            facts.add_column(column, kind)
+    for fact_id, value in db.execute("SELECT id, value FROM facts").fetchall():
+        columns = value_columns(json.loads(value))
+        db.execute("UPDATE facts SET value_num = ?, value_low = ?, value_high = ?, direction = ? WHERE id = ?",
+                   [columns["value_num"], columns["value_low"], columns["value_high"], columns["direction"], fact_id])
+    facts.create_index(["commodity", "metric", "measure", "period", "value_num"], if_not_exists=True)
+
+
+def create_views(db: sqlite_utils.Database) -> None:
+    """(Re)create the analysts' views."""
+    for name in reversed(list(VIEWS)):
+        db.execute(f"DROP VIEW IF EXISTS {name}")
+    for name, sql in VIEWS.items():
+        db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
+
+
+def enable_search(db: sqlite_utils.Database) -> None:
+    """Full-text search (FTS5) over document names and texts and over fact quotes, kept in step by triggers."""
+    db.table("documents").enable_fts(["name", "text"], fts_version="FTS5", create_triggers=True, replace=True)
+    db.table("facts").enable_fts(["quote"], fts_version="FTS5", create_triggers=True, replace=True)
