@@ -76,8 +76,10 @@ class DocumentOutcome:
 
     path: str
     name: str
-    status: str  # extracted | unchanged | error
+    status: str  # extracted | partial (LLM questions failed: the rules' results stored) | unchanged | error
     error: str | None = None
+    failed_questions: int = 0
+    document_id: str | None = None
     report_month: str | None = None
     report_format: str | None = None
     sections: int = 0
@@ -283,16 +285,21 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
             store.note_path(doc.sha256, doc.path)
             row = store.extraction(doc.sha256)
             stored = store.document(doc.sha256)
-            return DocumentOutcome(str(path), doc.name, "unchanged", report_month=stored["report_month"],
+            return DocumentOutcome(str(path), doc.name, "unchanged", document_id=doc.sha256,
+                                   report_month=stored["report_month"],
                                    report_format=stored.get("report_format"),
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, planned)
+        if record.failed_questions:
+            record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
         crosscheck.check_history(record.facts, store.previous_level)
         old = store.stored_facts(doc.sha256)
         store.save_document(record, run_id)
         new = [f for f in record.facts if f.status == Status.ACCEPTED]
-        outcome = DocumentOutcome(str(path), doc.name, "extracted", report_month=record.document["report_month"],
+        outcome = DocumentOutcome(str(path), doc.name, "partial" if record.failed_questions else "extracted",
+                                  failed_questions=record.failed_questions, document_id=doc.sha256,
+                                  report_month=record.document["report_month"],
                                   report_format=record.document["report_format"],
                                   sections=len(record.sections), drivers=len(record.drivers),
                                   changes=diff_facts(old, new) if old else {})
@@ -306,6 +313,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
                                error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")
 
 
+PARTIAL = "partial:"  # marks the config hash of an extraction whose LLM questions failed
 PREFETCH_WINDOW = 8  # documents whose LLM questions are asked together when requests run concurrently
 
 
@@ -341,6 +349,11 @@ def run_batch(
                 llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
             for path in chunk:
                 outcome = process_path(path, store, settings, options, run_id, llm, plans)
+                earlier = next((o for o in outcomes if o.document_id and o.document_id == outcome.document_id), None)
+                if earlier is not None:  # the same text under another name: stored once, counted once
+                    outcome = DocumentOutcome(str(path), path.name, "duplicate", error=f"same text as {earlier.path}",
+                                              document_id=outcome.document_id, report_month=outcome.report_month,
+                                              report_format=outcome.report_format)
                 outcomes.append(outcome)
                 if on_document:
                     on_document(outcome)
@@ -348,6 +361,10 @@ def run_batch(
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")
         summary: dict[str, Any] = {s: sum(getattr(o, s) for o in outcomes) for s in map(str, Status)}
+        partial = [o.name for o in outcomes if o.status == "partial"]
+        if partial:
+            summary["partial"] = partial
+            summary["failed_questions"] = sum(o.failed_questions for o in outcomes)
         if options.uses_llm:
             summary["llm"] = store.llm_account(run_id)
         store.finish_run(run_id, status, len(outcomes), errors, summary)

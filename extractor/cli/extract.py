@@ -20,7 +20,7 @@ from extractor.record import Fact
 from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
 from extractor.store import Store
-from extractor.text.documents import iter_input_paths, read_document
+from extractor.text.documents import iter_input_paths, read_document, scan_inputs
 
 from .common import DB_OPTION, console, err_console, fail, llm_account_line, open_db
 from .options import LLMOptions, checked_strategy, llm_config, policies
@@ -32,6 +32,9 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
         return None
     try:
         provider = make_provider(config, load_settings())
+        check = getattr(provider, "check", None)
+        if check is not None:
+            check()  # an endpoint that is down stops the batch before it starts
     except ExtractorError as e:
         fail(str(e))
         raise
@@ -65,7 +68,11 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
                 if outcome.status == "error":
                     err_console.print(f"[red]error:[/red] {escape(outcome.error or '')}")
 
-            run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm)
+            try:
+                run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm)
+            except ExtractorError as e:
+                fail(str(e))
+                raise
         account = {"label": llm.label, **store.llm_account(run_id)} if llm else {}
     finally:
         store.close()
@@ -80,17 +87,26 @@ def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any])
     for column in ("sections", "accepted", "review", "rejected", "drivers"):
         table.add_column(column, justify="right", no_wrap=True)
     for o in outcomes:
-        style = {"error": "red", "unchanged": "dim"}.get(o.status, "")
+        style = {"error": "red", "partial": "yellow", "unchanged": "dim", "duplicate": "dim"}.get(o.status, "")
         table.add_row(escape(o.name), o.report_format or "", o.report_month or "?", o.status, str(o.sections), str(o.accepted),
                       str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
     table.add_section()
-    table.add_row(f"{len(outcomes)} documents", "", "", f"{sum(o.status == 'error' for o in outcomes)} error(s)",
+    partial = [o for o in outcomes if o.status == "partial"]
+    counted = f"{sum(o.status == 'error' for o in outcomes)} error(s)" + (f", {len(partial)} partial" if partial else "")
+    table.add_row(f"{len(outcomes)} documents", "", "", counted,
                   str(sum(o.sections for o in outcomes)), str(sum(o.accepted for o in outcomes)),
                   str(sum(o.needs_review for o in outcomes)), str(sum(o.rejected for o in outcomes)),
                   str(sum(o.drivers for o in outcomes)), style="bold")
     console.print(table)
     if account:
         console.print(llm_account_line(account))
+    for o in outcomes:
+        if o.status == "duplicate":
+            console.print(f"{escape(o.name)}: {escape(o.error or '')}, stored once and counted once.")
+    if partial:
+        names = ", ".join(o.name for o in partial)
+        console.print(f"[yellow]partial:[/yellow] {sum(o.failed_questions for o in partial)} LLM question(s) failed in "
+                      f"{escape(names)}: the rules' results are stored, flagged partial, and the next run asks again.")
     unchanged = sum(o.status == "unchanged" for o in outcomes)
     if unchanged == len(outcomes) and outcomes:
         console.print("Nothing to do: every document was already extracted with this configuration (use --force to redo).")
@@ -102,7 +118,7 @@ def run(
     inputs: list[str] = typer.Argument(..., help="Report files, folders or globs (.txt, .md, .html)."),
     db: Path = DB_OPTION,
     force: bool = typer.Option(False, "--force", help="Re-extract documents already extracted with this configuration."),
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file fails, not only if all fail."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file fails or is partial (LLM questions failed), not only if all fail."),
     report_month: Optional[str] = typer.Option(
         None, "--report-month", metavar="YYYY-MM", help="The month of documents whose text names none (undated "
         "clippings): their facts get periods instead of waiting in review. A month the text states always wins."),
@@ -124,15 +140,20 @@ def run(
     one transaction, so an interrupted batch resumes where it stopped. Re-running
     the same input with the same configuration does nothing unless --force.
     """
-    paths = iter_input_paths(inputs)
+    paths, skipped = scan_inputs(inputs)
+    if skipped:
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        err_console.print(f"skipped {sum(skipped.values())} file(s) that are not reports: {escape(kinds)}")
     if not paths:
-        fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html)")
+        fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html, .pdf, .docx in every "
+             "subfolder)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
                                            checked_month(report_month) if report_month else None, checked_strategy(strategy))
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
-    if errors == len(outcomes) or (strict and errors):
+    partial = sum(o.status == "partial" for o in outcomes)
+    if errors == len(outcomes) or (strict and (errors or partial)):
         raise typer.Exit(1)
 
 

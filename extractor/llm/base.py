@@ -78,6 +78,7 @@ class CallRecord:
     seconds: float
     cached: bool
     error: str | None = None
+    transient: bool = False  # a failure worth asking again (connection, server, timeout), not the model's answer
 
 
 class Provider(Protocol):

@@ -86,7 +86,7 @@ class LLMClient:
                                                answer.tokens_out, answer.attempts, answer.seconds, cached))
             else:
                 self.records.append(CallRecord(request.purpose, request.prompt_version, key, 0, 0, 0, 0.0, cached,
-                                               str(answer)))
+                                               str(answer), transient=not isinstance(answer, InvalidAnswer)))
         return done
 
     def _store(self, key: str, request: LLMRequest, answer: LLMResult | LLMError) -> None:

@@ -42,6 +42,8 @@ class OpenAIProvider:
         self.backoff_base = backoff_base
         self._openai = openai
         client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=0)
+        self._raw = client
+        self.base_url = str(client.base_url)
         self._client = instructor.from_openai(client, mode=getattr(instructor.Mode, MODES[mode]))
         self._local = threading.local()
 
@@ -75,6 +77,28 @@ class OpenAIProvider:
         tokens_in, tokens_out = usage_of(parsed)
         return LLMResult(parsed.model_dump(mode="json"), tokens_in, tokens_out, max(calls["n"], 1),
                          time.perf_counter() - started)
+
+    def check(self, timeout: float = 10.0) -> str:
+        """Reach the endpoint before a batch asks it anything; returns what was found.
+
+        Raises LLMError when nothing answers there (connection refused, unknown host, timeout) or the key is
+        refused. A server without a model list (HTTP 404 or 405) passes: some OpenAI-compatible servers have none.
+        """
+        o = self._openai
+        try:
+            models = [m.id for m in self._raw.with_options(timeout=timeout).models.list()]
+        except o.APIConnectionError as e:
+            raise LLMError(f"cannot reach the LLM endpoint {self.base_url} ({type(e).__name__}: {e.__cause__ or e}); "
+                           "start the server, fix --base-url, or run with --provider rules") from e
+        except o.AuthenticationError as e:
+            raise LLMError(f"the LLM endpoint {self.base_url} refused the key (HTTP 401); set OPENAI_API_KEY or "
+                           "EXTRACTOR_API_KEY") from e
+        except o.APIStatusError as e:
+            return f"{self.base_url} answers (no model list: HTTP {e.status_code})"
+        if models and self.model not in models:
+            raise LLMError(f"the LLM endpoint {self.base_url} does not serve model {self.model!r}; it serves: "
+                           f"{', '.join(models[:10])} (give one with --model)")
+        return f"{self.base_url} answers and serves {self.model}"
 
     def _transient(self, error: BaseException) -> bool:
         o = self._openai

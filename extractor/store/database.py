@@ -117,8 +117,14 @@ def m006_search(db: sqlite_utils.Database) -> None:
     views.enable_search(db)
 
 
+def m007_partial(db: sqlite_utils.Database) -> None:
+    """Which LLM calls failed for a reason worth asking again, and how many a document's extraction lacks."""
+    db.table("llm_calls").add_column("transient", int)
+    db.table("extractions").add_column("failed_questions", int)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search,
+    m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
 ]
 
 
@@ -167,6 +173,11 @@ class DocumentRecord:
     drivers: list[Driver]
     llm_calls: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def failed_questions(self) -> int:
+        """LLM questions of this extraction that failed for a reason worth asking again (not the model's answer)."""
+        return sum(1 for call in self.llm_calls if call.get("error") and call.get("transient"))
+
 
 def section_id(document_id: str, index: int) -> str:
     return f"{document_id[:16]}:{index}"
@@ -212,8 +223,15 @@ class Store:
         self.db.conn.close()
 
     def start_run(self, provider: str, model: str | None, pipeline_version: str, config: dict[str, Any], command: str) -> int:
-        """Record a run as started; earlier runs still marked running were interrupted."""
-        self.db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        """Record a run as started; earlier runs still marked running were interrupted.
+
+        Raises StoreError when the database cannot be written (a read-only file or folder).
+        """
+        try:
+            self.db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: cannot write to this database ({e}); check the permissions of the file "
+                             "and its folder, or give another --db") from e
         try:
             user = getpass.getuser()
         except (KeyError, OSError):
@@ -283,7 +301,8 @@ class Store:
             counts = {str(s): sum(1 for f in record.facts if f.status == s) for s in Status}
             self.db.table("extractions").upsert(
                 {"document_id": doc_id, "config_hash": record.config_hash, "run_id": run_id,
-                 "extracted_at": _now(), "sections": len(record.sections), **counts},
+                 "extracted_at": _now(), "sections": len(record.sections), **counts,
+                 "failed_questions": record.failed_questions},
                 pk="document_id",
             )
             self.db.execute("COMMIT")

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from extractor.errors import DocumentError
 
-TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text"}
+from . import office
+
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".text", ".pdf", ".docx"}
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -52,8 +54,15 @@ def read_document(path: Path, max_bytes: int) -> Document:
             f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise EXTRACTOR_MAX_BYTES to allow it)",
         )
     raw = path.read_bytes()
-    text, encoding = decode_bytes(raw, str(path))
-    is_html = path.suffix.lower() in {".html", ".htm"} or _looks_like_html(text)
+    suffix = path.suffix.lower()
+    if office.is_pdf(raw) or office.is_docx(raw, suffix):
+        pdf = office.is_pdf(raw)
+        text = office.pdf_text(raw, str(path)) if pdf else office.docx_text(raw, str(path))
+        encoding, kind = "binary", "pdf" if pdf else "docx"
+    else:
+        text, encoding = decode_bytes(raw, str(path))
+        kind = "text"
+    is_html = kind == "text" and (suffix in {".html", ".htm"} or _looks_like_html(text))
     if is_html:
         text = html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -64,7 +73,7 @@ def read_document(path: Path, max_bytes: int) -> Document:
         path=str(path.resolve()),
         text=text,
         encoding=encoding,
-        format="html" if is_html else "text",
+        format="html" if is_html else kind,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         size=size,
     )
@@ -147,19 +156,30 @@ def html_to_text(html: str) -> str:
 
 
 def iter_input_paths(inputs: list[str]) -> list[Path]:
-    """Expand files, directories (non-recursive by suffix) and globs into a sorted path list.
+    """Expand files, directories and globs into a sorted path list (see scan_inputs)."""
+    return scan_inputs(inputs)[0]
 
-    README files are skipped in directories: archives often carry one.
+
+def scan_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, int]]:
+    """Expand files, directories (searched recursively, by suffix) and globs into a sorted path list, and count the
+    files directories held that are not reports, by suffix.
+
+    README files and hidden files and folders are skipped in directories: archives often carry them.
     """
     import glob
 
     found: dict[str, Path] = {}
+    skipped: dict[str, int] = {}
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES and not child.name.lower().startswith("readme"):
+            for child in sorted(path.rglob("*")):
+                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() in TEXT_SUFFIXES and not child.name.lower().startswith("readme"):
                     found[str(child.resolve())] = child
+                else:
+                    skipped[child.suffix.lower() or "(no suffix)"] = skipped.get(child.suffix.lower() or "(no suffix)", 0) + 1
         elif any(ch in item for ch in "*?["):
             for match in sorted(glob.glob(item, recursive=True)):
                 candidate = Path(match)
@@ -167,4 +187,4 @@ def iter_input_paths(inputs: list[str]) -> list[Path]:
                     found[str(candidate.resolve())] = candidate
         else:
             found[str(path.resolve())] = path
-    return sorted(found.values(), key=lambda p: str(p))
+    return sorted(found.values(), key=lambda p: str(p)), skipped
