@@ -293,7 +293,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
         record = extract_document(doc, options, llm, planned)
         if record.failed_questions:
             record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
-        crosscheck.check_history(record.facts, store.previous_level)
+        crosscheck.check_history(record.facts, lambda label, period: store.previous_level(label, period, doc.sha256))
         old = store.stored_facts(doc.sha256)
         store.save_document(record, run_id)
         new = [f for f in record.facts if f.status == Status.ACCEPTED]

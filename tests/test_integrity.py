@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 
+from .conftest import SEEDS
 from .fake_openai import FakeOpenAI
 
 runner = CliRunner()
@@ -150,3 +151,14 @@ def test_without_the_docs_extra_a_pdf_is_refused_with_what_to_install(tmp_path: 
     result = _run("run", str(tmp_path / "report.pdf"), "--db", str(tmp_path / "smm.db"))
     assert result.exit_code == 1
     assert "report.pdf: is a PDF; reading PDFs needs the docs extra: pip install 'extractor[docs]'" in result.output
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_force_gives_the_same_facts_as_a_fresh_run(tmp_path: Path) -> None:
+    """A document's levels are cross-checked against other documents, never against its own earlier extraction."""
+    seeds, db = SEEDS, tmp_path / "smm.db"
+    assert _run("run", str(seeds), "--db", str(db)).exit_code == 0
+    sql = "SELECT document_id, quote_start, measure, value, status FROM facts ORDER BY 1, 2, 3, 4"
+    fresh = _query(db, sql)
+    assert _run("run", str(seeds), "--db", str(db), "--force").exit_code == 0
+    assert _query(db, sql) == fresh

@@ -335,13 +335,14 @@ class Store:
         names = ("requests", "cached", "failed", "retries", "tokens_in", "tokens_out", "seconds")
         return {name: (value or 0) for name, value in zip(names, row)}
 
-    def previous_level(self, label: Label, period: str) -> float | None:
-        """The accepted actual level of the same series for another period, from any stored document."""
+    def previous_level(self, label: Label, period: str, other_than: str | None = None) -> float | None:
+        """The accepted actual level of the same series for another period, from any stored document but
+        `other_than` (a document is not checked against its own earlier extraction: --force stays a fresh run)."""
         row = self.db.execute(
             "SELECT value FROM facts WHERE status = 'accepted' AND basis = 'actual' AND measure = 'level' "
             "AND commodity = ? AND region = ? AND metric = ? AND segment IS ? AND content IS ? AND period = ? "
-            "ORDER BY id DESC LIMIT 1",
-            [label.commodity, label.region, label.metric, label.segment, label.content, period],
+            "AND document_id IS NOT ? ORDER BY id DESC LIMIT 1",
+            [label.commodity, label.region, label.metric, label.segment, label.content, period, other_than],
         ).fetchone()
         if row is None:
             return None
