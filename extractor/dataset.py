@@ -65,6 +65,13 @@ def forecast_summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return summary
 
 
+def conflict_rows(store: Store, report_month: str | None = None) -> list[dict[str, Any]]:
+    """Figures stated differently by two reports: the standing value and the superseded one, newest first."""
+    where, args = ("WHERE report_month = ? OR superseded_report_month = ?", [report_month, report_month]) \
+        if report_month else ("", [])
+    return _rows(store, f"SELECT * FROM conflicts {where} ORDER BY period DESC, commodity, metric, measure", args)
+
+
 def sparkline(values: list[float | None]) -> str:
     """A one-line chart of the values (a gap where a month has none)."""
     numbers = [v for v in values if v is not None]

@@ -45,7 +45,7 @@ def _command_paths() -> list[list[str]]:
 
 def test_every_command_has_help() -> None:
     paths = _command_paths()
-    assert {"run", "month", "facts", "export", "series", "forecasts", "metadata", "eval", "models"} <= {p[0] for p in paths}
+    assert {"run", "month", "facts", "export", "series", "forecasts", "conflicts", "metadata", "eval", "models"} <= {p[0] for p in paths}
     assert ["eval", "check-gold"] in paths and ["models", "install"] in paths
     for path in paths:
         result = _run(*path, "--help")

@@ -106,6 +106,12 @@ def test_a_revision_in_a_later_report_supersedes_in_current_facts(tmp_path: Path
     current = _query(db, "SELECT value_num, document, reports FROM current_facts WHERE commodity = "
                          "'copper_cathode' AND measure = 'mom_pct' AND period = '2024-07'")
     assert current == [(-1.05, revised.name, 2)]
+    listed = _run("conflicts", "--db", str(db), "--format", "json")
+    mom = [r for r in json.loads(listed.output) if r["measure"] == "mom_pct" and r["commodity"] == "copper_cathode"]
+    assert mom == [{**mom[0], "value": -1.05, "superseded_value": -1.01, "document": revised.name,
+                    "superseded_document": "review_2024_07.txt"}]
+    month = _run("month", "2024-07", "--db", str(db))
+    assert "stated differently by two reports" in month.output, month.output
 
 
 def test_quotes_and_texts_are_searchable(two_months: Path) -> None:

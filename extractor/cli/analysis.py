@@ -10,7 +10,7 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from extractor.dataset import SeriesQuery, forecast_rows, forecast_summary, series_name, series_rows, sparkline
+from extractor.dataset import SeriesQuery, conflict_rows, forecast_rows, forecast_summary, series_name, series_rows, sparkline
 
 from .common import DB_OPTION, console, open_db
 from .output import RowFormat, cell_text, emit
@@ -105,6 +105,30 @@ def forecasts(
          right=("forecast", "actual", "error", "error_pct"))
     emit(forecast_summary(rows), format, ["commodity", "forecasts", "mean_abs_error_pct"], "how far off, per commodity",
          right=("forecasts", "mean_abs_error_pct"))
+
+
+CONFLICT_COLUMNS = ["period", "commodity", "metric", "segment", "basis", "measure", "value", "document",
+                    "superseded_value", "superseded_document"]
+
+
+def conflicts(
+    db: Path = DB_OPTION,
+    report_month: Optional[str] = typer.Option(None, "--month", help="Only conflicts with a report of this month."),
+    format: RowFormat = FORMAT_OPTION,
+) -> None:
+    """Figures two reports state differently (a corrected re-issue, a later revision): the value that stands (the
+    later report's) and the one it supersedes. Both stay stored; views and series use the standing one."""
+    store = open_db(db, must_exist=True)
+    try:
+        rows = conflict_rows(store, report_month)
+    finally:
+        store.close()
+    if not rows:
+        console.print("No conflicts: no two reports state one figure differently.")
+        return
+    for row in rows:
+        row["value"], row["superseded_value"] = json.loads(row["value"]), json.loads(row["superseded_value"])
+    emit(rows, format, CONFLICT_COLUMNS, "figures stated differently", right=("value", "superseded_value"))
 
 
 def metadata(db: Path = typer.Option(Path("smm.db"), "--db", help="The database the metadata is for (its name "

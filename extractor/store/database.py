@@ -123,8 +123,14 @@ def m007_partial(db: sqlite_utils.Database) -> None:
     db.table("extractions").add_column("failed_questions", int)
 
 
+def m008_conflicts(db: sqlite_utils.Database) -> None:
+    """The conflicts view: figures two reports state differently."""
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
+    m008_conflicts,
 ]
 
 

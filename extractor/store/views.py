@@ -87,11 +87,24 @@ WHERE dr.status = 'accepted'
 GROUP BY dr.commodity, dr.period, dr.basis, dr.effect, dr.category
 """
 
+# Figures two reports state differently: the same fact key, accepted in both, with different values (a corrected
+# re-issue, or a later report's revision). The newer stands in current_facts; the older is listed as superseded.
+CONFLICTS = f"""
+SELECT newer.commodity, newer.region, newer.metric, newer.segment, newer.content, newer.period, newer.basis,
+       newer.measure, newer.value AS value, newer.document AS document, newer.report_month AS report_month,
+       old.value AS superseded_value, od.name AS superseded_document, od.report_month AS superseded_report_month
+FROM current_facts newer
+JOIN facts old ON old.status = 'accepted' AND old.id != newer.id AND old.period = newer.period
+     AND {_same("old", "newer", SERIES_KEY)} AND old.value != newer.value
+JOIN documents od ON od.id = old.document_id AND od.id != newer.document_id
+"""
+
 VIEWS = {
     "current_facts": CURRENT_FACTS,
     "series": SERIES,
     "forecast_vs_actual": FORECAST_VS_ACTUAL,
     "drivers_by_month": DRIVERS_BY_MONTH,
+    "conflicts": CONFLICTS,
 }
 
 
