@@ -23,7 +23,7 @@ from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
 from extractor.strategies import assist, naive
 from extractor.strategies import section as section_strategy
-from extractor.text.documents import Document, read_document
+from extractor.text.documents import Document, read_document, split_reports
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
 STRATEGIES = ("assist", "section", "naive")
@@ -273,14 +273,26 @@ Plan = tuple[Reading, list[assist.SectionWork]]
 
 
 def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int,
-                 llm: LLMClient | None = None, plans: dict[str, Plan] | None = None) -> DocumentOutcome:
-    """Read, extract and store one file. Never raises: any failure becomes an error outcome.
+                 llm: LLMClient | None = None, plans: dict[str, Plan] | None = None) -> list[DocumentOutcome]:
+    """Read, extract and store one file: one outcome per report it holds (a file of several reports put together
+    is split, each report stored as its own document). Never raises: any failure becomes an error outcome.
 
     `plans` holds the readings and plans made when the batch asked ahead, by path: such a file is not read again.
     """
     try:
         planned = (plans or {}).pop(str(path), None)
         doc = planned[0].doc if planned else read_document(path, settings.max_document_bytes)
+    except ExtractorError as e:
+        return [DocumentOutcome(str(path), path.name, "error", error=str(e))]
+    parts = split_reports(doc)
+    if len(parts) == 1:
+        return [_process_document(path, doc, store, options, run_id, llm, planned)]
+    return [_process_document(path, part, store, options, run_id, llm, None) for part in parts]
+
+
+def _process_document(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int,
+                      llm: LLMClient | None, planned: Plan | None) -> DocumentOutcome:
+    try:
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
             store.note_path(doc.sha256, doc.path)
             row = store.extraction(doc.sha256)
@@ -307,9 +319,9 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
             setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
         return outcome
     except ExtractorError as e:
-        return DocumentOutcome(str(path), path.name, "error", error=str(e))
+        return DocumentOutcome(str(path), doc.name, "error", error=str(e))
     except Exception as e:  # noqa: BLE001 - a bug on one document must not lose the rest of the batch
-        return DocumentOutcome(str(path), path.name, "error",
+        return DocumentOutcome(str(path), doc.name, "error",
                                error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")
 
 
@@ -323,7 +335,7 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
     questions (none if the file will be skipped or cannot be read: processing reports those)."""
     try:
         doc = read_document(path, settings.max_document_bytes)
-        if not options.force and store.is_current(doc.sha256, options.config_hash()):
+        if len(split_reports(doc)) > 1 or (not options.force and store.is_current(doc.sha256, options.config_hash())):
             return []
         reading = read_structure(doc, options)
         plans[str(path)] = (reading, _plan(reading, options))
@@ -348,15 +360,17 @@ def run_batch(
             if window > 1:
                 llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
             for path in chunk:
-                outcome = process_path(path, store, settings, options, run_id, llm, plans)
-                earlier = next((o for o in outcomes if o.document_id and o.document_id == outcome.document_id), None)
-                if earlier is not None:  # the same text under another name: stored once, counted once
-                    outcome = DocumentOutcome(str(path), path.name, "duplicate", error=f"same text as {earlier.path}",
-                                              document_id=outcome.document_id, report_month=outcome.report_month,
-                                              report_format=outcome.report_format)
-                outcomes.append(outcome)
-                if on_document:
-                    on_document(outcome)
+                for outcome in process_path(path, store, settings, options, run_id, llm, plans):
+                    earlier = next((o for o in outcomes if o.document_id and o.document_id == outcome.document_id),
+                                   None)
+                    if earlier is not None:  # the same text under another name: stored once, counted once
+                        outcome = DocumentOutcome(str(path), outcome.name, "duplicate",
+                                                  error=f"same text as {earlier.path}",
+                                                  document_id=outcome.document_id, report_month=outcome.report_month,
+                                                  report_format=outcome.report_format)
+                    outcomes.append(outcome)
+                    if on_document:
+                        on_document(outcome)
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")

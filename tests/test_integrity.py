@@ -162,3 +162,18 @@ def test_force_gives_the_same_facts_as_a_fresh_run(tmp_path: Path) -> None:
     fresh = _query(db, sql)
     assert _run("run", str(seeds), "--db", str(db), "--force").exit_code == 0
     assert _query(db, sql) == fresh
+
+
+def test_two_reports_put_together_in_one_file_are_each_extracted(tmp_path: Path, fixtures: Path) -> None:
+    together = tmp_path / "bundle.txt"
+    together.write_text((fixtures / "review_2024_06.txt").read_text() +
+                        (fixtures / "months" / "review_2024_07.txt").read_text())
+    db = tmp_path / "smm.db"
+    result = _run("run", str(together), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert _query(db, "SELECT name, report_month FROM documents ORDER BY name") == [
+        ("bundle.part1.txt", "2024-06"), ("bundle.part2.txt", "2024-07")]
+    july = _query(db, "SELECT f.value FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.name = "
+                      "'bundle.part2.txt' AND f.commodity = 'refined_tin' AND f.measure = 'mom_pct'")
+    assert july == [("-1.8",)]
+    assert _run("run", str(together), "--db", str(db)).output.count("unchanged") >= 2  # resumable per part

@@ -79,6 +79,43 @@ def read_document(path: Path, max_bytes: int) -> Document:
     )
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A report's title line: "November 2025 Metal Production Review and Forecast for December".
+_REPORT_TITLE = re.compile(rf"^[ \t]*(?:{_MONTHS})[ \t]+\d{{4}}\b[^\n]{{0,100}}\b(?:Review|Report)\b[^\n]*$", re.M)
+
+
+def split_reports(doc: Document) -> list[Document]:
+    """The reports one file holds: itself, or, where title lines of two or more different months head parts of it
+    (reports put together in one file), each part as its own Document named `<stem>.partN<suffix>`.
+
+    A part starts at its title, or at the line before it when that line repeats the line before the first title
+    (the publisher's preamble each report opens with).
+    """
+    titles = list(_REPORT_TITLE.finditer(doc.text))
+    if len({t.group(0).strip() for t in titles}) < 2:
+        return [doc]
+    first_start = titles[0].start()
+    preamble = doc.text[:first_start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    starts = [0]
+    for title in titles[1:]:
+        start = title.start()
+        before = doc.text[:start].rstrip("\n")
+        line_start = before.rfind("\n") + 1
+        if preamble and before[line_start:].strip() == preamble:
+            start = line_start
+        if doc.text[starts[-1]:start].strip() and title.group(0).strip() != titles[0].group(0).strip():
+            starts.append(start)
+    if len(starts) < 2:
+        return [doc]
+    path = Path(doc.name)
+    parts = []
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc.text)]), 1):
+        text = doc.text[start:end]
+        parts.append(Document(f"{path.stem}.part{n}{path.suffix}", doc.path, text, doc.encoding, doc.format,
+                              hashlib.sha256(text.encode("utf-8")).hexdigest(), len(text.encode("utf-8"))))
+    return parts
+
+
 def decode_bytes(raw: bytes, label: str) -> tuple[str, str]:
     """Decode bytes as UTF-8 (with or without BOM), GB18030, or Latin-1, in that order.
 
