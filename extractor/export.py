@@ -74,26 +74,47 @@ def flat_rows(store: Store, statuses: tuple[str, ...], report_month: str | None 
     return rows
 
 
+DRIVER_COLUMNS = ["document", "document_id", "path", "report_month", "commodity", "period", "basis", "effect",
+                  "category", "summary", "quote", "status", "reason", "quote_start", "quote_end"]
+
+
+def driver_rows(store: Store, statuses: tuple[str, ...], report_month: str | None = None) -> list[dict[str, Any]]:
+    """Every driver as one flat row with its document's name, id, stored path and report month."""
+    rows = []
+    for document in store.documents(report_month):
+        paths = store.document_paths(document["id"])
+        for row in store.drivers_for(document["id"], statuses):
+            flat = {**row, "document": document["name"], "document_id": document["id"],
+                    "report_month": document["report_month"],
+                    "path": document.get("path") or (paths[0] if paths else None)}
+            rows.append({k: flat.get(k) for k in DRIVER_COLUMNS})
+    return rows
+
+
 def write_flat(rows: list[dict[str, Any]], fmt: str, handle: IO[str]) -> None:
-    """Rows as CSV (ranges as 'low..high'), a JSON list or JSON Lines."""
+    """Rows (facts, or drivers) as CSV (ranges as 'low..high'), a JSON list or JSON Lines."""
     if fmt == "json":
         handle.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "jsonl":
         handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     else:
-        writer = csv.DictWriter(handle, fieldnames=FLAT_COLUMNS, lineterminator="\n")
+        columns = FLAT_COLUMNS if not rows or "value" in rows[0] else DRIVER_COLUMNS
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            value = row["value"]
-            writer.writerow({**row, "value": f"{value[0]}..{value[1]}" if isinstance(value, list) else value})
+            value = row.get("value")
+            writer.writerow({**row, "value": f"{value[0]}..{value[1]}" if isinstance(value, list) else value}
+                            if "value" in row else row)
 
 
-def export_flat(store: Store, out: Path, fmt: str, statuses: tuple[str, ...], report_month: str | None = None) -> Path:
-    """Write all facts as one table file (see write_flat); a folder gets facts.<fmt>. Returns the file written."""
-    rows = flat_rows(store, statuses, report_month)
+def export_flat(store: Store, out: Path, fmt: str, statuses: tuple[str, ...], report_month: str | None = None,
+                drivers: bool = False) -> Path:
+    """Write all facts (or drivers) as one table file (see write_flat); a folder gets facts.<fmt> (drivers.<fmt>).
+    Returns the file written."""
+    rows = driver_rows(store, statuses, report_month) if drivers else flat_rows(store, statuses, report_month)
     if out.suffix == "" or out.is_dir():
         out.mkdir(parents=True, exist_ok=True)
-        out = out / f"facts.{fmt}"
+        out = out / f"{'drivers' if drivers else 'facts'}.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as handle:
         write_flat(rows, fmt, handle)

@@ -137,6 +137,10 @@ def test_export_to_stdout_and_jsonl(two_months: Path, tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == _query(two_months, "SELECT COUNT(*) FROM facts WHERE status = 'accepted'")[0][0]
     assert {r["document_id"][:8] for r in rows} and all(r["path"].endswith(r["document"]) for r in rows)
+    drivers = list(csv.DictReader(io.StringIO(_run("export", "--db", str(two_months), "--format", "csv", "--drivers",
+                                                   "--out", "-").output)))
+    stored = _query(two_months, "SELECT category, effect FROM drivers WHERE status = 'accepted' ORDER BY id")
+    assert sorted((d["category"], d["effect"]) for d in drivers) == sorted(stored) and stored
     per_document = _run("export", "--db", str(two_months), "--out", "-").output.splitlines()
     assert [json.loads(line)["document"] for line in per_document] == ["review_2024_06.txt", "review_2024_07.txt"]
 

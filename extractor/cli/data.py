@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from extractor.export import export_facts_files, export_flat, facts_lines, flat_rows, write_flat
+from extractor.export import driver_rows, export_facts_files, export_flat, facts_lines, flat_rows, write_flat
 
 from .common import DB_OPTION, console, fail, open_db
 from .output import RowFormat, emit
@@ -73,22 +73,26 @@ def export(
     report_month: Optional[str] = typer.Option(None, "--month", help="Only documents of this report month (YYYY-MM)."),
     include_review: bool = typer.Option(False, "--include-review", help="csv/json/jsonl: also rows flagged for "
                                         "review (with their reason)."),
+    drivers: bool = typer.Option(False, "--drivers", help="csv/json/jsonl: the drivers table instead of the facts."),
 ) -> None:
-    """Write stored facts out for other tools."""
+    """Write stored facts (or drivers) out for other tools."""
     if format is ExportFormat.facts and include_review:
         fail("--include-review applies to csv/json/jsonl; facts files hold accepted facts only")
+    if format is ExportFormat.facts and drivers:
+        fail("--drivers applies to csv/json/jsonl; facts files hold each document's drivers already")
     store = open_db(db, must_exist=True)
     try:
         if out == "-":
             if format is ExportFormat.facts:
                 facts_lines(store, sys.stdout, report_month)
             else:
-                write_flat(flat_rows(store, _statuses(include_review), report_month), format.value, sys.stdout)
+                rows = (driver_rows if drivers else flat_rows)(store, _statuses(include_review), report_month)
+                write_flat(rows, format.value, sys.stdout)
         elif format is ExportFormat.facts:
             written = export_facts_files(store, Path(out), report_month)
             console.print(f"Wrote {len(written)} facts file(s) to {out}.")
         else:
-            target = export_flat(store, Path(out), format.value, _statuses(include_review), report_month)
+            target = export_flat(store, Path(out), format.value, _statuses(include_review), report_month, drivers)
             console.print(f"Wrote {target}.")
     finally:
         store.close()
