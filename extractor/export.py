@@ -65,13 +65,18 @@ def flat_rows(store: Store, statuses: tuple[str, ...], report_month: str | None 
     """Every fact as one flat row with its document's name, id, stored path and report month."""
     rows = []
     for document in store.documents(report_month):
-        paths = store.document_paths(document["id"])
+        where = _document_columns(store, document)
         for row in store.facts_for(document["id"], statuses):
-            flat = {k: row.get(k) for k in FLAT_COLUMNS if k in row}
-            flat.update(document=document["name"], document_id=document["id"], report_month=document["report_month"],
-                        path=document.get("path") or (paths[0] if paths else None), value=json.loads(row["value"]))
+            flat = {**row, **where, "value": json.loads(row["value"])}
             rows.append({k: flat.get(k) for k in FLAT_COLUMNS})
     return rows
+
+
+def _document_columns(store: Store, document: dict[str, Any]) -> dict[str, Any]:
+    """What a flat row says of its document: name, id, report month and the path it was read from."""
+    paths = store.document_paths(document["id"])
+    return {"document": document["name"], "document_id": document["id"], "report_month": document["report_month"],
+            "path": document.get("path") or (paths[0] if paths else None)}
 
 
 DRIVER_COLUMNS = ["document", "document_id", "path", "report_month", "commodity", "period", "basis", "effect",
@@ -82,11 +87,9 @@ def driver_rows(store: Store, statuses: tuple[str, ...], report_month: str | Non
     """Every driver as one flat row with its document's name, id, stored path and report month."""
     rows = []
     for document in store.documents(report_month):
-        paths = store.document_paths(document["id"])
+        where = _document_columns(store, document)
         for row in store.drivers_for(document["id"], statuses):
-            flat = {**row, "document": document["name"], "document_id": document["id"],
-                    "report_month": document["report_month"],
-                    "path": document.get("path") or (paths[0] if paths else None)}
+            flat = {**row, **where}
             rows.append({k: flat.get(k) for k in DRIVER_COLUMNS})
     return rows
 

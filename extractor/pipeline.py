@@ -54,6 +54,12 @@ class RunOptions:
     def uses_llm(self) -> bool:
         return self.provider != "rules"
 
+    def assist_policies(self) -> tuple[str, str]:
+        """The label and driver policies the assist strategy applies: `auto` decides per document from a section
+        reading, which assist has none of, so there it is the safe pair (confirm, keyword: no driver question)."""
+        return (("confirm" if self.labels == "auto" else self.labels),
+                ("keyword" if self.drivers == "auto" else self.drivers))
+
     def config(self) -> dict[str, Any]:
         config: dict[str, Any] = {"provider": self.provider, "model": self.model, "pipeline_version": PIPELINE_VERSION}
         if self.uses_llm:
@@ -153,7 +159,8 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
 def _plan(reading: Reading, options: RunOptions) -> list[assist.SectionWork]:
     """Rules labels of every section, and the questions the assist strategy asks about them."""
     text, month, fmt = reading.doc.text, reading.month.value, reading.format
-    return [assist.plan_section(text, s, month, fmt.label(text, s, month), options.drivers) for s in reading.sections]
+    drivers = options.assist_policies()[1]
+    return [assist.plan_section(text, s, month, fmt.label(text, s, month), drivers) for s in reading.sections]
 
 
 def _assisted_facts(reading: Reading, llm: LLMClient | None, options: RunOptions,
@@ -163,9 +170,9 @@ def _assisted_facts(reading: Reading, llm: LLMClient | None, options: RunOptions
     results: list[tuple[list[Fact], list[Driver]]]
     if llm is not None and options.strategy == "section":
         rules = [(fmt.label(doc.text, s, month), fmt.drivers(doc.text, s, month)) for s in sections]
-        answers = llm.run([section_strategy.section_request(doc.text, s, month) for s in sections])
-        labels, drivers_policy, why = section_strategy.trusted_policies(doc.text, sections, rules, answers,
-                                                                        options.labels, options.drivers)
+        answers = [section_strategy.read_answer(doc.text, s, a, options.provider) for s, a in
+                   zip(sections, llm.run([section_strategy.section_request(doc.text, s, month) for s in sections]))]
+        labels, drivers_policy, why = section_strategy.trusted_policies(rules, answers, options.labels, options.drivers)
         results = [section_strategy.reconcile_section(doc.text, s, facts, drivers, answer, labels, drivers_policy,
                                                       options.provider)
                    for s, (facts, drivers), answer in zip(sections, rules, answers)]
@@ -173,12 +180,12 @@ def _assisted_facts(reading: Reading, llm: LLMClient | None, options: RunOptions
             fact.opinions["trust"] = why
     elif llm is not None:
         works = works if works is not None else _plan(reading, options)
-        labels, drivers_policy = (options.labels.replace("auto", "confirm"), options.drivers.replace("auto", "keyword"))
+        labels, drivers_policy = options.assist_policies()
         results = [assist.apply_section(doc.text, month, w, a, labels, drivers_policy)
                    for w, a in zip(works, assist.ask(works, llm))]
     else:
         results = [(fmt.label(doc.text, s, month), fmt.drivers(doc.text, s, month)) for s in sections]
-    llm_drivers = llm is not None and options.drivers not in ("keyword", "auto")
+    llm_drivers = llm is not None and options.assist_policies()[1] != "keyword"
     all_facts: list[Fact] = []
     all_drivers: list[Driver] = []
     for section, (facts, drivers) in zip(sections, results):
@@ -282,9 +289,12 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     try:
         planned = (plans or {}).pop(str(path), None)
         doc = planned[0].doc if planned else read_document(path, settings.max_document_bytes)
+        parts = split_reports(doc)
     except ExtractorError as e:
         return [DocumentOutcome(str(path), path.name, "error", error=str(e))]
-    parts = split_reports(doc)
+    except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
+        return [DocumentOutcome(str(path), path.name, "error",
+                                error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")]
     if len(parts) == 1:
         return [_process_document(path, doc, store, options, run_id, llm, planned)]
     return [_process_document(path, part, store, options, run_id, llm, None) for part in parts]

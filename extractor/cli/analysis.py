@@ -12,7 +12,7 @@ from rich.table import Table
 
 from extractor.dataset import SeriesQuery, conflict_rows, forecast_rows, forecast_summary, series_name, series_rows, sparkline
 
-from .common import DB_OPTION, console, open_db
+from .common import DB_OPTION, console, existing_db
 from .output import RowFormat, cell_text, emit
 
 FORMAT_OPTION = typer.Option(RowFormat.table, "--format", help="table (for people), csv, json or jsonl.")
@@ -36,11 +36,8 @@ def series(
     The table has a column per series (measure, segment, content) and a sparkline under each; csv, json and jsonl
     give one row per series and month with the numeric columns.
     """
-    store = open_db(db, must_exist=True)
-    try:
+    with existing_db(db) as store:
         rows = series_rows(store, SeriesQuery(commodity, metric, measure, segment, region))
-    finally:
-        store.close()
     if not rows:
         console.print(f"No actual {metric} figures of {commodity} match (try `extractor facts --commodity {commodity}`).")
         raise typer.Exit(1)
@@ -87,11 +84,8 @@ def forecasts(
     A forecast for month M from the report of an earlier month is set against the actual of M (from the latest
     report stating it); the error is forecast minus actual, in the figure's unit and in percent of the actual.
     """
-    store = open_db(db, must_exist=True)
-    try:
+    with existing_db(db) as store:
         rows = forecast_rows(store, commodity)
-    finally:
-        store.close()
     if not rows:
         console.print("No forecast has its actual stored yet: extract the report of the month after it.")
         raise typer.Exit(1)
@@ -118,11 +112,8 @@ def conflicts(
 ) -> None:
     """Figures two reports state differently (a corrected re-issue, a later revision): the value that stands (the
     later report's) and the one it supersedes. Both stay stored; views and series use the standing one."""
-    store = open_db(db, must_exist=True)
-    try:
+    with existing_db(db) as store:
         rows = conflict_rows(store, report_month)
-    finally:
-        store.close()
     if not rows:
         console.print("No conflicts: no two reports state one figure differently.")
         return

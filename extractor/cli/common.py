@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import typer
 from rich.console import Console
@@ -47,3 +48,13 @@ def open_db(path: Path, must_exist: bool = False) -> Store:
     except ExtractorError as e:
         fail(str(e))
         raise
+
+
+@contextmanager
+def existing_db(path: Path) -> Iterator[Store]:
+    """An existing database, open for the block and closed after it (a one-line error when it does not exist)."""
+    store = open_db(path, must_exist=True)
+    try:
+        yield store
+    finally:
+        store.close()

@@ -12,7 +12,7 @@ import typer
 
 from extractor.export import driver_rows, export_facts_files, export_flat, facts_lines, flat_rows, write_flat
 
-from .common import DB_OPTION, console, fail, open_db
+from .common import DB_OPTION, console, existing_db, fail, open_db
 from .output import RowFormat, emit
 
 
@@ -45,12 +45,9 @@ def facts(
 ) -> None:
     """Show stored facts, newest period first."""
     filters = {"commodity": commodity, "metric": metric, "period": period, "measure": measure, "segment": segment}
-    store = open_db(db, must_exist=True)
-    try:
+    with existing_db(db) as store:
         rows = list(store.query_facts(filters, _statuses(include_review), limit))
         total = store.count_facts(filters, _statuses(include_review))
-    finally:
-        store.close()
     if format is not RowFormat.table:
         emit([{**r, "value": json.loads(r["value"])} for r in rows], format, FACT_COLUMNS)
         return

@@ -23,7 +23,7 @@ from extractor.store import Store
 from extractor.dataset import conflict_rows
 from extractor.text.documents import iter_input_paths, read_document, scan_inputs
 
-from .common import DB_OPTION, console, err_console, fail, llm_account_line, open_db
+from .common import DB_OPTION, console, err_console, existing_db, fail, llm_account_line, open_db
 from .options import LLMOptions, checked_strategy, llm_config, policies
 
 
@@ -214,11 +214,8 @@ def month(
             console.print(f"  [red]-[/red] {escape(_describe(fact))}")
         for old, new in changes["changed"][:20]:
             console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old.value})")
-    store = open_db(db, must_exist=True)
-    try:
+    with existing_db(db) as store:
         conflicting = conflict_rows(store, report_month)
-    finally:
-        store.close()
     if conflicting:
         console.print(f"[yellow]{len(conflicting)} figure(s)[/yellow] of {report_month} are stated differently by two "
                       f"reports; the later stands. See `extractor conflicts --month {report_month} --db {db}`.")

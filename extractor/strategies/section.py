@@ -24,6 +24,7 @@ leaves the rules' reading of the section as it is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import prompts
@@ -48,20 +49,35 @@ def section_request(text: str, section: Section, report_month: str | None) -> LL
     return LLMRequest.build("section_reading", prompt.version, messages, section_reading_for(body, report_month), 2048)
 
 
+@dataclass(frozen=True)
+class SectionAnswer:
+    """The LLM's reading of one section as facts grounded to the text (each once), or the error it ended with."""
+
+    facts: list[Fact] = field(default_factory=list)
+    drivers: list[SectionDriver] = field(default_factory=list)
+    error: LLMError | None = None
+
+
+def read_answer(text: str, section: Section, answer: LLMResult | LLMError, source: str = "llm") -> SectionAnswer:
+    """The answer's figures grounded to the section's text (or rejected as fabricated) and its drivers."""
+    if isinstance(answer, LLMError):
+        return SectionAnswer(error=answer)
+    reading = SectionReading.model_validate(answer.data)
+    return SectionAnswer([_llm_fact(text, section, given, source) for given in reading.facts], reading.drivers)
+
+
 def reconcile_section(text: str, section: Section, rules_facts: list[Fact], rules_drivers: list[Driver],
-                      answer: LLMResult | LLMError, labels: str = "confirm", drivers: str = "keyword",
+                      answer: SectionAnswer, labels: str = "confirm", drivers: str = "keyword",
                       source: str = "llm") -> tuple[list[Fact], list[Driver]]:
     """The section's facts and drivers once the LLM's reading is reconciled with the rules' (see the module doc)."""
-    if isinstance(answer, LLMError):
+    if answer.error is not None:
         for fact in rules_facts:
-            fact.notes.append(f"LLM section reading failed: {answer}")
+            fact.notes.append(f"LLM section reading failed: {answer.error}")
         return rules_facts, rules_drivers
-    reading = SectionReading.model_validate(answer.data)
     facts = list(rules_facts)
     by_number: dict[int, int] = {f.number.start: i for i, f in enumerate(facts) if not f.label.is_direction}
     seen: set[tuple[Label, int]] = {(f.label, f.number.start) for f in facts}
-    for given in reading.facts:
-        llm_fact = _llm_fact(text, section, given, source)
+    for llm_fact in answer.facts:
         if llm_fact.status == Status.REJECTED or llm_fact.label.is_direction:
             match = _same_direction(facts, llm_fact) if llm_fact.label.is_direction else None
         else:
@@ -75,15 +91,15 @@ def reconcile_section(text: str, section: Section, rules_facts: list[Fact], rule
         if llm_fact.status != Status.REJECTED and labels != "adopt":
             llm_fact.status, llm_fact.reason = Status.NEEDS_REVIEW, "only the LLM read this figure (confirm policy)"
         facts.append(llm_fact)
-    return facts, _drivers(text, section, rules_drivers, reading.drivers, drivers, source)
+    return facts, _drivers(text, section, rules_drivers, answer.drivers, drivers, source)
 
 
 TRUSTED = 0.7  # the share of the rules' accepted figures the LLM must read the same way (less what it makes up)
 MIN_COMPARED = 8
 
 
-def trusted_policies(text: str, sections: list[Section], rules: list[tuple[list[Fact], list[Driver]]],
-                     answers: list[LLMResult | LLMError], labels: str, drivers: str) -> tuple[str, str, str]:
+def trusted_policies(rules: list[tuple[list[Fact], list[Driver]]], answers: list[SectionAnswer], labels: str,
+                     drivers: str) -> tuple[str, str, str]:
     """The concrete policies for one document, and why. `auto` trusts the LLM (adopts its figures, takes its
     drivers) only where it read at least TRUSTED of the rules' accepted figures of this document as the rules did,
     each value it made up counting against it, and the rules accepted at least MIN_COMPARED; otherwise the LLM may
@@ -91,14 +107,11 @@ def trusted_policies(text: str, sections: list[Section], rules: list[tuple[list[
     if "auto" not in (labels, drivers):
         return labels, drivers, "as asked"
     agreed = compared = fabricated = 0
-    for section, (facts, _), answer in zip(sections, rules, answers):
+    for (facts, _), answer in zip(rules, answers):
         confident = {f.number.start: f for f in facts if f.status == Status.ACCEPTED and not f.label.is_direction}
         compared += len(confident)
-        if isinstance(answer, LLMError):
-            continue
         alike = set()
-        for given in SectionReading.model_validate(answer.data).facts:
-            llm_fact = _llm_fact(text, section, given, "llm")
+        for llm_fact in answer.facts:
             fabricated += llm_fact.status == Status.REJECTED
             rules_fact = confident.get(llm_fact.number.start)
             if rules_fact is not None and all(getattr(rules_fact.label, k) == getattr(llm_fact.label, k)
