@@ -87,6 +87,7 @@ class DocumentOutcome:
     failed_questions: int = 0
     document_id: str | None = None
     report_month: str | None = None
+    month_note: str | None = None  # why the report month is unknown or a guess, for the run's summary
     report_format: str | None = None
     sections: int = 0
     accepted: int = 0
@@ -300,6 +301,15 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     return [_process_document(path, part, store, options, run_id, llm, None) for part in parts]
 
 
+def _month_note(document: dict[str, Any]) -> str | None:
+    """What the summary says of a report month that is unknown or only a guess."""
+    if document["report_month"] is None:
+        return f"report month unknown: {document['report_month_evidence']}"
+    if document["report_month_confidence"] == "low":
+        return f"report month {document['report_month']} is a guess: {document['report_month_evidence'][:160]}"
+    return None
+
+
 def _process_document(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int,
                       llm: LLMClient | None, planned: Plan | None) -> DocumentOutcome:
     try:
@@ -322,6 +332,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
         outcome = DocumentOutcome(str(path), doc.name, "partial" if record.failed_questions else "extracted",
                                   failed_questions=record.failed_questions, document_id=doc.sha256,
                                   report_month=record.document["report_month"],
+                                  month_note=_month_note(record.document),
                                   report_format=record.document["report_format"],
                                   sections=len(record.sections), drivers=len(record.drivers),
                                   changes=diff_facts(old, new) if old else {})

@@ -177,3 +177,25 @@ def test_two_reports_put_together_in_one_file_are_each_extracted(tmp_path: Path,
                       "'bundle.part2.txt' AND f.commodity = 'refined_tin' AND f.measure = 'mom_pct'")
     assert july == [("-1.8",)]
     assert _run("run", str(together), "--db", str(db)).output.count("unchanged") >= 2  # resumable per part
+
+
+def test_a_report_whose_year_is_missing_is_not_given_a_stray_year(tmp_path: Path, fixtures: Path) -> None:
+    """Case 9: the title and figures name June without a year, and the text names 2028 for a plan. June 2028 is
+    not guessed: the month waits for --report-month, the facts keep their labels, and the summary says why."""
+    text = (fixtures / "review_2024_06.txt").read_text().replace(" 2024", "")
+    text = text.replace("Capacity Changes:", "A new potline is to be commissioned by the end of 2028. Capacity Changes:")
+    report = tmp_path / "review.txt"
+    report.write_text(text)
+    db = tmp_path / "smm.db"
+    result = _run("run", str(report), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "review.txt: report month unknown: month 06 of" not in result.output  # no tie: 2028 is not a candidate
+    assert "review.txt: report month unknown: the text names June" in result.output
+    assert "--report-month" in result.output
+    assert _query(db, "SELECT report_month FROM documents") == [(None,)]
+    tin = "SELECT measure, value, status FROM facts WHERE commodity = 'refined_tin' AND value = '2.61'"
+    assert _query(db, tin) == [("mom_pct", "2.61", "needs_review")]
+    result = _run("run", str(report), "--db", str(db), "--report-month", "2024-06")
+    assert result.exit_code == 0, result.output
+    assert _query(db, "SELECT report_month FROM documents") == [("2024-06",)]
+    assert _query(db, tin) == [("mom_pct", "2.61", "accepted")]

@@ -68,3 +68,23 @@ def test_without_a_publication_date_stated_years_date_bare_months() -> None:
 def test_an_annual_figure_is_december_of_its_year() -> None:
     text = "Published: 20 Jan 2019\nIn 2018, output of the metal was 1.2 million tonnes, up 5% from 2017."
     assert find_report_month(text).value == "2018-12"
+
+
+def test_a_year_named_alone_does_not_date_a_bare_month() -> None:
+    text = ("Zinc output in March rose 3% MoM. A new smelter is due to start by the end of 2027, and another "
+            "in 2029.")
+    month = find_report_month(text)
+    assert month.value is None and "names March but not the year" in month.evidence
+
+
+def test_a_cumulative_year_dates_a_bare_month() -> None:
+    text = ("Zinc output in March rose 3% MoM, and cumulative output in 2023 was up 5% YoY. A new smelter is due "
+            "to start by the end of 2027.")
+    assert find_report_month(text).value == "2023-03"
+
+
+def test_a_tie_between_two_stated_years_is_not_settled() -> None:
+    text = ("Zinc output in March rose 3% MoM. Cumulative output in 2022 was 5.1 million mt, and cumulative output "
+            "in 2023 was 5.4 million mt.")
+    month = find_report_month(text)
+    assert month.value is None and "2022 or 2023" in month.evidence

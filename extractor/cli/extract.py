@@ -104,6 +104,8 @@ def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any])
     for o in outcomes:
         if o.status == "duplicate":
             console.print(f"{escape(o.name)}: {escape(o.error or '')}, stored once and counted once.")
+        if o.month_note:
+            console.print(f"[yellow]{escape(o.name)}:[/yellow] {escape(o.month_note)}")
     if partial:
         names = ", ".join(o.name for o in partial)
         console.print(f"[yellow]partial:[/yellow] {sum(o.failed_questions for o in partial)} LLM question(s) failed in "

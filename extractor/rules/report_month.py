@@ -11,8 +11,15 @@ date ("November 18") casts none. The title's months and the first sentence's
 count more. A publication date or dateline gives each bare month its year (a
 month after the publication month belongs to the year before), a prior for the
 month before publication, and a bound: no report reviews a month after it was
-published. Without one, the years the text states give bare months their year.
-The best-voted month wins; its margin over the runner-up is the confidence.
+published. Without one, bare months take their year from the years the text
+states of a month or a span ("May 2024", "January-May 2024", "cumulative output
+in 2024", "up 3% from May 2023"), or join a month of theirs that the text dates
+otherwise ("output in 2019 ..." and "December output ..."); a year named alone
+("commissioned by 2028") says nothing about the month reviewed. The best-voted
+month wins; its margin over the runner-up is the confidence. When the text does
+not say which year its month is of (its bare months outweigh every dated one,
+or one month ties in two stated years), the month is not guessed: the value is
+None and the evidence names the month, for --report-month to supply.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ _MONTH_WORD = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b\.?)"
 
 # Publication dates and datelines: "Published: Apr 9, 2019", "iconJun 12, 2016 10:54", "14:14 Dec 08, 2021",
 # "Published: Thursday, 14 December 2017", "Time:Mon, 08 Jan 2024", "date 2023-11-16", "SHANGHAI, Jun. 9 (SMM)".
-_DATE_MDY = re.compile(rf"(?<![A-Za-z])({_MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{_YEAR}\b")
+_DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({_MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{_YEAR}\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_WORD})\s*,?\s*{_YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{_YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({_MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{_YEAR}\s*)?\((?:SMM|Reuters|Mysteel)\)")
@@ -67,6 +74,7 @@ _FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
+_YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{_YEAR}\b", re.I)
 
 ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
 TITLE_WEIGHT, OPENING_WEIGHT = 1.5, 1.5
@@ -88,6 +96,9 @@ class _Votes:
 
     scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     why: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    yearless: list[tuple[str, int, float, str]] = field(default_factory=list)  # (name, month voted for, weight,
+    # evidence) of months named whose year the text states nowhere
+    split: set[str] = field(default_factory=set)  # candidates of a month named without a year, one per year stated
 
     def add(self, month: str | None, weight: float, evidence: str) -> None:
         if month is not None and weight > 0:
@@ -136,11 +147,21 @@ def find_report_month(text: str) -> ReportMonth:
         for month in list(votes.scores):
             if months_between(published.month_key, month) > 0:
                 del votes.scores[month]  # a report cannot review a month after it was published
+    undated = _date_yearless(votes)
+    if votes.yearless and undated >= max(votes.scores.values(), default=0.0):
+        named = ", ".join(dict.fromkeys(name for name, *_ in votes.yearless))
+        return ReportMonth(None, "none", f"the text names {named} but not the year (give it with --report-month)")
     if not votes.scores:
         return ReportMonth(None, "none", "no month found in the text")
     ranked = sorted(votes.scores.items(), key=lambda item: (-item[1], item[0]))
     best, score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    tied = [month for month, votes_for in ranked[1:]
+            if votes_for >= score - 1e-9 and month[5:] == best[5:] and {best, month} <= votes.split]
+    if tied:
+        which = " or ".join(sorted(month[:4] for month in [best, *tied]))
+        return ReportMonth(None, "none", f"month {best[5:]} of {which}: the text does not say which year "
+                                         "(give it with --report-month)")
     mentions = sum(1 for why in votes.why[best] if not why.startswith("published"))
     if score >= 3.0 and score >= 2.0 * runner_up and mentions >= 2:
         confidence = "high"
@@ -150,6 +171,19 @@ def find_report_month(text: str) -> ReportMonth:
         confidence = "low"
     reasons = "; ".join(dict.fromkeys(votes.why[best]))
     return ReportMonth(best, confidence, f"{score:.1f} against {runner_up:.1f}: {reasons}"[:300])
+
+
+def _date_yearless(votes: _Votes) -> float:
+    """Give each month named without a year to the candidates of its month that other evidence dates ("output in
+    2019 ..." dates "December output"); return the weight of those no candidate dates."""
+    undated = 0.0
+    for _, month, share, evidence in votes.yearless:
+        dated = [candidate for candidate in votes.scores if int(candidate[5:]) == month]
+        for candidate in dated:
+            votes.add(candidate, share / len(dated), evidence)
+        if not dated:
+            undated += share
+    return undated
 
 
 def _title(text: str) -> tuple[str | None, int]:
@@ -211,8 +245,19 @@ def _publication_date(head: str, wider: str) -> _Published | None:
 
 
 def _stated_years(text: str) -> list[int]:
-    """Years the text states (most recent first), for bare months when there is no publication date."""
-    years = {int(y) for y in re.findall(rf"(?<![\d.,]){_YEAR}(?!\d|[,.]\d)", text)}
+    """Years the text states of a month or a span of months (most recent first), for bare months when there is
+    no publication date. A year named alone ("by the end of 2028") is not one of them."""
+    years = set()
+    for match in _MONTH_MENTION.finditer(text):
+        if match.group(2):
+            before = text[max(0, match.start() - 40):match.start()]
+            if not _COMPARED_BEFORE.search(before):
+                years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
+            elif re.search(r"%|per ?cent", before):
+                years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
+    for match in _CUMULATIVE.finditer(text):
+        years |= {int(y) for y in (match.group(2), match.group(4), match.group(6)) if y}
+    years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
     years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
     return sorted(years, reverse=True)
@@ -269,6 +314,12 @@ def _vote_sentence(votes: _Votes, sentence: str, published: _Published | None, y
         is_forecast = forecast and _forecast_around(sentence, clause, match.start(), match.end())
         figure = FIGURE_WEIGHT if any(n.is_quantity for n in find_numbers(clause)) else 1.0
         candidates = _resolve(month, year, published, years, is_forecast)
+        if not candidates:
+            share = (FORECAST if is_forecast else ACTUAL) * weight * figure
+            votes.yearless.append((name, (month - 2) % 12 + 1 if is_forecast else month, share,
+                                   f"{where}: '{match.group(0)}'" + (" (forecast)" if is_forecast else "")))
+        elif len(candidates) > 1 and year is None:
+            votes.split.update(shift_month(c, -1) if is_forecast else c for c in candidates)
         for candidate in candidates:
             target = shift_month(candidate, -1) if is_forecast else candidate
             share = (FORECAST if is_forecast else ACTUAL) * weight * figure / len(candidates)
