@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from extractor.cli import analysis, data, evaluate, extract, models
+from extractor.cli import analysis, data, doctor, evaluate, extract, models
 from extractor.errors import ExtractorError
 
 app = typer.Typer(
@@ -45,6 +45,7 @@ app.command("series")(analysis.series)
 app.command("forecasts")(analysis.forecasts)
 app.command("conflicts")(analysis.conflicts)
 app.command("metadata")(analysis.metadata)
+app.command("doctor")(doctor.doctor)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(models.app, name="models")
 
