@@ -95,6 +95,7 @@ class DocumentOutcome:
     rejected: int = 0
     drivers: int = 0
     changes: dict[str, list[Any]] = field(default_factory=dict)
+    compared_with: str | None = None  # what `changes` is against: its earlier extraction, or its month's reports
 
 
 @dataclass(frozen=True)
@@ -261,13 +262,14 @@ def gate_fact(text: str, fact: Fact) -> tuple[Status, str | None]:
     return fact.status, fact.reason
 
 
-def diff_facts(old: list[Fact], new: list[Fact]) -> dict[str, list[Any]]:
-    """Facts added, removed and changed in value between two extractions of the same document.
+def diff_facts(old: list[Fact], new: list[Fact], same_document: bool = True) -> dict[str, list[Any]]:
+    """Facts added, removed and changed in value between two extractions.
 
-    A fact is the same fact in both when its label and where its quote starts are the same.
+    Within one document a fact is the same fact in both when its label and where its quote starts are the same;
+    between two documents (a report against what others of its month state) when its label is.
     """
     def identity(fact: Fact) -> tuple[Label, int]:
-        return fact.label, fact.quote_span.start
+        return fact.label, fact.quote_span.start if same_document else 0
 
     before = {identity(f): f for f in old}
     after = {identity(f): f for f in new}
@@ -334,8 +336,13 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                   report_month=record.document["report_month"],
                                   month_note=_month_note(record.document),
                                   report_format=record.document["report_format"],
-                                  sections=len(record.sections), drivers=len(record.drivers),
-                                  changes=diff_facts(old, new) if old else {})
+                                  sections=len(record.sections), drivers=len(record.drivers))
+        month = record.document["report_month"]
+        if old:
+            outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
+        elif month is not None and (stated := store.month_facts(month, other_than=doc.sha256)):
+            outcome.changes = diff_facts(stated, new, same_document=False)
+            outcome.compared_with = f"what the other stored reports of {month} state"
         for fact in record.facts:
             setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
         return outcome

@@ -114,6 +114,24 @@ def test_a_revision_in_a_later_report_supersedes_in_current_facts(tmp_path: Path
     assert "stated differently by two reports" in month.output, month.output
 
 
+def test_a_corrected_reissue_from_a_folder_is_compared_with_the_month_stored(tmp_path: Path, fixtures: Path) -> None:
+    """Issue 11, case 2: `month --from` compares a new report with what the stored reports of its month state, and
+    the conflicts are exactly the figures it changed (a report giving two figures one key is no conflict)."""
+    db = tmp_path / "smm.db"
+    assert _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db)).exit_code == 0
+    folder = tmp_path / "reissue"
+    folder.mkdir()
+    june = (fixtures / "review_2024_06.txt").read_text()
+    (folder / "review_2024_06_corrected.txt").write_text(june.replace("rose by 2.61% MoM", "rose by 2.75% MoM"))
+    result = _run("month", "2024-06", "--db", str(db), "--from", str(folder))
+    assert result.exit_code == 0, result.output
+    assert ("review_2024_06_corrected.txt against what the other stored reports of 2024-06 state: 0 added, "
+            "0 removed, 1 changed value") in result.output
+    assert "refined_tin production 2024-06 actual mom_pct = 2.75 % (was 2.61)" in result.output
+    listed = json.loads(_run("conflicts", "--db", str(db), "--format", "json").output)
+    assert [(r["commodity"], r["value"], r["superseded_value"]) for r in listed] == [("refined_tin", 2.75, 2.61)]
+
+
 def test_quotes_and_texts_are_searchable(two_months: Path) -> None:
     quotes = _query(two_months, "SELECT f.quote FROM facts f JOIN facts_fts s ON s.rowid = f.rowid "
                                 "WHERE facts_fts MATCH 'percentage' ORDER BY f.id")

@@ -206,10 +206,12 @@ def month(
     for outcome in outcomes:
         changes = outcome.changes
         if not changes:
-            console.print(f"{outcome.name}: first extraction, nothing to compare with.")
+            if outcome.status in ("extracted", "partial"):
+                console.print(f"{outcome.name}: first extraction, and no other report of its month is stored: "
+                              "nothing to compare with.")
             continue
-        console.print(f"[bold]{outcome.name}[/bold]: {len(changes['added'])} added, {len(changes['removed'])} removed, "
-                      f"{len(changes['changed'])} changed value")
+        console.print(f"[bold]{outcome.name}[/bold] against {outcome.compared_with}: {len(changes['added'])} added, "
+                      f"{len(changes['removed'])} removed, {len(changes['changed'])} changed value")
         for fact in changes["added"][:20]:
             console.print(f"  [green]+[/green] {escape(_describe(fact))}")
         for fact in changes["removed"][:20]:

@@ -128,9 +128,14 @@ def m008_conflicts(db: sqlite_utils.Database) -> None:
     views.create_views(db)
 
 
+def m009_conflicts_within_a_report(db: sqlite_utils.Database) -> None:
+    """A value the newer report states too is no conflict."""
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
-    m008_conflicts,
+    m008_conflicts, m009_conflicts_within_a_report,
 ]
 
 
@@ -370,6 +375,16 @@ class Store:
     def stored_facts(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[Fact]:
         """A document's stored facts as records."""
         return [fact_from_row(row) for row in self.facts_for(document_id, statuses)]
+
+    def month_facts(self, report_month: str, other_than: str) -> list[Fact]:
+        """The accepted facts other documents of a report month state, earliest extraction first (so a later
+        report's fact comes after an earlier one's of the same label)."""
+        rows = self.db.execute(
+            "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id JOIN extractions e ON e.document_id = "
+            "d.id WHERE d.report_month = ? AND d.id != ? AND f.status = 'accepted' ORDER BY e.extracted_at, f.id",
+            [report_month, other_than])
+        columns = [c[0] for c in rows.description]
+        return [fact_from_row(dict(zip(columns, row))) for row in rows.fetchall()]
 
     def drivers_for(self, document_id: str, statuses: tuple[str, ...] = ("accepted",)) -> list[dict[str, Any]]:
         marks = ",".join("?" for _ in statuses)

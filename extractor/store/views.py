@@ -89,6 +89,8 @@ GROUP BY dr.commodity, dr.period, dr.basis, dr.effect, dr.category
 
 # Figures two reports state differently: the same fact key, accepted in both, with different values (a corrected
 # re-issue, or a later report's revision). The newer stands in current_facts; the older is listed as superseded.
+# A value the newer report states too is no conflict (one report giving two figures one key: existing and
+# operating capacity, say).
 CONFLICTS = f"""
 SELECT newer.commodity, newer.region, newer.metric, newer.segment, newer.content, newer.period, newer.basis,
        newer.measure, newer.value AS value, newer.document AS document, newer.report_month AS report_month,
@@ -97,6 +99,9 @@ FROM current_facts newer
 JOIN facts old ON old.status = 'accepted' AND old.id != newer.id AND old.period = newer.period
      AND {_same("old", "newer", SERIES_KEY)} AND old.value != newer.value
 JOIN documents od ON od.id = old.document_id AND od.id != newer.document_id
+WHERE NOT EXISTS (
+  SELECT 1 FROM facts also WHERE also.document_id = newer.document_id AND also.status = 'accepted'
+     AND also.period = newer.period AND {_same("also", "newer", SERIES_KEY)} AND also.value = old.value)
 """
 
 VIEWS = {
