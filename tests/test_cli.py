@@ -146,9 +146,9 @@ def test_month_re_extracts_and_shows_changes(tmp_path: Path, archive: Path) -> N
     store.conn.commit()
     result = _run("month", "2024-06", "--db", str(db))
     assert result.exit_code == 0, result.output
-    assert "review_2024_06.txt: 1 added, 0 removed, 1 changed value" in result.output
+    assert "review_2024_06.txt against its earlier extraction: 1 added, 0 removed, 1 changed value" in result.output
     other = _run("month", "2017-10", "--from", str(archive), "--db", str(db))
-    assert "headline_2017_10.txt: 0 added, 0 removed, 0 changed value" in other.output
+    assert "headline_2017_10.txt against its earlier extraction: 0 added, 0 removed, 0 changed value" in other.output
     none = _run("month", "1999-01", "--db", str(db))
     assert none.exit_code == 2 and "no documents" in none.output
 
