@@ -67,3 +67,13 @@ def test_recovering_from_maintenance_is_a_resumption() -> None:
     drivers = _drivers("Primary lead operating rates rose in May as two smelters recovered from maintenance.", "2019-05")
     assert ("resumption", "up", "2019-05", "actual") in drivers
     assert not any(d[0] == "maintenance" for d in drivers)
+
+
+def test_a_driver_quote_is_whole_words_of_its_clause() -> None:
+    text = ("Manganese sulphate output in our survey of producers across several provinces slipped in March, as "
+            "scheduled maintenance at three large plants in Guangxi kept lines idle for most of the month.")
+    section = article_sections(text)[0]
+    (driver,) = [d for d in find_drivers(text, section, "2024-03") if d.category == "maintenance"]
+    start, end = driver.quote_span.start, driver.quote_span.end
+    assert text[start:end] == driver.quote and "maintenance" in driver.quote
+    assert (start == 0 or text[start - 1].isspace()) and (end == len(text) or not text[end].isalnum())

@@ -127,12 +127,23 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
             else:  # the last direction stated wins
                 flipped = good is not None and (bad is None or bad.start() < good.start())
         effect = ("down" if flipped else "up") if default == "up" else ("up" if flipped else "down")
-        quote_from = max(0, match.start() - 40)
-        quote = candidate.text[quote_from:match.end() + 40]
+        quote_from, quote_to = _words_around(candidate.text, match.start(), match.end())
+        quote = candidate.text[quote_from:quote_to]
         start = candidate.start + quote_from
         found.append(Driver(candidate.commodity or commodity, candidate.period, candidate.basis, effect, category,
                             f"{category.replace('_', ' ')} pushed output {effect}", quote, Span(start, start + len(quote))))
     return found
+
+
+def _words_around(text: str, start: int, end: int, reach: int = 40) -> tuple[int, int]:
+    """About `reach` characters either side of [start, end), widened to whole words (never cut mid-word)."""
+    left = max(0, start - reach)
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = min(len(text), end + reach)
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return left, len(text[:right].rstrip(" ,;"))
 
 
 def unique(drivers: list[Driver]) -> list[Driver]:
