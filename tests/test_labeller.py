@@ -130,3 +130,14 @@ def test_an_aside_in_parentheses_is_not_the_period() -> None:
     facts = _label("As of the end of August 2024, LFP capacity was about 4.1 million mt (SMM revised the figure in "
                    "late May) and output grew 4% MoM.")
     assert _find(facts, metric="production", measure="mom_pct", period="2024-08")
+
+
+def test_a_product_named_metal_is_not_a_metal_content(tmp_path: Path) -> None:
+    """"cobalt metal output" is the product's output; "in Ni metal" states a content."""
+    report = tmp_path / "cobalt.txt"
+    report.write_text("May 2024 Metal Production Review and Forecast for June\nCobalt Metal\nIn May 2024, China's "
+                      "cobalt metal output rose 4.1% MoM.\nNickel Pig Iron (NPI)\nIn May 2024, China's NPI output "
+                      "came to 40.2 kt in Ni metal.\n")
+    facts = _facts(report)
+    assert [f["content"] for f in _find(facts, measure="mom_pct")] == [None]
+    assert [f["content"] for f in _find(facts, measure="level")] == ["metal"]

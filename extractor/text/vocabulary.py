@@ -108,7 +108,8 @@ PRICE_SEGMENT = re.compile(
 
 METAL_CONTENT = re.compile(
     r"\b(?:metal content|(?:Ni|Co|Li|Mn)\.?\s?content|nickel content|cobalt content|lithium content|metal terms|"
-    r"(?:Ni|nickel|Co|cobalt) metal|in (?:Ni|nickel|metal)(?:\s+terms)?)\b", re.I)
+    r"(?:Ni|nickel|Co|cobalt) metal(?!\s+(?:output|production|produc\w+|capacity|prices?|plants?|markets?|"
+    r"products?|smelt\w+|sector|industry|demand|suppl\w+))|in (?:Ni|nickel|metal)(?:\s+terms)?)\b", re.I)
 PHYSICAL_CONTENT = re.compile(r"\bphysical (?:content|terms|volume|tonnage|quantity)\b|\bgross (?:weight|tonnage)\b", re.I)
 
 LEVEL_CUES = re.compile(
