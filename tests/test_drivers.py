@@ -77,3 +77,22 @@ def test_a_driver_quote_is_whole_words_of_its_clause() -> None:
     start, end = driver.quote_span.start, driver.quote_span.end
     assert text[start:end] == driver.quote and "maintenance" in driver.quote
     assert (start == 0 or text[start - 1].isspace()) and (end == len(text) or not text[end].isalnum())
+
+
+def test_a_price_is_a_cause_where_it_moved_output_not_where_output_moved_it() -> None:
+    cause = _drivers("Zinc output fell in May as smelters cut runs due to low zinc prices.", "2024-05")
+    outcome = _drivers("Zinc output fell in May because of weak demand, which pushed zinc prices lower.", "2024-05")
+    assert ("price", "down", "2024-05", "actual") in cause
+    assert not any(d[0] == "price" for d in outcome) and ("demand", "down", "2024-05", "actual") in outcome
+
+
+def test_a_price_acting_through_margins_is_the_margin() -> None:
+    drivers = _drivers("Rising concentrate prices deepened smelter losses, so refined lead output fell in May.",
+                       "2024-05")
+    assert ("cost_margin", "down", "2024-05", "actual") in drivers and not any(d[0] == "price" for d in drivers)
+
+
+def test_quotations_are_not_quotas() -> None:
+    drivers = _drivers("Ferrochrome plants in Hebei were cautious in their quotations, and output fell in June.",
+                       "2024-06")
+    assert not any(d[0] == "policy_environment" for d in drivers)

@@ -38,6 +38,21 @@ _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating 
                      r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
 
+# A price as a cause: it moved output ("the price rebound boosted production enthusiasm", "high prices made
+# smelters willing to raise output"), or output moved because of it ("smelters cut output due to low prices"); a
+# price that output or demand moved, or a pricing act ("raised prices", "price adjustment notices"), is not one.
+_CAUSE_VERB = (r"(?:boost\w*|stimulat\w*|dampen\w*|weigh\w*|prompt\w*|encourag\w*|support\w*|dr[io]v\w*|curb\w*|"
+               r"suppress\w*|led|lead\w*|result\w*|caus\w*|spurr?\w*|inject\w*|motivat\w*|incentiv\w*|forc\w*|"
+               r"push\w*|hit|squeez\w*|improv\w*|enhanc\w*|rais\w*|lift\w*|willing\w*|keen|eager)")
+_BECAUSE = (r"(?:due to|owing to|because of|amid|given|thanks to|driven by|affected by|supported by|benefit\w* from|"
+            r"stimulated by|under|with|as|on|citing|from)")
+_PRICE = r"(?:prices?|downturn in the \w+ market|\w+ market (?:downturn|slump|rally))"
+_PRICE_ACTS = re.compile(
+    rf"\b{_PRICE}\b[^.;]{{0,80}}?\b{_CAUSE_VERB}\b[^.;]{{0,60}}?{_LINKED.pattern}"
+    rf"|{_LINKED.pattern}[^.;]{{0,80}}?\b{_BECAUSE}\s+(?:[\w'-]+\s+){{0,8}}?{_PRICE}\b"
+    rf"|\b{_BECAUSE}\s+(?:[\w'-]+\s+){{0,8}}?{_PRICE}\b[^.;]{{0,100}}?{_LINKED.pattern}", re.I)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A clause that may state a driver, with the period and basis it speaks of."""
@@ -114,8 +129,8 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
             continue  # the end of maintenance is the resumption the clause also names
         if category in MARKET_CATEGORIES and not (CAUSAL.search(candidate.text) or _LINKED.search(candidate.text)):
             continue  # a market remark ("spot prices rose") is a cause only where the clause ties it to output
-        if category == "price" and not _LINKED.search(candidate.text):
-            continue  # the commodity's price is a driver where the clause says what it did to output
+        if category == "price" and not _PRICE_ACTS.search(candidate.text):
+            continue  # a price is a driver where the clause says what it did to output, not what moved it
         flipped = flip is not None and bool(flip.search(candidate.text))
         directed = _DIRECTED.get(category)
         if directed is not None:  # inputs and margins: the clause must say which way they went
@@ -132,7 +147,17 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         start = candidate.start + quote_from
         found.append(Driver(candidate.commodity or commodity, candidate.period, candidate.basis, effect, category,
                             f"{category.replace('_', ' ')} pushed output {effect}", quote, Span(start, start + len(quote))))
-    return found
+    return _subsumed(found)
+
+
+# A clause that names a price and what it did to margins ("rising input prices deepened losses") gives the margin
+# as the cause: the price acts through it.
+_ACTS_THROUGH = {"price": "cost_margin", "policy_environment": "demand", "other": "maintenance"}
+
+
+def _subsumed(found: list[Driver]) -> list[Driver]:
+    categories = {d.category for d in found}
+    return [d for d in found if _ACTS_THROUGH.get(d.category) not in categories]
 
 
 def _words_around(text: str, start: int, end: int, reach: int = 40) -> tuple[int, int]:
