@@ -96,3 +96,14 @@ def test_quotations_are_not_quotas() -> None:
     drivers = _drivers("Ferrochrome plants in Hebei were cautious in their quotations, and output fell in June.",
                        "2024-06")
     assert not any(d[0] == "policy_environment" for d in drivers)
+
+
+def test_after_the_holiday_is_its_push_only_where_output_came_back() -> None:
+    back = _drivers("After the Spring Festival, smelters resumed operations and tin output rose in February.", "2024-02")
+    dated = _drivers("After the Spring Festival, downstream demand stayed weak, and tin output fell in February.",
+                     "2024-02")
+    held = _drivers("Tin output fell in February, as many smelters only resumed operations after the Lantern "
+                    "Festival.", "2024-02")
+    assert ("holiday", "up", "2024-02", "actual") in back
+    assert not any(d[0] == "holiday" for d in dated) and ("demand", "down", "2024-02", "actual") in dated
+    assert ("holiday", "down", "2024-02", "actual") in held

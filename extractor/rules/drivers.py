@@ -38,6 +38,16 @@ _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating 
                      r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
 
+# The end of a holiday in words of its own ("with the holiday factor eliminated", "the disruption subsided"), and
+# output coming back after one.
+_HOLIDAY_ENDED = re.compile(r"\b(?:eliminat\w*|excluded|ended|fad\w*|subsid\w*|recover\w* from|return\w* from|"
+                            r"recovery of (?:full )?production)\b", re.I)
+_BACK_AFTER = re.compile(r"\b(?:resum\w*|restart\w*|return\w* to normal|back to normal|recover\w* (?:\w+ ){0,2}"
+                         r"(?:production|output|operations?|operating)|(?:production|output|operating rates?) "
+                         r"(?:\w+ ){0,2}recover\w*)\b", re.I)
+_HELD_BACK = re.compile(r"\b(?:not|only|yet to|slow(?:ly)?|delay\w*|fail\w* to)\b[^.;]{0,30}$", re.I)
+
+
 # A price as a cause: it moved output ("the price rebound boosted production enthusiasm", "high prices made
 # smelters willing to raise output"), or output moved because of it ("smelters cut output due to low prices"); a
 # price that output or demand moved, or a pricing act ("raised prices", "price adjustment notices"), is not one.
@@ -132,6 +142,14 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         if category == "price" and not _PRICE_ACTS.search(candidate.text):
             continue  # a price is a driver where the clause says what it did to output, not what moved it
         flipped = flip is not None and bool(flip.search(candidate.text))
+        if category == "holiday" and flipped and not _HOLIDAY_ENDED.search(candidate.text):
+            # "after the holiday" alone dates what the clause says; it is the holiday's push only where output
+            # came back after it ("smelters resumed operations after the Chinese New Year"), and that return
+            # held back ("had not resumed after the holiday", "only resumed after the Lantern Festival") is down
+            back = _BACK_AFTER.search(candidate.text)
+            if back is None:
+                continue
+            flipped = not _HELD_BACK.search(candidate.text[max(0, back.start() - 30):back.start()])
         directed = _DIRECTED.get(category)
         if directed is not None:  # inputs and margins: the clause must say which way they went
             bad, good = directed[0].search(candidate.text), directed[1].search(candidate.text)
