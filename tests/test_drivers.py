@@ -107,3 +107,10 @@ def test_after_the_holiday_is_its_push_only_where_output_came_back() -> None:
     assert ("holiday", "up", "2024-02", "actual") in back
     assert not any(d[0] == "holiday" for d in dated) and ("demand", "down", "2024-02", "actual") in dated
     assert ("holiday", "down", "2024-02", "actual") in held
+
+
+def test_margins_that_improved_push_output_up() -> None:
+    for text in ("Higher by-product acid prices offset smelting losses, and zinc output rose in July.",
+                 "With profit margins higher than for zinc oxide, smelters raised zinc ingot output in July.",
+                 "Smelter losses narrowed in July as costs fell, and zinc output rose."):
+        assert ("cost_margin", "up", "2024-07", "actual") in _drivers(text, "2024-07"), text

@@ -82,11 +82,14 @@ SUPPLY_TIGHT = _words(r"\b(?:tight\w*|short\w*|scarc\w*|insufficient|constrain\w
 SUPPLY_EASY = _words(r"\b(?:ample|sufficient|abundant|adequate|improv\w*|eas(?:ed|ing)|loosen\w*|recover\w*|"
                      r"existing stocks|(?:increas\w*|ris\w*|rose|more) (?:\w+ ){0,3}suppl\w*)\b")
 MARGIN_GOOD = _words(r"\b(?:(?:good|strong|high|higher|improv\w*|ris\w*|rose|widen\w*|strengthen\w*|recover\w*|"
-                     r"expand\w*|healthy|better) (?:\w+ ){0,3}(?:profit\w*|margins?|fees?|spreads?)|"
+                     r"expan\w*(?: of)?|healthy|better|stable|moderate|guarantee\w*|enjoy\w*|hedging|positive) "
+                     r"(?:\w+ ){0,3}(?:profit\w*|margins?|fees?|spreads?)|"
                      r"(?:profit\w*|margins?|fees?|spreads?) (?:\w+ ){0,3}(?:improv\w*|ros\w*|rose|widen\w*|strengthen\w*|"
-                     r"recover\w*|expand\w*)|(?:decreas\w*|declin\w*|fall\w*|lower|drop\w*|reduc\w*) (?:\w+ ){0,4}costs?|"
+                     r"recover\w*|expand\w*|higher)|(?:decreas\w*|declin\w*|fall\w*|lower|drop\w*|reduc\w*) (?:\w+ ){0,4}costs?|"
                      r"costs? (?:\w+ ){0,3}(?:fell|declin\w*|decreas\w*|dropp\w*|eas\w*)|low-cost|turned (?:from loss )?to profit|"
-                     r"margin recovery)\b")
+                     r"margin recovery|cost (?:advantages?|support)|"
+                     r"(?:offset\w*|alleviat\w*|eas\w*|reduc\w*|narrow\w*) (?:\w+ ){0,3}(?:loss(?:es)?|cost pressures?)|"
+                     r"loss(?:es)? (?:\w+ ){0,3}(?:improv\w*|eas\w*|narrow\w*|shrank|reduc\w*))\b")
 MARGIN_BAD = _words(r"\b(?:loss(?:es)?|loss-making|squeez\w*|inver\w*|pressures?|unfavou?rable|poor (?:\w+ )?profit\w*|(?:high|higher|ris\w*|rose|increas\w*) "
                     r"(?:\w+ ){0,3}costs?|costs? (?:\w+ ){0,3}(?:ros\w*|rose|increas\w*|climb\w*|surg\w*)|"
                     r"(?:thin|narrow\w*|shrink\w*|declin\w*|fall\w*|lower|weak\w*|compress\w*) (?:\w+ ){0,3}"

@@ -152,7 +152,9 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
             flipped = not _HELD_BACK.search(candidate.text[max(0, back.start() - 30):back.start()])
         directed = _DIRECTED.get(category)
         if directed is not None:  # inputs and margins: the clause must say which way they went
-            bad, good = directed[0].search(candidate.text), directed[1].search(candidate.text)
+            good = directed[1].search(candidate.text)
+            bad = next((m for m in directed[0].finditer(candidate.text)  # "offset losses": the loss is what eased
+                        if good is None or not good.start() <= m.start() < good.end()), None)
             if not bad and not good and category != "demand":
                 continue
             if category == "demand":  # weak demand wins over any other word of the clause
