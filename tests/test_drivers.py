@@ -114,3 +114,10 @@ def test_margins_that_improved_push_output_up() -> None:
                  "With profit margins higher than for zinc oxide, smelters raised zinc ingot output in July.",
                  "Smelter losses narrowed in July as costs fell, and zinc output rose."):
         assert ("cost_margin", "up", "2024-07", "actual") in _drivers(text, "2024-07"), text
+
+
+def test_demand_said_to_have_moved_is_a_cause_without_naming_output() -> None:
+    drivers = _drivers("Refined tin output rose in April. Downstream solder demand rose sharply in April.", "2024-04")
+    assert ("demand", "up", "2024-04", "actual") in drivers
+    flat = _drivers("Refined tin output rose in April. Demand is a topic the industry watches.", "2024-04")
+    assert not any(d[0] == "demand" for d in flat)

@@ -57,7 +57,8 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("price", _words(r"(?<!raw material )(?<!ore )(?<!concentrate )(?<!power )(?<!electricity )(?<!coal )\bprices?\b"
                      r"|\bthe \w+ market\b(?= (?:downturn|slump|rally))|\bdownturn in the \w+ market\b"), "down",
      _words(r"\b(?:high|higher|ris(?:e|es|ing)|rose|increas\w*|rall\w*|strong|firm|keeps? increasing|incentive|surg\w*)\b")),
-    ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*)\b"),
+    ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*|"
+                      r"(?:downstream|end-use|terminal|consumer) (?:[\w-]+ )?markets?|restocking|terminal sales)\b"),
      "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
     ("other", _words(r"\b(?:outages?|accidents?|force majeure|production plans?|annual targets?|inventory pressures?|"
                      r"high inventor(?:y|ies)|sample (?:enterprises|changes?)|number of sample|upgrade projects?)\b"), "down",

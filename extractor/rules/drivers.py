@@ -38,6 +38,15 @@ _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating 
                      r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
 
+# Demand said to have moved, which a section gives as a cause of its output without saying so ("downstream demand
+# rose sharply", "procurement demand is expected to recover").
+_DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*)\b(?:\s+[\w-]+){0,6}?\s+(?:ros\w*|rose|increas\w*|grew|"
+                           r"grow\w*|recover\w*|rebound\w*|strong\w*|weak\w*|declin\w*|decreas\w*|fell|fall\w*|"
+                           r"slow\w*|remain\w* (?:high|strong|weak|sluggish))\b"
+                           r"|\b(?:strong|weak|sluggish|robust|rising|falling|recovering|increased|reduced)\s+(?:\w+\s+){0,2}"
+                           r"(?:demand|orders|procurement)\b", re.I)
+
+
 # The end of a holiday in words of its own ("with the holiday factor eliminated", "the disruption subsided"), and
 # output coming back after one.
 _HOLIDAY_ENDED = re.compile(r"\b(?:eliminat\w*|excluded|ended|fad\w*|subsid\w*|recover\w* from|return\w* from|"
@@ -104,7 +113,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             carried[sentence.paragraph] = mentions[-1].period
         if sentence_period is None or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
-        if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text)):
+        if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text) or _DEMAND_MOVED.search(sentence.text)):
             continue
         sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
         for at, clause in clauses_of(sentence.text):
@@ -137,7 +146,8 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
             continue  # "no immediate plans to resume", "yet to restart": the cause is not at work
         if category == "maintenance" and MAINTENANCE_ENDED.search(candidate.text):
             continue  # the end of maintenance is the resumption the clause also names
-        if category in MARKET_CATEGORIES and not (CAUSAL.search(candidate.text) or _LINKED.search(candidate.text)):
+        if category in MARKET_CATEGORIES and not (CAUSAL.search(candidate.text) or _LINKED.search(candidate.text)
+                                                   or (category == "demand" and _DEMAND_MOVED.search(candidate.text))):
             continue  # a market remark ("spot prices rose") is a cause only where the clause ties it to output
         if category == "price" and not _PRICE_ACTS.search(candidate.text):
             continue  # a price is a driver where the clause says what it did to output, not what moved it
