@@ -121,3 +121,9 @@ def test_demand_said_to_have_moved_is_a_cause_without_naming_output() -> None:
     assert ("demand", "up", "2024-04", "actual") in drivers
     flat = _drivers("Refined tin output rose in April. Demand is a topic the industry watches.", "2024-04")
     assert not any(d[0] == "demand" for d in flat)
+
+
+def test_a_cause_is_of_the_month_reviewed_or_the_months_forecast() -> None:
+    drivers = _drivers("Cobalt sulphate output rose in May as buyers stockpiled on expectations of supply cuts in 2027. "
+                       "Output is expected to rise again in June as new lines ramp up.", "2024-05")
+    assert {d[2] for d in drivers} <= {"2024-05", "2024-06"} and ("new_capacity", "up", "2024-06", "forecast") in drivers

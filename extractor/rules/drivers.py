@@ -25,7 +25,7 @@ from extractor.rules.driver_words import (
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
-from extractor.text.months import shift_month
+from extractor.text.months import months_between, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
@@ -127,8 +127,10 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
                                                            bool(FORECAST_CUE.search(sentence.text[:at])))
             if forecast and not mentions and period == report_month and report_month is not None:
                 period = shift_month(report_month, 1)
-            if report_month is not None and period < report_month and own:
+            if report_month is not None and period < report_month:
                 period = report_month  # "since production resumed in September": a cause of the reviewed month
+            if report_month is not None and not 0 <= months_between(report_month, period) <= 2:
+                continue  # a cause of a month the report neither reviews nor forecasts ("price rises in 2026")
             basis = cl.basis_for(period, report_month, forecast)
             found.append(Candidate(clause.strip(), sentence.start + at + (len(clause) - len(clause.lstrip())),
                                    period, basis, about.commodity))
