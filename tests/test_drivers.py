@@ -124,6 +124,9 @@ def test_demand_said_to_have_moved_is_a_cause_without_naming_output() -> None:
 
 
 def test_a_cause_is_of_the_month_reviewed_or_the_months_forecast() -> None:
-    drivers = _drivers("Cobalt sulphate output rose in May as buyers stockpiled on expectations of supply cuts in 2027. "
-                       "Output is expected to rise again in June as new lines ramp up.", "2024-05")
-    assert {d[2] for d in drivers} <= {"2024-05", "2024-06"} and ("new_capacity", "up", "2024-06", "forecast") in drivers
+    later_year = _drivers("Cobalt sulphate output rose in May. Stockpiling demand is expected to stay strong on rising "
+                          "prices in 2026, boosting output.", "2024-05")
+    earlier = _drivers("Cobalt sulphate output rose in May. Output had dipped in April. Maintenance at two plants "
+                       "weighed on output then.", "2024-05")
+    assert not later_year
+    assert earlier == {("maintenance", "down", "2024-05", "actual")}
