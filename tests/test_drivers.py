@@ -130,3 +130,12 @@ def test_a_cause_is_of_the_month_reviewed_or_the_months_forecast() -> None:
                        "weighed on output then.", "2024-05")
     assert not later_year
     assert earlier == {("maintenance", "down", "2024-05", "actual")}
+
+
+def test_a_cause_dated_to_the_reviewed_month_is_actual_however_worded() -> None:
+    named = _drivers("Refined zinc output rose in May. A new smelter in Yunnan is expected to have started ramping up "
+                     "in May.", "2024-05")
+    now = _drivers("Zinc output is expected to rise in June. Some smelters currently plan maintenance, which will "
+                   "limit output.", "2024-05")
+    assert ("new_capacity", "up", "2024-05", "actual") in named
+    assert ("maintenance", "down", "2024-05", "actual") in now

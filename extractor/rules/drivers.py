@@ -38,6 +38,10 @@ _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating 
                      r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
 
+# Words that date a clause to the month reviewed whatever its verbs ("some smelters currently plan maintenance").
+_NOW = re.compile(r"\b(?:this month|during the month|in the month|currently|at present|so far)\b", re.I)
+
+
 # Demand said to have moved, which a section gives as a cause of its output without saying so ("downstream demand
 # rose sharply", "procurement demand is expected to recover").
 _DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*)\b(?:\s+[\w-]+){0,6}?\s+(?:ros\w*|rose|increas\w*|grew|"
@@ -127,11 +131,15 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
                                                            bool(FORECAST_CUE.search(sentence.text[:at])))
             if forecast and not mentions and period == report_month and report_month is not None:
                 period = shift_month(report_month, 1)
+            if report_month is not None and not own and _NOW.search(sentence.text):
+                period = report_month
             if report_month is not None and period < report_month:
                 period = report_month  # "since production resumed in September": a cause of the reviewed month
             if report_month is not None and not 0 <= months_between(report_month, period) <= 2:
                 continue  # a cause of a month the report neither reviews nor forecasts ("price rises in 2026")
-            basis = cl.basis_for(period, report_month, forecast)
+            # a cause the clause names for the reviewed month is of that month, however it is worded ("is
+            # expected to have started ramping up in July" in July's report)
+            basis = "actual" if period == report_month else cl.basis_for(period, report_month, forecast)
             found.append(Candidate(clause.strip(), sentence.start + at + (len(clause) - len(clause.lstrip())),
                                    period, basis, about.commodity))
     return found
