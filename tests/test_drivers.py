@@ -139,3 +139,19 @@ def test_a_cause_dated_to_the_reviewed_month_is_actual_however_worded() -> None:
                    "limit output.", "2024-05")
     assert ("new_capacity", "up", "2024-05", "actual") in named
     assert ("maintenance", "down", "2024-05", "actual") in now
+
+
+def test_a_rainy_season_that_brings_cheap_power_pushes_output_up() -> None:
+    up = _drivers("Silicon metal output rose in July as smelters in Yunnan took advantage of cheap hydropower in the "
+                  "rainy season.", "2024-07")
+    down = _drivers("Silicon metal output fell in July as the rainy season disrupted ore transport.", "2024-07")
+    assert ("weather_seasonal", "up", "2024-07", "actual") in up
+    assert ("weather_seasonal", "down", "2024-07", "actual") in down
+
+
+def test_other_causes_are_switches_targets_and_outages_not_plans_in_passing() -> None:
+    switched = _drivers("Lithium hydroxide output fell in May as some plants switched their lines to lithium "
+                        "carbonate.", "2024-05")
+    passing = _drivers("Lithium hydroxide output rose in May, in line with production plans.", "2024-05")
+    assert ("other", "down", "2024-05", "actual") in switched
+    assert not any(d[0] == "other" for d in passing)

@@ -37,11 +37,13 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                             r"plants?|furnaces?|potlines?|commissioned|expanded|built|added|ignited)\b|\bcommission\w*\b|\bramp(?:ing|ed|s)?[- ]up\b|"
                             r"\bput into (?:production|operation)\b|\bexpanded capacit\w+|\bcapacity (?:growth|expansion)\b"),
      "up", _words(r"\blower than expected\b|\bdelay\w*\b|\bpostpon\w*\b")),
-    ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter|cold weather|temperatures?|weather|"
+    ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter(?! (?:stockpil\w*|dismantl\w*|restock\w*|"
+                                r"storage|procurement|demand))|cold weather|temperatures?|weather|"
                                 r"flood\w*|mudslides?|natural disasters?|heat(?:wave)?|hot weather|rainfall|typhoons?|"
                                 r"drought|summer)\b"), "down",
      _words(r"\b(?:warm\w*|end of the (?:rainy|dry|heating)|after the (?:rainy|dry|heating|winter)|wet season|"
-            r"(?:season|winter) end\w*)\b")),
+            r"(?:season|winter) end\w*|advantag\w*|benefit\w*|favou?rable|preferential|cheap\w*|diminish\w*|"
+            r"arrival of spring)\b")),
     ("policy_environment", _words(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quotas?|licen[cs]e\w*|"
                                   r"inspect\w*|self-(?:regulation|discipline)|anti-involution|power (?:rationing|restrictions?|"
                                   r"cuts?|shortages?|curbs?|outages)|electricity (?:rationing|restrictions?)|energy consumption|"
@@ -60,8 +62,11 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*|"
                       r"(?:downstream|end-use|terminal|consumer) (?:[\w-]+ )?markets?|restocking|terminal sales)\b"),
      "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
-    ("other", _words(r"\b(?:outages?|accidents?|force majeure|production plans?|annual targets?|inventory pressures?|"
-                     r"high inventor(?:y|ies)|sample (?:enterprises|changes?)|number of sample|upgrade projects?)\b"), "down",
+    ("other", _words(r"\b(?:outages?|accidents?|force majeure|(?:catch up with|complet\w*|fulfil\w*|achiev\w*) (?:\w+ ){0,3}"
+                     r"(?:production )?(?:plans?|targets?|goals?)|annual (?:production )?(?:targets?|goals?)|"
+                     r"production goals?|inventory pressures?|high inventor(?:y|ies)|sample (?:enterprises|changes?)|"
+                     r"number of sample|upgrade projects?|pandemic|epidemic|covid\S*|"
+                     r"(?:switch\w*|shift\w*) (?:\w+ ){0,3}(?:production|lines?) (?:\w+ ){0,3}to)\b"), "down",
      _words(r"\bcatch up\b|\bincrease in the number of sample|\bmore sample")),
 ]
 
