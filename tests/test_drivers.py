@@ -155,3 +155,10 @@ def test_other_causes_are_switches_targets_and_outages_not_plans_in_passing() ->
     passing = _drivers("Lithium hydroxide output rose in May, in line with production plans.", "2024-05")
     assert ("other", "down", "2024-05", "actual") in switched
     assert not any(d[0] == "other" for d in passing)
+
+
+def test_trade_measures_are_trade_drivers() -> None:
+    down = _drivers("Ferrochrome output fell in May as anti-dumping duties closed export markets.", "2024-05")
+    up = _drivers("Ferrochrome output rose in May as domestic plants filled the import supply gap.", "2024-05")
+    assert ("trade", "down", "2024-05", "actual") in down
+    assert ("trade", "up", "2024-05", "actual") in up

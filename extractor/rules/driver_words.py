@@ -62,6 +62,11 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*|"
                       r"(?:downstream|end-use|terminal|consumer) (?:[\w-]+ )?markets?|restocking|terminal sales)\b"),
      "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
+    ("trade", _words(r"\b(?:anti-dumping|anti-subsidy|countervailing|tariffs?|export (?:bans?|controls?|restrictions?|"
+                     r"quotas?|tax\w*|rebates?)|trade (?:polic\w*|wars?|frictions?|barriers?|tensions?|disputes?)|"
+                     r"net imports?|import (?:supply|gap|windows?|arbitrage)|imports? (?:surg\w*|flood\w*))\b"), "down",
+     _words(r"\b(?:gap|filled by domestic|rebates? (?:\w+ ){0,2}(?:rais\w*|increas\w*|restor\w*)|window (?:\w+ ){0,2}clos\w*|"
+            r"lift\w*|eas\w*|remov\w*|stockpil\w*)\b")),
     ("other", _words(r"\b(?:outages?|accidents?|force majeure|(?:catch up with|complet\w*|fulfil\w*|achiev\w*) (?:\w+ ){0,3}"
                      r"(?:production )?(?:plans?|targets?|goals?)|annual (?:production )?(?:targets?|goals?)|"
                      r"production goals?|inventory pressures?|high inventor(?:y|ies)|sample (?:enterprises|changes?)|"
