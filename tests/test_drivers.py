@@ -162,3 +162,13 @@ def test_trade_measures_are_trade_drivers() -> None:
     up = _drivers("Ferrochrome output rose in May as domestic plants filled the import supply gap.", "2024-05")
     assert ("trade", "down", "2024-05", "actual") in down
     assert ("trade", "up", "2024-05", "actual") in up
+
+
+def test_inputs_read_tight_by_their_prices_grades_and_stocks() -> None:
+    for text in ("Zinc output fell in May due to the high prices of raw materials.",
+                 "Zinc concentrate output fell in May on declining ore grades.",
+                 "Zinc output fell in May as raw material stocks at smelters fell to low levels.",
+                 "Copper cathode output fell in May amid an increasingly tight supply of blister copper."):
+        assert ("raw_material", "down", "2024-05", "actual") in _drivers(text, "2024-05"), text
+    assert ("raw_material", "up", "2024-05", "actual") in _drivers(
+        "Zinc output rose in May as concentrate supply improved.", "2024-05")

@@ -56,7 +56,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
      _words(r"\b(?:profit(?:s|ability)? (?:improved|recover\w*|expand\w*|rose|widen\w*)|(?:high|higher|improved|rising) "
             r"profit\w*|offset|turned from loss to profit|profitab\w+ improved|low-cost|margin recovery|"
             r"(?:lower|falling|declin\w+) costs?)\b")),
-    ("price", _words(r"(?<!raw material )(?<!ore )(?<!concentrate )(?<!power )(?<!electricity )(?<!coal )\bprices?\b"
+    ("price", _words(r"(?<!raw material )(?<!ore )(?<!concentrate )(?<!power )(?<!electricity )(?<!coal )\bprices?\b(?! of (?:\w+ ){0,2}(?:raw materials?|ores?|concentrates?|feedstock|scrap))"
                      r"|\bthe \w+ market\b(?= (?:downturn|slump|rally))|\bdownturn in the \w+ market\b"), "down",
      _words(r"\b(?:high|higher|ris(?:e|es|ing)|rose|increas\w*|rall\w*|strong|firm|keeps? increasing|incentive|surg\w*)\b")),
     ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*|"
@@ -87,11 +87,20 @@ DEMAND_STRONG = _words(_UP_GENERAL + r"|\b(?:high|exceed\w*|stockpil\w*|schedule
 
 # Inputs and margins push output by their direction; a clause that names none ("smelters using copper
 # concentrates", "raw material composition") states no cause.
-SUPPLY_TIGHT = _words(r"\b(?:tight\w*|short\w*|scarc\w*|insufficient|constrain\w*|deplet\w*|strain\w*|"
+SUPPLY_TIGHT = _words(r"\b(?:tight\w*|short\w*|scarc\w*|insufficient|constrain\w*|deplet\w*|strain\w*|supply gaps?|"
                       r"(?:reduc\w*|declin\w*|fall\w*|fell|drop\w*|shrink\w*|limited|disrupt\w*) (?:\w+ ){0,3}suppl\w*|"
-                      r"suppl\w* (?:\w+ ){0,3}(?:reduc\w*|declin\w*|fell|fall\w*|drop\w*|shrank|tighten\w*|disrupt\w*))\b")
-SUPPLY_EASY = _words(r"\b(?:ample|sufficient|abundant|adequate|improv\w*|eas(?:ed|ing)|loosen\w*|recover\w*|"
-                     r"existing stocks|(?:increas\w*|ris\w*|rose|more) (?:\w+ ){0,3}suppl\w*)\b")
+                      r"suppl\w* (?:\w+ ){0,3}(?:reduc\w*|declin\w*|fell|fall\w*|drop\w*|shrank|tighten\w*|disrupt\w*)|"
+                      r"(?:high|higher|rising|ris(?:e|es)|surg\w*) (?:\w+ ){0,3}(?:raw materials?|ores?|concentrates?|"
+                      r"feedstock|scrap) prices?|(?:high|higher|rising) prices? of (?:\w+ ){0,2}(?:raw materials?|ores?|"
+                      r"concentrates?|feedstock|scrap)|(?:raw materials?|ores?|concentrates?|feedstock|scrap) prices? (?:\w+ ){0,3}"
+                      r"(?:ros\w*|rose|increas(?:e|ed|es|ing)\b|climb\w*|surg\w*|high)|"
+                      r"(?:declin\w*|lower|low|fall\w*|poor) (?:\w+ ){0,2}(?:ore )?grades?|"
+                      r"(?:declin\w*|fall\w*|fell|low|negative) (?:\w+ ){0,3}TCs?|TCs? (?:\w+ ){0,3}(?:declin\w*|fell|fall\w*|"
+                      r"negative|low)|(?:inventor\w*|stocks?) (?:\w+ ){0,3}(?:low|declin\w*|fell|fall\w*|decreas\w*))\b")
+SUPPLY_EASY = _words(r"\b(?:ample|sufficient|abundant|adequate|eas(?:ed|ing)|loosen\w*|existing stocks|"
+                     r"(?:improv\w*|recover\w*) (?:\w+ ){0,2}(?:suppl\w*|availability|inventor\w*|stocks?|imports?)|"
+                     r"(?:suppl\w*|availability|imports?) (?:\w+ ){0,2}(?:improv\w*|recover\w*)|"
+                     r"(?:increas(?:e|ed|es|ing)\b|ris(?:e|es|ing)|rose|more) (?:\w+ ){0,3}suppl\w*)\b")
 MARGIN_GOOD = _words(r"\b(?:(?:good|strong|high|higher|improv\w*|ris\w*|rose|widen\w*|strengthen\w*|recover\w*|"
                      r"expan\w*(?: of)?|healthy|better|stable|moderate|guarantee\w*|enjoy\w*|hedging|positive) "
                      r"(?:\w+ ){0,3}(?:profit\w*|margins?|fees?|spreads?)|"

@@ -192,12 +192,12 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
 
 # A clause that names a price and what it did to margins ("rising input prices deepened losses") gives the margin
 # as the cause: the price acts through it.
-_ACTS_THROUGH = {"price": "cost_margin", "policy_environment": "demand", "other": "maintenance"}
+_ACTS_THROUGH = {"price": ("cost_margin",), "policy_environment": ("demand",), "other": ("maintenance",)}
 
 
 def _subsumed(found: list[Driver]) -> list[Driver]:
     categories = {d.category for d in found}
-    return [d for d in found if _ACTS_THROUGH.get(d.category) not in categories]
+    return [d for d in found if not categories.intersection(_ACTS_THROUGH.get(d.category, ()))]
 
 
 def _words_around(text: str, start: int, end: int, reach: int = 40) -> tuple[int, int]:
