@@ -337,12 +337,8 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                   month_note=_month_note(record.document),
                                   report_format=record.document["report_format"],
                                   sections=len(record.sections), drivers=len(record.drivers))
-        month = record.document["report_month"]
         if old:
             outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
-        elif month is not None and (stated := store.month_facts(month, other_than=doc.sha256)):
-            outcome.changes = diff_facts(stated, new, same_document=False)
-            outcome.compared_with = f"what the other stored reports of {month} state"
         for fact in record.facts:
             setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
         return outcome

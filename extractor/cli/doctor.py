@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from extractor.errors import ExtractorError
-from extractor.llm.registry import LLMConfig, endpoint, make_provider, resolve_provider
+from extractor.llm.registry import LLMConfig, api_key, endpoint, make_provider, resolve_provider
 from extractor.settings import load_settings
 from extractor.store import MIGRATIONS
 
@@ -78,15 +78,14 @@ def _provider_checks(provider: str | None, model: str | None, model_path: Path |
 
 
 def _endpoint_checks(config: LLMConfig) -> list[Check]:
-    url = endpoint(config.base_url) or "https://api.openai.com/v1"
-    has_key = bool(os.environ.get("EXTRACTOR_API_KEY") or os.environ.get("OPENAI_API_KEY"))
+    has_key = api_key() is not None
     checks = [Check("API key", OK if has_key else WARN,
                     "set" if has_key else "none set (OPENAI_API_KEY or EXTRACTOR_API_KEY); a local server may not need one")]
     try:
         found = make_provider(config, load_settings()).check()  # type: ignore[attr-defined]
     except ExtractorError as e:
         return [*checks, Check("endpoint", FAIL, str(e))]
-    return [*checks, Check("endpoint", OK, f"{found}" if url in found else f"{url}: {found}")]
+    return [*checks, Check("endpoint", OK, found)]
 
 
 def _local_checks(config: LLMConfig) -> list[Check]:

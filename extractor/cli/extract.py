@@ -15,7 +15,7 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
-from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, run_batch
+from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, diff_facts, run_batch
 from extractor.record import Fact
 from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
@@ -203,6 +203,14 @@ def month(
     outcomes, account = _run_with_progress(candidates, db, config, True, " ".join(sys.argv), policies(llm_labels, llm_drivers),
                                            report_month, checked_strategy(strategy))
     _summary(outcomes, db, account)
+    with existing_db(db) as store:
+        for outcome in outcomes:  # a report new to the database: against what the month's other reports state
+            if not outcome.changes and outcome.document_id and outcome.status in ("extracted", "partial"):
+                stated = store.month_facts(report_month, other_than=outcome.document_id)
+                if stated:
+                    outcome.changes = diff_facts(stated, store.stored_facts(outcome.document_id), same_document=False)
+                    outcome.compared_with = f"what the other stored reports of {report_month} state"
+        conflicting = conflict_rows(store, report_month)
     for outcome in outcomes:
         changes = outcome.changes
         if not changes:
@@ -218,8 +226,6 @@ def month(
             console.print(f"  [red]-[/red] {escape(_describe(fact))}")
         for old, new in changes["changed"][:20]:
             console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old.value})")
-    with existing_db(db) as store:
-        conflicting = conflict_rows(store, report_month)
     if conflicting:
         console.print(f"[yellow]{len(conflicting)} figure(s)[/yellow] of {report_month} are stated differently by two "
                       f"reports; the later stands. See `extractor conflicts --month {report_month} --db {db}`.")

@@ -48,6 +48,10 @@ def endpoint(base_url: str | None) -> str | None:
     return base_url or os.environ.get("EXTRACTOR_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
 
 
+def api_key() -> str | None:
+    return os.environ.get("EXTRACTOR_API_KEY") or os.environ.get("OPENAI_API_KEY")
+
+
 def make_provider(config: LLMConfig, settings: Settings) -> Provider:
     """Build the provider a config names (never `rules`, which needs none)."""
     provider: Provider
@@ -57,7 +61,7 @@ def make_provider(config: LLMConfig, settings: Settings) -> Provider:
         model = config.model or os.environ.get("EXTRACTOR_MODEL")
         if not model:
             raise ConfigError("the openai provider needs --model (or EXTRACTOR_MODEL): the model name the endpoint serves")
-        key = os.environ.get("EXTRACTOR_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        key = api_key()
         url = endpoint(config.base_url)
         if url is None and key is None:
             raise ConfigError("the openai provider needs OPENAI_API_KEY (or EXTRACTOR_API_KEY) for api.openai.com, "

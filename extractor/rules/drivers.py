@@ -120,6 +120,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
         if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text) or _DEMAND_MOVED.search(sentence.text)):
             continue
         sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
+        now = bool(_NOW.search(sentence.text))
         for at, clause in clauses_of(sentence.text):
             if not any(pattern.search(clause) for _, pattern, _, _ in CATEGORIES):
                 continue
@@ -131,12 +132,13 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
                                                            bool(FORECAST_CUE.search(sentence.text[:at])))
             if forecast and not mentions and period == report_month and report_month is not None:
                 period = shift_month(report_month, 1)
-            if report_month is not None and not own and _NOW.search(sentence.text):
-                period = report_month
-            if report_month is not None and period < report_month:
-                period = report_month  # "since production resumed in September": a cause of the reviewed month
-            if report_month is not None and not 0 <= months_between(report_month, period) <= 2:
-                continue  # a cause of a month the report neither reviews nor forecasts ("price rises in 2026")
+            if report_month is not None:
+                if not own and now:
+                    period = report_month  # "some smelters currently plan maintenance"
+                # "since production resumed in September": a cause of the reviewed month
+                period = max(period, report_month)
+                if months_between(report_month, period) > 2:
+                    continue  # a cause of a month the report neither reviews nor forecasts ("price rises in 2026")
             # a cause the clause names for the reviewed month is of that month, however it is worded ("is
             # expected to have started ramping up in July" in July's report)
             basis = "actual" if period == report_month else cl.basis_for(period, report_month, forecast)
@@ -190,8 +192,9 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
     return _subsumed(found)
 
 
-# A clause that names a price and what it did to margins ("rising input prices deepened losses") gives the margin
-# as the cause: the price acts through it.
+# Where a clause names a cause and the nearer cause it acts through, the nearer one is the driver: a price that
+# deepened losses is the margin, a policy that lifted demand is the demand, an outage beside maintenance is the
+# maintenance.
 _ACTS_THROUGH = {"price": ("cost_margin",), "policy_environment": ("demand",), "other": ("maintenance",)}
 
 
