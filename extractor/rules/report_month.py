@@ -74,6 +74,7 @@ _FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
+_PERCENT = re.compile(r"%|per ?cent")  # before a month compared with: a change against it, so a year-on-year base
 _YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{_YEAR}\b", re.I)
 
 ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
@@ -253,7 +254,7 @@ def _stated_years(text: str) -> list[int]:
             before = text[max(0, match.start() - 40):match.start()]
             if not _COMPARED_BEFORE.search(before):
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
-            elif re.search(r"%|per ?cent", before):
+            elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
     for match in _CUMULATIVE.finditer(text):
         years |= {int(y) for y in (match.group(2), match.group(4), match.group(6)) if y}
@@ -305,7 +306,7 @@ def _vote_sentence(votes: _Votes, sentence: str, published: _Published | None, y
             continue  # a day's date ("November 18", "Jun 5") is when something happened, not a period
         before = sentence[max(0, match.start() - 40):match.start()]
         if _COMPARED_BEFORE.search(before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
-            if year and re.search(r"%|per ?cent", before):
+            if year and _PERCENT.search(before):
                 # "up 7.5% from November 2017": a year-on-year base, so the month reviewed is a year later
                 votes.add(year_month(int(year) + 1, month), COMPARED_BASE * weight,
                           f"{where}: '{match.group(0)}' compared with")
