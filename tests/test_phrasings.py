@@ -103,6 +103,24 @@ CASES = [
      [(6.1, dict(segment="yunnan", measure="mom_pct"))]),
     ("The output of 300 series stainless steel rose 2.5% MoM in June.", "2021-06",
      [(2.5, dict(segment="300-series"))]),
+    # the product named after the production word ("output of X"), in a story that began with another
+    ("Nickel pig iron output fell 3.1% in June. Production of refined nickel in China came in at 14,100 mt in June, "
+     "up 2.2% from May.", "2021-06", [(14100, dict(commodity="refined_nickel")), (2.2, dict(commodity="refined_nickel"))]),
+    ("Refined copper output rose 1.5% in March. March output of alumina, used to make aluminium, rose 3.3% on the "
+     "month to 6.61 million tonnes.", "2020-03", [(6610000, dict(commodity="alumina"))]),
+    # a comparison noun written out in words before the change
+    ("In May, nickel pig iron output was 31,200 nickel tons and 612,000 physical tons, with a month on month "
+     "decrease of 4.2% in physical tons and a year-on-year decrease of 3.1% in metal tons.", "2023-05",
+     [(31200, dict(measure="level", content="metal")), (612000, dict(measure="level", content=None)),
+      (-4.2, dict(measure="mom_pct")), (-3.1, dict(measure="yoy_pct", content="metal"))]),
+    # capacity a year in million tonnes written "mtpy", and the operating part of it
+    ("China had 41.2 mtpy of completed primary aluminium capacity by end-May, of which 37.9 mtpy is operational.",
+     "2022-05", [(41200000, dict(metric="capacity", unit="mt/year")),
+                 (37900000, dict(metric="operating_capacity", unit="mt/year"))]),
+    # a month named behind a cause is the cause's, not the figure's
+    ("Zinc output rose in July. That was 9.3% higher than a year ago, as power cuts halted smelters in June-July "
+     "2022.", "2023-07",
+     [(9.3, dict(measure="yoy_pct", period="2023-07"))]),
 ]
 
 

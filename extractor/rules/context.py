@@ -56,9 +56,16 @@ def period_at(
     before = [m for m in mentions if m.position < position]
     if before:
         return before[-1].period, before[-1].cumulative
-    if mentions:
-        return mentions[0].period, mentions[0].cumulative
+    after = [m for m in mentions if s is None or number_end is None
+             or not _CAUSE_BETWEEN.search(s, number_end, m.position)]
+    if after:
+        return after[0].period, after[0].cumulative
     return carried, False
+
+
+# A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
+# in June-July 2018"), not the figure's.
+_CAUSE_BETWEEN = re.compile(r",\s*as\b|\b(?:because|due to|owing to|thanks to|amid|after|since|when|which)\b", re.I)
 
 
 def metric_before(s: str, position: int) -> tuple[str | None, int]:

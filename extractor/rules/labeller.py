@@ -202,6 +202,10 @@ def _label_number(
         metric = paragraph_metric
     if number.unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
         metric = previous.metric
+    if number.unit == "mt/year" and re.match(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", post, re.I):
+        metric = "capacity"  # "40.7 mtpy of completed primary aluminium capacity"
+    if metric == "capacity" and re.match(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", post, re.I):
+        metric = "operating_capacity"  # "..., of which 36.6 mtpy is operational"
     period, cumulative = period_at(mentions, number.start, carried, s=s, number_end=number.end)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
@@ -323,7 +327,8 @@ def _label_number(
             price = match.group(1).lower()
         segment = segment or price
         reasons.append("price facts need a named price; check the segment")
-    content = content_of(clause_pre, post, previous) if metric not in RATE_METRICS else None
+    unit_words = number.text[len(number.text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ")):]
+    content = content_of(clause_pre, unit_words + post, previous) if metric not in RATE_METRICS else None
 
     if period is None:  # every other label is kept; a person (or --report-month) supplies the month
         reasons.insert(0, cues.NO_PERIOD)

@@ -32,7 +32,7 @@ COUNTRIES = {
     "china": "china", "chinese": "china", "domestic": "china",
 }
 _COUNTRY = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:(?:new|completed|existing|operating|operational|idle|domestic)\s+)?$")
 
 
 @lru_cache(maxsize=512)

@@ -151,6 +151,10 @@ _PRODUCERS_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|p
                               r"capacity utili[sz]ation|smelters?|producers?)\b")
 
 
+# ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
+_PRODUCTION_BEFORE = re.compile(r"\b(?:output|production)\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+
+
 @lru_cache(maxsize=1)
 def _generic_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(sorted(GENERIC_ALIASES, key=len, reverse=True)) + r")\b")
@@ -166,14 +170,17 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     index = _alias_index()
     for match in _text_pattern().finditer(text):
         after = text[match.end():match.end() + 40]
-        produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after))
+        produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after)
+                        or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start()))
         found.append((match.start(), match.end(), index[match.group(1)], produced))
     for match in _generic_pattern().finditer(text):
         if any(start <= match.start() < end for start, end, _, _ in found):
             continue
-        if _PRODUCERS_AFTER.match(text[match.end():match.end() + 40]):
+        after = text[match.end():match.end() + 40]
+        produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+        if _PRODUCERS_AFTER.match(after) or produced_of:
             found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
-                          bool(_PRODUCTION_AFTER.match(text[match.end():match.end() + 40]))))
+                          produced_of or bool(_PRODUCTION_AFTER.match(after))))
     return sorted(found)
 
 

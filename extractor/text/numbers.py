@@ -26,6 +26,7 @@ _NUM = r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))|(?:\d{1,3}(?:,\d{3})+|\d+)
 _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|%|pp\b"
     r"|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
+    r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
     r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b"
 )
@@ -126,6 +127,8 @@ def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
     unit, factor = _normalize_unit(unit_raw, currency, per)
     if (match.group("unit") or "").startswith("Mt") and not scale_word:
         factor *= 1e6  # "3.49Mt", "4.39Mtpy": a capital M is a million tonnes (metric tons are "mt" or "MT")
+    elif unit_raw in ("mtpy", "mtpa") and not scale_word and value < 1000:
+        factor *= 1e6  # "40.73 mtpy of capacity": no plant's or country's capacity is under 1,000 t a year
     if unit is None and not currency and not scale_word:
         kind = _bare_kind(text, num_start, digits, value)
         if match.group("neg") and kind == "bare":
@@ -157,6 +160,8 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return "mt/year", 1.0
     if unit_raw == "tpd":
         return "mt/day", 1.0
+    if unit_raw.split(" ")[0] in ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical"):
+        return "mt", 1.0  # "28,400 nickel tons", "647,000 physical tons": the content is read by the labeller
     if unit_raw in _MASS_FACTORS or unit_raw in ("mt", "t", "tonne", "tonnes", "ton", "tons") or unit_raw.startswith("metric"):
         factor = _MASS_FACTORS.get(unit_raw, 1.0)
         return ("mt/" + per) if per in ("year", "day", "month") else "mt", factor

@@ -109,8 +109,8 @@ PRICE_SEGMENT = re.compile(
 METAL_CONTENT = re.compile(
     r"\b(?:metal content|(?:Ni|Co|Li|Mn)\.?\s?content|nickel content|cobalt content|lithium content|metal terms|"
     r"(?:Ni|nickel|Co|cobalt) metal(?!\s+(?:output|production|produc\w+|capacity|prices?|plants?|markets?|"
-    r"products?|smelt\w+|sector|industry|demand|suppl\w+))|in (?:Ni|nickel|metal)(?:\s+terms)?)\b", re.I)
-PHYSICAL_CONTENT = re.compile(r"\bphysical (?:content|terms|volume|tonnage|quantity)\b|\bgross (?:weight|tonnage)\b", re.I)
+    r"products?|smelt\w+|sector|industry|demand|suppl\w+))|in (?:Ni|nickel|metal)(?:\s+terms)?|(?:Ni|nickel|Co|cobalt|metal) (?:tons?|tonnes?))\b", re.I)
+PHYSICAL_CONTENT = re.compile(r"\bphysical (?:content|terms|volume|tonnage|quantity|tons?|tonnes?)\b|\bgross (?:weight|tonnage)\b", re.I)
 
 LEVEL_CUES = re.compile(
     r"\b(?:was|were|is|are|be|been|being|at|to|reached|reaching|reach|stood|stands|totall?ed|totaling|hit|"
@@ -124,7 +124,7 @@ CHANGE_CUES = re.compile(
     re.I,
 )
 COMPARISON_NOUN = re.compile(
-    r"\b(MoM|YoY|month-on-month|year-on-year)\s+(increase|decrease|decline|rise|growth|drop|reduction|gain|"
+    r"\b(MoM|YoY|M-o-M|Y-o-Y|month[- ](?:on|over)[- ]month|year[- ](?:on|over)[- ]year)\s+(increase|decrease|decline|rise|growth|drop|reduction|gain|"
     r"change|fall|jump|surge|dip|contraction|pullback|rebound)\b",
     re.I,
 )
