@@ -172,3 +172,12 @@ def test_inputs_read_tight_by_their_prices_grades_and_stocks() -> None:
         assert ("raw_material", "down", "2024-05", "actual") in _drivers(text, "2024-05"), text
     assert ("raw_material", "up", "2024-05", "actual") in _drivers(
         "Zinc output rose in May as concentrate supply improved.", "2024-05")
+
+
+def test_a_cause_negated_a_few_words_before_is_not_at_work() -> None:
+    drivers = _drivers("Aluminium output was steady in January, without large-scale production suspensions or "
+                       "resumptions. Smelters in Yunnan have not yet received notice to resume production.", "2024-01")
+    assert not any(d[0] == "resumption" for d in drivers)
+    worked = _drivers("Zinc output rose in May; output dipped early but as smelters resumed production it recovered.",
+                      "2024-05")
+    assert ("resumption", "up", "2024-05", "actual") in worked

@@ -121,6 +121,19 @@ CASES = [
     ("Zinc output rose in July. That was 9.3% higher than a year ago, as power cuts halted smelters in June-July "
      "2022.", "2023-07",
      [(9.3, dict(measure="yoy_pct", period="2023-07"))]),
+    # a total since January named by its own word before the production word
+    ("Zinc output was 480kt during June, up 1.2% MoM. YTD output was 2.9 million mt, up 4.4% YoY.", "2012-06",
+     [(2900000, dict(metric="cumulative_production")), (4.4, dict(metric="cumulative_production"))]),
+    ("In 2023, the cumulative production of nickel pig iron was 401,000 nickel tons.", "2023-12",
+     [(401000, dict(metric="cumulative_production", content="metal"))]),
+    # a product made where the table gives it an id of its own; "nickel iron" is nickel pig iron
+    ("In March, Indonesia's nickel pig iron production was 130,500 nickel tons, up 2.1% MoM.", "2024-03",
+     [(130500, dict(commodity="indonesia_npi", region="indonesia"))]),
+    ("Nickel pig iron output fell in May. Nickel iron production is expected to fall 3.3% in June.", "2024-05",
+     [(-3.3, dict(commodity="npi", measure="mom_pct"))]),
+    # a change of what follows it: "an estimated 1.8% drop in operating rates" is a rate's change, not a level
+    ("PV glass makers expect cuts in August, with an estimated 1.8% drop in operating rates MoM.", "2025-07",
+     [(-1.8, dict(metric="operating_rate", measure="mom_pct", period="2025-08"))]),
 ]
 
 
@@ -129,6 +142,16 @@ def test_phrasing(text: str, month: str, expected: list[tuple[object, dict]]) ->
     facts = _facts(text, month)
     for value, want in expected:
         assert _has(facts, value, **want), (value, want, facts)
+
+
+def test_figures_that_are_not_the_commodity_s_output_are_not_accepted_as_it() -> None:
+    text = ("Copper cathode output rose 9.1% on the month in December, ahead of a 6.2 percent drop in treatment "
+            "and refining charges for 2019. Output at Freeport's Atlantic Copper smelter fell 14.6% MoM in December. "
+            "Two smelters will reduce annual output by about 150,000 mt. Annual output of the metal rose 3.5% YoY.")
+    facts = _facts(text, "2018-12")
+    assert _has(facts, 9.1, metric="production", measure="mom_pct")
+    assert not any(f["status"] == "accepted" and f["value"] in (-6.2, -14.6, -150000, 150000) for f in facts)
+    assert _has(facts, 3.5, metric="cumulative_production", measure="yoy_pct")
 
 
 def test_an_article_turns_to_a_second_product() -> None:

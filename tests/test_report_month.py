@@ -88,3 +88,10 @@ def test_a_tie_between_two_stated_years_is_not_settled() -> None:
             "in 2023 was 5.4 million mt.")
     month = find_report_month(text)
     assert month.value is None and "2022 or 2023" in month.evidence
+
+
+def test_a_record_s_month_is_compared_with_not_reviewed() -> None:
+    text = ("Refined lead output hit a record in June, beating the previous high of 610,000 tonnes set in "
+            "March 2019, as smelters ran ahead of a cut in charges for the second quarter of 2022.")
+    month = find_report_month(text)
+    assert month.value is None and "names June but not the year" in month.evidence

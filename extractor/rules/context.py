@@ -28,7 +28,7 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2}|(?:produced|made|recorded|reached|seen|hit)\s+)?"
+_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2}|(?:produced|made|recorded|reached|seen|set|hit)\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 

@@ -49,6 +49,10 @@ FOR_MAINTENANCE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:for|due to|because of|duri
 # One plant, smelter or project as the clause's subject: its figure is not the commodity's.
 ONE_PLANT = re.compile(r"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+(?:plant|smelter|refinery|project|company|"
                        r"mine|facility|potline)\b[^.;]*$", re.I)
+# "Rio Tinto's Yarwun alumina refinery ...": a plant a company owns (a country's, "China's", is no company)
+NAMED_PLANT = re.compile(r"\b(?!(?:China|Indonesia|India|Australia|Japan|Russia|Chile|Peru|Brazil|Canada|Guinea|Vietnam)['’])"
+                         r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}"
+                         r"(?:refinery|smelter|plant|mine|project|facility|potline)\b")
 NATIONWIDE = re.compile(r"(?<!east )(?<!west )(?<!north )(?<!south )(?<!central )\b(?:China|China's|[Nn]ational|[Nn]ationwide|"
                         r"[Dd]omestic|industry-wide|SMM)\b")
 # A size class's bound ("smelters with annual capacity greater than 100,000 mt"): it names the part, it is no figure.

@@ -64,7 +64,7 @@ _PAST_MOVE = re.compile(
 
 
 _FIGURE_FOLLOWS = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}(?:by|to|at|of)\s+(?:about |around |approximately |nearly |over |some )?[-$\d]", re.I)
+    r"^\s*(?:[a-z]+\s+){0,2}(?:by|to|at|of|from)\s+(?:about |around |approximately |nearly |over |some )?[-$\d]", re.I)
 
 
 def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fact]:
@@ -154,6 +154,8 @@ def find_directions(
             continue  # "expected to rise to 525,000 mt": the number is the fact, not a bare direction
         if cumulative:
             metric = "cumulative_production"
+        if metric == "cumulative_production":
+            comparison = "yoy"  # a total since January moves against the same span of last year
         direction = "flat" if re.search(r"\b(?:flat|stable|unchanged)\b", verb, re.I) else cl.last_direction(verb)[0]
         if re.search(r"weak trend|declining trend", verb, re.I):
             direction = "down"

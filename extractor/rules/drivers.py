@@ -31,7 +31,10 @@ from extractor.text.vocabulary import FORECAST_CUE
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
 MARKET_CATEGORIES = ("price", "demand", "raw_material")
 _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
-                            r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+(?:\w+\s+)?$", re.I)
+                            r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+"
+                            r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)[\w-]+\s+){0,4}$", re.I)
+# up to four words may stand between the negation and the cause ("without large-scale suspensions or resumptions",
+# "have not yet received notice to resume"), but not a new clause ("did not last as smelters resumed")
 _DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD),
              "demand": (WEAK_MARKET, DEMAND_STRONG)}
 _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating rates?|enthusiasm|incentive|"
@@ -154,7 +157,7 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         match = pattern.search(candidate.text)
         if not match:
             continue
-        if _NOT_HAPPENING.search(candidate.text[max(0, match.start() - 45):match.start()]):
+        if _NOT_HAPPENING.search(candidate.text[max(0, match.start() - 60):match.start()]):
             continue  # "no immediate plans to resume", "yet to restart": the cause is not at work
         if category == "maintenance" and MAINTENANCE_ENDED.search(candidate.text):
             continue  # the end of maintenance is the resumption the clause also names

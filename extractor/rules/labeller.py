@@ -164,6 +164,10 @@ def _label_sentence(
     return facts, last_period
 
 
+_CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|growth|"
+                        r"surge|slump)\s+in\s+", re.I)
+
+
 def _clause_end(s: str, position: int) -> int:
     ends = [i for i in (s.find(";", position), s.find(":", position)) if i >= 0]
     return min(ends) if ends else len(s)
@@ -196,6 +200,11 @@ def _label_number(
         metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
             {"capacity": "capacity", "output": "production", "production": "production", "imports": "imports",
              "exports": "exports", "inventory": "inventory", "inventories": "inventory"}[named_after.group(1).lower()]
+    change_in = _CHANGE_IN.match(post)
+    if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
+        named_in = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
+                        for m in pattern.finditer(post, change_in.end(), change_in.end() + 60)), default=None)
+        metric = named_in[1] if named_in else metric
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
@@ -211,6 +220,8 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
+    if re.search(r"\b(?:reduc|cut|lower|curtail|los|add|rais)\w*\s+(?:the\s+)?annual\b", clause_pre, re.I):
+        return _review(number, offset, section, "the output a year a change adds or takes, not a figure of the month")
     if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):
         return _review(number, offset, section, "the capacity of a survey's sample, not a fact of the commodity")
 
@@ -227,7 +238,8 @@ def _label_number(
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
 
     expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(
-        re.search(r"\bexpectations?\s*\(\s*$", local_pre, re.I))) and unit != "pp"  # "expectations (120,600 mt)"
+        re.search(r"\bexpectations?\s*\(\s*$", local_pre, re.I))) and unit != "pp" and not change_in
+    # "the expected 120,600 mt", "expectations (120,600 mt)"; but "an estimated 1.8% drop in ..." is a change
     than_after = cues.THAN_AFTER.match(post)
     month_level = cues.MONTH_LEVEL.search(local_pre)
     if month_level and unit != "pp":  # "up from April's 2.49 million tonnes": April's level
@@ -353,7 +365,8 @@ def _label_number(
 
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
-    one_plant = cues.ONE_PLANT.search(s[:number.start]) and not cues.NATIONWIDE.search(s[:number.start])
+    one_plant = (cues.ONE_PLANT.search(s[:number.start]) or cues.NAMED_PLANT.search(s[clause_start:number.start])) and \
+        not cues.NATIONWIDE.search(s[:number.start])
     if one_plant or (cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start])):
         return _review(number, offset, section, "a single company's or plant's figure, not the commodity's")
     quote_start, quote_end = quote_bounds(

@@ -60,6 +60,9 @@ _COMPARED_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.I,
 )
+# "beating the previous high of 833,000 t set in December 2014": a record's month is compared with, not reviewed
+_RECORD_BEFORE = re.compile(r"\b(?:previous|prior|former|earlier|last)\s+(?:record|high|low|peak|highest|lowest)\b"
+                            r"[^.;]{0,40}?\b(?:in|of)\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _CUMULATIVE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:to|-|–|through|and)\s*({MONTH_NAMES})(?:\s*,?\s*{_YEAR})?"
@@ -73,6 +76,7 @@ _COUNTS = {w: i for i, w in enumerate(
 _FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{_YEAR}\b(?![-/]\d)", re.I)
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b", re.I)
+_PART_OF_YEAR = re.compile(r"\b(?:quarter|half|season|Q[1-4]|H[12])\s*$", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 _PERCENT = re.compile(r"%|per ?cent")  # before a month compared with: a change against it, so a year-on-year base
 _YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{_YEAR}\b", re.I)
@@ -252,6 +256,8 @@ def _stated_years(text: str) -> list[int]:
     for match in _MONTH_MENTION.finditer(text):
         if match.group(2):
             before = text[max(0, match.start() - 40):match.start()]
+            if _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+                continue
             if not _COMPARED_BEFORE.search(before):
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
             elif _PERCENT.search(before):
@@ -305,6 +311,8 @@ def _vote_sentence(votes: _Votes, sentence: str, published: _Published | None, y
         if year is None and _DAY_AFTER.match(sentence[match.end():]):
             continue  # a day's date ("November 18", "Jun 5") is when something happened, not a period
         before = sentence[max(0, match.start() - 40):match.start()]
+        if _RECORD_BEFORE.search(sentence, max(0, match.start() - 80), match.start()):
+            continue
         if _COMPARED_BEFORE.search(before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
             if year and _PERCENT.search(before):
                 # "up 7.5% from November 2017": a year-on-year base, so the month reviewed is a year later
@@ -329,8 +337,9 @@ def _vote_sentence(votes: _Votes, sentence: str, published: _Published | None, y
         for match in _LAST_MONTH.finditer(sentence):
             votes.add(shift_month(published.month_key, -1), LAST_MONTH * weight, f"{where}: 'last month'")
     for match in _FULL_YEAR.finditer(sentence):
-        if any(start <= match.start() < end for start, end in taken):
-            continue
+        if any(start <= match.start() < end for start, end in taken) or _PART_OF_YEAR.search(
+                sentence, max(0, match.start() - 25), match.start()):
+            continue  # "the first quarter of 2018" is not the year 2018
         clause = _clause_around(sentence, match.start(), match.end())
         is_forecast = _forecast_around(sentence, clause, match.start(), match.end())
         year = int(match.group(1))

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from extractor.rules.sections import Section
 from extractor.text.clauses import Sentence
-from extractor.text.commodities import commodity_mentions, normalize_name, region_for
+from extractor.text.commodities import REGIONAL_IDS, commodity_mentions, normalize_name, region_for
 from extractor.text.numbers import find_numbers
 
 COUNTRIES = {
@@ -54,7 +54,7 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
                 carry = commodity == current.commodity
                 region = current.region if carry else (section.region if commodity == section.commodity
                                                         else region_for(commodity))
-            current = replace(section, commodity=commodity, region=region)
+            current = replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
         out.append(current)
     return tuple(out)
 
@@ -84,7 +84,8 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     if subject is None or subject[0] == about.commodity:
         return about
     commodity, region = subject
-    return replace(base, commodity=commodity, region=region or region_for(commodity))
+    region = region or region_for(commodity)
+    return replace(base, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:

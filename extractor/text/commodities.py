@@ -18,7 +18,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "refined_zinc": ("refined zinc", "zinc ingot"),
     "refined_tin": ("refined tin", "tin ingot"),
     "refined_nickel": ("refined nickel", "electrolytic nickel", "primary nickel", "nickel cathode"),
-    "npi": ("nickel pig iron", "npi", "china nickel pig iron", "china npi"),
+    "npi": ("nickel pig iron", "npi", "china nickel pig iron", "china npi", "nickel iron"),
     "indonesia_npi": ("indonesian nickel pig iron", "indonesian npi", "indonesia npi", "indonesia nickel pig iron"),
     "nickel_sulphate": ("nickel sulphate",),
     "manganese_sulphate": (
@@ -84,6 +84,13 @@ REGIONS: dict[str, str] = {
     "overseas_aluminum": "overseas",
     "overseas_alumina": "overseas",
     "indonesia_npi": "indonesia",
+}
+
+# A product made in a region the table gives an id of its own ("Indonesia's nickel pig iron" is indonesia_npi).
+REGIONAL_IDS: dict[tuple[str, str], str] = {
+    ("npi", "indonesia"): "indonesia_npi",
+    ("aluminum", "overseas"): "overseas_aluminum",
+    ("alumina", "overseas"): "overseas_alumina",
 }
 
 # Generic words that name a commodity as a heading but are too common to find one in free text.

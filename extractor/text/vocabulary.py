@@ -9,7 +9,9 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.I), m)
     for p, m in [
         (r"\b(?:impact|loss(?:es)?|reduction)\s+(?:from|of|due to)\s+(?:the\s+)?maintenance\b|\bmaintenance impact\b", "maintenance_impact"),
-        (r"\bcumulative\w*\b|\bYTD\b|\byear-to-date\b|\bfull[- ]year\b|\bfrom January to\b|\bJanuary-\w+", "cumulative_production"),
+        # with the production word it qualifies ("cumulative production", "YTD output"), which it outranks
+        (r"\b(?:cumulative\w*|YTD|year-to-date|full[- ]year|annual)\b(?:\s+(?:[\w-]+\s+){0,3}?(?:production|output)\b)?|"
+         r"\bfrom January to\b|\bJanuary-\w+", "cumulative_production"),
         (r"(?<!downstream )(?<!terminal )\b(?:operating|capacity)\s+(?:rates?|utili[sz]ation(?: rates?)?)\b|\butili[sz]ation rates?\b|\boperating levels?\b|"
          r"\brun rates?\b|\bstart(?:ing|-up| up|up)\s+rates?\b|\boperated at\b|\bran at\b", "operating_rate"),
         (r"\boperat(?:ing|ional) (?:\w+\s+){0,2}capacity\b|\bcapacity (?:\w+\s+){0,5}in operation\b|"
@@ -20,7 +22,7 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\binventor(?:y|ies)\b|\bstocks\b|\bstockpiles?\b", "inventory"),
         (r"\bsurplus\b|\bdeficit\b|\bsupply-demand balance\b", "balance"),
         (r"\bshare\b|\bproportion\b|\baccount(?:ing|ed|s)? for\b|\bpercentage of\b", "share"),
-        (r"\bprices?\b|\bpremiums?\b|\bquotations?\b|\bindex\b|\bTCs?\b|\btreatment charges?\b|\bcosts?\b|\bprofits?\b|\bloss(?:es)?\b|\bprocessing fees?\b", "price"),
+        (r"\bprices?\b|\bpremiums?\b|\bquotations?\b|\bindex\b|\bTCs?\b|\b(?:treatment|refining|processing)(?:\s+and\s+refining)?\s+charges?\b|\bcosts?\b|\bprofits?\b|\bloss(?:es)?\b|\bprocessing fees?\b", "price"),
         (r"\bproduc(?:e|es|ed|ing|tion)\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bma(?:ke|kes|de|king)\b|\bchurn(?:ed|s)? out\b|\bturned out\b|\bgeneration\b", "production"),
     ]
 ]
