@@ -181,3 +181,11 @@ def test_a_cause_negated_a_few_words_before_is_not_at_work() -> None:
     worked = _drivers("Zinc output rose in May; output dipped early but as smelters resumed production it recovered.",
                       "2024-05")
     assert ("resumption", "up", "2024-05", "actual") in worked
+
+
+def test_the_rainy_season_pushes_output_up_where_plants_came_back_with_it() -> None:
+    up = _drivers("As the rainy season arrived in the south-west, a growing number of silicon metal plants in Yunnan "
+                  "and Sichuan restarted furnaces in June.", "2021-06")
+    down = _drivers("Tin concentrate output fell in July due to the impact of the rainy season on mining.", "2021-07")
+    assert ("weather_seasonal", "up", "2021-06", "actual") in up
+    assert ("weather_seasonal", "down", "2021-07", "actual") in down

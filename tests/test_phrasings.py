@@ -134,6 +134,23 @@ CASES = [
     # a change of what follows it: "an estimated 1.8% drop in operating rates" is a rate's change, not a level
     ("PV glass makers expect cuts in August, with an estimated 1.8% drop in operating rates MoM.", "2025-07",
      [(-1.8, dict(metric="operating_rate", measure="mom_pct", period="2025-08"))]),
+    # comparisons written as a basis, or against a month named with its year
+    ("Tin output fell 2.2% in April. On a yearly basis, the production rose 5.5% last month.", "2019-04",
+     [(5.5, dict(measure="yoy_pct"))]),
+    ("China produced 2.71 million mt of stainless steel in June, up 2.9% from May and 4.6% from June 2017.", "2018-06",
+     [(2.9, dict(measure="mom_pct")), (4.6, dict(measure="yoy_pct"))]),
+    ("Stainless steel output is expected to rise 0.8% to 2.5 million mt in July, with a year-over-year increase of "
+     "6.1%.", "2019-06", [(0.8, dict(measure="mom_pct", period="2019-07")), (6.1, dict(measure="yoy_pct"))]),
+    # a part's output stated as what it "accounted for", with its change after it
+    ("Stainless steel output fell in May. 300-series accounted for 1.31 million mt, up 2.2% from a month ago.",
+     "2019-05", [(1310000, dict(metric="production", segment="300-series", measure="level")),
+                 (2.2, dict(metric="production", segment="300-series", measure="mom_pct"))]),
+    # output maintenance took, named before the cut
+    ("Output of 200-series stainless steel fell 9.5% in May, as maintenance at a southern mill cut production by "
+     "about 60,000 mt.", "2020-05", [(60000, dict(metric="maintenance_impact", segment="200-series"))]),
+    # a sentence about "it" speaks of the figure of the sentence before
+    ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
+     "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),
 ]
 
 
@@ -152,6 +169,17 @@ def test_figures_that_are_not_the_commodity_s_output_are_not_accepted_as_it() ->
     assert _has(facts, 9.1, metric="production", measure="mom_pct")
     assert not any(f["status"] == "accepted" and f["value"] in (-6.2, -14.6, -150000, 150000) for f in facts)
     assert _has(facts, 3.5, metric="cumulative_production", measure="yoy_pct")
+
+
+def test_a_figure_that_rounds_another_of_its_label_is_not_a_second_fact() -> None:
+    text = "Zinc output up 4% in May\n\nRefined zinc output rose 4.3% MoM in May to 520,000 mt."
+    facts = [f for f in _facts(text, "2021-05") if f["measure"] == "mom_pct" and f["status"] == "accepted"]
+    assert [f["value"] for f in facts] == [4.3]
+
+
+def test_one_mill_s_output_is_not_the_commodity_s() -> None:
+    text = "Stainless steel output rose in May. In May, this mill produced 80,000 mt of 300-series products."
+    assert not _has(_facts(text, "2021-05"), 80000)
 
 
 def test_an_article_turns_to_a_second_product() -> None:

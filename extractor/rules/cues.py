@@ -47,7 +47,7 @@ CUT_BY = re.compile(r"\b(?:cut|reduc\w*|lower\w*|los[te]|curtail\w*)\s+(?:the\s+
 FOR_MAINTENANCE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:for|due to|because of|during|amid)\s+(?:\w+\s+){0,2}"
                              r"(?:maintenance|overhauls?)\b", re.I)
 # One plant, smelter or project as the clause's subject: its figure is not the commodity's.
-ONE_PLANT = re.compile(r"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+(?:plant|smelter|refinery|project|company|"
+ONE_PLANT = re.compile(r"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+(?:plant|smelter|refinery|project|company|mill|"
                        r"mine|facility|potline)\b[^.;]*$", re.I)
 # "Rio Tinto's Yarwun alumina refinery ...": a plant a company owns (a country's, "China's", is no company)
 NAMED_PLANT = re.compile(r"\b(?!(?:China|Indonesia|India|Australia|Japan|Russia|Chile|Peru|Brazil|Canada|Guinea|Vietnam)['’])"

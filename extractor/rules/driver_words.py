@@ -43,7 +43,10 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                                 r"drought|summer)\b"), "down",
      _words(r"\b(?:warm\w*|end of the (?:rainy|dry|heating)|after the (?:rainy|dry|heating|winter)|wet season|"
             r"(?:season|winter) end\w*|advantag\w*|benefit\w*|favou?rable|preferential|cheap\w*|diminish\w*|"
-            r"arrival of spring)\b")),
+            r"arrival of spring|eas(?:ed|ing)|"
+            # the rainy (flood, high-water) season brings hydropower: output back where the clause says so
+            r"(?:as|with|during|amid|in|entered)\s+(?:the\s+|a\s+)?(?:rainy|flood|high[- ]water) season[^.;]{0,140}\b(?:resum\w*|restart\w*|reopen\w*|ramp\w* up|hydro\w*)|"
+            r"(?:resum\w*|restart\w*|reopen\w*)[^.;]{0,60}\b(?:rainy|flood|high[- ]water) season)\b")),
     ("policy_environment", _words(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quotas?|licen[cs]e\w*|"
                                   r"inspect\w*|self-(?:regulation|discipline)|anti-involution|power (?:rationing|restrictions?|"
                                   r"cuts?|shortages?|curbs?|outages)|electricity (?:rationing|restrictions?)|energy consumption|"

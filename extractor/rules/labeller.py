@@ -53,6 +53,8 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     metric_by_paragraph: dict[int, str] = {}
     note_paragraphs: set[int] = set()
     paragraph_segment: dict[int, str | None] = {}
+    last_metric: str | None = None
+    last_period_seen: str | None = None
     for sentence, about in zip(sentences, sentence_sections(section)):
         if sentence.paragraph not in paragraph_segment:
             paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
@@ -61,9 +63,12 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if sentence.paragraph in note_paragraphs:
             continue
         carried = period_by_paragraph.get(sentence.paragraph, report_month)
+        metric = metric_by_paragraph.get(sentence.paragraph)
+        if metric is None and _PRONOUN_SUBJECT.match(sentence.text) and facts:
+            metric = last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
+            carried = last_period_seen or carried
         sentence_facts, last_period = _label_sentence(
-            sentence, about, report_month, carried, paragraph_segment[sentence.paragraph],
-            metric_by_paragraph.get(sentence.paragraph), section,
+            sentence, about, report_month, carried, paragraph_segment[sentence.paragraph], metric, section,
         )
         masses = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
         if cues.PART_OF_BEFORE.match(sentence.text) and masses and all(f.label.content == "metal" for f in masses[-2:]):
@@ -76,9 +81,29 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             period_by_paragraph[sentence.paragraph] = last_period
         labelled = [f.label.metric for f in sentence_facts if f.label.metric != "other"]
         if labelled:
-            metric_by_paragraph[sentence.paragraph] = labelled[-1]
+            metric_by_paragraph[sentence.paragraph] = last_metric = labelled[-1]
+            last_period_seen = next(f.label.period for f in reversed(sentence_facts) if f.label.metric != "other")
         facts.extend(sentence_facts)
-    return _numbers_beat_directions(facts)
+    return _rounded_restatements(_numbers_beat_directions(facts))
+
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
+                              r"decreased|declined|dropped|edged|stood|came)\b")
+
+
+def _rounded_restatements(facts: list[Fact]) -> list[Fact]:
+    """Drop a percentage that only rounds another of the same label: a title's "up 8%" over the body's "rose
+    8.1%", "declined 2.7%" over "decreasing 2.67%". The more precise figure is the fact."""
+    def decimals(value: float) -> int:
+        text = repr(float(value))
+        return 0 if text.endswith(".0") else len(text.split(".")[1])
+
+    changes = [(f, f.value) for f in facts
+               if f.label.metric != "other" and f.unit in ("%", "pp") and isinstance(f.value, float)]
+    rounded = {id(fact) for fact, value in changes for other, precise in changes
+               if other is not fact and other.label == fact.label and decimals(precise) > decimals(value)
+               and round(precise, decimals(value)) == value}
+    return [f for f in facts if id(f) not in rounded]
 
 
 def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
@@ -189,10 +214,15 @@ def _label_number(
     if cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.qualifier_start]) or (
             cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])):
         return _review(number, offset, section, "the bound of a size class of producers, not a figure")
-    metric, _ = metric_before(s, number.start)
-    if (number.unit or "").startswith("mt") and cues.CUT_BY.search(local_pre) and cues.FOR_MAINTENANCE.match(
-            s[number.end:_clause_end(s, number.end)]):
-        return _maintenance_loss(s, offset, number, mentions, carried, report_month, section)
+    metric, metric_end = metric_before(s, number.start)
+    if previous is not None and previous.metric is not None and metric_end <= prev_end:
+        metric = previous.metric  # the word before the figure before is that figure's: "... for 1.16 million mt, up 2.7%"
+    if (number.unit or "").startswith("mt") and cues.CUT_BY.search(local_pre) and (
+            cues.FOR_MAINTENANCE.match(s[number.end:_clause_end(s, number.end)])
+            or re.search(r"\b(?:maintenance|overhauls?)\b", s[max(clause_start, number.start - 80):number.start], re.I)):
+        # "cut production by 15,000 mt for maintenance", "as maintenance at a mill cut production by 100,000 mt"
+        return _maintenance_loss(s, offset, number, mentions, carried, report_month, section,
+                                 segment_in(clause_pre, paragraph_segment))
     named_after = cues.METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
     if named_after and cues.LOSS_BEFORE.search(local_pre):
         return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
@@ -211,6 +241,8 @@ def _label_number(
         metric = paragraph_metric
     if number.unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
         metric = previous.metric
+    if metric == "share" and (number.unit or "") == "mt" and re.search(r"\baccount\w*\s+for\s*$", local_pre, re.I):
+        metric = "production"  # "300-series accounted for 1.16 million mt": the part's output, not a share
     if number.unit == "mt/year" and re.match(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", post, re.I):
         metric = "capacity"  # "40.7 mtpy of completed primary aluminium capacity"
     if metric == "capacity" and re.match(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", post, re.I):
@@ -273,6 +305,8 @@ def _label_number(
         is_change = True  # "representing a 3.47% increase", "an 11.82% rise"
     elif previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", local_pre or " "):
         is_change = True
+    elif unit in ("%", "pp") and month_comparison(post, period) is not None:
+        is_change = True  # "up 3.9% from August and 1.6% from September 2017": a change against the month named
     else:
         is_change = False
 
@@ -288,6 +322,8 @@ def _label_number(
         if comparison is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", post):
             # "up 323,000 mt or 14% MoM", "fall 7.52% to 55.51% in June from a month earlier"
             window = s[next_start:next_start + 60]
+            # up to the next figure or a clause of its own ("..., with a year-over-year increase of 8.2%")
+            window = re.split(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)", window, maxsplit=1)[0]
             comparison = cl.comparison_near(window) or month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
         if comparison is None and previous is not None and previous.change:
             comparison = previous.comparison
@@ -384,13 +420,13 @@ def _label_number(
 
 
 def _maintenance_loss(s: str, offset: int, number: NumberSpan, mentions: list[cl.MonthMention], carried: str | None,
-                      report_month: str | None, section: Section) -> Fact:
+                      report_month: str | None, section: Section, segment: str | None) -> Fact:
     """ "cut the production by 15,000 mt for maintenance": the output maintenance takes, a positive level."""
     period, _ = period_at(mentions, number.start, carried, s=s, number_end=number.end)
     if period is None:
         return _review(number, offset, section, cues.NO_PERIOD)
     basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
-    label = Label(section.commodity, section.region, "maintenance_impact", None, None, period, basis, "level")
+    label = Label(section.commodity, section.region, "maintenance_impact", segment, None, period, basis, "level")
     span = Span(offset + number.start, offset + number.end)
     return Fact(label, abs(float(number.value)) if isinstance(number.value, float) else list(number.value), "mt",
                 number.qualifier, number.text, span, span, section=section.index)

@@ -48,7 +48,8 @@ _AGAINST = r"(?:compared\s+(?:to|with)|from|than|over|against|versus|vs\.?|on)"
 MOM = re.compile(
     r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on[\s-]month|"
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
-    r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially)\b",
+    r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially|"
+    r"on\s+a\s+(?:monthly|month-on-month|sequential)\s+basis)\b",
     re.I,
 )
 YOY = re.compile(
@@ -56,7 +57,7 @@ YOY = re.compile(
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     r"(?:compared\s+(?:to|with)|from|than|over)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
-    r"from\s+(?:a|one)\s+year\s+(?:earlier|ago))\b",
+    r"from\s+(?:a|one)\s+year\s+(?:earlier|ago)|on\s+(?:a|an)\s+(?:yearly|annual|year-on-year)\s+basis)\b",
     re.I,
 )
 QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
