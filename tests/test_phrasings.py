@@ -148,6 +148,11 @@ CASES = [
     # output maintenance took, named before the cut
     ("Output of 200-series stainless steel fell 9.5% in May, as maintenance at a southern mill cut production by "
      "about 60,000 mt.", "2020-05", [(60000, dict(metric="maintenance_impact", segment="200-series"))]),
+    # machine-translated word order ("metal silicon"), and a bare metal name before its plants
+    ("In April, the operating rate of the metal silicon industry surveyed by SMM was 31.5%.", "2020-04",
+     [(31.5, dict(commodity="silicon_metal", metric="operating_rate"))]),
+    ("The operating rate of silicon enterprises in Yunnan rose to 28.4% in April.", "2020-04",
+     [(28.4, dict(commodity="silicon_metal", metric="operating_rate"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),

@@ -30,7 +30,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "stainless_steel": ("stainless steel", "crude stainless steel"),
     "emm": ("electrolytic manganese", "emm", "electrolytic manganese metal"),
     "simn": ("simn alloy", "simn", "silicomanganese", "silicon manganese"),
-    "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon"),
+    "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon", "metal silicon"),
     "polysilicon": ("polysilicon",),
     "wafer": ("wafer", "wafers", "silicon wafer"),
     "solar_cell": ("solar cell", "solar cells", "cell"),
@@ -77,7 +77,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
 # named ("nickel production" in a refined-nickel story; never the "nickel" of "nickel pig iron").
 GENERIC_ALIASES: dict[str, str] = {
     "nickel": "refined_nickel", "zinc": "refined_zinc", "copper": "copper_cathode", "tin": "refined_tin",
-    "lead": "refined_lead", "magnesium": "magnesium_ingot", "aluminum": "aluminum",
+    "lead": "refined_lead", "magnesium": "magnesium_ingot", "aluminum": "aluminum", "silicon": "silicon_metal",
 }
 
 REGIONS: dict[str, str] = {
@@ -155,7 +155,7 @@ _PRODUCTION_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|
 _TRADE_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,1}?(?:exports?|imports?|inventor(?:y|ies))\b")
 # A bare metal name stands for its product before a production word or its producers ("magnesium producers").
 _PRODUCERS_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
-                              r"capacity utili[sz]ation|smelters?|producers?)\b")
+                              r"capacity utili[sz]ation|smelters?|producers?|plants?|enterprises|furnaces?)\b")
 
 
 # ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
