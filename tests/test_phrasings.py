@@ -153,6 +153,17 @@ CASES = [
      [(31.5, dict(commodity="silicon_metal", metric="operating_rate"))]),
     ("The operating rate of silicon enterprises in Yunnan rose to 28.4% in April.", "2020-04",
      [(28.4, dict(commodity="silicon_metal", metric="operating_rate"))]),
+    # wire-story comparisons: "versus a year earlier", a bare move "from a year earlier", "January-to-May"
+    ("China's production of aluminium edged up 1.4% to 3.51 million tonnes in June versus a year earlier.", "2023-06",
+     [(1.4, dict(measure="yoy_pct"))]),
+    ("China's zinc output rose in June from a year earlier, official data showed.", "2023-06",
+     [("up", dict(measure="yoy_direction"))]),
+    ("For the January-to-June period, China produced 20.1 million tonnes of aluminium.", "2023-06",
+     [(20100000, dict(metric="cumulative_production", period="2023-06"))]),
+    # a record's figure keeps its month; the figures after it are the month reviewed's
+    ("China's aluminium output was 3.31 million tonnes in March. That beat the previous high for an individual month "
+     "of 3.29 million tonnes in December and works out at around 106,800 tonnes of metal per day.", "2021-03",
+     [(3290000, dict(period="2020-12")), (106800, dict(period="2021-03", segment="daily average"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),

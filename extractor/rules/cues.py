@@ -33,7 +33,9 @@ CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:MoM\s+|YoY\s+|month-on-month\s+|year-on-year\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
     r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
-FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$", re.I)
+FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$|"
+                       r"\b(?:previous|prior|former)\s+(?:record|high|peak|low)\b[^.;%]{0,35}?\bof\s+$", re.I)
+# (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\b(?:\s+than\s+(?!(?:the\s+)?(?:expect|initial|plan|previously))|"
                         r"\s+(?:MoM|YoY|m-o-m|y-o-y|m/m|y/y|on[- ](?:the )?(?:month|year)|year[- ]on[- ]year|month[- ]on[- ]month)\b)",

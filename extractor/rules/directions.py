@@ -96,15 +96,23 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
 
 
 def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
-    """Direction statements with no MoM marker: (start, end, verb, "mom")."""
+    """Direction statements with no marker of their own: (start, end, verb, comparison), the comparison MoM unless
+    the words after the verb compare with a year before ("rose in March from a year earlier")."""
     found = []
     for match in _OUTLOOK.finditer(s):
         verb = _OUTLOOK_VERB.match(s[match.end():])
         if verb:
-            found.append((match.start(), match.end() + verb.end(), verb.group("verb"), "mom"))
+            end = match.end() + verb.end()
+            found.append((match.start(), end, verb.group("verb"), _compared_after(s, end)))
     for match in _PAST_MOVE.finditer(s):
-        found.append((match.start("verb"), match.end(), match.group("verb"), "mom"))
+        found.append((match.start("verb"), match.end(), match.group("verb"), _compared_after(s, match.end())))
     return found
+
+
+def _compared_after(s: str, end: int) -> str:
+    """'yoy' where the words right after a verb, up to a figure or a clause break, compare with a year before."""
+    after = re.split(r"[\d;,]|\b(?:and|but|while|as)\b", s[end:end + 50], maxsplit=1)[0]
+    return "yoy" if cl.YOY.search(after) else "mom"
 
 
 def find_directions(
@@ -131,7 +139,7 @@ def find_directions(
     if not numbers:
         for match in _FORECAST_DIRECTION.finditer(s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):
-                candidates.append((match.start(), match.end(), match.group("verb"), "mom"))
+                candidates.append((match.start(), match.end(), match.group("verb"), _compared_after(s, match.end())))
     for start, end, verb, comparison in outlook_candidates(s):
         if not any(a <= start < b or a < end <= b for a, b, _, _ in candidates):
             candidates.append((start, end, verb, comparison))

@@ -148,7 +148,7 @@ def _label_sentence(
     # A month named with a base figure ("from a revised 427,000 tonnes in March") is that figure's, not the
     # period of the figures after it ("... and 0.2% higher than a year earlier").
     bases = {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
-             if named is not None and cues.FROM_BASE.search(s[max(0, n.start - 40):n.start])}
+             if named is not None and cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])}
     split = has_clauses(s)
     for index, number in enumerate(numbers):
         own = month_named_after(mentions, s, number.end)

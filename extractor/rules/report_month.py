@@ -65,7 +65,7 @@ _RECORD_BEFORE = re.compile(r"\b(?:previous|prior|former|earlier|last)\s+(?:reco
                             r"[^.;]{0,40}?\b(?:in|of)\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _CUMULATIVE = re.compile(
-    rf"\b(?:from\s+)?January\s*(?:to|-|–|through|and)\s*({MONTH_NAMES})(?:\s*,?\s*{_YEAR})?"
+    rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s*,?\s*{_YEAR})?"
     rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{_YEAR})?"
     r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of\s+(?:this\s+year|"
     + _YEAR + r"))?",

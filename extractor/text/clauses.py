@@ -12,7 +12,7 @@ _SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(
 
 MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES})\b(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
 CUMULATIVE_RANGE = re.compile(
-    rf"\b(?:from\s+)?January\s*(?:to|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
+    rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
     rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\bcumulative"
     r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
@@ -56,7 +56,7 @@ YOY = re.compile(
     r"\b(?:YoY|Y-o-Y|y-o-y|y/y|yoy|year[- ](?:on|over)[- ]year|on\s+(?:the|a)\s+year|on[\s-]year|"
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
-    r"(?:compared\s+(?:to|with)|from|than|over)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
+    r"(?:compared\s+(?:to|with)|from|than|over|versus|vs\.?)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
     r"from\s+(?:a|one)\s+year\s+(?:earlier|ago)|on\s+(?:a|an)\s+(?:yearly|annual|year-on-year)\s+basis)\b",
     re.I,
 )

@@ -39,7 +39,7 @@ _PATTERN = re.compile(
     (?P<num>{_NUM})
     (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|m(?=\s?(?:tonnes?|tons?)\b)))?
     (?:(?:\s?|-(?=percentage|tp[ya]\b))(?P<unit>{_UNIT}))?
-    (?:(?:\s?/\s?|\s+per\s+)(?P<per>{_PER}))?
+    (?:(?:\s?/\s?|\s+(?:of\s+[a-z]+\s+)?per\s+)(?P<per>{_PER}))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
