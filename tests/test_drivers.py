@@ -189,3 +189,21 @@ def test_the_rainy_season_pushes_output_up_where_plants_came_back_with_it() -> N
     down = _drivers("Tin concentrate output fell in July due to the impact of the rainy season on mining.", "2021-07")
     assert ("weather_seasonal", "up", "2021-06", "actual") in up
     assert ("weather_seasonal", "down", "2021-07", "actual") in down
+
+
+def test_causes_put_off_uncertain_or_negated_read_as_such() -> None:
+    drivers = _drivers("Magnesium plants began their summer overhaul in July, and output fell. The resumption of normal "
+                       "production depends on the market. Some small smelters postponed their resumption.", "2022-07")
+    assert ("maintenance", "down", "2022-07", "actual") in drivers
+    assert not any(d[0] in ("weather_seasonal", "resumption") for d in drivers)
+    demand = _drivers("In August, the lead battery market did not show significant improvement in consumption, and "
+                      "lead output fell.", "2024-08")
+    assert ("demand", "down", "2024-08", "actual") in demand and ("demand", "up", "2024-08", "actual") not in demand
+    late = _drivers("Lead output fell in June as a smelter delayed the commissioning of its new capacity.", "2024-06")
+    assert ("new_capacity", "down", "2024-06", "actual") in late
+
+
+def test_workers_back_after_the_holiday_push_output_up() -> None:
+    drivers = _drivers("With the returning of migrant workers after CNY holidays, operating rates at magnesium plants "
+                       "rose in February.", "2023-02")
+    assert ("holiday", "up", "2023-02", "actual") in drivers

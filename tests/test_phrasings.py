@@ -164,6 +164,11 @@ CASES = [
     ("China's aluminium output was 3.31 million tonnes in March. That beat the previous high for an individual month "
      "of 3.29 million tonnes in December and works out at around 106,800 tonnes of metal per day.", "2021-03",
      [(3290000, dict(period="2020-12")), (106800, dict(period="2021-03", segment="daily average"))]),
+    # months abbreviated as wire titles write them; "from January to stand at" is a base, not a span
+    ("Secondary lead output is estimated to fall 30,000 mt from Jan to stand at 110,000 mt in Feb.", "2019-02",
+     [(110000, dict(metric="production", period="2019-02"))]),
+    ("Secondary lead output is estimated to fall over 30,000 mt from January to stand at 110,000 mt in February.",
+     "2019-02", [(110000, dict(metric="production", period="2019-02"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),
@@ -191,6 +196,11 @@ def test_a_figure_that_rounds_another_of_its_label_is_not_a_second_fact() -> Non
     text = "Zinc output up 4% in May\n\nRefined zinc output rose 4.3% MoM in May to 520,000 mt."
     facts = [f for f in _facts(text, "2021-05") if f["measure"] == "mom_pct" and f["status"] == "accepted"]
     assert [f["value"] for f in facts] == [4.3]
+
+
+def test_a_size_class_written_as_a_range_is_no_figure() -> None:
+    text = "Lead operating rates averaged 35% in May. The rate for smelters with annual capacity of 50,000-90,000 mt was 31%."
+    assert not any(f["status"] == "accepted" and f["value"] == [50000, 90000] for f in _facts(text, "2019-05"))
 
 
 def test_one_mill_s_output_is_not_the_commodity_s() -> None:

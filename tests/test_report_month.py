@@ -95,3 +95,9 @@ def test_a_record_s_month_is_compared_with_not_reviewed() -> None:
             "March 2019, as smelters ran ahead of a cut in charges for the second quarter of 2022.")
     month = find_report_month(text)
     assert month.value is None and "names June but not the year" in month.evidence
+
+
+def test_an_estimate_of_the_month_published_late_in_it_is_that_month_s_review() -> None:
+    text = ("Published: Feb 26, 2019 16:32\n\nSHANGHAI, Feb 26 (SMM) - Production of secondary lead is estimated to "
+            "fall over 30,000 mt from January to stand at 110,000 mt in February, an SMM survey showed.")
+    assert find_report_month(text).value == "2019-02"

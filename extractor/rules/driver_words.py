@@ -20,7 +20,7 @@ _UP_GENERAL = (r"\b(?:strong|robust|boost\w*|increas\w*|ris(?:e|es|ing)|rose|hig
 CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("holiday", _words(r"\b(?:chinese new year|spring festival|lantern festival|national day|double festival|lebaran|"
                        r"ramadan|christmas|dragon boat|mid-autumn|golden week|holidays?|festival breaks?)\b"), "down",
-     _words(r"\b(?:subsid\w*|eliminat\w*|excluded|after the|post-|ended|fad\w*|recover\w*|return\w* from)\b")),
+     _words(r"\b(?:subsid\w*|eliminat\w*|excluded|after (?:the )?|post-|ended|fad\w*|recover\w*|return\w* from)\b")),
     ("calendar", _words(r"\b(?:production days|working days|calendar days|fewer days|one day less|one less day|days in|"
                         r"number of days|statistical cycles?)\b"), "down",
      _words(r"\b(?:more|increase\w*|additional|extra|ris(?:e|es|ing)|rose|higher|longer|extended)\b[^.;]{0,30}\bdays\b"
@@ -40,7 +40,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter(?! (?:stockpil\w*|dismantl\w*|restock\w*|"
                                 r"storage|procurement|demand))|cold weather|temperatures?|weather|"
                                 r"flood\w*|mudslides?|natural disasters?|heat(?:wave)?|hot weather|rainfall|typhoons?|"
-                                r"drought|summer)\b"), "down",
+                                r"drought|summer(?! (?:overhaul|maintenance|shutdown)))\b"), "down",
      _words(r"\b(?:warm\w*|end of the (?:rainy|dry|heating)|after the (?:rainy|dry|heating|winter)|wet season|"
             r"(?:season|winter) end\w*|advantag\w*|benefit\w*|favou?rable|preferential|cheap\w*|diminish\w*|"
             r"arrival of spring|eas(?:ed|ing)|"

@@ -31,10 +31,16 @@ from extractor.text.vocabulary import FORECAST_CUE
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
 MARKET_CATEGORIES = ("price", "demand", "raw_material")
 _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
+                            r"(?:unknown|unclear|uncertain)\s+whether|"
                             r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+"
                             r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)[\w-]+\s+){0,4}$", re.I)
 # up to four words may stand between the negation and the cause ("without large-scale suspensions or resumptions",
 # "have not yet received notice to resume"), but not a new clause ("did not last as smelters resumed")
+_PUT_OFF = re.compile(r"\b(?:postpon\w*|delay\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_UNSURE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:depends?|hinges?|will depend|remains? (?:unclear|uncertain|to be seen))\b",
+                           re.I)
+# A good word negated ("did not show significant improvement in consumption") reads the other way.
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|fail\w* to|lack of)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD),
              "demand": (WEAK_MARKET, DEMAND_STRONG)}
 _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating rates?|enthusiasm|incentive|"
@@ -58,7 +64,9 @@ _DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*)\b(?:\s+[
 # output coming back after one.
 _HOLIDAY_ENDED = re.compile(r"\b(?:eliminat\w*|excluded|ended|fad\w*|subsid\w*|recover\w* from|return\w* from|"
                             r"recovery of (?:full )?production)\b", re.I)
-_BACK_AFTER = re.compile(r"\b(?:resum\w*|restart\w*|return\w* to normal|back to normal|recover\w* (?:\w+ ){0,2}"
+_BACK_AFTER = re.compile(r"\b(?:resum\w*|restart\w*|return\w* to normal|back to normal|return\w* of (?:\w+ ){0,2}workers|"
+                         r"(?:operating rates?|output|production) (?:\w+ ){0,4}(?:rose|increased|picked up|rebounded)|"
+                         r"recover\w* (?:\w+ ){0,2}"
                          r"(?:production|output|operations?|operating)|(?:production|output|operating rates?) "
                          r"(?:\w+ ){0,2}recover\w*)\b", re.I)
 _HELD_BACK = re.compile(r"\b(?:not|only|yet to|slow(?:ly)?|delay\w*|fail\w* to)\b[^.;]{0,30}$", re.I)
@@ -157,8 +165,11 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
         match = pattern.search(candidate.text)
         if not match:
             continue
-        if _NOT_HAPPENING.search(candidate.text[max(0, match.start() - 60):match.start()]):
-            continue  # "no immediate plans to resume", "yet to restart": the cause is not at work
+        before = candidate.text[max(0, match.start() - 60):match.start()]
+        if _NOT_HAPPENING.search(before) or _UNSURE_AFTER.match(candidate.text[match.end():]) or (
+                category != "new_capacity" and _PUT_OFF.search(before)):
+            continue  # "no immediate plans to resume", "resumption depends on", "postponed their resumption": not
+            # at work (new capacity put off is the flip that holds output down)
         if category == "maintenance" and MAINTENANCE_ENDED.search(candidate.text):
             continue  # the end of maintenance is the resumption the clause also names
         if category in MARKET_CATEGORIES and not (CAUSAL.search(candidate.text) or _LINKED.search(candidate.text)
@@ -180,6 +191,8 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
             good = directed[1].search(candidate.text)
             bad = next((m for m in directed[0].finditer(candidate.text)  # "offset losses": the loss is what eased
                         if good is None or not good.start() <= m.start() < good.end()), None)
+            if good is not None and _NEGATED_BEFORE.search(candidate.text[max(0, good.start() - 40):good.start()]):
+                good, bad = None, bad or good
             if not bad and not good and category != "demand":
                 continue
             if category == "demand":  # weak demand wins over any other word of the clause

@@ -212,7 +212,10 @@ def _label_number(
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
     if cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.qualifier_start]) or (
-            cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])):
+            cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])) or (
+            number.is_range and re.search(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?$",
+                                          s[max(0, number.start - 60):number.start], re.I)):
+        # "smelters with annual capacity above 100,000 mt", "... of 50,000-100,000 mt at 31.2%": a class's bounds
         return _review(number, offset, section, "the bound of a size class of producers, not a figure")
     metric, metric_end = metric_before(s, number.start)
     if previous is not None and previous.metric is not None and metric_end <= prev_end:

@@ -330,7 +330,11 @@ def _vote_sentence(votes: _Votes, sentence: str, published: _Published | None, y
         elif len(candidates) > 1 and year is None:
             votes.split.update(shift_month(c, -1) if is_forecast else c for c in candidates)
         for candidate in candidates:
-            target = shift_month(candidate, -1) if is_forecast else candidate
+            # an estimate of the month it is published late in ("estimated at 102,200 mt in February", Feb 26) is
+            # that month's preliminary figure: the month reviewed, not the next month's forecast
+            preliminary = published is not None and published.day is not None and published.day >= 20 \
+                and candidate == published.month_key
+            target = shift_month(candidate, -1) if is_forecast and not preliminary else candidate
             share = (FORECAST if is_forecast else ACTUAL) * weight * figure / len(candidates)
             votes.add(target, share, f"{where}: '{match.group(0)}'" + (" (forecast)" if is_forecast else ""))
     if published is not None:

@@ -10,7 +10,8 @@ from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, months_betwe
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(\[“"*])""")
 
-MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES})\b(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
+# Abbreviations too ("rises 49% YoY in Jul", "from Jan to ... in Feb"), capitalised as names are.
+MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
 CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
@@ -40,7 +41,7 @@ _RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next)\s+mon
 _COMPARED_MONTH = re.compile(
     rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+"
     rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
-    rf"({MONTH_NAMES})\s*$",
+    rf"({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\s*$",
     re.I,
 )
 

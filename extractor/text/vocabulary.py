@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.text.months import MONTH_NAMES
+
 # (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
 METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.I), m)
@@ -11,7 +13,7 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(?:impact|loss(?:es)?|reduction)\s+(?:from|of|due to)\s+(?:the\s+)?maintenance\b|\bmaintenance impact\b", "maintenance_impact"),
         # with the production word it qualifies ("cumulative production", "YTD output"), which it outranks
         (r"\b(?:cumulative\w*|YTD|year-to-date|full[- ]year|annual)\b(?:\s+(?:[\w-]+\s+){0,3}?(?:production|output)\b)?|"
-         r"\bfrom January to\b|\bJanuary-\w+", "cumulative_production"),
+         r"\bfrom January to (?:the end of )?(?:" + MONTH_NAMES + r")\b|\bJanuary-\w+", "cumulative_production"),
         (r"(?<!downstream )(?<!terminal )\b(?:operating|capacity)\s+(?:rates?|utili[sz]ation(?: rates?)?)\b|\butili[sz]ation rates?\b|\boperating levels?\b|"
          r"\brun rates?\b|\bstart(?:ing|-up| up|up)\s+rates?\b|\boperated at\b|\bran at\b", "operating_rate"),
         (r"\boperat(?:ing|ional) (?:\w+\s+){0,2}capacity\b|\bcapacity (?:\w+\s+){0,5}in operation\b|"
