@@ -207,3 +207,11 @@ def test_workers_back_after_the_holiday_push_output_up() -> None:
     drivers = _drivers("With the returning of migrant workers after CNY holidays, operating rates at magnesium plants "
                        "rose in February.", "2023-02")
     assert ("holiday", "up", "2023-02", "actual") in drivers
+
+
+def test_a_commission_named_as_a_body_is_no_new_capacity() -> None:
+    drivers = _drivers("Zinc output rose 3% in May, data released by the National Development and Reform Commission "
+                       "showed.", "2020-05")
+    assert not any(d[0] == "new_capacity" for d in drivers)
+    assert ("new_capacity", "up", "2020-05", "actual") in _drivers(
+        "Zinc output rose in May as a smelter was commissioned in Yunnan.", "2020-05")

@@ -169,6 +169,10 @@ CASES = [
      [(110000, dict(metric="production", period="2019-02"))]),
     ("Secondary lead output is estimated to fall over 30,000 mt from January to stand at 110,000 mt in February.",
      "2019-02", [(110000, dict(metric="production", period="2019-02"))]),
+    # a list of products, each opening its clause with its move
+    ("In May, copper output was up 6.1% to 910,000 mt, aluminium was up 2.2% to 3.4 million mt, and zinc was down "
+     "1.3% to 520,000 mt.", "2020-05", [(910000, dict(commodity="copper_cathode")), (2.2, dict(commodity="aluminum")),
+                                        (520000, dict(commodity="refined_zinc")), (-1.3, dict(commodity="refined_zinc"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),

@@ -101,3 +101,9 @@ def test_an_estimate_of_the_month_published_late_in_it_is_that_month_s_review() 
     text = ("Published: Feb 26, 2019 16:32\n\nSHANGHAI, Feb 26 (SMM) - Production of secondary lead is estimated to "
             "fall over 30,000 mt from January to stand at 110,000 mt in February, an SMM survey showed.")
     assert find_report_month(text).value == "2019-02"
+
+
+def test_a_dateline_without_a_year_comes_after_the_year_the_text_reviews_whole() -> None:
+    text = ("SHANGHAI, Feb 2 (SMM) - China's output of ten nonferrous metals was 55.1 million mt in 2018, up 4% from "
+            "a year ago, the statistics bureau said on January 30.")
+    assert find_report_month(text).value == "2018-12"

@@ -34,7 +34,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                           r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
                           r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up", None),
     ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:[\w-]+ )?(?:capacit\w+|production lines?|projects?|smelters?|lines?|"
-                            r"plants?|furnaces?|potlines?|commissioned|expanded|built|added|ignited)\b|\bcommission\w*\b|\bramp(?:ing|ed|s)?[- ]up\b|"
+                            r"plants?|furnaces?|potlines?|commissioned|expanded|built|added|ignited)\b|\b(?-i:commission\w*)\b|\bCommission(?:ed|ing)\b|\bramp(?:ing|ed|s)?[- ]up\b|"
                             r"\bput into (?:production|operation)\b|\bexpanded capacit\w+|\bcapacity (?:growth|expansion)\b"),
      "up", _words(r"\blower than expected\b|\bdelay\w*\b|\bpostpon\w*\b")),
     ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter(?! (?:stockpil\w*|dismantl\w*|restock\w*|"

@@ -244,6 +244,13 @@ def _publication_date(head: str, wider: str) -> _Published | None:
         if stated_year is None:
             stated = re.search(rf"\b{_YEAR}\b", wider)
             stated_year = stated.group(1) if stated else None
+            whole_years = [m.group(1) for m in _FULL_YEAR.finditer(wider)
+                           if not re.search(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$",
+                                            wider[max(0, m.start() - 25):m.start()], re.I)]
+            if stated_year is not None and named_month is not None and any(
+                    (int(y), 12) > (int(stated_year), named_month) for y in whole_years):
+                # "SHANGHAI, Feb 1 (SMM) - ... output in 2017 ...": a year reviewed whole was published after it
+                stated_year = str(int(stated_year) + 1)
         if named_month is not None and stated_year is not None:
             return _Published(int(stated_year), named_month, int(dateline.group(2)), dateline.group(0).strip())
     return None

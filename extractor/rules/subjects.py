@@ -60,7 +60,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
-                           r"(?:output|production)\s+(?:was|were|stood|reached|rose|fell|totall?ed)\b)")
+                           r"(?:output|production)\s+(?:was|were|stood|reached|rose|fell|totall?ed)\b)|"
+                           r",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+(?:up|down)\b)")
+# (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...")
 
 
 def has_clauses(sentence: str) -> bool:

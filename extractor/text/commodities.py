@@ -158,6 +158,9 @@ _PRODUCERS_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|p
                               r"capacity utili[sz]ation|smelters?|producers?|plants?|enterprises|furnaces?)\b")
 
 
+# A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
+_MOVED_AFTER = re.compile(r"^\s+(?:was|were)\s+(?:up|down)\b")
+_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
 # ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
 _PRODUCTION_BEFORE = re.compile(r"\b(?:output|production)\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
@@ -178,13 +181,15 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     for match in _text_pattern().finditer(text):
         after = text[match.end():match.end() + 40]
         produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after)
-                        or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+                        or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                        or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
         found.append((match.start(), match.end(), index[match.group(1)], produced))
     for match in _generic_pattern().finditer(text):
         if any(start <= match.start() < end for start, end, _, _ in found):
             continue
         after = text[match.end():match.end() + 40]
-        produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+        produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                           or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
         if _PRODUCERS_AFTER.match(after) or produced_of:
             found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
                           produced_of or bool(_PRODUCTION_AFTER.match(after))))
