@@ -173,6 +173,9 @@ CASES = [
     ("In May, copper output was up 6.1% to 910,000 mt, aluminium was up 2.2% to 3.4 million mt, and zinc was down "
      "1.3% to 520,000 mt.", "2020-05", [(910000, dict(commodity="copper_cathode")), (2.2, dict(commodity="aluminum")),
                                         (520000, dict(commodity="refined_zinc")), (-1.3, dict(commodity="refined_zinc"))]),
+    # "the operating capacity was" is no plain capacity; a supply of power is no output
+    ("The existing aluminium capacity was about 45.2 million mt, and the operating capacity was around 42.1 million "
+     "mt in January.", "2024-01", [(45200000, dict(metric="capacity")), (42100000, dict(metric="operating_capacity"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),
@@ -205,6 +208,12 @@ def test_a_figure_that_rounds_another_of_its_label_is_not_a_second_fact() -> Non
 def test_a_size_class_written_as_a_range_is_no_figure() -> None:
     text = "Lead operating rates averaged 35% in May. The rate for smelters with annual capacity of 50,000-90,000 mt was 31%."
     assert not any(f["status"] == "accepted" and f["value"] == [50000, 90000] for f in _facts(text, "2019-05"))
+
+
+def test_a_supply_of_power_is_not_the_commodity_s_output() -> None:
+    text = ("Aluminium output was 3.5 million mt in January. The supply of wind and thermal power in Yunnan rose YoY "
+            "during the dry season.")
+    assert not any(f["measure"] == "yoy_direction" for f in _facts(text, "2024-01"))
 
 
 def test_one_mill_s_output_is_not_the_commodity_s() -> None:

@@ -18,14 +18,14 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
          r"\brun rates?\b|\bstart(?:ing|-up| up|up)\s+rates?\b|\boperated at\b|\bran at\b", "operating_rate"),
         (r"\boperat(?:ing|ional) (?:\w+\s+){0,2}capacity\b|\bcapacity (?:\w+\s+){0,5}in operation\b|"
          r"\bin operation\b", "operating_capacity"),
-        (r"\b(?:existing|total|nominal|built|installed|effective)\s+(?:\w+\s+){0,2}capacity\b|\bcapacity (?:was|of|stood|reached|is|at)\b", "capacity"),
+        (r"\b(?:existing|total|nominal|built|installed|effective)\s+(?:\w+\s+){0,2}capacity\b|(?<!operating )(?<!operational )\bcapacity (?:was|of|stood|reached|is|at)\b", "capacity"),
         (r"\bimport(?:s|ed)?(?:\s+volumes?)?\b", "imports"),
         (r"\bexport(?:s|ed)?(?:\s+volumes?)?\b", "exports"),
         (r"\binventor(?:y|ies)\b|\bstocks\b|\bstockpiles?\b", "inventory"),
         (r"\bsurplus\b|\bdeficit\b|\bsupply-demand balance\b", "balance"),
         (r"\bshare\b|\bproportion\b|\baccount(?:ing|ed|s)? for\b|\bpercentage of\b", "share"),
         (r"\bprices?\b|\bpremiums?\b|\bquotations?\b|\bindex\b|\bTCs?\b|\b(?:treatment|refining|processing)(?:\s+and\s+refining)?\s+charges?\b|\bcosts?\b|\bprofits?\b|\bloss(?:es)?\b|\bprocessing fees?\b", "price"),
-        (r"\bproduc(?:e|es|ed|ing|tion)\b|\boutput\b|\bsupply\b|\bproduction schedules?\b|\bvolume\b|\bma(?:ke|kes|de|king)\b|\bchurn(?:ed|s)? out\b|\bturned out\b|\bgeneration\b", "production"),
+        (r"\bproduc(?:e|es|ed|ing|tion)\b|\boutput\b|\bsupply\b(?! of (?:[\w-]+,? ){0,3}(?:power|electricity|energy))|\bproduction schedules?\b|\bvolume\b|\bma(?:ke|kes|de|king)\b|\bchurn(?:ed|s)? out\b|\bturned out\b|\bgeneration\b", "production"),
     ]
 ]
 
