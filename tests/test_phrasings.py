@@ -176,6 +176,9 @@ CASES = [
     # "the operating capacity was" is no plain capacity; a supply of power is no output
     ("The existing aluminium capacity was about 45.2 million mt, and the operating capacity was around 42.1 million "
      "mt in January.", "2024-01", [(45200000, dict(metric="capacity")), (42100000, dict(metric="operating_capacity"))]),
+    # an expectation naming no month is of the month after the one reviewed
+    ("Refined copper output was 336kt during July. Output is expected to increase slightly in the future.", "2009-07",
+     [("up", dict(measure="mom_direction", period="2009-08", basis="forecast"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),

@@ -26,3 +26,16 @@ def test_single_commodity_article_drops_related_news(fixtures: Path) -> None:
 
 def test_text_without_commodity_has_no_sections() -> None:
     assert split_sections("The weather was fine and nothing was produced.\n") == []
+
+
+def test_an_older_review_heads_its_sections_with_colon_lines() -> None:
+    text = ("Refined Zinc:\nZinc output was 310kt in March, up 1.2% MoM.\n"
+            "Zinc Alloy:\nZinc alloy output was 52kt in March, down 3.1% MoM.\n")
+    sections = split_sections(text)
+    assert [(s.commodity, s.known) for s in sections] == [("refined_zinc", True), ("zinc_alloy", False)]
+    assert "52kt" in text[sections[1].start:sections[1].end] and "52kt" not in text[sections[0].start:sections[0].end]
+
+
+def test_region_sub_headings_with_colons_are_no_sections() -> None:
+    text = "Jiangxi Region:\nLithium carbonate output rose 3% in May.\nQinghai Region:\nSalt lake output fell 2%.\n"
+    assert len(split_sections(text)) == 1

@@ -9,6 +9,7 @@ from extractor.rules.context import clause_start_of, content_of, metric_before, 
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
+from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
 
@@ -171,7 +172,10 @@ def find_directions(
             continue
         segment = segment_in(s[clause:start], paragraph_segment)
         content = content_of(s[clause:start], s[end:end + 40], None)
-        basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:end])))
+        forecast_cue = bool(vocab.FORECAST_CUE.search(s[:end]))
+        if forecast_cue and not mentions and period == report_month and report_month is not None:
+            period = shift_month(report_month, 1)  # "is expected to increase in the future": no month named, the next
+        basis = cl.basis_for(period, report_month, forecast_cue)
         key = (comparison, segment, metric)
         if key in seen:
             continue

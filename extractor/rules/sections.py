@@ -91,7 +91,26 @@ def _review_sections(text: str) -> tuple[Section, ...]:
     known = [h for h in headings if h[3] is not None]
     if len(known) >= 2:
         return tuple(_multi_sections(text, headings, end))
-    return ()
+    return tuple(_colon_sections(text, lines, end))
+
+
+_COLON_HEADING = re.compile(r"^\s*([A-Za-z][\w ()-]{2,40}?)\s*:\s*$")
+_METAL_WORD = re.compile(r"\b(?:copper|aluminium|aluminum|alumina|zinc|lead|nickel|tin|magnesium|silicon|lithium|cobalt|"
+                         r"manganese|antimony|molybdenum|tungsten|titanium|stainless)\b", re.I)
+
+
+def _colon_sections(text: str, lines: list[tuple[int, str]], end: int) -> list[Section]:
+    """An older review's sections, headed by lines that end with a colon ("Refined Copper:", "Copper Semis:"): two or
+    more such lines, at least one a known commodity and every one naming a metal. Sub-headings of a region
+    ("Jiangxi Region:") name no metal, so a review with them keeps its plain headings."""
+    headings: list[tuple[int, int, str, str | None]] = []
+    for offset, line in lines:
+        match = _COLON_HEADING.match(line)
+        if match and _METAL_WORD.search(match.group(1)):
+            headings.append((offset, offset + len(line) + 1, match.group(1).strip(), commodity_for_heading(match.group(1))))
+    if len(headings) < 2 or not any(h[3] for h in headings):
+        return []
+    return _multi_sections(text, headings, end)
 
 
 def article_sections(text: str) -> list[Section]:
