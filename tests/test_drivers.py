@@ -215,3 +215,8 @@ def test_a_commission_named_as_a_body_is_no_new_capacity() -> None:
     assert not any(d[0] == "new_capacity" for d in drivers)
     assert ("new_capacity", "up", "2020-05", "actual") in _drivers(
         "Zinc output rose in May as a smelter was commissioned in Yunnan.", "2020-05")
+
+
+def test_sluggishness_is_weak_demand() -> None:
+    drivers = _drivers("Polysilicon output growth may cease in December amid year-end demand sluggishness.", "2023-11")
+    assert ("demand", "down", "2023-12", "forecast") in drivers

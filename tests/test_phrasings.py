@@ -179,6 +179,11 @@ CASES = [
     # an expectation naming no month is of the month after the one reviewed
     ("Refined copper output was 336kt during July. Output is expected to increase slightly in the future.", "2009-07",
      [("up", dict(measure="mom_direction", period="2009-08", basis="forecast"))]),
+    # PV products are counted in watts; an earlier estimate is an expectation
+    ("China's silicon wafer production in October was 52.1GW. It saw a 12.5% dip MoM.", "2023-10",
+     [(52.1, dict(commodity="wafer", metric="production", measure="level")), (-12.5, dict(measure="mom_pct"))]),
+    ("Polysilicon production in October was 141,000 mt, down from the previous estimate of 146,000 mt.", "2023-10",
+     [(146000, dict(basis="expected"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),
@@ -217,6 +222,14 @@ def test_a_supply_of_power_is_not_the_commodity_s_output() -> None:
     text = ("Aluminium output was 3.5 million mt in January. The supply of wind and thermal power in Yunnan rose YoY "
             "during the dry season.")
     assert not any(f["measure"] == "yoy_direction" for f in _facts(text, "2024-01"))
+
+
+def test_a_shortfall_against_a_forecast_and_the_largest_producer_change_are_no_figures() -> None:
+    text = ("Silicon wafer production fell 18% MoM in October and fell about 21% short of the October forecast. "
+            "Six of the top ten module makers grew output, with the highest increase exceeding 1.5GW.")
+    facts = _facts(text, "2023-10")
+    assert _has(facts, -18, measure="mom_pct")
+    assert not any(f["status"] == "accepted" and abs(f["value"]) in (21, 1.5) for f in facts if f["measure"] != "mom_direction")
 
 
 def test_one_mill_s_output_is_not_the_commodity_s() -> None:

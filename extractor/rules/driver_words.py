@@ -80,7 +80,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
 
 # Words that make a market cause push output down whatever else the clause says ("lacking support from demand",
 # "the peak season ended", "demand entered the off-season").
-WEAK_MARKET = _words(r"\b(?:weak\w*|sluggish|lack\w*|off-season|slow\w*|soft\w*|poor|limited|cautious\w*|subdued|"
+WEAK_MARKET = _words(r"\b(?:weak\w*|sluggish\w*|lack\w*|off-season|slow\w*|soft\w*|poor|limited|cautious\w*|subdued|"
                      r"decreas\w*|no (?:\w+ )?improvement|low (?:\w+ )?confidence|"
                      r"destock\w*|tepid|muted|declin\w*|drop\w*|fell|fall\w*|shrink\w*|contract\w*|dampen\w*|"
                      r"suppress\w*|peak season ended|(?:season|peak) (?:ended|is over|passed))\b")

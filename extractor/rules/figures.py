@@ -64,7 +64,7 @@ def measure_of(
         suffix = "pp"
     elif unit == "%":
         suffix = "pct"
-    elif unit == "mt" and metric not in (*RATE_METRICS, "price"):
+    elif unit in ("mt", "gw", "mw") and metric not in (*RATE_METRICS, "price"):
         suffix = "abs"
     elif unit.startswith(("yuan", "usd")) and metric == "price":
         suffix = "abs"

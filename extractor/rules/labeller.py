@@ -88,7 +88,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
 
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
-                              r"decreased|declined|dropped|edged|stood|came)\b")
+                              r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
 
 
 def _rounded_restatements(facts: list[Fact]) -> list[Fact]:
@@ -211,6 +211,9 @@ def _label_number(
     if vocab.VERSUS_EXPECTATION.match(post) or vocab.EXPECTATION_AFTER.match(post) or re.search(r"\bexpectations by\s*$", local_pre, re.I):
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
+    if re.search(r"\b(?:highest|largest|biggest|smallest|sharpest)\s+(?:\w+\s+)?(?:increase|rise|growth|decline|drop|"
+                 r"decrease|gain|cut)\b[^.;,]{0,20}$", local_pre, re.I):
+        return _review(number, offset, section, "the largest change among producers, not the commodity's change")
     if cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.qualifier_start]) or (
             cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])) or (
             number.is_range and re.search(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?$",

@@ -132,8 +132,10 @@ COMPARISON_NOUN = re.compile(
     r"change|fall|jump|surge|dip|contraction|pullback|rebound)\b",
     re.I,
 )
-VERSUS_EXPECTATION = re.compile(r"^\s*(?:MoM\s+)?(?:lower|higher|more|less|above|below|short)\s+(?:than|of)\s+(?:the\s+)?(?:expect|initial|previous(?:ly)? (?:expect|estimat)|plan)", re.I)
-EXPECTED_BEFORE = re.compile(r"\b(?:the|an|initially|originally|previously)\s+(?:expected|planned|estimated|anticipated)\s*$", re.I)
+VERSUS_EXPECTATION = re.compile(r"^\s*(?:MoM\s+)?(?:lower|higher|more|less|above|below|short)\s+(?:than|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:forecast|estimate|expect|initial|previous(?:ly)? (?:expect|estimat)|plan)", re.I)
+EXPECTED_BEFORE = re.compile(r"\b(?:the|an|initially|originally|previously)\s+(?:expected|planned|estimated|anticipated)\s*$|"
+                             r"\b(?:previous|earlier|prior|initial|original)\s+(?:estimates?|expectations?|forecasts?)\s+(?:of\s+)?$",
+                             re.I)
 EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missing)\s+expectations", re.I)
 
 FORECAST_CUE = re.compile(
@@ -147,8 +149,8 @@ FORECAST_CUE = re.compile(
 )
 
 METRIC_UNITS: dict[str, set[str]] = {
-    "production": {"mt", "mt/day"},
-    "cumulative_production": {"mt", "mt/year"},
+    "production": {"mt", "mt/day", "gw", "mw"},  # PV wafers, cells and modules are counted in watts
+    "cumulative_production": {"mt", "mt/year", "gw", "mw"},
     "maintenance_impact": {"mt"},
     "imports": {"mt"},
     "exports": {"mt"},
