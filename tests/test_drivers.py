@@ -220,3 +220,13 @@ def test_a_commission_named_as_a_body_is_no_new_capacity() -> None:
 def test_sluggishness_is_weak_demand() -> None:
     drivers = _drivers("Polysilicon output growth may cease in December amid year-end demand sluggishness.", "2023-11")
     assert ("demand", "down", "2023-12", "forecast") in drivers
+
+
+def test_a_longer_month_and_a_production_recovery_push_output_up() -> None:
+    drivers = _drivers("Refined nickel output rose 12% in March. A longer month and production recovery contributed to "
+                       "the increase. April is shorter than March, and output is expected to dip.", "2020-03")
+    assert ("calendar", "up", "2020-03", "actual") in drivers
+    assert ("resumption", "up", "2020-03", "actual") in drivers
+    assert ("calendar", "down", "2020-04", "forecast") in drivers
+    hard = _drivers("EMD output fell in May, with weak demand making a recovery in production difficult.", "2020-05")
+    assert not any(d[0] == "resumption" for d in hard)

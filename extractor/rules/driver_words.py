@@ -21,16 +21,19 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("holiday", _words(r"\b(?:chinese new year|spring festival|lantern festival|national day|double festival|lebaran|"
                        r"ramadan|christmas|dragon boat|mid-autumn|golden week|holidays?|festival breaks?)\b"), "down",
      _words(r"\b(?:subsid\w*|eliminat\w*|excluded|after (?:the )?|post-|ended|fad\w*|recover\w*|return\w* from)\b")),
-    ("calendar", _words(r"\b(?:production days|working days|calendar days|fewer days|one day less|one less day|days in|"
-                        r"number of days|statistical cycles?)\b"), "down",
-     _words(r"\b(?:more|increase\w*|additional|extra|ris(?:e|es|ing)|rose|higher|longer|extended)\b[^.;]{0,30}\bdays\b"
-            r"|\bdays\b[^.;]{0,20}\b(?:more|increase)|\bextended statistical")),
+    ("calendar", _words(r"\b(?:production days|working days|workdays|calendar days|fewer days|one day less|one less day|days in|"
+                        r"number of days|statistical cycles?|(?:longer|shorter) month|(?:is|was|being) (?:longer|shorter) than|"
+                        r"one (?:more|fewer|extra) day|extra days?)\b"), "down",
+     _words(r"\b(?:more|increase\w*|additional|extra|ris(?:e|es|ing)|rose|higher|longer|extended)\b[^.;]{0,30}\b(?:days|workdays)\b"
+            r"|\bdays\b[^.;]{0,20}\b(?:more|increase)|\bextended statistical|\blonger month\b|\b(?:is|was) longer than\b|"
+            r"\bone (?:more|extra) day\b|\bextra days?\b")),
     ("maintenance", _words(r"\bmaintenance\b|\boverhaul\w*\b|\btechnological (?:transformation|upgrade)s?\b|"
                            r"\bcold repairs?\b|\bequipment upgrad\w*"), "down",
      _words(r"\blower than expected\b|\b(?:few|fewer|less|little)\s+(?:\w+\s+)?maintenance\b")),
     ("resumption", _words(r"\bresum\w*\b|\brestart\w*\b|\breturn\w* (?:to (?:normal )?(?:production|operations?|output)|"
                           r"online|from maintenance)\b|\bback online\b|\bbrought back\b|"
-                          r"\brecover\w* (?:production|output|to full)\b|\brecover\w* from (?:the |its )?(?:\w+ )?maintenance\b|\b(?:completion|end|conclusion) of (?:the )?"
+                          r"\brecover\w* (?:production|output|to full)\b|\b(?:production|output) recovery\b|"
+                          r"\brecovery (?:of|in) (?:production|output)\b|\brecover\w* from (?:the |its )?(?:\w+ )?maintenance\b|\b(?:completion|end|conclusion) of (?:the )?"
                           r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
                           r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up", None),
     ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:[\w-]+ )?(?:capacit\w+|production lines?|projects?|smelters?|lines?|"
