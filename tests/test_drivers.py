@@ -192,8 +192,9 @@ def test_the_rainy_season_pushes_output_up_where_plants_came_back_with_it() -> N
 
 
 def test_causes_put_off_uncertain_or_negated_read_as_such() -> None:
-    drivers = _drivers("Magnesium plants began their summer overhaul in July, and output fell. The resumption of normal "
-                       "production depends on the market. Some small smelters postponed their resumption.", "2022-07")
+    drivers = _drivers("Magnesium plants began their summer overhaul in July, and output fell. The resumption of "
+                       "normal production depends on the market. Some small smelters postponed their resumption.",
+                       "2022-07")
     assert ("maintenance", "down", "2022-07", "actual") in drivers
     assert not any(d[0] in ("weather_seasonal", "resumption") for d in drivers)
     demand = _drivers("In August, the lead battery market did not show significant improvement in consumption, and "
@@ -230,3 +231,10 @@ def test_a_longer_month_and_a_production_recovery_push_output_up() -> None:
     assert ("calendar", "down", "2020-04", "forecast") in drivers
     hard = _drivers("EMD output fell in May, with weak demand making a recovery in production difficult.", "2020-05")
     assert not any(d[0] == "resumption" for d in hard)
+
+
+def test_output_that_failed_to_reach_expectation_is_the_month_reviewed() -> None:
+    drivers = _drivers("Copper cathode output of September kept rising but failed to reach expectation, as smelters "
+                       "were "
+                       "held back by environmental inspections.", "2017-09")
+    assert ("policy_environment", "down", "2017-09", "actual") in drivers

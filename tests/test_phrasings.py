@@ -105,7 +105,8 @@ CASES = [
      [(2.5, dict(segment="300-series"))]),
     # the product named after the production word ("output of X"), in a story that began with another
     ("Nickel pig iron output fell 3.1% in June. Production of refined nickel in China came in at 14,100 mt in June, "
-     "up 2.2% from May.", "2021-06", [(14100, dict(commodity="refined_nickel")), (2.2, dict(commodity="refined_nickel"))]),
+     "up 2.2% from May.", "2021-06",
+     [(14100, dict(commodity="refined_nickel")), (2.2, dict(commodity="refined_nickel"))]),
     ("Refined copper output rose 1.5% in March. March output of alumina, used to make aluminium, rose 3.3% on the "
      "month to 6.61 million tonnes.", "2020-03", [(6610000, dict(commodity="alumina"))]),
     # a comparison noun written out in words before the change
@@ -171,8 +172,9 @@ CASES = [
      "2019-02", [(110000, dict(metric="production", period="2019-02"))]),
     # a list of products, each opening its clause with its move
     ("In May, copper output was up 6.1% to 910,000 mt, aluminium was up 2.2% to 3.4 million mt, and zinc was down "
-     "1.3% to 520,000 mt.", "2020-05", [(910000, dict(commodity="copper_cathode")), (2.2, dict(commodity="aluminum")),
-                                        (520000, dict(commodity="refined_zinc")), (-1.3, dict(commodity="refined_zinc"))]),
+     "1.3% to 520,000 mt.", "2020-05",
+     [(910000, dict(commodity="copper_cathode")), (2.2, dict(commodity="aluminum")),
+      (520000, dict(commodity="refined_zinc")), (-1.3, dict(commodity="refined_zinc"))]),
     # "the operating capacity was" is no plain capacity; a supply of power is no output
     ("The existing aluminium capacity was about 45.2 million mt, and the operating capacity was around 42.1 million "
      "mt in January.", "2024-01", [(45200000, dict(metric="capacity")), (42100000, dict(metric="operating_capacity"))]),
@@ -214,7 +216,8 @@ def test_a_figure_that_rounds_another_of_its_label_is_not_a_second_fact() -> Non
 
 
 def test_a_size_class_written_as_a_range_is_no_figure() -> None:
-    text = "Lead operating rates averaged 35% in May. The rate for smelters with annual capacity of 50,000-90,000 mt was 31%."
+    text = ("Lead operating rates averaged 35% in May. The rate for smelters with annual capacity of 50,000-90,000 mt "
+            "was 31%.")
     assert not any(f["status"] == "accepted" and f["value"] == [50000, 90000] for f in _facts(text, "2019-05"))
 
 
@@ -229,7 +232,14 @@ def test_a_shortfall_against_a_forecast_and_the_largest_producer_change_are_no_f
             "Six of the top ten module makers grew output, with the highest increase exceeding 1.5GW.")
     facts = _facts(text, "2023-10")
     assert _has(facts, -18, measure="mom_pct")
-    assert not any(f["status"] == "accepted" and abs(f["value"]) in (21, 1.5) for f in facts if f["measure"] != "mom_direction")
+    numbers = [f for f in facts if f["status"] == "accepted" and f["measure"] != "mom_direction"]
+    assert not any(abs(f["value"]) in (21, 1.5) for f in numbers)
+
+
+def test_a_project_s_capacity_is_not_the_commodity_s() -> None:
+    text = ("Copper cathode output rose 2% in September. SMM revised the estimated capacity of refining projects in "
+            "the fourth quarter from 450,000 tonnes to 350,000 tonnes.")
+    assert not any(f["status"] == "accepted" and f["value"] in (450000, 350000) for f in _facts(text, "2017-09"))
 
 
 def test_one_mill_s_output_is_not_the_commodity_s() -> None:

@@ -33,11 +33,13 @@ MARKET_CATEGORIES = ("price", "demand", "raw_material")
 _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
                             r"(?:unknown|unclear|uncertain)\s+whether|"
                             r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+"
-                            r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)[\w-]+\s+){0,4}$", re.I)
+                            r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)"
+                            r"[\w-]+\s+){0,4}$", re.I)
 # up to four words may stand between the negation and the cause ("without large-scale suspensions or resumptions",
 # "have not yet received notice to resume"), but not a new clause ("did not last as smelters resumed")
 _PUT_OFF = re.compile(r"\b(?:postpon\w*|delay\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_UNSURE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:depends?|hinges?|will depend|remains? (?:unclear|uncertain|to be seen)|difficult|unlikely)\b",
+_UNSURE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:depends?|hinges?|will depend|remains? (?:unclear|uncertain|"
+                           r"to be seen)|difficult|unlikely)\b",
                            re.I)
 # A good word negated ("did not show significant improvement in consumption") reads the other way.
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|fail\w* to|lack of)\s+(?:[\w-]+\s+){0,2}$", re.I)

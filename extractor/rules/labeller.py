@@ -222,10 +222,11 @@ def _label_number(
         return _review(number, offset, section, "the bound of a size class of producers, not a figure")
     metric, metric_end = metric_before(s, number.start)
     if previous is not None and previous.metric is not None and metric_end <= prev_end:
-        metric = previous.metric  # the word before the figure before is that figure's: "... for 1.16 million mt, up 2.7%"
+        metric = previous.metric  # the word before the figure before is that figure's ("... 1.16 million mt, up 2.7%")
     if (number.unit or "").startswith("mt") and cues.CUT_BY.search(local_pre) and (
             cues.FOR_MAINTENANCE.match(s[number.end:_clause_end(s, number.end)])
-            or re.search(r"\b(?:maintenance|overhauls?)\b", s[max(clause_start, number.start - 80):number.start], re.I)):
+            or re.search(r"\b(?:maintenance|overhauls?)\b", s[max(clause_start, number.start - 80):number.start],
+                         re.I)):
         # "cut production by 15,000 mt for maintenance", "as maintenance at a mill cut production by 100,000 mt"
         return _maintenance_loss(s, offset, number, mentions, carried, report_month, section,
                                  segment_in(clause_pre, paragraph_segment))
@@ -262,6 +263,9 @@ def _label_number(
         return _review(number, offset, section, "the output a year a change adds or takes, not a figure of the month")
     if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):
         return _review(number, offset, section, "the capacity of a survey's sample, not a fact of the commodity")
+    if metric in ("capacity", "operating_capacity") and re.search(
+            r"\bprojects?\b", s[max(clause_start, number.start - 70):number.start], re.I):
+        return _review(number, offset, section, "a project's capacity, not the commodity's")
 
     unit = number.unit or ""
     comparison_noun = vocab.COMPARISON_NOUN.search(local_pre)

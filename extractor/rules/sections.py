@@ -95,8 +95,8 @@ def _review_sections(text: str) -> tuple[Section, ...]:
 
 
 _COLON_HEADING = re.compile(r"^\s*([A-Za-z][\w ()-]{2,40}?)\s*:\s*$")
-_METAL_WORD = re.compile(r"\b(?:copper|aluminium|aluminum|alumina|zinc|lead|nickel|tin|magnesium|silicon|lithium|cobalt|"
-                         r"manganese|antimony|molybdenum|tungsten|titanium|stainless)\b", re.I)
+_METAL_WORD = re.compile(r"\b(?:copper|aluminium|aluminum|alumina|zinc|lead|nickel|tin|magnesium|silicon|lithium|"
+                         r"cobalt|manganese|antimony|molybdenum|tungsten|titanium|stainless)\b", re.I)
 
 
 def _colon_sections(text: str, lines: list[tuple[int, str]], end: int) -> list[Section]:
@@ -107,7 +107,8 @@ def _colon_sections(text: str, lines: list[tuple[int, str]], end: int) -> list[S
     for offset, line in lines:
         match = _COLON_HEADING.match(line)
         if match and _METAL_WORD.search(match.group(1)):
-            headings.append((offset, offset + len(line) + 1, match.group(1).strip(), commodity_for_heading(match.group(1))))
+            name = match.group(1).strip()
+            headings.append((offset, offset + len(line) + 1, name, commodity_for_heading(name)))
     if len(headings) < 2 or not any(h[3] for h in headings):
         return []
     return _multi_sections(text, headings, end)

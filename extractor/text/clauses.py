@@ -39,7 +39,7 @@ FULL_YEAR = re.compile(
 _RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next)\s+month\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
-    rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|of)\s+"
+    rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|(?<!output )(?<!production )of)\s+"
     rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
     rf"({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\s*$",
     re.I,

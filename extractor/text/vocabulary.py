@@ -143,7 +143,8 @@ FORECAST_CUE = re.compile(
     r"estimated to|anticipate[sd]?|will|would|(?-i:may)|might|likely|looking ahead|plans? to|planned to|"
     r"predicts?|is set to|are set to|preliminary|foresees?|(?<=SMM )sees?|is poised to|are poised to|projected|projection)\b"
     # headline grammar: "Output to Continue Growing in June", "Output to increase to 2.7m tonnes"
-    r"|^\W*(?:[\w'’-]+\s+){1,5}to\s+(?:increase|rise|grow|continue|climb|fall|drop|decline|decrease|edge|extend|hit|"
+    r"|^\W*(?:(?!(?:but|and|fail\w*|unable|managed|began|begun|started|tried|used|has|have|had)\b)[\w'’-]+\s+){1,5}"
+    r"to\s+(?:increase|rise|grow|continue|climb|fall|drop|decline|decrease|edge|extend|hit|"
     r"reach|remain|stay|rebound|recover)\b",
     re.I,
 )
