@@ -238,3 +238,10 @@ def test_output_that_failed_to_reach_expectation_is_the_month_reviewed() -> None
                        "were "
                        "held back by environmental inspections.", "2017-09")
     assert ("policy_environment", "down", "2017-09", "actual") in drivers
+
+
+def test_rainy_season_power_prices_push_output_up_and_a_resumption_that_must_wait_is_not_at_work() -> None:
+    drivers = _drivers("Silicon metal output in Yunnan rose in May as electricity charges had been adjusted for the "
+                       "rainy season. A large-scale resumption of production may have to wait until June.", "2020-05")
+    assert ("weather_seasonal", "up", "2020-05", "actual") in drivers
+    assert not any(d[0] == "resumption" for d in drivers)

@@ -48,8 +48,9 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
             r"(?:season|winter) end\w*|advantag\w*|benefit\w*|favou?rable|preferential|cheap\w*|diminish\w*|"
             r"arrival of spring|eas(?:ed|ing)|"
             # the rainy (flood, high-water) season brings hydropower: output back where the clause says so
-            r"(?:as|with|during|amid|in|entered)\s+(?:the\s+|a\s+)?(?:rainy|flood|high[- ]water) season[^.;]{0,140}\b(?:resum\w*|restart\w*|reopen\w*|ramp\w* up|hydro\w*)|"
-            r"(?:resum\w*|restart\w*|reopen\w*)[^.;]{0,60}\b(?:rainy|flood|high[- ]water) season)\b")),
+            r"(?:electricity|power) (?:prices?|charges?|tariffs?)[^.;]{0,50}\b(?:rainy|wet|flood|high[- ]water) season|"
+            r"(?:as|with|during|amid|in|entered|for)\s+(?:the\s+|a\s+)?(?:rainy|flood|high[- ]water) season[^.;]{0,140}\b(?:resum\w*|restart\w*|reopen\w*|ramp\w* up|hydro\w*)|"
+            r"(?:resum\w*|restart\w*|reopen\w*|recover\w*)[^.;]{0,60}\b(?:rainy|flood|high[- ]water) season)\b")),
     ("policy_environment", _words(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quotas?|licen[cs]e\w*|"
                                   r"inspect\w*|self-(?:regulation|discipline)|anti-involution|power (?:rationing|restrictions?|"
                                   r"cuts?|shortages?|curbs?|outages)|electricity (?:rationing|restrictions?)|energy consumption|"

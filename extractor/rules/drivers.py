@@ -39,7 +39,7 @@ _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|ye
 # "have not yet received notice to resume"), but not a new clause ("did not last as smelters resumed")
 _PUT_OFF = re.compile(r"\b(?:postpon\w*|delay\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _UNSURE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:depends?|hinges?|will depend|remains? (?:unclear|uncertain|"
-                           r"to be seen)|difficult|unlikely)\b",
+                           r"to be seen)|difficult|unlikely|(?:may |will |would )?(?:have|has|had) to wait)\b",
                            re.I)
 # A good word negated ("did not show significant improvement in consumption") reads the other way.
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|fail\w* to|lack of)\s+(?:[\w-]+\s+){0,2}$", re.I)
