@@ -245,3 +245,11 @@ def test_rainy_season_power_prices_push_output_up_and_a_resumption_that_must_wai
                        "rainy season. A large-scale resumption of production may have to wait until June.", "2020-05")
     assert ("weather_seasonal", "up", "2020-05", "actual") in drivers
     assert not any(d[0] == "resumption" for d in drivers)
+
+
+def test_a_rationing_notice_issued_pushes_output_down_and_a_licence_issued_up() -> None:
+    down = _drivers("Copper cathode output fell in September after the government issued a power rationing notice.",
+                    "2021-09")
+    up = _drivers("Lithium carbonate output rose in May after mining licences were issued in Jiangxi.", "2025-05")
+    assert ("policy_environment", "down", "2021-09", "actual") in down
+    assert ("policy_environment", "up", "2025-05", "actual") in up

@@ -242,6 +242,14 @@ def test_a_project_s_capacity_is_not_the_commodity_s() -> None:
     assert not any(f["status"] == "accepted" and f["value"] in (450000, 350000) for f in _facts(text, "2017-09"))
 
 
+def test_one_producer_s_output_and_output_affected_are_not_the_commodity_s() -> None:
+    text = ("Copper cathode output fell 2% in September. The output of a smelter in Central China fell by around 20% "
+            "on inspections. The total output to be affected will reach 12,000 mt.")
+    facts = _facts(text, "2021-09")
+    assert _has(facts, -2, measure="mom_pct")
+    assert not any(f["status"] == "accepted" and abs(f["value"]) in (20, 12000) for f in facts)
+
+
 def test_one_mill_s_output_is_not_the_commodity_s() -> None:
     text = "Stainless steel output rose in May. In May, this mill produced 80,000 mt of 300-series products."
     assert not _has(_facts(text, "2021-05"), 80000)

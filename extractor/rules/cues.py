@@ -55,7 +55,13 @@ ONE_PLANT = re.compile(r"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+(?:
 NAMED_PLANT = re.compile(r"\b(?!(?:China|Indonesia|India|Australia|Japan|Russia|Chile|Peru|Brazil|Canada|Guinea|Vietnam)['’])"
                          r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}"
                          r"(?:refinery|smelter|plant|mine|project|facility|potline)\b")
-NATIONWIDE = re.compile(r"(?<!east )(?<!west )(?<!north )(?<!south )(?<!central )\b(?:China|China's|[Nn]ational|[Nn]ationwide|"
+# "The output of a smelter in Central China reduced by 25%": one producer's output
+ONE_PRODUCER_OUTPUT = re.compile(r"\b(?:output|production|operating rate) (?:at|of) (?:a|one|another) (?:[\w-]+ ){0,2}"
+                                 r"(?:smelter|plant|mill|refinery|producer|factory|enterprise|company)\b", re.I)
+# "The total output to be affected will reach 10,000 mt": output a cause takes, not the commodity's output
+OUTPUT_AFFECTED = re.compile(r"\b(?:output|production)\s+(?:to be\s+|being\s+)?(?:affected|lost|impacted)\b[^.;%]{0,25}$",
+                             re.I)
+NATIONWIDE = re.compile(r"(?<![Ee]ast )(?<![Ww]est )(?<![Nn]orth )(?<![Ss]outh )(?<![Cc]entral )(?<!-)\b(?:China|China's|[Nn]ational|[Nn]ationwide|"
                         r"[Dd]omestic|industry-wide|SMM)\b")
 # A size class's bound ("smelters with annual capacity greater than 100,000 mt"): it names the part, it is no figure.
 SIZE_CLASS = re.compile(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?(?:greater than|more than|above|"

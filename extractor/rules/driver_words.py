@@ -55,7 +55,9 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                                   r"inspect\w*|self-(?:regulation|discipline)|anti-involution|power (?:rationing|restrictions?|"
                                   r"cuts?|shortages?|curbs?|outages)|electricity (?:rationing|restrictions?)|energy consumption|"
                                   r"dual control|production restrictions?|safety (?:checks?|inspections?)|emission\w*)\b"), "down",
-     _words(r"\b(?:eas(?:ed|ing)|loosen\w*|lift\w*|relax\w*|ended|complet\w*|renew\w*|issued)\b")),
+     _words(r"\b(?:eas(?:ed|ing)|loosen\w*|lift\w*|relax\w*|ended|complet\w*|renew\w*|"
+            r"(?:licen[cs]e\w*|permits?|quotas?)[^.;]{0,30}\bissued|issued[^.;]{0,20}\b(?:licen[cs]e\w*|permits?|quotas?))\b")),
+    # ("issued" eases a policy only where licences, permits or quotas are what was issued, not a rationing notice)
     ("raw_material", _words(r"\b(?:raw materials?|ores?|concentrates?|feedstock\w*|scrap|TCs?|blister copper|anode copper|"
                             r"bauxite|laterite|silica|feed supply|supply of raw|ore supply)\b"), "down",
      _words(r"\b(?:ample|sufficient|improv\w*|eased|abundant|existing stocks|adequate|loosen\w*|recover\w*)\b")),

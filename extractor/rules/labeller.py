@@ -230,6 +230,8 @@ def _label_number(
         # "cut production by 15,000 mt for maintenance", "as maintenance at a mill cut production by 100,000 mt"
         return _maintenance_loss(s, offset, number, mentions, carried, report_month, section,
                                  segment_in(clause_pre, paragraph_segment))
+    if (number.unit or "").startswith("mt") and cues.OUTPUT_AFFECTED.search(s[clause_start:number.start]):
+        return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
     named_after = cues.METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
     if named_after and cues.LOSS_BEFORE.search(local_pre):
         return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
@@ -411,7 +413,8 @@ def _label_number(
 
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
-    one_plant = (cues.ONE_PLANT.search(s[:number.start]) or cues.NAMED_PLANT.search(s[clause_start:number.start])) and \
+    one_plant = (cues.ONE_PLANT.search(s[:number.start]) or cues.NAMED_PLANT.search(s[clause_start:number.start])
+                 or cues.ONE_PRODUCER_OUTPUT.search(s[clause_start:number.start])) and \
         not cues.NATIONWIDE.search(s[:number.start])
     if one_plant or (cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start])):
         return _review(number, offset, section, "a single company's or plant's figure, not the commodity's")
