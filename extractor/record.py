@@ -78,6 +78,7 @@ class Fact:
     direction), `quote_span` the span of `quote`. `direction` is the sign word a
     change was read with (the labeller chains it: "up 1% MoM and 2% YoY");
     `opinions` holds the rules' and the LLM's labels where both were asked.
+    `scale`, for a table cell, is the span of the unit line its mass is stated in ("Unit: 1,000 tonne").
     """
 
     label: Label
@@ -94,6 +95,7 @@ class Fact:
     opinions: dict[str, Any] = field(default_factory=dict)
     source: str = "rules"
     section: int = 0
+    scale: Span | None = None
 
     def flag(self, reason: str) -> None:
         """Send an accepted fact to review for this reason; a fact already flagged keeps its first reason."""

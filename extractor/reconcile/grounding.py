@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from extractor.facts import Fact as ContractFact
 from extractor.record import Fact
+from extractor.rules.tables import cell_value, unit_factor
 from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
 from extractor.text.numbers import number_at
 
@@ -33,11 +34,29 @@ def ground_fact(text: str, fact: Fact) -> tuple[bool, str | None]:
         if words is None or not words.search(fact.quote):
             return False, f"no '{value}' word in the quote"
         return True, None
+    if fact.scale is not None:  # a table cell, its mass stated in the table's unit
+        return _ground_scaled(text, fact)
     number = number_at(text, number_span.start, number_span.end)
     if number is None:
         return False, "no number at the number span"
     if not _same_value(number.value, value, signed=(measure == "level")):
         return False, f"value {value} is not the {number.text!r} stated in the text"
+    return True, None
+
+
+def _ground_scaled(text: str, fact: Fact) -> tuple[bool, str | None]:
+    """A table cell's mass: the cell's number times the factor its unit line states is the value."""
+    assert fact.scale is not None
+    if not 0 <= fact.scale.start <= fact.scale.end <= len(text):
+        return False, "unit span is outside the text"
+    factor = unit_factor(fact.scale.of(text))
+    stated = cell_value(fact.number.of(text))
+    if factor is None:
+        return False, "no mass unit at the unit span"
+    if stated is None:
+        return False, "no number at the number span"
+    if not isinstance(fact.value, (int, float)) or abs(stated * factor - float(fact.value)) > 1e-6 * max(1.0, stated):
+        return False, f"value {fact.value} is not the {fact.number.of(text)!r} x {factor:g} the table states"
     return True, None
 
 

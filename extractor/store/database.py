@@ -133,9 +133,15 @@ def m009_conflicts_within_a_report(db: sqlite_utils.Database) -> None:
     views.create_views(db)
 
 
+def m010_table_scale(db: sqlite_utils.Database) -> None:
+    """Where a table cell's mass is scaled from: the span of its "Unit: 1,000 tonne" line."""
+    db.table("facts").add_column("scale_start", int)
+    db.table("facts").add_column("scale_end", int)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
-    m008_conflicts, m009_conflicts_within_a_report,
+    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale,
 ]
 
 
@@ -201,6 +207,7 @@ def fact_row(document_id: str, fact: Fact) -> dict[str, Any]:
         "value": json.dumps(fact.value), **views.value_columns(fact.value), "unit": fact.unit, "qualifier": fact.qualifier, "quote": fact.quote,
         "quote_start": fact.quote_span.start, "quote_end": fact.quote_span.end,
         "number_start": fact.number.start, "number_end": fact.number.end,
+        "scale_start": fact.scale.start if fact.scale else None, "scale_end": fact.scale.end if fact.scale else None,
         "status": str(fact.status), "reason": fact.reason, "source": fact.source,
         "opinions": json.dumps(fact.opinions) if fact.opinions else None,
     }
@@ -212,7 +219,8 @@ def fact_from_row(row: dict[str, Any]) -> Fact:
     return Fact(label, json.loads(row["value"]), row["unit"], row["qualifier"], row["quote"],
                 Span(row["number_start"], row["number_end"]), Span(row["quote_start"], row["quote_end"]),
                 Status(row["status"]), row["reason"], opinions=json.loads(row["opinions"]) if row.get("opinions") else {},
-                source=row["source"], section=int(str(row["section_id"]).rsplit(":", 1)[-1]))
+                source=row["source"], section=int(str(row["section_id"]).rsplit(":", 1)[-1]),
+                scale=Span(row["scale_start"], row["scale_end"]) if row.get("scale_start") is not None else None)
 
 
 def driver_row(document_id: str, driver: Driver) -> dict[str, Any]:

@@ -1,0 +1,206 @@
+"""Figures in a report's table: SMM's monthly base-metal table, a header of columns ("Sep. (Preliminary Data)",
+"YoY", "Jan.-Sep.", "YoY", "Aug. (Final Data)", "Oct. (E)") and one row per product, each cell on a line of its own
+or the cells of a row between '|' bars, the masses in the unit a "Unit: 1,000 tonne" line states.
+
+A cell is grounded to its own span; a mass also to the unit line that scales it (`Fact.scale`), so the stored
+value (650 thousand tonnes is 650,000 mt) can be checked against the text like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.record import Fact, Label, Span
+from extractor.text.commodities import commodity_for_heading, new_commodity_id, region_for
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, resolve_month
+
+_MONTH = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?"
+_MONTH_COLUMN = re.compile(rf"^({_MONTH})\s*((?:19|20)\d\d)?\s*(?:\(\s*([A-Za-z. ]+?)\s*\))?$", re.I)
+_SPAN_COLUMN = re.compile(rf"^Jan(?:uary)?\.?\s*[-–]\s*({_MONTH})\s*((?:19|20)\d\d)?$", re.I)
+_CHANGE_COLUMN = re.compile(r"^(YoY|Y/Y|MoM|M/M)$", re.I)
+_NUMBER_CELL = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?\s*%?(?=\s*\*?$)")
+_EMPTY_CELL = re.compile(r"^(?:-|–|—|N/?A|n\.a\.|/)$", re.I)
+_NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z ()/#-]{1,40}$")
+_UNIT = re.compile(r"\bUnit\s*:\s*(?:(1,000|10,000|thousand|ten thousand|million)\s*)?(?:metric\s+)?(kt|tonnes?|tons?|mt|t)\b",
+                   re.I)
+_METAL_NOTE = re.compile(r"\b([A-Z][A-Za-z ]{1,30}?) output refers to output in (?:Ni|nickel|metal|Co|cobalt) content", re.I)
+_FACTORS = {"1,000": 1e3, "thousand": 1e3, "10,000": 1e4, "ten thousand": 1e4, "million": 1e6}
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Column:
+    month: int
+    year: str | None
+    measure: str  # level | yoy_pct | mom_pct
+    cumulative: bool
+    estimate: bool  # "(E)", "(Estimate)", "(Forecast)"
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    commodity: str
+    known: bool
+    start: int
+    end: int
+    cells: tuple[Cell | None, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    start: int
+    end: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    scale: Span | None  # the "Unit: ..." declaration its masses are stated in
+    metal: frozenset[str]  # commodities a note says are stated in metal content
+
+
+def unit_factor(declaration: str) -> float | None:
+    """How many tonnes one unit of a "Unit: 1,000 tonne" declaration is; None if it declares no mass unit."""
+    match = _UNIT.search(declaration)
+    if match is None:
+        return None
+    factor = _FACTORS.get((match.group(1) or "").lower(), 1.0)
+    return factor * (1e3 if match.group(2).lower() == "kt" else 1.0)
+
+
+def cell_value(text: str) -> float | None:
+    """The number a table cell states ("4,976*", "-2.30%"), or None for an empty or non-number cell."""
+    match = _NUMBER_CELL.match(text.strip())
+    return float(match.group(0).replace(",", "").replace("%", "").replace("−", "-").strip()) if match else None
+
+
+def _cells(text: str) -> list[Cell]:
+    out: list[Cell] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        parts = line.rstrip("\n").split("|") if "|" in line else [line.rstrip("\n")]
+        at = offset
+        for part in parts:
+            stripped = part.strip()
+            if stripped:
+                start = at + part.index(stripped)
+                out.append(Cell(stripped, start, start + len(stripped)))
+            at += len(part) + 1
+        offset += len(line)
+    return out
+
+
+def _column(text: str, previous: Column | None) -> Column | None:
+    month = _MONTH_COLUMN.match(text)
+    if month:
+        number = month_number(month.group(1))
+        note = (month.group(3) or "").lower()
+        if number is None or (note and not re.match(r"(?:preliminary|final|e|est|estimated?|forecast|f|actual)\b", note)):
+            return None
+        return Column(number, month.group(2), "level", False, note in ("e", "est", "estimate", "estimated", "forecast", "f"))
+    span = _SPAN_COLUMN.match(text)
+    if span:
+        number = month_number(span.group(1))
+        return Column(number, span.group(2), "level", True, False) if number else None
+    change = _CHANGE_COLUMN.match(text)
+    if change and previous is not None and previous.measure == "level":
+        measure = "yoy_pct" if change.group(1).lower().startswith("y") else "mom_pct"
+        return Column(previous.month, previous.year, measure, previous.cumulative, previous.estimate)
+    return None
+
+
+@lru_cache(maxsize=8)
+def find_tables(text: str) -> tuple[Table, ...]:
+    """Every product table in the text: a header of three or more columns, at least one a month or a span from
+    January, then rows of a product name and one cell per column."""
+    cells = _cells(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(cells):
+        columns: list[Column] = []
+        j = i
+        while j < len(cells):
+            column = _column(cells[j].text, columns[-1] if columns else None)
+            if column is None:
+                break
+            columns.append(column)
+            j += 1
+        if len(columns) < 3:
+            i += 1
+            continue
+        rows: list[Row] = []
+        while j + len(columns) < len(cells) + 1 and _NAME_CELL.match(cells[j].text):
+            values = cells[j + 1:j + 1 + len(columns)]
+            if len(values) < len(columns) or not all(cell_value(c.text) is not None or _EMPTY_CELL.match(c.text)
+                                                     for c in values):
+                break
+            name = cells[j].text
+            commodity = commodity_for_heading(name)
+            rows.append(Row(name, commodity or new_commodity_id(name), commodity is not None, cells[j].start,
+                            values[-1].end, tuple(c if cell_value(c.text) is not None else None for c in values)))
+            j += 1 + len(columns)
+        if len(rows) >= 2:
+            unit = _UNIT.search(text)
+            metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
+            tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
+                                Span(unit.start(), unit.end()) if unit else None, metal))
+            i = j
+        else:
+            i += 1
+    return tuple(tables)
+
+
+def table_row_at(text: str, start: int, end: int) -> tuple[Table, Row] | None:
+    """The table row spanning [start, end) of the text, if a table row does."""
+    for table in find_tables(text):
+        for row in table.rows:
+            if (row.start, row.end) == (start, end):
+                return table, row
+    return None
+
+
+def row_facts(text: str, table: Table, row: Row, report_month: str | None, section: int) -> list[Fact]:
+    """A row's facts, one per cell: a month's level and its changes, the span's total and its change; masses
+    scaled by the table's unit line (without one, a mass is left out: its tonnage is not stated)."""
+    facts: list[Fact] = []
+    for column, cell in zip(table.columns, row.cells):
+        if cell is None:
+            continue
+        period = resolve_month(_month_name(column.month), report_month, column.year)
+        if period is None:
+            continue
+        value = cell_value(cell.text)
+        assert value is not None
+        digits = _NUMBER_CELL.match(cell.text)
+        assert digits is not None
+        number = Span(cell.start, cell.start + len(digits.group(0).rstrip()))
+        later = report_month is not None and period > report_month
+        basis = "forecast" if later or (column.estimate and period != report_month) else "actual"
+        metric = "cumulative_production" if column.cumulative else "production"
+        content = "metal" if row.commodity in table.metal else None
+        label = Label(row.commodity, region_for(row.commodity), metric, None, content, period, basis, column.measure)
+        if column.measure == "level":
+            if table.scale is None:
+                continue
+            factor = unit_factor(text[table.scale.start:table.scale.end])
+            if factor is None:
+                continue
+            fact = Fact(label, round(value * factor, 6), "mt", None, cell.text, number, Span(cell.start, cell.end),
+                        section=section, scale=table.scale)
+        else:
+            fact = Fact(label, value, "%", None, cell.text, number, Span(cell.start, cell.end), section=section,
+                        direction="up" if value >= 0 else "down")
+        if not row.known:
+            fact.flag(f"row '{row.name}' is not in the commodity table")
+        facts.append(fact)
+    return facts
+
+
+def _month_name(number: int) -> str:
+    return MONTH_NAMES.split("|")[number - 1]

@@ -1,0 +1,71 @@
+"""Product tables (SMM's base-metal output table) through the real CLI into a real database: every cell a fact
+grounded to its own span, masses scaled by the table's unit line, which the grounding checks too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.formats import choose_format
+from extractor.reconcile.grounding import ground_fact
+from extractor.rules.tables import find_tables, row_facts
+from extractor.text.documents import read_document
+
+
+def _facts(db: Path) -> dict[tuple, float]:
+    rows = sqlite_utils.Database(db).execute(
+        "select commodity, metric, measure, period, basis, content, value, status from facts").fetchall()
+    return {(c, m, me, p, b, co): float(v) for c, m, me, p, b, co, v, status in rows if status == "accepted"}
+
+
+def test_a_table_s_cells_are_facts_scaled_by_its_unit_line(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(app, ["run", str(fixtures / "table_2018_04.txt"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    facts = _facts(db)
+    assert facts[("copper_cathode", "production", "level", "2018-04", "actual", None)] == 701000
+    assert facts[("copper_cathode", "production", "yoy_pct", "2018-04", "actual", None)] == 4.1
+    assert facts[("copper_cathode", "cumulative_production", "level", "2018-04", "actual", None)] == 2795000
+    assert facts[("copper_cathode", "production", "level", "2018-03", "actual", None)] == 688000  # revised
+    assert facts[("copper_cathode", "production", "level", "2018-05", "forecast", None)] == 712000
+    assert facts[("refined_zinc", "production", "yoy_pct", "2018-04", "actual", None)] == -1.8
+    assert facts[("npi", "production", "level", "2018-04", "actual", "metal")] == 38200  # the note: in Ni content
+    assert ("refined_zinc", "production", "level", "2018-03", "actual", None) not in facts  # the cell is "-"
+    # the commented sections after the table are read as a review's
+    assert facts[("copper_cathode", "production", "mom_pct", "2018-04", "actual", None)] == 1.9
+    drivers = sqlite_utils.Database(db).execute("select commodity, category from drivers").fetchall()
+    assert ("copper_cathode", "resumption") in drivers and ("refined_zinc", "policy_environment") in drivers
+    scaled = sqlite_utils.Database(db).execute(
+        "select count(*) from facts where scale_start is not null and measure = 'level'").fetchone()[0]
+    assert scaled == 11
+
+
+def test_a_table_written_between_bars_is_read_the_same(fixtures: Path) -> None:
+    text = read_document(fixtures / "table_pipes_2019_02.txt", 1_000_000).text
+    assert choose_format(text).name == "smm_table"
+    (table,) = find_tables(text)
+    assert [row.commodity for row in table.rows] == ["alumina", "aluminum"]
+    facts = {(f.label.commodity, f.label.metric, f.label.measure, f.label.period): f.value
+             for row in table.rows for f in row_facts(text, table, row, "2019-02", 0)}
+    assert facts[("aluminum", "production", "level", "2019-02")] == 2650000
+    assert facts[("aluminum", "cumulative_production", "yoy_pct", "2019-02")] == -0.4
+    assert facts[("alumina", "production", "level", "2019-01")] == 5360000
+
+
+def test_a_scaled_cell_is_grounded_only_with_the_unit_its_table_states(fixtures: Path) -> None:
+    text = read_document(fixtures / "table_pipes_2019_02.txt", 1_000_000).text
+    (table,) = find_tables(text)
+    fact = next(f for f in row_facts(text, table, table.rows[1], "2019-02", 0) if f.label.measure == "level")
+    assert ground_fact(text, fact) == (True, None)
+    ok, why = ground_fact(text, fact.relabel(value=2650.0))
+    assert not ok and "x 1000" in why
+    ok, why = ground_fact(text, fact.relabel(scale=fact.quote_span))
+    assert not ok and "no mass unit" in why
+
+
+def test_prose_that_names_months_and_figures_is_no_table() -> None:
+    text = "Refined Copper\n\nOutput was 701,000 mt in April, up 4.1% YoY.\n\nAlumina\n\nOutput fell 2% in April.\n"
+    assert find_tables(text) == ()
