@@ -30,13 +30,14 @@ from extractor.text.vocabulary import FORECAST_CUE
 
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
 MARKET_CATEGORIES = ("price", "demand", "raw_material")
+# A cause negated before it: up to four words may stand between the negation and the cause ("without large-scale
+# suspensions or resumptions", "have not yet received notice to resume"), but not a new clause ("did not last as
+# smelters resumed").
 _NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
                             r"(?:unknown|unclear|uncertain)\s+whether|"
                             r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+"
                             r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)"
                             r"[\w-]+\s+){0,4}$", re.I)
-# up to four words may stand between the negation and the cause ("without large-scale suspensions or resumptions",
-# "have not yet received notice to resume"), but not a new clause ("did not last as smelters resumed")
 _PUT_OFF = re.compile(r"\b(?:postpon\w*|delay\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _UNSURE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:depends?|hinges?|will depend|remains? (?:unclear|uncertain|"
                            r"to be seen)|difficult|unlikely|(?:may |will |would )?(?:have|has|had) to wait)\b",

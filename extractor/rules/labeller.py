@@ -32,6 +32,7 @@ from extractor.rules.context import (
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.figures import measure_of, quote_bounds, signed_direction, units_left_off
 from extractor.rules.lists import metal_changes, paired_parts, respectively
+from extractor.rules.overlaps import standing_facts
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
@@ -84,46 +85,11 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             metric_by_paragraph[sentence.paragraph] = last_metric = labelled[-1]
             last_period_seen = next(f.label.period for f in reversed(sentence_facts) if f.label.metric != "other")
         facts.extend(sentence_facts)
-    return _rounded_restatements(_numbers_beat_directions(facts))
+    return standing_facts(facts)
 
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
                               r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
-
-
-def _rounded_restatements(facts: list[Fact]) -> list[Fact]:
-    """Drop a percentage that only rounds another of the same label: a title's "up 8%" over the body's "rose
-    8.1%", "declined 2.7%" over "decreasing 2.67%". The more precise figure is the fact."""
-    def decimals(value: float) -> int:
-        text = repr(float(value))
-        return 0 if text.endswith(".0") else len(text.split(".")[1])
-
-    changes = [(f, f.value) for f in facts
-               if f.label.metric != "other" and f.unit in ("%", "pp") and isinstance(f.value, float)]
-    rounded = {id(fact) for fact, value in changes for other, precise in changes
-               if other is not fact and other.label == fact.label and decimals(precise) > decimals(value)
-               and round(precise, decimals(value)) == value}
-    return [f for f in facts if id(f) not in rounded]
-
-
-def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
-    """Drop a *_direction fact when the section states a number for that comparison of the same series,
-    and keep one direction per series: the contract records a direction only where no number is given."""
-    def series(fact: Fact) -> tuple[object, ...]:
-        f = fact.label
-        return (f.commodity, f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
-
-    numbered = {series(f) for f in facts if f.label.metric != "other" and not f.label.is_direction
-                and f.label.measure != "level"}
-    kept, seen = [], set()
-    for fact in facts:
-        if fact.label.is_direction:
-            key = series(fact)
-            if key in numbered or key in seen:
-                continue
-            seen.add(key)
-        kept.append(fact)
-    return kept
 
 
 def _paragraph_label(first_sentence: str) -> str | None:

@@ -1,0 +1,46 @@
+"""Which of a section's facts stand where two say the same thing: a number beats a bare direction of its series,
+and a precise percentage beats one that only rounds it."""
+
+from __future__ import annotations
+
+from extractor.record import Fact
+
+
+def standing_facts(facts: list[Fact]) -> list[Fact]:
+    """The section's facts without the directions its numbers state and the percentages that round others."""
+    return _rounded_restatements(_numbers_beat_directions(facts))
+
+
+def _rounded_restatements(facts: list[Fact]) -> list[Fact]:
+    """Drop a percentage that only rounds another of the same label: a title's "up 8%" over the body's "rose
+    8.1%", "declined 2.7%" over "decreasing 2.67%". The more precise figure is the fact."""
+    def decimals(value: float) -> int:
+        text = repr(float(value))
+        return 0 if text.endswith(".0") else len(text.split(".")[1])
+
+    changes = [(f, f.value) for f in facts
+               if f.label.metric != "other" and f.unit in ("%", "pp") and isinstance(f.value, float)]
+    rounded = {id(fact) for fact, value in changes for other, precise in changes
+               if other is not fact and other.label == fact.label and decimals(precise) > decimals(value)
+               and round(precise, decimals(value)) == value}
+    return [f for f in facts if id(f) not in rounded]
+
+
+def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
+    """Drop a *_direction fact when the section states a number for that comparison of the same series,
+    and keep one direction per series: the contract records a direction only where no number is given."""
+    def series(fact: Fact) -> tuple[object, ...]:
+        f = fact.label
+        return (f.commodity, f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
+
+    numbered = {series(f) for f in facts if f.label.metric != "other" and not f.label.is_direction
+                and f.label.measure != "level"}
+    kept, seen = [], set()
+    for fact in facts:
+        if fact.label.is_direction:
+            key = series(fact)
+            if key in numbered or key in seen:
+                continue
+            seen.add(key)
+        kept.append(fact)
+    return kept
