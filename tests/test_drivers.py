@@ -253,3 +253,12 @@ def test_a_rationing_notice_issued_pushes_output_down_and_a_licence_issued_up() 
     up = _drivers("Lithium carbonate output rose in May after mining licences were issued in Jiangxi.", "2025-05")
     assert ("policy_environment", "down", "2021-09", "actual") in down
     assert ("policy_environment", "up", "2025-05", "actual") in up
+
+
+def test_a_sentence_whose_result_the_next_one_states_gives_causes() -> None:
+    drivers = _drivers("Ferrochrome output fell in April. The environmental inspection in Inner Mongolia has ended, the "
+                       "pandemic in Shanxi has alleviated, and the rainy season in Sichuan brings more hydropower. As "
+                       "a result, the operating rate is expected to increase in May.", "2022-04")
+    assert ("policy_environment", "up", "2022-05", "forecast") in drivers
+    assert ("weather_seasonal", "up", "2022-05", "forecast") in drivers
+    assert ("other", "up", "2022-05", "forecast") in drivers

@@ -186,6 +186,12 @@ CASES = [
      [(52.1, dict(commodity="wafer", metric="production", measure="level")), (-12.5, dict(measure="mom_pct"))]),
     ("Polysilicon production in October was 141,000 mt, down from the previous estimate of 146,000 mt.", "2023-10",
      [(146000, dict(basis="expected"))]),
+    # a province's output, named after the product or in a clause before its figure
+    ("Output of high-carbon ferrochrome in Inner Mongolia was 251,300 mt in April, up 12.2% from the previous month.",
+     "2021-04", [(251300, dict(segment="inner mongolia")), (12.2, dict(segment="inner mongolia"))]),
+    ("Ferrochrome output in Shanxi is expected to rise in May. Production in Guangxi dropped, with monthly output of "
+     "31,200 mt, down 20.5% from the previous month.", "2021-04",
+     [(31200, dict(segment="guangxi", period="2021-04", basis="actual")), (-20.5, dict(segment="guangxi"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),

@@ -86,6 +86,8 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
     words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
     back = 3 if words and words[-1][1] == "share" else 2  # a share is of the part named with the figure before it
     cutoff = words[-back][0] if len(words) >= back else -1
+    if cutoff >= 0 and not re.search(r"\d", clause_text[cutoff:words[-1][0]]):
+        cutoff = -1  # the earlier word had no figure of its own: "Production in Guangxi dropped, with output of ..."
     best: tuple[str | None, int] = (paragraph_segment, cutoff)
     for pattern, label in vocab.SEGMENT_WORDS:
         for match in pattern.finditer(clause_text):

@@ -49,6 +49,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
             r"arrival of spring|eas(?:ed|ing)|"
             # the rainy (flood, high-water) season brings hydropower: output back where the clause says so
             r"(?:electricity|power) (?:prices?|charges?|tariffs?)[^.;]{0,50}\b(?:rainy|wet|flood|high[- ]water) season|"
+            r"(?:rainy|wet|flood|high[- ]water) season[^.;]{0,100}\bhydro\w*|"
             r"(?:as|with|during|amid|in|entered|for)\s+(?:the\s+|a\s+)?(?:rainy|flood|high[- ]water) season[^.;]{0,140}\b(?:resum\w*|restart\w*|reopen\w*|ramp\w* up|hydro\w*)|"
             r"(?:resum\w*|restart\w*|reopen\w*|recover\w*)[^.;]{0,60}\b(?:rainy|flood|high[- ]water) season)\b")),
     ("policy_environment", _words(r"\b(?:environmental protection|environmental|polic(?:y|ies)|regulat\w*|quotas?|licen[cs]e\w*|"
@@ -81,7 +82,8 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                      r"production goals?|inventory pressures?|high inventor(?:y|ies)|sample (?:enterprises|changes?)|"
                      r"number of sample|upgrade projects?|pandemic|epidemic|covid\S*|"
                      r"(?:switch\w*|shift\w*) (?:\w+ ){0,3}(?:production|lines?) (?:\w+ ){0,3}to)\b"), "down",
-     _words(r"\bcatch up\b|\bincrease in the number of sample|\bmore sample")),
+     _words(r"\bcatch up\b|\bincrease in the number of sample|\bmore sample|\b(?:alleviat\w*|subsided|eased|ended|"
+            r"over|resolved|lifted)\b")),
 ]
 
 # Words that make a market cause push output down whatever else the clause says ("lacking support from demand",

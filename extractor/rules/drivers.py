@@ -50,6 +50,10 @@ _LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating 
                      r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
 
 
+_RESULT_START = re.compile(r"^\W*(?:As a result|Therefore|Thus|Consequently|Hence|Because of this|This led|This "
+                           r"resulted|Under (?:these|such) (?:circumstances|conditions))\b", re.I)
+
+
 # Words that date a clause to the month reviewed whatever its verbs ("some smelters currently plan maintenance").
 _NOW = re.compile(r"\b(?:this month|during the month|in the month|currently|at present|so far)\b", re.I)
 
@@ -124,16 +128,26 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
     """
     found: list[Candidate] = []
     carried: dict[int, str | None] = {}
-    for sentence, about in zip(section.sentences, sentence_sections(section)):
+    # a sentence the next one says the result of ("... the inspection has ended. As a result, the operating rate is
+    # expected to rise") gives causes though it names no output
+    explained = {i - 1 for i, s in enumerate(section.sentences) if _RESULT_START.match(s.text)}
+    for index, (sentence, about) in enumerate(zip(section.sentences, sentence_sections(section))):
         mentions = cl.month_mentions(sentence.text, report_month)
         sentence_period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
         if mentions:
             carried[sentence.paragraph] = mentions[-1].period
         if sentence_period is None or re.match(r"^\s*note\b", sentence.text, re.I):
             continue
-        if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text) or _DEMAND_MOVED.search(sentence.text)):
+        if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text) or index in explained
+                or _DEMAND_MOVED.search(sentence.text)):
             continue
         sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
+        if index in explained and not mentions:  # its causes are of the month the result is stated for
+            result = section.sentences[index + 1].text
+            named = cl.month_mentions(result, report_month)
+            sentence_period = named[0].period if named else sentence_period
+            sentence_forecast = sentence_forecast or bool(FORECAST_CUE.search(result))
+            mentions = named
         now = bool(_NOW.search(sentence.text))
         for at, clause in clauses_of(sentence.text):
             if not any(pattern.search(clause) for _, pattern, _, _ in CATEGORIES):

@@ -54,6 +54,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     metric_by_paragraph: dict[int, str] = {}
     note_paragraphs: set[int] = set()
     paragraph_segment: dict[int, str | None] = {}
+    forecast_paragraphs: set[int] = set()
     last_metric: str | None = None
     last_period_seen: str | None = None
     for sentence, about in zip(sentences, sentence_sections(section)):
@@ -64,6 +65,10 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if sentence.paragraph in note_paragraphs:
             continue
         carried = period_by_paragraph.get(sentence.paragraph, report_month)
+        if carried != report_month and sentence.paragraph in forecast_paragraphs and _PAST_NO_MONTH.search(
+                sentence.text) and not cl.month_mentions(sentence.text, report_month) \
+                and not vocab.FORECAST_CUE.search(sentence.text):
+            carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
         metric = metric_by_paragraph.get(sentence.paragraph)
         if metric is None and _PRONOUN_SUBJECT.match(sentence.text) and facts:
             metric = last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
@@ -80,6 +85,9 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
                               else f for f in sentence_facts]
         if last_period:
             period_by_paragraph[sentence.paragraph] = last_period
+            # whether the period carried on was named in an expectation ("is expected to rise ... in May")
+            (forecast_paragraphs.add if vocab.FORECAST_CUE.search(sentence.text) else forecast_paragraphs.discard)(
+                sentence.paragraph)
         labelled = [f.label.metric for f in sentence_facts if f.label.metric != "other"]
         if labelled:
             metric_by_paragraph[sentence.paragraph] = last_metric = labelled[-1]
@@ -88,6 +96,8 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     return standing_facts(facts)
 
 
+# A move told in the past tense (not "was", which SMM writes of forecast months too).
+_PAST_NO_MONTH = re.compile(r"\b(?:dropped|fell|rose|increased|decreased|declined|grew|slumped|surged|rebounded)\b")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
                               r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
 

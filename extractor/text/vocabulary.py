@@ -94,7 +94,8 @@ REGION_NAMES = (
 )
 _REGION_GROUP = rf"((?:{REGION_NAMES})(?:\s*(?:,|and)\s*(?:{REGION_NAMES}))*)"
 REGION_SEGMENT = re.compile(
-    rf"(?:\b(?:production|output|supply|operating capacity|operating rates?)\s+(?:in|of|from)\s+(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
+    rf"(?:\b(?:production|output|supply|operating capacity|operating rates?)\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from)\s+"
+    rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
     rf"|\b{_REGION_GROUP}(?:\s+province)?(?:'s|’s)\s+(?:\w+\s+){{0,2}}(?:output|production|operating rate)"
     rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+(?:saw|had|posted|recorded|reported)\s+(?:its\s+)?(?:\w+\s+)?(?:output|production)"
     rf"|\b(?:output|production)\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
