@@ -262,3 +262,10 @@ def test_a_sentence_whose_result_the_next_one_states_gives_causes() -> None:
     assert ("policy_environment", "up", "2022-05", "forecast") in drivers
     assert ("weather_seasonal", "up", "2022-05", "forecast") in drivers
     assert ("other", "up", "2022-05", "forecast") in drivers
+
+
+def test_a_slow_resumption_holds_output_down_and_a_longer_calendar_month_lifts_it() -> None:
+    drivers = _drivers("Slow resumption pace, EMM production decreases in February. In March, the longer calendar "
+                       "month is expected to lift EMM output.", "2025-02")
+    assert ("resumption", "down", "2025-02", "actual") in drivers
+    assert ("calendar", "up", "2025-03", "forecast") in drivers

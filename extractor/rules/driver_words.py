@@ -22,10 +22,10 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                        r"ramadan|christmas|dragon boat|mid-autumn|golden week|holidays?|festival breaks?)\b"), "down",
      _words(r"\b(?:subsid\w*|eliminat\w*|excluded|after (?:the )?|post-|ended|fad\w*|recover\w*|return\w* from)\b")),
     ("calendar", _words(r"\b(?:production days|working days|workdays|calendar days|fewer days|one day less|one less day|days in|"
-                        r"number of days|statistical cycles?|(?:longer|shorter) month|(?:is|was|being) (?:longer|shorter) than|"
+                        r"number of days|statistical cycles?|(?:longer|shorter) (?:calendar )?month|(?:is|was|being) (?:longer|shorter) than|"
                         r"one (?:more|fewer|extra) day|extra days?)\b"), "down",
      _words(r"\b(?:more|increase\w*|additional|extra|ris(?:e|es|ing)|rose|higher|longer|extended)\b[^.;]{0,30}\b(?:days|workdays)\b"
-            r"|\bdays\b[^.;]{0,20}\b(?:more|increase)|\bextended statistical|\blonger month\b|\b(?:is|was) longer than\b|"
+            r"|\bdays\b[^.;]{0,20}\b(?:more|increase)|\bextended statistical|\blonger (?:calendar )?month\b|\b(?:is|was) longer than\b|"
             r"\bone (?:more|extra) day\b|\bextra days?\b")),
     ("maintenance", _words(r"\bmaintenance\b|\boverhaul\w*\b|\btechnological (?:transformation|upgrade)s?\b|"
                            r"\bcold repairs?\b|\bequipment upgrad\w*"), "down",
@@ -35,7 +35,9 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                           r"\brecover\w* (?:production|output|to full)\b|\b(?:production|output) recovery\b|"
                           r"\brecovery (?:of|in) (?:production|output)\b|\brecover\w* from (?:the |its )?(?:\w+ )?maintenance\b|\b(?:completion|end|conclusion) of (?:the )?"
                           r"(?:\w+ )?maintenance|\bmaintenance (?:ended|was completed|concluded)\b|"
-                          r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up", None),
+                          r"\breturn of (?:\w+ ){0,3}maintenance|\b(?:finished|completed|ended|concluded) (?:\w+ )?maintenance\b"), "up",
+     _words(r"\b(?:slow|slower|sluggish|lagging)\s+(?:\w+\s+)?(?:resum\w*|restart\w*)|\b(?:resum\w*|restart\w*)\s+"
+            r"(?:\w+\s+){0,3}(?:was|were|remained|proceeded)\s+(?:\w+\s+)?(?:slow\w*|sluggish)")),
     ("new_capacity", _words(r"\bnew(?:ly)?[- ](?:[\w-]+ )?(?:capacit\w+|production lines?|projects?|smelters?|lines?|"
                             r"plants?|furnaces?|potlines?|commissioned|expanded|built|added|ignited)\b|\b(?-i:commission\w*)\b|\bCommission(?:ed|ing)\b|\bramp(?:ing|ed|s)?[- ]up\b|"
                             r"\bput into (?:production|operation)\b|\bexpanded capacit\w+|\bcapacity (?:growth|expansion)\b"),
