@@ -192,6 +192,13 @@ CASES = [
     ("Ferrochrome output in Shanxi is expected to rise in May. Production in Guangxi dropped, with monthly output of "
      "31,200 mt, down 20.5% from the previous month.", "2021-04",
      [(31200, dict(segment="guangxi", period="2021-04", basis="actual")), (-20.5, dict(segment="guangxi"))]),
+    # "from May to 5.6 million mt in June" makes June no base month; a company's switch of product is no subject
+    ("SMM expects China's alumina output to fall from May to 5.61 million tonnes in June, and the daily average "
+     "output will be 187,000 tonnes, higher than in May.", "2017-05",
+     [(187000, dict(commodity="alumina", period="2017-06", segment="daily average"))]),
+    ("Alumina output rose in May. Xiaoyi Taixing Aluminum Magnesium shifted to production of aluminum hydroxide. "
+     "Alumina output is expected to reach 5.6 million tonnes in June.", "2017-05",
+     [(5600000, dict(commodity="alumina", period="2017-06"))]),
     # a sentence about "it" speaks of the figure of the sentence before
     ("Silicon metal operating rates rose 3.1 percentage points to 41.2% in May.\n\nIt was also up 4.4 percentage "
      "points year on year.", "2019-05", [(4.4, dict(metric="operating_rate", measure="yoy_pp", period="2019-05"))]),

@@ -26,14 +26,14 @@ NO_PERIOD = "no period: the document names no report month (give it with --repor
 RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
 # A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").
 COMPANY_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|"
+    r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|Chemicals?|"
     r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")
 # A change named by the noun after its figure: "representing a 3.47% increase", "a 5% YoY decline".
 CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:MoM\s+|YoY\s+|month-on-month\s+|year-on-year\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
     r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
-FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$|"
+FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$|"
                        r"\b(?:previous|prior|former)\s+(?:record|high|peak|low)\b[^.;%]{0,35}?\bof\s+$", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".

@@ -149,15 +149,17 @@ def _text_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
 
 
-_PRODUCTION_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
+_PRODUCTION_AFTER = re.compile(r"^\s+(?:(?!to\b)[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
                                r"capacity utili[sz]ation)\b")
 # A named product's trade and stocks are its own figures too ("China's lithium hydroxide exports reached ...").
 _TRADE_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,1}?(?:exports?|imports?|inventor(?:y|ies))\b")
 # A bare metal name stands for its product before a production word or its producers ("magnesium producers").
-_PRODUCERS_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
+_PRODUCERS_AFTER = re.compile(r"^\s+(?:(?!to\b)[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
                               r"capacity utili[sz]ation|smelters?|producers?|plants?|enterprises|furnaces?)\b")
 
 
+_OTHER_PRODUCT_AFTER = re.compile(r"^\s+(?:hydroxide|oxide|hydrate|scrap|semis|foil|sheets?|billets?|rods?|wire|"
+                                  r"powder|ores?|concentrates?)\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 _MOVED_AFTER = re.compile(r"^\s+(?:was|were)\s+(?:up|down)\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
@@ -180,6 +182,8 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     index = _alias_index()
     for match in _text_pattern().finditer(text):
         after = text[match.end():match.end() + 40]
+        if _OTHER_PRODUCT_AFTER.match(after):
+            continue  # "aluminum hydroxide", "copper scrap", "nickel ore": another product named after the metal
         produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after)
                         or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
                         or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
@@ -188,6 +192,8 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
         if any(start <= match.start() < end for start, end, _, _ in found):
             continue
         after = text[match.end():match.end() + 40]
+        if _OTHER_PRODUCT_AFTER.match(after):
+            continue
         produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
                            or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
         if _PRODUCERS_AFTER.match(after) or produced_of:
