@@ -159,7 +159,7 @@ _PRODUCERS_AFTER = re.compile(r"^\s+(?:(?!to\b)[a-z0-9]+\s+){0,2}?(?:output|prod
 
 
 _OTHER_PRODUCT_AFTER = re.compile(r"^\s+(?:hydroxide|oxide|hydrate|scrap|semis|foil|sheets?|billets?|rods?|wire|"
-                                  r"powder|ores?|concentrates?)\b")
+                                  r"powder)\b")  # (a metal's ore or concentrate stays the metal's: mines report it)
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 _MOVED_AFTER = re.compile(r"^\s+(?:was|were)\s+(?:up|down)\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
