@@ -66,3 +66,19 @@ NATIONWIDE = re.compile(r"(?<![Ee]ast )(?<![Ww]est )(?<![Nn]orth )(?<![Ss]outh )
 # A size class's bound ("smelters with annual capacity greater than 100,000 mt"): it names the part, it is no figure.
 SIZE_CLASS = re.compile(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?(?:greater than|more than|above|"
                         r"over|below|under|less than|between|exceeding)\s*$", re.I)
+
+# The largest change among producers ("the highest increase exceeding 1GW"): no change of the commodity's.
+LARGEST_CHANGE = re.compile(r"\b(?:highest|largest|biggest|smallest|sharpest)\s+(?:\w+\s+)?(?:increase|rise|growth|"
+                            r"decline|drop|decrease|gain|cut)\b[^.;,]{0,20}$", re.I)
+# A size class written as a range: "smelters with annual capacity of 50,000-100,000 mt".
+CAPACITY_OF = re.compile(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?$", re.I)
+MAINTENANCE_WORD = re.compile(r"\b(?:maintenance|overhauls?)\b", re.I)
+# "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
+ACCOUNTED_FOR = re.compile(r"\baccount\w*\s+for\s*$", re.I)
+# "40.7 mtpy of completed primary aluminium capacity", "..., of which 36.6 mtpy is operational".
+CAPACITY_AFTER = re.compile(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", re.I)
+OPERATIONAL_AFTER = re.compile(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", re.I)
+# "two smelters will reduce annual output by 150,000 mt": the output a year a change takes or adds.
+ANNUAL_CHANGE = re.compile(r"\b(?:reduc|cut|lower|curtail|los|add|rais)\w*\s+(?:the\s+)?annual\b", re.I)
+# "the estimated capacity of refining projects ... from 400,000 tonnes": a project's capacity.
+PROJECT = re.compile(r"\bprojects?\b", re.I)

@@ -165,8 +165,8 @@ def _label_sentence(
     return facts, last_period
 
 
-_CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|growth|"
-                        r"surge|slump)\s+in\s+", re.I)
+_CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
+                        r"growth|surge|slump)\s+in\s+", re.I)
 
 
 def _clause_end(s: str, position: int) -> int:
@@ -187,13 +187,11 @@ def _label_number(
     if vocab.VERSUS_EXPECTATION.match(post) or vocab.EXPECTATION_AFTER.match(post) or re.search(r"\bexpectations by\s*$", local_pre, re.I):
         return _review(number, offset, section, "difference from an expectation: no contract measure for it")
 
-    if re.search(r"\b(?:highest|largest|biggest|smallest|sharpest)\s+(?:\w+\s+)?(?:increase|rise|growth|decline|drop|"
-                 r"decrease|gain|cut)\b[^.;,]{0,20}$", local_pre, re.I):
+    if cues.LARGEST_CHANGE.search(local_pre):
         return _review(number, offset, section, "the largest change among producers, not the commodity's change")
     if cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.qualifier_start]) or (
             cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])) or (
-            number.is_range and re.search(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?$",
-                                          s[max(0, number.start - 60):number.start], re.I)):
+            number.is_range and cues.CAPACITY_OF.search(s[max(0, number.start - 60):number.start])):
         # "smelters with annual capacity above 100,000 mt", "... of 50,000-100,000 mt at 31.2%": a class's bounds
         return _review(number, offset, section, "the bound of a size class of producers, not a figure")
     metric, metric_end = metric_before(s, number.start)
@@ -201,8 +199,7 @@ def _label_number(
         metric = previous.metric  # the word before the figure before is that figure's ("... 1.16 million mt, up 2.7%")
     if (number.unit or "").startswith("mt") and cues.CUT_BY.search(local_pre) and (
             cues.FOR_MAINTENANCE.match(s[number.end:_clause_end(s, number.end)])
-            or re.search(r"\b(?:maintenance|overhauls?)\b", s[max(clause_start, number.start - 80):number.start],
-                         re.I)):
+            or cues.MAINTENANCE_WORD.search(s[max(clause_start, number.start - 80):number.start])):
         # "cut production by 15,000 mt for maintenance", "as maintenance at a mill cut production by 100,000 mt"
         return _maintenance_loss(s, offset, number, mentions, carried, report_month, section,
                                  segment_in(clause_pre, paragraph_segment))
@@ -226,23 +223,23 @@ def _label_number(
         metric = paragraph_metric
     if number.unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
         metric = previous.metric
-    if metric == "share" and (number.unit or "") == "mt" and re.search(r"\baccount\w*\s+for\s*$", local_pre, re.I):
+    if metric == "share" and (number.unit or "") == "mt" and cues.ACCOUNTED_FOR.search(local_pre):
         metric = "production"  # "300-series accounted for 1.16 million mt": the part's output, not a share
-    if number.unit == "mt/year" and re.match(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", post, re.I):
+    if number.unit == "mt/year" and cues.CAPACITY_AFTER.match(post):
         metric = "capacity"  # "40.7 mtpy of completed primary aluminium capacity"
-    if metric == "capacity" and re.match(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", post, re.I):
+    if metric == "capacity" and cues.OPERATIONAL_AFTER.match(post):
         metric = "operating_capacity"  # "..., of which 36.6 mtpy is operational"
     period, cumulative = period_at(mentions, number.start, carried, s=s, number_end=number.end)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
-    if re.search(r"\b(?:reduc|cut|lower|curtail|los|add|rais)\w*\s+(?:the\s+)?annual\b", clause_pre, re.I):
+    if cues.ANNUAL_CHANGE.search(clause_pre):
         return _review(number, offset, section, "the output a year a change adds or takes, not a figure of the month")
     if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):
         return _review(number, offset, section, "the capacity of a survey's sample, not a fact of the commodity")
-    if metric in ("capacity", "operating_capacity") and re.search(
-            r"\bprojects?\b", s[max(clause_start, number.start - 70):number.start], re.I):
+    project = cues.PROJECT.search(s[max(clause_start, number.start - 70):number.start])
+    if metric in ("capacity", "operating_capacity") and project:
         return _review(number, offset, section, "a project's capacity, not the commodity's")
 
     unit = number.unit or ""

@@ -135,7 +135,7 @@ def find_tables(text: str) -> tuple[Table, ...]:
             i += 1
             continue
         rows: list[Row] = []
-        while j + len(columns) < len(cells) + 1 and _NAME_CELL.match(cells[j].text):
+        while j < len(cells) and _NAME_CELL.match(cells[j].text):
             values = cells[j + 1:j + 1 + len(columns)]
             if len(values) < len(columns) or not all(cell_value(c.text) is not None or _EMPTY_CELL.match(c.text)
                                                      for c in values):
