@@ -76,7 +76,7 @@ _COUNTS = {w: i for i, w in enumerate(
 _FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{_YEAR}\b(?![-/]\d)", re.I)
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b", re.I)
-_PART_OF_YEAR = re.compile(r"\b(?:quarter|half|season|Q[1-4]|H[12])\s*$", re.I)
+_PART_OF_YEAR = re.compile(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$", re.I)  # "the first quarter of"
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 _PERCENT = re.compile(r"%|per ?cent")  # before a month compared with: a change against it, so a year-on-year base
 _YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{_YEAR}\b", re.I)
@@ -245,8 +245,7 @@ def _publication_date(head: str, wider: str) -> _Published | None:
             stated = re.search(rf"\b{_YEAR}\b", wider)
             stated_year = stated.group(1) if stated else None
             whole_years = [m.group(1) for m in _FULL_YEAR.finditer(wider)
-                           if not re.search(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$",
-                                            wider[max(0, m.start() - 25):m.start()], re.I)]
+                           if not _PART_OF_YEAR.search(wider, max(0, m.start() - 25), m.start())]
             if stated_year is not None and named_month is not None and any(
                     (int(y), 12) > (int(stated_year), named_month) for y in whole_years):
                 # "SHANGHAI, Feb 1 (SMM) - ... output in 2017 ...": a year reviewed whole was published after it
