@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from extractor.record import Fact, Label, Span
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, region_for
-from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, resolve_month
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, month_number, resolve_month
+from extractor.text.numbers import parse_number
 
 _MONTH = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?"
 _MONTH_COLUMN = re.compile(rf"^({_MONTH})\s*((?:19|20)\d\d)?\s*(?:\(\s*([A-Za-z. ]+?)\s*\))?$", re.I)
@@ -23,9 +24,12 @@ _CHANGE_COLUMN = re.compile(r"^(YoY|Y/Y|MoM|M/M)$", re.I)
 _NUMBER_CELL = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?\s*%?(?=\s*\*?$)")
 _EMPTY_CELL = re.compile(r"^(?:-|–|—|N/?A|n\.a\.|/)$", re.I)
 _NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z ()/#-]{1,40}$")
-_UNIT = re.compile(r"\bUnit\s*:\s*(?:(1,000|10,000|thousand|ten thousand|million)\s*)?(?:metric\s+)?(kt|tonnes?|tons?|mt|t)\b",
-                   re.I)
-_METAL_NOTE = re.compile(r"\b([A-Z][A-Za-z ]{1,30}?) output refers to output in (?:Ni|nickel|metal|Co|cobalt) content", re.I)
+_UNIT = re.compile(r"\bUnit\s*:\s*(?:(1,000|10,000|thousand|ten thousand|million)\s*)?(?:metric\s+)?"
+                   r"(kt|tonnes?|tons?|mt|t)\b", re.I)
+_METAL_NOTE = re.compile(r"\b([A-Z][A-Za-z ]{1,30}?) output refers to output in (?:Ni|nickel|metal|Co|cobalt) content",
+                         re.I)
+_NOTE = re.compile(r"(?:preliminary|final|e|est|estimated?|forecast|f|actual)\b")  # "Sep. (Preliminary Data)"
+_ESTIMATE = ("e", "est", "estimate", "estimated", "forecast", "f")  # "Oct. (E)"
 _FACTORS = {"1,000": 1e3, "thousand": 1e3, "10,000": 1e4, "ten thousand": 1e4, "million": 1e6}
 
 
@@ -77,7 +81,7 @@ def unit_factor(declaration: str) -> float | None:
 def cell_value(text: str) -> float | None:
     """The number a table cell states ("4,976*", "-2.30%"), or None for an empty or non-number cell."""
     match = _NUMBER_CELL.match(text.strip())
-    return float(match.group(0).replace(",", "").replace("%", "").replace("−", "-").strip()) if match else None
+    return parse_number(match.group(0).replace("%", "").replace("−", "-").strip()) if match else None
 
 
 def _cells(text: str) -> list[Cell]:
@@ -101,9 +105,9 @@ def _column(text: str, previous: Column | None) -> Column | None:
     if month:
         number = month_number(month.group(1))
         note = (month.group(3) or "").lower()
-        if number is None or (note and not re.match(r"(?:preliminary|final|e|est|estimated?|forecast|f|actual)\b", note)):
+        if number is None or (note and not _NOTE.match(note)):
             return None
-        return Column(number, month.group(2), "level", False, note in ("e", "est", "estimate", "estimated", "forecast", "f"))
+        return Column(number, month.group(2), "level", False, note in _ESTIMATE)
     span = _SPAN_COLUMN.match(text)
     if span:
         number = month_number(span.group(1))
@@ -172,7 +176,7 @@ def row_facts(text: str, table: Table, row: Row, report_month: str | None, secti
     for column, cell in zip(table.columns, row.cells):
         if cell is None:
             continue
-        period = resolve_month(_month_name(column.month), report_month, column.year)
+        period = resolve_month(month_name(column.month), report_month, column.year)
         if period is None:
             continue
         value = cell_value(cell.text)
@@ -200,7 +204,3 @@ def row_facts(text: str, table: Table, row: Row, report_month: str | None, secti
             fact.flag(f"row '{row.name}' is not in the commodity table")
         facts.append(fact)
     return facts
-
-
-def _month_name(number: int) -> str:
-    return MONTH_NAMES.split("|")[number - 1]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, months_between, resolve_month, shift_month
+from extractor.text.months import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    month_name,
+    months_between,
+    resolve_month,
+    shift_month,
+)
 
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(\[“"*])""")
@@ -23,7 +30,6 @@ CUMULATIVE_RANGE = re.compile(
 )
 _MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
-_MONTH_BY_NUMBER = MONTH_NAMES.split("|")
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
 # "output in 2019" (the contract's cumulative_production for month 12).
 FULL_YEAR = re.compile(
@@ -143,7 +149,7 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
             number = int(count) if count.isdigit() else _MONTH_COUNTS[count.lower()]
             if not 1 <= number <= 12:
                 continue
-            month = _MONTH_BY_NUMBER[number - 1]
+            month = month_name(number)
         else:
             month = next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
         period = resolve_month(month, report_month, year)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from schemas.periods import in_window, months_between, shift_month
 
-__all__ = ["MONTH_NUMBERS", "MONTH_NAMES", "MONTH_ABBREVIATIONS", "month_number", "year_month", "resolve_month",
-           "in_window", "months_between", "shift_month"]
+__all__ = ["MONTH_NUMBERS", "MONTH_NAMES", "MONTH_ABBREVIATIONS", "month_name", "month_number", "year_month",
+           "resolve_month", "in_window", "months_between", "shift_month"]
 
 _NAMES = (
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -26,6 +26,11 @@ MONTH_ABBREVIATIONS = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 def month_number(name: str) -> int | None:
     """1-12 for a month name or abbreviation ('Sept.', 'november'), None for anything else."""
     return MONTH_NUMBERS.get(name.lower().rstrip("."))
+
+
+def month_name(number: int) -> str:
+    """The full name of month 1-12 ('September' for 9)."""
+    return MONTH_NAMES.split("|")[number - 1]
 
 
 def year_month(year: str | int, month: str | int) -> str:
