@@ -114,6 +114,8 @@ CASES = [
      "decrease of 4.2% in physical tons and a year-on-year decrease of 3.1% in metal tons.", "2023-05",
      [(31200, dict(measure="level", content="metal")), (612000, dict(measure="level", content=None)),
       (-4.2, dict(measure="mom_pct")), (-3.1, dict(measure="yoy_pct", content="metal"))]),
+    ("Alumina output for the January-September period rose to about 66.1 million tons, a year-on-year hike of 7.4%.",
+     "2025-09", [(7.4, dict(metric="cumulative_production", measure="yoy_pct"))]),
     # capacity a year in million tonnes written "mtpy", and the operating part of it
     ("China had 41.2 mtpy of completed primary aluminium capacity by end-May, of which 37.9 mtpy is operational.",
      "2022-05", [(41200000, dict(metric="capacity", unit="mt/year")),

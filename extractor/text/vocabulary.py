@@ -125,12 +125,12 @@ LEVEL_CUES = re.compile(
 )
 CHANGE_CUES = re.compile(
     r"(?:\bby\s*$|\b(?:rise|rising|decline|declining|increase|decrease|growth|drop|fall|reduction|gain|jump|"
-    r"surge|rebound|contraction|pullback|dip|expansion|cut|change|loss)\s+of\s*$)",
+    r"surge|rebound|contraction|pullback|dip|expansion|cut|change|loss|hike|slide|slump|uptick)\s+of\s*$)",
     re.I,
 )
 COMPARISON_NOUN = re.compile(
     r"\b(MoM|YoY|M-o-M|Y-o-Y|month[- ](?:on|over)[- ]month|year[- ](?:on|over)[- ]year)\s+(increase|decrease|decline|rise|growth|drop|reduction|gain|"
-    r"change|fall|jump|surge|dip|contraction|pullback|rebound)\b",
+    r"change|fall|jump|surge|dip|contraction|pullback|rebound|hike|slide|slump|uptick)\b",
     re.I,
 )
 VERSUS_EXPECTATION = re.compile(r"^\s*(?:MoM\s+)?(?:lower|higher|more|less|above|below|short)\s+(?:than|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:forecast|estimate|expect|initial|previous(?:ly)? (?:expect|estimat)|plan)", re.I)
