@@ -269,3 +269,14 @@ def test_a_slow_resumption_holds_output_down_and_a_longer_calendar_month_lifts_i
                        "month is expected to lift EMM output.", "2025-02")
     assert ("resumption", "down", "2025-02", "actual") in drivers
     assert ("calendar", "up", "2025-03", "forecast") in drivers
+
+
+def test_heavy_rains_procurement_difficulties_and_no_new_maintenance() -> None:
+    drivers = _drivers("Refined zinc output declined in August due to heavy rains in Sichuan. Raw material procurement "
+                       "difficulties also weighed on output.", "2024-08")
+    assert ("weather_seasonal", "down", "2024-08", "actual") in drivers
+    assert ("raw_material", "down", "2024-08", "actual") in drivers and not any(d[0] == "demand" for d in drivers)
+    later = _drivers("Zinc smelters ran steadily in January. For February, no new maintenance work has been planned so "
+                     "far, but zinc production is set to be lower due to the Chinese New Year holiday.", "2018-01")
+    assert not any(d[0] == "maintenance" for d in later)
+    assert ("holiday", "down", "2018-02", "forecast") in later

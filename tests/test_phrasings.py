@@ -116,6 +116,8 @@ CASES = [
       (-4.2, dict(measure="mom_pct")), (-3.1, dict(measure="yoy_pct", content="metal"))]),
     ("Alumina output for the January-September period rose to about 66.1 million tons, a year-on-year hike of 7.4%.",
      "2025-09", [(7.4, dict(metric="cumulative_production", measure="yoy_pct"))]),
+    ("In August, refined zinc production was 491,200 mt, down 0.72% MoM (3,560 mt) and down 6.6% YoY.", "2024-08",
+     [(-3560, dict(measure="mom_abs")), (-6.6, dict(measure="yoy_pct"))]),
     # capacity a year in million tonnes written "mtpy", and the operating part of it
     ("China had 41.2 mtpy of completed primary aluminium capacity by end-May, of which 37.9 mtpy is operational.",
      "2022-05", [(41200000, dict(metric="capacity", unit="mt/year")),
@@ -263,6 +265,11 @@ def test_one_producer_s_output_and_output_affected_are_not_the_commodity_s() -> 
     facts = _facts(text, "2021-09")
     assert _has(facts, -2, measure="mom_pct")
     assert not any(f["status"] == "accepted" and abs(f["value"]) in (20, 12000) for f in facts)
+
+
+def test_the_affected_output_is_no_output() -> None:
+    text = "Zinc output rose in January. SMM expects the affected output would amount to over 25,000 mt in February."
+    assert not any(f["status"] == "accepted" and f["value"] == 25000 for f in _facts(text, "2018-01"))
 
 
 def test_one_mill_s_output_is_not_the_commodity_s() -> None:

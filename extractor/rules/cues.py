@@ -59,8 +59,8 @@ NAMED_PLANT = re.compile(r"\b(?!(?:China|Indonesia|India|Australia|Japan|Russia|
 ONE_PRODUCER_OUTPUT = re.compile(r"\b(?:output|production|operating rate) (?:at|of) (?:a|one|another) (?:[\w-]+ ){0,2}"
                                  r"(?:smelter|plant|mill|refinery|producer|factory|enterprise|company)\b", re.I)
 # "The total output to be affected will reach 10,000 mt": output a cause takes, not the commodity's output
-OUTPUT_AFFECTED = re.compile(r"\b(?:output|production)\s+(?:to be\s+|being\s+)?(?:affected|lost|impacted)\b[^.;%]{0,25}$",
-                             re.I)
+OUTPUT_AFFECTED = re.compile(r"\b(?:(?:output|production)\s+(?:to be\s+|being\s+)?(?:affected|lost|impacted)|"
+                             r"(?:affected|lost|impacted)\s+(?:output|production))\b[^.;%]{0,25}$", re.I)
 NATIONWIDE = re.compile(r"(?<![Ee]ast )(?<![Ww]est )(?<![Nn]orth )(?<![Ss]outh )(?<![Cc]entral )(?<!-)\b(?:China|China's|[Nn]ational|[Nn]ationwide|"
                         r"[Dd]omestic|industry-wide|SMM)\b")
 # A size class's bound ("smelters with annual capacity greater than 100,000 mt"): it names the part, it is no figure.

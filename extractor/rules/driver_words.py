@@ -45,6 +45,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("weather_seasonal", _words(r"\b(?:dry season|rainy season|heating season|winter(?! (?:stockpil\w*|dismantl\w*|restock\w*|"
                                 r"storage|procurement|demand))|cold weather|temperatures?|weather|"
                                 r"flood\w*|mudslides?|natural disasters?|heat(?:wave)?|hot weather|rainfall|typhoons?|"
+                                r"(?:heavy |torrential )rains?|rainstorms?|downpours?|"
                                 r"drought|summer(?! (?:overhaul|maintenance|shutdown)))\b"), "down",
      _words(r"\b(?:warm\w*|end of the (?:rainy|dry|heating)|after the (?:rainy|dry|heating|winter)|wet season|"
             r"(?:season|winter) end\w*|advantag\w*|benefit\w*|favou?rable|preferential|cheap\w*|diminish\w*|"
@@ -71,7 +72,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("price", _words(r"(?<!raw material )(?<!ore )(?<!concentrate )(?<!power )(?<!electricity )(?<!coal )\bprices?\b(?! of (?:\w+ ){0,2}(?:raw materials?|ores?|concentrates?|feedstock|scrap))"
                      r"|\bthe \w+ market\b(?= (?:downturn|slump|rally))|\bdownturn in the \w+ market\b"), "down",
      _words(r"\b(?:high|higher|ris(?:e|es|ing)|rose|increas\w*|rall\w*|strong|firm|keeps? increasing|incentive|surg\w*)\b")),
-    ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|procurement|stockpiling|purchas\w*|"
+    ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|(?<!material )procurement|stockpiling|purchas\w*|"
                       r"(?:downstream|end-use|terminal|consumer) (?:[\w-]+ )?markets?|restocking|terminal sales)\b"),
      "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
     ("trade", _words(r"\b(?:anti-dumping|anti-subsidy|countervailing|tariffs?|export (?:bans?|controls?|restrictions?|"
@@ -101,6 +102,7 @@ DEMAND_STRONG = _words(_UP_GENERAL + r"|\b(?:high|exceed\w*|stockpil\w*|schedule
 # Inputs and margins push output by their direction; a clause that names none ("smelters using copper
 # concentrates", "raw material composition") states no cause.
 SUPPLY_TIGHT = _words(r"\b(?:tight\w*|short\w*|scarc\w*|insufficient|constrain\w*|deplet\w*|strain\w*|supply gaps?|"
+                      r"procurement difficult\w*|difficult\w* (?:in )?(?:procur\w*|sourcing)|"
                       r"(?:reduc\w*|declin\w*|fall\w*|fell|drop\w*|shrink\w*|limited|disrupt\w*) (?:\w+ ){0,3}suppl\w*|"
                       r"suppl\w* (?:\w+ ){0,3}(?:reduc\w*|declin\w*|fell|fall\w*|drop\w*|shrank|tighten\w*|disrupt\w*)|"
                       r"(?:high|higher|rising|ris(?:e|es)|surg\w*) (?:\w+ ){0,3}(?:raw materials?|ores?|concentrates?|"

@@ -33,7 +33,8 @@ MARKET_CATEGORIES = ("price", "demand", "raw_material")
 # A cause negated before it: up to four words may stand between the negation and the cause ("without large-scale
 # suspensions or resumptions", "have not yet received notice to resume"), but not a new clause ("did not last as
 # smelters resumed").
-_NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|not(?:\s+yet)?|yet\s+to|failed\s+to|unlikely\s+to|"
+_NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|no(?:\s+(?:new|further|additional|major))?|not(?:\s+yet)?|"
+                            r"yet\s+to|failed\s+to|unlikely\s+to|"
                             r"(?:unknown|unclear|uncertain)\s+whether|"
                             r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+"
                             r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)"
@@ -148,7 +149,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             sentence_period = named[0].period if named else sentence_period
             sentence_forecast = sentence_forecast or bool(FORECAST_CUE.search(result))
             mentions = named
-        now = bool(_NOW.search(sentence.text))
+        opens_now = bool(_NOW.match(sentence.text.lstrip()))  # "Currently, ...; ..." dates every clause after it
         for at, clause in clauses_of(sentence.text):
             if not any(pattern.search(clause) for _, pattern, _, _ in CATEGORIES):
                 continue
@@ -161,7 +162,7 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             if forecast and not mentions and period == report_month and report_month is not None:
                 period = shift_month(report_month, 1)
             if report_month is not None:
-                if not own and now:
+                if not own and (opens_now or _NOW.search(clause)):
                     period = report_month  # "some smelters currently plan maintenance"
                 # "since production resumed in September": a cause of the reviewed month
                 period = max(period, report_month)

@@ -288,8 +288,9 @@ def _label_number(
         is_change = True  # "and 54kt month on month": a mass with its comparison right after is a change
     elif cues.CHANGE_NOUN_AFTER.match(post) and unit in ("%", "pp", "mt"):
         is_change = True  # "representing a 3.47% increase", "an 11.82% rise"
-    elif previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", local_pre or " "):
-        is_change = True
+    elif previous is not None and previous.change and re.fullmatch(r"\s*(?:,|and|,\s*and|or|(?:MoM|YoY)?\s*\()\s*",
+                                                                   local_pre or " ", re.I):
+        is_change = True  # "up 2.1% and 3% YoY", "down 0.68% MoM (3,300 mt)": the same kind of change
     elif unit in ("%", "pp") and month_comparison(post, period) is not None:
         is_change = True  # "up 3.9% from August and 1.6% from September 2017": a change against the month named
     else:
