@@ -32,6 +32,8 @@ COUNTRIES = {
     "china": "china", "chinese": "china", "domestic": "china",
 }
 _COUNTRY = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
+# "battery cell production waste", "battery module output": a battery's cell or module is no PV product
+_BATTERY_PART = re.compile(r"\bbattery\s+$")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:(?:new|completed|existing|operating|operational|idle|domestic)\s+)?$")
 
 
@@ -98,7 +100,7 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     head = normalize_name(text[:quantities[0].start]) if quantities else normalize_name(text)
     whole = normalize_name(text)
     named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
-             if produced and start < len(head) + 1]
+             if produced and start < len(head) + 1 and not _BATTERY_PART.search(whole, max(0, start - 9), start)]
     if not named and quantities:
         after_first = normalize_name(text[:quantities[0].end])
         named = [(start, end, commodity) for start, end, commodity, _ in commodity_mentions(whole)

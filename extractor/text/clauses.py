@@ -38,7 +38,8 @@ FULL_YEAR = re.compile(
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
     r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
-    r"|(?<=mt |ns |es )(last|this)\s+year\b",  # "35.04 million tonnes last year": the year before publication
+    r"|(?<=mt |ns |es )(last|this)\s+year\b"  # "35.04 million tonnes last year": the year before publication
+    r"|\bthe\s+((?:19|20)\d\d)\s+(?:total|output|production)\b",  # "The 2023 total reached 460,000 mt"
     re.I,
 )
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
@@ -158,7 +159,7 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
             taken.append((match.start(), match.end()))
     cumulative_range = bool(mentions)
     for match in FULL_YEAR.finditer(sentence):
-        year = match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6)
         if match.group(5) and report_month is not None:
             year = shift_month(report_month, 1)[:4]  # published the month after the report month
             if match.group(5).lower() == "last":
