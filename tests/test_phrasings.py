@@ -119,8 +119,8 @@ CASES = [
     ("In August, refined zinc production was 491,200 mt, down 0.72% MoM (3,560 mt) and down 6.6% YoY.", "2024-08",
      [(-3560, dict(measure="mom_abs")), (-6.6, dict(measure="yoy_pct"))]),
     # "The 2023 total" is the year's; a battery's cell is no PV cell
-    ("Lithium carbonate production was 44,500 mt in December. The 2023 total reached 458,000 mt, up 30.1% YoY. Recycling "
-     "plants cut output as battery cell production waste fell, and output was 3,100 mt.", "2023-12",
+    ("Lithium carbonate production was 44,500 mt in December. The 2023 total reached 458,000 mt, up 30.1% YoY. "
+     "Recycling plants cut output as battery cell production waste fell, and output was 3,100 mt.", "2023-12",
      [(458000, dict(metric="cumulative_production", period="2023-12")), (30.1, dict(metric="cumulative_production")),
       (3100, dict(commodity="lithium_carbonate"))]),
     # capacity a year in million tonnes written "mtpy", and the operating part of it
