@@ -280,3 +280,12 @@ def test_heavy_rains_procurement_difficulties_and_no_new_maintenance() -> None:
                      "far, but zinc production is set to be lower due to the Chinese New Year holiday.", "2018-01")
     assert not any(d[0] == "maintenance" for d in later)
     assert ("holiday", "down", "2018-02", "forecast") in later
+
+
+def test_supportive_policies_lift_output_and_export_policies_are_trade() -> None:
+    drivers = _drivers("NdFeB production rose 9% in November, benefiting from supportive policies. The production "
+                       "contraction was earlier driven by several factors, including declining prices and adjustments "
+                       "to export policies.", "2025-11")
+    assert ("policy_environment", "up", "2025-11", "actual") in drivers
+    assert ("trade", "down", "2025-11", "actual") in drivers
+    assert ("price", "down", "2025-11", "actual") in drivers

@@ -59,7 +59,8 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                                   r"inspect\w*|self-(?:regulation|discipline)|anti-involution|power (?:rationing|restrictions?|"
                                   r"cuts?|shortages?|curbs?|outages)|electricity (?:rationing|restrictions?)|energy consumption|"
                                   r"dual control|production restrictions?|safety (?:checks?|inspections?)|emission\w*)\b"), "down",
-     _words(r"\b(?:eas(?:ed|ing)|loosen\w*|lift\w*|relax\w*|ended|complet\w*|renew\w*|"
+     _words(r"\b(?:eas(?:ed|ing)|loosen\w*|lift\w*|relax\w*|ended|complet\w*|renew\w*|benefit\w*|supportive|stimul\w*|"
+            r"favou?rable|incentives?|"
             r"(?:licen[cs]e\w*|permits?|quotas?)[^.;]{0,30}\bissued|issued[^.;]{0,20}\b(?:licen[cs]e\w*|permits?|quotas?))\b")),
     # ("issued" eases a policy only where licences, permits or quotas are what was issued, not a rationing notice)
     ("raw_material", _words(r"\b(?:raw materials?|ores?|concentrates?|feedstock\w*|scrap|TCs?|blister copper|anode copper|"
@@ -75,7 +76,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
     ("demand", _words(r"\b(?:demand|orders?|off-season|peak season|consumption|(?<!material )procurement|stockpiling|purchas\w*|"
                       r"(?:downstream|end-use|terminal|consumer) (?:[\w-]+ )?markets?|restocking|terminal sales)\b"),
      "down", _words(_UP_GENERAL + r"|\bpeak season\b|\bstockpiling\b")),
-    ("trade", _words(r"\b(?:anti-dumping|anti-subsidy|countervailing|tariffs?|export (?:bans?|controls?|restrictions?|"
+    ("trade", _words(r"\b(?:anti-dumping|anti-subsidy|countervailing|tariffs?|export (?:bans?|controls?|restrictions?|polic\w*|"
                      r"quotas?|tax\w*|rebates?)|trade (?:polic\w*|wars?|frictions?|barriers?|tensions?|disputes?)|"
                      r"net imports?|import (?:supply|gap|windows?|arbitrage)|imports? (?:surg\w*|flood\w*))\b"), "down",
      _words(r"\b(?:gap|filled by domestic|rebates? (?:\w+ ){0,2}(?:rais\w*|increas\w*|restor\w*)|window (?:\w+ ){0,2}clos\w*|"

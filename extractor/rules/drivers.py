@@ -91,7 +91,7 @@ _BECAUSE = (r"(?:due to|owing to|because of|amid|given|thanks to|driven by|affec
 _PRICE = r"(?:prices?|downturn in the \w+ market|\w+ market (?:downturn|slump|rally))"
 _PRICE_ACTS = re.compile(
     rf"\b{_PRICE}\b[^.;]{{0,80}}?\b{_CAUSE_VERB}\b[^.;]{{0,60}}?{_LINKED.pattern}"
-    rf"|{_LINKED.pattern}[^.;]{{0,80}}?\b{_BECAUSE}\s+(?:[\w'-]+\s+){{0,8}}?{_PRICE}\b"
+    rf"|{_LINKED.pattern}[^.;]{{0,80}}?\b{_BECAUSE}\s+(?:(?!(?:which|that)\b)[\w'-]+,?\s+){{0,8}}?{_PRICE}\b"
     rf"|\b{_BECAUSE}\s+(?:[\w'-]+\s+){{0,8}}?{_PRICE}\b[^.;]{{0,100}}?{_LINKED.pattern}", re.I)
 
 
@@ -229,7 +229,7 @@ def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
 # Where a clause names a cause and the nearer cause it acts through, the nearer one is the driver: a price that
 # deepened losses is the margin, a policy that lifted demand is the demand, an outage beside maintenance is the
 # maintenance.
-_ACTS_THROUGH = {"price": ("cost_margin",), "policy_environment": ("demand",), "other": ("maintenance",)}
+_ACTS_THROUGH = {"price": ("cost_margin",), "policy_environment": ("demand", "trade"), "other": ("maintenance",)}
 
 
 def _subsumed(found: list[Driver]) -> list[Driver]:
