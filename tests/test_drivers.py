@@ -289,3 +289,10 @@ def test_supportive_policies_lift_output_and_export_policies_are_trade() -> None
     assert ("policy_environment", "up", "2025-11", "actual") in drivers
     assert ("trade", "down", "2025-11", "actual") in drivers
     assert ("price", "down", "2025-11", "actual") in drivers
+
+
+def test_demand_said_sluggish_or_consumption_that_dropped_is_weak_demand() -> None:
+    drivers = _drivers("Antimony ingot output fell 6% in July. The consumption dropped sharply in July, and export orders "
+                       "also shrank. Domestic demand has been sluggish, as the summer off-season set in.", "2022-07")
+    assert ("demand", "down", "2022-07", "actual") in drivers
+    assert not any(d[0] == "weather_seasonal" for d in drivers)

@@ -46,7 +46,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [
                                 r"storage|procurement|demand))|cold weather|temperatures?|weather|"
                                 r"flood\w*|mudslides?|natural disasters?|heat(?:wave)?|hot weather|rainfall|typhoons?|"
                                 r"(?:heavy |torrential )rains?|rainstorms?|downpours?|"
-                                r"drought|summer(?! (?:overhaul|maintenance|shutdown)))\b"), "down",
+                                r"drought|summer(?! (?:overhaul|maintenance|shutdown|off-season|offseason)))\b"), "down",
      _words(r"\b(?:warm\w*|end of the (?:rainy|dry|heating)|after the (?:rainy|dry|heating|winter)|wet season|"
             r"(?:season|winter) end\w*|advantag\w*|benefit\w*|favou?rable|preferential|cheap\w*|diminish\w*|"
             r"arrival of spring|eas(?:ed|ing)|"

@@ -61,9 +61,10 @@ _NOW = re.compile(r"\b(?:this month|during the month|in the month|currently|at p
 
 # Demand said to have moved, which a section gives as a cause of its output without saying so ("downstream demand
 # rose sharply", "procurement demand is expected to recover").
-_DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*)\b(?:\s+[\w-]+){0,6}?\s+(?:ros\w*|rose|increas\w*|grew|"
-                           r"grow\w*|recover\w*|rebound\w*|strong\w*|weak\w*|declin\w*|decreas\w*|fell|fall\w*|"
-                           r"slow\w*|remain\w* (?:high|strong|weak|sluggish))\b"
+_DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*|consumption)\b(?:,?\s+[\w-]+){0,6}?,?\s+(?:ros\w*|"
+                           r"rose|increas\w*|grew|grow\w*|recover\w*|rebound\w*|strong\w*|weak\w*|declin\w*|decreas\w*|"
+                           r"fell|fall\w*|dropped|shr[aiu]nk\w*|slow\w*|(?:remain\w*|has been|have been|was|were|is|are|"
+                           r"stayed) (?:\w+ )?(?:high|strong|weak|sluggish|poor|robust|subdued))\b"
                            r"|\b(?:strong|weak|sluggish|robust|rising|falling|recovering|increased|reduced)\s+(?:\w+\s+){0,2}"
                            r"(?:demand|orders|procurement)\b", re.I)
 
