@@ -69,3 +69,14 @@ def test_a_scaled_cell_is_grounded_only_with_the_unit_its_table_states(fixtures:
 def test_prose_that_names_months_and_figures_is_no_table() -> None:
     text = "Refined Copper\n\nOutput was 701,000 mt in April, up 4.1% YoY.\n\nAlumina\n\nOutput fell 2% in April.\n"
     assert find_tables(text) == ()
+
+
+def test_a_cell_whose_label_cannot_be_completed_is_kept_for_review(fixtures: Path) -> None:
+    text = read_document(fixtures / "table_pipes_2019_02.txt", 1_000_000).text
+    no_unit = text.replace("Unit: 1,000 tonne", "")
+    (table,) = find_tables(no_unit)
+    facts = row_facts(no_unit, table, table.rows[0], "2019-02", 0)
+    masses = [f for f in facts if f.quote == "5120"]
+    assert masses and all(f.status == "needs_review" and "no unit line" in (f.reason or "") for f in masses)
+    undated = row_facts(text, table, table.rows[0], None, 0)  # the document names no year for its months
+    assert len(undated) == len(facts) and all(f.status == "needs_review" for f in undated)
