@@ -82,3 +82,12 @@ OPERATIONAL_AFTER = re.compile(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?op
 ANNUAL_CHANGE = re.compile(r"\b(?:reduc|cut|lower|curtail|los|add|rais)\w*\s+(?:the\s+)?annual\b", re.I)
 # "the estimated capacity of refining projects ... from 400,000 tonnes": a project's capacity.
 PROJECT = re.compile(r"\bprojects?\b", re.I)
+
+# A move told in the past tense (not "was", which SMM writes of forecast months too).
+PAST_NO_MONTH = re.compile(r"\b(?:dropped|fell|rose|increased|decreased|declined|grew|slumped|surged|rebounded)\b")
+# "It was also up 5.9 percentage points year on year": the sentence speaks of the figure of the one before.
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
+                             r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
+# "an 8.4% drop in treatment charges": the change is of what follows "in".
+CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
+                       r"growth|surge|slump)\s+in\s+", re.I)

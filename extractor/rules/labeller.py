@@ -65,12 +65,12 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if sentence.paragraph in note_paragraphs:
             continue
         carried = period_by_paragraph.get(sentence.paragraph, report_month)
-        if carried != report_month and sentence.paragraph in forecast_paragraphs and _PAST_NO_MONTH.search(
+        if carried != report_month and sentence.paragraph in forecast_paragraphs and cues.PAST_NO_MONTH.search(
                 sentence.text) and not cl.month_mentions(sentence.text, report_month) \
                 and not vocab.FORECAST_CUE.search(sentence.text):
             carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
         metric = metric_by_paragraph.get(sentence.paragraph)
-        if metric is None and _PRONOUN_SUBJECT.match(sentence.text) and facts:
+        if metric is None and cues.PRONOUN_SUBJECT.match(sentence.text) and facts:
             metric = last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
             carried = last_period_seen or carried
         sentence_facts, last_period = _label_sentence(
@@ -94,12 +94,6 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             last_period_seen = next(f.label.period for f in reversed(sentence_facts) if f.label.metric != "other")
         facts.extend(sentence_facts)
     return standing_facts(facts)
-
-
-# A move told in the past tense (not "was", which SMM writes of forecast months too).
-_PAST_NO_MONTH = re.compile(r"\b(?:dropped|fell|rose|increased|decreased|declined|grew|slumped|surged|rebounded)\b")
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
-                              r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
 
 
 def _paragraph_label(first_sentence: str) -> str | None:
@@ -165,10 +159,6 @@ def _label_sentence(
     return facts, last_period
 
 
-_CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
-                        r"growth|surge|slump)\s+in\s+", re.I)
-
-
 def _clause_end(s: str, position: int) -> int:
     ends = [i for i in (s.find(";", position), s.find(":", position)) if i >= 0]
     return min(ends) if ends else len(s)
@@ -212,7 +202,7 @@ def _label_number(
         metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
             {"capacity": "capacity", "output": "production", "production": "production", "imports": "imports",
              "exports": "exports", "inventory": "inventory", "inventories": "inventory"}[named_after.group(1).lower()]
-    change_in = _CHANGE_IN.match(post)
+    change_in = cues.CHANGE_IN.match(post)
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
         named_in = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
                         for m in pattern.finditer(post, change_in.end(), change_in.end() + 60)), default=None)
