@@ -12,7 +12,7 @@ from typing import Any, Callable
 import prompts
 from extractor import PIPELINE_VERSION
 from extractor.errors import DocumentError, ExtractorError
-from extractor.formats import ReportFormat, choose_format
+from extractor.formats import ReportFormat, RulesFormat, choose_format
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
 from extractor.reconcile.grounding import contract_errors, ground_fact
@@ -21,19 +21,21 @@ from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
-from extractor.strategies import assist, naive
+from extractor.strategies import assist, naive, read_flow
 from extractor.strategies import section as section_strategy
 from extractor.text.documents import Document, read_document, split_reports
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
-STRATEGIES = ("assist", "section", "naive")
+STRATEGIES = ("read", "assist", "section", "naive")
 
 
 @dataclass(frozen=True)
 class RunOptions:
     """What a run was asked to do; everything that changes results goes into the config hash.
 
-    strategy is how an LLM provider is used: `assist` (rules first, the LLM
+    strategy is how an LLM provider is used: `read` (the default: the LLM
+    reads every chunk of the document, the text verifies it, the rules are
+    the second opinion), `assist` (rules first, the LLM
     labels what they could not and reads drivers, everything reconciled),
     `section` (the LLM reads each whole section, reconciled with the rules'
     reading) or `naive` (the LLM alone, for the eval's comparison only). `sections`, when
@@ -44,7 +46,7 @@ class RunOptions:
     provider: str = "rules"
     model: str | None = None
     force: bool = False
-    strategy: str = "assist"
+    strategy: str = "read"
     sections: frozenset[str] | None = None
     labels: str = "confirm"
     drivers: str = "keyword"
@@ -53,6 +55,11 @@ class RunOptions:
     @property
     def uses_llm(self) -> bool:
         return self.provider != "rules"
+
+    @property
+    def reads_with_llm(self) -> bool:
+        """The LLM-first flow: the LLM reads the document, the text verifies, the rules are the second opinion."""
+        return self.uses_llm and self.strategy == "read"
 
     def assist_policies(self) -> tuple[str, str]:
         """The label and driver policies the assist strategy applies: `auto` decides per document from a section
@@ -113,9 +120,10 @@ def read_structure(doc: Document, options: RunOptions) -> Reading:
 
     Raises DocumentError when no format recognises a commodity in the text.
     """
-    fmt = choose_format(doc.text)
-    sections = fmt.sections(doc.text) if fmt is not None else []
-    if fmt is None or not sections:
+    chosen = choose_format(doc.text)
+    sections = chosen.sections(doc.text) if chosen is not None else []
+    fmt: ReportFormat = chosen if chosen is not None else RulesFormat()  # type: ignore[assignment]
+    if (chosen is None or not sections) and not options.reads_with_llm:  # the LLM reads what the rules cannot
         raise DocumentError(doc.path, "no recognizable sections: no commodity heading and no known commodity named")
     sections = [s for s in sections if options.sections is None or f"{doc.name}:{s.index}" in options.sections]
     month = fmt.report_month(doc.text)
@@ -139,15 +147,23 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
         raise ExtractorError(f"provider {options.provider} needs an LLM client")
     if llm is not None:
         llm.take_records()  # what a failed earlier document asked is not this document's account
-    section_rows = [{
-        "id": section_id(doc.sha256, s.index), "document_id": doc.sha256, "idx": s.index, "commodity": s.commodity,
-        "region": s.region, "heading": s.heading, "start": s.start, "end": s.end, "known": int(s.known),
-    } for s in sections]
-    if options.uses_llm and options.strategy == "naive":
+    if options.reads_with_llm:
+        assert llm is not None
+        result = read_flow.read_document(doc.text, reading.format, sections, month, llm, options.provider)
+        month, facts, drivers = result.month, result.facts, result.drivers
+        sections = result.chunks
+        for fact in facts:
+            if fact.status != Status.REJECTED:
+                fact.status, fact.reason = gate_fact(doc.text, fact)
+    elif options.uses_llm and options.strategy == "naive":
         assert llm is not None
         facts, drivers = _naive_facts(doc, sections, month.value, llm, options)
     else:
         facts, drivers = _assisted_facts(reading, llm, options, works)
+    section_rows = [{
+        "id": section_id(doc.sha256, s.index), "document_id": doc.sha256, "idx": s.index, "commodity": s.commodity,
+        "region": s.region, "heading": s.heading, "start": s.start, "end": s.end, "known": int(s.known),
+    } for s in sections]
     crosscheck.check_document(facts)
     document_row = {
         "id": doc.sha256, "name": doc.name, "path": doc.path, "size": doc.size, "encoding": doc.encoding,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from string import Template
 
-NAMES = ("drivers", "label_number", "section_facts", "section_reading")
+NAMES = ("drivers", "label_number", "section_facts", "section_reading", "document_reading", "chunk_reading")
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def _one(db: Path, sql: str):
 
 def test_replayed_local_model_labels_and_drivers(tmp_path: Path, fixtures: Path) -> None:
     db = tmp_path / "smm.db"
-    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--llm-drivers", "llm", *_replay_args())
+    result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--llm-drivers", "llm", "--strategy", "assist",
+                  *_replay_args())
     assert result.exit_code == 0, result.output
     assert "LLM replay/qwen2.5-coder-0.5b:" in result.output
     calls = _one(db, "SELECT COUNT(*), SUM(cached) FROM llm_calls")
@@ -70,11 +71,12 @@ def test_replayed_local_model_labels_and_drivers(tmp_path: Path, fixtures: Path)
 
 def test_rerun_answers_from_the_cache(tmp_path: Path, fixtures: Path) -> None:
     db = tmp_path / "smm.db"
-    _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--llm-drivers", "confirm", *_replay_args())
+    _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--llm-drivers", "confirm", "--strategy", "assist",
+         *_replay_args())
     first = _one(db, "SELECT COUNT(*) FROM llm_calls")[0]
     # The second run replays from an empty folder: it can only succeed from the database cache.
     (tmp_path / "empty").mkdir()
-    again = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--force", "--llm-drivers", "confirm",
+    again = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--force", "--llm-drivers", "confirm", "--strategy", "assist",
                  *_replay_args(tmp_path / "empty"))
     assert again.exit_code == 0, again.output
     assert f"{first} requests ({first} from cache" in again.output
@@ -99,7 +101,7 @@ def test_replay_provider_raises_missing_recording(tmp_path: Path) -> None:
 
 def test_hostile_report_cannot_get_its_number_accepted(tmp_path: Path, fixtures: Path) -> None:
     db = tmp_path / "smm.db"
-    result = _run("run", str(fixtures / "hostile_2024_09.txt"), "--db", str(db), *_replay_args())
+    result = _run("run", str(fixtures / "hostile_2024_09.txt"), "--db", str(db), "--strategy", "assist", *_replay_args())
     assert result.exit_code == 0, result.output
     accepted = _facts(db, "status = 'accepted'")
     assert all(json.loads(f["value"]) != 999999 for f in accepted)
@@ -259,7 +261,9 @@ def test_prompt_snapshots(name: str, request: pytest.FixtureRequest) -> None:
 
     prompt = prompts.load(name)
     values = {"commodity": "refined zinc", "report_month": "2024-09", "segments": "zinc alloy",
-              "sentence": "Output rose «2.6%» MoM.", "section": "Output rose 2.6% MoM."}
+              "sentence": "Output rose «2.6%» MoM.", "section": "Output rose 2.6% MoM.",
+              "document": "Zinc output rose 2.6% MoM in September 2024.", "examples": "", "products": "refined_zinc",
+              "heading": "none", "chunk": "Output rose 2.6% MoM."}
     placeholders = {k: v for k, v in values.items() if f"${k}" in prompt.user}
     rendered = f"version: {prompt.version}\n" + "\n\n".join(
         f"[{m['role']}]\n{m['content']}" for m in prompt.messages(**placeholders)) + "\n"
@@ -347,12 +351,12 @@ def test_prefetched_answers_are_taken_once_and_accounted_as_calls() -> None:
     assert Counting.calls == 2 * len(requests)
 
 
-def test_by_default_the_llm_is_asked_about_flagged_numbers_only(tmp_path: Path, fixtures: Path) -> None:
+def test_the_assist_strategy_asks_about_flagged_numbers_only(tmp_path: Path, fixtures: Path) -> None:
     """The measured default (--llm-drivers keyword): drivers come from the keyword baseline, no driver questions;
     the one number the rules could not label (our fixture's "the figure ... reached 512,600 mt") is asked."""
     db = tmp_path / "smm.db"
     result = _run("run", str(fixtures / "flagged_2024_06.txt"), str(fixtures / "review_2024_06.txt"), "--db", str(db),
-                  *_replay_args())
+                  "--strategy", "assist", *_replay_args())
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(db)
     purposes = {row[0] for row in conn.execute("SELECT purpose FROM llm_calls")}

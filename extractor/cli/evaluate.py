@@ -218,7 +218,7 @@ def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig,
     for spec in filter(None, (s.strip() for s in specs.split(","))):
         provider, _, strategy = spec.partition(":")
         config = replace(base, provider=provider)
-        options = RunOptions(provider=provider, strategy=_strategy(strategy or "assist"), sections=sections, labels=chosen[0], drivers=chosen[1])
+        options = RunOptions(provider=provider, strategy=_strategy(strategy or "read"), sections=sections, labels=chosen[0], drivers=chosen[1])
         console.print(f"extracting with {spec} ...")
         predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db,
                                               oracle if provider == "oracle" else None)

@@ -43,7 +43,7 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
 
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
-                       chosen: tuple[str, str], report_month: str | None = None, strategy: str = "assist",
+                       chosen: tuple[str, str], report_month: str | None = None, strategy: str = "read",
                        ) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()

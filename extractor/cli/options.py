@@ -39,10 +39,12 @@ class LLMOptions:
                            "'llm' (the LLM's alone), 'union', or 'auto' (section strategy: the LLM's where it earned "
                            "trust in that document, else keyword).")
     replay = typer.Option(None, "--replay", help="Recordings folder for --provider replay.")
-    strategy = typer.Option("assist", "--strategy", help="How an LLM provider is used: 'assist' (the rules label, the "
-                            "LLM answers their doubts; default), 'section' (the LLM reads each whole section's figures "
-                            "and drivers, reconciled with the rules; for capable endpoints, with --llm-labels auto "
-                            "--llm-drivers auto) or 'naive' (the LLM alone, unreconciled: eval's anchor to beat).")
+    strategy = typer.Option("read", "--strategy", help="How an LLM provider is used: 'read' (default: the LLM reads "
+                            "the whole document, month, products, every figure and driver; the text verifies every "
+                            "field; the rules are the second opinion and win where the LLM is not trusted), 'assist' "
+                            "(the rules label, the LLM answers their doubts), 'section' (the LLM reads each rules "
+                            "section, reconciled with the rules; with --llm-labels/--llm-drivers) or 'naive' (the LLM "
+                            "alone, unreconciled: eval's anchor to beat).")
 
 
 def llm_config(provider: str | None, model: str | None, model_path: Path | None, base_url: str | None, mode: str,

@@ -71,6 +71,10 @@ class OracleProvider:
                     data = {**right, "segment": "other"}
         elif request.purpose == "drivers":
             data = self._sentence_drivers(user, rng)
+        elif request.purpose == "document_reading":
+            data = self._document(user, rng)
+        elif request.purpose == "chunk_reading":
+            data = self._chunk(user, rng)
         elif request.purpose in ("section_reading", "section_facts"):
             data = self._section(user, rng, with_drivers=request.purpose == "section_reading")
         else:
@@ -151,6 +155,52 @@ class OracleProvider:
                     drivers.append(one if rng.random() < self.p else _wrong_section_driver(one, rng))
             break
         return {"facts": facts, "drivers": drivers} if with_drivers else {"facts": facts}
+
+
+    # The read strategy: what a document is, and every figure of a chunk ---------------------------------------------
+
+    def _document(self, user: str, rng: random.Random) -> dict[str, Any]:
+        """The gold report month and products; wrong, the neighbouring month or a product missed."""
+        head = user.split("Report:\n", 1)[-1]
+        for doc in self.documents:
+            if doc.text.startswith(head) or head in doc.text:
+                products = sorted({(f.commodity, f.region) for f in doc.gold.facts}
+                                  | {(d.commodity, "china") for d in doc.gold.drivers})
+                right = {"report_month": doc.gold.report_month, "published": None,
+                         "products": [{"id": c, "name": c.replace("_", " "), "region": r} for c, r in products]}
+                if rng.random() < self.p:
+                    return right
+                if rng.random() < 0.5 and right["products"]:
+                    return {**right, "products": right["products"][1:]}
+                month = doc.gold.report_month
+                return {**right, "report_month": shift_month(month, rng.choice((-1, 1))) if month else None}
+        return {"report_month": None, "published": None, "products": []}
+
+    def _chunk(self, user: str, rng: random.Random) -> dict[str, Any]:
+        """Every gold figure and driver whose quote first stands in this chunk, each right with probability p."""
+        body = user.split("Text:\n", 1)[-1]
+        facts: list[dict[str, Any]] = []
+        drivers: list[dict[str, Any]] = []
+        for doc in self._documents_holding(body):
+            start = doc.text.find(body)
+
+            def here(quote: str) -> bool:
+                first = doc.text.find(quote)
+                return start <= first and first + len(quote) <= start + len(body)
+
+            for fact in doc.gold.facts:
+                if here(fact.quote):
+                    right = {**_section_fact(fact, ""), "commodity": fact.commodity, "region": fact.region}
+                    item = right if rng.random() < self.p else _wrong_fact(right, body, rng)
+                    if item is not None:
+                        facts.append(item)
+            for driver in doc.gold.drivers:
+                if here(driver.quote):
+                    one = {"commodity": driver.commodity, "category": driver.category, "effect": driver.effect,
+                           "period": driver.period, "basis": driver.basis, "quote": driver.quote}
+                    drivers.append(one if rng.random() < self.p else _wrong_section_driver(one, rng))
+            break
+        return {"facts": facts, "drivers": drivers}
 
 
 def _field(user: str, name: str) -> str:

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from extractor.facts import Fact as ContractFact
 from extractor.record import Fact
-from extractor.rules.tables import cell_value, unit_factor
+from extractor.rules.tables import cell_value, scale_factors
 from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
 from extractor.text.numbers import number_at
 
@@ -49,14 +49,15 @@ def _ground_scaled(text: str, fact: Fact) -> tuple[bool, str | None]:
     assert fact.scale is not None
     if not 0 <= fact.scale.start <= fact.scale.end <= len(text):
         return False, "unit span is outside the text"
-    factor = unit_factor(fact.scale.of(text))
+    factors = scale_factors(fact.scale.of(text))
     stated = cell_value(fact.number.of(text))
-    if factor is None:
+    if not factors:
         return False, "no mass unit at the unit span"
     if stated is None:
         return False, "no number at the number span"
-    if not isinstance(fact.value, (int, float)) or abs(stated * factor - float(fact.value)) > 1e-6 * max(1.0, stated):
-        return False, f"value {fact.value} is not the {fact.number.of(text)!r} x {factor:g} the table states"
+    if not isinstance(fact.value, (int, float)) or all(
+            abs(abs(stated) * f - abs(float(fact.value))) > 1e-6 * max(1.0, abs(stated) * f) for f in factors):
+        return False, f"value {fact.value} is not the {fact.number.of(text)!r} x {factors[0]:g} the table states"
     return True, None
 
 

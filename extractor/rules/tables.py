@@ -79,6 +79,25 @@ def unit_factor(declaration: str) -> float | None:
     return factor * (1e3 if match.group(2).lower() == "kt" else 1.0)
 
 
+# How a text other than a "Unit:" line declares the mass its figures are counted in (a table's heading, a release's
+# note, the unit word after a number): each gives the factors its words allow.
+_DECLARED_SCALES = (
+    (re.compile(r"thousands?\s+(?:of\s+)?(?:metric\s+)?(?:tonnes|tons)|'000\s*(?:metric\s+)?(?:tonnes|tons|t\b)|"
+                r"\(kt\)|\bkt\b|1,000\s*(?:metric\s+)?(?:tonnes|tons|mt|t\b)", re.I), 1e3),
+    (re.compile(r"10,000\s*(?:metric\s+)?(?:tonnes|tons|mt|t\b)|ten thousand", re.I), 1e4),
+    (re.compile(r"millions?\s+(?:of\s+)?(?:metric\s+)?(?:tonnes|tons)|\bmn\s?t\b|\bmmt\b|\bMT\b|\bmt\b"), 1e6),
+)
+
+
+def scale_factors(declaration: str) -> tuple[float, ...]:
+    """Every factor a unit declaration allows: a "Unit:" line's one, or those its words name ("in thousands of
+    metric tons", "'000 tonnes"; "mt" in a report that counts in millions, as Indian steel reports do)."""
+    factor = unit_factor(declaration)
+    if factor is not None and factor != 1.0:
+        return (factor,)
+    return tuple(f for pattern, f in _DECLARED_SCALES if pattern.search(declaration))
+
+
 def cell_value(text: str) -> float | None:
     """The number a table cell states ("4,976*", "-2.30%"), or None for an empty or non-number cell."""
     match = _NUMBER_CELL.match(text.strip())

@@ -21,7 +21,9 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 
-_NUM = r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+_NUM = (r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))"
+        r"|\d{1,3}(?:\s\d{3})+(?=\s?(?:t|tonnes?|tons?|mt)\b)"  # "630 000 tonnes": thousands grouped by spaces
+        r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 
 _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|%|pp\b"

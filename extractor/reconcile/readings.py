@@ -1,0 +1,142 @@
+"""Deciding between the LLM's reading of a document and the rules' (the read strategy).
+
+Both readings are kept with every fact (`opinions`). Per document, the LLM
+earns a trust from two measures that need no gold:
+
+- verified: the share of its figures whose value the text states at the quote
+  and whose label fields the text does not contradict (`verify`);
+- agreement: the share of the rules' accepted figures it read the same way
+  (only where the rules accepted at least MIN_COMPARED figures).
+It is trusted where the text verifies VERIFIED_MIN of its figures, or where it
+agrees with AGREEMENT_MIN of the rules' sure figures and the text verifies
+VERIFIED_WITH_AGREEMENT. The thresholds come from the oracle curve
+(docs/benchmarks.md): with the gold oracle, the verified share is about 0.97
+at p = 1 and 0.7 at p = 0.5 on every set, while agreement with the rules is
+low wherever the rules themselves read badly (text they were not tuned on).
+
+A trusted LLM is primary:
+- both read a number alike: accepted;
+- they differ: the LLM's label where the text verifies it, else review;
+- only the LLM read it: accepted where verified, else review;
+- only the rules read it: kept as the rules left it (accepted when they were
+  sure, since the LLM did not read that number otherwise).
+An untrusted LLM only confirms: the rules' reading stands, a rules guess the
+LLM read alike is accepted, and what only the LLM read goes to review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.record import LABEL_FIELDS, Driver, Fact, Status
+
+VERIFIED_MIN = 0.9  # the share of its figures the text must verify for the LLM to be trusted
+AGREEMENT_MIN = 0.7  # or: the share of the rules' accepted figures it reads alike, where there are enough,
+VERIFIED_WITH_AGREEMENT = 0.8  # with this share verified
+MIN_COMPARED = 8
+
+
+@dataclass(frozen=True)
+class Trust:
+    """How far the LLM may override the rules in one document, and the measures that decided it."""
+
+    trusted: bool
+    verified: int
+    figures: int
+    agreed: int
+    compared: int
+
+    def why(self) -> str:
+        return (f"the text verified {self.verified} of the LLM's {self.figures} figures; it read {self.agreed} of the "
+                f"rules' {self.compared} accepted figures alike: {'trusted' if self.trusted else 'not trusted'}")
+
+
+def _key(fact: Fact) -> tuple[object, ...]:
+    return tuple(getattr(fact.label, k) for k in LABEL_FIELDS)
+
+
+def _matches(rules: list[Fact], llm: Fact, used: set[int]) -> int | None:
+    """The rules' fact (not yet paired) of the same number (of an overlapping direction with the same comparison)."""
+    for i, fact in enumerate(rules):
+        if i in used:
+            continue
+        if llm.label.is_direction or fact.label.is_direction:
+            if (fact.label.is_direction and llm.label.is_direction and fact.label.measure == llm.label.measure
+                    and fact.quote_span.start < llm.quote_span.end and llm.quote_span.start < fact.quote_span.end):
+                return i
+        elif fact.number.start == llm.number.start:
+            return i
+    return None
+
+
+def trust(rules: list[Fact], llm: list[Fact]) -> Trust:
+    figures = [f for f in llm if not f.label.is_direction]
+    verified = sum(f.status == Status.ACCEPTED for f in figures)
+    confident = [f for f in rules if f.status == Status.ACCEPTED and not f.label.is_direction]
+    read_alike = {(f.number.start, _key(f)) for f in figures if f.status != Status.REJECTED}
+    agreed = sum((f.number.start, _key(f)) in read_alike for f in confident)
+    share = verified / len(figures) if figures else 0.0
+    agreeing = len(confident) >= MIN_COMPARED and agreed >= AGREEMENT_MIN * len(confident)
+    trusted = share >= VERIFIED_MIN or (agreeing and share >= VERIFIED_WITH_AGREEMENT)
+    return Trust(trusted, verified, len(figures), agreed, len(confident))
+
+
+def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
+    """One fact per reading of a number: the two readings decided as the module doc says."""
+    out: list[Fact] = []
+    used: set[int] = set()
+    why = trusted.why()
+    for fact in llm:
+        if fact.status == Status.REJECTED:
+            out.append(fact)
+            continue
+        match = _matches(rules, fact, used)
+        if match is None:
+            out.append(_llm_only(fact, trusted.trusted, why))
+            continue
+        used.add(match)
+        out.append(_both(rules[match], fact, trusted.trusted, why))
+    for i, fact in enumerate(rules):
+        if i not in used:
+            fact.opinions = {**fact.opinions, "rules": fact.label.as_dict(), "decision": "only the rules read it",
+                             "trust": why}
+            out.append(fact)
+    return out
+
+
+def _llm_only(fact: Fact, trusted: bool, why: str) -> Fact:
+    verified = fact.status == Status.ACCEPTED
+    if trusted and verified:
+        return fact.relabel(opinions={**fact.opinions, "decision": "llm: verified, only the LLM read it",
+                                      "trust": why})
+    reason = fact.reason if not verified else "only the LLM read this figure, and it is not trusted in this document"
+    return fact.relabel(status=Status.NEEDS_REVIEW, reason=reason,
+                        opinions={**fact.opinions, "decision": "review: only the LLM read it", "trust": why})
+
+
+def _both(rules: Fact, llm: Fact, trusted: bool, why: str) -> Fact:
+    opinions = {"rules": rules.label.as_dict(), "llm": llm.opinions.get("llm", llm.label.as_dict()), "trust": why}
+    if _key(rules) == _key(llm):
+        return rules.relabel(status=Status.ACCEPTED, reason=None, opinions={**opinions, "decision": "agree"})
+    differences = ", ".join(f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
+                            if getattr(llm.label, k) != getattr(rules.label, k))
+    if trusted and llm.status == Status.ACCEPTED:
+        return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules differ ({differences})"})
+    if trusted:
+        return llm.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise",
+                           opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
+    return rules.relabel(opinions={**opinions, "decision": f"rules: the LLM is not trusted here ({differences})"})
+
+
+def decide_drivers(rules: list[Driver], llm: list[Driver], trusted: Trust) -> list[Driver]:
+    """A trusted LLM's drivers (those the text verifies accepted, the rest in review); otherwise the rules'."""
+    if not trusted.trusted:
+        return rules
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for driver in llm:
+        key = (*driver.key(), str(driver.quote_span.start))
+        if key not in seen:
+            seen.add(key)
+            out.append(driver)
+    return out

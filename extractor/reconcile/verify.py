@@ -1,0 +1,224 @@
+"""The text verifies what the LLM says, field by field (the read strategy).
+
+Nothing here trusts the answer: each check reads the source text around the
+figure and says whether the field the LLM gave is *reachable* from it or
+*contradicted* by it. The value itself is checked elsewhere (grounding: a number
+the regex layer finds in or next to the quote); these checks cover the label:
+
+- period: a month the sentence names (its year stated or implied), the report
+  month, the month after it where the sentence expects, the December of a year
+  the sentence names (a whole year), or the end of a January-to-N range;
+- measure: a quote or sentence that names only YoY is no MoM (and the other
+  way), percentage points are no per cent;
+- basis: a forecast needs a later month or a forecast word; an actual is no
+  later month than the report's;
+- metric: capacity, operating rate, inventory, imports, exports and price need
+  their word in the sentence; production is no capacity the quote alone names;
+- commodity: named in the document (an alias of the id, or its own words);
+- region: a country the text names, or china, overseas, global;
+- report month: a month and year the text states (or the year of an annual or
+  half-year release).
+
+Labels are also normalised to the contract's shapes (snake_case ids,
+lower-case segments), so no label an LLM gives can break a later command.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.text import clauses as cl
+from extractor.text.commodities import COMMODITY_ALIASES
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
+from extractor.text.vocabulary import FORECAST_CUE
+
+_SNAKE = re.compile(r"[^a-z0-9]+")
+_METRIC_WORDS: dict[str, re.Pattern[str]] = {
+    "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|a year", re.I),
+    "operating_capacity": re.compile(r"capacit", re.I),
+    "operating_rate": re.compile(r"operat|utili[sz]ation|run(?:ning)? rate|start[- ]?up rate|capacity usage|"
+                                 r"\brates?\b", re.I),
+    "inventory": re.compile(r"inventor|stock", re.I),
+    "imports": re.compile(r"import", re.I),
+    "exports": re.compile(r"export|shipment", re.I),
+    "price": re.compile(r"pric|yuan|usd|\$|rmb|cost", re.I),
+    "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
+}
+_PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
+_POINTS = re.compile(r"percentage points?|pct points?|\bpp\b|points?\b|bps\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b)\.?,?\s*(?:\d{{1,2}},?\s*)?((?:19|20)\d\d)\b"
+                         rf"|\b((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])\b", re.I)
+_ALWAYS_REGIONS = ("china", "overseas", "global")
+
+
+@dataclass
+class Verdict:
+    """What the text says of one answer: the problems found (empty when verified)."""
+
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def verified(self) -> bool:
+        return not self.problems
+
+    def reason(self) -> str:
+        return "; ".join(self.problems)
+
+
+# Normalising labels to the contract's shapes ------------------------------------------------------------------------
+
+def commodity_id(name: str) -> str:
+    """A contract-shaped id of what the LLM called the product ('Copper Foil' -> 'copper_foil')."""
+    return _SNAKE.sub("_", name.lower().replace("aluminium", "aluminum")).strip("_") or "unknown"
+
+
+def segment_label(segment: str | None, commodity: str) -> str | None:
+    """A lower-case segment, or None for the whole product ('null', the product's own name)."""
+    if segment is None:
+        return None
+    label = " ".join(segment.lower().split()).strip(" .,;:")
+    if label in ("", "null", "none", "n/a", "total", "whole", commodity.replace("_", " ")):
+        return None
+    return label
+
+
+def region_label(region: str | None) -> str:
+    label = " ".join((region or "china").lower().split()).strip(" .,;:")
+    return label or "china"
+
+
+# Checks -------------------------------------------------------------------------------------------------------------
+
+_GENERIC_WORDS = {"refined", "primary", "secondary", "mined", "high", "carbon", "grade", "metal", "ingot", "alloy",
+                  "product", "products", "material", "materials", "total", "china", "overseas", "global", "world"}
+
+
+def _plain(text: str) -> str:
+    return (text.lower().replace("aluminium", "aluminum").replace("sulfate", "sulphate").replace("-", "")
+            .replace("_", " "))
+
+
+def named_in(text: str, commodity: str, known_ids: set[str] | None = None) -> bool:
+    """Whether the document names the product: an alias of its id, or one distinctive word of the id (its stem)."""
+    plain = _plain(text)
+    if any(_plain(alias) in plain for alias in COMMODITY_ALIASES.get(commodity, ())):
+        return True
+    words = [w for w in commodity.split("_") if len(w) > 2 and w not in _GENERIC_WORDS]
+    return any(_stem(w) in plain for w in words) or not words and any(_stem(w) in plain for w in commodity.split("_"))
+
+
+def _stem(word: str) -> str:
+    for ending in ("ies", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
+
+
+def region_named(text: str, region: str) -> bool:
+    return region in _ALWAYS_REGIONS or region in text.lower()
+
+
+_YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|last year|same (?:period|month|time)|previous year|"
+                       r"year[- ](?:on|over)[- ]year|y/y|yoy|corresponding", re.I)
+_RELATIVE_YEAR = re.compile(r"\b(this|next|last) year\b", re.I)
+
+
+def reachable_periods(sentence: str, report_month: str | None) -> set[str]:
+    """The months a figure in this sentence may describe: those it names, the report's own, a year before them
+    where the sentence compares with a year earlier, and the December of a year it names."""
+    periods = {m.period for m in cl.month_mentions(sentence, report_month)}
+    for match in _MONTH_YEAR.finditer(sentence):
+        if match.group(1):
+            number = month_number(match.group(1))
+            if number:
+                periods.add(f"{int(match.group(2)):04d}-{number:02d}")
+        else:
+            periods.add(f"{int(match.group(3)):04d}-{int(match.group(4)):02d}")
+    years = set(_YEAR.findall(sentence))
+    if report_month is not None:
+        periods.update({report_month, shift_month(report_month, 1), shift_month(report_month, -1)})
+        shifts = {"this": 0, "next": 1, "last": -1}
+        years.update(str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence))
+    for year in years:
+        periods.update({f"{year}-12", f"{year}-06"})  # a whole year, a half year
+    if _YEAR_AGO.search(sentence):
+        periods.update({shift_month(p, -12) for p in list(periods)})
+    return periods
+
+
+def check_period(period: str, sentence: str, report_month: str | None) -> str | None:
+    if report_month is None and not cl.month_mentions(sentence, None) and not _YEAR.search(sentence):
+        return None  # nothing in the text to hold the period against
+    if period in reachable_periods(sentence, report_month):
+        return None
+    return f"period {period} is neither a month the sentence names nor the report's"
+
+
+def check_measure(measure: str, quote: str, sentence: str, unit: str | None) -> str | None:
+    if measure == "level":
+        return None
+    comparison = measure.split("_")[0]
+    for stretch in (quote, sentence):
+        mom, yoy = bool(cl.MOM.search(stretch)), bool(cl.YOY.search(stretch))
+        if mom != yoy:
+            stated = "mom" if mom else "yoy"
+            if stated != comparison:
+                return f"{measure} but the {'quote' if stretch is quote else 'sentence'} says {stated.upper()} only"
+            break
+    if measure.endswith("_pct") and (unit == "pp" or _POINTS.search(quote)):
+        return f"{measure} but the number is in percentage points"
+    if measure.endswith("_pp") and unit == "%" and not _POINTS.search(sentence):
+        return f"{measure} but the number is a percentage, not points"
+    return None
+
+
+def check_basis(basis: str, period: str, sentence: str, report_month: str | None) -> str | None:
+    """An actual after the report month needs that month named (a survey's early days); a forecast of a month
+    before the report's needs a forecast word."""
+    if report_month is None:
+        return None
+    if basis == "actual" and period > report_month and period not in {
+            m.period for m in cl.month_mentions(sentence, report_month)}:
+        return f"actual for {period}, after the report month {report_month}"
+    if basis == "forecast" and period < report_month and not FORECAST_CUE.search(sentence):
+        return f"forecast for {period}, before the report month, but the sentence has no forecast word"
+    return None
+
+
+def check_metric(metric: str, quote: str, sentence: str) -> str | None:
+    words = _METRIC_WORDS.get(metric)
+    if words is not None and not words.search(sentence):
+        return f"{metric} but the sentence has no {metric.replace('_', ' ')} word"
+    if metric in ("production", "cumulative_production") and re.search(r"capacit", quote, re.I) \
+            and not _PRODUCTION_WORDS.search(quote):
+        return f"{metric} but the quote speaks of capacity"
+    if metric == "production" and cl.CUMULATIVE_RANGE.search(quote):
+        return "production but the quote gives a cumulative range"
+    return None
+
+
+def check_report_month(month: str, text: str) -> str | None:
+    """A report month is verified when the text states that month with its year, or its year (an annual or
+    half-year release's December or June), or the month after it (a dateline)."""
+    year, number = int(month[:4]), int(month[5:])
+    stated: set[tuple[int, int]] = set()
+    for match in _MONTH_YEAR.finditer(text):
+        if match.group(1):
+            n = month_number(match.group(1))
+            if n:
+                stated.add((int(match.group(2)), n))
+        else:
+            stated.add((int(match.group(3)), int(match.group(4))))
+    years = {int(y) for y in _YEAR.findall(text)}
+    after = shift_month(month, 1)
+    if (year, number) in stated or (int(after[:4]), int(after[5:])) in stated:
+        return None
+    names = re.compile(rf"\b(?:{MONTH_NAMES.split('|')[number - 1]}|{MONTH_ABBREVIATIONS.split('|')[number - 1]})\b",
+                       re.I)
+    if year in years and (names.search(text) or number in (6, 12)):
+        return None
+    if not years and names.search(text):
+        return None
+    return f"report month {month} is not a month the text states"

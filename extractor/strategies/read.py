@@ -1,0 +1,239 @@
+"""The read strategy: the LLM reads, the text verifies (the default flow of every LLM provider).
+
+1. A document question: the month the report reviews, its publication date and
+   the products it reports on. Its month is used where the text states it.
+2. The document is cut into chunks that follow its headings (the format's
+   sections, where the rules know the template) and are small enough for an
+   8k-context model; every chunk is read: every figure and driver, each with
+   its product and quote. Text before the first heading is a chunk too, and a
+   document whose product the rules do not know is still read.
+3. Each figure's value must be a number the regex layer finds in or next to
+   its quote (value and sign from the text), or it is stored rejected as
+   fabricated; every label field is checked against the text
+   (`extractor.reconcile.verify`).
+4. The rules' reading is the second opinion, and `extractor.reconcile.readings`
+   decides between the two, with a trust measured per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import prompts
+from extractor.llm import LLMClient, LLMError, LLMRequest, LLMResult
+from extractor.reconcile import verify
+from extractor.reconcile.labels import contract_unit, ground_llm_value
+from extractor.record import Driver, Fact, Label, Span, Status
+from extractor.rules.sections import Section, content_end
+from extractor.rules.tables import scale_factors
+from extractor.text import clauses as cl
+from extractor.text.numbers import NumberSpan, find_numbers
+from schemas.reading import ChunkReading, DocumentReading, ReadDriver, ReadFigure, chunk_reading_for
+
+MAX_CHUNK = 6000  # characters of text a reading question carries (about 1,500 tokens: room in an 8k context)
+DOCUMENT_HEAD = 3000  # characters of the opening the document question carries
+_DECLARATION_LINE = re.compile(r"^.*(?:\bunits?\b|thousand|'000|million|\(kt\)).*$", re.I | re.M)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+# The questions ------------------------------------------------------------------------------------------------------
+
+def document_request(text: str) -> LLMRequest:
+    prompt = prompts.load("document_reading")
+    messages = prompt.messages(document=text[:DOCUMENT_HEAD])
+    return LLMRequest.build("document_reading", prompt.version, messages, DocumentReading, 512)
+
+
+def chunk_request(text: str, chunk: Section, report_month: str | None, products: str, examples: str = "") -> LLMRequest:
+    prompt = prompts.load("chunk_reading")
+    body = text[chunk.start:chunk.end]
+    messages = prompt.messages(examples=examples, report_month=report_month or "unknown", products=products or "unknown",
+                               heading=chunk.heading or "none", chunk=body)
+    return LLMRequest.build("chunk_reading", prompt.version, messages, chunk_reading_for(body), 3072)
+
+
+def chunks(text: str, sections: list[Section]) -> list[Section]:
+    """The document cut at its headings (the format's sections) into chunks of at most MAX_CHUNK characters, cut at
+    line ends (or sentence ends in a longer line). Together they cover the text up to its boilerplate."""
+    end = content_end(text)
+    cuts = sorted({0, *(_heading_start(text, s) for s in sections if s.start < end)})
+    headings = {_heading_start(text, s): (s.heading, s.commodity, s.region, s.known) for s in sections}
+    out: list[Section] = []
+    for first, last in zip(cuts, [*cuts[1:], end]):
+        heading, commodity, region, known = headings.get(first, (None, "unknown", "china", False))
+        for start, stop in _pieces(text, first, last):
+            if text[start:stop].strip():
+                out.append(Section(len(out), commodity, region, heading, start, stop, known))
+    return out
+
+
+def _heading_start(text: str, section: Section) -> int:
+    """Where a section's heading line starts (the section itself starts after it)."""
+    if section.heading is None:
+        return section.start
+    return text.rfind("\n", 0, max(0, section.start - 1)) + 1
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_CHUNK:
+        cut = text.rfind("\n", start + MAX_CHUNK // 2, start + MAX_CHUNK)
+        if cut < 0:
+            cut = max((m.end() for m in _SENTENCE_END.finditer(text, start + MAX_CHUNK // 2, start + MAX_CHUNK)),
+                      default=start + MAX_CHUNK)
+        pieces.append((start, cut))
+        start = cut
+    return [*pieces, (start, end)]
+
+
+# The answers --------------------------------------------------------------------------------------------------------
+
+@dataclass
+class ChunkAnswer:
+    """The LLM's reading of one chunk: its figures as facts (grounded and verified, or not) and its drivers."""
+
+    facts: list[Fact] = field(default_factory=list)
+    drivers: list[Driver] = field(default_factory=list)
+    error: LLMError | None = None
+
+
+def document_answer(answer: LLMResult | LLMError) -> DocumentReading | None:
+    if isinstance(answer, LLMError):
+        return None
+    return DocumentReading.model_validate(answer.data)
+
+
+def read_chunk(text: str, chunk: Section, answer: LLMResult | LLMError, report_month: str | None,
+               source: str) -> ChunkAnswer:
+    """The chunk's answer as facts and drivers, each grounded to the text and verified field by field."""
+    if isinstance(answer, LLMError):
+        return ChunkAnswer(error=answer)
+    reading = ChunkReading.model_validate(answer.data)
+    facts = [_fact(text, chunk, given, report_month, source) for given in reading.facts]
+    drivers = [_driver(text, chunk, given, report_month, source) for given in reading.drivers]
+    return ChunkAnswer(facts, drivers)
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence holding [start, end) and the one before it (a month is often named there)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
+    begin = ends[-2] if len(ends) >= 2 else (ends[-1] if ends else max(0, start - 600))
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    return text[begin:after.start() if after else min(len(text), end + 400)]
+
+
+def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, source: str) -> Fact:
+    body = text[chunk.start:chunk.end]
+    at = body.find(given.quote)
+    quote_span = Span(chunk.start + at, chunk.start + at + len(given.quote))
+    commodity = verify.commodity_id(given.commodity)
+    label = Label(commodity, verify.region_label(given.region), given.metric,
+                  verify.segment_label(given.segment, commodity), given.content, given.period, given.basis,
+                  given.measure)
+    opinion = {"llm": {**label.as_dict(), "value": given.value}}
+    if label.is_direction:
+        fact = Fact(label, given.value, None, None, given.quote, quote_span, quote_span, opinions=opinion,
+                    source=source, section=chunk.index)
+        return _verified(text, fact, month, None)
+    number, scale = _ground(text, chunk, given)
+    if number is None:
+        return Fact(label, given.value, None, None, given.quote, Span(-1, -1), quote_span, Status.REJECTED,
+                    "fabricated: no number in the text states this value at the quote", opinions=opinion,
+                    source=source, section=chunk.index)
+    value: Any = list(number.value) if isinstance(number.value, tuple) else number.value
+    if scale is not None and isinstance(given.value, (int, float)):
+        value = abs(float(given.value)) if label.measure == "level" else float(given.value)
+    elif label.measure != "level" and isinstance(value, float):
+        clause_start = max(text.rfind(c, chunk.start, number.start) for c in ";,.")
+        direction, _ = cl.last_direction(text[clause_start + 1:number.start])
+        negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
+        value = -abs(value) if negative else abs(value)
+    span = Span(min(quote_span.start, number.start), max(quote_span.end, number.end))
+    fact = Fact(label, value, contract_unit(label.metric, label.measure, number), number.qualifier, span.of(text),
+                Span(number.start, number.end), span, opinions=opinion, source=source, section=chunk.index,
+                scale=scale)
+    return _verified(text, fact, month, number.unit)
+
+
+def _ground(text: str, chunk: Section, given: ReadFigure) -> tuple[NumberSpan | None, Span | None]:
+    """The number stating the value at the quote; for a mass counted in a declared unit (a table's "Unit: 1,000
+    tonne" line, "thousands of metric tons", "7.69 MT" for millions), the number and the declaration's span."""
+    body = text[chunk.start:chunk.end]
+    number = ground_llm_value(given.value, given.quote, body, chunk.start)
+    if number is not None or isinstance(given.value, (str, list)):
+        return number, None
+    at = chunk.start + body.find(given.quote)
+    wanted = abs(float(given.value))
+    for cell in find_numbers(given.quote):
+        if cell.kind in ("year", "date", "label") or isinstance(cell.value, tuple):
+            continue
+        for factor in (1e3, 1e4, 1e6):
+            if abs(abs(cell.value) * factor - wanted) > 1e-6 * max(1.0, wanted):
+                continue
+            digits = re.match(r"[-−]?[\d,]*\.?\d+", cell.text)
+            if digits is None or cell.text.startswith(("$", "US", "RMB", "¥")):
+                continue
+            start = at + cell.start
+            scale = _declaration(text, chunk, start + digits.end(), at + cell.end, factor)
+            if scale is not None:
+                return NumberSpan(start, start + digits.end(), digits.group(0), cell.value, "mt", cell.kind,
+                                  cell.qualifier, start), scale
+    return None, None
+
+
+def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, factor: float) -> Span | None:
+    """Where the text declares that its masses count in `factor` tonnes: the number's own unit word, else the
+    nearest unit line or note of its table or chunk."""
+    if unit_end > unit_start and factor in scale_factors(text[unit_start:unit_end]):
+        return Span(unit_start, unit_end)
+    best: Span | None = None
+    window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
+    for line in _DECLARATION_LINE.finditer(text, window_start, window_end):
+        if len(line.group(0)) < 200 and factor in scale_factors(line.group(0)):
+            span = Span(line.start(), line.end())
+            if best is None or abs(span.start - unit_start) < abs(best.start - unit_start):
+                best = span
+    return best
+
+
+def _verified(text: str, fact: Fact, month: str | None, unit: str | None) -> Fact:
+    sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end)
+    label = fact.label
+    problems = [p for p in (
+        verify.check_period(label.period or "", sentence, month),
+        verify.check_measure(label.measure, fact.quote, sentence, unit),
+        verify.check_basis(label.basis, label.period or "", sentence, month),
+        verify.check_metric(label.metric, fact.quote, sentence),
+        None if verify.named_in(text, label.commodity) else f"commodity {label.commodity} is not named in the text",
+        None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",
+    ) if p]
+    if problems:
+        fact.status, fact.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
+    return fact
+
+
+def _driver(text: str, chunk: Section, given: ReadDriver, month: str | None, source: str) -> Driver:
+    body = text[chunk.start:chunk.end]
+    at = chunk.start + body.find(given.quote)
+    commodity = verify.commodity_id(given.commodity)
+    driver = Driver(commodity, given.period, given.basis, given.effect, given.category,
+                    f"{given.category.replace('_', ' ')} pushed output {given.effect}", given.quote,
+                    Span(at, at + len(given.quote)), source=source, section=chunk.index)
+    sentence = sentence_of(text, at, at + len(given.quote))
+    problems = [p for p in (
+        verify.check_period(given.period, sentence, month),
+        None if verify.named_in(text, commodity) else f"commodity {commodity} is not named in the text",
+    ) if p]
+    if problems:
+        driver.status, driver.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
+    return driver
+
+
+def _sign(value: Any) -> float:
+    return float(value[0] if isinstance(value, list) else value) if not isinstance(value, str) else 0.0
+
+
+def ask(llm: LLMClient, requests: list[LLMRequest]) -> list[LLMResult | LLMError]:
+    return llm.run(requests)
