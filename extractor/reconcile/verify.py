@@ -92,7 +92,8 @@ def region_label(region: str | None) -> str:
 # Checks -------------------------------------------------------------------------------------------------------------
 
 _GENERIC_WORDS = {"refined", "primary", "secondary", "mined", "high", "carbon", "grade", "metal", "ingot", "alloy",
-                  "product", "products", "material", "materials", "total", "china", "overseas", "global", "world"}
+                  "product", "products", "material", "materials", "total", "china", "overseas", "global", "world", "finished",
+                  "ten"}
 
 
 def _plain(text: str) -> str:
@@ -101,12 +102,13 @@ def _plain(text: str) -> str:
 
 
 def named_in(text: str, commodity: str, known_ids: set[str] | None = None) -> bool:
-    """Whether the document names the product: an alias of its id, or one distinctive word of the id (its stem)."""
+    """Whether the document names the product: an alias of its id, or the first distinctive word of the id (its stem:
+    'nickel' of nickel_sulphate, 'silver' of mined_silver)."""
     plain = _plain(text)
     if any(_plain(alias) in plain for alias in COMMODITY_ALIASES.get(commodity, ())):
         return True
     words = [w for w in commodity.split("_") if len(w) > 2 and w not in _GENERIC_WORDS]
-    return any(_stem(w) in plain for w in words) or not words and any(_stem(w) in plain for w in commodity.split("_"))
+    return _stem(words[0]) in plain if words else any(_stem(w) in plain for w in commodity.split("_"))
 
 
 def _stem(word: str) -> str:

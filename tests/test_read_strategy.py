@@ -1,0 +1,170 @@
+"""The read strategy, the default flow of every LLM provider: the LLM reads, the text verifies, the rules are the second
+opinion. Its accuracy is measured with the eval's gold oracle (a measuring instrument that answers from gold, not a
+model); the failure shapes (labels outside the contract's shapes, an endpoint that makes up every number) are
+hand-written answers served by the local OpenAI-wire test server, named as such."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.reconcile import verify
+
+from .fake_openai import FakeOpenAI
+
+runner = CliRunner()
+
+# A report of our own about products the rules' vocabulary does not know (the rules refuse it).
+SEPARATORS = """Membrane Monthly, 8 October 2025
+Wet-process battery separator output in China came to 1,840 million square metres in September 2025, up 6.2% from
+August, as two coating lines at Hexi Film restarted after their summer overhaul.
+Dry-process separator output was 410 million square metres, down 3.5% month on month.
+"""
+
+
+def _run(*args: str) -> Any:
+    return runner.invoke(app, list(args))
+
+
+def _facts(db: Path) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = [dict(r) for r in conn.execute("SELECT * FROM facts")]
+    conn.close()
+    return rows
+
+
+def _eval(tmp_path: Path, fixtures: Path, *args: str) -> dict[str, Any]:
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    shutil.copy(fixtures / "review_2024_06.txt", docs)
+    report = tmp_path / ("rep" + "_".join(a.strip("-") for a in args))
+    result = _run("eval", "--gold", str(fixtures / "oracle"), "--docs", str(docs), "--report", str(report), *args)
+    assert result.exit_code == 0, result.output
+    return json.loads((report / "report.json").read_text())
+
+
+def test_with_default_options_a_perfect_reader_beats_the_rules_and_a_poor_one_falls_back(
+        tmp_path: Path, fixtures: Path) -> None:
+    """The gold oracle at p = 1 (default LLM options: the read strategy) against the rules, and at p = 0.3."""
+    rules = _eval(tmp_path, fixtures, "--provider", "rules")["overall"]
+    good = _eval(tmp_path, fixtures, "--oracle-p", "1")
+    poor = _eval(tmp_path, fixtures, "--oracle-p", "0.3")["overall"]
+    assert good["report_month_accuracy"] == 1.0
+    for scope in ("core", "all", "drivers"):
+        assert good["overall"][scope]["f1"] >= 0.95, (scope, good["overall"][scope])
+        assert good["overall"][scope]["f1"] >= rules[scope]["f1"]
+        assert poor[scope]["f1"] >= rules[scope]["f1"] - 0.01, (scope, poor[scope], rules[scope])
+
+
+def _chunk_answer(facts: list[dict[str, Any]], drivers: list[dict[str, Any]] | None = None) -> str:
+    return json.dumps({"facts": facts, "drivers": drivers or []})
+
+
+def _answers(document: dict[str, Any], chunk: str):
+    """A hand-written answer per question kind (failure shapes), told apart by the schema the request sends."""
+    def answer(request: dict[str, Any]) -> str:
+        schema = json.dumps(request.get("response_format") or request.get("tools") or {})
+        return json.dumps(document) if "DocumentReading" in schema else chunk
+    return answer
+
+
+def _figure(**fields: Any) -> dict[str, Any]:
+    base = {"commodity": "wet_process_separator", "region": "china", "metric": "production", "segment": None,
+            "content": None, "period": "2025-09", "basis": "actual", "measure": "level", "value": 1840e6,
+            "quote": "1,840 million square metres"}
+    return {**base, **fields}
+
+
+def test_labels_outside_the_contract_shapes_cannot_break_a_later_command(tmp_path: Path) -> None:
+    """Hand-written failure shape: a segment written as a company's name and a product id written as a title. The
+    gate normalises both, the document the rules refuse is read, and export and series still work."""
+    doc = tmp_path / "separators.txt"
+    doc.write_text(SEPARATORS)
+    document = {"report_month": "2025-09", "published": "2025-10-08",
+                "products": [{"id": "Wet Process Separator", "name": "wet-process battery separator"}]}
+    chunk = _chunk_answer([
+        _figure(commodity="Wet Process Separator", segment="Hexi Film"),
+        _figure(commodity="Wet Process Separator", measure="mom_pct", value=6.2, quote="up 6.2% from\nAugust"),
+    ])
+    db = tmp_path / "x.db"
+    with FakeOpenAI(answer=_answers(document, chunk)) as server:
+        result = _run("run", str(doc), "--db", str(db), "--base-url", server.base_url, "--model", "m")
+    assert result.exit_code == 0, result.output
+    stored = {(f["commodity"], f["segment"], f["measure"]): f for f in _facts(db)}
+    assert ("wet_process_separator", "hexi film", "level") in stored
+    assert stored[("wet_process_separator", None, "mom_pct")]["value_num"] == 6.2
+    assert stored[("wet_process_separator", None, "mom_pct")]["status"] == "accepted"
+    exported = _run("export", "--db", str(db), "--format", "facts", "--out", str(tmp_path / "out"))
+    assert exported.exit_code == 0, exported.output
+    facts = json.loads(next((tmp_path / "out").glob("*.json")).read_text())["facts"]
+    assert {f["commodity"] for f in facts} == {"wet_process_separator"}
+
+
+def test_an_endpoint_that_makes_up_every_number_gets_none_accepted(tmp_path: Path, fixtures: Path) -> None:
+    """Hand-written failure shape: every value is one the text does not state. Each is stored rejected as fabricated,
+    the LLM is not trusted, and the rules' reading of the report stands."""
+    document = {"report_month": "2024-06", "published": None, "products": [{"id": "copper_cathode", "name": "copper"}]}
+    made_up = _chunk_answer([
+        {"commodity": "copper_cathode", "region": "china", "metric": "production", "segment": None, "content": None,
+         "period": "2024-06", "basis": "actual", "measure": "mom_pct", "value": 9.99, "quote": "up 2.04% MoM"},
+        {"commodity": "copper_cathode", "region": "china", "metric": "operating_rate", "segment": None,
+         "content": None, "period": "2024-06", "basis": "actual", "measure": "level", "value": 81.5,
+         "quote": "79.44%"},
+    ])
+    db = tmp_path / "x.db"
+    with FakeOpenAI(answer=_answers(document, made_up)) as server:
+        result = _run("run", str(fixtures / "review_2024_06.txt"), "--db", str(db), "--base-url", server.base_url,
+                      "--model", "m")
+    assert result.exit_code == 0, result.output
+    facts = _facts(db)
+    llm_values = {9.99, 81.5}
+    assert not [f for f in facts if f["status"] == "accepted" and f["value_num"] in llm_values]
+    assert len([f for f in facts if f["status"] == "rejected" and (f["reason"] or "").startswith("fabricated")]) >= 2
+    rules = [f for f in facts if f["status"] == "accepted"]
+    assert any(f["commodity"] == "copper_cathode" and f["measure"] == "mom_pct" and f["value_num"] == 2.04
+               for f in rules)
+
+
+def test_with_only_a_base_url_the_llm_reads_every_document(tmp_path: Path, fixtures: Path) -> None:
+    """No other option: the read strategy asks a document question and reading questions of each file, including
+    a document whose product the rules do not know (it is read, not refused). Hand-written empty answers."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(fixtures / "review_2024_06.txt", docs)
+    (docs / "separators.txt").write_text(SEPARATORS)
+    document = {"report_month": None, "published": None, "products": []}
+    db = tmp_path / "x.db"
+    with FakeOpenAI(answer=_answers(document, _chunk_answer([]))) as server:
+        result = _run("run", str(docs), "--db", str(db), "--base-url", server.base_url, "--model", "m")
+        sent = [json.dumps(r.get("response_format") or {}) for r in server.requests]
+    assert result.exit_code == 0, result.output
+    assert sum("DocumentReading" in s for s in sent) == 2
+    assert sum("ChunkReading" in s for s in sent) >= 3
+    assert "0 error(s)" in result.output
+
+
+def test_the_text_verifies_each_field() -> None:
+    sentence = "Output in May 2024 rose 3% year on year, and June output is expected to fall."
+    assert verify.check_period("2024-05", sentence, "2024-05") is None
+    assert verify.check_period("2023-05", sentence, "2024-05") is None  # the year-ago month it compares with
+    assert verify.check_period("2022-11", sentence, "2024-05") is not None
+    assert verify.check_measure("yoy_pct", "rose 3% year on year", sentence, "%") is None
+    assert verify.check_measure("mom_pct", "rose 3% year on year", sentence, "%") is not None
+    assert verify.check_basis("actual", "2024-07", sentence, "2024-05") is not None
+    assert verify.check_basis("forecast", "2024-06", sentence, "2024-05") is None
+    assert verify.check_metric("capacity", "rose 3%", sentence) is not None
+    assert verify.check_metric("production", "rose 3%", sentence) is None
+    assert verify.check_report_month("2024-05", sentence) is None
+    assert verify.check_report_month("2021-02", sentence) is not None
+    assert verify.named_in("Nickel sulfate output rose.", "nickel_sulphate")
+    assert not verify.named_in("Nickel sulfate output rose.", "cobalt_sulphate")
+    assert verify.segment_label("Jinchuan  Group", "refined_nickel") == "jinchuan group"
+    assert verify.segment_label("null", "refined_nickel") is None
+    assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
