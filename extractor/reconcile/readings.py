@@ -16,7 +16,8 @@ low wherever the rules themselves read badly (text they were not tuned on).
 
 A trusted LLM is primary:
 - both read a number alike: accepted;
-- they differ: the LLM's label where the text verifies it, else review;
+- they differ: the LLM's label where the text verifies it; where the text
+  contradicts it, the rules' label if they were sure, else review;
 - only the LLM read it: accepted where verified, else review;
 - only the rules read it: kept as the rules left it (accepted when they were
   sure, since the LLM did not read that number otherwise).
@@ -122,6 +123,8 @@ def _both(rules: Fact, llm: Fact, trusted: bool, why: str) -> Fact:
                             if getattr(llm.label, k) != getattr(rules.label, k))
     if trusted and llm.status == Status.ACCEPTED:
         return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules differ ({differences})"})
+    if trusted and rules.status == Status.ACCEPTED:
+        return rules.relabel(opinions={**opinions, "decision": f"rules: the text contradicts the LLM ({llm.reason})"})
     if trusted:
         return llm.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise",
                            opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
