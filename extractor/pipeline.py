@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,9 +19,9 @@ from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Driver, Fact, Label, Status
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
-from extractor.settings import Settings
+from extractor.settings import DEFAULT_MAX_BYTES, Settings
 from extractor.store import DocumentRecord, Store, section_id
-from extractor.strategies import assist, naive, read_flow
+from extractor.strategies import assist, examples, naive, read_flow
 from extractor.strategies import section as section_strategy
 from extractor.text.documents import Document, read_document, split_reports
 from extractor.text.vocabulary import INSTRUCTION_CUE
@@ -51,6 +51,10 @@ class RunOptions:
     labels: str = "confirm"
     drivers: str = "keyword"
     report_month: str | None = None  # the month of documents whose text names none (--report-month)
+    examples: tuple[tuple[str, str], ...] = ()  # (gold folder, documents folder) pairs the reading question's
+    # worked examples are retrieved from (never from the document being read)
+    # Not configuration: the batch's survey of the read strategy (every document asked before any is decided).
+    survey: read_flow.Survey | None = field(default=None, compare=False, hash=False)
 
     @property
     def uses_llm(self) -> bool:
@@ -77,6 +81,8 @@ class RunOptions:
             config["sections"] = sorted(self.sections)
         if self.report_month is not None:
             config["report_month"] = self.report_month
+        if self.examples and self.reads_with_llm:
+            config["examples"] = [list(pair) for pair in self.examples]
         return config
 
     def config_hash(self) -> str:
@@ -149,7 +155,10 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
         llm.take_records()  # what a failed earlier document asked is not this document's account
     if options.reads_with_llm:
         assert llm is not None
-        result = read_flow.read_document(doc.text, reading.format, sections, month, llm, options.provider)
+        surveyed = options.survey.asked.get(doc.sha256) if options.survey else None
+        result = read_flow.read_document(doc.text, reading.format, sections, month, llm, options.provider,
+                                         _examples_of(doc, options), surveyed[0] if surveyed else None,
+                                         options.survey.tally if options.survey else None)
         month, facts, drivers = result.month, result.facts, result.drivers
         sections = result.chunks
         for fact in facts:
@@ -171,7 +180,33 @@ def extract_document(doc: Document, options: RunOptions, llm: LLMClient | None =
         "report_month_evidence": month.evidence, "text": doc.text,
     }
     calls = [vars(c) for c in llm.take_records()] if llm else []
+    if options.reads_with_llm and options.survey and doc.sha256 in options.survey.asked:
+        calls = [vars(c) for c in options.survey.asked[doc.sha256][1]]  # asked in the survey, not again
     return DocumentRecord(document_row, doc.path, options.config_hash(), section_rows, facts, drivers, calls)
+
+
+def _examples_of(doc: Document, options: RunOptions) -> Callable[[str], str] | None:
+    """The reading question's worked examples for this document's chunks (never its own gold)."""
+    return examples.bank_for(options.examples, DEFAULT_MAX_BYTES).render_for(doc.name) if options.examples else None
+
+
+def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMClient) -> read_flow.Survey:
+    """Ask every document of a batch its questions before any is decided, so the LLM's trust is measured on the
+    whole run (a file that cannot be read is left to processing, which reports it)."""
+    found = read_flow.Survey()
+    for path in paths:
+        try:
+            for doc in split_reports(read_document(path, settings.max_document_bytes)):
+                if doc.sha256 in found.asked:
+                    continue
+                reading = read_structure(doc, options)
+                llm.take_records()
+                asked = read_flow.ask(doc.text, reading.sections, reading.month, llm, options.provider,
+                                      _examples_of(doc, options))
+                found.add(doc.sha256, asked, llm.take_records())
+        except ExtractorError:
+            continue
+    return found
 
 
 def _plan(reading: Reading, options: RunOptions) -> list[assist.SectionWork]:
@@ -394,6 +429,8 @@ def run_batch(
     status = "interrupted"
     window = PREFETCH_WINDOW if llm is not None and llm.concurrency > 1 and options.strategy == "assist" else 1
     try:
+        if options.reads_with_llm and llm is not None:
+            options = replace(options, survey=survey(paths, settings, options, llm))
         for first in range(0, len(paths), window):
             chunk = paths[first:first + window]
             plans: dict[str, Plan] = {}

@@ -34,9 +34,17 @@ def llm_account_line(account: dict[str, Any]) -> str:
             f"{account['failed']} failed, {account['retries']} retries), {account['tokens_in']:,} tokens in, "
             f"{account['tokens_out']:,} out, {account['seconds']:.0f} s of calls")
     price_in, price_out = os.environ.get("EXTRACTOR_PRICE_IN"), os.environ.get("EXTRACTOR_PRICE_OUT")
+    documents = account.get("documents") or 0
     if price_in and price_out:
         cost = (account["tokens_in"] * float(price_in) + account["tokens_out"] * float(price_out)) / 1e6
         line += f", about ${cost:.4f} at the EXTRACTOR_PRICE_IN/OUT rates"
+        if documents:
+            line += f" (${cost / documents * 1000:,.2f} per 1,000 reports)"
+    for purpose, kind in (account.get("by_purpose") or {}).items():
+        per = f", per document {kind['tokens_in'] / documents:,.0f} in / {kind['tokens_out'] / documents:,.0f} out" \
+            if documents else ""
+        line += (f"\n  {purpose}: {kind['requests']} requests, {kind['tokens_in']:,} tokens in, "
+                 f"{kind['tokens_out']:,} out, {kind['seconds']:.0f} s{per}")
     return line
 
 

@@ -111,7 +111,7 @@ def evaluate(
         predictions = ev.Predictions({})
         for _, _, docs_dir in sets if docs_dirs else [("", None, None)]:
             predictions.merge(_predictions(docs_dir, from_db, pred, base, strategy, sections, work_db,
-                                           policies(llm_labels, llm_drivers), oracle))
+                                           policies(llm_labels, llm_drivers), oracle, _examples(sets)))
     except (ExtractorError, ValueError) as e:
         fail(str(e))
         return
@@ -175,7 +175,8 @@ def _load_gold(gold: Path) -> list[DocumentFacts]:
 
 def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, config: LLMConfig, strategy: str,
                  sections: frozenset[str] | None, work_db: Path | None, chosen: tuple[str, str],
-                 oracle: OracleProvider | None = None) -> ev.Predictions:
+                 oracle: OracleProvider | None = None,
+                 examples: tuple[tuple[str, str], ...] = ()) -> ev.Predictions:
     if sum(s is not None for s in (docs, from_db, pred)) != 1:
         raise ExtractorError("give exactly one of --docs, --from-db or --pred")
     if pred is not None:
@@ -185,7 +186,8 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, con
     assert docs is not None
     if not docs.is_dir():
         raise ExtractorError(f"{docs}: not a folder of documents")
-    options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections, labels=chosen[0], drivers=chosen[1])
+    options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections, labels=chosen[0],
+                         drivers=chosen[1], examples=examples)
     predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db, oracle)
     if cost.llm:
         console.print(llm_account_line({"label": config.provider, **cost.llm}))
@@ -202,6 +204,11 @@ def _oracle(gold: list[DocumentFacts], docs_dirs: list[Path], p: float | None, m
     for folder in docs_dirs:
         texts.update(ev.read_texts(folder, [g.document for g in gold if g.document not in texts], max_bytes))
     return OracleProvider(oracle_documents(gold, texts), p)
+
+
+def _examples(sets: list[tuple[str, Path, Path | None]]) -> tuple[tuple[str, str], ...]:
+    """The gold sets scored serve the reading question's worked examples, each document's never its own."""
+    return tuple((str(gold), str(docs)) for _, gold, docs in sets if docs is not None)
 
 
 def _strategy(name: str) -> str:

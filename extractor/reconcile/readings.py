@@ -35,21 +35,39 @@ VERIFIED_MIN = 0.9  # the share of its figures the text must verify for the LLM 
 AGREEMENT_MIN = 0.7  # or: the share of the rules' accepted figures it reads alike, where there are enough,
 VERIFIED_WITH_AGREEMENT = 0.8  # with this share verified
 MIN_COMPARED = 8
+RUN_VERIFIED_MIN = 0.9  # over a run: the share of all its figures the text must verify for a good reader
+DOCUMENT_VERIFIED_MIN = 0.8  # a good reader's document whose figures the text verifies less than this falls back
+# Evidence enough to overrule the rules' sure figures: this many figures read, or no sure figure of the rules to
+# overrule, or agreement with STRONG_AGREEMENT of at least STRONG_COMPARED of them.
+STRONG_FIGURES = 10
+STRONG_COMPARED = 4
+STRONG_AGREEMENT = 0.5
 
 
 @dataclass(frozen=True)
 class Trust:
-    """How far the LLM may override the rules in one document, and the measures that decided it."""
+    """How far the LLM may override the rules in one document, and the measures that decided it.
 
-    trusted: bool
+    `level` is "strong" (the LLM's reading is primary), "weak" (the text verifies it, but on too few figures to
+    overrule the rules' sure ones: it adds what the rules did not read) or "none" (it only confirms)."""
+
+    level: str
     verified: int
     figures: int
     agreed: int
     compared: int
 
+    @property
+    def trusted(self) -> bool:
+        return self.level != "none"
+
+    @property
+    def overrules(self) -> bool:
+        return self.level == "strong"
+
     def why(self) -> str:
         return (f"the text verified {self.verified} of the LLM's {self.figures} figures; it read {self.agreed} of the "
-                f"rules' {self.compared} accepted figures alike: {'trusted' if self.trusted else 'not trusted'}")
+                f"rules' {self.compared} accepted figures alike: trust {self.level}")
 
 
 def _key(fact: Fact) -> tuple[object, ...]:
@@ -70,7 +88,10 @@ def _matches(rules: list[Fact], llm: Fact, used: set[int]) -> int | None:
     return None
 
 
-def trust(rules: list[Fact], llm: list[Fact]) -> Trust:
+def trust(rules: list[Fact], llm: list[Fact], run_tally: tuple[int, int] | None = None) -> Trust:
+    """The LLM's trust in one document. With the run's tally (figures verified, figures read, over every document
+    of the run), the run decides whether the LLM is a good reader (RUN_VERIFIED_MIN) and the document only whether
+    its own reading went wrong (DOCUMENT_VERIFIED_MIN); alone, the document decides both."""
     figures = [f for f in llm if not f.label.is_direction]
     verified = sum(f.status == Status.ACCEPTED for f in figures)
     confident = [f for f in rules if f.status == Status.ACCEPTED and not f.label.is_direction]
@@ -78,8 +99,16 @@ def trust(rules: list[Fact], llm: list[Fact]) -> Trust:
     agreed = sum((f.number.start, _key(f)) in read_alike for f in confident)
     share = verified / len(figures) if figures else 0.0
     agreeing = len(confident) >= MIN_COMPARED and agreed >= AGREEMENT_MIN * len(confident)
+    if run_tally is not None and run_tally[1]:
+        good_reader = run_tally[0] >= RUN_VERIFIED_MIN * run_tally[1]
+        level = ("strong" if good_reader and share >= DOCUMENT_VERIFIED_MIN
+                 else "weak" if share >= VERIFIED_MIN and not confident else "none")
+        return Trust(level if figures else "none", verified, len(figures), agreed, len(confident))
     trusted = share >= VERIFIED_MIN or (agreeing and share >= VERIFIED_WITH_AGREEMENT)
-    return Trust(trusted, verified, len(figures), agreed, len(confident))
+    evidence = (len(figures) >= STRONG_FIGURES or not confident
+                or (len(confident) >= STRONG_COMPARED and agreed >= STRONG_AGREEMENT * len(confident)))
+    level = "none" if not trusted else "strong" if evidence else "weak"
+    return Trust(level, verified, len(figures), agreed, len(confident))
 
 
 def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
@@ -96,7 +125,7 @@ def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
             out.append(_llm_only(fact, trusted.trusted, why))
             continue
         used.add(match)
-        out.append(_both(rules[match], fact, trusted.trusted, why))
+        out.append(_both(rules[match], fact, trusted, why))
     for i, fact in enumerate(rules):
         if i not in used:
             fact.opinions = {**fact.opinions, "rules": fact.label.as_dict(), "decision": "only the rules read it",
@@ -115,25 +144,29 @@ def _llm_only(fact: Fact, trusted: bool, why: str) -> Fact:
                         opinions={**fact.opinions, "decision": "review: only the LLM read it", "trust": why})
 
 
-def _both(rules: Fact, llm: Fact, trusted: bool, why: str) -> Fact:
+def _both(rules: Fact, llm: Fact, trusted: Trust, why: str) -> Fact:
     opinions = {"rules": rules.label.as_dict(), "llm": llm.opinions.get("llm", llm.label.as_dict()), "trust": why}
     if _key(rules) == _key(llm):
         return rules.relabel(status=Status.ACCEPTED, reason=None, opinions={**opinions, "decision": "agree"})
     differences = ", ".join(f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
                             if getattr(llm.label, k) != getattr(rules.label, k))
-    if trusted and llm.status == Status.ACCEPTED:
+    if trusted.overrules and llm.status == Status.ACCEPTED:
         return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules differ ({differences})"})
-    if trusted and rules.status == Status.ACCEPTED:
-        return rules.relabel(opinions={**opinions, "decision": f"rules: the text contradicts the LLM ({llm.reason})"})
-    if trusted:
+    if trusted.trusted and llm.status == Status.ACCEPTED and rules.status != Status.ACCEPTED:
+        return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules were unsure ({differences})"})
+    if trusted.trusted and rules.status == Status.ACCEPTED:
+        why_rules = llm.reason if llm.status != Status.ACCEPTED else "too few figures to overrule the rules"
+        return rules.relabel(opinions={**opinions, "decision": f"rules: {why_rules}"})
+    if trusted.trusted:
         return llm.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise",
                            opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
     return rules.relabel(opinions={**opinions, "decision": f"rules: the LLM is not trusted here ({differences})"})
 
 
 def decide_drivers(rules: list[Driver], llm: list[Driver], trusted: Trust) -> list[Driver]:
-    """A trusted LLM's drivers (those the text verifies accepted, the rest in review); otherwise the rules'."""
-    if not trusted.trusted:
+    """A strongly trusted LLM's drivers (those the text verifies accepted, the rest in review); otherwise the
+    rules'."""
+    if not trusted.overrules:
         return rules
     seen: set[tuple[str, ...]] = set()
     out = []

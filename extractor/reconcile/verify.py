@@ -43,6 +43,7 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "imports": re.compile(r"import", re.I),
     "exports": re.compile(r"export|shipment", re.I),
     "price": re.compile(r"pric|yuan|usd|\$|rmb|cost", re.I),
+    "share": re.compile(r"share|proportion|accounted|account for|percent of|% of|ratio|of (?:the )?total", re.I),
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
 }
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
@@ -127,9 +128,11 @@ _YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|last year|same (?:period|
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last) year\b", re.I)
 
 
-def reachable_periods(sentence: str, report_month: str | None) -> set[str]:
-    """The months a figure in this sentence may describe: those it names, the report's own, a year before them
-    where the sentence compares with a year earlier, and the December of a year it names."""
+def reachable_periods(sentence: str, report_month: str | None, bare: bool = False) -> set[str]:
+    """The months a figure in this sentence may describe: those it names (with a year-ago month where it compares
+    with a year earlier, the December or June of a year it names), else the report month and, where it expects, the
+    month after. A bare table cell (`bare`) may be of the report month or either neighbour (a revised or an
+    expected column)."""
     periods = {m.period for m in cl.month_mentions(sentence, report_month)}
     for match in _MONTH_YEAR.finditer(sentence):
         if match.group(1):
@@ -140,7 +143,11 @@ def reachable_periods(sentence: str, report_month: str | None) -> set[str]:
             periods.add(f"{int(match.group(3)):04d}-{int(match.group(4)):02d}")
     years = set(_YEAR.findall(sentence))
     if report_month is not None:
-        periods.update({report_month, shift_month(report_month, 1), shift_month(report_month, -1)})
+        periods.add(report_month)
+        if bare:
+            periods.update({shift_month(report_month, 1), shift_month(report_month, -1)})
+        if _forecast(sentence):
+            periods.add(shift_month(report_month, 1))
         shifts = {"this": 0, "next": 1, "last": -1}
         years.update(str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence))
     for year in years:
@@ -150,12 +157,20 @@ def reachable_periods(sentence: str, report_month: str | None) -> set[str]:
     return periods
 
 
-def check_period(period: str, sentence: str, report_month: str | None) -> str | None:
+def check_period(period: str, sentence: str, report_month: str | None, bare: bool = False) -> str | None:
     if report_month is None and not cl.month_mentions(sentence, None) and not _YEAR.search(sentence):
         return None  # nothing in the text to hold the period against
-    if period in reachable_periods(sentence, report_month):
+    if period in reachable_periods(sentence, report_month, bare):
         return None
     return f"period {period} is neither a month the sentence names nor the report's"
+
+
+_MORE_FORECAST = re.compile(r"\bestimated\b|\bpreliminar|\bexpect|\bpredict|\bprojected\b|\boutlook\b", re.I)
+_QUOTE_FORECAST = re.compile(r"\b(?:(?:is|are) expected to|will|forecast to|projected to|set to)\b", re.I)
+
+
+def _forecast(sentence: str) -> bool:
+    return bool(FORECAST_CUE.search(sentence) or _MORE_FORECAST.search(sentence))
 
 
 def check_measure(measure: str, quote: str, sentence: str, unit: str | None) -> str | None:
@@ -176,20 +191,25 @@ def check_measure(measure: str, quote: str, sentence: str, unit: str | None) -> 
     return None
 
 
-def check_basis(basis: str, period: str, sentence: str, report_month: str | None) -> str | None:
-    """An actual after the report month needs that month named (a survey's early days); a forecast of a month
-    before the report's needs a forecast word."""
+def check_basis(basis: str, period: str, sentence: str, report_month: str | None, quote: str = "") -> str | None:
+    """An actual after the report month needs that month named (a survey's early days) and no forecast words in its
+    quote; a forecast of the report month or before needs a forecast word."""
+    if basis == "actual" and _QUOTE_FORECAST.search(quote):
+        return "actual but the quote says it is expected"
     if report_month is None:
         return None
     if basis == "actual" and period > report_month and period not in {
             m.period for m in cl.month_mentions(sentence, report_month)}:
         return f"actual for {period}, after the report month {report_month}"
-    if basis == "forecast" and period < report_month and not FORECAST_CUE.search(sentence):
-        return f"forecast for {period}, before the report month, but the sentence has no forecast word"
+    if basis == "forecast" and period <= report_month and not _forecast(sentence):
+        return f"forecast for {period}, not after the report month, but the sentence has no forecast word"
     return None
 
 
-def check_metric(metric: str, quote: str, sentence: str) -> str | None:
+def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None, measure: str = "") -> str | None:
+    if measure == "level" and unit == "%" and metric in ("production", "cumulative_production", "capacity",
+                                                          "inventory", "imports", "exports"):
+        return f"a percentage is no level of {metric}"
     words = _METRIC_WORDS.get(metric)
     if words is not None and not words.search(sentence):
         return f"{metric} but the sentence has no {metric.replace('_', ' ')} word"

@@ -352,7 +352,15 @@ class Store:
             "SELECT COUNT(*), SUM(cached), SUM(error IS NOT NULL), SUM(MAX(attempts - 1, 0)), SUM(tokens_in), "
             "SUM(tokens_out), SUM(seconds) FROM llm_calls WHERE run_id = ?", [run_id]).fetchone()
         names = ("requests", "cached", "failed", "retries", "tokens_in", "tokens_out", "seconds")
-        return {name: (value or 0) for name, value in zip(names, row)}
+        account: dict[str, Any] = {name: (value or 0) for name, value in zip(names, row)}
+        account["documents"] = self.db.execute(
+            "SELECT COUNT(DISTINCT document_id) FROM llm_calls WHERE run_id = ?", [run_id]).fetchone()[0] or 0
+        account["by_purpose"] = {
+            purpose: {"requests": n, "tokens_in": t_in or 0, "tokens_out": t_out or 0, "seconds": sec or 0.0}
+            for purpose, n, t_in, t_out, sec in self.db.execute(
+                "SELECT purpose, COUNT(*), SUM(tokens_in), SUM(tokens_out), SUM(seconds) FROM llm_calls "
+                "WHERE run_id = ? GROUP BY purpose ORDER BY purpose", [run_id])}
+        return account
 
     def previous_level(self, label: Label, period: str, other_than: str | None = None) -> float | None:
         """The accepted actual level of the same series for another period, from any stored document but

@@ -116,10 +116,10 @@ def read_chunk(text: str, chunk: Section, answer: LLMResult | LLMError, report_m
     return ChunkAnswer(facts, drivers)
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence holding [start, end) and the one before it (a month is often named there)."""
+def sentence_of(text: str, start: int, end: int, before: int = 1) -> str:
+    """The sentence holding [start, end) and the `before` ones before it (a month is often named there)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
-    begin = ends[-2] if len(ends) >= 2 else (ends[-1] if ends else max(0, start - 600))
+    begin = ends[-1 - before] if len(ends) > before else (ends[0] if ends and before == 0 else max(0, start - 600))
     after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
     return text[begin:after.start() if after else min(len(text), end + 400)]
 
@@ -198,14 +198,20 @@ def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, fact
     return best
 
 
+def _bare(quote: str) -> bool:
+    """A table cell: a number with nothing around it."""
+    return bool(re.fullmatch(r"[\s\d,.%*()+−-]+", quote))
+
+
 def _verified(text: str, fact: Fact, month: str | None, unit: str | None) -> Fact:
     sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end)
+    own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
     problems = [p for p in (
-        verify.check_period(label.period or "", sentence, month),
-        verify.check_measure(label.measure, fact.quote, sentence, unit),
-        verify.check_basis(label.basis, label.period or "", sentence, month),
-        verify.check_metric(label.metric, fact.quote, sentence),
+        verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote)),
+        verify.check_measure(label.measure, fact.quote, own, unit),
+        verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
+        verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
         None if verify.named_in(text, label.commodity) else f"commodity {label.commodity} is not named in the text",
         None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",
     ) if p]

@@ -3,13 +3,15 @@ opinion, and the decision between them (see `extractor.strategies.read` and `ext
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from extractor.formats import ReportFormat
 from extractor.llm import LLMClient
+from extractor.llm.base import CallRecord
 from extractor.reconcile import verify
 from extractor.reconcile.readings import Trust, decide, decide_drivers, trust
-from extractor.record import Driver, Fact
+from extractor.record import Driver, Fact, Status
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 from extractor.strategies import read
@@ -34,38 +36,93 @@ def products_line(reading: DocumentReading | None) -> str:
                      for p in reading.products)
 
 
-def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], rules_month: ReportMonth,
-                  llm: LLMClient, source: str) -> ReadResult:
-    """Ask, verify and decide (the module doc of `read`): one document question, one question per chunk."""
+@dataclass
+class Asked:
+    """The LLM's answers to one document's questions, read and verified, before anything is decided."""
+
+    reading: DocumentReading | None
+    llm_month: str | None
+    month_problem: str | None
+    month: str | None
+    parts: list[Section]
+    facts: list[Fact]
+    drivers: list[Driver]
+
+    def tally(self) -> tuple[int, int]:
+        """(figures the text verified, figures read): this document's share of a run's trust."""
+        figures = [f for f in self.facts if not f.label.is_direction]
+        return sum(f.status == Status.ACCEPTED for f in figures), len(figures)
+
+
+def ask(text: str, sections: list[Section], rules_month: ReportMonth, llm: LLMClient, source: str,
+        examples: Callable[[str], str] | None = None) -> Asked:
+    """The document question, then one reading question per chunk; every answer grounded and verified."""
     reading = read.document_answer(llm.run([read.document_request(text)])[0])
     llm_month = reading.report_month if reading else None
     month_problem = verify.check_report_month(llm_month, text) if llm_month else "the LLM named no report month"
     month = llm_month if month_problem is None else rules_month.value
     parts = read.chunks(text, sections)
-    answers = llm.run([read.chunk_request(text, c, month, products_line(reading)) for c in parts])
+    answers = llm.run([read.chunk_request(text, c, month, products_line(reading),
+                                          examples(text[c.start:c.end]) if examples else "") for c in parts])
     readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
-    llm_facts = [f for r in readings for f in r.facts]
-    llm_drivers = [d for r in readings for d in r.drivers]
+    return Asked(reading, llm_month, month_problem, month, parts, [f for r in readings for f in r.facts],
+                 [d for r in readings for d in r.drivers])
+
+
+@dataclass
+class Survey:
+    """A batch's documents asked before any is decided: each document's answers (with the account of their calls),
+    and the run's tally of figures the text verified and figures read, on which the LLM's trust is measured."""
+
+    asked: dict[str, tuple[Asked, list[CallRecord]]] = field(default_factory=dict)
+    verified: int = 0
+    figures: int = 0
+
+    def add(self, document_id: str, asked: Asked, calls: list[CallRecord]) -> None:
+        self.asked[document_id] = (asked, calls)
+        verified, figures = asked.tally()
+        self.verified += verified
+        self.figures += figures
+
+    @property
+    def tally(self) -> tuple[int, int]:
+        return self.verified, self.figures
+
+
+def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], rules_month: ReportMonth,
+                  llm: LLMClient, source: str, examples: Callable[[str], str] | None = None,
+                  asked: Asked | None = None, run_tally: tuple[int, int] | None = None) -> ReadResult:
+    """Ask (unless the batch's survey already did), verify and decide (the module doc of `read`). `run_tally` is
+    the run's (verified, read) figures over all its documents: the LLM's trust is measured on the run where it is
+    given, on the document alone otherwise."""
+    asked = asked or ask(text, sections, rules_month, llm, source, examples)
+    month = asked.month
     rules_facts, rules_drivers = _rules(text, fmt, sections, month)
-    decided = trust(rules_facts, llm_facts)
-    if not decided.trusted and rules_month.value is not None and month != rules_month.value:
-        month = rules_month.value  # an untrusted reader does not move the rules' month
+    decided = trust(rules_facts, asked.facts, run_tally)
+    if not decided.overrules and rules_month.value is not None and month != rules_month.value:
+        month = rules_month.value  # a reader not trusted to overrule does not move the rules' month
         rules_facts, rules_drivers = _rules(text, fmt, sections, month)
-    facts = decide(rules_facts, llm_facts, decided)
-    drivers = decide_drivers(rules_drivers, llm_drivers, decided)
+    facts = decide(rules_facts, asked.facts, decided)
+    drivers = decide_drivers(rules_drivers, asked.drivers, decided)
     for fact in facts:
-        fact.section = _chunk_of(parts, fact.quote_span.start)
+        fact.section = _chunk_of(asked.parts, fact.quote_span.start)
     for driver in drivers:
-        driver.section = _chunk_of(parts, driver.quote_span.start)
-    return ReadResult(_month(rules_month, llm_month, month, month_problem), parts, facts, drivers, decided)
+        driver.section = _chunk_of(asked.parts, driver.quote_span.start)
+    return ReadResult(_month(rules_month, asked.llm_month, month, asked.month_problem), asked.parts, facts, drivers,
+                      decided)
 
 
 def _rules(text: str, fmt: ReportFormat | None, sections: list[Section],
            month: str | None) -> tuple[list[Fact], list[Driver]]:
     if fmt is None:
         return [], []
-    return ([f for s in sections for f in fmt.label(text, s, month)],
-            [d for s in sections for d in fmt.drivers(text, s, month)])
+    drivers = []
+    for section in sections:
+        for driver in fmt.drivers(text, section, month):
+            if not section.known:
+                driver.status, driver.reason = Status.NEEDS_REVIEW, "section heading not in the commodity table"
+            drivers.append(driver)
+    return [f for s in sections for f in fmt.label(text, s, month)], drivers
 
 
 def _month(rules: ReportMonth, llm: str | None, chosen: str | None, problem: str | None) -> ReportMonth:
