@@ -172,5 +172,6 @@ def gold(out: Path = typer.Argument(..., help="Folder to write gold files into."
     if not result.files:
         console.print("No reviewed documents yet: decide some figures first (`extractor review`).")
         raise typer.Exit(1)
+    copies = f"; {result.copies} second copies of a figure kept once" if result.copies else ""
     console.print(f"Wrote {len(result.files)} gold file(s) to {out}: {result.facts} figures, {result.decided} of "
-                  f"them decided by people.")
+                  f"them decided by people{copies}.")

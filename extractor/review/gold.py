@@ -24,6 +24,9 @@ from extractor.store import Store
 from .queue import rows
 
 
+COPY = "a second copy of a figure already in the file"
+
+
 @dataclass
 class GoldExport:
     """What export_gold wrote: the files, figures per file, and figures left out with why."""
@@ -32,6 +35,7 @@ class GoldExport:
     facts: int = 0
     decided: int = 0
     left_out: list[str] = field(default_factory=list)
+    copies: int = 0  # second copies of a figure (one figure stated twice is one fact)
 
 
 def reviewed_documents(store: Store) -> list[dict[str, Any]]:
@@ -56,9 +60,12 @@ def export_gold(store: Store, out_dir: Path, decided_only: bool = False) -> Gold
             if decided_only and row["id"] not in decided_ids:
                 continue
             problem = _problem(fact, kept)
-            if problem:
+            if problem == COPY:
+                result.copies += 1
+            elif problem:
                 result.left_out.append(f"{document['name']}: {fact.commodity} {fact.metric} {fact.period} "
                                        f"{fact.measure} {fact.value} ({fact.quote!r}): {problem}")
+            if problem:
                 continue
             kept.append(fact)
             result.decided += row["id"] in decided_ids
@@ -78,7 +85,7 @@ def _problem(fact: Fact, kept: list[Fact]) -> str | None:
         return "its quote does not state the value"
     for other in kept:
         if other.key() == fact.key() and (values_agree(other.value, fact.value) or other.quote == fact.quote):
-            return "a second copy of a figure already in the file"
+            return COPY
     return None
 
 

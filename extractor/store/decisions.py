@@ -183,7 +183,7 @@ def _restore_sql(where: str) -> str:
 
 REVIEW_VIEWS = {
     # Figures still waiting for a person: flagged by the extractor and not decided since.
-    "review_queue": """
+    "waiting_for_review": """
 SELECT f.id, d.name AS document, f.commodity, f.region, f.metric, f.segment, f.content, f.period, f.basis,
        f.measure, f.value, f.unit, f.quote, f.reason, f.document_id, f.number_start, f.number_end
 FROM facts f JOIN documents d ON d.id = f.document_id
