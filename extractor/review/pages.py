@@ -26,7 +26,8 @@ h1{font-size:1.3rem;margin:.4rem 0 .8rem}h2{font-size:1.05rem;margin:1.2rem 0 .4
 .card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:.8rem 1rem;margin-bottom:1rem}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{padding:.3rem .5rem;border-bottom:1px solid #e6e8eb;
 text-align:left;vertical-align:top}th{background:#eef1f4;font-weight:600;font-size:.85rem}
-td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.nowrap{white-space:nowrap}
+table.readings th:first-child{width:8rem}
 tr.this td{background:#fff4d6;font-weight:600}
 .sentence{font-size:1.1rem;line-height:1.7;background:#fbfbf7;border-left:4px solid #e0b13a;padding:.6rem .9rem}
 .context{white-space:pre-wrap;font-size:.9rem;color:#444;max-height:16rem;overflow:auto;background:#fafafa;
@@ -99,6 +100,11 @@ def shown(value: Any) -> str:
     return value_text(value)
 
 
+def with_unit(value: Any, unit: str | None) -> str:
+    """A value and its unit as people write them: 98%, 5,800 mt."""
+    return shown(value) + ("" if not unit else unit if unit == "%" else f" {unit}")
+
+
 def _label(row: dict[str, Any]) -> str:
     parts = [row.get("metric"), row.get("segment"), "metal" if row.get("content") else None, row.get("measure"),
              row.get("basis") if row.get("basis") != "actual" else None]
@@ -111,9 +117,11 @@ def _figure_rows(items: Iterable[dict[str, Any]], by: str, extra: str = "") -> s
     for row in items:
         href = f"/figure/{row['key']}?by={by}"
         status = f"<span class='status-{row['status']}'>{row['status']}</span>"
+        if row.get("decision_id"):
+            status += f"<br><span class=muted>{escape(str(row['reason'] or '').removeprefix('review: '))}</span>"
         out.append(f"<tr><td><a href='{href}'><code>{row['key']}</code></a></td><td>{escape(row['commodity'])}</td>"
-                   f"<td>{escape(_label(row))}</td><td>{escape(row['period'] or '—')}</td>"
-                   f"<td class=num>{escape(shown(row['value']))} {escape(row['unit'] or '')}</td>"
+                   f"<td>{escape(_label(row))}</td><td class=nowrap>{escape(row['period'] or '—')}</td>"
+                   f"<td class=num>{escape(with_unit(row['value'], row['unit']))}</td>"
                    f"<td>{escape(row['quote'])}</td><td>{status if extra else escape(row['reason'] or '')}</td>"
                    + (f"<td>{extra.format(key=row['key'])}</td>" if extra else "") + "</tr>")
     return "".join(out) + "</table>"
@@ -152,21 +160,23 @@ def _highlight(text: str, base: int, marks: list[tuple[int, int, str]]) -> str:
 
 
 def _readings(figure: Figure) -> str:
-    columns = [("extractor read", figure.extracted), ("stands now", figure.row)]
+    columns = [("extractor read", figure.extracted)] + ([("stands now", figure.row)] if figure.row.get("extracted") else [])
     for name in ("rules", "llm"):
         if isinstance(figure.opinions.get(name), dict):
-            columns.append((f"{name} opinion", figure.opinions[name]))
+            columns.append((f"{name}' reading" if name == "rules" else "LLM's reading", figure.opinions[name]))
     head = "".join(f"<th>{escape(name)}</th>" for name, _ in columns)
     rows = []
     for field in (*FIELDS, "status", "reason"):
         cells = [reading.get(field) for _, reading in columns]
-        differs = len({json.dumps(c) for c in cells[:2]}) > 1
+        differs = len({json.dumps(c) for c in cells}) > 1
         rows.append(f"<tr class='{'this' if differs else ''}'><th>{field}</th>" + "".join(
             f"<td>{escape(value_text(c)) if c is not None else '<span class=muted>—</span>'}</td>" for c in cells)
             + "</tr>")
     notes = [f"{k}: {v}" for k, v in figure.opinions.items() if not isinstance(v, dict)]
+    if not figure.opinions:
+        notes.append("no LLM was asked about this figure: the reading is the rules' alone")
     extra = f"<p class=muted>{escape('; '.join(notes))}</p>" if notes else ""
-    return f"<table><tr><th>field</th>{head}</tr>{''.join(rows)}</table>{extra}"
+    return f"<table class=readings><tr><th>field</th>{head}</tr>{''.join(rows)}</table>{extra}"
 
 
 def _neighbours(figure: Figure) -> str:
@@ -193,6 +203,14 @@ def _field_input(field: str, current: Any, report_month: str | None) -> str:
     return f"<label>{field}<input {common} value='{escape(shown, True)}' placeholder='{hint}'{listed}></label>"
 
 
+def _decision_text(decision: dict[str, Any]) -> str:
+    done = {"accept": "accepted", "reject": "rejected", "correct": "corrected", "undo": "withdrew the decisions"}
+    text = done.get(decision["action"], decision["action"])
+    if decision["changes"]:
+        text += " " + ", ".join(f"{k} → {value_text(v) or 'none'}" for k, v in json.loads(decision["changes"]).items())
+    return escape(text) + (f": <i>{escape(decision['why'])}</i>" if decision["why"] else "")
+
+
 def figure_page(figure: Figure, by: str, prev_key: str | None, next_key: str | None, message: str | None,
                 error: str | None, return_to: str = "") -> str:
     row = figure.row
@@ -208,21 +226,21 @@ def figure_page(figure: Figure, by: str, prev_key: str | None, next_key: str | N
     datalists = "".join(f"<datalist id='list_{f}'>" + "".join(f"<option value='{escape(o, True)}'>" for o in
                         CHOICES[f] or ()) + "</datalist>" for f in ("commodity", "unit"))
     inputs = "".join(_field_input(f, row.get(f), row.get("report_month")) for f in FIELDS)
-    decisions = "".join(f"<li>{escape(d['at'])} <b>{escape(d['who'])}</b> {escape(d['action'])}"
-                        f"{' ' + escape(d['changes']) if d['changes'] else ''}{': ' + escape(d['why']) if d['why'] else ''}"
-                        f"</li>" for d in figure.decisions)
+    decisions = "".join(f"<li>{escape(d['at'][:16].replace('T', ' '))} UTC · <b>{escape(d['who'])}</b> "
+                        f"{_decision_text(d)}</li>" for d in figure.decisions)
+    standing = f"<p class=flash>{escape(row['reason'])}</p>" if row.get("decision_id") else ""
     body = f"""
 <p class=muted><a href="/?by={by}">queue</a> · <a href="/document/{row['document_id']}">{escape(row['document'])}</a>
  (report month {escape(row['report_month'] or 'unknown')}) · figure <code>{row['key']}</code> · {nav}</p>
 <h1>{escape(row['commodity'])}: {escape(_label(row))}, {escape(row['period'] or 'no period')} =
- {escape(shown(row['value']))} {escape(row['unit'] or '')} ({status})</h1>
+ {escape(with_unit(row['value'], row['unit']))} ({status})</h1>
 <div class=card><p class=sentence>{_highlight(figure.sentence, figure.sentence_start, marks)}</p>
-<p class=reason>{escape(figure.extracted.get('reason') or 'accepted by the extractor')}</p>
+<p class=reason>{escape(figure.extracted.get('reason') or 'accepted by the extractor')}</p>{standing}
 <details><summary>more of the source</summary><div class=context>{_highlight(figure.context, figure.context_start, marks)}
 </div></details></div>
 <div class=card><div class=actions>
 <form method=post action="{action}">{hidden}<input type=hidden name=action value=accept>
-<button id=accept class=accept>Accept <kbd>a</kbd></button></form>
+<button id=accept class=accept>{'Confirm' if row['status'] == 'accepted' else 'Accept'} <kbd>a</kbd></button></form>
 <form method=post action="{action}">{hidden}<input type=hidden name=action value=reject>
 <input name=why placeholder="why reject (optional)" size=28> <button id=reject class=reject>Reject <kbd>r</kbd></button>
 </form>{'<form method=post action="' + action + '">' + hidden +

@@ -16,7 +16,7 @@ from extractor.store import Store
 from extractor.store.decisions import DecisionKey, history, key_of
 
 GROUPS = ("document", "commodity", "reason")
-NEIGHBOUR_MONTHS = 3
+NEIGHBOUR_MONTHS = 6
 _FACT_SQL = ("SELECT f.*, d.name AS document, d.report_month FROM facts f JOIN documents d ON d.id = f.document_id "
              "WHERE {where} ORDER BY d.name, f.number_start, f.id")
 
@@ -126,7 +126,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def neighbours(store: Store, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """The standing figures of the same series (the figure's label, any period) within three months of its period,
+    """The standing figures of the same series (the figure's label, any period) within six months of its period,
     oldest first; the figure itself is marked `this`."""
     if not row.get("period"):
         return []
