@@ -229,3 +229,45 @@ def test_page_forms_decide_and_show_errors(db: Path) -> None:
     assert _query(db, "SELECT who, changes FROM decisions") == [{"who": "ann", "changes": '{"period": "2024-05"}'}]
     assert client.get("/decided").status_code == 200 and key in client.get("/decided").text
     assert client.get("/figure/zzzzzz").status_code == 404
+
+
+def test_a_new_reading_of_the_span_keeps_the_decision_if_it_is_the_corrected_label(db: Path) -> None:
+    """What a new pipeline version does to a decided figure: the trigger applies the decision to a fact written again
+    with the label decided on or with the corrected label; another label at the span orphans it."""
+    key = _pick(_listed(db), commodity="copper_cathode")["id"]
+    store = open_store(db)
+    try:
+        decide(store, key, "correct", {"period": "2024-05"}, who="ann")
+    finally:
+        store.close()
+    row = _query(db, "SELECT * FROM facts WHERE decision_id IS NOT NULL")[0]
+    conn = sqlite3.connect(db)
+    try:
+        columns = [c for c in row if c not in ("id", "decision_id", "extracted")]
+
+        def rewrite(**label: Any) -> None:  # the document's facts written again, as a run does
+            conn.execute("DELETE FROM facts WHERE id = ?", [row["id"]])
+            values = {**row, "status": "needs_review", **label}
+            conn.execute(f"INSERT INTO facts (id, {', '.join(columns)}) VALUES (?, {', '.join('?' for _ in columns)})",
+                         [row["id"], *(values[c] for c in columns)])
+            conn.commit()
+
+        rewrite(period="2024-05")  # the extractor has learned the correction
+        again = _query(db, "SELECT status, period, decision_id FROM facts WHERE id = ?", row["id"])[0]
+        assert again["status"] == "accepted" and again["period"] == "2024-05" and again["decision_id"]
+        assert _query(db, "SELECT * FROM orphaned_decisions") == []
+        rewrite(period="2024-06", metric="maintenance_impact")  # it now reads something else there
+        assert _query(db, "SELECT status, decision_id FROM facts WHERE id = ?", row["id"])[0] == {
+            "status": "needs_review", "decision_id": None}
+        assert [o["orphaned_because"] for o in _query(db, "SELECT * FROM orphaned_decisions")] == ["label changed"]
+    finally:
+        conn.close()
+
+
+def test_month_re_extraction_keeps_decisions(db: Path, docs: Path) -> None:
+    key = _pick(_listed(db), commodity="cobalt_metal")["id"]
+    assert _run("review", "reject", key, "--db", str(db), "--why", "not a commodity we track").exit_code == 0
+    assert _run("month", "2024-06", "--db", str(db)).exit_code == 0
+    rejected = _query(db, "SELECT status, reason FROM facts WHERE commodity = 'cobalt_metal'")
+    assert [r["status"] for r in rejected] == ["rejected"] and "not a commodity we track" in rejected[0]["reason"]
+    assert key not in {r["id"] for r in _listed(db)}
