@@ -214,7 +214,7 @@ def test_page_forms_decide_and_show_errors(db: Path) -> None:
     testclient = pytest.importorskip("starlette.testclient", reason="needs httpx (the llm extra)")
     from extractor.review.web import app as review_app
 
-    client = testclient.TestClient(review_app(db))
+    client = testclient.TestClient(review_app(db), base_url="http://127.0.0.1:8765")
     page = client.get("/?by=reason")
     assert page.status_code == 200 and "3 figure(s) waiting" in page.text
     key = _pick(_listed(db), commodity="copper_cathode")["id"]
@@ -271,3 +271,20 @@ def test_month_re_extraction_keeps_decisions(db: Path, docs: Path) -> None:
     rejected = _query(db, "SELECT status, reason FROM facts WHERE commodity = 'cobalt_metal'")
     assert [r["status"] for r in rejected] == ["rejected"] and "not a commodity we track" in rejected[0]["reason"]
     assert key not in {r["id"] for r in _listed(db)}
+
+
+def test_the_page_refuses_other_host_names_and_posts_from_other_sites(db: Path) -> None:
+    testclient = pytest.importorskip("starlette.testclient", reason="needs httpx (the llm extra)")
+    from extractor.review.web import app as review_app
+
+    local = testclient.TestClient(review_app(db), base_url="http://127.0.0.1:8765")
+    key = _listed(db)[0]["id"]
+    assert local.get("/", headers={"host": "attacker.example:8765"}).status_code == 403
+    assert local.get("/", headers={"host": "localhost:8765"}).status_code == 200
+    forged = local.post(f"/figure/{key}/decide", data={"action": "reject"}, headers={"origin": "http://attacker.example"})
+    assert forged.status_code == 403 and _query(db, "SELECT * FROM decisions") == []
+    own = local.post(f"/figure/{key}/decide", data={"action": "reject"}, headers={"origin": "http://127.0.0.1:8765"},
+                     follow_redirects=False)
+    assert own.status_code == 303
+    remote = testclient.TestClient(review_app(db, local_only=False), base_url="http://review.example")
+    assert remote.get("/").status_code == 200

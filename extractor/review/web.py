@@ -1,17 +1,25 @@
 """The review page as a small ASGI app (Starlette, server-rendered HTML, plain forms): `app(db_path)` builds it,
 `serve` runs it with uvicorn. Every request opens its own connection, and every decision is appended in its own
-transaction, so two browsers deciding at once each get their decision written."""
+transaction, so two browsers deciding at once each get their decision written.
+
+The page has no login, so it guards what it can: bound to localhost it answers only requests addressed to
+localhost (a web page elsewhere cannot reach it through a rebound DNS name), and it takes a decision only from its
+own pages (a form posted from another site carries that site's Origin and is refused)."""
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from extractor.errors import ExtractorError
 from extractor.store import Store, open_store
@@ -20,11 +28,13 @@ from . import pages
 from . import queue as review_queue
 from .actions import decide, parse_changes
 
+LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
 DONE = {"accept": "Accepted", "reject": "Rejected", "correct": "Corrected", "undo": "Undid the decisions on"}
 
 
-def app(db_path: Path) -> Starlette:
-    """The review app for the database at db_path."""
+def app(db_path: Path, local_only: bool = True) -> ASGIApp:
+    """The review app for the database at db_path (answering only requests addressed to localhost unless
+    local_only is False)."""
 
     @contextmanager
     def store() -> Iterator[Store]:
@@ -71,7 +81,8 @@ def app(db_path: Path) -> Starlette:
     async def decide_figure(request: Request) -> Response:
         form = await request.form()
         fields = {k: str(v) for k, v in form.items()}
-        return await _run_sync(_decide, request.path_params["key"], fields)
+        response: Response = await run_in_threadpool(_decide, request.path_params["key"], fields)
+        return response
 
     def _decide(key: str, form: dict[str, str]) -> Response:
         action, by = form.get("action", ""), form.get("by") or "document"
@@ -121,11 +132,36 @@ def app(db_path: Path) -> Starlette:
         with store() as opened:
             return HTMLResponse(pages.orphans_page(review_queue.orphans(opened)))
 
-    return Starlette(routes=[
+    return Guard(Starlette(routes=[
         Route("/", index), Route("/figure/{key}", figure), Route("/figure/{key}/decide", decide_figure, methods=["POST"]),
         Route("/documents", documents), Route("/document/{document_id}", document), Route("/decided", decided),
         Route("/orphans", orphans),
-    ])
+    ]), local_only)
+
+
+class Guard:
+    """Refuses requests addressed to another host name than localhost (when local_only) and posts whose Origin is
+    not the page itself."""
+
+    def __init__(self, inner: ASGIApp, local_only: bool) -> None:
+        self.inner = inner
+        self.local_only = local_only
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            host = headers.get("host", "")
+            name = re.sub(r":\d+$", "", host).strip("[]")
+            refusal = None
+            if self.local_only and name not in LOCAL_NAMES:
+                refusal = f"this page answers only at localhost, not {host!r}"
+            elif scope["method"] not in ("GET", "HEAD") and "origin" in headers and \
+                    urlsplit(headers["origin"]).netloc != host:
+                refusal = "a decision is taken only from the review page itself"
+            if refusal:
+                await HTMLResponse(pages.layout("Refused", f"<h1>{refusal}</h1>"), status_code=403)(scope, receive, send)
+                return
+        await self.inner(scope, receive, send)
 
 
 def _changes(row: dict[str, Any], form: dict[str, str]) -> dict[str, Any]:
@@ -135,15 +171,8 @@ def _changes(row: dict[str, Any], form: dict[str, str]) -> dict[str, Any]:
     return parse_changes(edited)
 
 
-async def _run_sync(function: Any, *args: Any) -> Response:
-    from starlette.concurrency import run_in_threadpool
-
-    response: Response = await run_in_threadpool(function, *args)
-    return response
-
-
 def serve(db_path: Path, host: str, port: int) -> None:
-    """Serve the review app until interrupted."""
+    """Serve the review app until interrupted (localhost only unless host is another address)."""
     import uvicorn
 
-    uvicorn.run(app(db_path), host=host, port=port, log_level="warning")
+    uvicorn.run(app(db_path, local_only=host in LOCAL_NAMES), host=host, port=port, log_level="warning")
