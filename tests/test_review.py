@@ -48,7 +48,7 @@ def db(tmp_path: Path, docs: Path) -> Path:
 def _listed(db: Path, *extra: str) -> list[dict[str, Any]]:
     result = _run("review", "--db", str(db), "--list", "--format", "json", *extra)
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 def _query(db: Path, sql: str, *args: Any) -> list[dict[str, Any]]:
@@ -288,3 +288,42 @@ def test_the_page_refuses_other_host_names_and_posts_from_other_sites(db: Path) 
     assert own.status_code == 303
     remote = testclient.TestClient(review_app(db, local_only=False), base_url="http://review.example")
     assert remote.get("/").status_code == 200
+
+
+def test_decisions_are_re_applied_when_a_schema_change_dropped_their_trigger(db: Path, docs: Path) -> None:
+    key = _pick(_listed(db), commodity="cobalt_metal")["id"]
+    assert _run("review", "reject", key, "--db", str(db)).exit_code == 0
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER facts_apply_decisions")  # as a migration rebuilding facts would
+    conn.close()
+    assert _run("run", str(docs), "--db", str(db), "--force").exit_code == 0
+    assert _query(db, "SELECT status FROM facts WHERE commodity = 'cobalt_metal'") == [{"status": "needs_review"}]
+    assert key not in {r["id"] for r in _listed(db)}  # any review command puts it right
+    assert _query(db, "SELECT status FROM facts WHERE commodity = 'cobalt_metal'") == [{"status": "rejected"}]
+    assert _query(db, "SELECT name FROM sqlite_master WHERE name = 'facts_apply_decisions'")
+
+
+def test_datasette_opens_the_review_tables_and_views(db: Path) -> None:
+    datasette = pytest.importorskip("datasette.app", reason="datasette is a dev dependency: pip install -e '.[dev]'")
+    import asyncio
+
+    from extractor.cli.analysis import datasette_metadata
+
+    key = _pick(_listed(db), commodity="cobalt_metal")["id"]
+    assert _run("review", "accept", key, "--db", str(db), "--who", "ann").exit_code == 0
+    metadata = datasette_metadata(db.stem)
+    names = ("decisions", "decision_state", "reviewed_facts", "waiting_for_review", "orphaned_decisions")
+    assert set(names) <= set(metadata["databases"][db.stem]["tables"])
+
+    async def fetch() -> dict[str, tuple[int, list[Any]]]:
+        ds = datasette.Datasette(files=[str(db)], metadata=metadata)
+        answers = {}
+        for name in (*names, "review_queue"):
+            response = await ds.client.get(f"/{db.stem}/{name}.json?_shape=array")
+            answers[name] = (response.status_code, response.json() if response.status_code == 200 else [])
+        return answers
+
+    answers = asyncio.run(fetch())
+    assert {n: status for n, (status, _) in answers.items()} == {n: 200 for n in answers}
+    assert [r["who"] for r in answers["reviewed_facts"][1]] == ["ann"]
+    assert len(answers["review_queue"][1]) == len(answers["waiting_for_review"][1]) == 2

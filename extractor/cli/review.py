@@ -3,8 +3,9 @@ orphaned decisions and `review export-gold`."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import typer
 from rich.markup import escape
@@ -14,8 +15,10 @@ from extractor.review import queue as review_queue
 from extractor.review.actions import decide, parse_changes
 from extractor.review.gold import export_gold
 from extractor.store import Store
+from extractor.store.decisions import ensure_applied
 
-from .common import DB_OPTION, console, existing_db, fail
+from .common import DB_OPTION, console, err_console, fail
+from .common import existing_db as _existing_db
 from .output import RowFormat, emit
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -34,6 +37,15 @@ app = typer.Typer(
     invoke_without_command=True,
     no_args_is_help=False,
 )
+
+@contextmanager
+def existing_db(path: Path) -> Iterator[Store]:
+    """The database, with every standing decision applied (re-applied if a schema change dropped the trigger)."""
+    with _existing_db(path) as store:
+        if ensure_applied(store.db):
+            err_console.print("[yellow]decisions were not being applied (their trigger was gone): re-applied all[/yellow]")
+        yield store
+
 
 WHO_OPTION = typer.Option(None, "--who", help="Your name in the decision log (default: your login name).")
 WHY_OPTION = typer.Option(None, "--why", help="Why, in a few words (kept with the decision).")

@@ -16,6 +16,9 @@ matches, so `current_facts`, `series`, the exports and the eval read reviewed fi
 
 A rewritten row keeps what the extractor read in `facts.extracted` (JSON) and names the decision in
 `facts.decision_id`. A decision no fact matches any more is listed by the `orphaned_decisions` view, never dropped.
+
+A migration that rebuilds `facts` (sqlite-utils' `transform`) drops the trigger: call `create_trigger` after it.
+`ensure_applied`, run by every review command and the page, recreates it and re-applies the log if it is missing.
 """
 
 from __future__ import annotations
@@ -294,8 +297,18 @@ def _restate(db: sqlite_utils.Database, key: DecisionKey) -> Standing | None:
     return standing
 
 
+def ensure_applied(db: sqlite_utils.Database) -> bool:
+    """Make sure standing decisions are applied: when the trigger is missing (a migration that rebuilds `facts`, as
+    sqlite-utils' transform does, drops it), recreate it and re-apply every decision. Returns whether it had to."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'facts_apply_decisions'")
+    if found.fetchone() is not None or "decisions" not in db.table_names():
+        return False
+    reapply_all(db)
+    return True
+
+
 def reapply_all(db: sqlite_utils.Database) -> None:
-    """Rebuild every standing state from the log and re-apply it (after a schema change rebuilt `facts`)."""
+    """Recreate the trigger, rebuild every standing state from the log and re-apply it to the facts."""
     create_trigger(db)
     keys = db.execute("SELECT DISTINCT key, document_id, number_start, number_end, "
                       f"{', '.join(LABEL_FIELDS)} FROM decisions").fetchall()
