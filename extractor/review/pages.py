@@ -39,7 +39,7 @@ padding:.5rem .8rem;border:1px solid #eee}
 .actions{display:flex;gap:.6rem;flex-wrap:wrap;align-items:center;margin:.6rem 0}
 button{font:inherit;padding:.35rem .9rem;border-radius:6px;border:1px solid #888;background:#fff;cursor:pointer}
 button.accept{background:#2e7d32;color:#fff;border-color:#2e7d32}button.reject{background:#c62828;color:#fff;
-border-color:#c62828}button.correct{background:#1565c0;color:#fff;border-color:#1565c0}
+border-color:#c62828}button.correct{background:#1565c0;color:#fff;border-color:#1565c0}button.use{white-space:nowrap;font-size:.85rem}
 kbd{border:1px solid #aaa;border-bottom-width:2px;border-radius:3px;padding:0 .3rem;font-size:.8rem;background:#fff;
 color:#333}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.5rem .9rem}
@@ -58,6 +58,10 @@ document.querySelectorAll('form').forEach(f=>f.addEventListener('submit',()=>{
  const h=f.querySelector('input[name=who]'); if(h&&who) h.value=who.value;}));
 document.querySelectorAll('.grid [name^=set_]').forEach(el=>el.addEventListener('input',()=>
  el.classList.toggle('changed', el.value!==el.dataset.was)));
+document.querySelectorAll('button.use').forEach(b=>b.addEventListener('click',()=>{
+ for(const [k,v] of Object.entries(JSON.parse(b.dataset.fill))){const el=document.getElementById('set_'+k);
+  if(el){el.value=v; el.dispatchEvent(new Event('input'));}}
+ document.getElementById('correct-form').scrollIntoView();}));
 document.addEventListener('keydown',e=>{
  if(e.ctrlKey||e.metaKey||e.altKey||['INPUT','SELECT','TEXTAREA'].includes(e.target.tagName)) return;
  const click=id=>{const b=document.getElementById(id); if(b){e.preventDefault(); b.click();}};
@@ -160,18 +164,26 @@ def _highlight(text: str, base: int, marks: list[tuple[int, int, str]]) -> str:
 
 
 def _readings(figure: Figure) -> str:
+    """The extractor's reading, what stands now (after a decision) and the rules' and the LLM's opinions side by side;
+    a row is marked where the readings that give the field differ, and an opinion can fill the correction form."""
     columns = [("extractor read", figure.extracted)] + ([("stands now", figure.row)] if figure.row.get("extracted") else [])
-    for name in ("rules", "llm"):
-        if isinstance(figure.opinions.get(name), dict):
-            columns.append((f"{name}' reading" if name == "rules" else "LLM's reading", figure.opinions[name]))
+    opinions = [(f"{name}' reading" if name == "rules" else "LLM's reading", figure.opinions[name])
+                for name in ("rules", "llm") if isinstance(figure.opinions.get(name), dict)]
+    columns += opinions
     head = "".join(f"<th>{escape(name)}</th>" for name, _ in columns)
     rows = []
     for field in (*FIELDS, "status", "reason"):
-        cells = [reading.get(field) for _, reading in columns]
-        differs = len({json.dumps(c) for c in cells}) > 1
+        given = [(reading, field in reading) for _, reading in columns]
+        differs = len({json.dumps(r.get(field)) for r, has in given if has}) > 1
         rows.append(f"<tr class='{'this' if differs else ''}'><th>{field}</th>" + "".join(
-            f"<td>{escape(value_text(c)) if c is not None else '<span class=muted>—</span>'}</td>" for c in cells)
-            + "</tr>")
+            "<td></td>" if not has else f"<td>{escape(value_text(r[field]))}</td>" if r[field] is not None else
+            "<td><span class=muted>—</span></td>" for r, has in given) + "</tr>")
+    if opinions:
+        uses = "".join("<td></td>" for _ in columns[:len(columns) - len(opinions)])
+        for name, reading in opinions:
+            fill = escape(json.dumps({k: value_text(v) for k, v in reading.items() if k in FIELDS}), True)
+            uses += f"<td><button type=button class=use data-fill='{fill}'>use this reading</button></td>"
+        rows.append(f"<tr><th></th>{uses}</tr>")
     notes = [f"{k}: {v}" for k, v in figure.opinions.items() if not isinstance(v, dict)]
     if not figure.opinions:
         notes.append("no LLM was asked about this figure: the reading is the rules' alone")
