@@ -26,3 +26,7 @@ class ConfigError(ExtractorError):
 
 class GoldError(ExtractorError):
     """A gold or prediction file does not follow the facts contract."""
+
+
+class ReviewError(ExtractorError):
+    """A review decision cannot be made as asked (an unknown figure, a value the contract does not allow...)."""

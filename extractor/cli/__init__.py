@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from extractor.cli import analysis, data, doctor, evaluate, extract, models
+from extractor.cli import analysis, data, doctor, evaluate, extract, models, review
 from extractor.errors import ExtractorError
 
 app = typer.Typer(
@@ -48,6 +48,7 @@ app.command("metadata")(analysis.metadata)
 app.command("doctor")(doctor.doctor)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(models.app, name="models")
+app.add_typer(review.app, name="review")
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ import sqlite_utils
 from extractor.errors import StoreError
 from extractor.record import LABEL_FIELDS, Driver, Fact, Label, Span, Status
 
-from . import views
+from . import decisions, views
 
 
 def _now() -> str:
@@ -143,6 +143,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
     m008_conflicts, m009_conflicts_within_a_report, m010_table_scale,
 ]
+# People's decisions on figures (extractor/store/decisions.py): kept after every other migration.
+MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views]
 
 
 def open_store(path: Path | str) -> "Store":
