@@ -190,11 +190,14 @@ def _examples_of(doc: Document, options: RunOptions) -> Callable[[str], str] | N
     return examples.bank_for(options.examples, DEFAULT_MAX_BYTES).render_for(doc.name) if options.examples else None
 
 
-def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMClient) -> read_flow.Survey:
+def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMClient,
+           on_file: Callable[[Path], None] | None = None) -> read_flow.Survey:
     """Ask every document of a batch its questions before any is decided, so the LLM's trust is measured on the
     whole run (a file that cannot be read is left to processing, which reports it)."""
     found = read_flow.Survey()
     for path in paths:
+        if on_file:
+            on_file(path)
         try:
             for doc in split_reports(read_document(path, settings.max_document_bytes)):
                 if doc.sha256 in found.asked:
@@ -422,6 +425,7 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
 def run_batch(
     paths: list[Path], store: Store, settings: Settings, options: RunOptions, command: str,
     on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None,
+    on_survey: Callable[[Path], None] | None = None,
 ) -> tuple[int, list[DocumentOutcome]]:
     """Process every path, each document in its own transaction; returns (run id, outcomes)."""
     run_id = store.start_run(options.provider, options.model, PIPELINE_VERSION, options.config(), command)
@@ -430,7 +434,7 @@ def run_batch(
     window = PREFETCH_WINDOW if llm is not None and llm.concurrency > 1 and options.strategy == "assist" else 1
     try:
         if options.reads_with_llm and llm is not None:
-            options = replace(options, survey=survey(paths, settings, options, llm))
+            options = replace(options, survey=survey(paths, settings, options, llm, on_survey))
         for first in range(0, len(paths), window):
             chunk = paths[first:first + window]
             plans: dict[str, Plan] = {}

@@ -168,3 +168,15 @@ def test_the_text_verifies_each_field() -> None:
     assert verify.segment_label("Jinchuan  Group", "refined_nickel") == "jinchuan group"
     assert verify.segment_label("null", "refined_nickel") is None
     assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
+
+
+def test_worked_examples_are_the_gold_figures_most_like_the_chunk_and_never_the_documents_own(fixtures: Path) -> None:
+    from extractor.strategies.examples import ExampleBank
+
+    bank = ExampleBank.from_gold([(fixtures / "oracle", fixtures)], 10**7)
+    assert bank.examples
+    chunk = "Our survey found the copper cathode operating rate at large smelters moved up in June."
+    shown = bank.render(chunk, "another_report.txt")
+    assert shown.startswith("Figures read from other reports") and shown.count("Figure: ") == 3
+    assert "copper_cathode" in shown and "operating_rate" in shown
+    assert bank.render(chunk, "review_2024_06.txt") == ""  # the document being read never sees its own gold

@@ -44,7 +44,7 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
                        chosen: tuple[str, str], report_month: str | None = None, strategy: str = "read",
-                       ) -> tuple[list[DocumentOutcome], dict[str, Any]]:
+                       examples: tuple[tuple[str, str], ...] = ()) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
     except ExtractorError as e:
@@ -54,7 +54,7 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
     try:
         llm = build_llm(config, store)
         options = RunOptions(provider=config.provider, model=llm.provider.model if llm else None, force=force, labels=chosen[0], drivers=chosen[1],
-                             report_month=report_month, strategy=strategy)
+                             report_month=report_month, strategy=strategy, examples=examples)
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err_console, transient=True, disable=not err_console.is_terminal,
@@ -69,8 +69,15 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
                 if outcome.status == "error":
                     err_console.print(f"[red]error:[/red] {escape(outcome.error or '')}")
 
+            reading = progress.add_task("LLM reading", total=len(paths)) if options.reads_with_llm else None
+
+            def asked(path: Path) -> None:
+                if reading is not None:
+                    progress.update(reading, advance=1, description=f"LLM reading {path.name[:28]}")
+
             try:
-                run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm)
+                run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm,
+                                             on_survey=asked)
             except ExtractorError as e:
                 fail(str(e))
                 raise
@@ -136,6 +143,10 @@ def run(
     llm_labels: str = LLMOptions.labels,
     llm_drivers: str = LLMOptions.drivers,
     strategy: str = LLMOptions.strategy,
+    examples: Optional[list[str]] = typer.Option(
+        None, "--examples", metavar="GOLD=DOCS", help="Gold facts files and the reports they annotate (e.g. "
+        "eval/gold=../shared/seeds): the read strategy shows the LLM the 3 gold figures most like each chunk, never "
+        "a document's own. Repeatable."),
 ) -> None:
     """Extract every report given into the database.
 
@@ -152,12 +163,23 @@ def run(
              "subfolder)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
-                                           checked_month(report_month) if report_month else None, checked_strategy(strategy))
+                                           checked_month(report_month) if report_month else None, checked_strategy(strategy),
+                                           _example_sets(examples or []))
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     partial = sum(o.status == "partial" for o in outcomes)
     if errors == len(outcomes) or (strict and (errors or partial)):
         raise typer.Exit(1)
+
+
+def _example_sets(given: list[str]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in given:
+        gold, _, docs = item.partition("=")
+        if not docs or not Path(gold).is_dir() or not Path(docs).is_dir():
+            fail(f"--examples {item}: give GOLD=DOCS, two folders (gold facts files, and the reports they annotate)")
+        pairs.append((str(Path(gold).resolve()), str(Path(docs).resolve())))
+    return tuple(pairs)
 
 
 def month(
