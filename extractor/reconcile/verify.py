@@ -43,7 +43,8 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "imports": re.compile(r"import", re.I),
     "exports": re.compile(r"export|shipment", re.I),
     "price": re.compile(r"pric|yuan|usd|\$|rmb|cost", re.I),
-    "share": re.compile(r"share|proportion|accounted|account for|percent of|% of|ratio|of (?:the )?total", re.I),
+    "share": re.compile(r"share|proportion|accounted|account for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
+                        r"\bmix\b|composition|breakdown|of which|compris|consist|made up", re.I),
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
 }
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
@@ -102,11 +103,18 @@ def _plain(text: str) -> str:
             .replace("_", " "))
 
 
+# Names reports give products in running text that the commodity table's headings do not use.
+_TEXT_NAMES = {"alumina": ("aluminum oxide",), "lmo": ("lithium manganate",), "lfp": ("lithium iron phosphate",),
+               "lco": ("lithium cobaltate", "lithium cobalt oxide"), "ndfeb": ("magnet",),
+               "ternary_cathode": ("ternary",), "ternary_precursor": ("precursor",)}
+
+
 def named_in(text: str, commodity: str, known_ids: set[str] | None = None) -> bool:
     """Whether the document names the product: an alias of its id, or the first distinctive word of the id (its stem:
     'nickel' of nickel_sulphate, 'silver' of mined_silver)."""
     plain = _plain(text)
-    if any(_plain(alias) in plain for alias in COMMODITY_ALIASES.get(commodity, ())):
+    names = (*COMMODITY_ALIASES.get(commodity, ()), *_TEXT_NAMES.get(commodity, ()))
+    if any(_plain(alias) in plain for alias in names):
         return True
     words = [w for w in commodity.split("_") if len(w) > 2 and w not in _GENERIC_WORDS]
     return _stem(words[0]) in plain if words else any(_stem(w) in plain for w in commodity.split("_"))
@@ -126,13 +134,16 @@ def region_named(text: str, region: str) -> bool:
 _YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|last year|same (?:period|month|time)|previous year|"
                        r"year[- ](?:on|over)[- ]year|y/y|yoy|corresponding", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last) year\b", re.I)
+_MONTH_AGO = re.compile(r"(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)", re.I)
+_PART_OF_YEAR = re.compile(r"\b(?:(first|second|third|fourth) quarter|Q([1-4])|(first|second) half|H([12]))\b", re.I)
+_PART_END = {"first": 3, "second": 6, "third": 9, "fourth": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
 def reachable_periods(sentence: str, report_month: str | None, bare: bool = False) -> set[str]:
     """The months a figure in this sentence may describe: those it names (with a year-ago month where it compares
     with a year earlier, the December or June of a year it names), else the report month and, where it expects, the
     month after. A bare table cell (`bare`) may be of the report month or either neighbour (a revised or an
-    expected column)."""
+    expected column, a year-ago column)."""
     periods = {m.period for m in cl.month_mentions(sentence, report_month)}
     for match in _MONTH_YEAR.finditer(sentence):
         if match.group(1):
@@ -144,14 +155,20 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
     years = set(_YEAR.findall(sentence))
     if report_month is not None:
         periods.add(report_month)
-        if bare:
-            periods.update({shift_month(report_month, 1), shift_month(report_month, -1)})
         if _forecast(sentence):
             periods.add(shift_month(report_month, 1))
         shifts = {"this": 0, "next": 1, "last": -1}
         years.update(str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence))
     for year in years:
         periods.update({f"{year}-12", f"{year}-06"})  # a whole year, a half year
+    for year in years or ({report_month[:4]} if report_month else set()):
+        for quarter, q, half, h in _PART_OF_YEAR.findall(sentence):
+            end = _PART_END[(quarter or q).lower()] if quarter or q else 6 if (half or h).lower() in ("first", "1") else 12
+            periods.add(f"{year}-{end:02d}")
+    if bare and report_month is not None:
+        periods.update(shift_month(report_month, k) for k in range(-13, 2))  # a table's columns name its months
+    if _MONTH_AGO.search(sentence):
+        periods.update({shift_month(p, -1) for p in list(periods)})
     if _YEAR_AGO.search(sentence):
         periods.update({shift_month(p, -12) for p in list(periods)})
     return periods
@@ -193,7 +210,8 @@ def check_measure(measure: str, quote: str, sentence: str, unit: str | None) -> 
 
 def check_basis(basis: str, period: str, sentence: str, report_month: str | None, quote: str = "") -> str | None:
     """An actual after the report month needs that month named (a survey's early days) and no forecast words in its
-    quote; a forecast of the report month or before needs a forecast word."""
+    quote; a forecast of a month before the report's needs a forecast word (a report may count its own month, still
+    running, as a forecast)."""
     if basis == "actual" and _QUOTE_FORECAST.search(quote):
         return "actual but the quote says it is expected"
     if report_month is None:
@@ -201,8 +219,8 @@ def check_basis(basis: str, period: str, sentence: str, report_month: str | None
     if basis == "actual" and period > report_month and period not in {
             m.period for m in cl.month_mentions(sentence, report_month)}:
         return f"actual for {period}, after the report month {report_month}"
-    if basis == "forecast" and period <= report_month and not _forecast(sentence):
-        return f"forecast for {period}, not after the report month, but the sentence has no forecast word"
+    if basis == "forecast" and period < report_month and not _forecast(sentence):
+        return f"forecast for {period}, before the report month, but the sentence has no forecast word"
     return None
 
 

@@ -117,7 +117,8 @@ def read_chunk(text: str, chunk: Section, answer: LLMResult | LLMError, report_m
 
 
 def sentence_of(text: str, start: int, end: int, before: int = 1) -> str:
-    """The sentence holding [start, end) and the `before` ones before it (a month is often named there)."""
+    """The sentence holding [start, end) and the `before` ones before it (a month is often named there; an
+    abbreviation's dot, "Ni. content", may cut a sentence short)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)]
     begin = ends[-1 - before] if len(ends) > before else (ends[0] if ends and before == 0 else max(0, start - 600))
     after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
@@ -143,6 +144,7 @@ def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, sourc
                     "fabricated: no number in the text states this value at the quote", opinions=opinion,
                     source=source, section=chunk.index)
     value: Any = list(number.value) if isinstance(number.value, tuple) else number.value
+    sign_doubt = None
     if scale is not None and isinstance(given.value, (int, float)):
         value = abs(float(given.value)) if label.measure == "level" else float(given.value)
     elif label.measure != "level" and isinstance(value, float):
@@ -150,11 +152,13 @@ def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, sourc
         direction, _ = cl.last_direction(text[clause_start + 1:number.start])
         negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
         value = -abs(value) if negative else abs(value)
+        if direction in ("up", "down") and _sign(given.value) and (_sign(given.value) < 0) != negative:
+            sign_doubt = f"the text's last direction word reads {direction}, the LLM gave {given.value}"
     span = Span(min(quote_span.start, number.start), max(quote_span.end, number.end))
     fact = Fact(label, value, contract_unit(label.metric, label.measure, number), number.qualifier, span.of(text),
                 Span(number.start, number.end), span, opinions=opinion, source=source, section=chunk.index,
                 scale=scale)
-    return _verified(text, fact, month, number.unit)
+    return _verified(text, fact, month, number.unit, sign_doubt)
 
 
 def _ground(text: str, chunk: Section, given: ReadFigure) -> tuple[NumberSpan | None, Span | None]:
@@ -203,8 +207,8 @@ def _bare(quote: str) -> bool:
     return bool(re.fullmatch(r"[\s\d,.%*()+−-]+", quote))
 
 
-def _verified(text: str, fact: Fact, month: str | None, unit: str | None) -> Fact:
-    sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end)
+def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_doubt: str | None = None) -> Fact:
+    sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=2)
     own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
     problems = [p for p in (
@@ -214,6 +218,7 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None) -> Fac
         verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
         None if verify.named_in(text, label.commodity) else f"commodity {label.commodity} is not named in the text",
         None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",
+        sign_doubt,
     ) if p]
     if problems:
         fact.status, fact.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
