@@ -16,7 +16,7 @@ from extractor.formats import ReportFormat, choose_format
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
 from extractor.reconcile.grounding import contract_errors, ground_fact
-from extractor.record import Driver, Fact, Label, Status
+from extractor.record import Driver, Fact, Label, Status, distinct_drivers, distinct_facts
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 from extractor.settings import Settings
@@ -325,6 +325,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, planned)
+        record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
         if record.failed_questions:
             record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
         crosscheck.check_history(record.facts, lambda label, period: store.previous_level(label, period, doc.sha256))
