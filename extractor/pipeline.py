@@ -262,19 +262,31 @@ def gate_fact(text: str, fact: Fact) -> tuple[Status, str | None]:
     return fact.status, fact.reason
 
 
+def _identities(facts: list[Fact], same_document: bool) -> dict[tuple[Label, int], Fact]:
+    """Each fact by its label and its place among the facts of that label (in text order): the same fact in two
+    readings of one report even when an edit moved its offsets. Between documents, by its label alone (the later
+    report's fact, listed last, standing)."""
+    if not same_document:
+        return {(fact.label, 0): fact for fact in facts}
+    seen: dict[Label, int] = {}
+    keyed: dict[tuple[Label, int], Fact] = {}
+    for fact in sorted(facts, key=lambda f: f.quote_span.start):
+        seen[fact.label] = seen.get(fact.label, -1) + 1
+        keyed[(fact.label, seen[fact.label])] = fact
+    return keyed
+
+
 def diff_facts(old: list[Fact], new: list[Fact], same_document: bool = True) -> dict[str, list[Any]]:
     """Facts added, removed and changed in value between two extractions.
 
-    Within one document a fact is the same fact in both when its label and where its quote starts are the same;
-    between two documents (a report against what others of its month state) when its label is.
+    A fact is the same fact in both when its label and its place among the facts of that label are (`_identities`).
+    Between two documents (a report against what others of its month state) nothing is `removed`: a figure only
+    the others state is not one this report took away.
     """
-    def identity(fact: Fact) -> tuple[Label, int]:
-        return fact.label, fact.quote_span.start if same_document else 0
-
-    before = {identity(f): f for f in old}
-    after = {identity(f): f for f in new}
+    before, after = _identities(old, same_document), _identities(new, same_document)
     added = [after[k] for k in after.keys() - before.keys()]
-    removed = [before[k] for k in before.keys() - after.keys()]
+    # between documents, a figure only the others state is theirs, not one this report removed
+    removed = [before[k] for k in before.keys() - after.keys()] if same_document else []
     changed = [(before[k], after[k]) for k in before.keys() & after.keys() if before[k].value != after[k].value]
     return {"added": added, "removed": removed, "changed": changed}
 
@@ -329,7 +341,9 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
         if record.failed_questions:
             record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
         crosscheck.check_history(record.facts, lambda label, period: store.previous_level(label, period, doc.sha256))
-        old = store.stored_facts(doc.sha256)
+        record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
+        read_before = store.is_stored(doc.sha256) or bool(record.replaces)
+        old = store.stored_facts(doc.sha256) or [f for d in record.replaces for f in store.stored_facts(d)]
         store.save_document(record, run_id)
         new = [f for f in record.facts if f.status == Status.ACCEPTED]
         outcome = DocumentOutcome(str(path), doc.name, "partial" if record.failed_questions else "extracted",
@@ -338,7 +352,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                   month_note=_month_note(record.document),
                                   report_format=record.document["report_format"],
                                   sections=len(record.sections), drivers=len(record.drivers))
-        if old:
+        if read_before:
             outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
         for fact in record.facts:
             setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)

@@ -52,3 +52,31 @@ def test_a_repeated_sentence_is_stored_once(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     exported = [(r["commodity"], r["measure"], json.dumps(r["value"]), r["quote"]) for r in lines]
     assert len(exported) == len(set(exported))
+
+
+# ------------------------------------------------------------------ case 5: re-extraction replaces
+
+def test_an_edited_report_re_extracted_by_month_replaces_its_earlier_reading(tmp_path: Path, fixtures: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    report = folder / "review_2024_06.txt"
+    shutil.copy(fixtures / "review_2024_06.txt", report)
+    shutil.copy(fixtures / "flagged_2024_06.txt", folder / "flagged_2024_06.txt")
+    db = tmp_path / "x.db"
+    assert _run("run", str(folder), "--db", str(db)).exit_code == 0
+    report.write_text(report.read_text().replace("rose by 21,300 mt MoM", "rose by 23,300 mt MoM"))
+    result = _run("month", "2024-06", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    values = _rows(db, "SELECT f.value FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.name = ? "
+                       "AND f.commodity = 'copper_cathode' AND f.measure = 'mom_abs' AND f.period = '2024-06' "
+                       "AND f.segment IS NULL", ("review_2024_06.txt",))
+    assert values == [("23300.0",)] or values == [("23300",)], values
+    assert _rows(db, "SELECT COUNT(*) FROM documents WHERE name = 'review_2024_06.txt'") == [(1,)]
+    assert "review_2024_06.txt against its earlier extraction: 0 added, 0 removed, 1 changed value" in result.output
+    assert "(was 21300" in result.output
+    assert "flagged_2024_06.txt against its earlier extraction: 0 added, 0 removed, 0 changed value" in result.output
+    # --force on the same text leaves one reading too
+    assert _run("run", str(folder), "--db", str(db), "--force").exit_code == 0
+    per_doc = _rows(db, "SELECT d.name, COUNT(*) FROM facts f JOIN documents d ON d.id = f.document_id "
+                        "GROUP BY d.name ORDER BY d.name")
+    assert [name for name, _ in per_doc] == ["flagged_2024_06.txt", "review_2024_06.txt"]

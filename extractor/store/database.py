@@ -189,6 +189,7 @@ class DocumentRecord:
     facts: list[Fact]
     drivers: list[Driver]
     llm_calls: list[dict[str, Any]] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)  # earlier versions of this report, read from the same path
 
     @property
     def failed_questions(self) -> int:
@@ -281,6 +282,10 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def is_stored(self, document_id: str) -> bool:
+        """Whether this document has an extraction stored (with any configuration)."""
+        return bool(self.db.table("extractions").count_where("document_id = ?", [document_id]))
+
     def extraction(self, document_id: str) -> dict[str, Any]:
         """The stored extraction record of a document (counts, config hash, run)."""
         return dict(self.db.table("extractions").get(document_id))
@@ -308,6 +313,8 @@ class Store:
                 fields = {k: v for k, v in record.document.items() if k != "id"}
                 self.db.table("documents").update(doc_id, fields)
             self.note_path(doc_id, record.path)
+            for earlier in record.replaces:
+                self._drop_version(earlier, record.path)
             for table in ("facts", "drivers", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
             self.db.table("sections").insert_all(record.sections)
@@ -328,6 +335,25 @@ class Store:
         except Exception as e:
             self.db.execute("ROLLBACK")
             raise StoreError(f"could not save {record.document.get('name')}: {e}") from e
+
+    def earlier_versions(self, path: str, document_id: str, report_month: str | None) -> list[str]:
+        """Documents read before from this path whose text differs (an edited report, re-extracted): those of the
+        same report month, or of none, which this reading replaces. A path that now holds another month's report
+        (a file name reused every month) replaces nothing."""
+        rows = self.db.execute(
+            "SELECT d.id FROM document_paths p JOIN documents d ON d.id = p.document_id WHERE p.path = ? AND d.id != ? "
+            "AND (d.report_month IS ? OR d.report_month IS NULL)", [path, document_id, report_month]).fetchall()
+        return [row[0] for row in rows]
+
+    def _drop_version(self, document_id: str, path: str) -> None:
+        """Forget that a document was read from `path`; a document no path holds any more is removed with its
+        readings (inside the caller's transaction)."""
+        self.db.execute("DELETE FROM document_paths WHERE document_id = ? AND path = ?", [document_id, path])
+        if self.db.execute("SELECT 1 FROM document_paths WHERE document_id = ?", [document_id]).fetchone():
+            return
+        for table in ("facts", "drivers", "sections", "extractions"):
+            self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+        self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
     # ------------------------------------------------------------ the LLM response cache
 
