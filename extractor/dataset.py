@@ -51,17 +51,19 @@ def forecast_rows(store: Store, commodity: str | None = None) -> list[dict[str, 
 
 
 def forecast_summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per commodity: how many numeric forecasts met their actual, and their mean absolute error in percent of the
-    actual (changes in % or pp are compared as numbers of the same unit)."""
-    by_commodity: dict[str, list[dict[str, Any]]] = {}
+    """Per commodity, metric and measure: how many numeric forecasts met their actual, their mean absolute error in
+    the figure's unit (percentage points for a % change), and for levels also in percent of the actual. Errors of
+    different measures are never averaged together: a tonnage, a percent and points are different things."""
+    groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if row["error"] is not None:
-            by_commodity.setdefault(row["commodity"], []).append(row)
+            groups.setdefault((row["commodity"], row["metric"], row["measure"], row["unit"] or ""), []).append(row)
     summary = []
-    for commodity, pairs in sorted(by_commodity.items()):
+    for (commodity, metric, measure, unit), pairs in sorted(groups.items()):
         percents = [abs(r["error_pct"]) for r in pairs if r["error_pct"] is not None]
-        summary.append({"commodity": commodity, "forecasts": len(pairs),
-                        "mean_abs_error_pct": round(mean(percents), 2) if percents else None})
+        summary.append({"commodity": commodity, "metric": metric, "measure": measure, "unit": unit or None,
+                        "forecasts": len(pairs), "mean_abs_error": round(mean(abs(r["error"]) for r in pairs), 4),
+                        "mean_abs_error_pct": round(mean(percents), 2) if percents and measure == "level" else None})
     return summary
 
 

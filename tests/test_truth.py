@@ -80,3 +80,51 @@ def test_an_edited_report_re_extracted_by_month_replaces_its_earlier_reading(tmp
     per_doc = _rows(db, "SELECT d.name, COUNT(*) FROM facts f JOIN documents d ON d.id = f.document_id "
                         "GROUP BY d.name ORDER BY d.name")
     assert [name for name, _ in per_doc] == ["flagged_2024_06.txt", "review_2024_06.txt"]
+
+
+# ------------------------------------------------------------------ case 10: exits and messages
+
+def test_exit_codes_are_one_table_for_every_command(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "x.db"
+    missing = _run("run", str(tmp_path / "nope"), "--db", str(db))
+    assert missing.exit_code == 1 and "nope: no such file or folder" in missing.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = _run("run", str(empty), "--db", str(db))
+    assert nothing.exit_code == 1 and "empty: no report files" in nothing.output
+    good = tmp_path / "good"
+    good.mkdir()
+    shutil.copy(fixtures / "review_2024_06.txt", good / "review_2024_06.txt")
+    beside = _run("run", str(good), str(tmp_path / "nope"), "--db", str(db))
+    assert beside.exit_code == 1 and "nope: no such file or folder" in beside.output
+    assert _rows(db, "SELECT name FROM documents") == [("review_2024_06.txt",)]
+    assert _run("run", str(good), "--db", str(db)).exit_code == 0
+    for args in (["conflicts", "--month", "2025-13"], ["facts", "--period", "2025-13"],
+                 ["export", "--month", "2025-13", "--out", str(tmp_path / "o")], ["month", "2025-13"],
+                 ["run", str(good), "--report-month", "2025-13"]):
+        result = _run(*args, "--db", str(db))
+        assert result.exit_code == 2 and "'2025-13' is not a month" in result.output, (args, result.output)
+    assert _run("forecasts", "--db", str(db)).exit_code == 0  # nothing to show is no failure, as for facts
+    assert _run("series", "unobtainium", "--db", str(db)).exit_code == 0
+    assert _run("facts", "--commodity", "unobtainium", "--db", str(db)).exit_code == 0
+
+
+def test_forecast_errors_are_averaged_per_measure_never_across_units(tmp_path: Path, fixtures: Path) -> None:
+    db = tmp_path / "x.db"
+    assert _run("run", str(fixtures / "review_2024_06.txt"), str(fixtures / "months" / "review_2024_07.txt"),
+                "--db", str(db)).exit_code == 0
+    from extractor.dataset import forecast_rows, forecast_summary
+    from extractor.store import open_store
+    store = open_store(db)
+    try:
+        rows = forecast_rows(store, "copper_cathode")
+    finally:
+        store.close()
+    summary = forecast_summary(rows)
+    measures = {(r["commodity"], r["measure"]) for r in summary}
+    assert len(measures) == len(summary) and ("copper_cathode", "mom_pct") in measures
+    pct = next(r for r in summary if r["measure"] == "mom_pct")
+    assert pct["unit"] == "%" and pct["mean_abs_error"] == pytest.approx(0.13, abs=0.01)
+    assert pct["mean_abs_error_pct"] is None  # a percent of a percent means nothing
+    table = _run("forecasts", "--db", str(db))
+    assert "how far off, per commodity and measure" in table.output

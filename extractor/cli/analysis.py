@@ -12,7 +12,7 @@ from rich.table import Table
 
 from extractor.dataset import SeriesQuery, conflict_rows, forecast_rows, forecast_summary, series_name, series_rows, sparkline
 
-from .common import DB_OPTION, console, existing_db
+from .common import DB_OPTION, console, existing_db, optional_month
 from .output import RowFormat, cell_text, emit
 
 FORMAT_OPTION = typer.Option(RowFormat.table, "--format", help="table (for people), csv, json or jsonl.")
@@ -40,7 +40,7 @@ def series(
         rows = series_rows(store, SeriesQuery(commodity, metric, measure, segment, region))
     if not rows:
         console.print(f"No actual {metric} figures of {commodity} match (try `extractor facts --commodity {commodity}`).")
-        raise typer.Exit(1)
+        return
     if format is not RowFormat.table:
         emit(rows, format, SERIES_COLUMNS)
         return
@@ -88,7 +88,7 @@ def forecasts(
         rows = forecast_rows(store, commodity)
     if not rows:
         console.print("No forecast has its actual stored yet: extract the report of the month after it.")
-        raise typer.Exit(1)
+        return
     for row in rows:
         row["forecast"], row["actual"] = json.loads(row["forecast"]), json.loads(row["actual"])
     if format is not RowFormat.table:
@@ -97,8 +97,9 @@ def forecasts(
     shown = [{**r, "error_pct": None if r["error_pct"] is None else round(r["error_pct"], 1)} for r in rows]
     emit(shown, format, [c for c in FORECAST_COLUMNS if not c.endswith("_document")], "forecasts against actuals",
          right=("forecast", "actual", "error", "error_pct"))
-    emit(forecast_summary(rows), format, ["commodity", "forecasts", "mean_abs_error_pct"], "how far off, per commodity",
-         right=("forecasts", "mean_abs_error_pct"))
+    emit(forecast_summary(rows), format, ["commodity", "metric", "measure", "unit", "forecasts", "mean_abs_error",
+                                          "mean_abs_error_pct"], "how far off, per commodity and measure",
+         right=("forecasts", "mean_abs_error", "mean_abs_error_pct"))
 
 
 CONFLICT_COLUMNS = ["period", "commodity", "metric", "segment", "basis", "measure", "value", "document",
@@ -107,7 +108,8 @@ CONFLICT_COLUMNS = ["period", "commodity", "metric", "segment", "basis", "measur
 
 def conflicts(
     db: Path = DB_OPTION,
-    report_month: Optional[str] = typer.Option(None, "--month", help="Only conflicts with a report of this month."),
+    report_month: Optional[str] = typer.Option(None, "--month", help="Only conflicts with a report of this month.",
+                                               callback=optional_month),
     format: RowFormat = FORMAT_OPTION,
 ) -> None:
     """Figures two reports state differently (a corrected re-issue, a later revision): the value that stands (the
