@@ -128,3 +128,32 @@ def test_forecast_errors_are_averaged_per_measure_never_across_units(tmp_path: P
     assert pct["mean_abs_error_pct"] is None  # a percent of a percent means nothing
     table = _run("forecasts", "--db", str(db))
     assert "how far off, per commodity and measure" in table.output
+
+
+# ------------------------------------------------------------------ case 9: an interrupted batch says so
+
+def test_an_interrupted_batch_says_what_it_stored_and_how_to_resume(tmp_path: Path, fixtures: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("review_2024_06.txt", "headline_2017_10.txt", "article_2023_03.md"):
+        shutil.copy(fixtures / name, folder / name)
+    from extractor import pipeline
+
+    real = pipeline.extract_document
+
+    def ctrl_c_on_the_third(doc, *args, **kwargs):  # files go in name order: article, headline, review
+        if doc.name == "review_2024_06.txt":
+            raise KeyboardInterrupt
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_document", ctrl_c_on_the_third)
+    db = tmp_path / "x.db"
+    result = _run("run", str(folder), "--db", str(db))
+    assert result.exit_code == 130
+    assert "interrupted: 2 of 3 file(s) stored" in result.output
+    assert "run the same command again to resume" in result.output
+    assert _rows(db, "SELECT status FROM runs") == [("interrupted",)]
+    monkeypatch.setattr(pipeline, "extract_document", real)
+    resumed = _run("run", str(folder), "--db", str(db))
+    assert resumed.exit_code == 0 and "2 document(s) unchanged" in resumed.output

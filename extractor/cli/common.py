@@ -23,8 +23,9 @@ err_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isa
 DB_OPTION = typer.Option(Path("smm.db"), "--db", help="SQLite database file (created if missing).")
 
 
-# The exit codes, the same for every command (the README's table): done; some input failed; a usage error.
-EXIT_DONE, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+# The exit codes, the same for every command (the README's table): done; some input failed; a usage error; a batch
+# interrupted by Ctrl-C (the shell's convention, 128 + SIGINT).
+EXIT_DONE, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:

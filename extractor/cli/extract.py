@@ -22,7 +22,7 @@ from extractor.store import Store
 from extractor.dataset import conflict_rows
 from extractor.text.documents import input_problems, iter_input_paths, read_document, scan_inputs
 
-from .common import (DB_OPTION, EXIT_INPUT_FAILED, checked_month, console, err_console, existing_db, fail,
+from .common import (DB_OPTION, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, checked_month, console, err_console, existing_db, fail,
                      llm_account_line, open_db)
 from .options import LLMOptions, checked_strategy, llm_config, policies
 
@@ -64,7 +64,10 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
                 answers = progress.add_task("LLM answers", total=None)
                 llm.on_answer = lambda: progress.update(answers, advance=1)
 
+            so_far: list[DocumentOutcome] = []
+
             def advance(outcome: DocumentOutcome) -> None:
+                so_far.append(outcome)
                 progress.update(task, advance=1, description=outcome.name[:40])
                 if outcome.status == "error":
                     err_console.print(f"[red]error:[/red] {escape(outcome.error or '')}")
@@ -74,10 +77,25 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
             except ExtractorError as e:
                 fail(str(e))
                 raise
+            except KeyboardInterrupt:
+                progress.stop()
+                err_console.print(interrupted_line(so_far, len(paths)))
+                raise typer.Exit(EXIT_INTERRUPTED) from None
         account = {"label": llm.label, **store.llm_account(run_id)} if llm else {}
     finally:
         store.close()
     return outcomes, account
+
+
+def interrupted_line(outcomes: list[DocumentOutcome], files: int) -> str:
+    """What an interrupted batch says: how many files it finished and stored, and how to resume."""
+    stored = {o.path for o in outcomes if o.status != "error"}
+    failed = {o.path for o in outcomes if o.status == "error"} - stored
+    line = (f"[yellow]interrupted:[/yellow] {len(stored)} of {files} file(s) stored"
+            + (f", {len(failed)} failed" if failed else "")
+            + f", {files - len(stored) - len(failed)} not read; run the same command again to resume (stored "
+            "documents are skipped).")
+    return line
 
 
 def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
