@@ -1,5 +1,5 @@
-"""Questions analysts ask of the stored figures: one commodity's series month by month, and how far SMM's
-forecasts were from the actuals reported later. Reads the store's views (`extractor.store.views`)."""
+"""Questions analysts ask of the stored figures: one commodity's series month by month, how far SMM's
+forecasts were from the actuals reported later, and which documents say something (full-text search). Reads the store's views (`extractor.store.views`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from statistics import mean
 from typing import Any
 
+from extractor.errors import ConfigError
 from extractor.store import Store
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -72,6 +73,31 @@ def conflict_rows(store: Store, report_month: str | None = None) -> list[dict[st
     where, args = ("WHERE report_month = ? OR superseded_report_month = ?", [report_month, report_month]) \
         if report_month else ("", [])
     return _rows(store, f"SELECT * FROM conflicts {where} ORDER BY period DESC, commodity, metric, measure", args)
+
+
+# The documents whose text matches a full-text query, best match first, with the passage around it (shared with the
+# Datasette canned query `search_documents`).
+SEARCH_DOCUMENTS = """
+SELECT d.name AS document, d.report_month, d.report_format, d.path,
+       snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, d.id AS document_id
+FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+WHERE documents_fts MATCH :q ORDER BY documents_fts.rank LIMIT :limit
+"""
+
+
+def search_documents(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """The documents whose text (or name) matches an FTS5 query, with the passage around the match.
+
+    Raises ConfigError when the query is not one FTS5 reads (an unbalanced quote, a bare operator).
+    """
+    import sqlite3
+
+    try:
+        cursor = store.db.execute(SEARCH_DOCUMENTS, {"q": query, "limit": limit})
+    except sqlite3.OperationalError as e:
+        raise ConfigError(f"{query!r} is not a full-text query ({e}); quote phrases with \"...\"") from e
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def sparkline(values: list[float | None]) -> str:

@@ -194,6 +194,7 @@ def test_datasette_opens_every_view_and_canned_query(two_months: Path) -> None:
         paths.update({"forecast_error_by_commodity": "/smm/forecast_error_by_commodity.json?_shape=array",
                       "commodity_series": "/smm/commodity_series.json?_shape=array&commodity=copper_cathode",
                       "search_quotes": "/smm/search_quotes.json?_shape=array&q=MoM",
+                      "search_documents": "/smm/search_documents.json?_shape=array&q=maintenance",
                       "review_queue": "/smm/review_queue.json?_shape=array"})
         answers = {}
         for name, path in paths.items():

@@ -157,3 +157,34 @@ def test_an_interrupted_batch_says_what_it_stored_and_how_to_resume(tmp_path: Pa
     monkeypatch.setattr(pipeline, "extract_document", real)
     resumed = _run("run", str(folder), "--db", str(db))
     assert resumed.exit_code == 0 and "2 document(s) unchanged" in resumed.output
+
+
+# ------------------------------------------------------------------ case 11: search the documents
+
+def test_documents_are_searched_in_datasette_and_by_extractor_search(tmp_path: Path) -> None:
+    report = tmp_path / "repeated.txt"
+    report.write_text(REPEATED, encoding="utf-8")
+    db = tmp_path / "smm.db"
+    assert _run("run", str(report), "--db", str(db)).exit_code == 0
+    found = _run("search", "overhaul", "--db", str(db))
+    assert found.exit_code == 0, found.output
+    assert "repeated.txt" in found.output and "overhaul" in found.output
+    listed = json.loads(_run("search", "overhaul", "--db", str(db), "--format", "json").output)
+    assert [r["document"] for r in listed] == ["repeated.txt"] and "[overhaul]" in listed[0]["snippet"]
+    none = _run("search", "unobtainium", "--db", str(db))
+    assert none.exit_code == 0 and "No document" in none.output
+    bad = _run("search", '"unbalanced', "--db", str(db))
+    assert bad.exit_code == 2 and "not a full-text query" in bad.output
+    datasette = pytest.importorskip("datasette.app", reason="datasette is a dev dependency")
+    from extractor.cli.analysis import datasette_metadata
+
+    import asyncio
+
+    async def fetch() -> list:
+        ds = datasette.Datasette(files=[str(db)], metadata=datasette_metadata(db.stem))
+        response = await ds.client.get("/smm/search_documents.json?_shape=array&q=overhaul")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    rows = asyncio.run(fetch())
+    assert [r["document"] for r in rows] == ["repeated.txt"] and "overhaul" in rows[0]["snippet"]

@@ -10,9 +10,11 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from extractor.dataset import SeriesQuery, conflict_rows, forecast_rows, forecast_summary, series_name, series_rows, sparkline
+from extractor.dataset import (SeriesQuery, conflict_rows, forecast_rows, forecast_summary, search_documents, series_name,
+                               series_rows, sparkline)
+from extractor.errors import ExtractorError
 
-from .common import DB_OPTION, console, existing_db, optional_month
+from .common import DB_OPTION, console, existing_db, fail, optional_month
 from .output import RowFormat, cell_text, emit
 
 FORMAT_OPTION = typer.Option(RowFormat.table, "--format", help="table (for people), csv, json or jsonl.")
@@ -122,6 +124,30 @@ def conflicts(
     for row in rows:
         row["value"], row["superseded_value"] = json.loads(row["value"]), json.loads(row["superseded_value"])
     emit(rows, format, CONFLICT_COLUMNS, "figures stated differently", right=("value", "superseded_value"))
+
+
+SEARCH_COLUMNS = ["document", "report_month", "snippet", "path"]
+
+
+def search(
+    query: str = typer.Argument(..., help="Words to find in the documents' text, e.g. maintenance, or \"power "
+                                "rationing\" for a phrase (SQLite FTS5 syntax: OR, NOT, prefix*)."),
+    db: Path = DB_OPTION,
+    limit: int = typer.Option(50, min=1, help="Show at most this many documents."),
+    format: RowFormat = FORMAT_OPTION,
+) -> None:
+    """Find the stored documents whose text says something, with the passage around each match (best first)."""
+    with existing_db(db) as store:
+        try:
+            rows = search_documents(store, query, limit)
+        except ExtractorError as e:
+            fail(str(e))
+            raise
+    if not rows and format is RowFormat.table:
+        console.print(f"No document's text matches {query!r}.")
+        return
+    emit(rows, format, SEARCH_COLUMNS if format is not RowFormat.table else SEARCH_COLUMNS[:3],
+         f"documents matching {query!r}")
 
 
 def metadata(db: Path = typer.Option(Path("smm.db"), "--db", help="The database the metadata is for (its name "
