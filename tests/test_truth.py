@@ -188,3 +188,22 @@ def test_documents_are_searched_in_datasette_and_by_extractor_search(tmp_path: P
 
     rows = asyncio.run(fetch())
     assert [r["document"] for r in rows] == ["repeated.txt"] and "overhaul" in rows[0]["snippet"]
+
+
+# ------------------------------------------------------------------ case 8: eval tells failures
+
+def test_compare_shows_failed_and_missing_questions_per_provider(tmp_path: Path, fixtures: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(fixtures / "headline_2017_10.txt", docs)
+    empty = tmp_path / "no-recordings"
+    empty.mkdir()
+    result = _run("eval", "--gold", str(fixtures / "gold"), "--docs", str(docs), "--compare",
+                  "rules,replay:section", "--replay", str(empty), "--model", "m", "--report", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "failed docs" in result.output and "missing" in result.output
+    assert "replay:section: headline_2017_10.txt failed: no recording of" in result.output.replace("\n", " ")
+    compared = {p["provider"]: p for p in json.loads((tmp_path / "out" / "compare.json").read_text())["providers"]}
+    assert compared["rules"]["failed_documents"] == {} and compared["rules"]["missing_recordings"] == 0
+    assert list(compared["replay:section"]["failed_documents"]) == ["headline_2017_10.txt"]
+    assert compared["replay:section"]["missing_recordings"] >= 1

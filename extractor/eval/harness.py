@@ -25,6 +25,7 @@ from extractor.formats import choose_format
 from extractor.llm import LLMClient
 from extractor.llm.base import Provider
 from extractor.llm.registry import LLMConfig, make_provider
+from extractor.llm.replay import MISSING as MISSING_RECORDING
 from extractor.pipeline import RunOptions, StoreCache, run_batch
 from extractor.record import LABEL_FIELDS
 from extractor.settings import Settings
@@ -69,6 +70,13 @@ class RunCost:
     seconds: float
     sections: int
     llm: dict[str, Any]
+    failed: dict[str, str] = field(default_factory=dict)  # document -> why its extraction failed (it scores zero)
+    failed_questions: int = 0  # LLM questions that failed in documents stored partial (the rules' reading kept)
+
+    @property
+    def missing_recordings(self) -> int:
+        """Documents that failed because a replayed answer was never recorded."""
+        return sum(1 for why in self.failed.values() if MISSING_RECORDING in why)
 
 
 def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_config: LLMConfig | None = None,
@@ -93,7 +101,8 @@ def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_conf
             predictions = _from_store(store)
             predictions.failed = {o.name: o.error or "failed" for o in outcomes if o.status == "error"}
             sections = sum(o.sections for o in outcomes)
-            return predictions, RunCost(seconds, sections, store.llm_account(run_id) if llm else {})
+            return predictions, RunCost(seconds, sections, store.llm_account(run_id) if llm else {},
+                                        dict(predictions.failed), sum(o.failed_questions for o in outcomes))
         finally:
             store.close()
 
