@@ -38,9 +38,11 @@ def series_rows(store: Store, query: SeriesQuery) -> list[dict[str, Any]]:
 
 
 def series_name(row: dict[str, Any]) -> str:
-    """A series' short name within one commodity and metric: its measure, then what tells it apart."""
+    """A series' short name within one commodity and metric: its measure, then what tells it apart (a publisher
+    other than SMM: two publishers' figures are two series side by side)."""
     parts = [row["measure"], row["segment"], "metal content" if row["content"] == "metal" else None,
-             row["region"] if row["region"] != "china" else None]
+             row["region"] if row["region"] != "china" else None,
+             row.get("publisher") if row.get("publisher") not in (None, "SMM") else None]  # another's, beside SMM's
     return " · ".join(p for p in parts if p)
 
 

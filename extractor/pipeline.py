@@ -24,6 +24,7 @@ from extractor.store import DocumentRecord, Store, section_id
 from extractor.strategies import assist, naive
 from extractor.strategies import section as section_strategy
 from extractor.text.documents import Document, read_document, split_reports
+from extractor.text.publishers import publisher_of
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
 STRATEGIES = ("assist", "section", "naive")
@@ -338,6 +339,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, planned)
         record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
+        record.document["publisher"] = publisher_of(doc.text)
         if record.failed_questions:
             record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
         crosscheck.check_history(record.facts, lambda label, period: store.previous_level(label, period, doc.sha256))

@@ -207,3 +207,40 @@ def test_compare_shows_failed_and_missing_questions_per_provider(tmp_path: Path,
     assert compared["rules"]["failed_documents"] == {} and compared["rules"]["missing_recordings"] == 0
     assert list(compared["replay:section"]["failed_documents"]) == ["headline_2017_10.txt"]
     assert compared["replay:section"]["missing_recordings"] >= 1
+
+
+# ------------------------------------------------------------------ case 3: two publishers side by side
+
+SMM_NOVEMBER = """November 2025 Metal Production Review and Forecast for December
+Cobalt Sulphate
+According to SMM, China's cobalt sulphate output in November 2025 rose 2.50% MoM as two refiners restarted lines.
+"""
+
+MYSTEEL_NOVEMBER = """Cobalt Sulfate
+Based on Mysteel's survey, China's cobalt sulfate production in November 2025 rose 12.00% month-on-month.
+Mysteel expects little change in December.
+"""
+
+CURRENT = ("SELECT commodity, metric, period, basis, measure, value, publisher, document FROM current_facts "
+           "WHERE commodity = 'cobalt_sulphate' ORDER BY publisher")
+
+
+def _store_in_order(tmp_path: Path, name: str, files: list[Path]) -> Path:
+    db = tmp_path / f"{name}.db"
+    for path in files:
+        assert _run("run", str(path), "--db", str(db)).exit_code == 0
+    return db
+
+
+def test_two_publishers_figures_stand_side_by_side_in_either_order(tmp_path: Path) -> None:
+    smm, mysteel = tmp_path / "smm_2025_11.txt", tmp_path / "mysteel_2025_11.txt"
+    smm.write_text(SMM_NOVEMBER)
+    mysteel.write_text(MYSTEEL_NOVEMBER)
+    one = _store_in_order(tmp_path, "one", [smm, mysteel])
+    other = _store_in_order(tmp_path, "other", [mysteel, smm])
+    both = _rows(one, CURRENT)
+    assert both == _rows(other, CURRENT)
+    assert [(r[4], float(r[5]), r[6]) for r in both] == [("mom_pct", 12.0, "Mysteel"), ("mom_pct", 2.5, "SMM")]
+    for db in (one, other):
+        listed = _run("conflicts", "--db", str(db), "--format", "json")
+        assert listed.exit_code == 0 and "No conflicts" in listed.output, listed.output

@@ -19,7 +19,7 @@ from .output import RowFormat, cell_text, emit
 
 FORMAT_OPTION = typer.Option(RowFormat.table, "--format", help="table (for people), csv, json or jsonl.")
 SERIES_COLUMNS = ["period", "commodity", "region", "metric", "segment", "content", "measure", "value_num",
-                  "value_low", "value_high", "direction", "unit", "quote", "document", "report_month"]
+                  "value_low", "value_high", "direction", "unit", "quote", "document", "report_month", "publisher"]
 FORECAST_COLUMNS = ["period", "commodity", "metric", "segment", "content", "measure", "forecast_report_month",
                     "forecast", "actual", "unit", "error", "error_pct", "forecast_document", "actual_document"]
 

@@ -139,9 +139,15 @@ def m010_table_scale(db: sqlite_utils.Database) -> None:
     db.table("facts").add_column("scale_end", int)
 
 
+def m011_publisher(db: sqlite_utils.Database) -> None:
+    """Whose figures a document gives (its publisher): a later report revises only the same publisher's figures."""
+    views.add_publisher(db)
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
-    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale,
+    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m011_publisher,
 ]
 
 
