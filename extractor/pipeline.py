@@ -15,6 +15,8 @@ from extractor.errors import DocumentError, ExtractorError
 from extractor.formats import ReportFormat, choose_format
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
+from extractor.reconcile import series as series_checks
+from extractor.reconcile.series import StoredFact
 from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Driver, Fact, Label, Status, distinct_drivers, distinct_facts
 from extractor.rules.report_month import ReportMonth
@@ -342,7 +344,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
         record.document["publisher"] = publisher_of(doc.text)
         if record.failed_questions:
             record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
-        crosscheck.check_history(record.facts, lambda label, period: store.previous_level(label, period, doc.sha256))
+        crosscheck.check_capacity(doc.text, record.facts)  # (the month before's level: `recheck_series`, after)
         record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
         read_before = store.is_stored(doc.sha256) or bool(record.replaces)
         old = store.stored_facts(doc.sha256) or [f for d in record.replaces for f in store.stored_facts(d)]
@@ -385,6 +387,23 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
     return assist.requests_of(plans[str(path)][1])
 
 
+def recheck_series(store: Store, commodities: list[str]) -> int:
+    """Run the series checks (`reconcile.series`) over every stored document of these commodities and store what
+    changed: a fact out of line goes to review with the reason, one no longer out of line is accepted again.
+    Returns how many facts changed status."""
+    stored = [StoredFact(*row) for row in store.series_facts(commodities)]
+    reasons = series_checks.check_series(stored)
+    changes: dict[int, tuple[str, str | None]] = {}
+    for item in stored:
+        reason = reasons[item.fact_id]
+        if reason is not None and (item.fact.status != Status.NEEDS_REVIEW or item.fact.reason != reason):
+            changes[item.fact_id] = (str(Status.NEEDS_REVIEW), reason)
+        elif reason is None and item.fact.status != Status.ACCEPTED:
+            changes[item.fact_id] = (str(Status.ACCEPTED), None)
+    store.set_statuses(changes)
+    return len(changes)
+
+
 def run_batch(
     paths: list[Path], store: Store, settings: Settings, options: RunOptions, command: str,
     on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None,
@@ -412,6 +431,7 @@ def run_batch(
                     outcomes.append(outcome)
                     if on_document:
                         on_document(outcome)
+        recheck_series(store, sorted({c for o in outcomes if o.document_id for c in store.commodities_of(o.document_id)}))
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")

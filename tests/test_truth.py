@@ -244,3 +244,59 @@ def test_two_publishers_figures_stand_side_by_side_in_either_order(tmp_path: Pat
     for db in (one, other):
         listed = _run("conflicts", "--db", str(db), "--format", "json")
         assert listed.exit_code == 0 and "No conflicts" in listed.output, listed.output
+
+
+# ------------------------------------------------------------------ case 2: checks over the whole stored series
+
+ALUMINA_JULY = """July 2025 Metal Production Review and Forecast for August
+Alumina
+Per SMM data, in July 2025 (31 days), China's metallurgical-grade alumina output grew by 4.10% MoM and 5.20% YoY. At the close of July, existing metallurgical-grade alumina capacity in China was roughly 98.40 million mt, with actual operating capacity rising by 1.50% MoM and an operating rate of 80.2%.
+"""
+
+
+ALUMINA_JUNE = """China's alumina output in June 2025 came to 7.32 million mt, according to SMM's survey, up 0.6% MoM.
+Refineries in the north ran steadily through the month.
+"""
+
+
+def _level(db: Path, period: str) -> list[tuple]:
+    return _rows(db, "SELECT value_num, status, reason FROM facts WHERE commodity = 'alumina' AND metric = "
+                     "'production' AND measure = 'level' AND period = ? ORDER BY value_num", (period,))
+
+
+def test_a_capacity_read_as_output_goes_to_review_in_either_order(tmp_path: Path) -> None:
+    july, june = tmp_path / "review_2025_07.txt", tmp_path / "alumina_2025_06.txt"
+    july.write_text(ALUMINA_JULY)
+    june.write_text(ALUMINA_JUNE)
+    for name, order in (("july_first", [july, june]), ("june_first", [june, july])):
+        db = _store_in_order(tmp_path, name, order)
+        july_levels = _level(db, "2025-07")
+        assert all(status != "accepted" for _, status, _ in july_levels), (name, july_levels)
+        assert any(value == 98_400_000 and "capacity" in reason for value, _, reason in july_levels), july_levels
+        assert [s for _, s, _ in _level(db, "2025-06")] == ["accepted"]
+
+
+SERIES_MONTH = """{month} 2024 Metal Production Review and Forecast
+Refined Lead
+According to SMM, China's refined lead output in {month} 2024 was {level} mt.
+"""
+
+
+def test_storing_a_month_re_checks_its_neighbours(tmp_path: Path) -> None:
+    """A level ten times its neighbours' goes to review whichever month was stored first, even each in its own run."""
+    files = []
+    for month, level in (("March", "520,000"), ("April", "5,310,000"), ("May", "528,000"), ("June", "531,500")):
+        path = tmp_path / f"lead_{month.lower()}.txt"
+        path.write_text(SERIES_MONTH.format(month=month, level=level))
+        files.append(path)
+    for name, order in (("forward", files), ("backward", files[::-1]), ("outlier_first", [files[1], *files[::2], files[3]])):
+        db = _store_in_order(tmp_path, name, order)
+        statuses = _rows(db, "SELECT period, status, reason FROM facts WHERE commodity = 'refined_lead' AND measure = "
+                             "'level' ORDER BY period")
+        assert [(p, s) for p, s, _ in statuses] == [("2024-03", "accepted"), ("2024-04", "needs_review"),
+                                                   ("2024-05", "accepted"), ("2024-06", "accepted")], (name, statuses)
+        assert "times the median" in statuses[1][2]
+    one_batch = tmp_path / "one.db"
+    assert _run("run", *map(str, files), "--db", str(one_batch)).exit_code == 0
+    assert _rows(one_batch, "SELECT period, status FROM facts WHERE measure = 'level' ORDER BY period") == \
+        [("2024-03", "accepted"), ("2024-04", "needs_review"), ("2024-05", "accepted"), ("2024-06", "accepted")]
