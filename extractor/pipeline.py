@@ -13,6 +13,7 @@ import prompts
 from extractor import PIPELINE_VERSION
 from extractor.errors import DocumentError, ExtractorError
 from extractor.formats import ReportFormat, choose_format
+from extractor.formats.bundles import split_bundle
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
 from extractor.reconcile import series as series_checks
@@ -25,7 +26,7 @@ from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
 from extractor.strategies import assist, naive
 from extractor.strategies import section as section_strategy
-from extractor.text.documents import Document, read_document, split_reports
+from extractor.text.documents import Document, read_document
 from extractor.text.publishers import publisher_of
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
@@ -307,7 +308,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     try:
         planned = (plans or {}).pop(str(path), None)
         doc = planned[0].doc if planned else read_document(path, settings.max_document_bytes)
-        parts = split_reports(doc)
+        parts = split_bundle(doc)
     except ExtractorError as e:
         return [DocumentOutcome(str(path), path.name, "error", error=str(e))]
     except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
@@ -378,7 +379,7 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
     questions (none if the file will be skipped or cannot be read: processing reports those)."""
     try:
         doc = read_document(path, settings.max_document_bytes)
-        if len(split_reports(doc)) > 1 or (not options.force and store.is_current(doc.sha256, options.config_hash())):
+        if len(split_bundle(doc)) > 1 or (not options.force and store.is_current(doc.sha256, options.config_hash())):
             return []
         reading = read_structure(doc, options)
         plans[str(path)] = (reading, _plan(reading, options))
