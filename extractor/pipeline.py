@@ -18,6 +18,7 @@ from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
 from extractor.reconcile import series as series_checks
 from extractor.reconcile.series import StoredFact
+from extractor.reconcile.typos import correct_year_typos
 from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Driver, Fact, Label, Status, distinct_drivers, distinct_facts
 from extractor.rules.report_month import ReportMonth
@@ -341,6 +342,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, planned)
+        record.facts = correct_year_typos(doc.text, record.document["report_month"], record.facts)
         record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
         record.document["publisher"] = publisher_of(doc.text)
         if record.failed_questions:

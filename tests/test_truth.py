@@ -366,3 +366,31 @@ def test_real_reports_put_together_are_each_stored_as_alone(tmp_path: Path) -> N
     together = _rows(db, count)
     assert len(together) == 6
     assert sorted(set(together)) == sorted(set(_rows(alone, count)))
+
+
+# ------------------------------------------------------------------ case 4: a year typo for the review's own month
+
+TIN_2025 = """February 2025 Metal Production Review and Forecast for March
+Refined Zinc
+According to SMM, China's refined zinc output in February 2025 dropped 5.00% MoM over the short month.
+Refined Tin
+According to SMM, China's refined tin output in February 2024 fell 6.10% MoM but rose 9.20% YoY, as ore stayed scarce.
+SMM expects refined tin output in March 2025 to recover 4.00% MoM.
+"""
+
+TIN_2024 = """February 2024 Metal Production Review and Forecast for March
+Refined Tin
+According to SMM, China's refined tin output in February 2024 rose 3.30% MoM after the holiday.
+"""
+
+
+def test_a_review_s_year_typo_for_its_own_month_does_not_supersede_that_month_a_year_before(tmp_path: Path) -> None:
+    new, old = tmp_path / "review_2025_02.txt", tmp_path / "review_2024_02.txt"
+    new.write_text(TIN_2025)
+    old.write_text(TIN_2024)
+    for name, order in (("new_first", [new, old]), ("old_first", [old, new])):
+        db = _store_in_order(tmp_path, name, order)
+        current = _rows(db, "SELECT period, value_num, document FROM current_facts WHERE commodity = 'refined_tin' "
+                            "AND measure = 'mom_pct' AND basis = 'actual' ORDER BY period")
+        assert current == [("2024-02", 3.3, "review_2024_02.txt"), ("2025-02", -6.1, "review_2025_02.txt")], current
+        assert _run("conflicts", "--db", str(db)).output.startswith("No conflicts")
