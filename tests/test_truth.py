@@ -394,3 +394,43 @@ def test_a_review_s_year_typo_for_its_own_month_does_not_supersede_that_month_a_
                             "AND measure = 'mom_pct' AND basis = 'actual' ORDER BY period")
         assert current == [("2024-02", 3.3, "review_2024_02.txt"), ("2025-02", -6.1, "review_2025_02.txt")], current
         assert _run("conflicts", "--db", str(db)).output.startswith("No conflicts")
+
+
+# ------------------------------------------------------------------ case 12: the eval HTML report
+
+TWO_SECTIONS = """March 2024 Metal Production Review and Forecast for April
+Copper Cathode
+In March 2024, China's copper cathode output rose 3.10% MoM as smelters came back from overhauls.
+Refined Zinc
+In March 2024, China's refined zinc output rose 3.10% MoM as concentrate arrived.
+"""
+
+
+def _gold_fact(commodity: str) -> dict:
+    return {"commodity": commodity, "region": "china", "metric": "production", "segment": None, "content": None,
+            "period": "2024-03", "basis": "actual", "measure": "mom_pct", "value": 3.1, "unit": "%",
+            "qualifier": None, "quote": "rose 3.10% MoM"}
+
+
+def test_the_html_report_marks_each_fact_at_its_own_span_with_a_legend_and_an_index(tmp_path: Path) -> None:
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    (docs / "two_sections.txt").write_text(TWO_SECTIONS)
+    (gold / "two_sections.json").write_text(json.dumps({
+        "document": "two_sections.txt", "report_month": "2024-03",
+        "facts": [_gold_fact("refined_zinc"), _gold_fact("copper_cathode")], "drivers": []}))
+    result = _run("eval", "--gold", str(gold), "--docs", str(docs), "--report", str(tmp_path / "out"), "--html")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "report.html").read_text()
+    copper_at, zinc_at = page.index("Copper Cathode\n"), page.index("Refined Zinc\n")
+    marks = [(i, page[i:page.index(">", i)]) for i in range(len(page)) if page.startswith("<mark class='matched'", i)]
+    in_text = [(i, tag) for i, tag in marks if i > copper_at]
+    assert len(in_text) == 2, in_text
+    (first, first_tag), (second, second_tag) = in_text
+    assert copper_at < first < zinc_at and "copper_cathode" in first_tag
+    assert second > zinc_at and "refined_zinc" in second_tag
+    legend = page[page.index("Legend"):page.index("</p>", page.index("Legend"))]
+    for mark in ("matched", "missed", "extra", "&#9873;"):
+        assert mark in legend
+    assert "<a href='#doc-1'>two_sections.txt</a>" in page and "id='doc-1'" in page
