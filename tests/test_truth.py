@@ -434,3 +434,40 @@ def test_the_html_report_marks_each_fact_at_its_own_span_with_a_legend_and_an_in
     for mark in ("matched", "missed", "extra", "&#9873;"):
         assert mark in legend
     assert "<a href='#doc-1'>two_sections.txt</a>" in page and "id='doc-1'" in page
+
+
+# ------------------------------------------------------------------ done when: the order the files came in does not matter
+
+def _dataset(db: Path) -> tuple[list[tuple], list[str]]:
+    current = _rows(db, "SELECT commodity, region, metric, segment, content, period, basis, measure, value, unit, "
+                        "quote, document, publisher FROM current_facts ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12")
+    exported = _run("export", "--db", str(db), "--format", "jsonl", "--out", "-").output.splitlines()
+    rows = [json.loads(line) for line in exported]
+    for row in rows:
+        row.pop("id", None)
+        row.pop("run_id", None)
+    return current, sorted(json.dumps(r, sort_keys=True) for r in rows)
+
+
+def _either_order(tmp_path: Path, first: list[Path], second: list[Path]) -> None:
+    datasets = []
+    for name, runs in (("first_then_second", [first, second]), ("second_then_first", [second, first]),
+                       ("one_batch", [first + second])):
+        db = tmp_path / f"{name}.db"
+        for paths in runs:
+            assert _run("run", *map(str, paths), "--db", str(db)).exit_code == 0
+        datasets.append(_dataset(db))
+    assert datasets[0][0] and datasets[0] == datasets[1] == datasets[2]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir() or not CORPUS.is_dir(), reason="../shared is not beside the checkout")
+def test_seeds_and_articles_give_one_dataset_in_either_order(tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob("00[01]*.txt"))
+    articles = [CORPUS / "2025-11-mysteel-battery-materials-output.txt", CORPUS / "2019-03-smm-alumina-output.txt"]
+    _either_order(tmp_path, seeds, articles)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS.is_dir() or not CORPUS.is_dir(), reason="../shared is not beside the checkout")
+def test_all_seeds_and_the_corpus_give_one_dataset_in_either_order(tmp_path: Path) -> None:
+    _either_order(tmp_path, sorted(SEEDS.glob("00*.txt")), sorted(CORPUS.glob("*.txt")))
