@@ -16,8 +16,6 @@ from extractor.formats import ReportFormat, choose_format
 from extractor.formats.bundles import split_bundle
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
-from extractor.reconcile import series as series_checks
-from extractor.reconcile.series import StoredFact
 from extractor.reconcile.typos import correct_year_typos
 from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Driver, Fact, Label, Status, distinct_drivers, distinct_facts
@@ -25,6 +23,7 @@ from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
+from extractor.store.series import commodities_of, recheck_series
 from extractor.strategies import assist, naive
 from extractor.strategies import section as section_strategy
 from extractor.text.documents import Document, read_document
@@ -390,23 +389,6 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
     return assist.requests_of(plans[str(path)][1])
 
 
-def recheck_series(store: Store, commodities: list[str]) -> int:
-    """Run the series checks (`reconcile.series`) over every stored document of these commodities and store what
-    changed: a fact out of line goes to review with the reason, one no longer out of line is accepted again.
-    Returns how many facts changed status."""
-    stored = [StoredFact(*row) for row in store.series_facts(commodities)]
-    reasons = series_checks.check_series(stored)
-    changes: dict[int, tuple[str, str | None]] = {}
-    for item in stored:
-        reason = reasons[item.fact_id]
-        if reason is not None and (item.fact.status != Status.NEEDS_REVIEW or item.fact.reason != reason):
-            changes[item.fact_id] = (str(Status.NEEDS_REVIEW), reason)
-        elif reason is None and item.fact.status != Status.ACCEPTED:
-            changes[item.fact_id] = (str(Status.ACCEPTED), None)
-    store.set_statuses(changes)
-    return len(changes)
-
-
 def run_batch(
     paths: list[Path], store: Store, settings: Settings, options: RunOptions, command: str,
     on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None,
@@ -434,7 +416,7 @@ def run_batch(
                     outcomes.append(outcome)
                     if on_document:
                         on_document(outcome)
-        recheck_series(store, sorted({c for o in outcomes if o.document_id for c in store.commodities_of(o.document_id)}))
+        recheck_series(store, sorted({c for o in outcomes if o.document_id for c in commodities_of(store, o.document_id)}))
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")

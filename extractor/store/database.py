@@ -400,50 +400,6 @@ class Store:
         value = json.loads(row[0])
         return float(value) if isinstance(value, (int, float)) else None
 
-    def series_facts(self, commodities: list[str]) -> list[tuple[int, str, str | None, Fact]]:
-        """The facts the series checks judge, of these commodities: actual levels and MoM changes that are accepted
-        or were sent to review by those checks; each as (fact id, document id, report month, fact)."""
-        from extractor.reconcile.series import PREFIX
-
-        if not commodities:
-            return []
-        marks = ",".join("?" for _ in commodities)
-        cursor = self.db.execute(
-            f"SELECT f.*, d.report_month AS report_month_ FROM facts f JOIN documents d ON d.id = f.document_id "
-            f"WHERE f.commodity IN ({marks}) AND f.basis = 'actual' AND f.measure IN ('level', 'mom_abs', 'mom_pct', "
-            "'mom_pp') AND (f.status = 'accepted' OR (f.status = 'needs_review' AND substr(f.reason, 1, ?) = ?)) "
-            "ORDER BY f.id", [*commodities, len(PREFIX), PREFIX])
-        names = [c[0] for c in cursor.description]
-        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
-        return [(row["id"], row["document_id"], row["report_month_"], fact_from_row(row)) for row in rows]
-
-    def set_statuses(self, changes: dict[int, tuple[str, str | None]]) -> None:
-        """Set facts' status and reason (fact id -> (status, reason)) and their documents' counts, in one
-        transaction."""
-        if not changes:
-            return
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            for fact_id, (status, reason) in changes.items():
-                self.db.execute("UPDATE facts SET status = ?, reason = ? WHERE id = ?", [status, reason, fact_id])
-            marks = ",".join("?" for _ in changes)
-            documents = [r[0] for r in self.db.execute(
-                f"SELECT DISTINCT document_id FROM facts WHERE id IN ({marks})", list(changes)).fetchall()]
-            for document_id in documents:
-                self.db.execute(
-                    "UPDATE extractions SET accepted = (SELECT COUNT(*) FROM facts WHERE document_id = ?1 AND status = "
-                    "'accepted'), needs_review = (SELECT COUNT(*) FROM facts WHERE document_id = ?1 AND status = "
-                    "'needs_review') WHERE document_id = ?1", [document_id])
-            self.db.execute("COMMIT")
-        except Exception as e:
-            self.db.execute("ROLLBACK")
-            raise StoreError(f"could not update the series checks' statuses: {e}") from e
-
-    def commodities_of(self, document_id: str) -> list[str]:
-        """The commodities a document states facts of."""
-        return [r[0] for r in self.db.execute("SELECT DISTINCT commodity FROM facts WHERE document_id = ?",
-                                              [document_id]).fetchall()]
-
     def documents(self, report_month: str | None = None) -> list[dict[str, Any]]:
         where = "report_month = ?" if report_month else None
         args = [report_month] if report_month else []
