@@ -105,6 +105,8 @@ def test_exit_codes_are_one_table_for_every_command(tmp_path: Path, fixtures: Pa
         result = _run(*args, "--db", str(db))
         assert result.exit_code == 2 and "'2025-13' is not a month" in result.output, (args, result.output)
     assert _run("forecasts", "--db", str(db)).exit_code == 0  # nothing to show is no failure, as for facts
+    assert _run("forecasts", "--db", str(db), "--format", "json").output.strip() == "[]"
+    assert _run("month", "2024-06", "--from", str(tmp_path / "nope"), "--db", str(db)).exit_code == 1
     assert _run("series", "unobtainium", "--db", str(db)).exit_code == 0
     assert _run("facts", "--commodity", "unobtainium", "--db", str(db)).exit_code == 0
 
@@ -243,7 +245,8 @@ def test_two_publishers_figures_stand_side_by_side_in_either_order(tmp_path: Pat
     assert [(r[4], float(r[5]), r[6]) for r in both] == [("mom_pct", 12.0, "Mysteel"), ("mom_pct", 2.5, "SMM")]
     for db in (one, other):
         listed = _run("conflicts", "--db", str(db), "--format", "json")
-        assert listed.exit_code == 0 and "No conflicts" in listed.output, listed.output
+        assert listed.exit_code == 0 and json.loads(listed.output) == [], listed.output
+        assert _run("conflicts", "--db", str(db)).output.startswith("No conflicts")
 
 
 # ------------------------------------------------------------------ case 2: checks over the whole stored series

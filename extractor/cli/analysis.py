@@ -40,7 +40,7 @@ def series(
     """
     with existing_db(db) as store:
         rows = series_rows(store, SeriesQuery(commodity, metric, measure, segment, region))
-    if not rows:
+    if not rows and format is RowFormat.table:
         console.print(f"No actual {metric} figures of {commodity} match (try `extractor facts --commodity {commodity}`).")
         return
     if format is not RowFormat.table:
@@ -88,7 +88,7 @@ def forecasts(
     """
     with existing_db(db) as store:
         rows = forecast_rows(store, commodity)
-    if not rows:
+    if not rows and format is RowFormat.table:
         console.print("No forecast has its actual stored yet: extract the report of the month after it.")
         return
     for row in rows:
@@ -118,8 +118,8 @@ def conflicts(
     later report's) and the one it supersedes. Both stay stored; views and series use the standing one."""
     with existing_db(db) as store:
         rows = conflict_rows(store, report_month)
-    if not rows:
-        console.print("No conflicts: no two reports state one figure differently.")
+    if not rows and format is RowFormat.table:
+        console.print("No conflicts: no two reports of one publisher state one figure differently.")
         return
     for row in rows:
         row["value"], row["superseded_value"] = json.loads(row["value"]), json.loads(row["superseded_value"])

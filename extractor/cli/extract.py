@@ -206,6 +206,8 @@ def month(
     """
     report_month = checked_month(report_month)
     if from_dir is not None:
+        if not from_dir.is_dir():
+            fail(f"{from_dir}: no such folder", EXIT_INPUT_FAILED)
         max_bytes = load_settings().max_document_bytes
         candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p, max_bytes) in (report_month, None)]
     else:

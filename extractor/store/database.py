@@ -417,12 +417,13 @@ class Store:
         return [fact_from_row(row) for row in self.facts_for(document_id, statuses)]
 
     def month_facts(self, report_month: str, other_than: str) -> list[Fact]:
-        """The accepted facts other documents of a report month state, earliest extraction first (so a later
-        report's fact comes after an earlier one's of the same label)."""
+        """The accepted facts other documents of a report month by the same publisher as `other_than` state,
+        earliest extraction first (so a later report's fact comes after an earlier one's of the same label)."""
         rows = self.db.execute(
             "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id JOIN extractions e ON e.document_id = "
-            "d.id WHERE d.report_month = ? AND d.id != ? AND f.status = 'accepted' ORDER BY e.extracted_at, f.id",
-            [report_month, other_than])
+            "d.id WHERE d.report_month = ? AND d.id != ? AND f.status = 'accepted' AND d.publisher IS (SELECT "
+            "publisher FROM documents WHERE id = ?) ORDER BY e.extracted_at, f.id",
+            [report_month, other_than, other_than])
         columns = [c[0] for c in rows.description]
         return [fact_from_row(dict(zip(columns, row))) for row in rows.fetchall()]
 
