@@ -443,7 +443,7 @@ def test_the_html_report_marks_each_fact_at_its_own_span_with_a_legend_and_an_in
 
 def _dataset(db: Path) -> tuple[list[tuple], list[str]]:
     current = _rows(db, "SELECT commodity, region, metric, segment, content, period, basis, measure, value, unit, "
-                        "quote, document, publisher FROM current_facts ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12")
+                        "quote, document FROM current_facts ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12")
     exported = _run("export", "--db", str(db), "--format", "jsonl", "--out", "-").output.splitlines()
     rows = [json.loads(line) for line in exported]
     for row in rows:
