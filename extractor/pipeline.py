@@ -13,17 +13,21 @@ import prompts
 from extractor import PIPELINE_VERSION
 from extractor.errors import DocumentError, ExtractorError
 from extractor.formats import ReportFormat, RulesFormat, choose_format
+from extractor.formats.bundles import split_bundle
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
+from extractor.reconcile.typos import correct_year_typos
 from extractor.reconcile.grounding import contract_errors, ground_fact
-from extractor.record import Driver, Fact, Label, Status
+from extractor.record import Driver, Fact, Label, Status, distinct_drivers, distinct_facts
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 from extractor.settings import DEFAULT_MAX_BYTES, Settings
 from extractor.store import DocumentRecord, Store, section_id
+from extractor.store.series import commodities_of, recheck_series
 from extractor.strategies import assist, examples, naive, read_flow
 from extractor.strategies import section as section_strategy
-from extractor.text.documents import Document, read_document, split_reports
+from extractor.text.documents import Document, read_document
+from extractor.text.publishers import publisher_of
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
 STRATEGIES = ("read", "assist", "section", "naive")
@@ -199,7 +203,7 @@ def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMC
         if on_file:
             on_file(path)
         try:
-            for doc in split_reports(read_document(path, settings.max_document_bytes)):
+            for doc in split_bundle(read_document(path, settings.max_document_bytes)):
                 if doc.sha256 in found.asked:
                     continue
                 reading = read_structure(doc, options)
@@ -316,19 +320,31 @@ def gate_fact(text: str, fact: Fact) -> tuple[Status, str | None]:
     return fact.status, fact.reason
 
 
+def _identities(facts: list[Fact], same_document: bool) -> dict[tuple[Label, int], Fact]:
+    """Each fact by its label and its place among the facts of that label (in text order): the same fact in two
+    readings of one report even when an edit moved its offsets. Between documents, by its label alone (the later
+    report's fact, listed last, standing)."""
+    if not same_document:
+        return {(fact.label, 0): fact for fact in facts}
+    seen: dict[Label, int] = {}
+    keyed: dict[tuple[Label, int], Fact] = {}
+    for fact in sorted(facts, key=lambda f: f.quote_span.start):
+        seen[fact.label] = seen.get(fact.label, -1) + 1
+        keyed[(fact.label, seen[fact.label])] = fact
+    return keyed
+
+
 def diff_facts(old: list[Fact], new: list[Fact], same_document: bool = True) -> dict[str, list[Any]]:
     """Facts added, removed and changed in value between two extractions.
 
-    Within one document a fact is the same fact in both when its label and where its quote starts are the same;
-    between two documents (a report against what others of its month state) when its label is.
+    A fact is the same fact in both when its label and its place among the facts of that label are (`_identities`).
+    Between two documents (a report against what others of its month state) nothing is `removed`: a figure only
+    the others state is not one this report took away.
     """
-    def identity(fact: Fact) -> tuple[Label, int]:
-        return fact.label, fact.quote_span.start if same_document else 0
-
-    before = {identity(f): f for f in old}
-    after = {identity(f): f for f in new}
+    before, after = _identities(old, same_document), _identities(new, same_document)
     added = [after[k] for k in after.keys() - before.keys()]
-    removed = [before[k] for k in before.keys() - after.keys()]
+    # between documents, a figure only the others state is theirs, not one this report removed
+    removed = [before[k] for k in before.keys() - after.keys()] if same_document else []
     changed = [(before[k], after[k]) for k in before.keys() & after.keys() if before[k].value != after[k].value]
     return {"added": added, "removed": removed, "changed": changed}
 
@@ -346,7 +362,7 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     try:
         planned = (plans or {}).pop(str(path), None)
         doc = planned[0].doc if planned else read_document(path, settings.max_document_bytes)
-        parts = split_reports(doc)
+        parts = split_bundle(doc)
     except ExtractorError as e:
         return [DocumentOutcome(str(path), path.name, "error", error=str(e))]
     except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
@@ -379,10 +395,15 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, planned)
+        record.facts = correct_year_typos(doc.text, record.document["report_month"], record.facts)
+        record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
+        record.document["publisher"] = publisher_of(doc.text)
         if record.failed_questions:
             record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
-        crosscheck.check_history(record.facts, lambda label, period: store.previous_level(label, period, doc.sha256))
-        old = store.stored_facts(doc.sha256)
+        crosscheck.check_capacity(doc.text, record.facts)  # (the month before's level: `recheck_series`, after)
+        record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
+        read_before = store.is_stored(doc.sha256) or bool(record.replaces)
+        old = store.stored_facts(doc.sha256) or [f for d in record.replaces for f in store.stored_facts(d)]
         store.save_document(record, run_id)
         new = [f for f in record.facts if f.status == Status.ACCEPTED]
         outcome = DocumentOutcome(str(path), doc.name, "partial" if record.failed_questions else "extracted",
@@ -391,7 +412,7 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                   month_note=_month_note(record.document),
                                   report_format=record.document["report_format"],
                                   sections=len(record.sections), drivers=len(record.drivers))
-        if old:
+        if read_before:
             outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
         for fact in record.facts:
             setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
@@ -413,7 +434,7 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
     questions (none if the file will be skipped or cannot be read: processing reports those)."""
     try:
         doc = read_document(path, settings.max_document_bytes)
-        if len(split_reports(doc)) > 1 or (not options.force and store.is_current(doc.sha256, options.config_hash())):
+        if len(split_bundle(doc)) > 1 or (not options.force and store.is_current(doc.sha256, options.config_hash())):
             return []
         reading = read_structure(doc, options)
         plans[str(path)] = (reading, _plan(reading, options))
@@ -452,6 +473,7 @@ def run_batch(
                     outcomes.append(outcome)
                     if on_document:
                         on_document(outcome)
+        recheck_series(store, sorted({c for o in outcomes if o.document_id for c in commodities_of(store, o.document_id)}))
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")

@@ -143,3 +143,27 @@ class Driver:
     def contract_fields(self) -> dict[str, Any]:
         return {"commodity": self.commodity, "period": self.period, "basis": self.basis, "effect": self.effect,
                 "category": self.category, "summary": self.summary, "quote": self.quote}
+
+
+_STANDING = {Status.ACCEPTED: 0, Status.NEEDS_REVIEW: 1, Status.REJECTED: 2}
+
+
+def distinct_facts(facts: list[Fact]) -> list[Fact]:
+    """The facts as a set: an exact repeat (the same contract fields, a sentence the report states twice) is kept
+    once, at its first place, as its most trusted reading (accepted before review before rejected)."""
+    kept: dict[str, Fact] = {}
+    for fact in facts:
+        key = repr(sorted(fact.contract_fields().items()))
+        if key not in kept or _STANDING[fact.status] < _STANDING[kept[key].status]:
+            kept[key] = fact
+    return list(kept.values())
+
+
+def distinct_drivers(drivers: list[Driver]) -> list[Driver]:
+    """The drivers as a set: an exact repeat (the same contract fields) is kept once, at its first place."""
+    kept: dict[str, Driver] = {}
+    for driver in drivers:
+        key = repr(sorted(driver.contract_fields().items()))
+        if key not in kept or _STANDING[driver.status] < _STANDING[kept[key].status]:
+            kept[key] = driver
+    return list(kept.values())

@@ -85,7 +85,7 @@ def test_bad_files_do_not_stop_the_batch(tmp_path: Path, archive: Path) -> None:
     (archive / "nothing.txt").write_text("A note about the weather, with no metal named in it at all.\n")
     db = tmp_path / "x.db"
     result = _run("run", str(archive), "--db", str(db))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the batch goes on, and the exit says some input failed
     assert "empty.txt: file is empty" in result.output
     assert "blob.txt: file looks binary" in result.output
     assert "nothing.txt: no recognizable sections" in result.output
@@ -189,7 +189,7 @@ def test_a_crash_on_one_document_keeps_the_others(tmp_path: Path, archive: Path,
     monkeypatch.setattr(RulesFormat, "label", crash_on_zinc)
     db = tmp_path / "x.db"
     result = _run("run", str(archive), "--db", str(db))
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "headline_2017_10.txt: internal error (RuntimeError: simulated labeller bug)" in result.output
     names = {r["name"] for r in sqlite_utils.Database(db)["documents"].rows}
     assert names == {"review_2024_06.txt", "article_2023_03.md"}

@@ -10,14 +10,16 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from extractor.dataset import SeriesQuery, conflict_rows, forecast_rows, forecast_summary, series_name, series_rows, sparkline
+from extractor.dataset import (SeriesQuery, conflict_rows, forecast_rows, forecast_summary, search_documents, series_name,
+                               series_rows, sparkline)
+from extractor.errors import ExtractorError
 
-from .common import DB_OPTION, console, existing_db
+from .common import DB_OPTION, console, existing_db, fail, optional_month
 from .output import RowFormat, cell_text, emit
 
 FORMAT_OPTION = typer.Option(RowFormat.table, "--format", help="table (for people), csv, json or jsonl.")
 SERIES_COLUMNS = ["period", "commodity", "region", "metric", "segment", "content", "measure", "value_num",
-                  "value_low", "value_high", "direction", "unit", "quote", "document", "report_month"]
+                  "value_low", "value_high", "direction", "unit", "quote", "document", "report_month", "publisher"]
 FORECAST_COLUMNS = ["period", "commodity", "metric", "segment", "content", "measure", "forecast_report_month",
                     "forecast", "actual", "unit", "error", "error_pct", "forecast_document", "actual_document"]
 
@@ -38,9 +40,9 @@ def series(
     """
     with existing_db(db) as store:
         rows = series_rows(store, SeriesQuery(commodity, metric, measure, segment, region))
-    if not rows:
+    if not rows and format is RowFormat.table:
         console.print(f"No actual {metric} figures of {commodity} match (try `extractor facts --commodity {commodity}`).")
-        raise typer.Exit(1)
+        return
     if format is not RowFormat.table:
         emit(rows, format, SERIES_COLUMNS)
         return
@@ -86,9 +88,9 @@ def forecasts(
     """
     with existing_db(db) as store:
         rows = forecast_rows(store, commodity)
-    if not rows:
+    if not rows and format is RowFormat.table:
         console.print("No forecast has its actual stored yet: extract the report of the month after it.")
-        raise typer.Exit(1)
+        return
     for row in rows:
         row["forecast"], row["actual"] = json.loads(row["forecast"]), json.loads(row["actual"])
     if format is not RowFormat.table:
@@ -97,8 +99,9 @@ def forecasts(
     shown = [{**r, "error_pct": None if r["error_pct"] is None else round(r["error_pct"], 1)} for r in rows]
     emit(shown, format, [c for c in FORECAST_COLUMNS if not c.endswith("_document")], "forecasts against actuals",
          right=("forecast", "actual", "error", "error_pct"))
-    emit(forecast_summary(rows), format, ["commodity", "forecasts", "mean_abs_error_pct"], "how far off, per commodity",
-         right=("forecasts", "mean_abs_error_pct"))
+    emit(forecast_summary(rows), format, ["commodity", "metric", "measure", "unit", "forecasts", "mean_abs_error",
+                                          "mean_abs_error_pct"], "how far off, per commodity and measure",
+         right=("forecasts", "mean_abs_error", "mean_abs_error_pct"))
 
 
 CONFLICT_COLUMNS = ["period", "commodity", "metric", "segment", "basis", "measure", "value", "document",
@@ -107,19 +110,44 @@ CONFLICT_COLUMNS = ["period", "commodity", "metric", "segment", "basis", "measur
 
 def conflicts(
     db: Path = DB_OPTION,
-    report_month: Optional[str] = typer.Option(None, "--month", help="Only conflicts with a report of this month."),
+    report_month: Optional[str] = typer.Option(None, "--month", help="Only conflicts with a report of this month.",
+                                               callback=optional_month),
     format: RowFormat = FORMAT_OPTION,
 ) -> None:
     """Figures two reports state differently (a corrected re-issue, a later revision): the value that stands (the
     later report's) and the one it supersedes. Both stay stored; views and series use the standing one."""
     with existing_db(db) as store:
         rows = conflict_rows(store, report_month)
-    if not rows:
-        console.print("No conflicts: no two reports state one figure differently.")
+    if not rows and format is RowFormat.table:
+        console.print("No conflicts: no two reports of one publisher state one figure differently.")
         return
     for row in rows:
         row["value"], row["superseded_value"] = json.loads(row["value"]), json.loads(row["superseded_value"])
     emit(rows, format, CONFLICT_COLUMNS, "figures stated differently", right=("value", "superseded_value"))
+
+
+SEARCH_COLUMNS = ["document", "report_month", "snippet", "path"]
+
+
+def search(
+    query: str = typer.Argument(..., help="Words to find in the documents' text, e.g. maintenance, or \"power "
+                                "rationing\" for a phrase (SQLite FTS5 syntax: OR, NOT, prefix*)."),
+    db: Path = DB_OPTION,
+    limit: int = typer.Option(50, min=1, help="Show at most this many documents."),
+    format: RowFormat = FORMAT_OPTION,
+) -> None:
+    """Find the stored documents whose text says something, with the passage around each match (best first)."""
+    with existing_db(db) as store:
+        try:
+            rows = search_documents(store, query, limit)
+        except ExtractorError as e:
+            fail(str(e))
+            raise
+    if not rows and format is RowFormat.table:
+        console.print(f"No document's text matches {query!r}.")
+        return
+    emit(rows, format, SEARCH_COLUMNS if format is not RowFormat.table else SEARCH_COLUMNS[:3],
+         f"documents matching {query!r}")
 
 
 def metadata(db: Path = typer.Option(Path("smm.db"), "--db", help="The database the metadata is for (its name "

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -22,7 +23,12 @@ err_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isa
 DB_OPTION = typer.Option(Path("smm.db"), "--db", help="SQLite database file (created if missing).")
 
 
-def fail(message: str, code: int = 2) -> None:
+# The exit codes, the same for every command (the README's table): done; some input failed; a usage error; a batch
+# interrupted by Ctrl-C (the shell's convention, 128 + SIGINT).
+EXIT_DONE, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
     """Print one red line naming the problem and exit with code."""
     err_console.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
@@ -66,3 +72,15 @@ def existing_db(path: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def checked_month(value: str) -> str:
+    """A YYYY-MM month as given on the command line, or a one-line usage error."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        fail(f"{value!r} is not a month: give it as YYYY-MM, e.g. 2025-11")
+    return value
+
+
+def optional_month(value: Optional[str]) -> Optional[str]:
+    """A typer callback: an optional YYYY-MM option, validated when given."""
+    return checked_month(value) if value is not None else None

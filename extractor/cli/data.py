@@ -12,7 +12,7 @@ import typer
 
 from extractor.export import driver_rows, export_facts_files, export_flat, facts_lines, flat_rows, write_flat
 
-from .common import DB_OPTION, console, existing_db, fail, open_db
+from .common import DB_OPTION, console, existing_db, fail, open_db, optional_month
 from .output import RowFormat, emit
 
 
@@ -35,7 +35,7 @@ def facts(
     db: Path = DB_OPTION,
     commodity: Optional[str] = typer.Option(None, help="Commodity id, e.g. copper_cathode."),
     metric: Optional[str] = typer.Option(None, help="Metric, e.g. production or operating_rate."),
-    period: Optional[str] = typer.Option(None, help="Period YYYY-MM."),
+    period: Optional[str] = typer.Option(None, help="Period YYYY-MM.", callback=optional_month),
     measure: Optional[str] = typer.Option(None, help="Measure, e.g. mom_pct."),
     segment: Optional[str] = typer.Option(None, help="Segment label, e.g. 'large smelters'."),
     include_review: bool = typer.Option(False, "--include-review", help="Also show facts flagged for review, "
@@ -67,7 +67,8 @@ def export(
                                         "csv, json or jsonl: one flat table of facts with their document's path and id."),
     out: str = typer.Option(..., "--out", help="Output folder (facts) or file/folder (csv, json, jsonl); '-' writes "
                             "to stdout (facts: one document per line)."),
-    report_month: Optional[str] = typer.Option(None, "--month", help="Only documents of this report month (YYYY-MM)."),
+    report_month: Optional[str] = typer.Option(None, "--month", help="Only documents of this report month (YYYY-MM).",
+                                               callback=optional_month),
     include_review: bool = typer.Option(False, "--include-review", help="csv/json/jsonl: also rows flagged for "
                                         "review (with their reason)."),
     drivers: bool = typer.Option(False, "--drivers", help="csv/json/jsonl: the drivers table instead of the facts."),

@@ -21,7 +21,7 @@ from extractor.llm.registry import LLMConfig
 from extractor.pipeline import STRATEGIES, RunOptions
 from extractor.settings import load_settings
 
-from .common import console, fail, llm_account_line
+from .common import console, err_console, fail, llm_account_line
 from .options import LLMOptions, llm_config, policies
 
 app = typer.Typer(
@@ -233,8 +233,8 @@ def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig,
         rows.append((spec, report, cost))
     table = Table(title="providers side by side" + (f" on a sample of {len(sections)} sections" if sections else ""),
                   title_justify="left")
-    columns = ("provider", "core P", "core R", "core F1", "all F1", "drivers F1", "s/section", "requests/section",
-               "tokens in/section", "tokens out/section")
+    columns = ("provider", "core P", "core R", "core F1", "all F1", "drivers F1", "failed docs", "missing",
+               "failed questions", "s/section", "requests/section", "tokens in/section", "tokens out/section")
     for column in columns:
         table.add_column(column, justify="left" if column == "provider" else "right")
     summary = []
@@ -243,12 +243,21 @@ def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig,
         core, everything, drivers = (report.overall[k] for k in ("core", "all", "drivers"))
         llm = cost.llm or {}
         values = [spec, f"{core.precision:.3f}", f"{core.recall:.3f}", f"{core.f1:.3f}", f"{everything.f1:.3f}",
-                  f"{drivers.f1:.3f}", f"{cost.seconds / n:.2f}", f"{llm.get('requests', 0) / n:.1f}",
+                  f"{drivers.f1:.3f}", str(len(cost.failed)), str(cost.missing_recordings), str(cost.failed_questions),
+                  f"{cost.seconds / n:.2f}", f"{llm.get('requests', 0) / n:.1f}",
                   f"{llm.get('tokens_in', 0) / n:.0f}", f"{llm.get('tokens_out', 0) / n:.0f}"]
         table.add_row(*values)
         summary.append({"provider": spec, "sections": cost.sections, "seconds": round(cost.seconds, 2), "llm": llm,
+                        "failed_documents": cost.failed, "missing_recordings": cost.missing_recordings,
+                        "failed_questions": cost.failed_questions,
                         **{k: v.as_dict() for k, v in report.overall.items()}})
     console.print(table)
+    for spec, _, cost in rows:  # a score is only as good as what was asked: say what failed
+        for name, why in cost.failed.items():
+            err_console.print(f"[red]{escape(spec)}:[/red] {escape(name)} failed: {escape(why)} (scored as zero)")
+        if cost.failed_questions:
+            err_console.print(f"[yellow]{escape(spec)}:[/yellow] {cost.failed_questions} LLM question(s) failed; the "
+                              "rules' reading stands in for them")
     if report_dir is not None:
         report_dir.mkdir(parents=True, exist_ok=True)
         (report_dir / "compare.json").write_text(json.dumps(
@@ -257,6 +266,8 @@ def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig,
         lines += ["| " + " | ".join(str(c) for c in row_values) + " |" for row_values in _rows_of(table)]
         (report_dir / "compare.md").write_text("\n".join(lines) + "\n")
         console.print(f"Wrote {report_dir / 'compare.json'} and {report_dir / 'compare.md'}.")
+    if any(cost.failed for _, _, cost in rows):
+        raise typer.Exit(1)  # some input failed: the scores above are not the providers' own
 
 
 def _rows_of(table: Table) -> list[list[str]]:

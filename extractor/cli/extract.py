@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -21,9 +20,10 @@ from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
 from extractor.store import Store
 from extractor.dataset import conflict_rows
-from extractor.text.documents import iter_input_paths, read_document, scan_inputs
+from extractor.text.documents import input_problems, iter_input_paths, read_document, scan_inputs
 
-from .common import DB_OPTION, console, err_console, existing_db, fail, llm_account_line, open_db
+from .common import (DB_OPTION, EXIT_INPUT_FAILED, EXIT_INTERRUPTED, checked_month, console, err_console, existing_db, fail,
+                     llm_account_line, open_db)
 from .options import LLMOptions, checked_strategy, llm_config, policies
 
 
@@ -64,7 +64,10 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
                 answers = progress.add_task("LLM answers", total=None)
                 llm.on_answer = lambda: progress.update(answers, advance=1)
 
+            so_far: list[DocumentOutcome] = []
+
             def advance(outcome: DocumentOutcome) -> None:
+                so_far.append(outcome)
                 progress.update(task, advance=1, description=outcome.name[:40])
                 if outcome.status == "error":
                     err_console.print(f"[red]error:[/red] {escape(outcome.error or '')}")
@@ -81,10 +84,25 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
             except ExtractorError as e:
                 fail(str(e))
                 raise
+            except KeyboardInterrupt:
+                progress.stop()
+                err_console.print(interrupted_line(so_far, len(paths)))
+                raise typer.Exit(EXIT_INTERRUPTED) from None
         account = {"label": llm.label, **store.llm_account(run_id)} if llm else {}
     finally:
         store.close()
     return outcomes, account
+
+
+def interrupted_line(outcomes: list[DocumentOutcome], files: int) -> str:
+    """What an interrupted batch says: how many files it finished and stored, and how to resume."""
+    stored = {o.path for o in outcomes if o.status != "error"}
+    failed = {o.path for o in outcomes if o.status == "error"} - stored
+    line = (f"[yellow]interrupted:[/yellow] {len(stored)} of {files} file(s) stored"
+            + (f", {len(failed)} failed" if failed else "")
+            + f", {files - len(stored) - len(failed)} not read; run the same command again to resume (stored "
+            "documents are skipped).")
+    return line
 
 
 def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
@@ -128,7 +146,8 @@ def run(
     inputs: list[str] = typer.Argument(..., help="Report files, folders or globs (.txt, .md, .html)."),
     db: Path = DB_OPTION,
     force: bool = typer.Option(False, "--force", help="Re-extract documents already extracted with this configuration."),
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file fails or is partial (LLM questions failed), not only if all fail."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when a document is partial (LLM questions failed) too, "
+                                "not only when an input fails."),
     report_month: Optional[str] = typer.Option(
         None, "--report-month", metavar="YYYY-MM", help="The month of documents whose text names none (undated "
         "clippings): their facts get periods instead of waiting in review. A month the text states always wins."),
@@ -154,22 +173,25 @@ def run(
     one transaction, so an interrupted batch resumes where it stopped. Re-running
     the same input with the same configuration does nothing unless --force.
     """
+    if report_month is not None:
+        report_month = checked_month(report_month)
     paths, skipped = scan_inputs(inputs)
     if skipped:
         kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items(), key=lambda kv: -kv[1]))
         err_console.print(f"skipped {sum(skipped.values())} file(s) that are not reports: {escape(kinds)}")
+    problems = input_problems(inputs)
+    for problem in problems[:-1] if not paths else problems:
+        err_console.print(f"[red]error:[/red] {escape(problem)}")
     if not paths:
-        fail(f"no report files found in {', '.join(inputs)} (looked for .txt, .md, .html, .pdf, .docx in every "
-             "subfolder)")
+        fail(problems[-1] if problems else f"no report files found in {', '.join(inputs)}", EXIT_INPUT_FAILED)
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
-                                           checked_month(report_month) if report_month else None, checked_strategy(strategy),
-                                           _example_sets(examples or []))
+                                           report_month, checked_strategy(strategy), _example_sets(examples or []))
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     partial = sum(o.status == "partial" for o in outcomes)
-    if errors == len(outcomes) or (strict and (errors or partial)):
-        raise typer.Exit(1)
+    if problems or errors or (strict and partial):
+        raise typer.Exit(EXIT_INPUT_FAILED)
 
 
 def _example_sets(given: list[str]) -> tuple[tuple[str, str], ...]:
@@ -205,6 +227,8 @@ def month(
     """
     report_month = checked_month(report_month)
     if from_dir is not None:
+        if not from_dir.is_dir():
+            fail(f"{from_dir}: no such folder", EXIT_INPUT_FAILED)
         max_bytes = load_settings().max_document_bytes
         candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p, max_bytes) in (report_month, None)]
     else:
@@ -251,15 +275,8 @@ def month(
     if conflicting:
         console.print(f"[yellow]{len(conflicting)} figure(s)[/yellow] of {report_month} are stated differently by two "
                       f"reports; the later stands. See `extractor conflicts --month {report_month} --db {db}`.")
-    if all(o.status == "error" for o in outcomes):
-        raise typer.Exit(1)
-
-
-def checked_month(value: str) -> str:
-    """A YYYY-MM month as given on the command line, or a one-line usage error."""
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
-        fail(f"{value!r} is not a month: give it as YYYY-MM, e.g. 2025-11")
-    return value
+    if any(o.status == "error" for o in outcomes):
+        raise typer.Exit(EXIT_INPUT_FAILED)
 
 
 def _month_of(path: Path, max_bytes: int) -> str | None:

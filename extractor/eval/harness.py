@@ -25,6 +25,7 @@ from extractor.formats import choose_format
 from extractor.llm import LLMClient
 from extractor.llm.base import Provider
 from extractor.llm.registry import LLMConfig, make_provider
+from extractor.llm.replay import MISSING as MISSING_RECORDING
 from extractor.pipeline import RunOptions, StoreCache, run_batch
 from extractor.record import LABEL_FIELDS
 from extractor.settings import Settings
@@ -69,6 +70,13 @@ class RunCost:
     seconds: float
     sections: int
     llm: dict[str, Any]
+    failed: dict[str, str] = field(default_factory=dict)  # document -> why its extraction failed (it scores zero)
+    failed_questions: int = 0  # LLM questions that failed in documents stored partial (the rules' reading kept)
+
+    @property
+    def missing_recordings(self) -> int:
+        """Documents that failed because a replayed answer was never recorded."""
+        return sum(1 for why in self.failed.values() if MISSING_RECORDING in why)
 
 
 def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_config: LLMConfig | None = None,
@@ -93,7 +101,8 @@ def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_conf
             predictions = _from_store(store)
             predictions.failed = {o.name: o.error or "failed" for o in outcomes if o.status == "error"}
             sections = sum(o.sections for o in outcomes)
-            return predictions, RunCost(seconds, sections, store.llm_account(run_id) if llm else {})
+            return predictions, RunCost(seconds, sections, store.llm_account(run_id) if llm else {},
+                                        dict(predictions.failed), sum(o.failed_questions for o in outcomes))
         finally:
             store.close()
 
@@ -263,10 +272,12 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2
 
 
 def render_html(report: Report, gold: list[DocumentFacts], predicted: dict[str, DocumentFacts], texts: dict[str, str]) -> str:
-    """One page: the scores, then each document's text with gold and extracted quotes highlighted.
+    """One page: the scores, an index of the documents, then each document's text with gold and extracted quotes
+    highlighted.
 
-    Green marks a gold fact that was matched, red a gold fact that was missed,
-    amber an extracted fact that gold does not hold. Hovering a mark shows the facts.
+    Green marks a gold fact that was matched, red a gold fact that was missed, amber an extracted fact that gold
+    does not hold, and a flag another fact on words already marked. Each fact is marked at its own place: among the
+    places its quote stands, the one in its commodity's section (`_own_spans`). Hovering a mark shows the fact.
     """
     parts = ["<!doctype html><html><head><meta charset='utf-8'><title>extractor eval</title>",
              f"<style>{_STYLE}</style></head><body><h1>Extraction accuracy</h1><table>",
@@ -274,23 +285,54 @@ def render_html(report: Report, gold: list[DocumentFacts], predicted: dict[str, 
     for name, s in report.overall.items():
         parts.append(f"<tr><td>{name}</td><td>{s.precision:.3f}</td><td>{s.recall:.3f}</td><td>{s.f1:.3f}</td>"
                      f"<td>{s.gold}</td><td>{s.predicted}</td></tr>")
-    parts.append("</table><p>Legend: <mark class='matched'>matched</mark> <mark class='missed'>missed</mark> "
-                 "<mark class='extra'>extra</mark></p>")
-    for gold_doc in gold:
+    parts.append("</table><p>Legend: <mark class='matched'>matched</mark> a gold fact extracted; "
+                 "<mark class='missed'>missed</mark> a gold fact not extracted; <mark class='extra'>extra</mark> an "
+                 "extracted fact gold does not hold; <mark class='matched'>&#9873;</mark> another fact (in its colour) "
+                 "on words already marked. Hover a mark for its fact.</p>")
+    sections: list[str] = []
+    index = ["<h2>Documents</h2><table><tr><th>document</th><th>matched</th><th>missed</th><th>extra</th></tr>"]
+    for number, gold_doc in enumerate(gold, 1):
+        anchor = f"doc-{number}"
+        name = html.escape(gold_doc.document)
         text = texts.get(gold_doc.document)
         if text is None:
-            parts.append(f"<h2>{html.escape(gold_doc.document)}</h2><p>Source text not available.</p>")
+            index.append(f"<tr><td><a href='#{anchor}'>{name}</a></td><td colspan='3'>no text</td></tr>")
+            sections.append(f"<h2 id='{anchor}'>{name}</h2><p>Source text not available.</p>")
             continue
         extracted = predicted.get(gold_doc.document)
         match = match_facts(gold_doc.facts, extracted.facts if extracted else [])
+        index.append(f"<tr><td><a href='#{anchor}'>{name}</a></td><td>{len(match.matched)}</td>"
+                     f"<td>{len(match.missed)}</td><td>{len(match.extra)}</td></tr>")
         marks: list[tuple[int, int, str, str]] = []
         for kind, facts in (("matched", [g for g, _ in match.matched]), ("missed", match.missed), ("extra", match.extra)):
-            for fact in facts:
-                for start, end in quote_spans(text, fact.quote)[:1]:
-                    marks.append((start, end, kind, describe(fact)))
-        parts.append(f"<h2>{html.escape(gold_doc.document)}</h2><pre class='doc'>{_highlight(text, marks)}</pre>")
+            for fact, span in zip(facts, _own_spans(text, facts)):
+                if span is not None:
+                    marks.append((span[0], span[1], kind, describe(fact)))
+        sections.append(f"<h2 id='{anchor}'>{name}</h2><pre class='doc'>{_highlight(text, marks)}</pre>")
+    parts.append("\n".join(index) + "</table>")
+    parts.extend(sections)
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _own_spans(text: str, facts: list[Fact]) -> list[tuple[int, int] | None]:
+    """Where each fact's quote stands for that fact: the first place in a section of the fact's commodity not
+    already given to another fact of the list with the same quote, else the first place not given, else the first."""
+    fmt = choose_format(text)
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for section in fmt.sections(text) if fmt is not None else []:
+        ranges.setdefault(section.commodity, []).append((section.start, section.end))
+    taken: set[tuple[int, int]] = set()
+    spans: list[tuple[int, int] | None] = []
+    for fact in facts:
+        places = quote_spans(text, fact.quote)
+        own = [p for p in places if any(start <= p[0] < end for start, end in ranges.get(fact.commodity, []))]
+        ordered = [p for p in own if p not in taken] + [p for p in places if p not in taken] + places[:1]
+        span = ordered[0] if ordered else None
+        if span is not None:
+            taken.add(span)
+        spans.append(span)
+    return spans
 
 
 def _highlight(text: str, marks: list[tuple[int, int, str, str]]) -> str:

@@ -14,6 +14,9 @@ from pathlib import Path
 from .base import InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
 
 
+MISSING = "no recording of"  # how a MissingRecording's message starts (the eval counts them by it)
+
+
 class ReplayProvider:
     name = "replay"
     max_concurrency = 8
@@ -28,7 +31,7 @@ class ReplayProvider:
         path = self.recordings / f"{key}.json"
         if not path.exists():
             raise MissingRecording(
-                f"no recording of {request.purpose} ({request.prompt_version}) from {self.source}/{self.model} "
+                f"{MISSING} {request.purpose} ({request.prompt_version}) from {self.source}/{self.model} "
                 f"in {self.recordings} (key {key[:12]}); record it with --record {self.recordings}"
             )
         saved = json.loads(path.read_text(encoding="utf-8"))

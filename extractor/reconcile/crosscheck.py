@@ -3,13 +3,16 @@
 - Within a document: a level, its MoM change and its MoM percentage must agree
   (the change over the implied previous level is the percentage).
 - Against the database: a level and its stated MoM change must agree with the
-  previous month's level already stored from another report.
+  previous month's level already stored from another report (run over the whole stored series once a batch is
+  written: `reconcile.series`).
+- Within a sentence: an output level whose clause names a capacity and no output is a capacity read as output.
 
 A fact that fails a check is not deleted: it goes to review with the reason.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Callable
 
@@ -80,4 +83,27 @@ def check_history(facts: list[Fact], previous_level: Callable[[Label, str], floa
                 _flag([level, change], f"{level.label.period} level {current:g} against the stored {previous:g} for "
                                        f"the month before implies {measure} {implied:.2f}, not {stated:g}")
                 failed += 1
+    return failed
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_CAPACITY = re.compile(r"\bcapacit(?:y|ies)\b", re.I)
+_OUTPUT = re.compile(r"\b(?:output|production|produced|produce|yield)\b", re.I)
+
+
+def check_capacity(text: str, facts: list[Fact]) -> int:
+    """Flag an output level whose own clause, up to its number, names a capacity and no output: a capacity read as
+    output ("the existing capacity was about 45 million mt"); returns how many it flagged."""
+    failed = 0
+    for fact in facts:
+        label = fact.label
+        if fact.status != Status.ACCEPTED or label.metric != "production" or label.measure != "level":
+            continue
+        start = fact.number.start
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+        clause = text[ends[-1] if ends else max(0, start - 300):start]
+        clause = clause.rsplit(",", 1)[-1] if _CAPACITY.search(clause.rsplit(",", 1)[-1]) else clause
+        if _CAPACITY.search(clause) and not _OUTPUT.search(clause):
+            _flag([fact], f"the clause of {fact.quote!r} states a capacity, not output (a capacity read as output?)")
+            failed += 1
     return failed

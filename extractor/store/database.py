@@ -139,9 +139,15 @@ def m010_table_scale(db: sqlite_utils.Database) -> None:
     db.table("facts").add_column("scale_end", int)
 
 
+def m011_publisher(db: sqlite_utils.Database) -> None:
+    """Whose figures a document gives (its publisher): a later report revises only the same publisher's figures."""
+    views.add_publisher(db)
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
-    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale,
+    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m011_publisher,
 ]
 # People's decisions on figures (extractor/store/decisions.py): kept after every other migration.
 MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views]
@@ -191,6 +197,7 @@ class DocumentRecord:
     facts: list[Fact]
     drivers: list[Driver]
     llm_calls: list[dict[str, Any]] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)  # earlier versions of this report, read from the same path
 
     @property
     def failed_questions(self) -> int:
@@ -283,6 +290,10 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def is_stored(self, document_id: str) -> bool:
+        """Whether this document has an extraction stored (with any configuration)."""
+        return bool(self.db.table("extractions").count_where("document_id = ?", [document_id]))
+
     def extraction(self, document_id: str) -> dict[str, Any]:
         """The stored extraction record of a document (counts, config hash, run)."""
         return dict(self.db.table("extractions").get(document_id))
@@ -310,6 +321,8 @@ class Store:
                 fields = {k: v for k, v in record.document.items() if k != "id"}
                 self.db.table("documents").update(doc_id, fields)
             self.note_path(doc_id, record.path)
+            for earlier in record.replaces:
+                self._drop_version(earlier, record.path)
             for table in ("facts", "drivers", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
             self.db.table("sections").insert_all(record.sections)
@@ -330,6 +343,25 @@ class Store:
         except Exception as e:
             self.db.execute("ROLLBACK")
             raise StoreError(f"could not save {record.document.get('name')}: {e}") from e
+
+    def earlier_versions(self, path: str, document_id: str, report_month: str | None) -> list[str]:
+        """Documents read before from this path whose text differs (an edited report, re-extracted): those of the
+        same report month, or of none, which this reading replaces. A path that now holds another month's report
+        (a file name reused every month) replaces nothing."""
+        rows = self.db.execute(
+            "SELECT d.id FROM document_paths p JOIN documents d ON d.id = p.document_id WHERE p.path = ? AND d.id != ? "
+            "AND (d.report_month IS ? OR d.report_month IS NULL)", [path, document_id, report_month]).fetchall()
+        return [row[0] for row in rows]
+
+    def _drop_version(self, document_id: str, path: str) -> None:
+        """Forget that a document was read from `path`; a document no path holds any more is removed with its
+        readings (inside the caller's transaction)."""
+        self.db.execute("DELETE FROM document_paths WHERE document_id = ? AND path = ?", [document_id, path])
+        if self.db.execute("SELECT 1 FROM document_paths WHERE document_id = ?", [document_id]).fetchone():
+            return
+        for table in ("facts", "drivers", "sections", "extractions"):
+            self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+        self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
     # ------------------------------------------------------------ the LLM response cache
 
@@ -395,12 +427,13 @@ class Store:
         return [fact_from_row(row) for row in self.facts_for(document_id, statuses)]
 
     def month_facts(self, report_month: str, other_than: str) -> list[Fact]:
-        """The accepted facts other documents of a report month state, earliest extraction first (so a later
-        report's fact comes after an earlier one's of the same label)."""
+        """The accepted facts other documents of a report month by the same publisher as `other_than` state,
+        earliest extraction first (so a later report's fact comes after an earlier one's of the same label)."""
         rows = self.db.execute(
             "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id JOIN extractions e ON e.document_id = "
-            "d.id WHERE d.report_month = ? AND d.id != ? AND f.status = 'accepted' ORDER BY e.extracted_at, f.id",
-            [report_month, other_than])
+            "d.id WHERE d.report_month = ? AND d.id != ? AND f.status = 'accepted' AND d.publisher IS (SELECT "
+            "publisher FROM documents WHERE id = ?) ORDER BY e.extracted_at, f.id",
+            [report_month, other_than, other_than])
         columns = [c[0] for c in rows.description]
         return [fact_from_row(dict(zip(columns, row))) for row in rows.fetchall()]
 

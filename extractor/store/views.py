@@ -33,18 +33,19 @@ def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
     return " AND ".join(f"{left}.{c} IS {right}.{c}" for c in columns)
 
 
-# Each fact key's figure from the latest report that states it: a later month's report supersedes an earlier one,
-# and of two reports of one month (a corrected re-issue) the one stored later. Forecasts and actuals are different
-# keys (basis).
+# Each fact key's figure from the latest report of each publisher that states it: a later month's report supersedes
+# an earlier one of the same publisher, and of two reports of one month (a corrected re-issue) the one stored later.
+# Two publishers' figures stand side by side (a row each, with its publisher): neither supersedes the other.
+# Forecasts and actuals are different keys (basis).
 CURRENT_FACTS = f"""
 SELECT * FROM (
   SELECT f.id, f.commodity, f.region, f.metric, f.segment, f.content, f.period, f.basis, f.measure, f.value,
          f.value_num, f.value_low, f.value_high, f.direction, f.unit, f.qualifier, f.quote, f.source,
-         d.name AS document, d.report_month, f.document_id,
-         ROW_NUMBER() OVER (PARTITION BY {", ".join(f"f.{c}" for c in SERIES_KEY)}, f.period
+         d.name AS document, d.report_month, f.document_id, d.publisher,
+         ROW_NUMBER() OVER (PARTITION BY {", ".join(f"f.{c}" for c in SERIES_KEY)}, f.period, d.publisher
                             ORDER BY d.report_month DESC, d.first_seen DESC, d.rowid DESC, f.id DESC)
                             AS revision_rank,
-         COUNT(*) OVER (PARTITION BY {", ".join(f"f.{c}" for c in SERIES_KEY)}, f.period) AS reports
+         COUNT(*) OVER (PARTITION BY {", ".join(f"f.{c}" for c in SERIES_KEY)}, f.period, d.publisher) AS reports
   FROM facts f JOIN documents d ON d.id = f.document_id
   WHERE f.status = 'accepted'
 ) WHERE revision_rank = 1
@@ -53,7 +54,7 @@ SELECT * FROM (
 # The actual figures month by month, one row per series and period.
 SERIES = """
 SELECT commodity, region, metric, segment, content, measure, period, value_num, value_low, value_high, direction,
-       unit, quote, document, report_month
+       unit, quote, document, report_month, publisher
 FROM current_facts WHERE basis = 'actual'
 """
 
@@ -73,7 +74,7 @@ SELECT fc.commodity, fc.region, fc.metric, fc.segment, fc.content, fc.measure, f
        fc.direction AS forecast_direction, a.direction AS actual_direction
 FROM facts fc
 JOIN documents fd ON fd.id = fc.document_id
-JOIN current_facts a ON a.basis = 'actual' AND a.period = fc.period
+JOIN current_facts a ON a.basis = 'actual' AND a.period = fc.period AND a.publisher IS fd.publisher
      AND {_same("a", "fc", tuple(c for c in SERIES_KEY if c != "basis"))}
 WHERE fc.status = 'accepted' AND fc.basis = 'forecast' AND fd.report_month < fc.period
 """
@@ -87,8 +88,9 @@ WHERE dr.status = 'accepted'
 GROUP BY dr.commodity, dr.period, dr.basis, dr.effect, dr.category
 """
 
-# Figures two reports state differently: the same fact key, accepted in both, with different values (a corrected
-# re-issue, or a later report's revision). The newer stands in current_facts; the older is listed as superseded.
+# Figures two reports of one publisher state differently: the same fact key, accepted in both, with different values
+# (a corrected re-issue, or a later report's revision). The newer stands in current_facts; the older is listed as
+# superseded. Two publishers stating one figure differently is no revision: both stand, side by side.
 # A value the newer report states too is no conflict (one report giving two figures one key: existing and
 # operating capacity, say).
 CONFLICTS = f"""
@@ -98,7 +100,7 @@ SELECT newer.commodity, newer.region, newer.metric, newer.segment, newer.content
 FROM current_facts newer
 JOIN facts old ON old.status = 'accepted' AND old.id != newer.id AND old.period = newer.period
      AND {_same("old", "newer", SERIES_KEY)} AND old.value != newer.value
-JOIN documents od ON od.id = old.document_id AND od.id != newer.document_id
+JOIN documents od ON od.id = old.document_id AND od.id != newer.document_id AND od.publisher IS newer.publisher
 WHERE NOT EXISTS (
   SELECT 1 FROM facts also WHERE also.document_id = newer.document_id AND also.status = 'accepted'
      AND also.period = newer.period AND {_same("also", "newer", SERIES_KEY)} AND also.value = old.value)
@@ -126,8 +128,20 @@ def add_value_columns(db: sqlite_utils.Database) -> None:
     facts.create_index(["commodity", "metric", "measure", "period", "value_num"], if_not_exists=True)
 
 
+def add_publisher(db: sqlite_utils.Database) -> None:
+    """The documents' publisher column (the views read it), filled from each stored text."""
+    from extractor.text.publishers import publisher_of
+
+    if "publisher" not in db.table("documents").columns_dict:
+        db.table("documents").add_column("publisher", str)
+    for document_id, text in db.execute("SELECT id, text FROM documents WHERE publisher IS NULL").fetchall():
+        db.execute("UPDATE documents SET publisher = ? WHERE id = ?", [publisher_of(text or ""), document_id])
+
+
 def create_views(db: sqlite_utils.Database) -> None:
     """(Re)create the analysts' views."""
+    if "publisher" not in db.table("documents").columns_dict:  # the views read it; an older migration runs first
+        db.table("documents").add_column("publisher", str)
     for name in reversed(list(VIEWS)):
         db.execute(f"DROP VIEW IF EXISTS {name}")
     for name, sql in VIEWS.items():

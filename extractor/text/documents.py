@@ -222,6 +222,24 @@ def scan_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, int]]:
                 candidate = Path(match)
                 if candidate.is_file():
                     found[str(candidate.resolve())] = candidate
-        else:
+        elif path.exists():
             found[str(path.resolve())] = path
     return sorted(found.values(), key=lambda p: str(p)), skipped
+
+
+def input_problems(inputs: list[str]) -> list[str]:
+    """One line for each input that gives no report file: a path that does not exist, a folder holding no report
+    file, a glob matching no file."""
+    problems = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            if not scan_inputs([item])[0]:
+                problems.append(f"{item}: no report files in this folder (looked for {', '.join(sorted(TEXT_SUFFIXES))} in "
+                                "every subfolder)")
+        elif any(ch in item for ch in "*?["):
+            if not scan_inputs([item])[0]:
+                problems.append(f"{item}: the pattern matches no file")
+        elif not path.exists():
+            problems.append(f"{item}: no such file or folder")
+    return problems

@@ -1,0 +1,119 @@
+"""Several reports in one file: where each begins, found by evidence any template leaves.
+
+- a second title line naming another month (`text.documents.split_reports`);
+- the sequence of sections starting again: the first section's heading line ("Copper Cathode") once more, after the
+  second section's heading, however the reports are titled (or not titled at all);
+- a second publication line or dateline ("Published: Apr 9, 2019", "iconOct 10, 2024 13:53", "Time:Mon, ...").
+
+A report's start moves back over the lines that open it: its title (a line naming a month with a year, or a line
+just before a dateline), and a preamble line opening as the file's first line does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from extractor.text.documents import Document, split_reports
+
+from .registry import choose_format
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:(?:icon)?{_MONTH}[ \t]*\d{{1,2}},[ \t]*\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}|Published:[^\n]*\d{{4}}|"
+    rf"Time:[ \t]*\w{{3}},[^\n]*\d{{4}})[^\n]*$", re.M)
+_TITLED_MONTH = re.compile(rf"\b{_MONTH}[ \t]+(?:19|20)\d\d\b")
+_PARAGRAPH = 160  # characters of a line that is a paragraph of a report, not a headline
+_MAX_OPENING = 3  # lines a report's opening (title, preamble) may take before its first heading
+
+
+def split_bundle(doc: Document) -> list[Document]:
+    """The reports a file holds: itself, or each part as its own Document (`<stem>.partN<suffix>`)."""
+    parts = split_reports(doc)
+    starts = {0}
+    if len(parts) > 1:
+        offset = 0
+        for part in parts:
+            offset = doc.text.index(part.text, offset)
+            starts.add(offset)
+    starts.update(_section_restarts(doc.text))
+    starts.update(_dateline_starts(doc.text))
+    bounds = sorted(s for s in starts if s == 0 or doc.text[:s].strip())
+    if len(bounds) < 2:
+        return [doc]
+    return _parts(doc, bounds)
+
+
+def _parts(doc: Document, starts: list[int]) -> list[Document]:
+    path = Path(doc.name)
+    parts = []
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc.text)]), 1):
+        text = doc.text[start:end]
+        parts.append(Document(f"{path.stem}.part{n}{path.suffix}", doc.path, text, doc.encoding, doc.format,
+                              hashlib.sha256(text.encode("utf-8")).hexdigest(), len(text.encode("utf-8"))))
+    return parts
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of every line."""
+    found, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        found.append((offset, line.strip()))
+        offset += len(line)
+    return found
+
+
+def _opening(lines: list[tuple[int, str]], index: int, first_line: str, dateline: bool = False) -> int:
+    """Where the report whose first heading (or dateline) is line `index` begins: moved back over blank lines, a
+    title and a preamble line like the file's first."""
+    start, taken = lines[index][0], 0
+    preamble = " ".join(first_line.split()[:2]).lower()
+    for offset, line in reversed(lines[:index]):
+        if not line:
+            continue
+        title = bool(_TITLED_MONTH.search(line)) and len(line) < 200
+        opens_like_first = bool(preamble) and line.lower().startswith(preamble)
+        if taken >= _MAX_OPENING or not (title or opens_like_first or (dateline and taken == 0 and len(line) < 250)):
+            break
+        start, taken = offset, taken + 1
+    return start
+
+
+def _section_restarts(text: str) -> list[int]:
+    fmt = choose_format(text)
+    sections = fmt.sections(text) if fmt is not None else []
+    headed = [s for s in sections if s.heading]
+    if len(headed) < 2 or headed[0].heading == headed[1].heading:
+        return []
+    first, second = headed[0].heading.strip(), headed[1].heading.strip()  # type: ignore[union-attr]
+    lines = _lines(text)
+    first_line = next((line for _, line in lines if line), "")
+    starts, seen_second = [], False
+    for index, (offset, line) in enumerate(lines):
+        if offset <= headed[0].start:
+            continue
+        if line == second:
+            seen_second = True
+        elif line == first and seen_second:
+            starts.append(_opening(lines, index, first_line))
+            seen_second = False
+    return starts
+
+
+def _dateline_starts(text: str) -> list[int]:
+    datelines = list(_DATELINE.finditer(text))
+    if len(datelines) < 2:
+        return []
+    lines = _lines(text)
+    first_line = next((line for _, line in lines if line), "")
+    index_of = {offset: i for i, (offset, _) in enumerate(lines)}
+    return [_opening(lines, index_of[m.start()], first_line, dateline=True) for m in datelines[1:]
+            if m.start() in index_of and _opens_a_body(lines, index_of[m.start()])]
+
+
+def _opens_a_body(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a dateline is followed by a report's body (a paragraph within its next few lines), not by another
+    headline of a related-news list."""
+    following = [line for _, line in lines[index + 1:] if line][:3]
+    return any(len(line) >= _PARAGRAPH and not _DATELINE.match(line) for line in following)
