@@ -14,7 +14,8 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
-from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, diff_facts, run_batch
+from extractor.pipeline import DocumentOutcome, RunOptions, diff_facts, run_batch
+from extractor.store.cache import StoreCache
 from extractor.record import Fact
 from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
