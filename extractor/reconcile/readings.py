@@ -36,7 +36,7 @@ AGREEMENT_MIN = 0.7  # or: the share of the rules' accepted figures it reads ali
 VERIFIED_WITH_AGREEMENT = 0.8  # with this share verified
 MIN_COMPARED = 8
 RUN_VERIFIED_MIN = 0.88  # over a run: the share of all its figures the text must verify for a good reader
-DOCUMENT_VERIFIED_MIN = 0.8  # a good reader's document whose figures the text verifies less than this falls back
+DOCUMENT_VERIFIED_MIN = 0.6  # a good reader's document whose figures the text verifies less than this falls back
 # Evidence enough to overrule the rules' sure figures: this many figures read, or no sure figure of the rules to
 # overrule, or agreement with STRONG_AGREEMENT of at least STRONG_COMPARED of them.
 STRONG_FIGURES = 10
