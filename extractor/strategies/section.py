@@ -29,6 +29,7 @@ from typing import Any
 
 import prompts
 from extractor.llm import LLMError, LLMRequest, LLMResult
+from extractor.reconcile import verify
 from extractor.reconcile.labels import ASK_ABOUT, GUESSED, LABEL_KEYS, contract_unit, ground_llm_value
 from extractor.record import Driver, Fact, Label, Span, Status
 from extractor.rules.drivers import unique
@@ -132,8 +133,8 @@ def _llm_fact(text: str, section: Section, given: SectionFigure, source: str) ->
     at = body.find(given.quote)
     quote_span = Span(section.start + at, section.start + at + len(given.quote)) if at >= 0 else Span(-1, -1)
     commodity = given.commodity if given.commodity in COMMODITY_ALIASES else section.commodity
-    label = Label(commodity, section.region, given.metric, given.segment, given.content, given.period, given.basis,
-                  given.measure)
+    label = Label(commodity, section.region, given.metric, verify.segment_label(given.segment, commodity),
+                  given.content, given.period, given.basis, given.measure)
     opinion = {"llm": {**label.as_dict(), "value": given.value}}
     if label.is_direction:
         return Fact(label, given.value, None, None, given.quote, quote_span, quote_span, opinions=opinion,
