@@ -1,0 +1,32 @@
+"""A product the commodity table does not know is read under its own name (the contract's id rule), not refused;
+the rules keep its figures for review."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.rules.sections import named_product
+
+
+def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
+    assert named_product("Shandong Jan-Mar needle coke output at 41,200 T") == "needle_coke"
+    assert named_product("The association said members produced 8.4 kt of bismuth ingots in 2021.") == "bismuth_ingot"
+    assert named_product("In May 2023, domestic La-Ce oxide production was 9,100 mt, down 2% MoM.") == "la_ce_oxide"
+    assert named_product("Output of anode foil in the province rose 4% in June.") == "anode_foil"
+    assert named_product("The plant's output rose after the overhaul.") is None  # a plant is no product
+
+
+def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:
+    doc = tmp_path / "foil.txt"
+    doc.write_text("Anode foil output in China came to 61,300 mt in August 2025, up 2.4% month on month, as two "
+                   "lines in Xinjiang restarted.\n")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(db).execute("SELECT commodity, measure, value_num, status FROM facts").fetchall()
+    assert ("anode_foil", "level", 61300.0, "needs_review") in rows
+    assert ("anode_foil", "mom_pct", 2.4, "needs_review") in rows
