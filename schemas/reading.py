@@ -13,12 +13,12 @@ a quote that is not the chunk's own words is re-asked with the reason.
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional, Union
+from typing import Optional, Union
 
 from pydantic import BaseModel, Field, model_validator
 
-from .contract import Basis, Category, Measure, Metric
-from .figures import Bound
+from .figures import Bound, SectionFact
+from .section import SectionDriver
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -46,30 +46,17 @@ class DocumentReading(Bound):
         return self
 
 
-class ReadFigure(BaseModel):
-    """One figure of the chunk, with the product it is about."""
+class ReadFigure(SectionFact):
+    """One figure of the chunk, with the product (and region) it is about."""
 
     commodity: str = Field(description="the product's id")
     region: str = Field("china", description="china, overseas, global, or a lower-case country name")
-    metric: Metric
-    segment: Optional[str] = Field(None, description="null for the whole product, else the part named, lower-case")
-    content: Optional[Literal["metal"]] = None
-    period: str = Field(description="YYYY-MM month the number describes")
-    basis: Basis
-    measure: Measure
-    value: Union[float, list[float], Literal["up", "down", "flat"]]
-    quote: str = Field(description="the few words of the text that state the number, copied exactly")
 
 
-class ReadDriver(BaseModel):
+class ReadDriver(SectionDriver):
     """One cause the chunk gives for a product's output moving."""
 
     commodity: str = Field(description="the product's id")
-    category: Category
-    effect: Literal["up", "down"] = Field(description="the cause's push on output")
-    period: str = Field(description="YYYY-MM month of the output it moves")
-    basis: Literal["actual", "forecast"]
-    quote: str = Field(description="the words that give the cause, copied exactly")
 
 
 class ChunkReading(Bound):
