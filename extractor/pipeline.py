@@ -408,5 +408,7 @@ def run_batch(
             summary["failed_questions"] = sum(o.failed_questions for o in outcomes)
         if options.uses_llm:
             summary["llm"] = store.llm_account(run_id)
+        if options.survey is not None:
+            summary["llm"]["trust"] = read_flow.run_trust(options.survey)
         store.finish_run(run_id, status, len(outcomes), errors, summary)
     return run_id, outcomes

@@ -46,6 +46,12 @@ def llm_account_line(account: dict[str, Any]) -> str:
         line += f", about ${cost:.4f} at the EXTRACTOR_PRICE_IN/OUT rates"
         if documents:
             line += f" (${cost / documents * 1000:,.2f} per 1,000 reports)"
+    trust = account.get("trust")
+    if trust:
+        verdict = ("trusted: its reading is primary" if trust["trusted"]
+                   else "not trusted: the rules' reading stands, the LLM's goes to review")
+        line += (f"\n  trust: the text verified {trust['verified']:,} of the {trust['figures']:,} figures the LLM read "
+                 f"({trust['share']:.0%}; trusted from {trust['threshold']:.0%}), {verdict}")
     for purpose, kind in (account.get("by_purpose") or {}).items():
         per = f", per document {kind['tokens_in'] / documents:,.0f} in / {kind['tokens_out'] / documents:,.0f} out" \
             if documents else ""

@@ -89,7 +89,7 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
                 progress.stop()
                 err_console.print(interrupted_line(so_far, len(paths)))
                 raise typer.Exit(EXIT_INTERRUPTED) from None
-        account = {"label": llm.label, **store.llm_account(run_id)} if llm else {}
+        account = {"label": llm.label, **store.run_summary(run_id).get("llm", store.llm_account(run_id))} if llm else {}
     finally:
         store.close()
     return outcomes, account

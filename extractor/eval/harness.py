@@ -102,7 +102,7 @@ def from_fresh_run(docs: Path, settings: Settings, options: RunOptions, llm_conf
             predictions = _from_store(store)
             predictions.failed = {o.name: o.error or "failed" for o in outcomes if o.status == "error"}
             sections = sum(o.sections for o in outcomes)
-            return predictions, RunCost(seconds, sections, store.llm_account(run_id) if llm else {},
+            return predictions, RunCost(seconds, sections, store.run_summary(run_id).get("llm", {}) if llm else {},
                                         dict(predictions.failed), sum(o.failed_questions for o in outcomes))
         finally:
             store.close()

@@ -380,6 +380,10 @@ class Store:
             pk="key",
         )
 
+    def run_summary(self, run_id: int) -> dict[str, Any]:
+        row = self.db.execute("SELECT summary FROM runs WHERE id = ?", [run_id]).fetchone()
+        return json.loads(row[0]) if row and row[0] else {}
+
     def llm_account(self, run_id: int) -> dict[str, Any]:
         """A run's LLM totals: calls made, answered from cache, failed, extra attempts, tokens, seconds."""
         row = self.db.execute(

@@ -4,13 +4,13 @@ opinion, and the decision between them (see `extractor.strategies.read` and `ext
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from extractor.formats import ReportFormat
 from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
 from extractor.reconcile import verify
-from extractor.reconcile.readings import Trust, decide, decide_drivers, trust
+from extractor.reconcile.readings import RUN_VERIFIED_MIN, Trust, decide, decide_drivers, trust
 from extractor.record import Driver, Fact, Status
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
@@ -87,6 +87,14 @@ class Survey:
     @property
     def tally(self) -> tuple[int, int]:
         return self.verified, self.figures
+
+
+def run_trust(survey: Survey) -> dict[str, Any]:
+    """What the run's summary says of the LLM's trust: the figures the text verified, of those it read."""
+    verified, figures = survey.tally
+    share = verified / figures if figures else 0.0
+    return {"verified": verified, "figures": figures, "share": round(share, 3), "threshold": RUN_VERIFIED_MIN,
+            "trusted": bool(figures) and share >= RUN_VERIFIED_MIN}
 
 
 def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], rules_month: ReportMonth,
