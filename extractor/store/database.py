@@ -163,6 +163,11 @@ def open_store(path: Path | str) -> "Store":
 
 
 def _migrate(db: sqlite_utils.Database) -> None:
+    """Apply the migrations not applied yet, each in its own write transaction.
+
+    Which are applied is read again after taking the write lock: two processes opening a new database together
+    both see a migration missing, and the second must not apply it once the first has.
+    """
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     applied = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
     for migration in MIGRATIONS:
@@ -170,6 +175,9 @@ def _migrate(db: sqlite_utils.Database) -> None:
             continue
         db.execute("BEGIN IMMEDIATE")
         try:
+            if db.execute("SELECT 1 FROM _migrations WHERE name = ?", [migration.__name__]).fetchone():
+                db.execute("COMMIT")  # another process applied it while this one waited for the lock
+                continue
             migration(db)
             db.execute("INSERT INTO _migrations VALUES (?, ?)", [migration.__name__, _now()])
             db.execute("COMMIT")
