@@ -375,6 +375,7 @@ def run_batch(
     """Process every path, each document in its own transaction; returns (run id, outcomes)."""
     run_id = store.start_run(options.provider, options.model, PIPELINE_VERSION, options.config(), command)
     outcomes: list[DocumentOutcome] = []
+    first_of: dict[str, DocumentOutcome] = {}  # each document's first outcome: a later one of its text is a duplicate
     status = "interrupted"
     window = PREFETCH_WINDOW if llm is not None and llm.concurrency > 1 and options.strategy == "assist" else 1
     try:
@@ -385,9 +386,10 @@ def run_batch(
                 llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
             for path in chunk:
                 for outcome in process_path(path, store, settings, options, run_id, llm, plans):
-                    earlier = next((o for o in outcomes if o.document_id and o.document_id == outcome.document_id),
-                                   None)
-                    if earlier is not None:  # the same text under another name: stored once, counted once
+                    earlier = first_of.get(outcome.document_id) if outcome.document_id else None
+                    if earlier is None and outcome.document_id:
+                        first_of[outcome.document_id] = outcome
+                    elif earlier is not None:  # the same text under another name: stored once, counted once
                         outcome = DocumentOutcome(str(path), outcome.name, "duplicate",
                                                   error=f"same text as {earlier.path}",
                                                   document_id=outcome.document_id, report_month=outcome.report_month,
