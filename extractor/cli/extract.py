@@ -15,7 +15,7 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
-from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, diff_facts, run_batch
+from extractor.pipeline import DocumentOutcome, RunOptions, StoreCache, default_workers, diff_facts, run_batch
 from extractor.record import Fact
 from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
@@ -44,7 +44,7 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
                        chosen: tuple[str, str], report_month: str | None = None, strategy: str = "assist",
-                       ) -> tuple[list[DocumentOutcome], dict[str, Any]]:
+                       workers: int = 1) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
     except ExtractorError as e:
@@ -70,7 +70,8 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
                     err_console.print(f"[red]error:[/red] {escape(outcome.error or '')}")
 
             try:
-                run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm)
+                run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm,
+                                            workers=workers)
             except ExtractorError as e:
                 fail(str(e))
                 raise
@@ -136,6 +137,9 @@ def run(
     llm_labels: str = LLMOptions.labels,
     llm_drivers: str = LLMOptions.drivers,
     strategy: str = LLMOptions.strategy,
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1, metavar="N", help="Processes that extract documents (default: the cores). The "
+        "results are stored in input order, the same as one process's; runs with an LLM provider use one."),
 ) -> None:
     """Extract every report given into the database.
 
@@ -152,7 +156,8 @@ def run(
              "subfolder)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
-                                           checked_month(report_month) if report_month else None, checked_strategy(strategy))
+                                           checked_month(report_month) if report_month else None, checked_strategy(strategy),
+                                           workers if workers is not None else default_workers())
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     partial = sum(o.status == "partial" for o in outcomes)

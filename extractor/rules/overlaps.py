@@ -18,15 +18,15 @@ def _rounded_restatements(facts: list[Fact]) -> list[Fact]:
         text = repr(float(value))
         return 0 if text.endswith(".0") else len(text.split(".")[1])
 
-    by_label: dict[Label, list[Fact]] = {}
+    by_label: dict[Label, list[tuple[Fact, float]]] = {}
     for f in facts:
         if f.label.metric != "other" and f.unit in ("%", "pp") and isinstance(f.value, float):
-            by_label.setdefault(f.label, []).append(f)
+            by_label.setdefault(f.label, []).append((f, f.value))
     rounded: set[int] = set()
     for same in by_label.values():  # one pass per label and number of decimals, never every pair
         if len(same) < 2:
             continue
-        changes = [(f, f.value, decimals(f.value)) for f in same]
+        changes = [(f, value, decimals(value)) for f, value in same]
         roundings = {places: {round(precise, places) for _, precise, more in changes if more > places}
                      for places in {places for _, _, places in changes}}
         rounded.update(id(fact) for fact, value, places in changes if value in roundings[places])
