@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator
 
 import prompts
 from extractor import PIPELINE_VERSION
-from extractor.errors import DocumentError, ExtractorError
+from extractor.errors import ConfigError, DocumentError, ExtractorError
 from extractor.formats import ReportFormat, choose_format
 from extractor.llm import LLMClient, LLMRequest, LLMResult
 from extractor.reconcile import crosscheck
@@ -328,12 +328,11 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
     """Store one document's extraction (made here, or `extracted` in a worker process) and say what happened."""
     try:
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
-            store.note_path(doc.sha256, doc.path)
-            row = store.extraction(doc.sha256)
-            stored = store.document(doc.sha256)
+            store.note_seen(doc.sha256, doc.path)
+            row = store.unchanged_summary(doc.sha256)
             return DocumentOutcome(str(path), doc.name, "unchanged", document_id=doc.sha256,
-                                   report_month=stored["report_month"],
-                                   report_format=stored.get("report_format"),
+                                   report_month=row["report_month"],
+                                   report_format=row["report_format"],
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
         record = extract_document(doc, options, llm, planned) if extracted is None else _record(extracted.result())
@@ -398,7 +397,12 @@ def _record(result: DocumentRecord | _Failed) -> DocumentRecord:
 
 
 def default_workers() -> int:
-    """The cores this process may run on."""
+    """EXTRACTOR_WORKERS when set, else the cores this process may run on."""
+    given = os.environ.get("EXTRACTOR_WORKERS", "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            raise ConfigError(f"EXTRACTOR_WORKERS={given!r}: give a number of processes, 1 or more")
+        return int(given)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

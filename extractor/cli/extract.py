@@ -81,14 +81,30 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
     return outcomes, account
 
 
+SUMMARY_ROWS = 50  # a batch of more documents is summarised: counts, then only the documents with problems
+
+
+def _has_problem(outcome: DocumentOutcome) -> bool:
+    return outcome.status in ("error", "partial", "duplicate") or outcome.month_note is not None
+
+
 def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
+    listed = outcomes
+    if len(outcomes) > SUMMARY_ROWS:
+        counts: dict[str, int] = {}
+        for o in outcomes:
+            counts[o.status] = counts.get(o.status, 0) + 1
+        listed = [o for o in outcomes if _has_problem(o)]
+        console.print(f"{len(outcomes)} documents: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+                      + (f"; the {len(listed)} with a problem (an error, a partial extraction, a duplicate, a report "
+                         "month unknown or guessed) are listed" if listed else "; none has a problem"))
     table = Table(title=f"extraction into {db}", title_justify="left")
     table.add_column("document", overflow="fold", min_width=24)
     for column in ("format", "month", "status"):
         table.add_column(column, no_wrap=True)
     for column in ("sections", "accepted", "review", "rejected", "drivers"):
         table.add_column(column, justify="right", no_wrap=True)
-    for o in outcomes:
+    for o in listed:
         style = {"error": "red", "partial": "yellow", "unchanged": "dim", "duplicate": "dim"}.get(o.status, "")
         table.add_row(escape(o.name), o.report_format or "", o.report_month or "?", o.status, str(o.sections), str(o.accepted),
                       str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
@@ -138,7 +154,7 @@ def run(
     llm_drivers: str = LLMOptions.drivers,
     strategy: str = LLMOptions.strategy,
     workers: Optional[int] = typer.Option(
-        None, "--workers", min=1, metavar="N", help="Processes that extract documents (default: the cores). The "
+        None, "--workers", min=1, metavar="N", help="Processes that extract documents (default: EXTRACTOR_WORKERS, else the cores). The "
         "results are stored in input order, the same as one process's; runs with an LLM provider use one."),
 ) -> None:
     """Extract every report given into the database.

@@ -139,10 +139,21 @@ def m010_table_scale(db: sqlite_utils.Database) -> None:
     db.table("facts").add_column("scale_end", int)
 
 
+def m030_archive_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes the views read whole, and current_facts ranking revisions on those narrow rows: the views of an
+    archive of thousands of reports answer in a fraction of a second."""
+    views.create_indexes(db)
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
-    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale,
+    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m030_archive_indexes,
 ]
+
+# Sized for archives: a page cache of 64 MiB (SQLite's default is 2 MiB) and reads through a memory map of up to
+# 1 GiB; sorts and temporary indexes in memory.
+PRAGMAS = ("PRAGMA cache_size=-65536", "PRAGMA mmap_size=1073741824", "PRAGMA temp_store=MEMORY")
 
 
 def open_store(path: Path | str) -> "Store":
@@ -156,6 +167,8 @@ def open_store(path: Path | str) -> "Store":
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=30000")
+        for pragma in PRAGMAS:
+            db.execute(pragma)
         _migrate(db)
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: cannot use this file as the extractor database ({e})") from e
@@ -245,6 +258,9 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._seen: list[tuple[str, str, str]] = []  # (document, path, when) of unchanged documents, not yet written
+
+    NOTE_BATCH = 1000  # unchanged documents noted per transaction
 
     def close(self) -> None:
         self.db.conn.close()
@@ -276,6 +292,7 @@ class Store:
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, status: str, documents: int, errors: int, summary: dict[str, Any]) -> None:
+        self.flush_seen()
         self.db.table("runs").update(
             run_id,
             {"finished_at": _now(), "status": status, "documents": documents, "errors": errors,
@@ -296,6 +313,40 @@ class Store:
     def document(self, document_id: str) -> dict[str, Any]:
         """The stored document row (name, path, report month and format, text...)."""
         return dict(self.db.table("documents").get(document_id))
+
+    def unchanged_summary(self, document_id: str) -> dict[str, Any]:
+        """What a run says of a document it leaves unchanged: its report month and format (never its text) and its
+        extraction's counts, in one query."""
+        cursor = self.db.execute(
+            "SELECT d.report_month, d.report_format, e.sections, e.accepted, e.needs_review, e.rejected "
+            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.document_id = ?", [document_id])
+        names = [c[0] for c in cursor.description]
+        row = cursor.fetchone()
+        if row is None:
+            raise StoreError(f"no extraction stored for document {document_id}")
+        return dict(zip(names, row))
+
+    def note_seen(self, document_id: str, path: str) -> None:
+        """Note that an unchanged document was seen at path: written with the others in one transaction (at
+        `flush_seen`, when the run finishes, or every NOTE_BATCH documents)."""
+        self._seen.append((document_id, path, _now()))
+        if len(self._seen) >= self.NOTE_BATCH:
+            self.flush_seen()
+
+    def flush_seen(self) -> None:
+        """Write the paths noted by note_seen, in one transaction."""
+        if not self._seen:
+            return
+        seen, self._seen = self._seen, []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.conn.executemany(
+                "INSERT INTO document_paths (document_id, path, seen) VALUES (?, ?, ?) "
+                "ON CONFLICT (document_id, path) DO UPDATE SET seen = excluded.seen", seen)
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
 
     def note_path(self, document_id: str, path: str) -> None:
         self.db.table("document_paths").upsert({"document_id": document_id, "path": path, "seen": _now()}, pk=("document_id", "path"))
