@@ -27,6 +27,7 @@ from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store, section_id
 from extractor.strategies import assist, naive
 from extractor.strategies import section as section_strategy
+from extractor.text import sentence_cache
 from extractor.text.documents import Document, read_document, split_reports
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
@@ -117,6 +118,7 @@ def read_structure(doc: Document, options: RunOptions) -> Reading:
 
     Raises DocumentError when no format recognises a commodity in the text.
     """
+    sentence_cache.start_document()
     fmt = choose_format(doc.text)
     sections = fmt.sections(doc.text) if fmt is not None else []
     if fmt is None or not sections:

@@ -114,6 +114,13 @@ def _colon_sections(text: str, lines: list[tuple[int, str]], end: int) -> list[S
     return _multi_sections(text, headings, end)
 
 
+@lru_cache(maxsize=8)
+def article_commodity(text: str) -> str | None:
+    """The commodity a single-commodity text names most (what its one article section is about), or None: whether
+    the text reads as an article, without splitting it into sentences (a format's recognise asks only this)."""
+    return commodity_from_text(text[:content_end(text)])
+
+
 def article_sections(text: str) -> list[Section]:
     """A single-commodity text as one section about the commodity it names most; [] when it names none."""
     return list(_article_sections(text))
