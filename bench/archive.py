@@ -106,7 +106,8 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=None,
                         help="measure this checkout instead (e.g. `git archive main | tar -x -C DIR`)")
     parser.add_argument("--skip-runs", action="store_true",
-                        help="only the no-op re-run, views and start-up, on databases --keep holds from before")
+                        help="only the no-op re-run, views and start-up, on the database --keep holds from before "
+                             "(archive_N_wW_0.db, W the last --workers)")
     args = parser.parse_args()
     global CODE
     CODE = args.code.resolve() if args.code else None
@@ -120,7 +121,7 @@ def main() -> None:
             times: dict[int, list[float]] = {w: [] for w in args.workers}
             cpus: dict[int, list[float]] = {w: [] for w in args.workers}
             peaks: dict[int, list[int]] = {w: [] for w in args.workers}
-            last_db = work / f"archive_{count}_w{args.workers[-1]}_{args.repeat - 1}.db"
+            last_db = work / f"archive_{count}_w{args.workers[-1]}_{0 if args.skip_runs else args.repeat - 1}.db"
             for attempt in range(0 if args.skip_runs else args.repeat):
                 for workers in args.workers:
                     db = work / f"archive_{count}_w{workers}_{attempt}.db"
