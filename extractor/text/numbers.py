@@ -45,6 +45,8 @@ _PATTERN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+_DIGIT = re.compile(r"\d")
+
 _QUALIFIERS = [
     (re.compile(r"(?:approximately|approx\.?|about|around|nearly|almost|roughly|close\s+to|circa|some|~)\s*$", re.I), "approx"),
     (re.compile(r"(?:over|more\s+than|above|exceed|exceeding|exceeded|exceeds|in\s+excess\s+of|upwards\s+of|at\s+least|surpass(?:ed|ing)?|topped)\s*(?:the\s+)?$", re.I), "over"),
@@ -105,6 +107,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 @lru_cache(maxsize=4096)
 def _numbers_of(text: str) -> tuple[NumberSpan, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every number has a digit: a text with none is not searched position by position
     spans: list[NumberSpan] = []
     for match in _PATTERN.finditer(text):
         span = _to_span(text, match)
