@@ -153,7 +153,8 @@ def main() -> None:
             series = [timed([sys.executable, "-m", "extractor", "series", "copper_cathode", "--db", str(last_db),
                              "--format", "csv"]) for _ in range(max(3, args.repeat))]
             print(f"{count} documents, `extractor series copper_cathode --format csv`: median "
-                  f"{statistics.median(s[0] for s in series):.2f} s; CPU {statistics.median(s[2] for s in series):.2f} s")
+                  f"{statistics.median(s[0] for s in series):.2f} s; "
+                  f"CPU {statistics.median(s[2] for s in series):.2f} s")
 
 
 if __name__ == "__main__":

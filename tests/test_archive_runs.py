@@ -24,7 +24,8 @@ def _archive(folder: Path, fixtures: Path) -> Path:
     return folder
 
 
-def test_a_batch_of_many_documents_is_summarised(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_of_many_documents_is_summarised(tmp_path: Path, fixtures: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _archive(tmp_path / "in", fixtures)
     shutil.copy(fixtures / "review_2024_06.txt", folder / "zz_copy.txt")
     (folder / "empty.txt").write_text("")

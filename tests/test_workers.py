@@ -1,4 +1,4 @@
-"""`extractor run --workers N`: documents extracted by a process pool, stored in input order, identical to one process."""
+"""`extractor run --workers N`: documents extracted by a process pool, stored in input order, as one process does."""
 
 from __future__ import annotations
 
@@ -51,4 +51,5 @@ def test_two_workers_store_and_say_what_one_does(tmp_path: Path) -> None:
     assert "unchanged" in again_two[0]
     assert again_two == again_one
     # --force: the same text twice is extracted twice in one process; the pool sends it once
-    assert _run_and_export(inputs, tmp_path / "two.db", 2, "--force") == _run_and_export(inputs, tmp_path / "one.db", 1, "--force")
+    forced_two = _run_and_export(inputs, tmp_path / "two.db", 2, "--force")
+    assert forced_two == _run_and_export(inputs, tmp_path / "one.db", 1, "--force")
