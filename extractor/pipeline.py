@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import prompts
 from extractor import PIPELINE_VERSION
-from extractor.errors import DocumentError, ExtractorError
+from extractor.errors import ConfigError, DocumentError, ExtractorError
 from extractor.formats import ReportFormat, RulesFormat, choose_format
 from extractor.formats.bundles import split_bundle
 from extractor.llm import LLMClient, LLMRequest
@@ -25,6 +29,7 @@ from extractor.store import DocumentRecord, Store, section_id
 from extractor.store.series import commodities_of, recheck_series
 from extractor.strategies import assist, examples, naive, read_flow
 from extractor.strategies import section as section_strategy
+from extractor.text import sentence_cache
 from extractor.text.documents import Document, read_document
 from extractor.text.publishers import publisher_of
 
@@ -128,6 +133,7 @@ def read_structure(doc: Document, options: RunOptions) -> Reading:
 
     Raises DocumentError when no format recognises a commodity in the text.
     """
+    sentence_cache.start_document()
     chosen = choose_format(doc.text)
     sections = chosen.sections(doc.text) if chosen is not None else []
     fmt: ReportFormat = chosen if chosen is not None else RulesFormat()  # type: ignore[assignment]
@@ -283,18 +289,24 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
 
     `plans` holds the readings and plans made when the batch asked ahead, by path: such a file is not read again.
     """
-    try:
-        planned = (plans or {}).pop(str(path), None)
-        doc = planned[0].doc if planned else read_document(path, settings.max_document_bytes)
-        parts = split_bundle(doc)
-    except ExtractorError as e:
-        return [DocumentOutcome(str(path), path.name, "error", error=str(e))]
-    except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
-        return [DocumentOutcome(str(path), path.name, "error",
-                                error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")]
+    planned = (plans or {}).pop(str(path), None)
+    parts = _read_parts(path, settings, planned[0].doc if planned else None)
+    if isinstance(parts, DocumentOutcome):
+        return [parts]
     if len(parts) == 1:
-        return [_process_document(path, doc, store, options, run_id, llm, planned)]
+        return [_process_document(path, parts[0], store, options, run_id, llm, planned)]
     return [_process_document(path, part, store, options, run_id, llm, None) for part in parts]
+
+
+def _read_parts(path: Path, settings: Settings, doc: Document | None = None) -> list[Document] | DocumentOutcome:
+    """The reports a file holds (see `split_bundle`), or the error outcome of a file that cannot be read."""
+    try:
+        return split_bundle(doc if doc is not None else read_document(path, settings.max_document_bytes))
+    except ExtractorError as e:
+        return DocumentOutcome(str(path), path.name, "error", error=str(e))
+    except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
+        return DocumentOutcome(str(path), path.name, "error",
+                               error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")
 
 
 def _month_note(document: dict[str, Any]) -> str | None:
@@ -307,18 +319,19 @@ def _month_note(document: dict[str, Any]) -> str | None:
 
 
 def _process_document(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int,
-                      llm: LLMClient | None, planned: Plan | None) -> DocumentOutcome:
+                      llm: LLMClient | None, planned: Plan | None,
+                      extracted: "Future[DocumentRecord | _Failed] | None" = None) -> DocumentOutcome:
+    """Store one document's extraction (made here, or `extracted` in a worker process) and say what happened."""
     try:
         if not options.force and store.is_current(doc.sha256, options.config_hash()):
-            store.note_path(doc.sha256, doc.path)
-            row = store.extraction(doc.sha256)
-            stored = store.document(doc.sha256)
+            store.note_seen(doc.sha256, doc.path)
+            row = store.unchanged_summary(doc.sha256)
             return DocumentOutcome(str(path), doc.name, "unchanged", document_id=doc.sha256,
-                                   report_month=stored["report_month"],
-                                   report_format=stored.get("report_format"),
+                                   report_month=row["report_month"],
+                                   report_format=row["report_format"],
                                    sections=row["sections"],
                                    accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
-        record = extract_document(doc, options, llm, planned)
+        record = extract_document(doc, options, llm, planned) if extracted is None else _record(extracted.result())
         record.facts = correct_year_typos(doc.text, record.document["report_month"], record.facts)
         record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
         record.document["publisher"] = publisher_of(doc.text)
@@ -344,8 +357,112 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
     except ExtractorError as e:
         return DocumentOutcome(str(path), doc.name, "error", error=str(e))
     except Exception as e:  # noqa: BLE001 - a bug on one document must not lose the rest of the batch
+        kind = e.kind if isinstance(e, _WorkerBug) else type(e).__name__
         return DocumentOutcome(str(path), doc.name, "error",
-                               error=f"{path}: internal error ({type(e).__name__}: {e}); please report it")
+                               error=f"{path}: internal error ({kind}: {e}); please report it")
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """An extraction that raised in a worker process: its message, and the exception's type name for a bug
+    (None for an ExtractorError). Exceptions are sent back this way: not every one survives pickling."""
+
+    message: str
+    kind: str | None = None
+
+
+class _WorkerBug(Exception):
+    """A bug a worker process met, raised again in the batch's process under the original type name."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _extract_apart(doc: Document, options: RunOptions) -> DocumentRecord | _Failed:
+    """extract_document in a worker process (rules only: no LLM client crosses processes)."""
+    try:
+        return extract_document(doc, options)
+    except ExtractorError as e:
+        return _Failed(str(e))
+    except Exception as e:  # noqa: BLE001 - reported as the sequential run reports it
+        return _Failed(str(e), type(e).__name__)
+
+
+def _record(result: DocumentRecord | _Failed) -> DocumentRecord:
+    if isinstance(result, _Failed):
+        if result.kind is None:
+            raise ExtractorError(result.message)
+        raise _WorkerBug(result.kind, result.message)
+    return result
+
+
+def default_workers() -> int:
+    """EXTRACTOR_WORKERS when set, else the cores this process may run on."""
+    given = os.environ.get("EXTRACTOR_WORKERS", "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            raise ConfigError(f"EXTRACTOR_WORKERS={given!r}: give a number of processes, 1 or more")
+        return int(given)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pooled(paths: list[Path], store: Store, settings: Settings, options: RunOptions, run_id: int,
+            workers: int) -> Iterator[tuple[Path, list[DocumentOutcome]]]:
+    """Each path's outcomes, in input order, the extraction of documents done by `workers` processes.
+
+    The batch's process reads each file, leaves out documents already current (and a text already sent), and
+    keeps a few documents per worker in flight; it stores every result in input order, each after the earlier
+    ones, so what is stored and said is what a sequential run stores and says. A document the pool did not
+    extract (the same text twice) is extracted here when its turn comes, if the first was not stored.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extractor.pipeline", "extractor.formats.smm_table", "extractor.formats.smm_review",
+                                    "extractor.formats.smm_article"])
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    waiting: deque[tuple[Path, list[tuple[Document, Future[DocumentRecord | _Failed] | None]] | DocumentOutcome]]
+    waiting = deque()
+    sent: set[str] = set()
+    remaining = iter(paths)
+    config_hash = options.config_hash()
+
+    def send_next() -> bool:
+        path = next(remaining, None)
+        if path is None:
+            return False
+        parts = _read_parts(path, settings)
+        if isinstance(parts, DocumentOutcome):
+            waiting.append((path, parts))
+            return True
+        jobs: list[tuple[Document, Future[DocumentRecord | _Failed] | None]] = []
+        for part in parts:
+            job = None
+            if part.sha256 not in sent and (options.force or not store.is_current(part.sha256, config_hash)):
+                job = pool.submit(_extract_apart, part, options)
+                sent.add(part.sha256)
+            jobs.append((part, job))
+        waiting.append((path, jobs))
+        return True
+
+    try:
+        while len(waiting) < workers * 4 and send_next():
+            pass
+        while waiting:
+            path, jobs = waiting.popleft()
+            if isinstance(jobs, DocumentOutcome):
+                yield path, [jobs]
+            else:
+                yield path, [_process_document(path, part, store, options, run_id, None, None, job)
+                             for part, job in jobs]
+            while len(waiting) < workers * 4 and send_next():
+                pass
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 
 
 PARTIAL = "partial:"  # marks the config hash of an extraction whose LLM questions failed
@@ -369,34 +486,48 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
 
 def run_batch(
     paths: list[Path], store: Store, settings: Settings, options: RunOptions, command: str,
-    on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None,
+    on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None, workers: int = 1,
     on_survey: Callable[[Path], None] | None = None,
 ) -> tuple[int, list[DocumentOutcome]]:
-    """Process every path, each document in its own transaction; returns (run id, outcomes)."""
+    """Process every path, each document in its own transaction; returns (run id, outcomes).
+
+    With `workers` above 1 and no LLM, documents are extracted by that many processes and stored here in input
+    order: the result is the sequential run's. With the read strategy every document is asked first (`survey`).
+    """
     run_id = store.start_run(options.provider, options.model, PIPELINE_VERSION, options.config(), command)
     outcomes: list[DocumentOutcome] = []
+    first_of: dict[str, DocumentOutcome] = {}  # each document's first outcome: a later one of its text is a duplicate
     status = "interrupted"
     window = PREFETCH_WINDOW if llm is not None and llm.concurrency > 1 and options.strategy == "assist" else 1
+
+    def take(path: Path, outcome: DocumentOutcome) -> None:
+        earlier = first_of.get(outcome.document_id) if outcome.document_id else None
+        if earlier is None and outcome.document_id:
+            first_of[outcome.document_id] = outcome
+        elif earlier is not None:  # the same text under another name: stored once, counted once
+            outcome = DocumentOutcome(str(path), outcome.name, "duplicate", error=f"same text as {earlier.path}",
+                                      document_id=outcome.document_id, report_month=outcome.report_month,
+                                      report_format=outcome.report_format)
+        outcomes.append(outcome)
+        if on_document:
+            on_document(outcome)
+
     try:
         if options.reads_with_llm and llm is not None:
             options = replace(options, survey=survey(paths, settings, options, llm, on_survey))
-        for first in range(0, len(paths), window):
-            chunk = paths[first:first + window]
-            plans: dict[str, Plan] = {}
-            if window > 1:
-                llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
-            for path in chunk:
-                for outcome in process_path(path, store, settings, options, run_id, llm, plans):
-                    earlier = next((o for o in outcomes if o.document_id and o.document_id == outcome.document_id),
-                                   None)
-                    if earlier is not None:  # the same text under another name: stored once, counted once
-                        outcome = DocumentOutcome(str(path), outcome.name, "duplicate",
-                                                  error=f"same text as {earlier.path}",
-                                                  document_id=outcome.document_id, report_month=outcome.report_month,
-                                                  report_format=outcome.report_format)
-                    outcomes.append(outcome)
-                    if on_document:
-                        on_document(outcome)
+        if llm is None and workers > 1 and len(paths) > 1:
+            for path, found in _pooled(paths, store, settings, options, run_id, workers):
+                for outcome in found:
+                    take(path, outcome)
+        else:
+            for first in range(0, len(paths), window):
+                chunk = paths[first:first + window]
+                plans: dict[str, Plan] = {}
+                if window > 1:
+                    llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
+                for path in chunk:
+                    for outcome in process_path(path, store, settings, options, run_id, llm, plans):
+                        take(path, outcome)
         recheck_series(store, sorted({c for o in outcomes if o.document_id for c in commodities_of(store, o.document_id)}))
         status = "finished"
     finally:

@@ -16,6 +16,8 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("EXTRACTOR_HOME", str(home))
     # Tests that do not name a provider run the rules; provider tests set it themselves.
     monkeypatch.setenv("EXTRACTOR_PROVIDER", "rules")
+    # One process, so that what a test patches is what runs; tests of --workers give it.
+    monkeypatch.setenv("EXTRACTOR_WORKERS", "1")
     for name in ("EXTRACTOR_BASE_URL", "OPENAI_BASE_URL", "OPENAI_API_KEY", "EXTRACTOR_API_KEY", "EXTRACTOR_MODEL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("EXTRACTOR_MAX_BYTES", raising=False)

@@ -29,7 +29,7 @@ def test_migrations_run_once_and_wal(tmp_path: Path) -> None:
     open_store(path).close()
     store = open_store(path)
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations")] == [m.__name__ for m in MIGRATIONS]
+    assert [r[0] for r in store.db.execute("SELECT name FROM _migrations ORDER BY rowid")] == [m.__name__ for m in MIGRATIONS]
     assert {"documents", "sections", "runs", "facts", "drivers", "extractions", "llm_cache", "llm_calls"} <= set(
         store.db.table_names())
 

@@ -14,7 +14,7 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
-from extractor.pipeline import DocumentOutcome, RunOptions, diff_facts, run_batch
+from extractor.pipeline import DocumentOutcome, RunOptions, default_workers, diff_facts, run_batch
 from extractor.store.cache import StoreCache
 from extractor.record import Fact
 from extractor.rules.report_month import find_report_month
@@ -45,7 +45,8 @@ def build_llm(config: LLMConfig, store: Store | None) -> LLMClient | None:
 
 def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bool, command: str,
                        chosen: tuple[str, str], report_month: str | None = None, strategy: str = "read",
-                       examples: tuple[tuple[str, str], ...] = ()) -> tuple[list[DocumentOutcome], dict[str, Any]]:
+                       examples: tuple[tuple[str, str], ...] = (), workers: int = 1,
+                       ) -> tuple[list[DocumentOutcome], dict[str, Any]]:
     try:
         settings = load_settings()
     except ExtractorError as e:
@@ -81,7 +82,7 @@ def _run_with_progress(paths: list[Path], db: Path, config: LLMConfig, force: bo
 
             try:
                 run_id, outcomes = run_batch(paths, store, settings, options, command, on_document=advance, llm=llm,
-                                             on_survey=asked)
+                                             on_survey=asked, workers=workers)
             except ExtractorError as e:
                 fail(str(e))
                 raise
@@ -106,14 +107,30 @@ def interrupted_line(outcomes: list[DocumentOutcome], files: int) -> str:
     return line
 
 
+SUMMARY_ROWS = 50  # a batch of more documents is summarised: counts, then only the documents with problems
+
+
+def _has_problem(outcome: DocumentOutcome) -> bool:
+    return outcome.status in ("error", "partial", "duplicate") or outcome.month_note is not None
+
+
 def _summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
+    listed = outcomes
+    if len(outcomes) > SUMMARY_ROWS:
+        counts: dict[str, int] = {}
+        for o in outcomes:
+            counts[o.status] = counts.get(o.status, 0) + 1
+        listed = [o for o in outcomes if _has_problem(o)]
+        console.print(f"{len(outcomes)} documents: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+                      + (f"; the {len(listed)} with a problem (an error, a partial extraction, a duplicate, a report "
+                         "month unknown or guessed) are listed" if listed else "; none has a problem"))
     table = Table(title=f"extraction into {db}", title_justify="left")
     table.add_column("document", overflow="fold", min_width=24)
     for column in ("format", "month", "status"):
         table.add_column(column, no_wrap=True)
     for column in ("sections", "accepted", "review", "rejected", "drivers"):
         table.add_column(column, justify="right", no_wrap=True)
-    for o in outcomes:
+    for o in listed:
         style = {"error": "red", "partial": "yellow", "unchanged": "dim", "duplicate": "dim"}.get(o.status, "")
         table.add_row(escape(o.name), o.report_format or "", o.report_month or "?", o.status, str(o.sections), str(o.accepted),
                       str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
@@ -167,6 +184,9 @@ def run(
         None, "--examples", metavar="GOLD=DOCS", help="Gold facts files and the reports they annotate (e.g. "
         "eval/gold=../shared/seeds): the read strategy shows the LLM the 3 gold figures most like each chunk, never "
         "a document's own. Repeatable."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1, metavar="N", help="Processes that extract documents (default: EXTRACTOR_WORKERS, else the cores). The "
+        "results are stored in input order, the same as one process's; runs with an LLM provider use one."),
 ) -> None:
     """Extract every report given into the database.
 
@@ -187,7 +207,8 @@ def run(
         fail(problems[-1] if problems else f"no report files found in {', '.join(inputs)}", EXIT_INPUT_FAILED)
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = _run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
-                                           report_month, checked_strategy(strategy), _example_sets(examples or []))
+                                           report_month, checked_strategy(strategy), _example_sets(examples or []),
+                                           workers if workers is not None else default_workers())
     _summary(outcomes, db, account)
     errors = sum(o.status == "error" for o in outcomes)
     partial = sum(o.status == "partial" for o in outcomes)

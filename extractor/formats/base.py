@@ -9,7 +9,7 @@ from extractor.record import Driver, Fact
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import ReportMonth, find_report_month
-from extractor.rules.sections import Section, article_sections
+from extractor.rules.sections import Section, article_commodity, article_sections
 
 
 @runtime_checkable
@@ -43,7 +43,7 @@ class RulesFormat:
     description: ClassVar[str] = "any production report the shared rules can read"
 
     def recognise(self, text: str) -> float:
-        return 0.1 if article_sections(text) else 0.0
+        return 0.1 if article_commodity(text) is not None else 0.0
 
     def report_month(self, text: str) -> ReportMonth:
         return find_report_month(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from extractor.formats.base import RulesFormat
-from extractor.rules.sections import article_sections
+from extractor.rules.sections import article_commodity
 
 
 class SMMArticle(RulesFormat):
@@ -14,4 +14,4 @@ class SMMArticle(RulesFormat):
     description: ClassVar[str] = "SMM single-commodity article: the whole text about one commodity"
 
     def recognise(self, text: str) -> float:
-        return 0.5 if article_sections(text) else 0.0
+        return 0.5 if article_commodity(text) is not None else 0.0

@@ -8,7 +8,7 @@ stores and what the LLM policies (`confirm`, `llm`, `union`) are compared with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor.record import Driver, Span
 from extractor.rules.driver_words import (
@@ -105,6 +105,8 @@ class Candidate:
     period: str
     basis: str
     commodity: str | None = None  # the commodity the sentence speaks of, where it names one of its own
+    # each category pattern's first match in `text`, in CATEGORIES' order, when the reader already searched
+    cues: tuple[re.Match[str] | None, ...] | None = field(default=None, compare=False, repr=False)
 
 
 # Where one sentence holds several causes: ';', ', while', 'but', 'whereas', and numbered lists "1) ... 2) ...".
@@ -152,7 +154,8 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             mentions = named
         opens_now = bool(_NOW.match(sentence.text.lstrip()))  # "Currently, ...; ..." dates every clause after it
         for at, clause in clauses_of(sentence.text):
-            if not any(pattern.search(clause) for _, pattern, _, _ in CATEGORIES):
+            cues = category_cues(clause.strip())  # each pattern searched once: keyword_drivers reads these
+            if not any(cues):
                 continue
             own = cl.month_mentions(clause, report_month)
             forecast_here = bool(FORECAST_CUE.search(clause))
@@ -173,15 +176,20 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             # expected to have started ramping up in July" in July's report)
             basis = "actual" if period == report_month else cl.basis_for(period, report_month, forecast)
             found.append(Candidate(clause.strip(), sentence.start + at + (len(clause) - len(clause.lstrip())),
-                                   period, basis, about.commodity))
+                                   period, basis, about.commodity, cues))
     return found
+
+
+def category_cues(text: str) -> tuple[re.Match[str] | None, ...]:
+    """Each driver category's first cue in text, in CATEGORIES' order (None where it names none)."""
+    return tuple(pattern.search(text) for _, pattern, _, _ in CATEGORIES)
 
 
 def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
     """The keyword baseline's drivers for one candidate sentence."""
     found = []
-    for category, pattern, default, flip in CATEGORIES:
-        match = pattern.search(candidate.text)
+    cues = candidate.cues if candidate.cues is not None else category_cues(candidate.text)
+    for (category, _, default, flip), match in zip(CATEGORIES, cues):
         if not match:
             continue
         before = candidate.text[max(0, match.start() - 60):match.start()]

@@ -57,6 +57,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
     forecast_paragraphs: set[int] = set()
     last_metric: str | None = None
     last_period_seen: str | None = None
+    masses: list[Fact] = []  # the mass levels among facts, kept as they come (a long section is not read again)
     for sentence, about in zip(sentences, sentence_sections(section)):
         if sentence.paragraph not in paragraph_segment:
             paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
@@ -76,7 +77,6 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         sentence_facts, last_period = _label_sentence(
             sentence, about, report_month, carried, paragraph_segment[sentence.paragraph], metric, section,
         )
-        masses = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
         if cues.PART_OF_BEFORE.match(sentence.text) and masses and all(f.label.content == "metal" for f in masses[-2:]):
             # the breakdown of a metal total ("Of this figure, ..."); after "97,700 mt or 21,500 mt in metal
             # content" it is not sure which total is broken down, so nothing is carried
@@ -93,6 +93,7 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
             metric_by_paragraph[sentence.paragraph] = last_metric = labelled[-1]
             last_period_seen = next(f.label.period for f in reversed(sentence_facts) if f.label.metric != "other")
         facts.extend(sentence_facts)
+        masses.extend(f for f in sentence_facts if f.label.measure == "level" and (f.unit or "").startswith("mt"))
     return standing_facts(facts)
 
 

@@ -3,7 +3,7 @@ and a precise percentage beats one that only rounds it."""
 
 from __future__ import annotations
 
-from extractor.record import Fact
+from extractor.record import Fact, Label
 
 
 def standing_facts(facts: list[Fact]) -> list[Fact]:
@@ -18,11 +18,18 @@ def _rounded_restatements(facts: list[Fact]) -> list[Fact]:
         text = repr(float(value))
         return 0 if text.endswith(".0") else len(text.split(".")[1])
 
-    changes = [(f, f.value) for f in facts
-               if f.label.metric != "other" and f.unit in ("%", "pp") and isinstance(f.value, float)]
-    rounded = {id(fact) for fact, value in changes for other, precise in changes
-               if other is not fact and other.label == fact.label and decimals(precise) > decimals(value)
-               and round(precise, decimals(value)) == value}
+    by_label: dict[Label, list[tuple[Fact, float]]] = {}
+    for f in facts:
+        if f.label.metric != "other" and f.unit in ("%", "pp") and isinstance(f.value, float):
+            by_label.setdefault(f.label, []).append((f, f.value))
+    rounded: set[int] = set()
+    for same in by_label.values():  # one pass per label and number of decimals, never every pair
+        if len(same) < 2:
+            continue
+        changes = [(f, value, decimals(value)) for f, value in same]
+        roundings = {places: {round(precise, places) for _, precise, more in changes if more > places}
+                     for places in {places for _, _, places in changes}}
+        rounded.update(id(fact) for fact, value, places in changes if value in roundings[places])
     return [f for f in facts if id(f) not in rounded]
 
 

@@ -115,6 +115,14 @@ def _colon_sections(text: str, lines: list[tuple[int, str]], end: int) -> list[S
     return _multi_sections(text, headings, end)
 
 
+@lru_cache(maxsize=8)
+def article_commodity(text: str) -> str | None:
+    """The commodity a single-commodity text names most (what its one article section is about), or None: whether
+    the text reads as an article, without splitting it into sentences (a format's recognise asks only this)."""
+    end = content_end(text)
+    return commodity_from_text(text[:end]) or named_product(text[:min(end, 800)])
+
+
 def article_sections(text: str) -> list[Section]:
     """A single-commodity text as one section about the commodity it names most; [] when it names none."""
     return list(_article_sections(text))

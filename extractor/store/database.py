@@ -145,12 +145,23 @@ def m011_publisher(db: sqlite_utils.Database) -> None:
     views.create_views(db)
 
 
+def m030_archive_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes the views read whole, and current_facts ranking revisions on those narrow rows: the views of an
+    archive of thousands of reports answer in a fraction of a second."""
+    views.create_indexes(db)
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
-    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m011_publisher,
+    m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m011_publisher, m030_archive_indexes,
 ]
 # People's decisions on figures (extractor/store/decisions.py): kept after every other migration.
 MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views]
+
+# Sized for archives: a page cache of 64 MiB (SQLite's default is 2 MiB) and reads through a memory map of up to
+# 1 GiB; sorts and temporary indexes in memory.
+PRAGMAS = ("PRAGMA cache_size=-65536", "PRAGMA mmap_size=1073741824", "PRAGMA temp_store=MEMORY")
 
 
 def open_store(path: Path | str) -> "Store":
@@ -164,6 +175,8 @@ def open_store(path: Path | str) -> "Store":
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=30000")
+        for pragma in PRAGMAS:
+            db.execute(pragma)
         _migrate(db)
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: cannot use this file as the extractor database ({e})") from e
@@ -171,6 +184,11 @@ def open_store(path: Path | str) -> "Store":
 
 
 def _migrate(db: sqlite_utils.Database) -> None:
+    """Apply the migrations not applied yet, each in its own write transaction.
+
+    Which are applied is read again after taking the write lock: two processes opening a new database together
+    both see a migration missing, and the second must not apply it once the first has.
+    """
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     applied = {row[0] for row in db.execute("SELECT name FROM _migrations").fetchall()}
     for migration in MIGRATIONS:
@@ -178,6 +196,9 @@ def _migrate(db: sqlite_utils.Database) -> None:
             continue
         db.execute("BEGIN IMMEDIATE")
         try:
+            if db.execute("SELECT 1 FROM _migrations WHERE name = ?", [migration.__name__]).fetchone():
+                db.execute("COMMIT")  # another process applied it while this one waited for the lock
+                continue
             migration(db)
             db.execute("INSERT INTO _migrations VALUES (?, ?)", [migration.__name__, _now()])
             db.execute("COMMIT")
@@ -246,6 +267,9 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._seen: list[tuple[str, str, str]] = []  # (document, path, when) of unchanged documents, not yet written
+
+    NOTE_BATCH = 1000  # unchanged documents noted per transaction
 
     def close(self) -> None:
         self.db.conn.close()
@@ -277,6 +301,7 @@ class Store:
         return int(table.last_pk)
 
     def finish_run(self, run_id: int, status: str, documents: int, errors: int, summary: dict[str, Any]) -> None:
+        self.flush_seen()
         self.db.table("runs").update(
             run_id,
             {"finished_at": _now(), "status": status, "documents": documents, "errors": errors,
@@ -301,6 +326,40 @@ class Store:
     def document(self, document_id: str) -> dict[str, Any]:
         """The stored document row (name, path, report month and format, text...)."""
         return dict(self.db.table("documents").get(document_id))
+
+    def unchanged_summary(self, document_id: str) -> dict[str, Any]:
+        """What a run says of a document it leaves unchanged: its report month and format (never its text) and its
+        extraction's counts, in one query."""
+        cursor = self.db.execute(
+            "SELECT d.report_month, d.report_format, e.sections, e.accepted, e.needs_review, e.rejected "
+            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.document_id = ?", [document_id])
+        names = [c[0] for c in cursor.description]
+        row = cursor.fetchone()
+        if row is None:
+            raise StoreError(f"no extraction stored for document {document_id}")
+        return dict(zip(names, row))
+
+    def note_seen(self, document_id: str, path: str) -> None:
+        """Note that an unchanged document was seen at path: written with the others in one transaction (at
+        `flush_seen`, when the run finishes, or every NOTE_BATCH documents)."""
+        self._seen.append((document_id, path, _now()))
+        if len(self._seen) >= self.NOTE_BATCH:
+            self.flush_seen()
+
+    def flush_seen(self) -> None:
+        """Write the paths noted by note_seen, in one transaction."""
+        if not self._seen:
+            return
+        seen, self._seen = self._seen, []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.conn.executemany(
+                "INSERT INTO document_paths (document_id, path, seen) VALUES (?, ?, ?) "
+                "ON CONFLICT (document_id, path) DO UPDATE SET seen = excluded.seen", seen)
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
 
     def note_path(self, document_id: str, path: str) -> None:
         self.db.table("document_paths").upsert({"document_id": document_id, "path": path, "seen": _now()}, pk=("document_id", "path"))

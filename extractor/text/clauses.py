@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
@@ -15,7 +16,9 @@ from extractor.text.months import (
 )
 
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
-_SENTENCE_END = re.compile(_ABBREVIATIONS + r"""(?<=[.!?])["”']?\s+(?=[A-Z0-9(\[“"*])""")
+# The end mark is looked for first: at the many positions with none, the regex stops there (the lookbehinds all
+# test the same position, so their order changes no match).
+_SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A-Z0-9(\[“"*])""")
 
 # Abbreviations too ("rises 49% YoY in Jul", "from Jan to ... in Feb"), capitalised as names are.
 MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
@@ -141,7 +144,15 @@ class MonthMention:
 
 
 def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
-    """Months a sentence speaks of as periods, in order; compared-with months are left out."""
+    """Months a sentence speaks of as periods, in order; compared-with months are left out.
+
+    The labeller and the drivers both ask this of every sentence: each is read once (the mentions are frozen, the
+    list is the caller's own)."""
+    return list(_month_mentions(sentence, report_month))
+
+
+@lru_cache(maxsize=4096)
+def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMention, ...]:
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
     for match in CUMULATIVE_RANGE.finditer(sentence):
@@ -187,7 +198,7 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
         period = resolve_month(match.group(1), report_month, match.group(2))
         if period:
             mentions.append(MonthMention(match.start(), period))
-    return sorted(mentions, key=lambda m: m.position)
+    return tuple(sorted(mentions, key=lambda m: m.position))
 
 
 def comparison_near(text: str) -> str | None:

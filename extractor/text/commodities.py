@@ -176,8 +176,14 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     """Commodities a (normalized) text names: (start, end, commodity id, followed by a production word).
 
     Specific names come first; a bare metal name ("nickel") counts only where it is followed by a production
-    word and no specific name covers it.
+    word and no specific name covers it. A sentence's subject asks this of the same text several times: each text
+    is read once (the list is the caller's own).
     """
+    return list(_commodity_mentions(text))
+
+
+@lru_cache(maxsize=1024)
+def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found: list[tuple[int, int, str, bool]] = []
     index = _alias_index()
     for match in _text_pattern().finditer(text):
@@ -199,7 +205,7 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
         if _PRODUCERS_AFTER.match(after) or produced_of:
             found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
                           produced_of or bool(_PRODUCTION_AFTER.match(after))))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def commodity_from_text(text: str) -> str | None:

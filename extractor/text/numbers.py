@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Union
 
 Value = Union[float, tuple[float, float]]
@@ -45,6 +46,8 @@ _PATTERN = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+_DIGIT = re.compile(r"\d")
 
 _QUALIFIERS = [
     (re.compile(r"(?:approximately|approx\.?|about|around|nearly|almost|roughly|close\s+to|circa|some|~)\s*$", re.I), "approx"),
@@ -97,14 +100,23 @@ def parse_number(digits: str) -> float:
 def find_numbers(text: str) -> list[NumberSpan]:
     """Return every number in text, in order, ranges merged into one span.
 
-    Never raises: text with no numbers gives an empty list.
+    Never raises: text with no numbers gives an empty list. The labeller, the sentence subjects, the drivers and
+    the report month all ask about the same sentences: each text's numbers are found once (the spans are frozen,
+    the list is the caller's own).
     """
+    return list(_numbers_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers_of(text: str) -> tuple[NumberSpan, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every number has a digit: a text with none is not searched position by position
     spans: list[NumberSpan] = []
     for match in _PATTERN.finditer(text):
         span = _to_span(text, match)
         if span is not None:
             spans.append(span)
-    return _merge_ranges(text, spans)
+    return tuple(_merge_ranges(text, spans))
 
 
 def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
