@@ -107,3 +107,9 @@ def test_a_dateline_without_a_year_comes_after_the_year_the_text_reviews_whole()
     text = ("SHANGHAI, Feb 2 (SMM) - China's output of ten nonferrous metals was 55.1 million mt in 2018, up 4% from "
             "a year ago, the statistics bureau said on January 30.")
     assert find_report_month(text).value == "2018-12"
+
+
+def test_a_compared_month_of_last_year_dates_the_report() -> None:
+    text = ("Tin output reached 15,100 tonnes in June, the bureau said. Output from January to June was 88,000 "
+            "tonnes, up 3.1% from June 2020.")
+    assert find_report_month(text).value == "2021-06"
