@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.rules.labeller import label_section
+from extractor.rules.sections import article_sections
+
 WHOLE = dict(region="china", metric="production", segment=None, content=None, basis="actual")
 
 
@@ -29,3 +32,12 @@ def has(facts: list[dict], value: object, *, commodity: str, period: str, measur
 def accepted_numbers(facts: list[dict]) -> list[dict]:
     """The accepted facts that hold a number (not a direction), for tests that say what is not a fact."""
     return [f for f in facts if f["status"] == "accepted" and not isinstance(f["value"], str)]
+
+
+def label_text(text: str, month: str) -> list[dict]:
+    """The rules labeller's facts for an article's text, each with its status and reason."""
+    out = []
+    for section in article_sections(text):
+        for fact in label_section(text, section, month):
+            out.append({**fact.contract_fields(), "status": str(fact.status), "reason": fact.reason})
+    return out
