@@ -133,7 +133,7 @@ def test_facts_table(tmp_path: Path, archive: Path) -> None:
     _run("run", str(archive), "--db", str(db))
     result = _run("facts", "--db", str(db), "--commodity", "refined_zinc", "--metric", "production")
     assert result.exit_code == 0
-    assert "512,300" in result.output and "2017-11" in result.output
+    assert "497,600" in result.output and "2017-11" in result.output
     assert result.output.index("2024-06") < result.output.index("2017-10")
 
 

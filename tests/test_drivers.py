@@ -205,8 +205,8 @@ def test_causes_put_off_uncertain_or_negated_read_as_such() -> None:
 
 
 def test_workers_back_after_the_holiday_push_output_up() -> None:
-    drivers = _drivers("With the returning of migrant workers after CNY holidays, operating rates at magnesium plants "
-                       "rose in February.", "2023-02")
+    drivers = _drivers("Magnesium plants ran harder in February once the return of their seasonal workers after the "
+                       "Spring Festival was complete.", "2023-02")
     assert ("holiday", "up", "2023-02", "actual") in drivers
 
 
@@ -241,8 +241,9 @@ def test_output_that_failed_to_reach_expectation_is_the_month_reviewed() -> None
 
 
 def test_rainy_season_power_prices_push_output_up_and_a_resumption_that_must_wait_is_not_at_work() -> None:
-    drivers = _drivers("Silicon metal output in Yunnan rose in May as electricity charges had been adjusted for the "
-                       "rainy season. A large-scale resumption of production may have to wait until June.", "2020-05")
+    drivers = _drivers("Sichuan's silicon metal output climbed in May, as power charges for smelters moved onto the "
+                       "flood season schedule. For idle furnaces, a full resumption will have to wait until July.",
+                       "2020-05")
     assert ("weather_seasonal", "up", "2020-05", "actual") in drivers
     assert not any(d[0] == "resumption" for d in drivers)
 

@@ -98,12 +98,18 @@ def test_a_record_s_month_is_compared_with_not_reviewed() -> None:
 
 
 def test_an_estimate_of_the_month_published_late_in_it_is_that_month_s_review() -> None:
-    text = ("Published: Feb 26, 2019 16:32\n\nSHANGHAI, Feb 26 (SMM) - Production of secondary lead is estimated to "
-            "fall over 30,000 mt from January to stand at 110,000 mt in February, an SMM survey showed.")
-    assert find_report_month(text).value == "2019-02"
+    text = ("Published: Mar 27, 2021 15:05\n\nSHANGHAI, Mar 27 (SMM) - SMM estimates that refined tin output will "
+            "climb by some 1,200 mt from February and reach 14,800 mt in March.")
+    assert find_report_month(text).value == "2021-03"
 
 
 def test_a_dateline_without_a_year_comes_after_the_year_the_text_reviews_whole() -> None:
     text = ("SHANGHAI, Feb 2 (SMM) - China's output of ten nonferrous metals was 55.1 million mt in 2018, up 4% from "
             "a year ago, the statistics bureau said on January 30.")
     assert find_report_month(text).value == "2018-12"
+
+
+def test_a_compared_month_of_last_year_dates_the_report() -> None:
+    text = ("Tin output reached 15,100 tonnes in June, the bureau said. Output from January to June was 88,000 "
+            "tonnes, up 3.1% from June 2020.")
+    assert find_report_month(text).value == "2021-06"

@@ -283,7 +283,7 @@ def _label_number(
                                                                    local_pre or " ", re.I):
         is_change = True  # "up 2.1% and 3% YoY", "down 0.68% MoM (3,300 mt)": the same kind of change
     elif unit in ("%", "pp") and month_comparison(post, period) is not None:
-        is_change = True  # "up 3.9% from August and 1.6% from September 2017": a change against the month named
+        is_change = True  # "2.2% higher than April and 7.5% more than May 2023": a change against the month named
     else:
         is_change = False
 
