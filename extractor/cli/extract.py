@@ -14,7 +14,9 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
-from extractor.pipeline import DocumentOutcome, RunOptions, default_workers, diff_facts, run_batch
+from extractor.batch import DocumentOutcome, default_workers, run_batch
+from extractor.pipeline import RunOptions
+from extractor.reconcile.gate import diff_facts
 from extractor.store.cache import StoreCache
 from extractor.record import Fact
 from extractor.rules.report_month import find_report_month

@@ -26,7 +26,8 @@ from extractor.llm import LLMClient
 from extractor.llm.base import Provider
 from extractor.llm.registry import LLMConfig, make_provider
 from extractor.llm.replay import MISSING as MISSING_RECORDING
-from extractor.pipeline import RunOptions, run_batch
+from extractor.batch import run_batch
+from extractor.pipeline import RunOptions
 from extractor.store.cache import StoreCache
 from extractor.record import LABEL_FIELDS
 from extractor.settings import Settings
