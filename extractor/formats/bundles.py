@@ -11,11 +11,9 @@ just before a dateline), and a preamble line opening as the file's first line do
 
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
-from extractor.text.documents import Document, split_reports
+from extractor.text.documents import Document, document_parts, split_reports
 
 from .registry import choose_format
 
@@ -42,17 +40,7 @@ def split_bundle(doc: Document) -> list[Document]:
     bounds = sorted(s for s in starts if s == 0 or doc.text[:s].strip())
     if len(bounds) < 2:
         return [doc]
-    return _parts(doc, bounds)
-
-
-def _parts(doc: Document, starts: list[int]) -> list[Document]:
-    path = Path(doc.name)
-    parts = []
-    for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc.text)]), 1):
-        text = doc.text[start:end]
-        parts.append(Document(f"{path.stem}.part{n}{path.suffix}", doc.path, text, doc.encoding, doc.format,
-                              hashlib.sha256(text.encode("utf-8")).hexdigest(), len(text.encode("utf-8"))))
-    return parts
+    return document_parts(doc, bounds)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

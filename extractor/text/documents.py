@@ -107,6 +107,11 @@ def split_reports(doc: Document) -> list[Document]:
             starts.append(start)
     if len(starts) < 2:
         return [doc]
+    return document_parts(doc, starts)
+
+
+def document_parts(doc: Document, starts: list[int]) -> list[Document]:
+    """The document cut at these offsets, each part a Document of its own (`<stem>.partN<suffix>`)."""
     path = Path(doc.name)
     parts = []
     for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(doc.text)]), 1):
