@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.cli.analysis import datasette_metadata
 from extractor.store import open_store
-from extractor.store.database import m001_initial, m002_llm, m003_report_format
+from extractor.store.migrations import m001_initial, m002_llm, m003_report_format
 
 runner = CliRunner()
 

@@ -22,6 +22,8 @@ from extractor.review.actions import decide, parse_changes
 from extractor.store import open_store
 from extractor.store.decisions import DecisionKey, fold, key_of, record
 
+from .sqlrows import rows
+
 runner = CliRunner()
 
 
@@ -51,15 +53,6 @@ def _listed(db: Path, *extra: str) -> list[dict[str, Any]]:
     return json.loads(result.stdout)
 
 
-def _query(db: Path, sql: str, *args: Any) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, args).fetchall()]
-    finally:
-        conn.close()
-
-
 def _pick(queue: list[dict[str, Any]], **want: Any) -> dict[str, Any]:
     return next(r for r in queue if all(r[k] == v for k, v in want.items()))
 
@@ -69,10 +62,10 @@ def test_terminal_decisions_survive_force_and_reach_views_exports_and_gold(db: P
     assert len(queue) == 3 and all(r["reason"] for r in queue)
     cobalt = _pick(queue, commodity="cobalt_metal")
     undated = _pick(queue, commodity="copper_cathode")
-    accepted = _query(db, "SELECT * FROM current_facts WHERE commodity = 'copper_cathode' AND measure = 'level' "
+    accepted = rows(db, "SELECT * FROM current_facts WHERE commodity = 'copper_cathode' AND measure = 'level' "
                       "AND metric = 'operating_rate' ORDER BY id")[0]
     same = ("quote", "commodity", "metric", "segment", "period", "measure")
-    accepted_key = key_of(_query(db, "SELECT * FROM facts WHERE id = ?", accepted["id"])[0]).id
+    accepted_key = key_of(rows(db, "SELECT * FROM facts WHERE id = ?", accepted["id"])[0]).id
 
     assert _run("review", "accept", cobalt["id"], "--db", str(db), "--who", "ann").exit_code == 0
     refused = _run("review", "accept", undated["id"], "--db", str(db))
@@ -82,7 +75,7 @@ def test_terminal_decisions_survive_force_and_reach_views_exports_and_gold(db: P
     assert _run("review", "reject", accepted_key, "--db", str(db), "--why", "wrong month").exit_code == 0
 
     def standing() -> dict[str, Any]:
-        current = _query(db, "SELECT * FROM current_facts")
+        current = rows(db, "SELECT * FROM current_facts")
         return {"cobalt": [r for r in current if r["commodity"] == "cobalt_metal"],
                 "may": [r for r in current if r["quote"] == undated["quote"] and r["period"] == "2024-05"],
                 "rejected": [r for r in current if all(r[k] == accepted[k] for k in same)]}
@@ -94,7 +87,7 @@ def test_terminal_decisions_survive_force_and_reach_views_exports_and_gold(db: P
     assert _run("run", str(docs), "--db", str(db), "--force").exit_code == 0
     after = standing()
     assert len(after["cobalt"]) == 1 and len(after["may"]) == 1 and after["rejected"] == []
-    assert len(_listed(db)) == 1 and _query(db, "SELECT * FROM orphaned_decisions") == []
+    assert len(_listed(db)) == 1 and rows(db, "SELECT * FROM orphaned_decisions") == []
 
     out = tmp_path / "export"
     assert _run("export", "--db", str(db), "--format", "facts", "--out", str(out)).exit_code == 0
@@ -157,17 +150,17 @@ def test_a_correction_must_fit_the_contract_and_its_quote(db: Path) -> None:
 def test_a_decision_whose_span_is_gone_is_orphaned_not_dropped(db: Path) -> None:
     store = open_store(db)
     try:
-        document_id = _query(db, "SELECT id FROM documents LIMIT 1")[0]["id"]
+        document_id = rows(db, "SELECT id FROM documents LIMIT 1")[0]["id"]
         gone = DecisionKey(document_id, 99_000, 99_005, ("copper_cathode", "china", "production", None, None,
                                                          "2024-06", "actual", "level"))
         record(store.db, gone, "accept", who="ann", document="x.txt", quote="gone")
     finally:
         store.close()
-    orphans = _query(db, "SELECT * FROM orphaned_decisions")
+    orphans = rows(db, "SELECT * FROM orphaned_decisions")
     assert [(o["key"], o["orphaned_because"]) for o in orphans] == [(gone.id, "span gone")]
     listed = _run("review", "orphans", "--db", str(db), "--format", "json")
     assert [o["key"] for o in json.loads(listed.output)] == [gone.id]
-    assert len(_query(db, "SELECT * FROM decisions")) == 1
+    assert len(rows(db, "SELECT * FROM decisions")) == 1
 
 
 def test_two_reviewers_at_once_lose_nothing(db: Path) -> None:
@@ -191,7 +184,7 @@ def test_two_reviewers_at_once_lose_nothing(db: Path) -> None:
     for t in threads:
         t.join()
     assert errors == []
-    assert {r["who"] for r in _query(db, "SELECT who FROM decisions")} == {f"reviewer{i}" for i in range(len(keys))}
+    assert {r["who"] for r in rows(db, "SELECT who FROM decisions")} == {f"reviewer{i}" for i in range(len(keys))}
     assert _listed(db) == []
     # A reviewer who saw the figure before another decided it is told, and both decisions are kept.
     store = open_store(db)
@@ -202,7 +195,7 @@ def test_two_reviewers_at_once_lose_nothing(db: Path) -> None:
     finally:
         store.close()
     assert [m["who"] for m in stale.meanwhile] == ["reviewer0"]
-    assert len(_query(db, "SELECT * FROM decisions")) == len(keys) + 1
+    assert len(rows(db, "SELECT * FROM decisions")) == len(keys) + 1
 
 
 def test_the_page_binds_to_localhost_unless_asked(db: Path) -> None:
@@ -226,7 +219,7 @@ def test_page_forms_decide_and_show_errors(db: Path) -> None:
     done = client.post(f"/figure/{key}/decide", data={"action": "correct", "seen": "0", "set_period": "2024-05",
                                                       "set_metric": "other", "who": "ann"}, follow_redirects=False)
     assert done.status_code == 303 and "Corrected" in done.headers["location"].replace("%20", " ")
-    assert _query(db, "SELECT who, changes FROM decisions") == [{"who": "ann", "changes": '{"period": "2024-05"}'}]
+    assert rows(db, "SELECT who, changes FROM decisions") == [{"who": "ann", "changes": '{"period": "2024-05"}'}]
     assert client.get("/decided").status_code == 200 and key in client.get("/decided").text
     assert client.get("/figure/zzzzzz").status_code == 404
 
@@ -240,7 +233,7 @@ def test_a_new_reading_of_the_span_keeps_the_decision_if_it_is_the_corrected_lab
         decide(store, key, "correct", {"period": "2024-05"}, who="ann")
     finally:
         store.close()
-    row = _query(db, "SELECT * FROM facts WHERE decision_id IS NOT NULL")[0]
+    row = rows(db, "SELECT * FROM facts WHERE decision_id IS NOT NULL")[0]
     conn = sqlite3.connect(db)
     try:
         columns = [c for c in row if c not in ("id", "decision_id", "extracted")]
@@ -253,13 +246,13 @@ def test_a_new_reading_of_the_span_keeps_the_decision_if_it_is_the_corrected_lab
             conn.commit()
 
         rewrite(period="2024-05")  # the extractor has learned the correction
-        again = _query(db, "SELECT status, period, decision_id FROM facts WHERE id = ?", row["id"])[0]
+        again = rows(db, "SELECT status, period, decision_id FROM facts WHERE id = ?", row["id"])[0]
         assert again["status"] == "accepted" and again["period"] == "2024-05" and again["decision_id"]
-        assert _query(db, "SELECT * FROM orphaned_decisions") == []
+        assert rows(db, "SELECT * FROM orphaned_decisions") == []
         rewrite(period="2024-06", metric="maintenance_impact")  # it now reads something else there
-        assert _query(db, "SELECT status, decision_id FROM facts WHERE id = ?", row["id"])[0] == {
+        assert rows(db, "SELECT status, decision_id FROM facts WHERE id = ?", row["id"])[0] == {
             "status": "needs_review", "decision_id": None}
-        assert [o["orphaned_because"] for o in _query(db, "SELECT * FROM orphaned_decisions")] == ["label changed"]
+        assert [o["orphaned_because"] for o in rows(db, "SELECT * FROM orphaned_decisions")] == ["label changed"]
     finally:
         conn.close()
 
@@ -268,7 +261,7 @@ def test_month_re_extraction_keeps_decisions(db: Path, docs: Path) -> None:
     key = _pick(_listed(db), commodity="cobalt_metal")["id"]
     assert _run("review", "reject", key, "--db", str(db), "--why", "not a commodity we track").exit_code == 0
     assert _run("month", "2024-06", "--db", str(db)).exit_code == 0
-    rejected = _query(db, "SELECT status, reason FROM facts WHERE commodity = 'cobalt_metal'")
+    rejected = rows(db, "SELECT status, reason FROM facts WHERE commodity = 'cobalt_metal'")
     assert [r["status"] for r in rejected] == ["rejected"] and "not a commodity we track" in rejected[0]["reason"]
     assert key not in {r["id"] for r in _listed(db)}
 
@@ -282,7 +275,7 @@ def test_the_page_refuses_other_host_names_and_posts_from_other_sites(db: Path) 
     assert local.get("/", headers={"host": "attacker.example:8765"}).status_code == 403
     assert local.get("/", headers={"host": "localhost:8765"}).status_code == 200
     forged = local.post(f"/figure/{key}/decide", data={"action": "reject"}, headers={"origin": "http://attacker.example"})
-    assert forged.status_code == 403 and _query(db, "SELECT * FROM decisions") == []
+    assert forged.status_code == 403 and rows(db, "SELECT * FROM decisions") == []
     own = local.post(f"/figure/{key}/decide", data={"action": "reject"}, headers={"origin": "http://127.0.0.1:8765"},
                      follow_redirects=False)
     assert own.status_code == 303
@@ -297,10 +290,10 @@ def test_decisions_are_re_applied_when_a_schema_change_dropped_their_trigger(db:
     conn.execute("DROP TRIGGER facts_apply_decisions")  # as a migration rebuilding facts would
     conn.close()
     assert _run("run", str(docs), "--db", str(db), "--force").exit_code == 0
-    assert _query(db, "SELECT status FROM facts WHERE commodity = 'cobalt_metal'") == [{"status": "needs_review"}]
+    assert rows(db, "SELECT status FROM facts WHERE commodity = 'cobalt_metal'") == [{"status": "needs_review"}]
     assert key not in {r["id"] for r in _listed(db)}  # any review command puts it right
-    assert _query(db, "SELECT status FROM facts WHERE commodity = 'cobalt_metal'") == [{"status": "rejected"}]
-    assert _query(db, "SELECT name FROM sqlite_master WHERE name = 'facts_apply_decisions'")
+    assert rows(db, "SELECT status FROM facts WHERE commodity = 'cobalt_metal'") == [{"status": "rejected"}]
+    assert rows(db, "SELECT name FROM sqlite_master WHERE name = 'facts_apply_decisions'")
 
 
 def test_datasette_opens_the_review_tables_and_views(db: Path) -> None:

@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -26,6 +25,8 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from tests.conftest import SEEDS
 
+from .sqlrows import rows
+
 CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),
                 None)
 pytestmark = [
@@ -33,6 +34,7 @@ pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (apt-get install chromium; .ci/run installs it)"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency: pip install -e '.[dev]'")
+
 runner = CliRunner()
 
 
@@ -40,15 +42,6 @@ def _run(*args: str) -> Any:
     result = runner.invoke(app, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result
-
-
-def _rows(db: Path, sql: str, *args: Any) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, args).fetchall()]
-    finally:
-        conn.close()
 
 
 def _free_port() -> int:
@@ -95,11 +88,11 @@ def _flash(page: Any) -> str:
 def test_review_page_in_a_browser_decisions_outlive_force_and_become_gold(served: tuple[Path, str],
                                                                           tmp_path: Path) -> None:
     db, base = served
-    waiting = _rows(db, "SELECT * FROM waiting_for_review ORDER BY document, number_start")
+    waiting = rows(db, "SELECT * FROM waiting_for_review ORDER BY document, number_start")
     to_accept = next(r for r in waiting if r["period"] and r["metric"] == "price")
     to_correct = next(r for r in waiting if r["period"] is None and r["metric"] == "other" and r["unit"] == "mt")
-    document = _rows(db, "SELECT * FROM documents ORDER BY name")[0]
-    to_reject = _rows(db, "SELECT * FROM facts WHERE document_id = ? AND status = 'accepted' AND metric = "
+    document = rows(db, "SELECT * FROM documents ORDER BY name")[0]
+    to_reject = rows(db, "SELECT * FROM facts WHERE document_id = ? AND status = 'accepted' AND metric = "
                       "'production' AND measure = 'level' ORDER BY number_start", document["id"])[0]
 
     with sync_api.sync_playwright() as playwright:
@@ -144,11 +137,11 @@ def test_review_page_in_a_browser_decisions_outlive_force_and_become_gold(served
         assert "Decided figures (3)" in page.locator("h1").inner_text()
         browser.close()
 
-    who = {r["key"]: r["who"] for r in _rows(db, "SELECT key, who FROM decisions")}
+    who = {r["key"]: r["who"] for r in rows(db, "SELECT key, who FROM decisions")}
     assert who[corrected_key] == "ann" and set(who) == {accepted_key, corrected_key, rejected_key}
 
     def standing() -> dict[str, list[dict[str, Any]]]:
-        current = _rows(db, "SELECT c.*, r.key FROM current_facts c JOIN reviewed_facts r ON r.id = c.id")
+        current = rows(db, "SELECT c.*, r.key FROM current_facts c JOIN reviewed_facts r ON r.id = c.id")
         return {key: [r for r in current if r["key"] == key] for key in (accepted_key, corrected_key, rejected_key)}
 
     def check() -> None:
@@ -169,7 +162,7 @@ def test_review_page_in_a_browser_decisions_outlive_force_and_become_gold(served
     forced = _run("run", str(SEEDS), "--db", str(db), "--force")
     assert "extracted" in forced.output
     check()
-    assert _rows(db, "SELECT * FROM orphaned_decisions") == []
+    assert rows(db, "SELECT * FROM orphaned_decisions") == []
 
     gold = tmp_path / "gold"
     written = _run("review", "export-gold", str(gold), "--db", str(db))

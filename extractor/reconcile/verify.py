@@ -109,7 +109,7 @@ _TEXT_NAMES = {"alumina": ("aluminum oxide",), "lmo": ("lithium manganate",), "l
                "ternary_cathode": ("ternary",), "ternary_precursor": ("precursor",)}
 
 
-def named_in(text: str, commodity: str, known_ids: set[str] | None = None) -> bool:
+def named_in(text: str, commodity: str) -> bool:
     """Whether the document names the product: an alias of its id, or the first distinctive word of the id (its stem:
     'nickel' of nickel_sulphate, 'silver' of mined_silver)."""
     plain = _plain(text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import prompts
-from extractor.llm import LLMClient, LLMError, LLMRequest, LLMResult
+from extractor.llm import LLMError, LLMRequest, LLMResult
 from extractor.reconcile import verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
 from extractor.record import Driver, Fact, Label, Span, Status
@@ -244,7 +244,3 @@ def _driver(text: str, chunk: Section, given: ReadDriver, month: str | None, sou
 
 def _sign(value: Any) -> float:
     return float(value[0] if isinstance(value, list) else value) if not isinstance(value, str) else 0.0
-
-
-def ask(llm: LLMClient, requests: list[LLMRequest]) -> list[LLMResult | LLMError]:
-    return llm.run(requests)
