@@ -23,6 +23,9 @@ from extractor.text.numbers import find_numbers
         ("at RMB 92,000 per tonne", 92000, "yuan/mt", None),
         ("46.3per cent", 46.3, "%", None),
         ("321,300 yuan per metric ton unit", 321300, "yuan/mtu", None),
+        ("a 3.4-percent slide in March", 3.4, "%", None),
+        ("a gain of three percent on the month", 3, "%", None),
+        ("quoted at Yuan 2,750/mt", 2750, "yuan/mt", None),
     ],
 )
 def test_single_numbers(text: str, value: float, unit: str, qualifier: str | None) -> None:
@@ -42,6 +45,8 @@ def test_single_numbers(text: str, value: float, unit: str, qualifier: str | Non
         ("ranged from -100 to 500 yuan/mt", -100, 500, "yuan/mt"),
         ("fell by 10%-20% MoM", 10, 20, "%"),
         ("ranged from -$70/dmt to -$50/dmt", -70, -50, "usd/dmt"),
+        ("offers sat at RMB5,100~5,300/t", 5100, 5300, "yuan/mt"),
+        ("premiums stayed within the -50 yuan to 150 yuan/mt band", -50, 150, "yuan/mt"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str) -> None:

@@ -14,7 +14,11 @@ from typing import Any
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.llm import LLMResult
 from extractor.reconcile import verify
+from extractor.record import Status
+from extractor.rules.sections import Section
+from extractor.strategies import read
 
 from .fake_openai import FakeOpenAI
 from .test_section_strategy import _eval
@@ -158,6 +162,40 @@ def test_the_text_verifies_each_field() -> None:
     assert verify.segment_label("Jinchuan  Group", "refined_nickel") == "jinchuan group"
     assert verify.segment_label("null", "refined_nickel") is None
     assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
+
+
+def test_a_quote_is_verified_in_its_own_clause_and_at_the_place_the_text_states_it() -> None:
+    """The verifier on a hand-written answer (a failure shape, not a model's): a short quote that stands twice, a
+    number inside a longer one, a clause after "but", a previous month named in the quote."""
+    text = ("Zinc Ingot\nZinc ingot output rose 0.4% MoM in October. Smelters expect output to increase.\n"
+            "Tin Ingot\nTin ingot output climbed 2.8% YoY but slipped 4% MoM in October. Its operating rate is "
+            "expected to increase. Tin output stood at 14,200 mt, up from September's 13,900 mt.\n")
+    chunk = Section(0, "unknown", "china", None, 0, len(text))
+
+    def figure(**fields: Any) -> dict[str, Any]:
+        return {"commodity": "refined_tin", "region": "china", "segment": None, "content": None,
+                "period": "2025-10", "basis": "actual", **fields}
+
+    answer = LLMResult({"facts": [
+        figure(metric="production", measure="mom_pct", value=-4.0, quote="4% MoM"),
+        figure(metric="operating_rate", measure="mom_direction", value="up", basis="forecast",
+               period="2025-11", quote="expected to increase"),
+        figure(metric="production", measure="mom_direction", value="up", quote="up from September's 13,900 mt"),
+    ], "drivers": []}, 0, 0)
+    read_facts = read.read_chunk(text, chunk, answer, "2025-10", "llm").facts
+    by_measure = {f.label.measure + f.label.metric: f for f in read_facts}
+    mom = by_measure["mom_pctproduction"]
+    assert mom.status == Status.ACCEPTED and mom.value == -4.0
+    assert mom.number.start == text.index("slipped 4%") + len("slipped ")  # not the end of "0.4%"
+    rate = by_measure["mom_directionoperating_rate"]
+    assert rate.status == Status.ACCEPTED and rate.quote_span.start > text.index("Tin Ingot")  # the second place
+    assert by_measure["mom_directionproduction"].status == Status.ACCEPTED  # "up from September's": MoM
+    assert verify.check_measure("mom_pct", "slipped 4% MoM", "Tin output climbed 2.8% YoY but slipped 4%", "%") is None
+    assert verify.check_measure("mom_pct", "slipped 4%", "Tin output climbed 2.8% YoY but slipped 4%", "%") is None
+    assert verify.check_measure("mom_pct", "climbed 2.8%", "Tin output climbed 2.8% YoY but slipped 4%", "%") \
+        is not None
+    assert verify.region_named("Output in Turkiye rose.", "turkey")
+    assert not verify.region_named("Output in Turkiye rose.", "brazil")
 
 
 def test_worked_examples_are_the_gold_figures_most_like_the_chunk_and_never_the_documents_own(fixtures: Path) -> None:

@@ -28,6 +28,8 @@ from pydantic import ValidationError
 from extractor.eval.scoring import values_agree
 from extractor.facts import DocumentFacts, Fact
 from extractor.llm.base import LLMError, LLMRequest, LLMResult
+from extractor.reconcile import verify
+from extractor.strategies.read import occurrences
 from extractor.text.numbers import find_numbers
 from schemas.periods import shift_month
 
@@ -184,23 +186,43 @@ class OracleProvider:
         for doc in self._documents_holding(body):
             start = doc.text.find(body)
 
-            def here(quote: str) -> bool:
-                first = doc.text.find(quote)
-                return start <= first and first + len(quote) <= start + len(body)
+            def here(quote: str, commodity: str, value: Any = None, metric: str | None = None) -> bool:
+                at = home(doc.text, quote, commodity, value, metric)
+                return start <= at and at + len(quote) <= start + len(body)
 
             for fact in doc.gold.facts:
-                if here(fact.quote):
+                if here(fact.quote, fact.commodity, fact.value, fact.metric):
                     right = {**_section_fact(fact, ""), "commodity": fact.commodity, "region": fact.region}
                     item = right if rng.random() < self.p else _wrong_fact(right, body, rng)
                     if item is not None:
                         facts.append(item)
             for driver in doc.gold.drivers:
-                if here(driver.quote):
+                if here(driver.quote, driver.commodity):
                     one = {"commodity": driver.commodity, "category": driver.category, "effect": driver.effect,
                            "period": driver.period, "basis": driver.basis, "quote": driver.quote}
                     drivers.append(one if rng.random() < self.p else _wrong_section_driver(one, rng))
             break
         return {"facts": facts, "drivers": drivers}
+
+
+def home(text: str, quote: str, commodity: str, value: Any = None, metric: str | None = None) -> int:
+    """Where a gold quote stands in its document. Gold gives a quote, not its offset, and a short quote ("expected
+    to increase", "60%") may stand in several paragraphs: a perfect reader finds the figure where its value is
+    stated and its product named, so the oracle answers it in that chunk (the first such place)."""
+    starts = occurrences(text, quote)
+    if len(starts) < 2:
+        return starts[0] if starts else -1
+
+    def fits(at: int) -> int:
+        before = text[max(0, at - 500):at + len(quote)]
+        stated = not isinstance(value, (int, float)) or any(
+            not isinstance(n.value, tuple) and values_agree(abs(float(value)), abs(n.value))
+            for n in find_numbers(text[at:at + len(quote)]))
+        sentence = text[max(0, text.rfind(".", 0, at - 1), text.rfind("\n", 0, at)):at + len(quote)]
+        metric_named = metric is None or verify.check_metric(metric, quote, sentence) is None
+        return 2 * stated + verify.named_in(before, commodity) + metric_named
+
+    return max(starts, key=lambda at: (fits(at), -at))
 
 
 def _field(user: str, name: str) -> str:

@@ -122,25 +122,37 @@ def decide(rules: Fact, llm: Fact, policy: str = "confirm") -> Decision:
                     {**opinions, "decision": "disagree: rules kept, sent to review"})
 
 
-def ground_llm_value(value: Any, quote: str, section_text: str, section_start: int) -> NumberSpan | None:
-    """The regex number in the section that states an LLM-given value near its quote, or None (fabricated).
+def ground_llm_value(value: Any, quote: str, section_text: str, section_start: int,
+                     at: int | None = None) -> NumberSpan | None:
+    """The regex number in the section that states an LLM-given value in its quote, else the nearest beside it
+    (within NEAR characters), or None (fabricated). `at` is where the quote stands in the section (its first
+    occurrence if not given).
 
     Offsets of the returned span index the document (section_start added).
     """
     if isinstance(value, str):
         return None
     wanted = [abs(float(v)) for v in value] if isinstance(value, list) else [abs(float(value))]
-    anchor = section_text.find(quote) if quote else -1
+    anchor = at if at is not None else section_text.find(quote) if quote else -1
+    best: tuple[int, NumberSpan] | None = None
     for number in find_numbers(section_text):
         if number.kind in ("year", "date", "label"):
             continue
         stated = [abs(v) for v in number.value] if isinstance(number.value, tuple) else [abs(number.value)]
         if len(stated) != len(wanted) or any(abs(s - w) > max(1e-9, abs(w) * 1e-6) for s, w in zip(stated, wanted)):
             continue
-        if anchor < 0 or anchor - NEAR <= number.start <= anchor + len(quote) + NEAR:
-            return NumberSpan(number.start + section_start, number.end + section_start, number.text, number.value,
-                              number.unit, number.kind, number.qualifier, number.qualifier_start + section_start)
-    return None
+        if anchor < 0:
+            best = best or (0, number)
+            continue
+        # the number inside the quote, else the nearest one beside it
+        distance = max(anchor - number.end, number.start - (anchor + len(quote)), 0)
+        if distance <= NEAR and (best is None or distance < best[0]):
+            best = (distance, number)
+    if best is None:
+        return None
+    number = best[1]
+    return NumberSpan(number.start + section_start, number.end + section_start, number.text, number.value,
+                      number.unit, number.kind, number.qualifier, number.qualifier_start + section_start)
 
 
 def naive_status(grounded: NumberSpan | None, direction: bool) -> tuple[Status, str | None]:

@@ -146,12 +146,21 @@ def _llm_only(fact: Fact, trusted: bool, why: str) -> Fact:
                         opinions={**fact.opinions, "decision": "review: only the LLM read it", "trust": why})
 
 
+def _same_value(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
+        return abs(float(a.value) - float(b.value)) <= 1e-6 * max(1.0, abs(float(a.value)))
+    return a.value == b.value
+
+
 def _both(rules: Fact, llm: Fact, trusted: Trust, why: str) -> Fact:
     opinions = {"rules": rules.label.as_dict(), "llm": llm.opinions.get("llm", llm.label.as_dict()), "trust": why}
-    if _key(rules) == _key(llm):
-        return rules.relabel(status=Status.ACCEPTED, reason=None, opinions={**opinions, "decision": "agree"})
-    differences = ", ".join(f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
-                            if getattr(llm.label, k) != getattr(rules.label, k))
+    if _key(rules) == _key(llm) and _same_value(rules, llm):
+        # alike: the verified LLM fact where the LLM is trusted (its quote holds the direction word it read)
+        chosen = llm if trusted.overrules and llm.status == Status.ACCEPTED else rules
+        return chosen.relabel(status=Status.ACCEPTED, reason=None, opinions={**opinions, "decision": "agree"})
+    differences = ", ".join([f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
+                             if getattr(llm.label, k) != getattr(rules.label, k)]
+                            + ([] if _same_value(rules, llm) else [f"value={llm.value}"]))
     if trusted.overrules and llm.status == Status.ACCEPTED:
         return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules differ ({differences})"})
     if trusted.trusted and llm.status == Status.ACCEPTED and rules.status != Status.ACCEPTED:

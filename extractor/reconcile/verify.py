@@ -43,7 +43,7 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "imports": re.compile(r"import", re.I),
     "exports": re.compile(r"export|shipment", re.I),
     "price": re.compile(r"pric|yuan|usd|\$|rmb|cost", re.I),
-    "share": re.compile(r"share|proportion|accounted|account for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
+    "share": re.compile(r"share|proportion|account(?:ed|ing|s)?\s+for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
                         r"\bmix\b|composition|breakdown|of which|compris|consist|made up", re.I),
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
 }
@@ -52,6 +52,7 @@ _POINTS = re.compile(r"percentage points?|pct points?|\bpp\b|points?\b|bps\b", r
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b)\.?,?\s*(?:\d{{1,2}},?\s*)?((?:19|20)\d\d)\b"
                          rf"|\b((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])\b", re.I)
+_MONTH_NAME = re.compile(rf"\b({MONTH_NAMES})\b", re.I)
 _ALWAYS_REGIONS = ("china", "overseas", "global")
 
 
@@ -127,8 +128,17 @@ def _stem(word: str) -> str:
     return word
 
 
+# Countries a text names otherwise than by the contract's lower-case English name.
+_COUNTRY_NAMES = {"turkey": ("türkiye", "turkiye", "turkish"), "united states": ("u.s.", "us ", "america"),
+                  "united kingdom": ("u.k.", "uk ", "britain", "british"), "south korea": ("korea",),
+                  "dr congo": ("drc", "congo"), "germany": ("german",), "netherlands": ("dutch",),
+                  "philippines": ("philippine", "filipino"), "vietnam": ("viet nam",)}
+
+
 def region_named(text: str, region: str) -> bool:
-    return region in _ALWAYS_REGIONS or region in text.lower()
+    plain = text.lower()
+    return region in _ALWAYS_REGIONS or region in plain or any(
+        name in plain for name in _COUNTRY_NAMES.get(region, ()))
 
 
 _YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|last year|same (?:period|month|time)|previous year|"
@@ -155,6 +165,13 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
     years = set(_YEAR.findall(sentence))
     if report_month is not None:
         periods.add(report_month)
+        for name in _MONTH_NAME.findall(sentence):  # "April's 4.9 percent", "compared with April"
+            number = month_number(name)
+            if number:
+                year = int(report_month[:4]) - (number > int(report_month[5:]) + 1)
+                periods.add(f"{year:04d}-{number:02d}")
+                if report_month[5:] == "12" and number == 1:
+                    periods.add(f"{year + 1:04d}-01")
         if _forecast(sentence):
             periods.add(shift_month(report_month, 1))
         shifts = {"this": 0, "next": 1, "last": -1}
@@ -190,11 +207,38 @@ def _forecast(sentence: str) -> bool:
     return bool(FORECAST_CUE.search(sentence) or _MORE_FORECAST.search(sentence))
 
 
-def check_measure(measure: str, quote: str, sentence: str, unit: str | None) -> str | None:
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s+|,\s+(?:and|with)\s+|"
+                           r"\s+and\s+(?=(?:\w+\s+){0,2}[-−]?\d)", re.I)
+
+
+def clause_of(sentence: str, quote: str) -> str:
+    """The clause of a sentence that holds the quote ("... rose 3.2% YoY but fell 30.6%": the quote "fell 30.6%"
+    is in the clause after "but"), or the sentence where the quote is not in it."""
+    at = sentence.find(quote)
+    if at < 0:
+        return sentence
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, at + len(quote))
+    return sentence[start:after.start() if after else len(sentence)]
+
+
+def _previous_month_named(quote: str, period: str | None) -> bool:
+    """ "up from April's 2.49 million tonnes" for May: the quote compares with the month before its period."""
+    if not period:
+        return False
+    before = int(shift_month(period, -1)[5:])
+    name = MONTH_NAMES.split("|")[before - 1]
+    return bool(re.search(rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with))\s+(?:the\s+)?"
+                          rf"{name}", quote, re.I))
+
+
+def check_measure(measure: str, quote: str, sentence: str, unit: str | None, period: str | None = None) -> str | None:
     if measure == "level":
         return None
     comparison = measure.split("_")[0]
-    for stretch in (quote, sentence):
+    if comparison == "mom" and _previous_month_named(quote, period):
+        return None
+    for stretch in (quote, clause_of(sentence, quote)):
         mom, yoy = bool(cl.MOM.search(stretch)), bool(cl.YOY.search(stretch))
         if mom != yoy:
             stated = "mom" if mom else "yoy"
@@ -226,7 +270,7 @@ def check_basis(basis: str, period: str, sentence: str, report_month: str | None
 
 def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None, measure: str = "") -> str | None:
     if measure == "level" and unit == "%" and metric in ("production", "cumulative_production", "capacity",
-                                                          "inventory", "imports", "exports"):
+                                                          "imports", "exports"):  # an inventory may be a ratio
         return f"a percentage is no level of {metric}"
     words = _METRIC_WORDS.get(metric)
     if words is not None and not words.search(sentence):

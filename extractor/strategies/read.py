@@ -35,7 +35,7 @@ from schemas.reading import ChunkReading, DocumentReading, ReadDriver, ReadFigur
 MAX_CHUNK = 6000  # characters of text a reading question carries (about 1,500 tokens: room in an 8k context)
 DOCUMENT_HEAD = 3000  # characters of the opening the document question carries
 _DECLARATION_LINE = re.compile(r"^.*(?:\bunits?\b|thousand|'000|million|\(kt\)).*$", re.I | re.M)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|[A-Z][a-z])|\n")  # "on March 11.The NBS releases"
 
 
 # The questions ------------------------------------------------------------------------------------------------------
@@ -125,20 +125,52 @@ def sentence_of(text: str, start: int, end: int, before: int = 1) -> str:
     return text[begin:after.start() if after else min(len(text), end + 400)]
 
 
+def occurrences(body: str, quote: str) -> list[int]:
+    """Where a quote stands in a chunk, a quote that opens with a number as a number of its own: "4% MoM" is not
+    the end of "0.4% MoM", nor "100 yuan" of "2,100 yuan"."""
+    found: list[int] = []
+    at = body.find(quote) if quote else -1
+    while at >= 0:
+        before = body[at - 1:at]
+        if not (quote[0].isdigit() and before and (before.isalnum() or before in ".,-")):
+            found.append(at)
+        at = body.find(quote, at + 1)
+    return found
+
+
 def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, source: str) -> Fact:
-    body = text[chunk.start:chunk.end]
-    at = body.find(given.quote)
-    quote_span = Span(chunk.start + at, chunk.start + at + len(given.quote))
+    """The LLM's figure at the first place its quote stands where the text states its value and verifies its label
+    (a short quote, "expected to increase", may stand in several paragraphs: one of them is the figure's)."""
+    candidates = [_fact_at(text, chunk, given, month, source, at) for at in occurrences(text[chunk.start:chunk.end],
+                                                                                        given.quote)]
+    if not candidates:
+        label = _label(given)
+        return Fact(label, given.value, None, None, given.quote, Span(-1, -1), Span(-1, -1), Status.REJECTED,
+                    "the LLM's quote is not in the text", opinions={"llm": {**label.as_dict(), "value": given.value}},
+                    source=source, section=chunk.index)
+    for status in (Status.ACCEPTED, Status.NEEDS_REVIEW):
+        for fact in candidates:
+            if fact.status == status:
+                return fact
+    return candidates[0]
+
+
+def _label(given: ReadFigure) -> Label:
     commodity = verify.commodity_id(given.commodity)
-    label = Label(commodity, verify.region_label(given.region), given.metric,
-                  verify.segment_label(given.segment, commodity), given.content, given.period, given.basis,
-                  given.measure)
+    return Label(commodity, verify.region_label(given.region), given.metric,
+                 verify.segment_label(given.segment, commodity), given.content, given.period, given.basis,
+                 given.measure)
+
+
+def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, source: str, at: int) -> Fact:
+    quote_span = Span(chunk.start + at, chunk.start + at + len(given.quote))
+    label = _label(given)
     opinion = {"llm": {**label.as_dict(), "value": given.value}}
     if label.is_direction:
         fact = Fact(label, given.value, None, None, given.quote, quote_span, quote_span, opinions=opinion,
                     source=source, section=chunk.index)
         return _verified(text, fact, month, None)
-    number, scale = _ground(text, chunk, given)
+    number, scale = _ground(text, chunk, given, at)
     if number is None:
         return Fact(label, given.value, None, None, given.quote, Span(-1, -1), quote_span, Status.REJECTED,
                     "fabricated: no number in the text states this value at the quote", opinions=opinion,
@@ -161,14 +193,15 @@ def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, sourc
     return _verified(text, fact, month, number.unit, sign_doubt)
 
 
-def _ground(text: str, chunk: Section, given: ReadFigure) -> tuple[NumberSpan | None, Span | None]:
-    """The number stating the value at the quote; for a mass counted in a declared unit (a table's "Unit: 1,000
-    tonne" line, "thousands of metric tons", "7.69 MT" for millions), the number and the declaration's span."""
+def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[NumberSpan | None, Span | None]:
+    """The number stating the value at the quote (which stands at `at` in the chunk); for a mass counted in a
+    declared unit (a table's "Unit: 1,000 tonne" line, "thousands of metric tons", "7.69 MT" for millions), the
+    number and the declaration's span."""
     body = text[chunk.start:chunk.end]
-    number = ground_llm_value(given.value, given.quote, body, chunk.start)
+    number = ground_llm_value(given.value, given.quote, body, chunk.start, at)
     if number is not None or isinstance(given.value, (str, list)):
         return number, None
-    at = chunk.start + body.find(given.quote)
+    at = chunk.start + at
     wanted = abs(float(given.value))
     for cell in find_numbers(given.quote):
         if cell.kind in ("year", "date", "label") or isinstance(cell.value, tuple):
@@ -213,7 +246,7 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
     label = fact.label
     problems = [p for p in (
         verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote)),
-        verify.check_measure(label.measure, fact.quote, own, unit),
+        verify.check_measure(label.measure, fact.quote, own, unit, label.period),
         verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
         verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
         None if verify.named_in(text, label.commodity) else f"commodity {label.commodity} is not named in the text",

@@ -55,7 +55,7 @@ _COMPARED_MONTH = re.compile(
     re.I,
 )
 
-_AGAINST = r"(?:compared\s+(?:to|with)|from|than|over|against|versus|vs\.?|on)"
+_AGAINST = r"(?:compared\s+(?:to|with)|matched\s+with|from|than|over|against|versus|vs\.?|on)"
 MOM = re.compile(
     r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on[\s-]month|"
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
@@ -76,17 +76,19 @@ QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
 UP_WORDS = re.compile(
     r"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|increas\w*|rose|rise[ns]?|rising|grew|grow\w*|gain\w*|climb\w*|surg\w*|rebound\w*|jump\w*|"
     r"higher|expan\w*|added|boost\w*|soar\w*|recover\w*|ramp\w* up|edged up|picked up|upward|uptick|"
-    r"exceed\w*|raise\w*|went up|go up|hike\w*)\b",
+    r"exceed\w*|raise\w*|went up|go up|hike\w*|improv\w*|accelerat\w*|strengthen\w*|(?:go|went) north)\b",
     re.I,
 )
 DOWN_WORDS = re.compile(
     r"\b(?:down|decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower\w*|slid\w*|slip\w*|shr[ai]nk\w*|contract\w*|"
     r"reduc\w*|cut\w*|dip\w*|narrow\w*|pull\w* back|pullback|slump\w*|plung\w*|edged down|downward|"
-    r"weaken\w*|retreat\w*|negative|loss(?:es)?|less|eas\w*)\b",
+    r"weaken\w*|retreat\w*|negative|loss(?:es)?|less|eas\w*|weak(?:er)? trend|nosediv\w*|(?:go|went) south)\b",
     re.I,
 )
 FLAT_WORDS = re.compile(
-    r"\b(?:unchanged|flat|little change|no change|no significant change|remain\w* stable|stable|steady|basically flat)\b",
+    r"\b(?:unchanged|flat|little[- ]change[ds]?|no change|no significant change|(?:not|no)t? change significantly|"
+    r"remain\w* stable|stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around|flat|level)|"
+    r"stabili[sz]\w*|(?:held|hold\w*) (?:steady|stable|flat))\b",
     re.I,
 )
 

@@ -38,10 +38,10 @@ _PER = r"year|yr|annum|a\b|day|month|mt|dmt|mtu|metric\s+ton\s+unit|metric\s+ton
 _PATTERN = re.compile(
     rf"""
     (?P<neg>(?<![\w.,%)])[-−])?
-    (?P<cur>US\$|\$|RMB\s?|¥|USD\s?)?
+    (?P<cur>US\$|\$|RMB\s?|¥|USD\s?|yuan\s)?
     (?P<num>{_NUM})
     (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|m(?=\s?(?:tonnes?|tons?)\b)))?
-    (?:(?:\s?|-(?=percentage|tp[ya]\b))(?P<unit>{_UNIT}))?
+    (?:(?:\s?|-(?=percentage|per\s?cent|percent|tp[ya]\b))(?P<unit>{_UNIT}))?
     (?:(?:\s?/\s?|\s+(?:of\s+[a-z]+\s+)?per\s+)(?P<per>{_PER}))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -109,14 +109,26 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 @lru_cache(maxsize=4096)
 def _numbers_of(text: str) -> tuple[NumberSpan, ...]:
-    if not _DIGIT.search(text):
-        return ()  # every number has a digit: a text with none is not searched position by position
+    if not _DIGIT.search(text) and not _WORD_PERCENT.search(text):
+        return ()  # a number has a digit (or is a percentage in words): a text with none is not searched
     spans: list[NumberSpan] = []
     for match in _PATTERN.finditer(text):
         span = _to_span(text, match)
         if span is not None:
             spans.append(span)
-    return tuple(_merge_ranges(text, spans))
+    spans.extend(_word_percentages(text))
+    return tuple(_merge_ranges(text, sorted(spans, key=lambda n: n.start)))
+
+
+_WORD_NUMBERS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORD_PERCENT = re.compile(rf"\b({'|'.join(_WORD_NUMBERS)})[\s-]+(?:per\s?cent|percent)\b", re.I)
+
+
+def _word_percentages(text: str) -> list[NumberSpan]:
+    """ "a rise of two percent": a percentage written in words."""
+    return [NumberSpan(m.start(), m.end(), m.group(0), _WORD_NUMBERS[m.group(1).lower()], "%", "quantity",
+                       *_qualifier(text, m.start())) for m in _WORD_PERCENT.finditer(text)]
 
 
 def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
@@ -168,7 +180,7 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return "pp", 1.0
     if currency in ("$", "US$", "USD") or unit_raw in ("dollar", "dollars", "usd"):
         return ("usd/" + per) if per else "usd", 1.0
-    if currency in ("RMB", "¥") or unit_raw in ("yuan", "rmb"):
+    if currency in ("RMB", "¥", "YUAN") or unit_raw in ("yuan", "rmb"):
         return ("yuan/" + per) if per else "yuan", 1.0
     if unit_raw in ("tpy", "tpa", "mtpa", "mtpy", "t/y", "t/a"):
         return "mt/year", 1.0
@@ -209,7 +221,7 @@ def _tidy(value: float) -> float:
 
 _RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$")
 _RANGE_TO = re.compile(r"^\s+(?:to|and)\s+$", re.I)
-_RANGE_CUE = re.compile(r"(rang\w*|between|from)\s+(?:\w+\s+){0,2}$", re.I)
+_RANGE_CUE = re.compile(r"(rang\w*|between|from|within)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def _merge_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
@@ -236,9 +248,11 @@ def _is_range_pair(text: str, first: NumberSpan, second: NumberSpan, gap: str) -
         return False
     if first.kind == "year" and second.kind == "year":
         return bool(_RANGE_DASH.match(gap))
+    if first.kind == "quantity" and second.kind == "bare" and (first.unit or "").startswith(("yuan", "usd")):
+        return bool(_RANGE_DASH.match(gap))  # "RMB128,000~132,000/t": the second end in the first's currency
     if first.kind not in ("quantity", "bare") or second.kind != "quantity":
         return False
-    if first.unit is not None and first.unit != second.unit:
+    if first.unit is not None and first.unit != second.unit and not (second.unit or "").startswith(first.unit + "/"):
         return False
     if _RANGE_DASH.match(gap):
         return True
@@ -259,8 +273,13 @@ def _range_span(text: str, first: NumberSpan, second: NumberSpan) -> NumberSpan:
         low = _inherit_scale(first, second)
     assert not isinstance(low, tuple) and not isinstance(second.value, tuple)
     kind = "year" if first.kind == "year" else "quantity"
+    unit = second.unit
+    if unit is None and first.unit is not None:
+        unit = first.unit + ("/mt" if "/" not in first.unit and re.search(r"/\s?(?:t|mt|tonnes?|tons?)$", second.text)
+                             else "")
     return replace(
         second,
+        unit=unit,
         start=first.start,
         text=text[first.start:second.end],
         value=(float(low), float(second.value)),
@@ -284,12 +303,13 @@ def _inherit_scale(first: NumberSpan, second: NumberSpan) -> float:
 
 
 def number_at(text: str, start: int, end: int) -> NumberSpan | None:
-    """The quantity the finder reads exactly at [start, end) of text, with text offsets; None if there is none.
+    """The number the finder reads exactly at [start, end) of text (a quantity, or a bare number: a table's cell,
+    "an increase of 164,000" with its unit cut off), with text offsets; None if there is none.
 
     The number is read in a little context: a range's "from"/"ranged" cue stands before its span.
     """
     context = max(0, start - 60)
     for number in find_numbers(text[context:end + 20]):
-        if number.is_quantity and number.start + context == start and number.end + context == end:
+        if number.kind in ("quantity", "bare") and number.start + context == start and number.end + context == end:
             return replace(number, start=start, end=end, qualifier_start=number.qualifier_start + context)
     return None
