@@ -80,7 +80,8 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     `plans` holds the readings and plans made when the batch asked ahead, by path: such a file is not read again.
     """
     planned = (plans or {}).pop(str(path), None)
-    parts = _read_parts(path, settings, planned[0].doc if planned else None)
+    current = None if options.force else (lambda sha: store.is_current(sha, options.config_hash()))
+    parts = _read_parts(path, settings, planned[0].doc if planned else None, current)
     if isinstance(parts, DocumentOutcome):
         return [parts]
     if len(parts) == 1:
@@ -88,10 +89,15 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     return [_process_document(path, part, store, options, run_id, llm, None) for part in parts]
 
 
-def _read_parts(path: Path, settings: Settings, doc: Document | None = None) -> list[Document] | DocumentOutcome:
-    """The reports a file holds (see `split_bundle`), or the error outcome of a file that cannot be read."""
+def _read_parts(path: Path, settings: Settings, doc: Document | None = None,
+                current: Callable[[str], bool] | None = None) -> list[Document] | DocumentOutcome:
+    """The reports a file holds (see `split_bundle`), or the error outcome of a file that cannot be read. A file
+    stored whole and current (`current` of its hash) is one report: it is not read for others again."""
     try:
-        return split_bundle(doc if doc is not None else read_document(path, settings.max_document_bytes))
+        doc = doc if doc is not None else read_document(path, settings.max_document_bytes)
+        if current is not None and current(doc.sha256):
+            return [doc]
+        return split_bundle(doc)
     except ExtractorError as e:
         return DocumentOutcome(str(path), path.name, "error", error=str(e))
     except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
@@ -223,7 +229,7 @@ def _pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpt
         path = next(remaining, None)
         if path is None:
             return False
-        parts = _read_parts(path, settings)
+        parts = _read_parts(path, settings, None, None if options.force else lambda sha: store.is_current(sha, config_hash))
         if isinstance(parts, DocumentOutcome):
             waiting.append((path, parts))
             return True
@@ -318,7 +324,10 @@ def run_batch(
                 for path in chunk:
                     for outcome in process_path(path, store, settings, options, run_id, llm, plans):
                         take(path, outcome)
-        recheck_series(store, sorted({c for o in outcomes if o.document_id for c in commodities_of(store, o.document_id)}))
+        # the series of what this batch stored (of every document, after a run that did not finish)
+        resumed = not store.previous_run_finished(run_id)
+        stored = [o for o in outcomes if o.document_id and (resumed or o.status in ("extracted", "partial"))]
+        recheck_series(store, sorted({c for o in stored for c in commodities_of(store, o.document_id)}))  # type: ignore[arg-type]
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")

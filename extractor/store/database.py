@@ -111,6 +111,12 @@ class Store:
     def close(self) -> None:
         self.db.conn.close()
 
+    def previous_run_finished(self, run_id: int) -> bool:
+        """Whether the run before this one finished (an interrupted one may have stored documents it never
+        checked against their series)."""
+        row = self.db.execute("SELECT status FROM runs WHERE id < ? ORDER BY id DESC LIMIT 1", [run_id]).fetchone()
+        return row is None or row[0] == "finished"
+
     def start_run(self, provider: str, model: str | None, pipeline_version: str, config: dict[str, Any], command: str) -> int:
         """Record a run as started; earlier runs still marked running were interrupted.
 

@@ -147,11 +147,14 @@ def decode_bytes(raw: bytes, label: str) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"
 
 
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\x0c\r"  # deleted, the bytes left are control characters
+
+
 def _is_binary(raw: bytes) -> bool:
     sample = raw[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample.translate(None, _NOT_CONTROL))
     return control / max(len(sample), 1) > 0.05
 
 
@@ -215,11 +218,12 @@ def scan_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, int]]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
+            real = path.resolve()  # once: the files under it are named by their place in it
             for child in sorted(path.rglob("*")):
                 if not child.is_file() or any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 if child.suffix.lower() in TEXT_SUFFIXES and not child.name.lower().startswith("readme"):
-                    found[str(child.resolve())] = child
+                    found[str(child.resolve() if child.is_symlink() else real / child.relative_to(path))] = child
                 else:
                     skipped[child.suffix.lower() or "(no suffix)"] = skipped.get(child.suffix.lower() or "(no suffix)", 0) + 1
         elif any(ch in item for ch in "*?["):
