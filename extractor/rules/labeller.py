@@ -241,6 +241,9 @@ def _label_number(
     signed = signed_direction(s, number)
     if signed is not None and unit in ("%", "pp"):  # "+7.9% y/y", "-1.5% y/y": the sign is the direction
         direction, direction_at = signed, len(local_pre)
+    size_moved = cues.CHANGE_SIZE_MOVED.search(local_pre) if unit in ("%", "pp") else None
+    if size_moved:  # "the MoM decline expanding to 7%": the noun's direction, whatever the verb of its size
+        direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
     comparison_after = cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq"
     if comparison_after == "qoq":
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
@@ -258,7 +261,7 @@ def _label_number(
         is_change = False
     elif unit == "pp":
         is_change = True
-    elif comparison_noun or change_cue:
+    elif comparison_noun or change_cue or size_moved:
         is_change = True
     elif than_after is not None and unit in ("%", "pp", "mt"):
         is_change = True  # "was 2.3% lower than that in April"
