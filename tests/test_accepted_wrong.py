@@ -32,3 +32,39 @@ def test_a_change_whose_size_moves_keeps_the_sign_of_its_noun(text: str, value: 
     assert has(facts, 512000, commodity="refined_zinc", period="2025-04", measure="level")
     assert has(facts, value, commodity="refined_zinc", period="2025-04", measure=measure)
     assert not any(f["value"] == pytest.approx(-value) for f in accepted_numbers(facts))
+
+
+# 5. A week's figure is not the month's production.
+@pytest.mark.parametrize("sentence, value", [
+    ("Several monomer plants cut runs, and weekly supply slipped to under 45,000 mt.", 45000),
+    ("In late May producers turned out about 9,000 mt per week.", 9000),
+    ("Output in the last week of May was 48,500 mt.", 48500),
+    ("Output fell 2.7% week on week in late May.", 2.7),
+])
+def test_a_week_s_figure_is_not_the_month_s_production(sentence: str, value: float) -> None:
+    text = "DMC output in May was 205,000 mt, down 3% MoM. " + sentence
+    facts = _facts(text, "2025-05")
+    assert has(facts, 205000, commodity="dmc", period="2025-05", measure="level")
+    assert has(facts, -3, commodity="dmc", period="2025-05", measure="mom_pct")
+    assert not any(abs(f["value"]) == pytest.approx(value) for f in accepted_numbers(facts))
+    assert _reviewed(facts, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In late May, output fell week on week.",
+    "Weekly output is expected to rise in June.",
+])
+def test_a_week_s_move_is_no_month_s_direction(sentence: str) -> None:
+    text = "DMC output in May was 205,000 mt, with a MoM rise. " + sentence
+    facts = _facts(text, "2025-05")
+    assert has(facts, 205000, commodity="dmc", period="2025-05", measure="level")
+    directions = [(f["value"], f["period"]) for f in facts if f["measure"] == "mom_direction" and f["status"] == "accepted"]
+    assert directions == [("up", "2025-05")]  # the month's rise, and no move of a week
+
+
+def test_a_day_s_supply_is_the_daily_average() -> None:
+    text = "Alumina output in May was 7.3 million mt, and daily supply averaged 235,000 mt."
+    facts = _facts(text, "2025-05")
+    assert has(facts, 7300000, commodity="alumina", period="2025-05", measure="level")
+    assert has(facts, 235000, commodity="alumina", segment="daily average", period="2025-05", measure="level",
+               unit="mt/day")

@@ -6,6 +6,7 @@ import re
 
 from extractor.record import Fact, Label, Span
 from extractor.rules.context import clause_start_of, content_of, metric_before, period_at, segment_in
+from extractor.rules.objections import speaks_of_a_week
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
@@ -161,6 +162,8 @@ def find_directions(
             continue  # narrative about earlier months ("rebounded in October") is history, not this report's facts
         if _FIGURE_FOLLOWS.match(s[end:end + 40]):
             continue  # "expected to rise to 525,000 mt": the number is the fact, not a bare direction
+        if speaks_of_a_week(s[clause:start], s[end:]):
+            continue  # "output fell week on week", "weekly output is expected to rise": no move of the month
         if cumulative:
             metric = "cumulative_production"
         if metric == "cumulative_production":

@@ -32,6 +32,7 @@ from extractor.rules.context import (
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.figures import measure_of, quote_bounds, signed_direction, units_left_off
 from extractor.rules.lists import metal_changes, paired_parts, respectively
+from extractor.rules.objections import Figure, objection_to
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
@@ -225,6 +226,9 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
+    objection = objection_to(Figure(s, number, local_pre, post, metric, section.commodity))
+    if objection is not None:
+        return _review(number, offset, section, objection)
     if cues.ANNUAL_CHANGE.search(clause_pre):
         return _review(number, offset, section, "the output a year a change adds or takes, not a figure of the month")
     if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):

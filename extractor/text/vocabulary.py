@@ -55,8 +55,8 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bcaustici[sz](?:ation|ing)(?:[- ]side)? (?:side|sector|output|production|lines?)\b", "causticisation"),
         (r"\bglobal (?:production|output)\b|\bglobal solar cell production\b", "global"),
         (r"\bsecondary crude lead\b", "crude lead"),
-        (r"\bdaily average\b|\baverage daily\b|\bdaily (?:[a-z]+ ){0,2}(?:output|production)\b|"
-         r"\b(?:output|production) per day\b", "daily average"),
+        (r"\bdaily average\b|\baverage daily\b|\bdaily (?:[a-z]+ ){0,2}(?:output|production|supply)\b|"
+         r"\b(?:output|production|supply) per day\b", "daily average"),
         (r"\bzinc alloy\b", "zinc alloy"),
         (r"\bcasting (?:aluminum )?ingot\b", "casting ingot"),
         (r"\bliquid aluminum\b|\bliquid aluminium\b", "liquid aluminum"),
@@ -85,6 +85,13 @@ SOME_PRODUCERS = re.compile(
 )
 # Words that make a figure the whole commodity's even when a company is named ("national", "China's total").
 AGGREGATE = re.compile(r"\b(?:China|China's|[Nn]ational|[Nn]ationwide|[Dd]omestic|[Tt]otal|[Oo]verall|industry-wide|SMM)\b")
+# A week as the span of a figure ("weekly supply", "9,000 mt per week", "in the last week of May", "down 2% week on
+# week"): a week's figure or change is not the month's.
+WEEK_SPAN = re.compile(
+    r"\bweekly\b|\bweek[- ](?:on|over)[- ]week\b|\b(?:WoW|w/w)\b|\bper week\b|\b(?:a|each|every) week\b|"
+    r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:\w+\s+)?week\b(?!s)|\bweek['’]s\b",
+    re.I,
+)
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (

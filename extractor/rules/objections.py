@@ -1,0 +1,76 @@
+"""Objections: a figure the labeller has a metric for that is still not the section commodity's figure of the
+month: a week's figure, a figure of demand, another product's stock, one plant's figure.
+
+Each objection is a named row: what it looks for in the figure's own words and the reason it gives. The labeller
+asks `objection_to` of every figure once its metric is known and sends the figure to review with the first reason
+that fits; none fits a figure that is the commodity's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from extractor.text import vocabulary as vocab
+from extractor.text.numbers import NumberSpan
+
+# Where a figure's own words stop: a clause break, or a conjunction that starts another statement.
+_OWN_BREAK = re.compile(r"[,;]|\b(?:and|while|but|whereas)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of a sentence as the objections see it: its own words either side and the metric read for it."""
+
+    sentence: str
+    number: NumberSpan
+    before: str  # the sentence up to the number, from the figure before it (or the clause start)
+    after: str  # the sentence after the number, up to the next figure (or the clause end)
+    metric: str
+    commodity: str
+
+    @property
+    def own_before(self) -> str:
+        """The figure's own words before it: back to the last clause break ("weekly supply slipped to")."""
+        return _OWN_BREAK.split(self.before)[-1]
+
+    @property
+    def own_after(self) -> str:
+        """The figure's own words after it: up to the next clause break ("per week in late May")."""
+        return _OWN_BREAK.split(self.after, maxsplit=1)[0]
+
+
+@dataclass(frozen=True)
+class Objection:
+    """One kind of figure that is not the commodity's: `finds` gives the reason where the figure is of the kind."""
+
+    name: str
+    finds: Callable[[Figure], str | None]
+    example: str
+
+
+def speaks_of_a_week(before: str, after: str) -> bool:
+    """Whether a figure's or a move's own words (the text before it and after it) name a week as its span."""
+    own_before, own_after = _OWN_BREAK.split(before)[-1], _OWN_BREAK.split(after, maxsplit=1)[0]
+    return bool(vocab.WEEK_SPAN.search(own_before) or vocab.WEEK_SPAN.search(own_after))
+
+
+def _a_week_s(figure: Figure) -> str | None:
+    if speaks_of_a_week(figure.before, figure.after):
+        return "a week's figure or change, not the month's"
+    return None
+
+
+OBJECTIONS: tuple[Objection, ...] = (
+    Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
+)
+
+
+def objection_to(figure: Figure) -> str | None:
+    """The reason the first objection that fits gives, or None where the figure is the commodity's own."""
+    for objection in OBJECTIONS:
+        reason = objection.finds(figure)
+        if reason is not None:
+            return reason
+    return None
