@@ -34,6 +34,21 @@ def test_a_change_whose_size_moves_keeps_the_sign_of_its_noun(text: str, value: 
     assert not any(f["value"] == pytest.approx(-value) for f in accepted_numbers(facts))
 
 
+# 3. Demand, consumption and sales are not production.
+@pytest.mark.parametrize("text, value", [
+    ("China's aluminium output in May was 3.7 million mt, up 3.2% YoY, while domestic demand will grow 5.1% this "
+     "year.", 5.1),
+    ("China's aluminium output in May was 3.7 million mt, up 3.2% YoY; consumption by extruders climbed 4.4%.", 4.4),
+    ("China's aluminium output in May was 3.7 million mt, up 3.2% YoY, and sales of the metal rose by 2.6% MoM.", 2.6),
+])
+def test_demand_is_not_production(text: str, value: float) -> None:
+    facts = _facts(text, "2025-05")
+    assert has(facts, 3700000, commodity="aluminum", period="2025-05", measure="level")
+    assert has(facts, 3.2, commodity="aluminum", period="2025-05", measure="yoy_pct")
+    assert not any(abs(f["value"]) == pytest.approx(value) for f in accepted_numbers(facts))
+    assert _reviewed(facts, value)
+
+
 # 5. A week's figure is not the month's production.
 @pytest.mark.parametrize("sentence, value", [
     ("Several monomer plants cut runs, and weekly supply slipped to under 45,000 mt.", 45000),

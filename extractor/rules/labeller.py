@@ -226,7 +226,7 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
-    objection = objection_to(Figure(s, number, local_pre, post, metric, section.commodity))
+    objection = objection_to(Figure(s, number, local_pre, post, metric, metric_end, section.commodity))
     if objection is not None:
         return _review(number, offset, section, objection)
     if cues.ANNUAL_CHANGE.search(clause_pre):

@@ -28,6 +28,7 @@ class Figure:
     before: str  # the sentence up to the number, from the figure before it (or the clause start)
     after: str  # the sentence after the number, up to the next figure (or the clause end)
     metric: str
+    metric_end: int  # where the metric word nearest before the number ends in the sentence (-1: none)
     commodity: str
 
     @property
@@ -62,8 +63,18 @@ def _a_week_s(figure: Figure) -> str | None:
     return None
 
 
+def _demand_s(figure: Figure) -> str | None:
+    head = figure.sentence[:figure.number.start]
+    subjects = [m for m in vocab.DEMAND_WORDS.finditer(head)
+                if m.end() > figure.metric_end and not vocab.CAUSE_BEFORE.search(head, 0, m.start())]
+    if subjects:
+        return f"a figure of {subjects[-1].group(0).lower()}, not of the commodity's {figure.metric.replace('_', ' ')}"
+    return None
+
+
 OBJECTIONS: tuple[Objection, ...] = (
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
+    Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
 )
 
 

@@ -92,6 +92,12 @@ WEEK_SPAN = re.compile(
     r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:\w+\s+)?week\b(?!s)|\bweek['’]s\b",
     re.I,
 )
+# What the market takes, not what producers make ("demand will grow 4.6%", "consumption climbed 4%", "sales rose").
+DEMAND_WORDS = re.compile(r"\b(?:demand|consumption|usage|sales|orders|offtake)\b", re.I)
+# The words before a demand word that make it a cause ("as demand improved", "on strong demand", "driven by
+# downstream demand"): it says why a figure moved, not whose figure it is.
+CAUSE_BEFORE = re.compile(r"\b(?:as|because of|due to|owing to|thanks to|amid|on|driven by|supported by|boosted by|"
+                          r"weighed (?:on )?by|given|despite|with)\s+(?:[\w-]+\s+){0,3}$", re.I)
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (
