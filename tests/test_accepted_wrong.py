@@ -34,6 +34,36 @@ def test_a_change_whose_size_moves_keeps_the_sign_of_its_noun(text: str, value: 
     assert not any(f["value"] == pytest.approx(-value) for f in accepted_numbers(facts))
 
 
+# 2. Another product's inventory (a feed, an ore) is not the section commodity's.
+@pytest.mark.parametrize("text, month, kept, other", [
+    ("Copper cathode output in May was 1.13 million mt, up 2.4% MoM. Copper concentrate stocks at ports slid to "
+     "612,000 mt.", "2025-05",
+     (1130000, dict(commodity="copper_cathode", period="2025-05", measure="level")), 612000),
+    ("Refined nickel output in May was 31,000 mt, down 1.5% MoM. Nickel ore inventories at ports rose to 8.6 "
+     "million mt.", "2025-05",
+     (31000, dict(commodity="refined_nickel", period="2025-05", measure="level")), 8600000),
+    # the product named in the sentence's first clause, the figure in a later one
+    ("Alumina output in May was 7.4 million mt, up 1.1% MoM. The stockpile of imported bauxite at ports shrank "
+     "this month, and the port inventory now stands at 21.5 million mt.", "2025-05",
+     (7400000, dict(commodity="alumina", period="2025-05", measure="level")), 21500000),
+])
+def test_another_product_s_inventory_is_not_the_commodity_s(text: str, month: str, kept: tuple, other: float) -> None:
+    facts = _facts(text, month)
+    value, label = kept
+    assert has(facts, value, **label)
+    assert not any(f["value"] == pytest.approx(other) for f in accepted_numbers(facts))
+    assert _reviewed(facts, other)
+
+
+def test_the_commodity_s_own_inventory_is_still_read() -> None:
+    text = ("Copper cathode output in May was 1.13 million mt. Copper concentrate stocks at ports slid to 612,000 mt, "
+            "while social inventory of copper cathode fell to 148,000 mt.")
+    facts = _facts(text, "2025-05")
+    assert has(facts, 148000, commodity="copper_cathode", metric="inventory", segment="social", period="2025-05",
+               measure="level")
+    assert not any(f["value"] == pytest.approx(612000) for f in accepted_numbers(facts))
+
+
 # 3. Demand, consumption and sales are not production.
 @pytest.mark.parametrize("text, value", [
     ("China's aluminium output in May was 3.7 million mt, up 3.2% YoY, while domestic demand will grow 5.1% this "

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractor.text import vocabulary as vocab
+from extractor.text.commodities import (
+    REGIONAL_IDS,
+    commodity_for_heading,
+    commodity_mentions,
+    normalize_name,
+    region_for,
+)
 from extractor.text.numbers import NumberSpan
 
 # Where a figure's own words stop: a clause break, or a conjunction that starts another statement.
@@ -72,9 +79,46 @@ def _demand_s(figure: Figure) -> str | None:
     return None
 
 
+def stocked_product(head: str) -> str | None:
+    """The product the last stock word of `head` that names one is of ("copper concentrate" in "the copper
+    concentrate inventory at ports ..., with the port inventory at"), from the sentence's last turn on; None where
+    no stock word names a product."""
+    own = vocab.CONTRAST_BREAK.split(head)[-1]
+    product = None
+    for stock in vocab.STOCK_OF.finditer(own):
+        named = _product_in(stock.group("before")) or _product_in(stock.group("after") or "")
+        product = named or product
+    return product
+
+
+def _product_in(words: str) -> str | None:
+    """A product the words name: a feed or an ore ("copper concentrate", "bauxite"), or a commodity of the table."""
+    feed = vocab.FEED_FORMS.search(words)
+    if feed:
+        return normalize_name(feed.group(0))
+    mentions = commodity_mentions(normalize_name(words))
+    return normalize_name(words)[mentions[0][0]:mentions[0][1]] if mentions else None
+
+
+def _same_product(name: str, commodity: str) -> bool:
+    """Whether a product's name is the section commodity (a region's own id counts: alumina in overseas_alumina)."""
+    named = commodity_for_heading(name)
+    return named is not None and (named == commodity or REGIONAL_IDS.get((named, region_for(commodity))) == commodity)
+
+
+def _another_product_s_stock(figure: Figure) -> str | None:
+    if figure.metric != "inventory":
+        return None
+    product = stocked_product(figure.sentence[:figure.number.start])
+    if product is None or _same_product(product, figure.commodity):
+        return None
+    return f"the inventory of another product ({product}), not of {figure.commodity.replace('_', ' ')}"
+
+
 OBJECTIONS: tuple[Objection, ...] = (
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
     Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
+    Objection("another product's stock", _another_product_s_stock, "copper concentrate stocks at ports slid to 612,000 mt"),
 )
 
 

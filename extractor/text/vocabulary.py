@@ -98,6 +98,15 @@ DEMAND_WORDS = re.compile(r"\b(?:demand|consumption|usage|sales|orders|offtake)\
 # downstream demand"): it says why a figure moved, not whose figure it is.
 CAUSE_BEFORE = re.compile(r"\b(?:as|because of|due to|owing to|thanks to|amid|on|driven by|supported by|boosted by|"
                           r"weighed (?:on )?by|given|despite|with)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# A stock word with the words that may name what is stocked: "copper concentrate stocks", "the stockpile of imported
+# bauxite", "social inventory of copper cathode".
+STOCK_OF = re.compile(r"(?P<before>(?:[A-Za-z][\w-]*\s+){0,3})(?:inventor(?:y|ies)|stocks|stockpiles?)\b"
+                      r"(?:\s+of\s+(?P<after>(?:[A-Za-z][\w-]*\s*){1,3}))?", re.I)
+# Forms of a metal before it is the refined product, and other feeds: a stock of one is not the product's.
+FEED_FORMS = re.compile(r"\b(?:[a-z]+\s+)?(?:concentrates?|ores?|scrap|anodes?|blister|matte|bauxite|raw materials?|"
+                        r"feedstocks?|spodumene|lepidolite)\b", re.I)
+# Where a sentence turns to another statement: a stock named before it is not the one after it.
+CONTRAST_BREAK = re.compile(r";|\b(?:while|whereas|but|meanwhile)\b", re.I)
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (
