@@ -79,6 +79,31 @@ def test_demand_is_not_production(text: str, value: float) -> None:
     assert _reviewed(facts, value)
 
 
+# 4. One plant's cut is not the region's, and a cut dated to a later year is no MoM change.
+@pytest.mark.parametrize("sentence, value", [
+    ("Separately, a miner said it would trim the capacity of its Kestrel Bay alumina refinery by 35% from March "
+     "2027.", 35),
+    ("A refinery in Guinea will cut its capacity by 25% in 2027.", 25),
+    ("The capacity of the Lowmoor refinery is set to fall 30% next year.", 30),
+])
+def test_one_plant_s_cut_is_not_the_region_s_change(sentence: str, value: float) -> None:
+    text = "Overseas alumina output in May was 6.1 million mt, up 1.2% MoM. " + sentence
+    facts = _facts(text, "2025-05")
+    assert has(facts, 6100000, commodity="overseas_alumina", region="overseas", period="2025-05", measure="level")
+    assert has(facts, 1.2, commodity="overseas_alumina", region="overseas", period="2025-05", measure="mom_pct")
+    assert not any(abs(f["value"]) == pytest.approx(value) for f in accepted_numbers(facts))
+    assert _reviewed(facts, value)
+
+
+def test_a_change_dated_to_a_later_year_is_no_mom_change() -> None:
+    text = ("Alumina output in November was 7.6 million mt, up 0.9% MoM. Operating capacity will be cut by 8% in "
+            "2027 under the new quota.")
+    facts = _facts(text, "2025-11")
+    assert has(facts, 0.9, commodity="alumina", period="2025-11", measure="mom_pct")
+    assert not any(abs(f["value"]) == pytest.approx(8) for f in accepted_numbers(facts))
+    assert _reviewed(facts, 8)
+
+
 # 5. A week's figure is not the month's production.
 @pytest.mark.parametrize("sentence, value", [
     ("Several monomer plants cut runs, and weekly supply slipped to under 45,000 mt.", 45000),

@@ -100,3 +100,10 @@ CHANGE_SIZE_MOVED = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|been|further|also|then))*\s+"
     r"(?:expand|widen|narrow|deepen|shrink|shrank|eas|slow|accelerat|quicken|moderat|enlarg|extend|increas|decreas|"
     r"grow|grew)\w*(?:\s+(?:further|slightly|sharply|again|markedly))?\s+to\s*$", re.I)
+
+# A plant named inside the figure's clause as what the figure is of: "cut the capacity of its Kestrel Bay refinery
+# by", "a refinery in Guinea will cut its capacity by", "the capacity of the Lowmoor refinery is set to fall".
+PLANT_IN_CLAUSE = re.compile(
+    r"\b(?:its|their|the|this|that|a|one|another)\s+(?:[\w&'’-]+\s+){0,3}?"
+    r"(?:refinery|smelter|plant|mine|project|facility|potline|mill)\b"
+    r"(?!\s+(?:output|production|supply|capacity|operating|industry|sector))[^.;,%\d]*$", re.I)

@@ -32,7 +32,7 @@ from extractor.rules.context import (
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.figures import measure_of, quote_bounds, signed_direction, units_left_off
 from extractor.rules.lists import metal_changes, paired_parts, respectively
-from extractor.rules.objections import Figure, objection_to
+from extractor.rules.objections import Figure, dated_to_another_year, objection_to
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
@@ -322,6 +322,9 @@ def _label_number(
                 # forecast month, and flagged for review for any other period.
                 if period is None or report_month is None or months_between(report_month, period) not in (0, 1):
                     reasons.append("comparison not stated; taken as MoM")
+                dated = dated_to_another_year(local_pre, post, period)
+                if dated is not None:
+                    reasons.append(dated)
         if comparison_noun and (adjacent or direction is None):  # "a MoM decline expanding to 7%" is a decline
             direction = "up" if cl.UP_WORDS.search(comparison_noun.group(2)) else "down"
         if direction is None:
@@ -386,7 +389,8 @@ def _label_number(
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
     one_plant = (cues.ONE_PLANT.search(s[:number.start]) or cues.NAMED_PLANT.search(s[clause_start:number.start])
-                 or cues.ONE_PRODUCER_OUTPUT.search(s[clause_start:number.start])) and \
+                 or cues.ONE_PRODUCER_OUTPUT.search(s[clause_start:number.start])
+                 or cues.PLANT_IN_CLAUSE.search(s[clause_start:number.start])) and \
         not cues.NATIONWIDE.search(s[:number.start])
     if one_plant or (cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start])):
         return _review(number, offset, section, "a single company's or plant's figure, not the commodity's")

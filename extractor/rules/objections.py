@@ -115,6 +115,16 @@ def _another_product_s_stock(figure: Figure) -> str | None:
     return f"the inventory of another product ({product}), not of {figure.commodity.replace('_', ' ')}"
 
 
+def dated_to_another_year(before: str, after: str, period: str | None) -> str | None:
+    """For a change stated with no comparison: the reason it is no MoM change where its own words date it to a year
+    other than its period's ("cut by 8% in 2027", "by 40% starting from October 2026", "next year"), else None."""
+    for dated in vocab.YEAR_DATED.finditer(_OWN_BREAK.split(before)[-1] + " " + _OWN_BREAK.split(after, maxsplit=1)[0]):
+        year = dated.group(1)
+        if year is None or period is None or year != period[:4]:
+            return f"a change dated to {year or 'next year'}, not a change of the month"
+    return None
+
+
 OBJECTIONS: tuple[Objection, ...] = (
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
     Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),

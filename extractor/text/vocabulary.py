@@ -107,6 +107,10 @@ FEED_FORMS = re.compile(r"\b(?:[a-z]+\s+)?(?:concentrates?|ores?|scrap|anodes?|b
                         r"feedstocks?|spodumene|lepidolite)\b", re.I)
 # Where a sentence turns to another statement: a stock named before it is not the one after it.
 CONTRAST_BREAK = re.compile(r";|\b(?:while|whereas|but|meanwhile)\b", re.I)
+# A figure dated to a year: "by 8% in 2027", "starting from October 2026", "by mid-2026", "next year".
+YEAR_DATED = re.compile(
+    r"\b(?:in|by|from|for|during|until|through|since|starting(?:\s+from)?)\s+(?:(?:early|mid|late|the end of)[\s-]+)?"
+    r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b|\b(next)\s+year\b")
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (
