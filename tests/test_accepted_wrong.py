@@ -138,3 +138,28 @@ def test_a_day_s_supply_is_the_daily_average() -> None:
     assert has(facts, 7300000, commodity="alumina", period="2025-05", measure="level")
     assert has(facts, 235000, commodity="alumina", segment="daily average", period="2025-05", measure="level",
                unit="mt/day")
+
+
+# 6. A province's, a city's or an area's move is not the country's.
+@pytest.mark.parametrize("sentence, value, segment, measure", [
+    ("Production increased in southwestern Guizhou province as power supply improved.", "up", "guizhou",
+     "mom_direction"),
+    ("Output declined in northern Xinjiang because of a potline fault.", "down", "xinjiang", "mom_direction"),
+    ("Output in eastern Shandong fell 4.2% MoM.", -4.2, "shandong", "mom_pct"),
+    ("Production in Baotou city rose 3.3% MoM after a smelter restarted.", 3.3, "baotou", "mom_pct"),
+])
+def test_an_area_s_move_is_not_china_s(sentence: str, value: object, segment: str, measure: str) -> None:
+    text = "China's aluminium output in May was 3.65 million mt, up 2.9% YoY. " + sentence
+    facts = _facts(text, "2025-05")
+    assert has(facts, 3650000, commodity="aluminum", period="2025-05", measure="level")
+    assert has(facts, 2.9, commodity="aluminum", period="2025-05", measure="yoy_pct")
+    assert has(facts, value, commodity="aluminum", segment=segment, period="2025-05", measure=measure)
+    assert not has(facts, value, commodity="aluminum", period="2025-05", measure=measure)  # not the whole's
+
+
+def test_the_country_s_move_beside_an_area_s_is_still_the_country_s() -> None:
+    text = ("China's aluminium output edged up MoM in May, and production increased in southwestern Yunnan as "
+            "reservoirs filled.")
+    facts = _facts(text, "2025-05")
+    assert has(facts, "up", commodity="aluminum", period="2025-05", measure="mom_direction")
+    assert has(facts, "up", commodity="aluminum", segment="yunnan", period="2025-05", measure="mom_direction")

@@ -116,9 +116,17 @@ SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 REGION_NAMES = (
     r"north china|south china|east china|central china|north-?west china|south-?west china|north-?east china|"
     r"inner mongolia|xinjiang|yunnan|sichuan|jiangxi|hunan|henan|shaanxi|shanxi|shandong|guangxi|guizhou|gansu|"
-    r"ningxia|qinghai|anhui|hubei|guangdong|fujian|hebei|chongqing"
+    r"ningxia|qinghai|anhui|hubei|guangdong|fujian|hebei|chongqing|liaoning|jilin|heilongjiang|jiangsu|zhejiang|"
+    r"hainan|tibet|tianjin"
 )
-_REGION_GROUP = rf"((?:{REGION_NAMES})(?:\s*(?:,|and)\s*(?:{REGION_NAMES}))*)"
+# A compass word placing an area ("southwestern Sichuan", "northern Xinjiang"): where in the country, not another
+# area (the regions named with their compass word, "north china", are names of their own).
+AREA_COMPASS = r"\b(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central)\s+(?!china\b)"
+# Any other area named with its kind, capitalised as a name is: "Baotou city", "Baise prefecture".
+AREA_KINDS = r"province|city|prefecture|county|district"
+AREA_NAMED = rf"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{AREA_KINDS})\b"
+AREA = rf"(?:{AREA_COMPASS})?(?:{REGION_NAMES}|{AREA_NAMED})"
+_REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 REGION_SEGMENT = re.compile(
     rf"(?:\b(?:production|output|supply|operating capacity|operating rates?)\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
