@@ -128,7 +128,8 @@ def test_a_week_s_move_is_no_month_s_direction(sentence: str) -> None:
     text = "DMC output in May was 205,000 mt, with a MoM rise. " + sentence
     facts = _facts(text, "2025-05")
     assert has(facts, 205000, commodity="dmc", period="2025-05", measure="level")
-    directions = [(f["value"], f["period"]) for f in facts if f["measure"] == "mom_direction" and f["status"] == "accepted"]
+    directions = [(f["value"], f["period"]) for f in facts
+                  if f["measure"] == "mom_direction" and f["status"] == "accepted"]
     assert directions == [("up", "2025-05")]  # the month's rise, and no move of a week
 
 

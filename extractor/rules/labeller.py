@@ -226,7 +226,7 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
-    objection = objection_to(Figure(s, number, local_pre, post, metric, metric_end, section.commodity))
+    objection = objection_to(Figure(s, number, clause_start, local_pre, post, metric, metric_end, section.commodity))
     if objection is not None:
         return _review(number, offset, section, objection)
     if cues.ANNUAL_CHANGE.search(clause_pre):
@@ -388,12 +388,6 @@ def _label_number(
 
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
-    one_plant = (cues.ONE_PLANT.search(s[:number.start]) or cues.NAMED_PLANT.search(s[clause_start:number.start])
-                 or cues.ONE_PRODUCER_OUTPUT.search(s[clause_start:number.start])
-                 or cues.PLANT_IN_CLAUSE.search(s[clause_start:number.start])) and \
-        not cues.NATIONWIDE.search(s[:number.start])
-    if one_plant or (cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start])):
-        return _review(number, offset, section, "a single company's or plant's figure, not the commodity's")
     quote_start, quote_end = quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
     )

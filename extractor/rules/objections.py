@@ -1,9 +1,9 @@
 """Objections: a figure the labeller has a metric for that is still not the section commodity's figure of the
-month: a week's figure, a figure of demand, another product's stock, one plant's figure.
+month: a week's figure, a figure of demand, another product's stock, one plant's or company's figure.
 
-Each objection is a named row: what it looks for in the figure's own words and the reason it gives. The labeller
-asks `objection_to` of every figure once its metric is known and sends the figure to review with the first reason
-that fits; none fits a figure that is the commodity's own.
+Each objection is a named row: what it looks for around the figure and the reason it gives. The labeller asks
+`objection_to` of every figure once its metric is known and sends the figure to review with the first reason that
+fits; none fits a figure that is the commodity's own.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from extractor.rules import cues
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import (
     REGIONAL_IDS,
@@ -28,25 +29,16 @@ _OWN_BREAK = re.compile(r"[,;]|\b(?:and|while|but|whereas)\b", re.I)
 
 @dataclass(frozen=True)
 class Figure:
-    """A number of a sentence as the objections see it: its own words either side and the metric read for it."""
+    """A number of a sentence as the objections see it: the words around it and the metric read for it."""
 
     sentence: str
     number: NumberSpan
+    clause_start: int  # where the number's clause starts in the sentence
     before: str  # the sentence up to the number, from the figure before it (or the clause start)
     after: str  # the sentence after the number, up to the next figure (or the clause end)
     metric: str
     metric_end: int  # where the metric word nearest before the number ends in the sentence (-1: none)
     commodity: str
-
-    @property
-    def own_before(self) -> str:
-        """The figure's own words before it: back to the last clause break ("weekly supply slipped to")."""
-        return _OWN_BREAK.split(self.before)[-1]
-
-    @property
-    def own_after(self) -> str:
-        """The figure's own words after it: up to the next clause break ("per week in late May")."""
-        return _OWN_BREAK.split(self.after, maxsplit=1)[0]
 
 
 @dataclass(frozen=True)
@@ -58,10 +50,24 @@ class Objection:
     example: str
 
 
+def own_words(before: str, after: str) -> str:
+    """A figure's or a move's own words: back to the last clause break before it, on to the first after it."""
+    return _OWN_BREAK.split(before)[-1] + " " + _OWN_BREAK.split(after, maxsplit=1)[0]
+
+
 def speaks_of_a_week(before: str, after: str) -> bool:
     """Whether a figure's or a move's own words (the text before it and after it) name a week as its span."""
-    own_before, own_after = _OWN_BREAK.split(before)[-1], _OWN_BREAK.split(after, maxsplit=1)[0]
-    return bool(vocab.WEEK_SPAN.search(own_before) or vocab.WEEK_SPAN.search(own_after))
+    return vocab.WEEK_SPAN.search(own_words(before, after)) is not None
+
+
+def dated_to_another_year(before: str, after: str, period: str | None) -> str | None:
+    """For a change stated with no comparison: the reason it is no MoM change where its own words date it to a year
+    other than its period's ("cut by 8% in 2027", "by 40% starting from October 2026", "next year"), else None."""
+    for dated in vocab.YEAR_DATED.finditer(own_words(before, after)):
+        year = dated.group(1)
+        if year is None or period is None or year != period[:4]:
+            return f"a change dated to {year or 'next year'}, not a change of the month"
+    return None
 
 
 def _a_week_s(figure: Figure) -> str | None:
@@ -83,11 +89,9 @@ def stocked_product(head: str) -> str | None:
     """The product the last stock word of `head` that names one is of ("copper concentrate" in "the copper
     concentrate inventory at ports ..., with the port inventory at"), from the sentence's last turn on; None where
     no stock word names a product."""
-    own = vocab.CONTRAST_BREAK.split(head)[-1]
     product = None
-    for stock in vocab.STOCK_OF.finditer(own):
-        named = _product_in(stock.group("before")) or _product_in(stock.group("after") or "")
-        product = named or product
+    for stock in vocab.STOCK_OF.finditer(vocab.CONTRAST_BREAK.split(head)[-1]):
+        product = _product_in(stock.group("before")) or _product_in(stock.group("after") or "") or product
     return product
 
 
@@ -96,8 +100,9 @@ def _product_in(words: str) -> str | None:
     feed = vocab.FEED_FORMS.search(words)
     if feed:
         return normalize_name(feed.group(0))
-    mentions = commodity_mentions(normalize_name(words))
-    return normalize_name(words)[mentions[0][0]:mentions[0][1]] if mentions else None
+    text = normalize_name(words)
+    mentions = commodity_mentions(text)
+    return text[mentions[0][0]:mentions[0][1]] if mentions else None
 
 
 def _same_product(name: str, commodity: str) -> bool:
@@ -115,20 +120,22 @@ def _another_product_s_stock(figure: Figure) -> str | None:
     return f"the inventory of another product ({product}), not of {figure.commodity.replace('_', ' ')}"
 
 
-def dated_to_another_year(before: str, after: str, period: str | None) -> str | None:
-    """For a change stated with no comparison: the reason it is no MoM change where its own words date it to a year
-    other than its period's ("cut by 8% in 2027", "by 40% starting from October 2026", "next year"), else None."""
-    for dated in vocab.YEAR_DATED.finditer(_OWN_BREAK.split(before)[-1] + " " + _OWN_BREAK.split(after, maxsplit=1)[0]):
-        year = dated.group(1)
-        if year is None or period is None or year != period[:4]:
-            return f"a change dated to {year or 'next year'}, not a change of the month"
-    return None
+def _one_plant_s(figure: Figure) -> str | None:
+    s, start, clause_start = figure.sentence, figure.number.start, figure.clause_start
+    clause_head = s[clause_start:start]
+    one_plant = (cues.ONE_PLANT.search(s[:start]) or cues.NAMED_PLANT.search(clause_head)
+                 or cues.ONE_PRODUCER_OUTPUT.search(clause_head) or cues.PLANT_IN_CLAUSE.search(clause_head)) \
+        and not cues.NATIONWIDE.search(s[:start])
+    a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
+    return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
 
 
 OBJECTIONS: tuple[Objection, ...] = (
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
     Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
-    Objection("another product's stock", _another_product_s_stock, "copper concentrate stocks at ports slid to 612,000 mt"),
+    Objection("another product's stock", _another_product_s_stock,
+              "copper concentrate stocks at ports slid to 612,000 mt"),
+    Objection("one plant", _one_plant_s, "a refinery in Guinea will cut its capacity by 25%"),
 )
 
 
