@@ -106,11 +106,15 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
 
 
 def _region_label(group: str) -> str:
-    return re.sub(r"\s+", " ", group.lower().replace("north-west", "northwest").replace("south-west", "southwest"))
+    """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
+    label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")
+    label = _AREA_WORDS.sub("", label)
+    return re.sub(r"\s+", " ", label).strip()
 
 
+_AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", re.I)
 _AFTER_PREPOSITION = re.compile(r"^\s*(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)
-_REGION_AT_START = re.compile(rf"^(?:{vocab.REGION_NAMES})\b", re.I)
+_REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
 
 
 def segment_after(post: str) -> str | None:

@@ -91,3 +91,19 @@ PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:w
 # "an 8.4% drop in treatment charges": the change is of what follows "in".
 CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
                        r"growth|surge|slump)\s+in\s+", re.I)
+
+# A change whose size moves: "the MoM decline expanding to 7%", "YoY growth narrowed to 3%". The noun is the
+# change and gives its sign; the verb only says how its size moved ("expanding" is no rise, "narrowed" no fall).
+CHANGE_SIZE_MOVED = re.compile(
+    r"\b(?P<noun>increase|decrease|decline|drop|fall|growth|gain|rise|reduction|contraction|dip|slump|slide|pullback|"
+    r"rebound|surge|jump)s?\b(?:\s+(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:output|production|supply|rates?))?"
+    r"(?:\s+(?:has|have|had|was|were|is|been|further|also|then))*\s+"
+    r"(?:expand|widen|narrow|deepen|shrink|shrank|eas|slow|accelerat|quicken|moderat|enlarg|extend|increas|decreas|"
+    r"grow|grew)\w*(?:\s+(?:further|slightly|sharply|again|markedly))?\s+to\s*$", re.I)
+
+# A plant named inside the figure's clause as what the figure is of: "cut the capacity of its Kestrel Bay refinery
+# by", "a refinery in Guinea will cut its capacity by", "the capacity of the Lowmoor refinery is set to fall".
+PLANT_IN_CLAUSE = re.compile(
+    r"\b(?:its|their|the|this|that|a|one|another)\s+(?:[\w&'’-]+\s+){0,3}?"
+    r"(?:refinery|smelter|plant|mine|project|facility|potline|mill)\b"
+    r"(?!\s+(?:output|production|supply|capacity|operating|industry|sector))[^.;,%\d]*$", re.I)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from extractor.record import Fact, Label, Span
-from extractor.rules.context import clause_start_of, content_of, metric_before, period_at, segment_in
+from extractor.rules.context import (
+    clause_start_of,
+    content_of,
+    metric_before,
+    period_at,
+    segment_after,
+    segment_in,
+)
+from extractor.rules.objections import speaks_of_a_week
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
@@ -161,6 +169,8 @@ def find_directions(
             continue  # narrative about earlier months ("rebounded in October") is history, not this report's facts
         if _FIGURE_FOLLOWS.match(s[end:end + 40]):
             continue  # "expected to rise to 525,000 mt": the number is the fact, not a bare direction
+        if speaks_of_a_week(s[clause:start], s[end:]):
+            continue  # "output fell week on week", "weekly output is expected to rise": no move of the month
         if cumulative:
             metric = "cumulative_production"
         if metric == "cumulative_production":
@@ -170,7 +180,8 @@ def find_directions(
             direction = "down"
         if direction is None:
             continue
-        segment = segment_in(s[clause:start], paragraph_segment)
+        # a part named after the move ("production increased in southwestern Guizhou") is the move's
+        segment = segment_after(s[end:]) or segment_in(s[clause:start], paragraph_segment)
         content = content_of(s[clause:start], s[end:end + 40], None)
         forecast_cue = bool(vocab.FORECAST_CUE.search(s[:end]))
         if forecast_cue and not mentions and period == report_month and report_month is not None:

@@ -32,6 +32,7 @@ from extractor.rules.context import (
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.figures import measure_of, quote_bounds, signed_direction, units_left_off
 from extractor.rules.lists import metal_changes, paired_parts, respectively
+from extractor.rules.objections import Figure, dated_to_another_year, objection_to
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
@@ -225,6 +226,9 @@ def _label_number(
         metric = "cumulative_production"
     if metric is None:
         return _review(number, offset, section, "no metric named before the number")
+    objection = objection_to(Figure(s, number, clause_start, local_pre, post, metric, metric_end, section.commodity))
+    if objection is not None:
+        return _review(number, offset, section, objection)
     if cues.ANNUAL_CHANGE.search(clause_pre):
         return _review(number, offset, section, "the output a year a change adds or takes, not a figure of the month")
     if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):
@@ -241,6 +245,9 @@ def _label_number(
     signed = signed_direction(s, number)
     if signed is not None and unit in ("%", "pp"):  # "+7.9% y/y", "-1.5% y/y": the sign is the direction
         direction, direction_at = signed, len(local_pre)
+    size_moved = cues.CHANGE_SIZE_MOVED.search(local_pre) if unit in ("%", "pp") else None
+    if size_moved:  # "the MoM decline expanding to 7%": the noun's direction, whatever the verb of its size
+        direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
     comparison_after = cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq"
     if comparison_after == "qoq":
         return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
@@ -258,7 +265,7 @@ def _label_number(
         is_change = False
     elif unit == "pp":
         is_change = True
-    elif comparison_noun or change_cue:
+    elif comparison_noun or change_cue or size_moved:
         is_change = True
     elif than_after is not None and unit in ("%", "pp", "mt"):
         is_change = True  # "was 2.3% lower than that in April"
@@ -315,6 +322,9 @@ def _label_number(
                 # forecast month, and flagged for review for any other period.
                 if period is None or report_month is None or months_between(report_month, period) not in (0, 1):
                     reasons.append("comparison not stated; taken as MoM")
+                dated = dated_to_another_year(local_pre, post, period)
+                if dated is not None:
+                    reasons.append(dated)
         if comparison_noun and (adjacent or direction is None):  # "a MoM decline expanding to 7%" is a decline
             direction = "up" if cl.UP_WORDS.search(comparison_noun.group(2)) else "down"
         if direction is None:
@@ -378,11 +388,6 @@ def _label_number(
 
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
         reasons.append(cues.RESPECTIVELY)
-    one_plant = (cues.ONE_PLANT.search(s[:number.start]) or cues.NAMED_PLANT.search(s[clause_start:number.start])
-                 or cues.ONE_PRODUCER_OUTPUT.search(s[clause_start:number.start])) and \
-        not cues.NATIONWIDE.search(s[:number.start])
-    if one_plant or (cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(s[clause_start:number.start])):
-        return _review(number, offset, section, "a single company's or plant's figure, not the commodity's")
     quote_start, quote_end = quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
     )

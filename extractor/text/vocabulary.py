@@ -55,8 +55,8 @@ SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\bcaustici[sz](?:ation|ing)(?:[- ]side)? (?:side|sector|output|production|lines?)\b", "causticisation"),
         (r"\bglobal (?:production|output)\b|\bglobal solar cell production\b", "global"),
         (r"\bsecondary crude lead\b", "crude lead"),
-        (r"\bdaily average\b|\baverage daily\b|\bdaily (?:[a-z]+ ){0,2}(?:output|production)\b|"
-         r"\b(?:output|production) per day\b", "daily average"),
+        (r"\bdaily average\b|\baverage daily\b|\bdaily (?:[a-z]+ ){0,2}(?:output|production|supply)\b|"
+         r"\b(?:output|production|supply) per day\b", "daily average"),
         (r"\bzinc alloy\b", "zinc alloy"),
         (r"\bcasting (?:aluminum )?ingot\b", "casting ingot"),
         (r"\bliquid aluminum\b|\bliquid aluminium\b", "liquid aluminum"),
@@ -85,14 +85,48 @@ SOME_PRODUCERS = re.compile(
 )
 # Words that make a figure the whole commodity's even when a company is named ("national", "China's total").
 AGGREGATE = re.compile(r"\b(?:China|China's|[Nn]ational|[Nn]ationwide|[Dd]omestic|[Tt]otal|[Oo]verall|industry-wide|SMM)\b")
+# A week as the span of a figure ("weekly supply", "9,000 mt per week", "in the last week of May", "down 2% week on
+# week"): a week's figure or change is not the month's.
+WEEK_SPAN = re.compile(
+    r"\bweekly\b|\bweek[- ](?:on|over)[- ]week\b|\b(?:WoW|w/w)\b|\bper week\b|\b(?:a|each|every) week\b|"
+    r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:\w+\s+)?week\b(?!s)|\bweek['’]s\b",
+    re.I,
+)
+# What the market takes, not what producers make ("demand will grow 4.6%", "consumption climbed 4%", "sales rose").
+DEMAND_WORDS = re.compile(r"\b(?:demand|consumption|usage|sales|orders|offtake)\b", re.I)
+# The words before a demand word that make it a cause ("as demand improved", "on strong demand", "driven by
+# downstream demand"): it says why a figure moved, not whose figure it is.
+CAUSE_BEFORE = re.compile(r"\b(?:as|because of|due to|owing to|thanks to|amid|on|driven by|supported by|boosted by|"
+                          r"weighed (?:on )?by|given|despite|with)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# A stock word with the words that may name what is stocked: "copper concentrate stocks", "the stockpile of imported
+# bauxite", "social inventory of copper cathode".
+STOCK_OF = re.compile(r"(?P<before>(?:[A-Za-z][\w-]*\s+){0,3})(?:inventor(?:y|ies)|stocks|stockpiles?)\b"
+                      r"(?:\s+of\s+(?P<after>(?:[A-Za-z][\w-]*\s*){1,3}))?", re.I)
+# Forms of a metal before it is the refined product, and other feeds: a stock of one is not the product's.
+FEED_FORMS = re.compile(r"\b(?:[a-z]+\s+)?(?:concentrates?|ores?|scrap|anodes?|blister|matte|bauxite|raw materials?|"
+                        r"feedstocks?|spodumene|lepidolite)\b", re.I)
+# Where a sentence turns to another statement: a stock named before it is not the one after it.
+CONTRAST_BREAK = re.compile(r";|\b(?:while|whereas|but|meanwhile)\b", re.I)
+# A figure dated to a year: "by 8% in 2027", "starting from October 2026", "by mid-2026", "next year".
+YEAR_DATED = re.compile(
+    r"\b(?:in|by|from|for|during|until|through|since|starting(?:\s+from)?)\s+(?:(?:early|mid|late|the end of)[\s-]+)?"
+    r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b|\b(next)\s+year\b")
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = (
     r"north china|south china|east china|central china|north-?west china|south-?west china|north-?east china|"
     r"inner mongolia|xinjiang|yunnan|sichuan|jiangxi|hunan|henan|shaanxi|shanxi|shandong|guangxi|guizhou|gansu|"
-    r"ningxia|qinghai|anhui|hubei|guangdong|fujian|hebei|chongqing"
+    r"ningxia|qinghai|anhui|hubei|guangdong|fujian|hebei|chongqing|liaoning|jilin|heilongjiang|jiangsu|zhejiang|"
+    r"hainan|tibet|tianjin"
 )
-_REGION_GROUP = rf"((?:{REGION_NAMES})(?:\s*(?:,|and)\s*(?:{REGION_NAMES}))*)"
+# A compass word placing an area ("southwestern Sichuan", "northern Xinjiang"): where in the country, not another
+# area (the regions named with their compass word, "north china", are names of their own).
+AREA_COMPASS = r"\b(?:(?:north|south)(?:-?(?:east|west))?ern|(?:east|west)ern|central)\s+(?!china\b)"
+# Any other area named with its kind, capitalised as a name is: "Baotou city", "Baise prefecture".
+AREA_KINDS = r"province|city|prefecture|county|district"
+AREA_NAMED = rf"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{AREA_KINDS})\b"
+AREA = rf"(?:{AREA_COMPASS})?(?:{REGION_NAMES}|{AREA_NAMED})"
+_REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 REGION_SEGMENT = re.compile(
     rf"(?:\b(?:production|output|supply|operating capacity|operating rates?)\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"

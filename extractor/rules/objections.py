@@ -1,0 +1,148 @@
+"""Objections: a figure the labeller has a metric for that is still not the section commodity's figure of the
+month: a week's figure, a figure of demand, another product's stock, one plant's or company's figure.
+
+Each objection is a named row: what it looks for around the figure and the reason it gives. The labeller asks
+`objection_to` of every figure once its metric is known and sends the figure to review with the first reason that
+fits; none fits a figure that is the commodity's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from extractor.rules import cues
+from extractor.text import vocabulary as vocab
+from extractor.text.commodities import (
+    REGIONAL_IDS,
+    commodity_for_heading,
+    commodity_mentions,
+    normalize_name,
+    region_for,
+)
+from extractor.text.numbers import NumberSpan
+
+# Where a figure's own words stop: a clause break, or a conjunction that starts another statement.
+_OWN_BREAK = re.compile(r"[,;]|\b(?:and|while|but|whereas)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of a sentence as the objections see it: the words around it and the metric read for it."""
+
+    sentence: str
+    number: NumberSpan
+    clause_start: int  # where the number's clause starts in the sentence
+    before: str  # the sentence up to the number, from the figure before it (or the clause start)
+    after: str  # the sentence after the number, up to the next figure (or the clause end)
+    metric: str
+    metric_end: int  # where the metric word nearest before the number ends in the sentence (-1: none)
+    commodity: str
+
+
+@dataclass(frozen=True)
+class Objection:
+    """One kind of figure that is not the commodity's: `finds` gives the reason where the figure is of the kind."""
+
+    name: str
+    finds: Callable[[Figure], str | None]
+    example: str
+
+
+def own_words(before: str, after: str) -> str:
+    """A figure's or a move's own words: back to the last clause break before it, on to the first after it."""
+    return _OWN_BREAK.split(before)[-1] + " " + _OWN_BREAK.split(after, maxsplit=1)[0]
+
+
+def speaks_of_a_week(before: str, after: str) -> bool:
+    """Whether a figure's or a move's own words (the text before it and after it) name a week as its span."""
+    return vocab.WEEK_SPAN.search(own_words(before, after)) is not None
+
+
+def dated_to_another_year(before: str, after: str, period: str | None) -> str | None:
+    """For a change stated with no comparison: the reason it is no MoM change where its own words date it to a year
+    other than its period's ("cut by 8% in 2027", "by 40% starting from October 2026", "next year"), else None."""
+    for dated in vocab.YEAR_DATED.finditer(own_words(before, after)):
+        year = dated.group(1)
+        if year is None or period is None or year != period[:4]:
+            return f"a change dated to {year or 'next year'}, not a change of the month"
+    return None
+
+
+def _a_week_s(figure: Figure) -> str | None:
+    if speaks_of_a_week(figure.before, figure.after):
+        return "a week's figure or change, not the month's"
+    return None
+
+
+def _demand_s(figure: Figure) -> str | None:
+    head = figure.sentence[:figure.number.start]
+    subjects = [m for m in vocab.DEMAND_WORDS.finditer(head)
+                if m.end() > figure.metric_end and not vocab.CAUSE_BEFORE.search(head, 0, m.start())]
+    if subjects:
+        return f"a figure of {subjects[-1].group(0).lower()}, not of the commodity's {figure.metric.replace('_', ' ')}"
+    return None
+
+
+def stocked_product(head: str) -> str | None:
+    """The product the last stock word of `head` that names one is of ("copper concentrate" in "the copper
+    concentrate inventory at ports ..., with the port inventory at"), from the sentence's last turn on; None where
+    no stock word names a product."""
+    product = None
+    for stock in vocab.STOCK_OF.finditer(vocab.CONTRAST_BREAK.split(head)[-1]):
+        product = _product_in(stock.group("before")) or _product_in(stock.group("after") or "") or product
+    return product
+
+
+def _product_in(words: str) -> str | None:
+    """A product the words name: a feed or an ore ("copper concentrate", "bauxite"), or a commodity of the table."""
+    feed = vocab.FEED_FORMS.search(words)
+    if feed:
+        return normalize_name(feed.group(0))
+    text = normalize_name(words)
+    mentions = commodity_mentions(text)
+    return text[mentions[0][0]:mentions[0][1]] if mentions else None
+
+
+def _same_product(name: str, commodity: str) -> bool:
+    """Whether a product's name is the section commodity (a region's own id counts: alumina in overseas_alumina)."""
+    named = commodity_for_heading(name)
+    return named is not None and (named == commodity or REGIONAL_IDS.get((named, region_for(commodity))) == commodity)
+
+
+def _another_product_s_stock(figure: Figure) -> str | None:
+    if figure.metric != "inventory":
+        return None
+    product = stocked_product(figure.sentence[:figure.number.start])
+    if product is None or _same_product(product, figure.commodity):
+        return None
+    return f"the inventory of another product ({product}), not of {figure.commodity.replace('_', ' ')}"
+
+
+def _one_plant_s(figure: Figure) -> str | None:
+    s, start, clause_start = figure.sentence, figure.number.start, figure.clause_start
+    clause_head = s[clause_start:start]
+    one_plant = (cues.ONE_PLANT.search(s[:start]) or cues.NAMED_PLANT.search(clause_head)
+                 or cues.ONE_PRODUCER_OUTPUT.search(clause_head) or cues.PLANT_IN_CLAUSE.search(clause_head)) \
+        and not cues.NATIONWIDE.search(s[:start])
+    a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
+    return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
+
+
+OBJECTIONS: tuple[Objection, ...] = (
+    Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
+    Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
+    Objection("another product's stock", _another_product_s_stock,
+              "copper concentrate stocks at ports slid to 612,000 mt"),
+    Objection("one plant", _one_plant_s, "a refinery in Guinea will cut its capacity by 25%"),
+)
+
+
+def objection_to(figure: Figure) -> str | None:
+    """The reason the first objection that fits gives, or None where the figure is the commodity's own."""
+    for objection in OBJECTIONS:
+        reason = objection.finds(figure)
+        if reason is not None:
+            return reason
+    return None
