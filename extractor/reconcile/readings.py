@@ -88,6 +88,11 @@ def _matches(rules: list[Fact], llm: Fact, used: set[int]) -> int | None:
     return None
 
 
+def good_run(run_tally: tuple[int, int]) -> bool:
+    """Whether a run's (verified, read) figures make the LLM a good reader."""
+    return bool(run_tally[1]) and run_tally[0] >= RUN_VERIFIED_MIN * run_tally[1]
+
+
 def trust(rules: list[Fact], llm: list[Fact], run_tally: tuple[int, int] | None = None) -> Trust:
     """The LLM's trust in one document. With the run's tally (figures verified, figures read, over every document
     of the run), the run decides whether the LLM is a good reader (RUN_VERIFIED_MIN) and the document only whether
@@ -100,10 +105,12 @@ def trust(rules: list[Fact], llm: list[Fact], run_tally: tuple[int, int] | None 
     share = verified / len(figures) if figures else 0.0
     agreeing = len(confident) >= MIN_COMPARED and agreed >= AGREEMENT_MIN * len(confident)
     if run_tally is not None and run_tally[1]:
-        good_reader = run_tally[0] >= RUN_VERIFIED_MIN * run_tally[1]
+        good_reader = good_run(run_tally)
+        if not figures:  # a good reader's document without figures (its month, its drivers): nothing contradicts it
+            return Trust("strong" if good_reader else "none", 0, 0, agreed, len(confident))
         level = ("strong" if good_reader and share >= DOCUMENT_VERIFIED_MIN
                  else "weak" if share >= VERIFIED_MIN and not confident else "none")
-        return Trust(level if figures else "none", verified, len(figures), agreed, len(confident))
+        return Trust(level, verified, len(figures), agreed, len(confident))
     trusted = share >= VERIFIED_MIN or (agreeing and share >= VERIFIED_WITH_AGREEMENT)
     evidence = (len(figures) >= STRONG_FIGURES or not confident
                 or (len(confident) >= STRONG_COMPARED and agreed >= STRONG_AGREEMENT * len(confident)))

@@ -38,11 +38,11 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|a year", re.I),
     "operating_capacity": re.compile(r"capacit", re.I),
     "operating_rate": re.compile(r"operat|utili[sz]ation|run(?:ning)? rate|start[- ]?up rate|capacity usage|"
-                                 r"\brates?\b", re.I),
-    "inventory": re.compile(r"inventor|stock", re.I),
-    "imports": re.compile(r"import", re.I),
-    "exports": re.compile(r"export|shipment", re.I),
-    "price": re.compile(r"pric|yuan|usd|\$|rmb|cost", re.I),
+                                 r"\brates?\b|\bload|running at|run at", re.I),
+    "inventory": re.compile(r"inventor|stock|warehouse|days of (?:supply|consumption|use)", re.I),
+    "imports": re.compile(r"import|arriv|inbound|inflow|brought in|shipped (?:in)?to", re.I),
+    "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped (?:out|abroad)", re.I),
+    "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread", re.I),
     "share": re.compile(r"share|proportion|account(?:ed|ing|s)?\s+for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
                         r"\bmix\b|composition|breakdown|of which|compris|consist|made up", re.I),
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
@@ -132,7 +132,12 @@ def _stem(word: str) -> str:
 _COUNTRY_NAMES = {"turkey": ("türkiye", "turkiye", "turkish"), "united states": ("u.s.", "us ", "america"),
                   "united kingdom": ("u.k.", "uk ", "britain", "british"), "south korea": ("korea",),
                   "dr congo": ("drc", "congo"), "germany": ("german",), "netherlands": ("dutch",),
-                  "philippines": ("philippine", "filipino"), "vietnam": ("viet nam",)}
+                  "philippines": ("philippine", "filipino"), "vietnam": ("viet nam",), "canada": ("canadian",),
+                  "france": ("french",), "mexico": ("mexican",), "norway": ("norwegian",), "spain": ("spanish",),
+                  "italy": ("italian",), "sweden": ("swedish",), "finland": ("finnish",), "poland": ("polish",),
+                  "thailand": ("thai",), "saudi arabia": ("saudi",), "united arab emirates": ("uae", "emirat"),
+                  "ukraine": ("ukrainian",), "kazakhstan": ("kazakh",), "myanmar": ("burma", "burmese"),
+                  "belgium": ("belgian",), "european union": ("eu ", "europe"), "russia": ("russian",)}
 
 
 def region_named(text: str, region: str) -> bool:
@@ -283,9 +288,26 @@ def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None
     return None
 
 
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months", re.I)
+_COUNTS = {w: i for i, w in enumerate(("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                        "ten", "eleven", "twelve"))}
+
+
+def _months_named(text: str) -> set[int]:
+    """The months a text names without a year: by name, as the end of "the first N months", a quarter or a half."""
+    named = {n for n in (month_number(m) for m in re.findall(rf"\b({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b", text,
+                                                               re.I)) if n}
+    named.update(int(c) if c.isdigit() else _COUNTS[c.lower()] for c in _FIRST_MONTHS.findall(text))
+    for quarter, q, half, h in _PART_OF_YEAR.findall(text):
+        named.add(_PART_END[(quarter or q).lower()] if quarter or q else 6 if (half or h).lower() in ("first", "1")
+                  else 12)
+    return named
+
+
 def check_report_month(month: str, text: str) -> str | None:
-    """A report month is verified when the text states that month with its year, or its year (an annual or
-    half-year release's December or June), or the month after it (a dateline)."""
+    """A report month is verified when the text states that month with its year, or the month after it (a
+    dateline); or names the month (by name, as "the first N months", a quarter's or half's end; an annual
+    release's December) and states its year or the next (a report published the year after)."""
     year, number = int(month[:4]), int(month[5:])
     stated: set[tuple[int, int]] = set()
     for match in _MONTH_YEAR.finditer(text):
@@ -299,10 +321,7 @@ def check_report_month(month: str, text: str) -> str | None:
     after = shift_month(month, 1)
     if (year, number) in stated or (int(after[:4]), int(after[5:])) in stated:
         return None
-    names = re.compile(rf"\b(?:{MONTH_NAMES.split('|')[number - 1]}|{MONTH_ABBREVIATIONS.split('|')[number - 1]})\b",
-                       re.I)
-    if year in years and (names.search(text) or number in (6, 12)):
-        return None
-    if not years and names.search(text):
+    named = number in _months_named(text) or number in (6, 12)
+    if named and (not years or year in years or year + 1 in years):
         return None
     return f"report month {month} is not a month the text states"

@@ -76,19 +76,25 @@ QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
 UP_WORDS = re.compile(
     r"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|increas\w*|rose|rise[ns]?|rising|grew|grow\w*|gain\w*|climb\w*|surg\w*|rebound\w*|jump\w*|"
     r"higher|expan\w*|added|boost\w*|soar\w*|recover\w*|ramp\w* up|edged up|picked up|upward|uptick|"
-    r"exceed\w*|raise\w*|went up|go up|hike\w*|improv\w*|accelerat\w*|strengthen\w*|(?:go|went) north)\b",
+    r"exceed\w*|raise\w*|went up|go up|hike\w*|improv\w*|accelerat\w*|strengthen\w*|(?:go|went) north|"
+    r"advanc\w*|upturn|uptrend|upswing|bounc\w* back|step\w* up|doubl\w*|tripl\w*|spik\w*|rall\w*|increment\w*)\b",
     re.I,
 )
 DOWN_WORDS = re.compile(
     r"\b(?:down|decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower\w*|slid\w*|slip\w*|shr[ai]nk\w*|contract\w*|"
     r"reduc\w*|cut\w*|dip\w*|narrow\w*|pull\w* back|pullback|slump\w*|plung\w*|edged down|downward|"
-    r"weaken\w*|retreat\w*|negative|loss(?:es)?|less|eas\w*|weak(?:er)? trend|nosediv\w*|(?:go|went) south)\b",
+    r"weaken\w*|retreat\w*|negative|loss(?:es)?|less|eas\w*|weak(?:er)? trend|nosediv\w*|(?:go|went) south|"
+    r"tumbl\w*|sank|sunk|sink\w*|slash\w*|curtail\w*|trimm\w*|worsen\w*|deteriorat\w*|downturn|downtrend|"
+    r"halv\w*|decelerat\w*|sagg\w*|dwindl\w*|decrement\w*)\b",
     re.I,
 )
 FLAT_WORDS = re.compile(
     r"\b(?:unchanged|flat|little[- ]change[ds]?|no change|no significant change|(?:not|no)t? change significantly|"
     r"remain\w* stable|stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around|flat|level)|"
-    r"stabili[sz]\w*|(?:held|hold\w*) (?:steady|stable|flat))\b",
+    r"stabili[sz]\w*|(?:held|hold\w*) (?:steady|stable|flat)|sideways|on par|plateau\w*|hover\w*|"
+    r"(?:roughly|largely|broadly|virtually) (?:the same|unchanged|stable|steady|flat)|(?:the )?same level|"
+    r"stay\w* (?:flat|stable|steady|unchanged)|barely (?:changed|moved)|little movement|"
+    r"no (?:obvious|notable|marked|major|big|significant) change|(?:did|does|do) not change|not much change)\b",
     re.I,
 )
 
