@@ -17,7 +17,9 @@ Levels of trust in a document:
   accepted. They differ: the LLM's label where the text verifies it; where the
   text contradicts it, the rules' label if they were sure, else review. Only
   the LLM read it: accepted where verified, else review. Only the rules read
-  it: to review (a good reader that passed over a number is a doubt).
+  it: accepted where the rules were sure and read most of this document's
+  sure figures as the LLM did (RULES_RELIABLE), else review (a good reader
+  that passed over a number is a doubt).
   Drivers and the report month are the LLM's.
 - weak (a document the rules read nothing sure of, whose figures the text
   verifies): the LLM adds its verified figures; the rules keep the rest.
@@ -42,6 +44,9 @@ DOCUMENT_VERIFIED_MIN = 0.6  # a good reader's document whose figures the text v
 STRONG_FIGURES = 10
 STRONG_COMPARED = 4
 STRONG_AGREEMENT = 0.5
+# A figure only the rules read stands (accepted) under a trusted LLM where the LLM read this share of the document's
+# sure rules figures alike: the rules are reliable on this text, and a number the LLM passed over is their find.
+RULES_RELIABLE = 0.8
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,11 @@ class Trust:
     @property
     def trusted(self) -> bool:
         return self.level != "none"
+
+    @property
+    def rules_reliable(self) -> bool:
+        """The LLM read most of the rules' sure figures of this document alike."""
+        return self.compared > 0 and self.agreed >= RULES_RELIABLE * self.compared
 
     @property
     def overrules(self) -> bool:
@@ -137,7 +147,7 @@ def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
         if i not in used:
             fact.opinions = {**fact.opinions, "rules": fact.label.as_dict(), "decision": "only the rules read it",
                              "trust": why}
-            if trusted.overrules:
+            if trusted.overrules and (fact.status != Status.ACCEPTED or not trusted.rules_reliable):
                 fact.flag("only the rules read this figure; the LLM, trusted here, did not")
             out.append(fact)
     return out

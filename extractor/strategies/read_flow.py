@@ -10,7 +10,7 @@ from extractor.formats import ReportFormat
 from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
 from extractor.reconcile import verify
-from extractor.reconcile.readings import RUN_VERIFIED_MIN, Trust, decide, decide_drivers, trust
+from extractor.reconcile.readings import RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, trust
 from extractor.record import Driver, Fact, Status
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
@@ -107,8 +107,10 @@ def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], 
     month = asked.month
     rules_facts, rules_drivers = _rules(text, fmt, sections, month)
     decided = trust(rules_facts, asked.facts, run_tally)
-    if not decided.overrules and rules_month.value is not None and month != rules_month.value:
-        month = rules_month.value  # a reader not trusted to overrule does not move the rules' month
+    sure = decided.trusted or (decided.figures > 0 and decided.verified >= VERIFIED_MIN * decided.figures)
+    if month != rules_month.value and (rules_month.value is not None and not decided.overrules or not sure):
+        month = rules_month.value  # a reader not trusted to overrule does not move the rules' month; where the rules
+        # found none, the LLM's stands if the text verifies this document's figures as it would a trusted reader's
         rules_facts, rules_drivers = _rules(text, fmt, sections, month)
     facts = decide(rules_facts, asked.facts, decided)
     drivers = decide_drivers(rules_drivers, asked.drivers, decided)
