@@ -384,3 +384,34 @@ def test_local_adapter_turns_json_schema_into_llama_cpp_grammar_format() -> None
     assert out == "completion"
     assert provider._llm.kwargs["response_format"] == {"type": "json_object", "schema": schema}
     assert "model" not in provider._llm.kwargs
+
+
+def test_a_question_nobody_recorded_can_be_written_out_answered_and_replayed(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The strong-reader bench's loop: replay writes the question it lacks, an answer is checked and recorded, and
+    the replay then gives it. The answer here is written by hand (the loop is under test, not a reader)."""
+    import subprocess
+    import sys
+
+    from extractor.strategies import read
+
+    text = "Cobalt sulphate output in China reached 7,400 mt in August 2025, the survey showed on September 8.\n"
+    request = read.document_request(text)
+    provider = ReplayProvider(tmp_path / "answers", "local", "strong-reader")
+    monkeypatch.setenv("EXTRACTOR_REPLAY_ASK", str(tmp_path / "questions"))
+    with pytest.raises(MissingRecording):
+        provider.complete(request)
+    [question] = list((tmp_path / "questions").glob("*.json"))
+    assert json.loads(question.read_text())["purpose"] == "document_reading"
+    answer = tmp_path / "answer.json"
+    answer.write_text(json.dumps({"report_month": "2025-13", "published": None, "products": []}))
+    bench = Path(__file__).resolve().parents[1] / "bench" / "strong_reader.py"
+    refused = subprocess.run([sys.executable, str(bench), "answer", str(question), str(answer), "--answers",
+                              str(tmp_path / "answers")], capture_output=True, text=True)
+    assert refused.returncode != 0 and "2025-13" in refused.stderr  # an answer outside its schema is not recorded
+    answer.write_text(json.dumps({"report_month": "2025-08", "published": "2025-09-08",
+                                  "products": [{"id": "cobalt_sulphate", "name": "Cobalt sulphate"}]}))
+    subprocess.run([sys.executable, str(bench), "answer", str(question), str(answer), "--answers",
+                    str(tmp_path / "answers")], check=True, capture_output=True)
+    replayed = provider.complete(request).data
+    assert replayed["report_month"] == "2025-08" and replayed["products"][0]["id"] == "cobalt_sulphate"

@@ -9,6 +9,7 @@ a request nobody recorded raises MissingRecording naming the prompt and key.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .base import InvalidAnswer, LLMError, LLMRequest, LLMResult, MissingRecording, Provider, request_key
@@ -30,6 +31,7 @@ class ReplayProvider:
         key = request_key(self.source, self.model, request)
         path = self.recordings / f"{key}.json"
         if not path.exists():
+            self._ask(key, request)
             raise MissingRecording(
                 f"{MISSING} {request.purpose} ({request.prompt_version}) from {self.source}/{self.model} "
                 f"in {self.recordings} (key {key[:12]}); record it with --record {self.recordings}"
@@ -40,6 +42,20 @@ class ReplayProvider:
             raise (InvalidAnswer if saved.get("invalid") else LLMError)(saved["error"])
         data = request.schema.model_validate(saved["response"]).model_dump(mode="json")
         return LLMResult(data, saved.get("tokens_in", 0), saved.get("tokens_out", 0), saved.get("attempts", 1), 0.0)
+
+
+    def _ask(self, key: str, request: LLMRequest) -> None:
+        """With EXTRACTOR_REPLAY_ASK set to a folder, a request nobody recorded is written there as a question
+        (its key, messages and schema), for someone to answer and record (`bench/strong_reader.py`)."""
+        folder = os.environ.get("EXTRACTOR_REPLAY_ASK")
+        if not folder:
+            return
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        question = {"key": key, "provider": self.source, "model": self.model, "purpose": request.purpose,
+                    "prompt_version": request.prompt_version, "messages": request.chat(),
+                    "schema": request.schema_json()}
+        (Path(folder) / f"{key}.json").write_text(json.dumps(question, indent=1, ensure_ascii=False) + "\n",
+                                                  encoding="utf-8")
 
 
 class RecordingProvider:
