@@ -53,6 +53,13 @@ def test_the_first_n_months_name_the_report_month() -> None:
     assert find_report_month(text).value == "2019-07"
 
 
+def test_a_fiscal_year_range_names_its_last_month() -> None:
+    text = ("date 2024-02-06 The ministry put the country's pig iron output at 7.31 million mt in January 2024. "
+            "Over the April-January span of the fiscal year, output was 71.9 million mt. For April-January, "
+            "shipments rose 4%. April-January consumption grew too, and the April-January total beat the plan.")
+    assert find_report_month(text).value == "2024-01"
+
+
 def test_compared_months_and_day_dates_cast_no_vote() -> None:
     text = ("Nickel output fell to 13,100 mt in June from May's 13,800 mt, SMM said at a meeting held on May 28. "
             "Output rose 2% from April levels.")

@@ -65,7 +65,8 @@ _RECORD_BEFORE = re.compile(r"\b(?:previous|prior|former|earlier|last)\s+(?:reco
                             r"[^.;]{0,40}?\b(?:in|of)\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _CUMULATIVE = re.compile(
-    rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s*,?\s*{_YEAR})?"
+    rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
+    rf"\s*({MONTH_NAMES})(?:\s*,?\s*{_YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
     rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{_YEAR})?"
     r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of\s+(?:this\s+year|"
     + _YEAR + r"))?",
