@@ -289,15 +289,13 @@ def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None
 
 
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months", re.I)
-_COUNTS = {w: i for i, w in enumerate(("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                        "ten", "eleven", "twelve"))}
 
 
 def _months_named(text: str) -> set[int]:
     """The months a text names without a year: by name, as the end of "the first N months", a quarter or a half."""
     named = {n for n in (month_number(m) for m in re.findall(rf"\b({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b", text,
                                                                re.I)) if n}
-    named.update(int(c) if c.isdigit() else _COUNTS[c.lower()] for c in _FIRST_MONTHS.findall(text))
+    named.update(int(c) if c.isdigit() else cl.MONTH_COUNTS[c.lower()] for c in _FIRST_MONTHS.findall(text))
     for quarter, q, half, h in _PART_OF_YEAR.findall(text):
         named.add(_PART_END[(quarter or q).lower()] if quarter or q else 6 if (half or h).lower() in ("first", "1")
                   else 12)

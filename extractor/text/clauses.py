@@ -31,7 +31,7 @@ CUMULATIVE_RANGE = re.compile(
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?",  # "Jan-Mar 2021"
     re.I,
 )
-_MONTH_COUNTS = {w: i for i, w in enumerate(
+MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
 # "output in 2019" (the contract's cumulative_production for month 12).
@@ -166,7 +166,7 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     for match in CUMULATIVE_RANGE.finditer(sentence):
         count, year = match.group(5), match.group(2) or match.group(6) or match.group(8)
         if count:
-            number = int(count) if count.isdigit() else _MONTH_COUNTS[count.lower()]
+            number = int(count) if count.isdigit() else MONTH_COUNTS[count.lower()]
             if not 1 <= number <= 12:
                 continue
             month = month_name(number)
