@@ -138,8 +138,8 @@ def ground_llm_value(value: Any, quote: str, section_text: str, section_start: i
     for number in find_numbers(section_text):
         if number.kind in ("year", "date", "label"):
             continue
-        stated = [abs(v) for v in number.value] if isinstance(number.value, tuple) else [abs(number.value)]
-        if len(stated) != len(wanted) or any(abs(s - w) > max(1e-9, abs(w) * 1e-6) for s, w in zip(stated, wanted)):
+        stated = sorted(abs(v) for v in number.value) if isinstance(number.value, tuple) else [abs(number.value)]
+        if len(stated) != len(wanted) or not _same(stated, sorted(wanted)):  # a range's ends in either order
             continue
         if anchor < 0:
             best = best or (0, number)
@@ -153,6 +153,10 @@ def ground_llm_value(value: Any, quote: str, section_text: str, section_start: i
     number = best[1]
     return NumberSpan(number.start + section_start, number.end + section_start, number.text, number.value,
                       number.unit, number.kind, number.qualifier, number.qualifier_start + section_start)
+
+
+def _same(stated: list[float], wanted: list[float]) -> bool:
+    return all(abs(s - w) <= max(1e-9, abs(w) * 1e-6) for s, w in zip(stated, wanted))
 
 
 def naive_status(grounded: NumberSpan | None, direction: bool) -> tuple[Status, str | None]:

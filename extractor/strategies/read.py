@@ -179,11 +179,14 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
     sign_doubt = None
     if scale is not None and isinstance(given.value, (int, float)):
         value = abs(float(given.value)) if label.measure == "level" else float(given.value)
-    elif label.measure != "level" and isinstance(value, float):
+    elif label.measure != "level" and isinstance(value, (float, list)):
         clause_start = max(text.rfind(c, chunk.start, number.start) for c in ";,.")
         direction, _ = cl.last_direction(text[clause_start + 1:number.start])
         negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
-        value = -abs(value) if negative else abs(value)
+        if isinstance(value, list):  # "down 50-100 yuan/t": both ends of the change
+            value = sorted(-abs(v) if negative else abs(v) for v in value) if all(v >= 0 for v in value) else value
+        else:
+            value = -abs(value) if negative else abs(value)
         if direction in ("up", "down") and _sign(given.value) and (_sign(given.value) < 0) != negative:
             sign_doubt = f"the text's last direction word reads {direction}, the LLM gave {given.value}"
     span = Span(min(quote_span.start, number.start), max(quote_span.end, number.end))
