@@ -32,6 +32,14 @@ def test_a_wrapped_paragraph_is_one_line_and_a_heading_its_own() -> None:
                              "as two smelters came back from maintenance.\n")
 
 
+def test_a_heading_in_the_bodys_type_after_a_full_last_line_stays_a_heading() -> None:
+    lines = page("Output rose 3% in June as smelters finished", ("their maintenance on time, the survey said.", 300.0),
+                 ("Refined Lead", 110.0), "Lead output fell 1% in June as two smelters", ("cut runs.", 90.0))
+    assert reflow(lines).splitlines() == [
+        "Output rose 3% in June as smelters finished their maintenance on time, the survey said.", "Refined Lead",
+        "Lead output fell 1% in June as two smelters cut runs."]
+
+
 def test_a_line_the_next_word_would_have_fitted_on_ends_its_paragraph() -> None:
     lines = page("China's refined zinc output in June 2024 was", ("512,300 mt.", 110.0), ("Lead fell.", 90.0))
     assert reflow(lines) == "China's refined zinc output in June 2024 was 512,300 mt.\nLead fell.\n"
@@ -61,6 +69,17 @@ def test_a_word_the_text_never_spells_whole_is_joined_too() -> None:
     assert reflow(lines) == "Smelters cut runs on the consumption slowdown.\n"
 
 
+def test_a_word_hyphenated_as_the_printer_does_elsewhere() -> None:
+    """A browser breaks lines only at a compound's own hyphen: where the text writes such pieces with their hyphen
+    elsewhere, a compound it writes nowhere else keeps its hyphen too; where the printer hyphenates words, it goes."""
+    compounds = page("Smelters with by-products and state-owned", "mines raised their output of by-",
+                     "products; the state-", "owned mines and other molybdenum-", ("containing feeds held.", 150.0))
+    assert reflow(compounds).splitlines()[0].endswith("state-owned mines and other molybdenum-containing feeds held.")
+    words = page("Output and production rose in June as produc-", "tion of concentrates and out-",
+                 "put of refined metal rose; smelters ended main-", ("tenance early.", 150.0))
+    assert reflow(words).splitlines()[0].endswith("and output of refined metal rose; smelters ended maintenance early.")
+
+
 def test_a_compound_keeps_its_hyphen() -> None:
     lines = page("Output rose 4% year-on-year in June, and state-owned", "smelters rose 3% year-on-",
                  "year; private ones held, and the state-", ("owned share grew.", 150.0))
@@ -86,8 +105,12 @@ def test_table_rows_stay_rows() -> None:
         "Unit: 1,000 tonne"]
 
 
-def test_a_paragraph_runs_on_over_a_page_break_unless_a_sentence_ends_there() -> None:
+def test_a_paragraph_runs_on_over_a_page_break_unless_a_sentence_ends_short_of_the_edge_there() -> None:
     on = page("Output rose 3% in June as smelters finished") + page(("their maintenance.", 150.0), number=1)
     assert reflow(on) == "Output rose 3% in June as smelters finished their maintenance.\n"
-    ended = page("Output rose 3% in June as smelters finished work.") + page(("Lead fell.", 90.0), number=1)
-    assert reflow(ended) == "Output rose 3% in June as smelters finished work.\nLead fell.\n"
+    justified = page("Output rose 3% in June as smelters finished.") + page(("Lead fell.", 90.0), number=1)
+    assert reflow(justified) == "Output rose 3% in June as smelters finished. Lead fell.\n"
+    ended = page("Output rose 3% in June as smelters finished", ("their maintenance work.", 305.0))
+    ended += page(("Lead fell.", 90.0), number=1)
+    assert reflow(ended).splitlines() == ["Output rose 3% in June as smelters finished their maintenance work.",
+                                          "Lead fell."]

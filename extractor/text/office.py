@@ -15,6 +15,7 @@ from .reflow import PrintedLine, reflow
 INSTALL = "pip install 'extractor[docs]'"
 T = TypeVar("T")
 _BOLD = re.compile(r"Bold|Black|Heavy|Semibold", re.I)
+_UNMAPPED = re.compile(r"\(cid:\d+\)")  # pdfminer's text for a glyph of a font that maps it to no character
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 
 
@@ -79,29 +80,37 @@ def _printed_line(row: list[Any], page: int) -> PrintedLine:
     printed = [c for c in row if c.get_text().strip()] or row
     em = Counter(round(c.size, 1) for c in printed).most_common(1)[0][0]
     start, right = printed[0].x0, max(c.x1 for c in printed)
-    cells: list[str] = []
-    text, spaced, last, first_word = "", False, None, None
+    words: list[str] = []
+    gaps: list[float] = []  # before each word but the first
+    first_end, spaced, last = right, False, None
     for char in row:
-        glyph = _LIGATURES.get(char.get_text(), char.get_text()).replace("\xa0", " ")
+        glyph = _glyph(char.get_text())
         if not glyph.strip():
             spaced = True  # a printed space: justified lines print it narrow and move the next word along
             continue
-        if last is not None:
-            gap = char.x0 - last.x1
-            if gap > 1.5 * em:
-                cells.append(text)
-                text = ""
-            elif spaced or gap > 0.2 * em:
-                text += " "
-                first_word = last.x1 - start if first_word is None else first_word
-        text += glyph
+        if last is None or spaced or char.x0 - last.x1 > 0.2 * em:
+            if last is not None:
+                first_end = last.x1 if not gaps else first_end
+                gaps.append(char.x0 - last.x1)
+            words.append("")
+        words[-1] += glyph
         spaced, last = False, char
-    cells.append(text)
-    return PrintedLine(
-        text=" | ".join(cells).join(("| ", " |")) if len(cells) > 1 else cells[0],
-        page=page, left=start, right=right, top=max(c.y1 for c in row), bottom=min(c.y0 for c in row), size=em,
-        bold=sum(1 for c in printed if _BOLD.search(c.fontname)) > len(printed) / 2,
-        first_word=right - start if first_word is None else first_word, cells=len(cells) > 1)
+    # A table's cells stand apart by wide gaps of many widths; a justified line spreads its words evenly.
+    cells = max(gaps, default=0.0) > 1.5 * em and (len(gaps) == 1 or max(gaps) > 1.5 * min(gaps))
+    text = words[0] if words else ""
+    for word, gap in zip(words[1:], gaps):
+        text += (" | " if cells and gap > 1.5 * em else " ") + word
+    bold = sum(1 for c in printed if _BOLD.search(c.fontname)) > len(printed) / 2
+    return PrintedLine(text=f"| {text} |" if cells else text, page=page, left=start, right=right,
+                       top=max(c.y1 for c in row), bottom=min(c.y0 for c in row), size=em, bold=bold,
+                       first_word=first_end - start, cells=cells)
+
+
+def _glyph(text: str) -> str:
+    """A character's text: a ligature as its letters, a glyph the PDF gives no character for as U+FFFD."""
+    if _UNMAPPED.fullmatch(text) or (len(text) == 1 and ord(text) < 32 and not text.isspace()):
+        return "\ufffd"
+    return _LIGATURES.get(text, text).replace("\xa0", " ")
 
 
 def docx_text(raw: bytes, label: str) -> str:

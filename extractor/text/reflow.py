@@ -46,7 +46,8 @@ def reflow(lines: list[PrintedLine]) -> str:
     A line is joined to the one before when the one before was wrapped: the same type, no wider gap between them
     than the page's lines keep, not indented past it, and the one before so full that the line's first word would
     not have fitted on it. A hyphen at a wrapped line's end is dropped where it broke a word ("produc-" "tion"),
-    kept where it joins a compound ("state-" "owned"), as the rest of the text spells these words.
+    kept where it joins a compound ("state-" "owned"): as the rest of the text spells the word, else as the
+    document's printer does with the words the text does spell.
     """
     lines = [line for line in lines if line.text.strip()]
     if not lines:
@@ -54,13 +55,14 @@ def reflow(lines: list[PrintedLine]) -> str:
     edges = _right_edges(lines)
     gaps = _usual_gaps(lines)
     words = _vocabulary(lines)
+    hyphenates = _hyphenation(lines, words)
     out = [lines[0].text.strip()]
     for before, line in zip(lines, lines[1:]):
         text = line.text.strip()
         if not _wrapped(before, line, edges[before.page], gaps.get(before.page)):
             out.append("\n" + text)
         else:
-            out[-1], text = _join(out[-1], text, words)
+            out[-1], text = _join(out[-1], text, words, hyphenates)
             out.append(text)
     return "".join(out) + "\n"
 
@@ -74,17 +76,27 @@ def _wrapped(before: PrintedLine, line: PrintedLine, edge: float, usual_gap: flo
         gap = before.bottom - line.top
         if gap < -0.5 * em or (usual_gap is not None and gap > usual_gap + 0.35 * em):
             return False  # above the line before (another column), or a paragraph's space apart
-    elif _SENTENCE_END.search(before.text) and line.text.lstrip()[:1].isupper():
-        return False  # over a page's end, with nothing to show a paragraph's space, a sentence ends a paragraph
+    elif _SENTENCE_END.search(before.text) and line.text.lstrip()[:1].isupper() and before.right < edge - 0.15 * em:
+        return False  # over a page's end, nothing shows a paragraph's space: a sentence's end short of the edge
+        # ends its paragraph (a justified paragraph's lines but its last reach the edge)
     if line.left > before.left + 0.5 * em:
         return False  # indented: a new paragraph
+    if _SENTENCE_END.search(before.text) and _heading_like(line, edge):
+        return False  # a short line that ends no sentence, after one that does: a heading in the body's type
     end = before.text.rstrip()
     if end[-1:] in _HYPHENS and end[-2:-1].isalpha():
         return True  # a paragraph does not end in the middle of a word
     return line.first_word > edge - before.right - 0.35 * em  # with the space before it, it would not have fitted
 
 
-def _join(head: str, tail: str, words: Counter[str]) -> tuple[str, str]:
+def _heading_like(line: PrintedLine, edge: float) -> bool:
+    """A line shorter than half the column that starts with a capital and ends without a stop or comma."""
+    text = line.text.rstrip()
+    return (text[:1].isupper() and not _SENTENCE_END.search(text) and text[-1:] not in ",-"
+            and line.right - line.left < 0.5 * (edge - line.left))
+
+
+def _join(head: str, tail: str, words: Counter[str], hyphenates: bool | None) -> tuple[str, str]:
     """`head` and `tail` as they go together: with a space, or across a hyphen kept or dropped."""
     if head[-1:] in _DASHES and head[-2:-1].isalnum():
         return head, tail  # "2,750–" "2,800"
@@ -94,16 +106,43 @@ def _join(head: str, tail: str, words: Counter[str]) -> tuple[str, str]:
         return head[:-1], tail  # a soft hyphen; a compound's hyphen printed on both lines ("wait-" "-and-see")
     if not tail[:1].islower() or not head[-2:-1].isalpha():
         return head, tail  # "January-" "May", "5,100-" "5,300", "COVID-" "19"
-    left = re.search(r"[\w'\u2019-]*$", head[:-1]).group(0).lower()  # type: ignore[union-attr]
-    right = re.match(r"[\w'\u2019-]*", tail).group(0).lower()  # type: ignore[union-attr]
-    last = left.rsplit("-", 1)[-1]
-    if words[f"{left}-{right}"] > words[left + right]:
+    left, right = _pieces(head, tail)
+    last, next_ = left.rsplit("-", 1)[-1], right.split("-", 1)[0]
+    spelt = _spelling(left, right, words)
+    if spelt is not None:
+        return (head, tail) if spelt else (head[:-1], tail)
+    if words[last + next_]:
+        return head[:-1], tail  # "carbon-z-" "inc" where "zinc" is written
+    # "year-on-" "year"; "supply-" "side" where other compounds start "supply-" or end "-side" (but not "re-",
+    # "pre-", "sub-": as often a word's first syllable)
+    compound = words[f"{last}-"] if len(last) > 3 else 0
+    compound += words[f"-{next_}"] if len(next_) > 3 else 0
+    if ("-" in left and words[last]) or compound:
         return head, tail
-    if words[left + right] or words[last + right.split("-", 1)[0]]:
-        return head[:-1], tail  # "produc-" "tion"; "carbon-z-" "inc" where "zinc" is written
-    if ("-" in left and words[last]) or words[f"{last}-"] or words[f"-{right.split('-', 1)[0]}"]:
-        return head, tail  # "year-on-" "year"; "state-" "owned" where other compounds start "state-"
-    return head[:-1], tail
+    return (head, tail) if hyphenates is False else (head[:-1], tail)
+
+
+def _pieces(head: str, tail: str) -> tuple[str, str]:
+    """The word before a line's end hyphen and the word after it, lower-cased."""
+    left = re.search(r"[\w'\u2019-]*$", head.rstrip()[:-1])
+    right = re.match(r"[\w'\u2019-]*", tail.lstrip())
+    return (left.group(0) if left else "").lower(), (right.group(0) if right else "").lower()
+
+
+def _spelling(left: str, right: str, words: Counter[str]) -> bool | None:
+    """Whether the rest of the text writes these pieces with their hyphen (True), as one word (False), or neither."""
+    open_, closed = words[f"{left}-{right}"], words[left + right]
+    return None if not open_ and not closed else open_ > closed
+
+
+def _hyphenation(lines: list[PrintedLine], words: Counter[str]) -> bool | None:
+    """Whether this document's printer hyphenates words at lines' ends (True: most words broken so are written
+    whole elsewhere) or breaks lines only at a compound's own hyphen (False: most are written with it elsewhere), as
+    a browser does; None where the text shows neither."""
+    spelt = Counter(_spelling(*_pieces(before.text, line.text), words) for before, line in zip(lines, lines[1:])
+                    if before.text.rstrip()[-1:] == "-" and before.text.rstrip()[-2:-1].isalpha()
+                    and line.text.lstrip()[:1].islower())
+    return None if spelt[True] == spelt[False] else spelt[False] > spelt[True]
 
 
 def _right_edges(lines: list[PrintedLine]) -> dict[int, float]:
