@@ -1,9 +1,13 @@
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from extractor.cli import app
 from extractor.errors import DocumentError
 from extractor.text.documents import iter_input_paths, read_document
+
+from .sqlrows import rows
 
 BODY = "In June 2024, China's refined zinc output rose 2% MoM.\n"
 
@@ -27,6 +31,37 @@ def test_latin1_fallback(tmp_path: Path) -> None:
     path.write_bytes("Caf\xe9 note. ".encode("latin-1") + BODY.encode())
     doc = read_document(path, 10_000)
     assert doc.encoding == "latin-1" and "Café" in doc.text
+
+
+def test_windows_1252_punctuation_is_read_as_windows_1252(tmp_path: Path) -> None:
+    """Bytes 0x80-0x9F are C1 controls in Latin-1 and quotes, dashes and the euro sign in Windows-1252."""
+    path = tmp_path / "windows.txt"
+    path.write_bytes(b"\x93Steady\x94 month \x96 zinc at \x802,600/mt. " + BODY.encode())
+    doc = read_document(path, 10_000)
+    assert doc.encoding == "cp1252" and doc.text.startswith("“Steady” month – zinc at €2,600/mt.")
+
+
+def test_windows_1252_apostrophes_are_not_read_as_chinese(tmp_path: Path) -> None:
+    """0x92 before a letter is also a valid GB18030 pair: a text of apostrophes alone once read as Chinese."""
+    path = tmp_path / "apostrophes.txt"
+    path.write_bytes(b"Yunnan\x92s smelters and SMM\x92s survey agree. " + BODY.encode())
+    doc = read_document(path, 10_000)
+    assert doc.encoding == "cp1252" and doc.text.startswith("Yunnan’s smelters and SMM’s survey")
+
+
+def test_a_windows_1252_report_is_stored_and_its_figures_read(tmp_path: Path) -> None:
+    report = tmp_path / "zinc.txt"
+    report.write_bytes(b"Refined Zinc\nIn June 2024, China\x92s refined zinc output was 512,300 mt, up 2.4% MoM "
+                       b"\x96 a \x93steady\x94 month, by SMM\x92s survey.\n")
+    db = tmp_path / "smm.db"
+    result = CliRunner().invoke(app, ["run", str(report), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    [doc] = rows(db, "SELECT encoding, text FROM documents")
+    assert doc["encoding"] == "cp1252" and "MoM – a “steady” month, by SMM’s survey" in doc["text"]
+    facts = rows(db, "SELECT measure, value_num, quote, quote_start, quote_end FROM facts "
+                     "WHERE status = 'accepted' AND commodity = 'refined_zinc' AND period = '2024-06'")
+    assert {(f["measure"], f["value_num"]) for f in facts} == {("level", 512300.0), ("mom_pct", 2.4)}
+    assert all(doc["text"][f["quote_start"]:f["quote_end"]] == f["quote"] for f in facts)
 
 
 def test_html_is_stripped_keeping_paragraphs(fixtures: Path) -> None:

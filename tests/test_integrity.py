@@ -146,7 +146,7 @@ def test_pdf_and_docx_reports_are_read_through_their_libraries(tmp_path: Path, f
 
 def test_without_the_docs_extra_a_pdf_is_refused_with_what_to_install(tmp_path: Path, fixtures: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pypdf", None)  # as if the docs extra were not installed
+    monkeypatch.setitem(sys.modules, "pdfminer", None)  # as if the docs extra were not installed
     (tmp_path / "report.pdf").write_bytes(_pdf(["China's zinc output rose 2% MoM in May 2024."]))
     result = _run("run", str(tmp_path / "report.pdf"), "--db", str(tmp_path / "smm.db"))
     assert result.exit_code == 1

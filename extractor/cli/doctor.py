@@ -116,11 +116,11 @@ def _local_checks(config: LLMConfig) -> list[Check]:
 
 
 def _extra_check() -> Check:
-    missing = [name for name in ("pypdf", "docx") if importlib.util.find_spec(name) is None]
+    missing = [name for name in ("pdfminer", "docx") if importlib.util.find_spec(name) is None]
     if missing:
         return Check("PDF and DOCX", WARN, "the docs extra is not installed (pip install 'extractor[docs]'); "
                                            "PDF and DOCX reports are refused")
-    return Check("PDF and DOCX", OK, "pypdf and python-docx are installed")
+    return Check("PDF and DOCX", OK, "pdfminer.six and python-docx are installed")
 
 
 def _database_checks(db: Path) -> list[Check]:

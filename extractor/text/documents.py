@@ -122,9 +122,11 @@ def document_parts(doc: Document, starts: list[int]) -> list[Document]:
 
 
 def decode_bytes(raw: bytes, label: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), GB18030, or Latin-1, in that order.
+    """Decode bytes as UTF-8 (with or without BOM), GB18030, Windows-1252 or Latin-1, in that order.
 
-    Returns (text, encoding name). Raises DocumentError for binary content.
+    Returns (text, encoding name): "cp1252" where the text holds bytes 0x80-0x9F (Windows' quotes, dashes, euro
+    sign; C1 controls in Latin-1), "latin-1" where it is read the same either way. Raises DocumentError for
+    binary content.
     """
     if raw.startswith(codecs.BOM_UTF8):
         return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
@@ -138,13 +140,28 @@ def decode_bytes(raw: bytes, label: str) -> tuple[str, str]:
         pass
     try:
         text = raw.decode("gb18030")
-        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f")
-        high = sum(1 for ch in text if ord(ch) > 127)
-        if high and cjk / high > 0.6:
+        if _reads_as_chinese(text):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
+    if re.search(rb"[\x80-\x9f]", raw):
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
+            pass
     return raw.decode("latin-1"), "latin-1"
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether GB18030's reading of a text is Chinese: most characters past ASCII are CJK, and most of those are
+    written in two bytes above 0x80, as every GB2312 character is. Windows-1252 punctuation before a letter (the
+    apostrophe 0x92 in "SMM's") also reads as a (rare) CJK character, but one whose second byte is that letter."""
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"]
+    high = sum(1 for ch in text if ord(ch) > 127)
+    if not high or len(cjk) / high <= 0.6:
+        return False
+    ascii_second = sum(1 for ch in cjk if len(b := ch.encode("gb18030")) == 2 and b[1] < 0x80)
+    return ascii_second <= len(cjk) / 2
 
 
 _NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\x0c\r"  # deleted, the bytes left are control characters
