@@ -16,6 +16,7 @@ from extractor.cli import app
 
 from .conftest import SEEDS
 from .fake_openai import FakeOpenAI
+from .pdfs import assemble
 
 runner = CliRunner()
 
@@ -114,15 +115,7 @@ def _pdf(lines: list[str]) -> bytes:
         f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return assemble(objects)
 
 
 def test_pdf_and_docx_reports_are_read_through_their_libraries(tmp_path: Path, fixtures: Path) -> None:

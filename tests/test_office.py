@@ -12,6 +12,7 @@ from extractor.cli import app
 from extractor.text.office import printed_lines
 
 from .labels import has
+from .pdfs import assemble
 from .sqlrows import rows
 
 pytest.importorskip("pdfminer", reason="pdfminer.six is in the dev extra")
@@ -70,15 +71,7 @@ def _pdf(pages: list[list[tuple[str, str | float]]]) -> bytes:
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 760] /Resources << /Font << /F1 3 0 R "
                        f"/F2 4 0 R >> >> /Contents {6 + 2 * n} 0 R >>")
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return assemble(objects)
 
 
 def test_a_figure_a_pdf_wraps_over_lines_is_read_whole_and_grounded(tmp_path: Path) -> None:
