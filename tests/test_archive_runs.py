@@ -58,6 +58,8 @@ def test_the_views_read_their_indexes_and_a_store_is_sized_for_archives(tmp_path
         assert set(INDEXES) <= names
         plan = " ".join(str(row) for row in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM conflicts"))
         assert "idx_facts_accepted_key" in plan and "COVERING INDEX idx_documents_revision" in plan
+        current = " ".join(str(row) for row in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM current_facts"))
+        assert "standing_facts" in current and "TEMP B-TREE" not in current  # one row read per figure, unsorted
         assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -65536
     finally:
         store.close()

@@ -36,27 +36,20 @@ def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
 # Each fact key's figure from the latest report of each publisher that states it: a later month's report supersedes
 # an earlier one of the same publisher, and of two reports of one month (a corrected re-issue) the one stored later.
 # Two publishers' figures stand side by side (a row each, with its publisher): neither supersedes the other.
-# Forecasts and actuals are different keys (basis). The latest is found per key and publisher by one pass over an
-# index that holds the key, value and document of every accepted fact (in the key's order, so nothing is sorted) and
-# one that holds each document's month, first sighting and publisher: the last of (report month, first seen,
-# document rowid, fact id), an unknown month before any month, is what ranked first when revisions were ranked
-# (`revision_rank` is kept, always 1). Only the standing facts are then read in full, so an archive of thousands of
-# reports stays quick to query.
-_KEY = ", ".join(f"f.{c}" for c in SERIES_KEY)
+# Forecasts and actuals are different keys (basis). Which fact stands, per key and publisher, is kept current on
+# write in `standing_facts` (extractor/store/standing.py: the last of report month, first seen, document rowid and
+# fact id, an unknown month before any month, is what ranked first when revisions were ranked; `revision_rank` is
+# kept, always 1), so a query reads one row per figure however many reports the archive holds. Rows come in the
+# order of the key, period and publisher.
+_ORDER = ", ".join(f"standing.{c}" for c in (*SERIES_KEY, "period", "publisher"))
 CURRENT_FACTS = f"""
 SELECT f.id, f.commodity, f.region, f.metric, f.segment, f.content, f.period, f.basis, f.measure, f.value,
        f.value_num, f.value_low, f.value_high, f.direction, f.unit, f.qualifier, f.quote, f.source,
        d.name AS document, d.report_month, f.document_id, d.publisher, 1 AS revision_rank, standing.reports
-FROM (
-  SELECT f.id, MAX(printf('%-7s%-40s%020d%020d', COALESCE(d.report_month, ''), COALESCE(d.first_seen, ''), d.rowid,
-                          f.id)) AS latest, COUNT(*) AS reports
-  FROM facts f INDEXED BY idx_facts_accepted_key
-  JOIN documents d INDEXED BY idx_documents_revision ON d.id = f.document_id
-  WHERE f.status = 'accepted'
-  GROUP BY {_KEY}, f.period, d.publisher
-) standing
-JOIN facts f ON f.id = standing.id
-JOIN documents d ON d.id = f.document_id
+FROM standing_facts standing INDEXED BY idx_standing_facts_group
+JOIN facts f ON f.id = standing.fact_id
+JOIN documents d INDEXED BY idx_documents_revision ON d.id = f.document_id
+ORDER BY {_ORDER}
 """
 
 # The actual figures month by month, one row per series and period.
@@ -163,7 +156,8 @@ def create_indexes(db: sqlite_utils.Database) -> None:
 
 
 def create_views(db: sqlite_utils.Database) -> None:
-    """(Re)create the analysts' views, and the indexes they read."""
+    """(Re)create the analysts' views, and the indexes they read. current_facts reads `standing_facts`, which
+    migration m031 creates: SQLite lets an earlier migration create the view before it (nothing reads it there)."""
     create_indexes(db)
     for name in reversed(list(VIEWS)):
         db.execute(f"DROP VIEW IF EXISTS {name}")
