@@ -170,17 +170,20 @@ class Store:
         """The stored document row (name, path, report month and format, text...)."""
         return dict(self.db.table("documents").get(document_id))
 
-    def unchanged_summary(self, document_id: str) -> dict[str, Any]:
-        """What a run says of a document it leaves unchanged: its report month and format (never its text) and its
-        extraction's counts, in one query."""
+    def current_documents(self, config_hash: str) -> set[str]:
+        """The documents extracted with this configuration (a batch asks once, before it reads any file)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT document_id FROM extractions WHERE config_hash = ?", [config_hash]).fetchall()}
+
+    def current_summary(self, document_id: str, config_hash: str) -> dict[str, Any] | None:
+        """What a run says of a document already extracted with this configuration: its report month and format
+        (never its text) and its extraction's counts, in one query; None when it is not current."""
         cursor = self.db.execute(
             "SELECT d.report_month, d.report_format, e.sections, e.accepted, e.needs_review, e.rejected "
-            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.document_id = ?", [document_id])
-        names = [c[0] for c in cursor.description]
+            "FROM extractions e JOIN documents d ON d.id = e.document_id WHERE e.document_id = ? "
+            "AND e.config_hash = ?", [document_id, config_hash])
         row = cursor.fetchone()
-        if row is None:
-            raise StoreError(f"no extraction stored for document {document_id}")
-        return dict(zip(names, row))
+        return None if row is None else dict(zip([c[0] for c in cursor.description], row))
 
     def note_seen(self, document_id: str, path: str) -> None:
         """Note that an unchanged document was seen at path: written with the others in one transaction (at
