@@ -90,6 +90,9 @@ def test_the_views_read_their_indexes_and_a_store_is_sized_for_archives(tmp_path
         assert "idx_facts_accepted_key" in plan and "COVERING INDEX idx_documents_revision" in plan
         current = " ".join(str(row) for row in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM current_facts"))
         assert "standing_facts" in current and "TEMP B-TREE" not in current  # one row read per figure, unsorted
+        one = " ".join(str(row) for row in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM series WHERE commodity = 'copper_cathode'"))
+        assert "SEARCH standing USING INDEX idx_standing_facts_group (commodity=?)" in one  # one commodity's rows
         assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -65536
     finally:
         store.close()

@@ -100,6 +100,7 @@ def create(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE TABLE IF NOT EXISTS standing_facts ({', '.join(f'{c} TEXT' for c in GROUP)}, "
                "publisher TEXT, fact_id INTEGER, latest TEXT, reports INTEGER)")
     db.execute(f"CREATE INDEX IF NOT EXISTS idx_standing_facts_group ON standing_facts ({_COLUMNS}, publisher)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_standing_facts_fact ON standing_facts (fact_id)")
     for name in TRIGGERS:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in (*GROUP, "status", "document_id"))
