@@ -357,7 +357,8 @@ def run_batch(
                         take(path, outcome)
         # the series of what this batch stored (of every document, after a run that did not finish)
         resumed = not store.previous_run_finished(run_id)
-        stored = [o.document_id for o in outcomes if o.document_id and (resumed or o.status in ("extracted", "partial"))]
+        stored = [o.document_id for o in outcomes
+                  if o.document_id and (resumed or o.status in ("extracted", "partial"))]
         if stored:
             from extractor.store.series import commodities_of, recheck_series
 

@@ -47,10 +47,10 @@ def _order(alias: str) -> str:
 
 
 CURRENT_FACTS = f"""
-SELECT f.id, standing.commodity, standing.region, standing.metric, standing.segment, standing.content,
-       standing.period, standing.basis, standing.measure, f.value, f.value_num, f.value_low, f.value_high,
-       f.direction, f.unit, f.qualifier, f.quote, f.source, d.name AS document, d.report_month, f.document_id,
-       d.publisher, 1 AS revision_rank, standing.reports
+SELECT standing.fact_id AS id, standing.commodity, standing.region, standing.metric, standing.segment,
+       standing.content, standing.period, standing.basis, standing.measure, f.value, f.value_num, f.value_low,
+       f.value_high, f.direction, f.unit, f.qualifier, f.quote, f.source, d.name AS document, d.report_month,
+       f.document_id, d.publisher, 1 AS revision_rank, standing.reports
 FROM standing_facts standing
 CROSS JOIN facts f ON f.id = standing.fact_id
 CROSS JOIN documents d INDEXED BY idx_documents_revision ON d.id = f.document_id
