@@ -144,22 +144,33 @@ def _process_document(path: Path, doc: Document, store: Store, options: RunOptio
                                error=f"{path}: internal error ({kind}: {e}); please report it")
 
 
-def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int, llm: LLMClient | None,
-               planned: Plan | None, extracted: "Future[DocumentRecord | _Failed] | None") -> DocumentOutcome:
-    """Extract one document (or take the worker's extraction), check it, store it and say what happened."""
-    from extractor import pipeline
+def _finished(doc: Document, record: DocumentRecord) -> DocumentRecord:
+    """A document's extraction as it is stored: a year's typo corrected, its facts and drivers a set, its publisher
+    named, its capacity checked (the month before's level: `recheck_series`, after). Done where the document was
+    extracted, in this process or a worker's: the same steps on the same record either way."""
     from extractor.reconcile import crosscheck
-    from extractor.reconcile.gate import diff_facts
     from extractor.reconcile.typos import correct_year_typos
     from extractor.text.publishers import publisher_of
 
-    record = pipeline.extract_document(doc, options, llm, planned) if extracted is None else _record(extracted.result())
     record.facts = correct_year_typos(doc.text, record.document["report_month"], record.facts)
     record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
     record.document["publisher"] = publisher_of(doc.text)
+    crosscheck.check_capacity(doc.text, record.facts)
+    return record
+
+
+def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int, llm: LLMClient | None,
+               planned: Plan | None, extracted: "Future[DocumentRecord | _Failed] | None") -> DocumentOutcome:
+    """Extract one document (or take the worker's extraction), store it and say what happened."""
+    from extractor import pipeline
+    from extractor.reconcile.gate import diff_facts
+
+    if extracted is None:
+        record = _finished(doc, pipeline.extract_document(doc, options, llm, planned))
+    else:
+        record = _record(extracted.result())
     if record.failed_questions:
         record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
-    crosscheck.check_capacity(doc.text, record.facts)  # (the month before's level: `recheck_series`, after)
     record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
     read_before = store.is_stored(doc.sha256) or bool(record.replaces)
     old = store.stored_facts(doc.sha256) or [f for d in record.replaces for f in store.stored_facts(d)]
@@ -196,11 +207,11 @@ class _WorkerBug(Exception):
 
 
 def _extract_apart(doc: Document, options: RunOptions) -> DocumentRecord | _Failed:
-    """extract_document in a worker process (rules only: no LLM client crosses processes)."""
+    """extract_document and `_finished` in a worker process (rules only: no LLM client crosses processes)."""
     from extractor import pipeline  # preloaded by the pool's server process
 
     try:
-        return pipeline.extract_document(doc, options)
+        return _finished(doc, pipeline.extract_document(doc, options))
     except ExtractorError as e:
         return _Failed(str(e))
     except Exception as e:  # noqa: BLE001 - reported as the sequential run reports it
