@@ -246,22 +246,24 @@ def _pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpt
     The batch's process reads each file, leaves out documents current when the batch started (`current`) and a
     text already sent, and keeps a few documents per worker in flight; it stores every result in input order, each
     after the earlier ones, so what is stored and said is what a sequential run stores and says. A document the
-    pool did not extract (the same text twice) is extracted here when its turn comes, if the first was not stored.
-    The pool starts with the first document to extract: a batch of current documents starts no process.
+    pool did not extract (the same text twice; a document current when the batch started that an earlier one
+    replaced since) is extracted here when its turn comes, if it is not current then. The pool starts with the
+    first document to extract: a batch of current documents starts no process.
     """
-    pools: list[ProcessPoolExecutor] = []
+    pool: ProcessPoolExecutor | None = None
     waiting: deque[tuple[Path, list[tuple[Document, Future[DocumentRecord | _Failed] | None]] | DocumentOutcome]]
     waiting = deque()
     sent: set[str] = set()
     remaining = iter(paths)
 
     def submit(doc: Document) -> Future[DocumentRecord | _Failed]:
-        if not pools:
+        nonlocal pool
+        if pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["extractor.batch", "extractor.pipeline", "extractor.formats.smm_table",
                                             "extractor.formats.smm_review", "extractor.formats.smm_article"])
-            pools.append(ProcessPoolExecutor(workers, mp_context=context))
-        return pools[0].submit(_extract_apart, doc, options)
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+        return pool.submit(_extract_apart, doc, options)
 
     def send_next() -> bool:
         path = next(remaining, None)
@@ -294,7 +296,7 @@ def _pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpt
             while len(waiting) < workers * 4 and send_next():
                 pass
     finally:
-        for pool in pools:
+        if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
