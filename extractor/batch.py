@@ -1,5 +1,10 @@
 """A batch: every file read, its reports extracted (in worker processes, or asked of the LLM first) and stored in
-input order, each document in its own transaction; what happened to each said in one outcome."""
+input order, each document in its own transaction; what happened to each said in one outcome.
+
+A document already extracted with the run's configuration is noted and summarised from the store. The pipeline,
+the rules and the LLM layer are imported where a document must be read (`_extracted`, `_extract_apart`, `survey`,
+`_plan_ahead`), so a re-run whose documents are all current imports none of them.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +14,20 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from extractor import PIPELINE_VERSION, pipeline
+from extractor import PIPELINE_VERSION
 from extractor.errors import ConfigError, ExtractorError
-from extractor.formats.bundles import split_bundle
-from extractor.llm import LLMClient, LLMRequest
-from extractor.pipeline import Plan, RunOptions, examples_of, read_structure
-from extractor.reconcile import crosscheck
-from extractor.reconcile.gate import diff_facts
-from extractor.reconcile.typos import correct_year_typos
 from extractor.record import Status, distinct_drivers, distinct_facts
+from extractor.run_options import RunOptions
 from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store
-from extractor.store.series import commodities_of, recheck_series
-from extractor.strategies import assist, read_flow
 from extractor.text.documents import Document, read_document
-from extractor.text.publishers import publisher_of
+
+if TYPE_CHECKING:
+    from extractor.llm import LLMClient, LLMRequest
+    from extractor.pipeline import Plan
+    from extractor.strategies.read_flow import Survey
 
 
 @dataclass
@@ -51,9 +53,13 @@ class DocumentOutcome:
 
 
 def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMClient,
-           on_file: Callable[[Path], None] | None = None) -> read_flow.Survey:
+           on_file: Callable[[Path], None] | None = None) -> Survey:
     """Ask every document of a batch its questions before any is decided, so the LLM's trust is measured on the
     whole run (a file that cannot be read is left to processing, which reports it)."""
+    from extractor.formats.bundles import split_bundle
+    from extractor.pipeline import examples_of, read_structure
+    from extractor.strategies import read_flow
+
     found = read_flow.Survey()
     for path in paths:
         if on_file:
@@ -73,15 +79,17 @@ def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMC
 
 
 def process_path(path: Path, store: Store, settings: Settings, options: RunOptions, run_id: int,
-                 llm: LLMClient | None = None, plans: dict[str, Plan] | None = None) -> list[DocumentOutcome]:
+                 llm: LLMClient | None = None, plans: dict[str, Plan] | None = None,
+                 current: set[str] | None = None) -> list[DocumentOutcome]:
     """Read, extract and store one file: one outcome per report it holds (a file of several reports put together
     is split, each report stored as its own document). Never raises: any failure becomes an error outcome.
 
     `plans` holds the readings and plans made when the batch asked ahead, by path: such a file is not read again.
+    `current` holds the documents already extracted with this configuration when the batch started (see
+    `_read_parts`; whether a document is still current is asked of the store when it is stored).
     """
     planned = (plans or {}).pop(str(path), None)
-    current = None if options.force else (lambda sha: store.is_current(sha, options.config_hash()))
-    parts = _read_parts(path, settings, planned[0].doc if planned else None, current)
+    parts = _read_parts(path, settings, planned[0].doc if planned else None, current or set())
     if isinstance(parts, DocumentOutcome):
         return [parts]
     if len(parts) == 1:
@@ -89,14 +97,16 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     return [_process_document(path, part, store, options, run_id, llm, None) for part in parts]
 
 
-def _read_parts(path: Path, settings: Settings, doc: Document | None = None,
-                current: Callable[[str], bool] | None = None) -> list[Document] | DocumentOutcome:
+def _read_parts(path: Path, settings: Settings, doc: Document | None, current: set[str]
+                ) -> list[Document] | DocumentOutcome:
     """The reports a file holds (see `split_bundle`), or the error outcome of a file that cannot be read. A file
-    stored whole and current (`current` of its hash) is one report: it is not read for others again."""
+    stored whole and current (its hash in `current`) is one report: it is not read for others again."""
     try:
         doc = doc if doc is not None else read_document(path, settings.max_document_bytes)
-        if current is not None and current(doc.sha256):
+        if doc.sha256 in current:
             return [doc]
+        from extractor.formats.bundles import split_bundle  # the formats: only for a document to read
+
         return split_bundle(doc)
     except ExtractorError as e:
         return DocumentOutcome(str(path), path.name, "error", error=str(e))
@@ -117,45 +127,66 @@ def _month_note(document: dict[str, Any]) -> str | None:
 def _process_document(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int,
                       llm: LLMClient | None, planned: Plan | None,
                       extracted: "Future[DocumentRecord | _Failed] | None" = None) -> DocumentOutcome:
-    """Store one document's extraction (made here, or `extracted` in a worker process) and say what happened."""
+    """Store one document's extraction (made here, or `extracted` in a worker process) and say what happened. A
+    document already extracted with this configuration is noted as seen at its path and summarised from the store.
+    """
     try:
-        if not options.force and store.is_current(doc.sha256, options.config_hash()):
+        summary = None if options.force else store.current_summary(doc.sha256, options.config_hash())
+        if summary is not None:
             store.note_seen(doc.sha256, doc.path)
-            row = store.unchanged_summary(doc.sha256)
-            return DocumentOutcome(str(path), doc.name, "unchanged", document_id=doc.sha256,
-                                   report_month=row["report_month"],
-                                   report_format=row["report_format"],
-                                   sections=row["sections"],
-                                   accepted=row["accepted"], needs_review=row["needs_review"], rejected=row["rejected"])
-        record = pipeline.extract_document(doc, options, llm, planned) if extracted is None else _record(extracted.result())
-        record.facts = correct_year_typos(doc.text, record.document["report_month"], record.facts)
-        record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
-        record.document["publisher"] = publisher_of(doc.text)
-        if record.failed_questions:
-            record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
-        crosscheck.check_capacity(doc.text, record.facts)  # (the month before's level: `recheck_series`, after)
-        record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
-        read_before = store.is_stored(doc.sha256) or bool(record.replaces)
-        old = store.stored_facts(doc.sha256) or [f for d in record.replaces for f in store.stored_facts(d)]
-        store.save_document(record, run_id)
-        new = [f for f in record.facts if f.status == Status.ACCEPTED]
-        outcome = DocumentOutcome(str(path), doc.name, "partial" if record.failed_questions else "extracted",
-                                  failed_questions=record.failed_questions, document_id=doc.sha256,
-                                  report_month=record.document["report_month"],
-                                  month_note=_month_note(record.document),
-                                  report_format=record.document["report_format"],
-                                  sections=len(record.sections), drivers=len(record.drivers))
-        if read_before:
-            outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
-        for fact in record.facts:
-            setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
-        return outcome
+            return DocumentOutcome(str(path), doc.name, "unchanged", document_id=doc.sha256, **summary)
+        return _extracted(path, doc, store, options, run_id, llm, planned, extracted)
     except ExtractorError as e:
         return DocumentOutcome(str(path), doc.name, "error", error=str(e))
     except Exception as e:  # noqa: BLE001 - a bug on one document must not lose the rest of the batch
         kind = e.kind if isinstance(e, _WorkerBug) else type(e).__name__
         return DocumentOutcome(str(path), doc.name, "error",
                                error=f"{path}: internal error ({kind}: {e}); please report it")
+
+
+def _finished(doc: Document, record: DocumentRecord) -> DocumentRecord:
+    """A document's extraction as it is stored: a year's typo corrected, its facts and drivers a set, its publisher
+    named, its capacity checked (the month before's level: `recheck_series`, after). Done where the document was
+    extracted, in this process or a worker's: the same steps on the same record either way."""
+    from extractor.reconcile import crosscheck
+    from extractor.reconcile.typos import correct_year_typos
+    from extractor.text.publishers import publisher_of
+
+    record.facts = correct_year_typos(doc.text, record.document["report_month"], record.facts)
+    record.facts, record.drivers = distinct_facts(record.facts), distinct_drivers(record.drivers)  # a set
+    record.document["publisher"] = publisher_of(doc.text)
+    crosscheck.check_capacity(doc.text, record.facts)
+    return record
+
+
+def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int, llm: LLMClient | None,
+               planned: Plan | None, extracted: "Future[DocumentRecord | _Failed] | None") -> DocumentOutcome:
+    """Extract one document (or take the worker's extraction), store it and say what happened."""
+    from extractor import pipeline
+    from extractor.reconcile.gate import diff_facts
+
+    if extracted is None:
+        record = _finished(doc, pipeline.extract_document(doc, options, llm, planned))
+    else:
+        record = _record(extracted.result())
+    if record.failed_questions:
+        record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
+    record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
+    read_before = store.is_stored(doc.sha256) or bool(record.replaces)
+    old = store.stored_facts(doc.sha256) or [f for d in record.replaces for f in store.stored_facts(d)]
+    store.save_document(record, run_id)
+    new = [f for f in record.facts if f.status == Status.ACCEPTED]
+    outcome = DocumentOutcome(str(path), doc.name, "partial" if record.failed_questions else "extracted",
+                              failed_questions=record.failed_questions, document_id=doc.sha256,
+                              report_month=record.document["report_month"],
+                              month_note=_month_note(record.document),
+                              report_format=record.document["report_format"],
+                              sections=len(record.sections), drivers=len(record.drivers))
+    if read_before:
+        outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
+    for fact in record.facts:
+        setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)
+    return outcome
 
 
 @dataclass(frozen=True)
@@ -176,9 +207,11 @@ class _WorkerBug(Exception):
 
 
 def _extract_apart(doc: Document, options: RunOptions) -> DocumentRecord | _Failed:
-    """extract_document in a worker process (rules only: no LLM client crosses processes)."""
+    """extract_document and `_finished` in a worker process (rules only: no LLM client crosses processes)."""
+    from extractor import pipeline  # preloaded by the pool's server process
+
     try:
-        return pipeline.extract_document(doc, options)
+        return _finished(doc, pipeline.extract_document(doc, options))
     except ExtractorError as e:
         return _Failed(str(e))
     except Exception as e:  # noqa: BLE001 - reported as the sequential run reports it
@@ -207,37 +240,44 @@ def default_workers() -> int:
 
 
 def _pooled(paths: list[Path], store: Store, settings: Settings, options: RunOptions, run_id: int,
-            workers: int) -> Iterator[tuple[Path, list[DocumentOutcome]]]:
+            workers: int, current: set[str]) -> Iterator[tuple[Path, list[DocumentOutcome]]]:
     """Each path's outcomes, in input order, the extraction of documents done by `workers` processes.
 
-    The batch's process reads each file, leaves out documents already current (and a text already sent), and
-    keeps a few documents per worker in flight; it stores every result in input order, each after the earlier
-    ones, so what is stored and said is what a sequential run stores and says. A document the pool did not
-    extract (the same text twice) is extracted here when its turn comes, if the first was not stored.
+    The batch's process reads each file, leaves out documents current when the batch started (`current`) and a
+    text already sent, and keeps a few documents per worker in flight; it stores every result in input order, each
+    after the earlier ones, so what is stored and said is what a sequential run stores and says. A document the
+    pool did not extract (the same text twice; a document current when the batch started that an earlier one
+    replaced since) is extracted here when its turn comes, if it is not current then. The pool starts with the
+    first document to extract: a batch of current documents starts no process.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extractor.batch", "extractor.pipeline", "extractor.formats.smm_table", "extractor.formats.smm_review",
-                                    "extractor.formats.smm_article"])
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool: ProcessPoolExecutor | None = None
     waiting: deque[tuple[Path, list[tuple[Document, Future[DocumentRecord | _Failed] | None]] | DocumentOutcome]]
     waiting = deque()
     sent: set[str] = set()
     remaining = iter(paths)
-    config_hash = options.config_hash()
+
+    def submit(doc: Document) -> Future[DocumentRecord | _Failed]:
+        nonlocal pool
+        if pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["extractor.batch", "extractor.pipeline", "extractor.formats.smm_table",
+                                            "extractor.formats.smm_review", "extractor.formats.smm_article"])
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+        return pool.submit(_extract_apart, doc, options)
 
     def send_next() -> bool:
         path = next(remaining, None)
         if path is None:
             return False
-        parts = _read_parts(path, settings, None, None if options.force else lambda sha: store.is_current(sha, config_hash))
+        parts = _read_parts(path, settings, None, current)
         if isinstance(parts, DocumentOutcome):
             waiting.append((path, parts))
             return True
         jobs: list[tuple[Document, Future[DocumentRecord | _Failed] | None]] = []
         for part in parts:
             job = None
-            if part.sha256 not in sent and (options.force or not store.is_current(part.sha256, config_hash)):
-                job = pool.submit(_extract_apart, part, options)
+            if part.sha256 not in sent and part.sha256 not in current:
+                job = submit(part)
                 sent.add(part.sha256)
             jobs.append((part, job))
         waiting.append((path, jobs))
@@ -256,9 +296,8 @@ def _pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpt
             while len(waiting) < workers * 4 and send_next():
                 pass
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 PARTIAL = "partial:"  # marks the config hash of an extraction whose LLM questions failed
@@ -269,11 +308,15 @@ def _plan_ahead(path: Path, store: Store, settings: Settings, options: RunOption
                 plans: dict[str, Plan]) -> list[LLMRequest]:
     """Plan one file's questions, keep the reading and plan for when the file is processed, and return the
     questions (none if the file will be skipped or cannot be read: processing reports those)."""
+    from extractor import pipeline
+    from extractor.formats.bundles import split_bundle
+    from extractor.strategies import assist
+
     try:
         doc = read_document(path, settings.max_document_bytes)
         if len(split_bundle(doc)) > 1 or (not options.force and store.is_current(doc.sha256, options.config_hash())):
             return []
-        reading = read_structure(doc, options)
+        reading = pipeline.read_structure(doc, options)
         plans[str(path)] = (reading, pipeline.plan_assist(reading, options))
     except ExtractorError:
         return []
@@ -308,11 +351,12 @@ def run_batch(
         if on_document:
             on_document(outcome)
 
+    current = set() if options.force else store.current_documents(options.config_hash())
     try:
         if options.reads_with_llm and llm is not None:
             options = replace(options, survey=survey(paths, settings, options, llm, on_survey))
         if llm is None and workers > 1 and len(paths) > 1:
-            for path, found in _pooled(paths, store, settings, options, run_id, workers):
+            for path, found in _pooled(paths, store, settings, options, run_id, workers, current):
                 for outcome in found:
                     take(path, outcome)
         else:
@@ -322,12 +366,16 @@ def run_batch(
                 if window > 1:
                     llm.prefetch([r for path in chunk for r in _plan_ahead(path, store, settings, options, plans)])  # type: ignore[union-attr]
                 for path in chunk:
-                    for outcome in process_path(path, store, settings, options, run_id, llm, plans):
+                    for outcome in process_path(path, store, settings, options, run_id, llm, plans, current):
                         take(path, outcome)
         # the series of what this batch stored (of every document, after a run that did not finish)
         resumed = not store.previous_run_finished(run_id)
-        stored = [o for o in outcomes if o.document_id and (resumed or o.status in ("extracted", "partial"))]
-        recheck_series(store, sorted({c for o in stored for c in commodities_of(store, o.document_id)}))  # type: ignore[arg-type]
+        stored = [o.document_id for o in outcomes
+                  if o.document_id and (resumed or o.status in ("extracted", "partial"))]
+        if stored:
+            from extractor.store.series import commodities_of, recheck_series
+
+            recheck_series(store, sorted({c for document_id in stored for c in commodities_of(store, document_id)}))
         status = "finished"
     finally:
         errors = sum(1 for o in outcomes if o.status == "error")
@@ -339,6 +387,8 @@ def run_batch(
         if options.uses_llm:
             summary["llm"] = store.llm_account(run_id)
         if options.survey is not None:
-            summary["llm"]["trust"] = read_flow.run_trust(options.survey)
+            from extractor.strategies.read_flow import run_trust
+
+            summary["llm"]["trust"] = run_trust(options.survey)
         store.finish_run(run_id, status, len(outcomes), errors, summary)
     return run_id, outcomes

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Callable
 
-import prompts
-from extractor import PIPELINE_VERSION
 from extractor.errors import DocumentError, ExtractorError
 from extractor.formats import ReportFormat, RulesFormat, choose_format
 from extractor.llm import LLMClient
@@ -18,74 +14,12 @@ from extractor.record import Driver, Fact, Status
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 from extractor.settings import DEFAULT_MAX_BYTES
+from extractor.run_options import RunOptions
 from extractor.store import DocumentRecord, section_id
 from extractor.strategies import assist, examples, naive, read_flow
 from extractor.strategies import section as section_strategy
 from extractor.text import sentence_cache
 from extractor.text.documents import Document
-
-STRATEGIES = ("read", "assist", "section", "naive")
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What a run was asked to do; everything that changes results goes into the config hash.
-
-    strategy is how an LLM provider is used: `read` (the default: the LLM
-    reads every chunk of the document, the text verifies it, the rules are
-    the second opinion), `assist` (rules first, the LLM
-    labels what they could not and reads drivers, everything reconciled),
-    `section` (the LLM reads each whole section, reconciled with the rules'
-    reading) or `naive` (the LLM alone, for the eval's comparison only). `sections`, when
-    given, limits extraction to those "document name:section index" keys (the
-    eval's fixed sample).
-    """
-
-    provider: str = "rules"
-    model: str | None = None
-    force: bool = False
-    strategy: str = "read"
-    sections: frozenset[str] | None = None
-    labels: str = "confirm"
-    drivers: str = "keyword"
-    report_month: str | None = None  # the month of documents whose text names none (--report-month)
-    examples: tuple[tuple[str, str], ...] = ()  # (gold folder, documents folder) pairs the reading question's
-    # worked examples are retrieved from (never from the document being read)
-    # Not configuration: the batch's survey of the read strategy (every document asked before any is decided).
-    survey: read_flow.Survey | None = field(default=None, compare=False, hash=False)
-
-    @property
-    def uses_llm(self) -> bool:
-        return self.provider != "rules"
-
-    @property
-    def reads_with_llm(self) -> bool:
-        """The LLM-first flow: the LLM reads the document, the text verifies, the rules are the second opinion."""
-        return self.uses_llm and self.strategy == "read"
-
-    def assist_policies(self) -> tuple[str, str]:
-        """The label and driver policies the assist strategy applies: `auto` decides per document from a section
-        reading, which assist has none of, so there it is the safe pair (confirm, keyword: no driver question)."""
-        return (("confirm" if self.labels == "auto" else self.labels),
-                ("keyword" if self.drivers == "auto" else self.drivers))
-
-    def config(self) -> dict[str, Any]:
-        config: dict[str, Any] = {"provider": self.provider, "model": self.model, "pipeline_version": PIPELINE_VERSION}
-        if self.uses_llm:
-            config["strategy"] = self.strategy
-            config["prompts"] = prompts.versions()
-            config["policies"] = {"labels": self.labels, "drivers": self.drivers}
-        if self.sections is not None:
-            config["sections"] = sorted(self.sections)
-        if self.report_month is not None:
-            config["report_month"] = self.report_month
-        if self.examples and self.reads_with_llm:
-            config["examples"] = [list(pair) for pair in self.examples]
-        return config
-
-    def config_hash(self) -> str:
-        return hashlib.sha256(json.dumps(self.config(), sort_keys=True).encode()).hexdigest()[:16]
-
 
 @dataclass(frozen=True)
 class Reading:

@@ -1,9 +1,12 @@
-"""Runs over archives: a summary of many documents, unchanged documents noted together, the views' indexes."""
+"""Runs over archives: a summary of many documents, unchanged documents noted together (and read without the rules),
+the views' indexes."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,6 +54,33 @@ def test_unchanged_documents_are_noted_at_their_new_paths(tmp_path: Path, fixtur
     assert paths == {str(first / n) for n in NAMES} | {str(moved / n) for n in NAMES}
 
 
+# A run in a process of its own, then the extractor's modules it imported (one a line, in a file: stdout is the run's).
+_RUN_AND_LIST = """import sys
+from extractor.cli import main
+listing, sys.argv = sys.argv[1], ["extractor", "run", *sys.argv[2:]]
+try:
+    main()
+except SystemExit as e:
+    assert not e.code, e.code
+open(listing, "w").write("\\n".join(sorted(m for m in sys.modules if m.startswith("extractor"))))
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_run_of_current_documents_imports_no_rules(tmp_path: Path, fixtures: Path, workers: str) -> None:
+    folder = _archive(tmp_path / "in", fixtures)
+    db = tmp_path / "x.db"
+    assert runner.invoke(app, ["run", str(folder), "--db", str(db)], catch_exceptions=False).exit_code == 0
+    listing = tmp_path / "modules.txt"
+    done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, str(listing), str(folder), "--db", str(db),
+                           "--workers", workers], capture_output=True, text=True, check=True)
+    assert "Nothing to do" in done.stdout
+    loaded = listing.read_text().split()
+    assert "extractor.batch" in loaded
+    heavy = ("extractor.pipeline", "extractor.rules", "extractor.formats", "extractor.strategies", "extractor.reconcile")
+    assert not [m for m in loaded if m.startswith(heavy)]
+
+
 def test_the_views_read_their_indexes_and_a_store_is_sized_for_archives(tmp_path: Path) -> None:
     store = open_store(tmp_path / "x.db")
     try:
@@ -58,6 +88,11 @@ def test_the_views_read_their_indexes_and_a_store_is_sized_for_archives(tmp_path
         assert set(INDEXES) <= names
         plan = " ".join(str(row) for row in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM conflicts"))
         assert "idx_facts_accepted_key" in plan and "COVERING INDEX idx_documents_revision" in plan
+        current = " ".join(str(row) for row in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM current_facts"))
+        assert "standing_facts" in current and "TEMP B-TREE" not in current  # one row read per figure, unsorted
+        one = " ".join(str(row) for row in store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM series WHERE commodity = 'copper_cathode'"))
+        assert "SEARCH standing USING INDEX idx_standing_facts_group (commodity=?)" in one  # one commodity's rows
         assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -65536
     finally:
         store.close()

@@ -53,3 +53,27 @@ def test_two_workers_store_and_say_what_one_does(tmp_path: Path) -> None:
     # --force: the same text twice is extracted twice in one process; the pool sends it once
     forced_two = _run_and_export(inputs, tmp_path / "two.db", 2, "--force")
     assert forced_two == _run_and_export(inputs, tmp_path / "one.db", 1, "--force")
+
+
+def test_a_document_an_earlier_one_of_the_batch_replaces_is_extracted_again_as_one_process_does(tmp_path: Path) -> None:
+    """A report edited in place replaces its earlier reading; a copy of the earlier text elsewhere, later in the same
+    batch, was current when the batch started and is not any more when its turn comes: it is extracted again."""
+    said = []
+    for workers in (1, 2):
+        folder, db = tmp_path / f"in{workers}", tmp_path / f"x{workers}.db"
+        (folder / "a").mkdir(parents=True)
+        june = (FIXTURES / "review_2024_06.txt").read_text(encoding="utf-8")
+        (folder / "a" / "report.txt").write_text(june, encoding="utf-8")
+        assert runner.invoke(app, ["run", str(folder), "--db", str(db)], catch_exceptions=False).exit_code == 0
+        (folder / "a" / "report.txt").write_text(june.replace("Copper", "Copper ", 1), encoding="utf-8")
+        (folder / "b").mkdir()
+        (folder / "b" / "copy.txt").write_text(june, encoding="utf-8")
+        ran = runner.invoke(app, ["run", str(folder), "--db", str(db), "--workers", str(workers)],
+                            catch_exceptions=False)
+        assert ran.exit_code == 0, ran.output
+        assert [line.split("│")[4].strip() for line in ran.output.splitlines() if ".txt" in line] == \
+            ["extracted", "extracted"]
+        facts = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", "-"])
+        said.append((ran.output.replace(str(db), "DB").replace(str(folder), "IN"),
+                     facts.output.replace(str(folder), "IN")))
+    assert said[0] == said[1]

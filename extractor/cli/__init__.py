@@ -13,7 +13,7 @@ from extractor.errors import ExtractorError
 # Each command and where it lives: a command's module (and what it imports: the pipeline, the rules, the LLM
 # clients, the eval) is imported only when that command runs, so `extractor series` starts without the rest.
 COMMANDS = {
-    "run": "extract:run", "month": "extract:month", "facts": "data:facts", "export": "data:export",
+    "run": "extract:run", "month": "month:month", "facts": "data:facts", "export": "data:export",
     "series": "analysis:series", "forecasts": "analysis:forecasts", "conflicts": "analysis:conflicts",
     "search": "analysis:search", "metadata": "analysis:metadata", "doctor": "doctor:doctor",
 }

@@ -18,7 +18,7 @@ from extractor.eval.oracle import OracleProvider, oracle_documents
 from extractor.eval.scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from extractor.facts import DocumentFacts, load_document_facts
 from extractor.llm.registry import LLMConfig
-from extractor.pipeline import STRATEGIES, RunOptions
+from extractor.run_options import STRATEGIES, RunOptions
 from extractor.settings import load_settings
 
 from .common import console, err_console, fail, llm_account_line

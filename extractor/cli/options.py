@@ -8,9 +8,7 @@ import typer
 
 from extractor.errors import ExtractorError
 from extractor.llm.registry import LLMConfig, resolve_provider
-from extractor.pipeline import STRATEGIES
-from extractor.reconcile.labels import LABEL_POLICIES
-from extractor.strategies.assist import DRIVER_POLICIES
+from extractor.run_options import DRIVER_POLICIES, LABEL_POLICIES, STRATEGIES
 
 from .common import fail
 

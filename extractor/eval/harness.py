@@ -27,7 +27,7 @@ from extractor.llm.base import Provider
 from extractor.llm.registry import LLMConfig, make_provider
 from extractor.llm.replay import MISSING as MISSING_RECORDING
 from extractor.batch import run_batch
-from extractor.pipeline import RunOptions
+from extractor.run_options import RunOptions
 from extractor.store.cache import StoreCache
 from extractor.record import LABEL_FIELDS
 from extractor.settings import Settings

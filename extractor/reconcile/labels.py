@@ -99,9 +99,6 @@ class Decision:
         return self.fact.relabel(status=self.status, reason=self.reason, opinions=self.opinions)
 
 
-LABEL_POLICIES = ("confirm", "adopt", "auto")
-
-
 def decide(rules: Fact, llm: Fact, policy: str = "confirm") -> Decision:
     """Apply the reconciliation rules to one number the rules and the LLM both labelled."""
     rules_label = {k: getattr(rules.label, k) for k in LABEL_KEYS}

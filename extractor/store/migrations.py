@@ -7,7 +7,7 @@ from typing import Callable
 
 import sqlite_utils
 
-from . import decisions, views
+from . import decisions, standing, views
 
 
 def now() -> str:
@@ -143,9 +143,17 @@ def m030_archive_indexes(db: sqlite_utils.Database) -> None:
     views.create_views(db)
 
 
+def m031_standing_facts(db: sqlite_utils.Database) -> None:
+    """The standing fact of every key kept current on write (`standing_facts`, by triggers), which current_facts and
+    the views over it read: a query no longer ranks every accepted fact of the archive."""
+    standing.create(db)
+    views.create_views(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
     m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m011_publisher, m030_archive_indexes,
+    m031_standing_facts,
 ]
 # People's decisions on figures (extractor/store/decisions.py): kept after every other migration.
 MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views]

@@ -36,27 +36,25 @@ def _same(left: str, right: str, columns: tuple[str, ...]) -> str:
 # Each fact key's figure from the latest report of each publisher that states it: a later month's report supersedes
 # an earlier one of the same publisher, and of two reports of one month (a corrected re-issue) the one stored later.
 # Two publishers' figures stand side by side (a row each, with its publisher): neither supersedes the other.
-# Forecasts and actuals are different keys (basis). The latest is found per key and publisher by one pass over an
-# index that holds the key, value and document of every accepted fact (in the key's order, so nothing is sorted) and
-# one that holds each document's month, first sighting and publisher: the last of (report month, first seen,
-# document rowid, fact id), an unknown month before any month, is what ranked first when revisions were ranked
-# (`revision_rank` is kept, always 1). Only the standing facts are then read in full, so an archive of thousands of
-# reports stays quick to query.
-_KEY = ", ".join(f"f.{c}" for c in SERIES_KEY)
+# Forecasts and actuals are different keys (basis). Which fact stands, per key and publisher, is kept current on
+# write in `standing_facts` (extractor/store/standing.py: the last of report month, first seen, document rowid and
+# fact id, an unknown month before any month, is what ranked first when revisions were ranked; `revision_rank` is
+# kept, always 1), so a query reads a row per figure however many reports the archive holds, in the order of the
+# key, period and publisher. The views below read it first (CROSS JOIN keeps SQLite to that order: without
+# statistics it would rather scan every accepted fact), and say their order (what it was before standing_facts).
+def _order(alias: str) -> str:
+    return ", ".join(f"{alias}.{c}" for c in (*SERIES_KEY, "period", "publisher"))
+
+
 CURRENT_FACTS = f"""
-SELECT f.id, f.commodity, f.region, f.metric, f.segment, f.content, f.period, f.basis, f.measure, f.value,
-       f.value_num, f.value_low, f.value_high, f.direction, f.unit, f.qualifier, f.quote, f.source,
-       d.name AS document, d.report_month, f.document_id, d.publisher, 1 AS revision_rank, standing.reports
-FROM (
-  SELECT f.id, MAX(printf('%-7s%-40s%020d%020d', COALESCE(d.report_month, ''), COALESCE(d.first_seen, ''), d.rowid,
-                          f.id)) AS latest, COUNT(*) AS reports
-  FROM facts f INDEXED BY idx_facts_accepted_key
-  JOIN documents d INDEXED BY idx_documents_revision ON d.id = f.document_id
-  WHERE f.status = 'accepted'
-  GROUP BY {_KEY}, f.period, d.publisher
-) standing
-JOIN facts f ON f.id = standing.id
-JOIN documents d ON d.id = f.document_id
+SELECT standing.fact_id AS id, standing.commodity, standing.region, standing.metric, standing.segment,
+       standing.content, standing.period, standing.basis, standing.measure, f.value, f.value_num, f.value_low,
+       f.value_high, f.direction, f.unit, f.qualifier, f.quote, f.source, d.name AS document, d.report_month,
+       f.document_id, d.publisher, 1 AS revision_rank, standing.reports
+FROM standing_facts standing
+CROSS JOIN facts f ON f.id = standing.fact_id
+CROSS JOIN documents d INDEXED BY idx_documents_revision ON d.id = f.document_id
+ORDER BY {_order("standing")}
 """
 
 # The actual figures month by month, one row per series and period.
@@ -80,11 +78,13 @@ SELECT fc.commodity, fc.region, fc.metric, fc.segment, fc.content, fc.measure, f
        END AS error_pct,
        a.value_num BETWEEN fc.value_low AND fc.value_high AS within_range,
        fc.direction AS forecast_direction, a.direction AS actual_direction
-FROM facts fc
-JOIN documents fd ON fd.id = fc.document_id
-JOIN current_facts a ON a.basis = 'actual' AND a.period = fc.period AND a.publisher IS fd.publisher
-     AND {_same("a", "fc", tuple(c for c in SERIES_KEY if c != "basis"))}
-WHERE fc.status = 'accepted' AND fc.basis = 'forecast' AND fd.report_month < fc.period
+FROM current_facts a
+CROSS JOIN facts fc ON fc.status = 'accepted' AND fc.basis = 'forecast' AND fc.period = a.period
+     AND {_same("fc", "a", tuple(c for c in SERIES_KEY if c != "basis"))}
+CROSS JOIN documents fd INDEXED BY idx_documents_revision ON fd.id = fc.document_id AND fd.publisher IS a.publisher
+     AND fd.report_month < fc.period
+WHERE a.basis = 'actual'
+ORDER BY {_order("a")}, fc.value, fc.document_id, fc.id
 """
 
 # What the reports give as the causes, per commodity and month.
@@ -106,12 +106,14 @@ SELECT newer.commodity, newer.region, newer.metric, newer.segment, newer.content
        newer.measure, newer.value AS value, newer.document AS document, newer.report_month AS report_month,
        old.value AS superseded_value, od.name AS superseded_document, od.report_month AS superseded_report_month
 FROM current_facts newer
-JOIN facts old ON old.status = 'accepted' AND old.id != newer.id AND old.period = newer.period
+CROSS JOIN facts old ON old.status = 'accepted' AND old.id != newer.id AND old.period = newer.period
      AND {_same("old", "newer", SERIES_KEY)} AND old.value != newer.value
-JOIN documents od ON od.id = old.document_id AND od.id != newer.document_id AND od.publisher IS newer.publisher
+CROSS JOIN documents od INDEXED BY idx_documents_revision ON od.id = old.document_id AND od.id != newer.document_id
+     AND od.publisher IS newer.publisher
 WHERE NOT EXISTS (
   SELECT 1 FROM facts also WHERE also.document_id = newer.document_id AND also.status = 'accepted'
      AND also.period = newer.period AND {_same("also", "newer", SERIES_KEY)} AND also.value = old.value)
+ORDER BY {_order("newer")}, old.value, old.document_id, old.id
 """
 
 VIEWS = {
@@ -163,7 +165,8 @@ def create_indexes(db: sqlite_utils.Database) -> None:
 
 
 def create_views(db: sqlite_utils.Database) -> None:
-    """(Re)create the analysts' views, and the indexes they read."""
+    """(Re)create the analysts' views, and the indexes they read. current_facts reads `standing_facts`, which
+    migration m031 creates: SQLite lets an earlier migration create the view before it (nothing reads it there)."""
     create_indexes(db)
     for name in reversed(list(VIEWS)):
         db.execute(f"DROP VIEW IF EXISTS {name}")

@@ -79,9 +79,6 @@ def ask(works: list[SectionWork], llm: LLMClient) -> list[list[LLMResult | LLMEr
     return per_section
 
 
-DRIVER_POLICIES = ("keyword", "confirm", "llm", "union", "auto")
-
-
 def apply_section(text: str, report_month: str | None, work: SectionWork, answers: list[LLMResult | LLMError],
                   labels: str = "confirm", drivers_policy: str = "keyword",
                   ) -> tuple[list[Fact], list[Driver]]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 
 from extractor.errors import DocumentError
 
@@ -65,12 +67,13 @@ def read_document(path: Path, max_bytes: int) -> Document:
     is_html = kind == "text" and (suffix in {".html", ".htm"} or _looks_like_html(text))
     if is_html:
         text = html_to_text(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         raise DocumentError(str(path), "file holds no text")
     return Document(
         name=path.name,
-        path=str(path.resolve()),
+        path=os.path.realpath(path),  # (Path.resolve's string, without its second stat)
         text=text,
         encoding=encoding,
         format="html" if is_html else kind,
@@ -176,6 +179,8 @@ def _is_binary(raw: bytes) -> bool:
 
 
 def _looks_like_html(text: str) -> bool:
+    if "<" not in text[:2000]:  # no tag at all: most reports, told without lowering and searching their head
+        return False
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head or bool(re.search(r"<(p|div|body)[\s>]", head))
 
@@ -222,6 +227,34 @@ def iter_input_paths(inputs: list[str]) -> list[Path]:
     return scan_inputs(inputs)[0]
 
 
+def _walk(folder: Path, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """Every entry under folder that is not a folder, as (its path's parts below folder, its entry); hidden files
+    and folders are left out, and a folder reached through a symbolic link is not entered (as `Path.rglob`)."""
+    try:
+        with os.scandir(folder.joinpath(*parts)) as found:
+            entries = list(found)
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(folder, (*parts, entry.name))
+        else:
+            yield (*parts, entry.name), entry
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _is_report(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES and not path.name.lower().startswith("readme")
+
+
 def scan_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, int]]:
     """Expand files, directories (searched recursively, by suffix) and globs into a sorted path list, and count the
     files directories held that are not reports, by suffix.
@@ -236,11 +269,12 @@ def scan_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, int]]:
         path = Path(item)
         if path.is_dir():
             real = path.resolve()  # once: the files under it are named by their place in it
-            for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(path).parts):
+            for parts, entry in sorted(_walk(path), key=lambda walked: walked[0]):
+                if not _is_file(entry):
                     continue
-                if child.suffix.lower() in TEXT_SUFFIXES and not child.name.lower().startswith("readme"):
-                    found[str(child.resolve() if child.is_symlink() else real / child.relative_to(path))] = child
+                child = path.joinpath(*parts)
+                if _is_report(child):
+                    found[os.path.realpath(child) if entry.is_symlink() else str(real.joinpath(*parts))] = child
                 else:
                     skipped[child.suffix.lower() or "(no suffix)"] = skipped.get(child.suffix.lower() or "(no suffix)", 0) + 1
         elif any(ch in item for ch in "*?["):
@@ -260,7 +294,7 @@ def input_problems(inputs: list[str]) -> list[str]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            if not scan_inputs([item])[0]:
+            if not any(_is_file(entry) and _is_report(path.joinpath(*parts)) for parts, entry in _walk(path)):
                 problems.append(f"{item}: no report files in this folder (looked for {', '.join(sorted(TEXT_SUFFIXES))} in "
                                 "every subfolder)")
         elif any(ch in item for ch in "*?["):
