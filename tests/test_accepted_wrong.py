@@ -164,3 +164,28 @@ def test_the_country_s_move_beside_an_area_s_is_still_the_country_s() -> None:
     facts = _facts(text, "2025-05")
     assert has(facts, "up", commodity="aluminum", period="2025-05", measure="mom_direction")
     assert has(facts, "up", commodity="aluminum", segment="yunnan", period="2025-05", measure="mom_direction")
+
+
+def test_the_kinds_through_the_cli_into_sqlite(tmp_path) -> None:
+    """The same kinds in one report of our own, run by `extractor run` into a real database: none of the wrong
+    readings is accepted, the review holds them with a reason, and the report's own figures are accepted."""
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    report = tmp_path / "zinc_2025_04.txt"
+    report.write_text(
+        "Refined zinc output in April 2025 was 512,000 mt, with the MoM decline expanding to roughly 4.3%. "
+        "Zinc concentrate stocks at ports slid to 61,000 mt. Weekly zinc supply came to 118,000 mt in the third "
+        "week of April.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["run", str(report), "--db", str(db), "--provider", "rules"])
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(db).execute("SELECT commodity, measure, value_num, status, reason FROM facts").fetchall()
+    accepted = {(c, m, v) for c, m, v, s, _ in rows if s == "accepted"}
+    assert ("refined_zinc", "level", 512000) in accepted and ("refined_zinc", "mom_pct", -4.3) in accepted
+    assert not any(v in (4.3, 61000, 118000) for _, _, v in accepted)
+    reviewed = {v: reason for _, _, v, s, reason in rows if s == "needs_review"}
+    assert reviewed.get(61000) and reviewed.get(118000)
