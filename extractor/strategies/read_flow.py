@@ -108,7 +108,7 @@ def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], 
     rules_facts, rules_drivers = _rules(text, fmt, sections, month)
     decided = trust(rules_facts, asked.facts, run_tally)
     sure = decided.trusted or (decided.figures > 0 and decided.verified >= VERIFIED_MIN * decided.figures)
-    if month != rules_month.value and (rules_month.value is not None and not decided.overrules or not sure):
+    if month != rules_month.value and ((rules_month.value is not None and not decided.overrules) or not sure):
         month = rules_month.value  # a reader not trusted to overrule does not move the rules' month; where the rules
         # found none, the LLM's stands if the text verifies this document's figures as it would a trusted reader's
         rules_facts, rules_drivers = _rules(text, fmt, sections, month)
