@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from extractor.text import clauses as cl
 from extractor.text.commodities import COMMODITY_ALIASES
+from extractor.text.countries import regions_named
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
@@ -128,22 +129,8 @@ def _stem(word: str) -> str:
     return word
 
 
-# Countries a text names otherwise than by the contract's lower-case English name.
-_COUNTRY_NAMES = {"turkey": ("türkiye", "turkiye", "turkish"), "united states": ("u.s.", "us ", "america"),
-                  "united kingdom": ("u.k.", "uk ", "britain", "british"), "south korea": ("korea",),
-                  "dr congo": ("drc", "congo"), "germany": ("german",), "netherlands": ("dutch",),
-                  "philippines": ("philippine", "filipino"), "vietnam": ("viet nam",), "canada": ("canadian",),
-                  "france": ("french",), "mexico": ("mexican",), "norway": ("norwegian",), "spain": ("spanish",),
-                  "italy": ("italian",), "sweden": ("swedish",), "finland": ("finnish",), "poland": ("polish",),
-                  "thailand": ("thai",), "saudi arabia": ("saudi",), "united arab emirates": ("uae", "emirat"),
-                  "ukraine": ("ukrainian",), "kazakhstan": ("kazakh",), "myanmar": ("burma", "burmese"),
-                  "belgium": ("belgian",), "european union": ("eu ", "europe"), "russia": ("russian",)}
-
-
 def region_named(text: str, region: str) -> bool:
-    plain = text.lower()
-    return region in _ALWAYS_REGIONS or region in plain or any(
-        name in plain for name in _COUNTRY_NAMES.get(region, ()))
+    return region in _ALWAYS_REGIONS or region in text.lower() or region in regions_named(text)
 
 
 _YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|last year|same (?:period|month|time)|previous year|"

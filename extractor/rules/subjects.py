@@ -20,18 +20,10 @@ from functools import lru_cache
 from extractor.rules.sections import Section
 from extractor.text.clauses import Sentence
 from extractor.text.commodities import REGIONAL_IDS, commodity_mentions, normalize_name, region_for
+from extractor.text.countries import COUNTRIES
+from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.numbers import find_numbers
 
-COUNTRIES = {
-    "indonesia": "indonesia", "indonesian": "indonesia", "india": "india", "indian": "india",
-    "japan": "japan", "japanese": "japan", "russia": "russia", "russian": "russia", "australia": "australia",
-    "australian": "australia", "chile": "chile", "chilean": "chile", "peru": "peru", "peruvian": "peru",
-    "philippines": "philippines", "philippine": "philippines", "vietnam": "vietnam", "malaysia": "malaysia",
-    "brazil": "brazil", "canada": "canada", "drc": "drc", "congo": "drc", "south korea": "south korea",
-    "korea": "south korea", "korean": "south korea", "overseas": "overseas",
-    "china": "china", "chinese": "china", "domestic": "china",
-}
-_COUNTRY = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product
 _BATTERY_PART = re.compile(r"\bbattery\s+$")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:(?:new|completed|existing|operating|operational|idle|domestic)\s+)?$")

@@ -1,0 +1,35 @@
+"""Countries as reports name them (a name, an adjective, another spelling) and the contract's region for each: a
+lower-case English country name (`../shared/contract/FACTS.md`), `china` for the domestic market, `overseas`."""
+
+from __future__ import annotations
+
+import re
+
+COUNTRIES: dict[str, str] = {
+    "china": "china", "chinese": "china", "domestic": "china", "overseas": "overseas",
+    "indonesia": "indonesia", "indonesian": "indonesia", "india": "india", "indian": "india",
+    "japan": "japan", "japanese": "japan", "russia": "russia", "russian": "russia", "australia": "australia",
+    "australian": "australia", "chile": "chile", "chilean": "chile", "peru": "peru", "peruvian": "peru",
+    "philippines": "philippines", "philippine": "philippines", "filipino": "philippines", "vietnam": "vietnam",
+    "viet nam": "vietnam", "malaysia": "malaysia", "brazil": "brazil", "canada": "canada", "canadian": "canada",
+    "drc": "dr congo", "congo": "dr congo", "south korea": "south korea", "korea": "south korea",
+    "korean": "south korea", "turkey": "turkey", "türkiye": "turkey", "turkiye": "turkey", "turkish": "turkey",
+    "united states": "united states", "u.s.": "united states", "america": "united states",
+    "united kingdom": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+    "british": "united kingdom", "germany": "germany", "german": "germany", "netherlands": "netherlands",
+    "dutch": "netherlands", "france": "france", "french": "france", "mexico": "mexico", "mexican": "mexico",
+    "norway": "norway", "norwegian": "norway", "spain": "spain", "spanish": "spain", "italy": "italy",
+    "italian": "italy", "sweden": "sweden", "swedish": "sweden", "finland": "finland", "finnish": "finland",
+    "thailand": "thailand", "saudi arabia": "saudi arabia", "saudi": "saudi arabia",
+    "united arab emirates": "united arab emirates", "uae": "united arab emirates", "ukraine": "ukraine",
+    "ukrainian": "ukraine", "kazakhstan": "kazakhstan", "kazakh": "kazakhstan", "myanmar": "myanmar",
+    "burma": "myanmar", "burmese": "myanmar", "belgium": "belgium", "belgian": "belgium",
+}
+# A country named in lower-case text (the longest name first: "south korea" before "korea").
+COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True))
+                     + r")(?!\w)")
+
+
+def regions_named(text: str) -> set[str]:
+    """The regions of the countries a text names."""
+    return {COUNTRIES[m] for m in COUNTRY.findall(text.lower())}
