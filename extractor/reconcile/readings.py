@@ -38,7 +38,8 @@ VERIFIED_MIN = 0.9  # the share of its figures the text must verify for the LLM 
 AGREEMENT_MIN = 0.7  # or: the share of the rules' accepted figures it reads alike, where there are enough,
 VERIFIED_WITH_AGREEMENT = 0.8  # with this share verified
 MIN_COMPARED = 8
-RUN_VERIFIED_MIN = 0.78  # over a run: between the oracle's p = 0.5 (0.66-0.72) and p = 0.9 (0.81-0.94) on every set
+# Over a run: between the oracle's p = 0.5 (0.66-0.72) and p = 0.9 (0.81-0.94) on every set.
+RUN_VERIFIED_MIN = 0.78
 DOCUMENT_VERIFIED_MIN = 0.6  # a good reader's document whose figures the text verifies less than this falls back
 # Evidence enough to overrule the rules' sure figures: this many figures read, or no sure figure of the rules to
 # overrule, or agreement with STRONG_AGREEMENT of at least STRONG_COMPARED of them.

@@ -141,6 +141,12 @@ _PART_OF_YEAR = re.compile(r"\b(?:(first|second|third|fourth) quarter|Q([1-4])|(
 _PART_END = {"first": 3, "second": 6, "third": 9, "fourth": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
+def _part_ends(text: str) -> set[int]:
+    """The last months of the quarters and halves a text names ("Q3" 9, "the first half" 6)."""
+    return {_PART_END[(quarter or q).lower()] if quarter or q else 6 if (half or h).lower() in ("first", "1") else 12
+            for quarter, q, half, h in _PART_OF_YEAR.findall(text)}
+
+
 def reachable_periods(sentence: str, report_month: str | None, bare: bool = False) -> set[str]:
     """The months a figure in this sentence may describe: those it names (with a year-ago month where it compares
     with a year earlier, the December or June of a year it names), else the report month and, where it expects, the
@@ -171,9 +177,7 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
     for year in years:
         periods.update({f"{year}-12", f"{year}-06"})  # a whole year, a half year
     for year in years or ({report_month[:4]} if report_month else set()):
-        for quarter, q, half, h in _PART_OF_YEAR.findall(sentence):
-            end = _PART_END[(quarter or q).lower()] if quarter or q else 6 if (half or h).lower() in ("first", "1") else 12
-            periods.add(f"{year}-{end:02d}")
+        periods.update(f"{year}-{end:02d}" for end in _part_ends(sentence))
     if bare and report_month is not None:
         periods.update(shift_month(report_month, k) for k in range(-13, 2))  # a table's columns name its months
     if _MONTH_AGO.search(sentence):
@@ -283,9 +287,7 @@ def _months_named(text: str) -> set[int]:
     named = {n for n in (month_number(m) for m in re.findall(rf"\b({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b", text,
                                                                re.I)) if n}
     named.update(int(c) if c.isdigit() else cl.MONTH_COUNTS[c.lower()] for c in _FIRST_MONTHS.findall(text))
-    for quarter, q, half, h in _PART_OF_YEAR.findall(text):
-        named.add(_PART_END[(quarter or q).lower()] if quarter or q else 6 if (half or h).lower() in ("first", "1")
-                  else 12)
+    named.update(_part_ends(text))
     return named
 
 

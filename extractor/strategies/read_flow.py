@@ -10,7 +10,8 @@ from extractor.formats import ReportFormat
 from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
 from extractor.reconcile import verify
-from extractor.reconcile.readings import RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, trust
+from extractor.reconcile.readings import (RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, good_run,
+                                         trust)
 from extractor.record import Driver, Fact, Status
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
@@ -94,7 +95,7 @@ def run_trust(survey: Survey) -> dict[str, Any]:
     verified, figures = survey.tally
     share = verified / figures if figures else 0.0
     return {"verified": verified, "figures": figures, "share": round(share, 3), "threshold": RUN_VERIFIED_MIN,
-            "trusted": bool(figures) and share >= RUN_VERIFIED_MIN}
+            "trusted": good_run(survey.tally)}
 
 
 def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], rules_month: ReportMonth,
