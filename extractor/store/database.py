@@ -6,6 +6,7 @@ import getpass
 import json
 import socket
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -33,7 +34,7 @@ def open_store(path: Path | str) -> "Store":
     try:
         conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         db = sqlite_utils.Database(conn)
-        db.execute("PRAGMA journal_mode=WAL")
+        _into_wal(db)
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=30000")
         for pragma in PRAGMAS:
@@ -42,6 +43,26 @@ def open_store(path: Path | str) -> "Store":
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: cannot use this file as the extractor database ({e})") from e
     return Store(db, Path(path))
+
+
+WAL_WAIT = 30.0  # seconds, as the busy timeout
+
+
+def _into_wal(db: sqlite_utils.Database) -> None:
+    """Put the database in WAL mode, waiting for another process that is doing the same.
+
+    Changing the journal mode needs the file to itself, and SQLite answers "database is locked" at once rather than
+    call the busy handler when another connection holds it (two runs started together on a new database).
+    """
+    deadline = time.monotonic() + WAL_WAIT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @dataclass
