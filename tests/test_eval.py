@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.eval.gold import check_gold_file, value_in_quote
-from extractor.eval.scoring import score_numbers
+from extractor.eval.harness import render_markdown
+from extractor.eval.scoring import score_documents, score_numbers
 from extractor.facts import DocumentFacts, Fact
 
 from .conftest import SEEDS
@@ -94,6 +95,25 @@ def test_numbers_view_separates_wrong_labels_from_misses() -> None:
     doc = DocumentFacts(document="d.txt", report_month="2025-01", facts=gold)
     result = score_numbers([doc], {"d.txt": doc.model_copy(update={"facts": extracted})}, {"d.txt": text})
     assert (result.numbers, result.right, result.wrong, result.missed) == (3, 1, 1, 1)
+
+
+def test_misses_are_counted_by_why_they_were_missed() -> None:
+    def fact(**given) -> Fact:
+        fields = dict(commodity="lfp", metric="production", period="2025-01", basis="actual", measure="level",
+                      value=100, quote="q")
+        return Fact(**{**fields, **given})
+
+    gold = [fact(), fact(measure="mom_pct", value=5, unit="%"), fact(metric="imports", value=20),
+            fact(segment="large smelters", value=70), fact(period="2025-02", basis="forecast", value=90),
+            fact(metric="inventory", value=33)]
+    extracted = [fact(), fact(measure="yoy_pct", value=5, unit="%"), fact(metric="imports", value=21),
+                 fact(segment="small smelters", value=70), fact(period="2025-03", basis="actual", value=90)]
+    doc = DocumentFacts(document="d.txt", report_month="2025-01", facts=gold)
+    report = score_documents([doc], {"d.txt": doc.model_copy(update={"facts": extracted})})
+    assert report.miss_kinds == {"wrong measure": 1, "wrong value": 1, "wrong segment": 1, "several fields": 1,
+                                 "never extracted": 1}
+    assert report.as_dict()["missed_by_kind"]["never extracted"] == 1
+    assert "| wrong segment | 1 | 20% |" in render_markdown(report)
 
 
 def test_eval_html_and_baseline(gold_and_docs: tuple[Path, Path], tmp_path: Path) -> None:

@@ -161,6 +161,14 @@ def test_the_text_verifies_each_field() -> None:
     assert not verify.named_in("Nickel sulfate output rose.", "cobalt_sulphate")
     assert verify.segment_label("Jinchuan  Group", "refined_nickel") == "jinchuan group"
     assert verify.segment_label("null", "refined_nickel") is None
+    # A size and a raw-material route in the contract's labels, whatever words the reader used.
+    assert verify.segment_label("Middle-sized smelters", "primary_lead") == "medium smelters"
+    assert verify.segment_label("medium-scale plants", "primary_lead") == "medium plants"
+    assert verify.segment_label("large-scale mills", "aluminum_extrusion") == "large mills"
+    assert verify.segment_label("mid-size refiners", "refined_zinc") == "medium refiners"
+    assert verify.segment_label("Salt lake-based", "lithium_carbonate") == "salt lake-derived"
+    assert verify.segment_label("spodumene-derived", "lithium_carbonate") == "spodumene-derived"
+    assert verify.segment_label("midstream producers", "refined_zinc") == "midstream producers"
     assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import ExtractorError, GoldError
+from extractor.eval.scoring import KINDS as MISS_KINDS
 from extractor.eval.scoring import Report, match_facts, quote_spans
 from extractor.export import document_facts
 from extractor.facts import DocumentFacts, Fact, load_document_facts
@@ -252,6 +253,7 @@ def render_markdown(report: Report) -> str:
         for key, s in sorted(scores.items()):
             lines.append(f"| {key} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.gold} | {s.predicted} |")
         lines.append("")
+    lines += _render_miss_kinds(report)
     for title, items in (("Missed (in gold, not extracted)", report.missed),
                          ("Extra (extracted, not in gold)", report.extra)):
         lines += [f"## {title}: {len(items)}", ""]
@@ -260,6 +262,17 @@ def render_markdown(report: Report) -> str:
         lines += [f"- {document}: {describe(fact)} — “{fact.quote}”" for document, fact in items[:MAX_LISTED]]
         lines.append("")
     return "\n".join(lines)
+
+
+def _render_miss_kinds(report: Report) -> list[str]:
+    """The per-kind error table: why the gold facts were missed (never extracted, or under which wrong field)."""
+    total = sum(report.miss_kinds.values())
+    if not total:
+        return []
+    lines = [f"## Missed gold facts by kind: {total}", "", "| kind | facts | share of misses |", "| --- | --- | --- |"]
+    lines += [f"| {kind} | {report.miss_kinds[kind]} | {report.miss_kinds[kind] / total:.0%} |"
+              for kind in MISS_KINDS if report.miss_kinds.get(kind)]
+    return [*lines, ""]
 
 
 # ---------------------------------------------------------------- html

@@ -9,7 +9,7 @@ segment-null production, operating_rate and cumulative_production facts.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -66,6 +66,44 @@ def match_facts(gold: Iterable[Fact], predicted: Iterable[Fact]) -> Match:
             result.matched.append((fact, found))
     result.extra = [p for remaining in pool.values() for p in remaining]
     return result
+
+
+# ---------------------------------------------------------------- why gold facts were missed
+# A gold fact the extractor did not match is either *never extracted* (no fact of the document carries its value),
+# extracted with a *wrong value* (a fact with its whole label but another value), or extracted with its value under
+# a wrong label: then the one field that differs names the kind (wrong segment, commodity, metric, period, measure,
+# region, content, basis), and *several fields* when more than one does. Each extra fact explains one miss at most.
+
+LABEL_FIELDS = ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")
+# The table's rows in the order a reader looks for them.
+KINDS = ("never extracted", "wrong value", *(f"wrong {name}" for name in LABEL_FIELDS), "several fields")
+
+
+def _differing(gold: Fact, extra: Fact) -> list[str]:
+    return [name for name, g, e in zip(LABEL_FIELDS, gold.key(), extra.key()) if g != e]
+
+
+def _kind(gold: Fact, pool: list[Fact]) -> tuple[str, Fact | None]:
+    """The kind of one miss and the extra fact that explains it (None when nothing does)."""
+    same_value = [(len(_differing(gold, e)), i, e) for i, e in enumerate(pool) if values_agree(gold.value, e.value)]
+    if same_value:
+        _, _, extra = min(same_value, key=lambda t: (t[0], t[1]))
+        fields = _differing(gold, extra)
+        return (f"wrong {fields[0]}" if len(fields) == 1 else "several fields"), extra
+    same_label = next((e for e in pool if e.key() == gold.key()), None)
+    return ("wrong value", same_label) if same_label else ("never extracted", None)
+
+
+def miss_kinds(missed: Iterable[Fact], extra: Iterable[Fact]) -> Counter[str]:
+    """Count one document's misses by kind, each extra fact explaining one miss at most."""
+    pool = list(extra)
+    kinds: Counter[str] = Counter()
+    for gold in missed:
+        kind, used = _kind(gold, pool)
+        kinds[kind] += 1
+        if used is not None:
+            pool.remove(used)
+    return kinds
 
 
 @dataclass
@@ -129,6 +167,7 @@ class Report:
     # Per document set, format and year: {group: {value: Slice}} (only where the documents were tagged).
     slices: dict[str, dict[str, "Slice"]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)  # documents whose extraction failed: they score zero
+    miss_kinds: Counter[str] = field(default_factory=Counter)  # why gold facts were missed, by kind (miss_kinds)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -139,6 +178,7 @@ class Report:
             "numbers": self.numbers.as_dict() if self.numbers else None,
             "report_month_accuracy": round(self.month_correct / self.month_total, 4) if self.month_total else None,
             "by": {group: {key: s.as_dict() for key, s in sorted(scores.items())} for group, scores in self.by.items()},
+            "missed_by_kind": dict(self.miss_kinds.most_common()),
             "missed": [{"document": d, **f.model_dump()} for d, f in self.missed],
             "extra": [{"document": d, **f.model_dump()} for d, f in self.extra],
         }
@@ -188,6 +228,7 @@ def score_documents(gold: list[DocumentFacts], predicted: dict[str, DocumentFact
             piece.scores["core"].add(_score(match, lambda f: f.is_core))
             piece.scores["all"].add(_score(match, lambda f: True))
             piece.scores["drivers"].add(score_drivers(gold_doc.drivers, pred_doc.drivers))
+        report.miss_kinds.update(miss_kinds(match.missed, match.extra))
         report.missed += [(gold_doc.document, f) for f in match.missed]
         report.extra += [(gold_doc.document, f) for f in match.extra]
     return report

@@ -78,13 +78,25 @@ def commodity_id(name: str) -> str:
     return _SNAKE.sub("_", name.lower().replace("aluminium", "aluminum")).strip("_") or "unknown"
 
 
+# The contract's labels of recurring parts, from the words a reader may use for them: a size is large, medium or
+# small (not "large-scale", "middle-sized", "mid-size"); a raw-material route is "X-derived" (not "X-based").
+_SEGMENT_WORDS = (
+    (re.compile(r"\b(?:middle|mid|medium)(?:[- ]?(?:sized?|scale))?\b"), "medium"),
+    (re.compile(r"\b(large|small)[- ](?:sized?|scale)\b"), r"\1"),
+    (re.compile(r"\b(spodumene|lepidolite|salt lake|brine|scrap|mica)[- ](?:based|sourced|route)\b"), r"\1-derived"),
+)
+
+
 def segment_label(segment: str | None, commodity: str) -> str | None:
-    """A lower-case segment, or None for the whole product ('null', the product's own name)."""
+    """A lower-case segment in the contract's labels of recurring parts, or None for the whole product ('null', the
+    product's own name)."""
     if segment is None:
         return None
     label = " ".join(segment.lower().split()).strip(" .,;:")
     if label in ("", "null", "none", "n/a", "total", "whole", commodity.replace("_", " ")):
         return None
+    for words, contract_label in _SEGMENT_WORDS:
+        label = words.sub(contract_label, label)
     return label
 
 
