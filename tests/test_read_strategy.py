@@ -232,3 +232,28 @@ def test_the_embedded_model_reads_an_article_and_is_not_trusted(tmp_path: Path, 
     assert {(f["commodity"], f["measure"], f["status"]) for f in facts} == {
         ("antimony_ingot", "mom_pct", "accepted"), ("antimony_ingot", "mom_direction", "accepted")}
     assert all(f["source"] == "rules" for f in facts)
+
+
+def test_a_table_cell_read_as_written_counts_in_its_tables_unit_line() -> None:
+    """The verifier on a hand-written answer (a failure shape, not a model's): a reader that gives a cell's number as
+    written ("812") in a table whose unit line says thousands of tonnes. The stored mass is scaled by the line and
+    grounded to it; a percentage cell and a mass the reader scaled itself are kept as they were."""
+    text = ("Monthly output survey\nProduct\nOct.\nYoY\nRefined Lead\n812\n4.10%\nRefined Tin\n15.2\n-3.00%\n"
+            "Unit: 1,000 tonnes\n")
+    chunk = Section(0, "unknown", "china", None, 0, len(text))
+
+    def figure(commodity: str, **fields: Any) -> dict[str, Any]:
+        return {"commodity": commodity, "region": "china", "segment": None, "content": None, "period": "2025-10",
+                "basis": "actual", "metric": "production", **fields}
+
+    answer = LLMResult({"facts": [
+        figure("refined_lead", measure="level", value=812, quote="812"),
+        figure("refined_lead", measure="yoy_pct", value=4.1, quote="4.10%"),
+        figure("refined_tin", measure="level", value=15200, quote="15.2"),
+    ], "drivers": []}, 0, 0)
+    facts = {(f.label.commodity, f.label.measure): f for f in read.read_chunk(text, chunk, answer, "2025-10", "llm").facts}
+    lead = facts[("refined_lead", "level")]
+    assert lead.value == 812_000 and lead.status == Status.ACCEPTED
+    assert lead.scale is not None and lead.scale.of(text) == "Unit: 1,000 tonnes"
+    assert facts[("refined_lead", "yoy_pct")].value == 4.1
+    assert facts[("refined_tin", "level")].value == 15_200

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import prompts
@@ -171,6 +171,10 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
                     source=source, section=chunk.index)
         return _verified(text, fact, month, None)
     number, scale = _ground(text, chunk, given, at)
+    if number is not None and scale is None and _unscaled_cell(given, number, label):
+        number, scale = _scaled_by_unit_line(text, chunk, number)
+        if scale is not None:
+            given = given.model_copy(update={"value": number.value})
     if number is None:
         return Fact(label, given.value, None, None, given.quote, Span(-1, -1), quote_span, Status.REJECTED,
                     "fabricated: no number in the text states this value at the quote", opinions=opinion,
@@ -221,6 +225,28 @@ def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[Numb
                 return NumberSpan(start, start + digits.end(), digits.group(0), cell.value, "mt", cell.kind,
                                   cell.qualifier, start), scale
     return None, None
+
+
+_MASS_METRICS = frozenset({"production", "cumulative_production", "capacity", "operating_capacity", "inventory",
+                           "imports", "exports", "maintenance_impact"})
+
+
+def _unscaled_cell(given: ReadFigure, number: NumberSpan, label: Label) -> bool:
+    """A mass the reader gave as a table cell's bare number ("2705" read as 2705): the cell counts in its table's
+    unit, which the reader may not have applied."""
+    return (_bare(given.quote) and number.unit is None and number.kind == "bare" and "%" not in given.quote
+            and label.metric in _MASS_METRICS and label.measure in ("level", "mom_abs", "yoy_abs"))
+
+
+def _scaled_by_unit_line(text: str, chunk: Section, number: NumberSpan) -> tuple[NumberSpan, Span | None]:
+    """The cell's number times the factor of the nearest unit line of its table ("Unit: 1,000 tonne"), with that
+    line's span; the number as it was where no unit line scales it."""
+    declared = [(abs(scale.start - number.end), factor, scale) for factor in (1e3, 1e4, 1e6)
+                if (scale := _declaration(text, chunk, number.end, number.end, factor)) is not None]
+    if not declared or not isinstance(number.value, float):
+        return number, None
+    _, factor, scale = min(declared, key=lambda d: d[0])
+    return replace(number, value=number.value * factor, unit="mt"), scale
 
 
 def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, factor: float) -> Span | None:
