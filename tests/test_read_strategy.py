@@ -257,3 +257,43 @@ def test_a_table_cell_read_as_written_counts_in_its_tables_unit_line() -> None:
     assert lead.scale is not None and lead.scale.of(text) == "Unit: 1,000 tonnes"
     assert facts[("refined_lead", "yoy_pct")].value == 4.1
     assert facts[("refined_tin", "level")].value == 15_200
+
+
+def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
+    """The verifier on a hand-written answer (a failure shape, not a model's), in phrasings met on fresh pages: a
+    balance's sign from "shortfall"/"surplus", a change's direction named after its numbers, a year-ago month named
+    by date, "barely change", "the year-earlier month", and the same month of years the sentence names."""
+    text = ("Cobalt Market\nThe refined cobalt market ran a shortfall of 3,400 t in March, after a surplus of 1,200 t "
+            "in February. Higher Zambian and Chilean feed gave 12% and 4% increases in the two countries' output "
+            "respectively. Cathode output slipped 2.1 percent compared with March 2024. Output is set to barely "
+            "change from March in April. March output was 61,500 t against 58,000 t of the year-earlier month. "
+            "Those in 2023 and 2022 were 51,000 t and 47,500 t respectively.\n")
+    chunk = Section(0, "unknown", "china", None, 0, len(text))
+
+    def figure(metric: str, measure: str, value: Any, quote: str, **fields: Any) -> dict[str, Any]:
+        return {"commodity": "refined_cobalt", "region": "china", "segment": None, "content": None,
+                "period": "2025-03", "basis": "actual", "metric": metric, "measure": measure, "value": value,
+                "quote": quote, **fields}
+
+    answer = LLMResult({"facts": [
+        figure("balance", "level", 3400, "ran a shortfall of 3,400 t"),  # the reader left the sign off
+        figure("balance", "level", 1200, "a surplus of 1,200 t", period="2025-02"),
+        figure("production", "yoy_pct", 4.0, "4% increases", region="chile"),
+        figure("production", "yoy_pct", -2.1, "slipped 2.1 percent compared with March 2024"),
+        figure("production", "mom_direction", "flat", "set to barely change from March in April", period="2025-04",
+               basis="forecast"),
+        figure("production", "level", 58000, "58,000 t of the year-earlier month", period="2024-03"),
+        figure("production", "level", 51000, "51,000 t", period="2023-03"),
+    ], "drivers": []}, 0, 0)
+    facts = read.read_chunk(text, chunk, answer, "2025-03", "llm").facts
+    by_quote = {f.quote: f for f in facts}
+    assert [f.reason for f in facts if f.status != Status.ACCEPTED] == []
+    assert by_quote["ran a shortfall of 3,400 t"].value == -3400
+    assert by_quote["a surplus of 1,200 t"].value == 1200
+    assert by_quote["4% increases"].value == 4.0
+    assert by_quote["slipped 2.1 percent compared with March 2024"].value == -2.1
+    assert {f.label.period for f in facts if f.label.metric == "production" and f.label.measure == "level"} == \
+        {"2024-03", "2023-03"}
+    # What the text does not support is still caught: a year it does not name, a country it does not name.
+    assert verify.check_period("2019-03", "Those in 2023 and 2022 were 51,000 t.", "2025-03") is not None
+    assert verify.region_named(text, "chile") and not verify.region_named(text, "peru")

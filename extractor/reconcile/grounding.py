@@ -39,7 +39,8 @@ def ground_fact(text: str, fact: Fact) -> tuple[bool, str | None]:
     number = number_at(text, number_span.start, number_span.end)
     if number is None:
         return False, "no number at the number span"
-    if not _same_value(number.value, value, signed=(measure == "level")):
+    # A level keeps the sign it is written with, but a balance's comes from "deficit" or "surplus" (the contract).
+    if not _same_value(number.value, value, signed=(measure == "level" and fact.label.metric != "balance")):
         return False, f"value {value} is not the {number.text!r} stated in the text"
     return True, None
 

@@ -141,11 +141,17 @@ def _stem(word: str) -> str:
     return word
 
 
+# Countries named by capitals only, which lower-casing would confuse with words ("US output", not "us").
+_CAPITAL_NAMES = {"united states": re.compile(r"\bU\.?S\.?A?\b"), "united kingdom": re.compile(r"\bU\.?K\.?\b")}
+
+
 def region_named(text: str, region: str) -> bool:
-    return region in _ALWAYS_REGIONS or region in text.lower() or region in regions_named(text)
+    return (region in _ALWAYS_REGIONS or region in text.lower() or region in regions_named(text)
+            or bool(region in _CAPITAL_NAMES and _CAPITAL_NAMES[region].search(text)))
 
 
-_YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|last year|same (?:period|month|time)|previous year|"
+_YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|year[- ](?:earlier|ago)|last year|same (?:period|month|time)|"
+                       r"(?:previous|prior) year|"
                        r"year[- ](?:on|over)[- ]year|y/y|yoy|corresponding", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last) year\b", re.I)
 _MONTH_AGO = re.compile(r"(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)", re.I)
@@ -188,6 +194,8 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
         years.update(str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence))
     for year in years:
         periods.update({f"{year}-12", f"{year}-06"})  # a whole year, a half year
+        if report_month is not None:  # "those in 2011 and 2010 were ...": the report's months of those years
+            periods.add(f"{year}-{report_month[5:]}")
     for year in years or ({report_month[:4]} if report_month else set()):
         periods.update(f"{year}-{end:02d}" for end in _part_ends(sentence))
     if bare and report_month is not None:
@@ -240,11 +248,22 @@ def _previous_month_named(quote: str, period: str | None) -> bool:
                           rf"{name}", quote, re.I))
 
 
+def _year_ago_month_named(quote: str, period: str | None) -> bool:
+    """ "fell 3.3% compared to December 2019" for 2020-12: the quote compares with its month a year earlier."""
+    if not period:
+        return False
+    name = MONTH_NAMES.split("|")[int(period[5:]) - 1]
+    return bool(re.search(rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with)|on)\s+(?:the\s+)?"
+                          rf"{name}\w*,?\s+{int(period[:4]) - 1}\b", quote, re.I))
+
+
 def check_measure(measure: str, quote: str, sentence: str, unit: str | None, period: str | None = None) -> str | None:
     if measure == "level":
         return None
     comparison = measure.split("_")[0]
     if comparison == "mom" and _previous_month_named(quote, period):
+        return None
+    if comparison == "yoy" and _year_ago_month_named(quote, period):
         return None
     for stretch in (quote, clause_of(sentence, quote)):
         mom, yoy = bool(cl.MOM.search(stretch)), bool(cl.YOY.search(stretch))

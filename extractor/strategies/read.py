@@ -183,9 +183,11 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
     sign_doubt = None
     if scale is not None and isinstance(given.value, (int, float)):
         value = abs(float(given.value)) if label.measure == "level" else float(given.value)
+    elif label.measure == "level" and label.metric == "balance" and isinstance(value, float):
+        value = _balance_sign(text[max(chunk.start, number.start - 80):number.start] + given.quote, given.value) * value
     elif label.measure != "level" and isinstance(value, (float, list)):
         clause_start = max(text.rfind(c, chunk.start, number.start) for c in ";,.")
-        direction, _ = cl.last_direction(text[clause_start + 1:number.start])
+        direction = _direction_after(text, number.end) or cl.last_direction(text[clause_start + 1:number.start])[0]
         negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
         if isinstance(value, list):  # "down 50-100 yuan/t": both ends of the change
             value = sorted(-abs(v) if negative else abs(v) for v in value) if all(v >= 0 for v in value) else value
@@ -229,6 +231,34 @@ def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[Numb
 
 _MASS_METRICS = frozenset({"production", "cumulative_production", "capacity", "operating_capacity", "inventory",
                            "imports", "exports", "maintenance_impact"})
+
+
+_DEFICIT = re.compile(r"\b(?:deficits?|shortfalls?|shortages?|undersuppl\w*|short of)\b", re.I)
+_SURPLUS = re.compile(r"\b(?:surplus\w*|oversuppl\w*|glut)\b", re.I)
+
+
+def _balance_sign(words: str, given: Any) -> float:
+    """A balance's sign (the contract: a surplus positive, a deficit negative) from the last of those words before
+    the number and in the quote; the reader's sign where neither is said."""
+    deficit = max((m.start() for m in _DEFICIT.finditer(words)), default=-1)
+    surplus = max((m.start() for m in _SURPLUS.finditer(words)), default=-1)
+    if deficit != surplus:
+        return -1.0 if deficit > surplus else 1.0
+    return -1.0 if _sign(given) < 0 else 1.0
+
+
+_DIRECTION_AFTER = re.compile(
+    r"\s*(?:(?:and|or|to)\s+[-−]?[\d.,]+\s*(?:%|percent|per cent)?\s*)*"
+    r"(?:(increase|rise|gain|growth|jump|climb|advance|expansion)|"
+    r"(decline|decrease|drop|fall|slump|dip|reduction|contraction|cut|loss))(?:e?s)?\b", re.I)
+
+
+def _direction_after(text: str, end: int) -> str | None:
+    """The direction of a change named right after its number ("35% and 5% increases in ..."), else None."""
+    match = _DIRECTION_AFTER.match(text, end)
+    if match is None:
+        return None
+    return "up" if match.group(1) else "down"
 
 
 def _unscaled_cell(given: ReadFigure, number: NumberSpan, label: Label) -> bool:

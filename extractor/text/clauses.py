@@ -93,7 +93,7 @@ FLAT_WORDS = re.compile(
     r"remain\w* stable|stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around|flat|level)|"
     r"stabili[sz]\w*|(?:held|hold\w*) (?:steady|stable|flat)|sideways|on par|plateau\w*|hover\w*|"
     r"(?:roughly|largely|broadly|virtually) (?:the same|unchanged|stable|steady|flat)|(?:the )?same level|"
-    r"stay\w* (?:flat|stable|steady|unchanged)|barely (?:changed|moved)|little movement|"
+    r"stay\w* (?:flat|stable|steady|unchanged)|(?:barely|hardly) (?:chang|mov)\w*|little movement|"
     r"no (?:obvious|notable|marked|major|big|significant) change|(?:did|does|do) not change|not much change)\b",
     re.I,
 )

@@ -24,6 +24,18 @@ COUNTRIES: dict[str, str] = {
     "united arab emirates": "united arab emirates", "uae": "united arab emirates", "ukraine": "ukraine",
     "ukrainian": "ukraine", "kazakhstan": "kazakhstan", "kazakh": "kazakhstan", "myanmar": "myanmar",
     "burma": "myanmar", "burmese": "myanmar", "belgium": "belgium", "belgian": "belgium",
+    "argentina": "argentina", "argentinian": "argentina", "argentine": "argentina", "mongolia": "mongolia",
+    "mongolian": "mongolia", "zambia": "zambia", "zambian": "zambia", "iran": "iran", "iranian": "iran",
+    "poland": "poland", "polish": "poland", "south africa": "south africa", "south african": "south africa",
+    "taiwan": "taiwan", "taiwanese": "taiwan", "austria": "austria", "austrian": "austria", "bolivia": "bolivia",
+    "bolivian": "bolivia", "brazilian": "brazil", "malaysian": "malaysia", "vietnamese": "vietnam", "thai": "thailand",
+    "egypt": "egypt", "egyptian": "egypt", "pakistan": "pakistan", "pakistani": "pakistan", "new caledonia": "new caledonia",
+    "guinea": "guinea", "guinean": "guinea", "ghana": "ghana", "ghanaian": "ghana", "jamaica": "jamaica",
+    "jamaican": "jamaica", "ecuador": "ecuador", "ecuadorian": "ecuador", "colombia": "colombia", "colombian": "colombia",
+    "portugal": "portugal", "portuguese": "portugal", "serbia": "serbia", "serbian": "serbia", "bahrain": "bahrain",
+    "qatar": "qatar", "oman": "oman", "iceland": "iceland", "icelandic": "iceland", "namibia": "namibia",
+    "zimbabwe": "zimbabwe", "zimbabwean": "zimbabwe", "morocco": "morocco", "moroccan": "morocco",
+    "uzbekistan": "uzbekistan", "uzbek": "uzbekistan", "new zealand": "new zealand",
 }
 # A country named in lower-case text (the longest name first: "south korea" before "korea").
 COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True))
