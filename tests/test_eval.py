@@ -74,6 +74,25 @@ def test_same_key_with_another_value_needs_another_quote(fixtures: Path, tmp_pat
     assert any("same key and quote as facts[0]" in m for m in messages)
 
 
+def test_a_mass_counted_in_a_declared_unit_is_read_from_its_quote(tmp_path: Path) -> None:
+    """The contract's table cell scaled by its unit line, and a number whose unit counts in millions ("MT" in a
+    report that counts steel in millions of tonnes); a value the declaration does not give stays an error, and a
+    product of the contract's other-products table is no unknown id."""
+    (tmp_path / "survey.txt").write_text("Output survey, October 2025\nProduct\nOct.\nRefined Lead\n812\n"
+                                         "Pig iron output reached 7.25 MT in October.\nUnit: 1,000 tonnes\n")
+
+    def fact(value: float, quote: str, commodity: str = "refined_lead") -> dict:
+        return {"commodity": commodity, "region": "china", "metric": "production", "segment": None, "content": None,
+                "period": "2025-10", "basis": "actual", "measure": "level", "value": value, "unit": "mt",
+                "qualifier": None, "quote": quote}
+
+    gold = {"document": "survey.txt", "report_month": "2025-10", "drivers": [],
+            "facts": [fact(812_000, "812"), fact(7_250_000, "7.25 MT", "pig_iron"), fact(8_120, "812", "primary_lead")]}
+    (tmp_path / "survey.json").write_text(json.dumps(gold))
+    problems = check_gold_file(tmp_path / "survey.json", tmp_path, 10**7)
+    assert [(p.where.split()[0], p.severity) for p in problems] == [("facts[2]", "error")]
+
+
 def test_value_in_quote_reads_units_ranges_and_signs() -> None:
     def fact(value, quote, measure="level"):
         return Fact(commodity="aluminum", metric="capacity", period="2025-01", basis="actual",

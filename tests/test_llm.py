@@ -4,6 +4,7 @@ reconciliation rules, retries against a local test server, the hostile report, p
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -415,3 +416,16 @@ def test_a_question_nobody_recorded_can_be_written_out_answered_and_replayed(tmp
                     str(tmp_path / "answers")], check=True, capture_output=True)
     replayed = provider.complete(request).data
     assert replayed["report_month"] == "2025-08" and replayed["products"][0]["id"] == "cobalt_sulphate"
+
+
+def test_the_document_question_lists_the_contracts_other_products() -> None:
+    """The document question's product lists are the contract's other-products table (`OTHER_PRODUCTS`), kind by
+    kind. document-reading/2 lacks one id the table holds; its next version adds it (recordings change with it)."""
+    from extractor.text.commodities import OTHER_PRODUCTS
+
+    system = prompts.load("document_reading").system
+    for kind, ids in OTHER_PRODUCTS.items():
+        line = next(line for line in system.splitlines() if line.strip().startswith(f"- {kind}:"))
+        listed = set(re.findall(r"[a-z][a-z0-9_]*", line.split(":", 1)[1]))
+        missing = set(ids) - listed
+        assert missing == ({"medium_wide_steel_belt"} if kind == "steel and its inputs" else set()), (kind, missing)

@@ -9,6 +9,7 @@ figure repeated with other rounding, or a self-contradicting report).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from extractor.errors import ExtractorError
 from extractor.eval.scoring import values_agree
 from extractor.facts import DocumentFacts, Fact, load_document_facts
-from extractor.text.commodities import COMMODITY_ALIASES
+from extractor.rules.tables import scale_factors
+from extractor.text.commodities import CONTRACT_IDS
 from extractor.text.documents import read_document
 from extractor.text.numbers import find_numbers
 from schemas.periods import WINDOW_BEFORE, months_between
@@ -67,10 +69,11 @@ def _findings(gold: DocumentFacts, text: str) -> list[tuple[str, str, str]]:
         where = f"facts[{i}] {fact.commodity} {fact.metric} {fact.period} {fact.measure}"
         if fact.quote not in text:
             findings.append((where, ERROR, f"quote not found in the document: {fact.quote!r}"))
-        elif not fact.measure.endswith("_direction") and not value_in_quote(fact):
+        elif not fact.measure.endswith("_direction") and not value_in_quote(fact) and not _scaled_cell(fact, text):
             findings.append((where, ERROR, f"value {fact.value} cannot be read from the quote {fact.quote!r}"))
-        if fact.commodity not in COMMODITY_ALIASES:
-            findings.append((where, WARNING, f"commodity {fact.commodity!r} is not in the contract's table"))
+        if fact.commodity not in CONTRACT_IDS:
+            findings.append((where, WARNING, f"commodity {fact.commodity!r} is in neither of the contract's tables "
+                                             "(a new product's id: its own name in snake_case)"))
         if gold.report_month and abs(months_between(gold.report_month, fact.period)) > WINDOW_BEFORE:
             findings.append((where, WARNING, f"period {fact.period} is far from the report month {gold.report_month}"))
         for j, earlier in by_key[fact.key()]:
@@ -100,6 +103,24 @@ def value_in_quote(fact: Fact) -> bool:
             continue
         stated += list(number.value) if isinstance(number.value, tuple) else [number.value]
     return all(any(_same(abs(float(w)), abs(s)) for s in stated) for w in wanted)
+
+
+_BARE_CELL = re.compile(r"[\s\d,.%*()+−-]+")
+_UNIT_LINE = re.compile(r"^.*(?:\bunits?\b|thousand|'000|million|\(kt\)).*$", re.I | re.M)
+
+
+def _scaled_cell(fact: Fact, text: str) -> bool:
+    """A mass counted in a declared unit: a table cell's number times the factor a unit line of the document states
+    (the contract: "Unit: 1,000 tonne", "in thousands of tonnes"), or a number whose own unit counts in thousands or
+    millions ("7.69 MT" in a report that counts steel in millions of tonnes)."""
+    if not isinstance(fact.value, (int, float)):
+        return False
+    if _BARE_CELL.fullmatch(fact.quote):
+        factors = {f for line in _UNIT_LINE.findall(text) if len(line) < 200 for f in scale_factors(line)}
+    else:
+        factors = set(scale_factors(fact.quote))
+    stated = [n.value for n in find_numbers(fact.quote) if isinstance(n.value, float)]
+    return any(_same(abs(float(fact.value)), abs(s) * f) for s in stated for f in factors)
 
 
 def _same(claimed: float, stated: float) -> bool:
