@@ -169,6 +169,7 @@ def test_the_text_verifies_each_field() -> None:
     assert verify.segment_label("Salt lake-based", "lithium_carbonate") == "salt lake-derived"
     assert verify.segment_label("spodumene-derived", "lithium_carbonate") == "spodumene-derived"
     assert verify.segment_label("midstream producers", "refined_zinc") == "midstream producers"
+    assert verify.segment_label("mid-tier enterprises", "ndfeb") == "mid-tier enterprises"  # the report's own words
     assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
 
 
@@ -297,3 +298,24 @@ def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
     # What the text does not support is still caught: a year it does not name, a country it does not name.
     assert verify.check_period("2019-03", "Those in 2023 and 2022 were 51,000 t.", "2025-03") is not None
     assert verify.region_named(text, "chile") and not verify.region_named(text, "peru")
+
+
+def test_a_month_the_llm_names_but_its_own_figures_contradict_gives_way_to_the_rules(tmp_path: Path) -> None:
+    """Hand-written failure shape: the document answer names August (a month the text does name) while the reader's
+    own figures are September's, the month the rules find. The figures and the rules outvote the named month; the
+    figures are still the reader's."""
+    doc = tmp_path / "separators.txt"
+    doc.write_text(SEPARATORS)
+    document = {"report_month": "2025-08", "published": "2025-10-08",
+                "products": [{"id": "wet_process_separator", "name": "wet-process battery separator"}]}
+    chunk = _chunk_answer([_figure(), _figure(measure="mom_pct", value=6.2, quote="up 6.2% from\nAugust")])
+    db = tmp_path / "x.db"
+    with FakeOpenAI(answer=_answers(document, chunk)) as server:
+        result = _run("run", str(doc), "--db", str(db), "--base-url", server.base_url, "--model", "m")
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    month, evidence = conn.execute("SELECT report_month, report_month_evidence FROM documents").fetchone()
+    conn.close()
+    assert month == "2025-09", evidence
+    assert {(f["measure"], f["status"], f["source"], f["period"]) for f in _facts(db)} >= {
+        ("level", "accepted", "openai", "2025-09"), ("mom_pct", "accepted", "openai", "2025-09")}

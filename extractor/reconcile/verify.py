@@ -81,7 +81,7 @@ def commodity_id(name: str) -> str:
 # The contract's labels of recurring parts, from the words a reader may use for them: a size is large, medium or
 # small (not "large-scale", "middle-sized", "mid-size"); a raw-material route is "X-derived" (not "X-based").
 _SEGMENT_WORDS = (
-    (re.compile(r"\b(?:middle|mid|medium)(?:[- ]?(?:sized?|scale))?\b"), "medium"),
+    (re.compile(r"\b(?:middle|mid|medium)[- ]?(?:sized?|scale)\b"), "medium"),
     (re.compile(r"\b(large|small)[- ](?:sized?|scale)\b"), r"\1"),
     (re.compile(r"\b(spodumene|lepidolite|salt lake|brine|scrap|mica)[- ](?:based|sourced|route)\b"), r"\1-derived"),
 )

@@ -3,6 +3,7 @@ opinion, and the decision between them (see `extractor.strategies.read` and `ext
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -66,8 +67,24 @@ def ask(text: str, sections: list[Section], rules_month: ReportMonth, llm: LLMCl
     answers = llm.run([read.chunk_request(text, c, month, products_line(reading),
                                           examples(text[c.start:c.end]) if examples else "") for c in parts])
     readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
+    if month != rules_month.value and rules_month.value is not None and \
+            _month_of_figures([f for r in readings for f in r.facts]) == rules_month.value:
+        # The LLM named one month and read the document's figures as of the month the rules found: its own
+        # figures and the rules outvote its month.
+        month_problem = f"the LLM named {month} but read the figures as of {rules_month.value}"
+        month = rules_month.value
+        readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
     return Asked(reading, llm_month, month_problem, month, parts, [f for r in readings for f in r.facts],
                  [d for r in readings for d in r.drivers])
+
+
+def _month_of_figures(facts: list[Fact]) -> str | None:
+    """The month most of a document's actual figures describe, where more than half of them describe one."""
+    periods = Counter(f.label.period for f in facts if f.label.basis == "actual" and f.label.period)
+    if not periods:
+        return None
+    period, count = periods.most_common(1)[0]
+    return period if 2 * count > sum(periods.values()) else None
 
 
 @dataclass
