@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.record import Fact, Label, Span, Status
+from extractor.record import Fact, Label, ReviewKind as K, ReviewReason, Span, Status
 from extractor.rules import cues
 from extractor.rules.context import (
     Previous,
@@ -34,6 +34,7 @@ from extractor.rules.figures import measure_of, quote_bounds, signed_direction, 
 from extractor.rules.lists import metal_changes, paired_parts, respectively
 from extractor.rules.objections import Figure, dated_to_another_year, objection_to
 from extractor.rules.overlaps import standing_facts
+from extractor.rules.reasons import review_reason
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
@@ -174,18 +175,18 @@ def _label_number(
     local_pre = s[prev_end:number.qualifier_start]
     post = s[number.end:next_start]
     clause_pre = s[clause_start:number.start]
-    reasons: list[str] = []
+    reasons: list[ReviewReason] = []
 
     if vocab.VERSUS_EXPECTATION.match(post) or vocab.EXPECTATION_AFTER.match(post) or re.search(r"\bexpectations by\s*$", local_pre, re.I):
-        return _review(number, offset, section, "difference from an expectation: no contract measure for it")
+        return _review(number, offset, section, review_reason(K.EXPECTATION_GAP))
 
     if cues.LARGEST_CHANGE.search(local_pre):
-        return _review(number, offset, section, "the largest change among producers, not the commodity's change")
+        return _review(number, offset, section, review_reason(K.LARGEST_CHANGE))
     if cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.qualifier_start]) or (
             cues.SIZE_CLASS.search(s[max(0, number.start - 60):number.start])) or (
             number.is_range and cues.CAPACITY_OF.search(s[max(0, number.start - 60):number.start])):
         # "smelters with annual capacity above 100,000 mt", "... of 50,000-100,000 mt at 31.2%": a class's bounds
-        return _review(number, offset, section, "the bound of a size class of producers, not a figure")
+        return _review(number, offset, section, review_reason(K.SIZE_CLASS))
     metric, metric_end = metric_before(s, number.start)
     if previous is not None and previous.metric is not None and metric_end <= prev_end:
         metric = previous.metric  # the word before the figure before is that figure's ("... 1.16 million mt, up 2.7%")
@@ -196,10 +197,10 @@ def _label_number(
         return _maintenance_loss(s, offset, number, mentions, carried, report_month, section,
                                  segment_in(clause_pre, paragraph_segment))
     if (number.unit or "").startswith("mt") and cues.OUTPUT_AFFECTED.search(s[clause_start:number.start]):
-        return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
+        return _review(number, offset, section, review_reason(K.OUTPUT_AFFECTED))
     named_after = cues.METRIC_AFTER.match(post) if (number.unit or "").startswith("mt") else None
     if named_after and cues.LOSS_BEFORE.search(local_pre):
-        return _review(number, offset, section, "output lost or affected: check whether it is a maintenance impact")
+        return _review(number, offset, section, review_reason(K.OUTPUT_AFFECTED))
     if named_after:  # "70.86 million mt of capacity ... in operation", "2.6 million mt of output"
         metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
             {"capacity": "capacity", "output": "production", "production": "production", "imports": "imports",
@@ -225,17 +226,17 @@ def _label_number(
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
     if metric is None:
-        return _review(number, offset, section, "no metric named before the number")
+        return _review(number, offset, section, review_reason(K.NO_METRIC))
     objection = objection_to(Figure(s, number, clause_start, local_pre, post, metric, metric_end, section.commodity))
     if objection is not None:
-        return _review(number, offset, section, objection)
+        return _review(number, offset, section, review_reason(K.NOT_THE_COMMODITY, objection))
     if cues.ANNUAL_CHANGE.search(clause_pre):
-        return _review(number, offset, section, "the output a year a change adds or takes, not a figure of the month")
+        return _review(number, offset, section, review_reason(K.ANNUAL_CHANGE))
     if metric in ("capacity", "operating_capacity") and cues.SURVEY_SAMPLE.search(s):
-        return _review(number, offset, section, "the capacity of a survey's sample, not a fact of the commodity")
+        return _review(number, offset, section, review_reason(K.SURVEY_SAMPLE))
     project = cues.PROJECT.search(s[max(clause_start, number.start - 70):number.start])
     if metric in ("capacity", "operating_capacity") and project:
-        return _review(number, offset, section, "a project's capacity, not the commodity's")
+        return _review(number, offset, section, review_reason(K.PROJECT_CAPACITY))
 
     unit = number.unit or ""
     comparison_noun = vocab.COMPARISON_NOUN.search(local_pre)
@@ -250,7 +251,7 @@ def _label_number(
         direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
     comparison_after = cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq"
     if comparison_after == "qoq":
-        return _review(number, offset, section, "quarter-on-quarter change: no contract measure for it")
+        return _review(number, offset, section, review_reason(K.QUARTER_ON_QUARTER))
 
     expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(
         re.search(r"\bexpectations?\s*\(\s*$", local_pre, re.I))) and unit != "pp" and not change_in
@@ -321,10 +322,10 @@ def _label_number(
                 # The guidelines read an unstated comparison as MoM; it is sure enough for the reviewed and the
                 # forecast month, and flagged for review for any other period.
                 if period is None or report_month is None or months_between(report_month, period) not in (0, 1):
-                    reasons.append("comparison not stated; taken as MoM")
+                    reasons.append(review_reason(K.COMPARISON_NOT_STATED))
                 dated = dated_to_another_year(local_pre, post, period)
                 if dated is not None:
-                    reasons.append(dated)
+                    reasons.append(review_reason(K.DATED_ELSEWHERE, dated))
         if comparison_noun and (adjacent or direction is None):  # "a MoM decline expanding to 7%" is a decline
             direction = "up" if cl.UP_WORDS.search(comparison_noun.group(2)) else "down"
         if direction is None:
@@ -340,12 +341,12 @@ def _label_number(
         if direction is None:
             direction, _ = cl.last_direction(clause_pre)
         if direction in (None, "flat"):
-            reasons.append("no direction word for the change")
+            reasons.append(review_reason(K.NO_DIRECTION))
             direction = direction or "up"
 
     measure, unit_out, value = measure_of(number, metric, is_change, comparison, direction)
     if measure is None:
-        return _review(number, offset, section, f"a {unit or 'unitless'} number does not fit metric {metric}")
+        return _review(number, offset, section, review_reason(K.UNIT_MISFIT, unit or "unitless", metric))
 
     segment = segment_after(post) or segment_in(clause_pre, paragraph_segment)
     if segment is None and previous is not None and not re.search(r"\b(?:while|whereas|but)\b", local_pre):
@@ -361,12 +362,12 @@ def _label_number(
         for match in vocab.PRICE_SEGMENT.finditer(clause_pre):
             price = match.group(1).lower()
         segment = segment or price
-        reasons.append("price facts need a named price; check the segment")
+        reasons.append(review_reason(K.PRICE_SEGMENT))
     unit_words = number.text[len(number.text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ")):]
     content = content_of(clause_pre, unit_words + post, previous) if metric not in RATE_METRICS else None
 
     if period is None:  # every other label is kept; a person (or --report-month) supplies the month
-        reasons.insert(0, cues.NO_PERIOD)
+        reasons.insert(0, review_reason(K.NO_PERIOD))
     ago = cues.AGO.match(post)
     if ago and not is_change and period is not None:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
@@ -379,15 +380,15 @@ def _label_number(
     if expected_level:
         basis = "expected"
     if period is not None and not in_window(period, report_month):
-        reasons.append(f"period {period} is far from the report month {report_month}")
+        reasons.append(review_reason(K.FAR_PERIOD, period, report_month))
     if metric in RATE_METRICS and measure == "level" and not in_percent_range(value):
-        reasons.append("a rate outside 0-100%")
+        reasons.append(review_reason(K.RATE_RANGE))
     if (measure == "level" and number.qualifier in ("over", "under") and metric in RATE_METRICS
             and vocab.SOME_PRODUCERS.search(clause_pre)):
-        return _review(number, offset, section, "a bound on the rates of some producers, not the commodity's rate")
+        return _review(number, offset, section, review_reason(K.SOME_PRODUCERS))
 
     if re.search(r"\brespectively\b", s[number.end:_clause_end(s, number.end)]):
-        reasons.append(cues.RESPECTIVELY)
+        reasons.append(review_reason(K.RESPECTIVELY))
     quote_start, quote_end = quote_bounds(
         s, number, local_pre, post, direction_at if is_change else -1, level_cue, change_cue, comparison_noun
     )
@@ -398,7 +399,7 @@ def _label_number(
     for reason in reasons:
         fact.flag(reason)
     if not section.known:
-        fact.flag(f"heading '{section.heading}' is not in the commodity table")
+        fact.flag(review_reason(K.UNKNOWN_HEADING, section.heading))
     return fact
 
 
@@ -407,7 +408,7 @@ def _maintenance_loss(s: str, offset: int, number: NumberSpan, mentions: list[cl
     """ "cut the production by 15,000 mt for maintenance": the output maintenance takes, a positive level."""
     period, _ = period_at(mentions, number.start, carried, s=s, number_end=number.end)
     if period is None:
-        return _review(number, offset, section, cues.NO_PERIOD)
+        return _review(number, offset, section, review_reason(K.NO_PERIOD))
     basis = cl.basis_for(period, report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
     label = Label(section.commodity, section.region, "maintenance_impact", segment, None, period, basis, "level")
     span = Span(offset + number.start, offset + number.end)
@@ -415,12 +416,12 @@ def _maintenance_loss(s: str, offset: int, number: NumberSpan, mentions: list[cl
                 number.qualifier, number.text, span, span, section=section.index)
 
 
-def _review(number: NumberSpan, offset: int, section: Section, reason: str) -> Fact:
+def _review(number: NumberSpan, offset: int, section: Section, reason: ReviewReason) -> Fact:
     """A number no label could be given: kept, with metric `other`, for a person to review."""
     label = Label(section.commodity, section.region, "other", None, None, None, "actual", "level")
     span = Span(offset + number.start, offset + number.end)
     value = list(number.value) if isinstance(number.value, tuple) else number.value
-    return Fact(label, value, number.unit, number.qualifier, number.text, span, span, Status.NEEDS_REVIEW, reason,
-                section=section.index)
+    return Fact(label, value, number.unit, number.qualifier, number.text, span, span, Status.NEEDS_REVIEW, reason.message,
+                section=section.index, reviews=[reason])
 
 
