@@ -13,6 +13,7 @@ status needs_review and a reason.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from extractor.record import Fact, Label, ReviewKind as K, ReviewReason, Span, Status
 from extractor.rules import cues
@@ -44,59 +45,87 @@ from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.periods import RATE_METRICS
 
 
+@dataclass
+class SectionState:
+    """What the sentences of a section pass on to the sentences after them: each paragraph's segment, period and
+    metric, whether its period was named in an expectation, the note paragraphs (skipped), the last metric and period
+    read, and the mass levels so far (a long section is not read again)."""
+
+    report_month: str | None
+    facts: list[Fact] = field(default_factory=list)
+    paragraph_segment: dict[int, str | None] = field(default_factory=dict)
+    period_by_paragraph: dict[int, str] = field(default_factory=dict)
+    metric_by_paragraph: dict[int, str] = field(default_factory=dict)
+    note_paragraphs: set[int] = field(default_factory=set)
+    forecast_paragraphs: set[int] = field(default_factory=set)
+    last_metric: str | None = None
+    last_period_seen: str | None = None
+    masses: list[Fact] = field(default_factory=list)
+
+    def opens(self, sentence: cl.Sentence) -> bool:
+        """Note the paragraph a sentence opens (its segment heading, whether it is a note); False for a note's."""
+        if sentence.paragraph not in self.paragraph_segment:
+            self.paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
+            if re.match(r"^\s*\*?\s*note\b", sentence.text, re.I):
+                self.note_paragraphs.add(sentence.paragraph)
+        return sentence.paragraph not in self.note_paragraphs
+
+    def carried(self, sentence: cl.Sentence) -> tuple[str | None, str | None]:
+        """The period and the metric the sentence takes from the ones before it."""
+        report_month, text = self.report_month, sentence.text
+        carried = self.period_by_paragraph.get(sentence.paragraph, report_month)
+        if carried != report_month and sentence.paragraph in self.forecast_paragraphs and cues.PAST_NO_MONTH.search(
+                text) and not cl.month_mentions(text, report_month) and not vocab.FORECAST_CUE.search(text):
+            carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
+        metric = self.metric_by_paragraph.get(sentence.paragraph)
+        if metric is None and cues.PRONOUN_SUBJECT.match(text) and self.facts:
+            metric = self.last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
+            carried = self.last_period_seen or carried
+        return carried, metric
+
+    def metal_breakdown(self, sentence: cl.Sentence, facts: list[Fact]) -> list[Fact]:
+        """The breakdown of a metal total ("Of this figure, ...") is of metal; after "97,700 mt or 21,500 mt in metal
+        content" it is not sure which total is broken down, so nothing is carried."""
+        if not (cues.PART_OF_BEFORE.match(sentence.text) and self.masses
+                and all(f.label.content == "metal" for f in self.masses[-2:])):
+            return facts
+        return [f.relabel(content="metal")
+                if f.label.content is None and f.label.metric in ("production", "cumulative_production") else f
+                for f in facts]
+
+    def take(self, sentence: cl.Sentence, facts: list[Fact], last_period: str | None) -> None:
+        """Keep a sentence's facts, and what they pass on to the sentences after it."""
+        if last_period:
+            self.period_by_paragraph[sentence.paragraph] = last_period
+            # whether the period carried on was named in an expectation ("is expected to rise ... in May")
+            if vocab.FORECAST_CUE.search(sentence.text):
+                self.forecast_paragraphs.add(sentence.paragraph)
+            else:
+                self.forecast_paragraphs.discard(sentence.paragraph)
+        labelled = [f for f in facts if f.label.metric != "other"]
+        if labelled:
+            self.metric_by_paragraph[sentence.paragraph] = self.last_metric = labelled[-1].label.metric
+            self.last_period_seen = labelled[-1].label.period
+        self.facts.extend(facts)
+        self.masses.extend(f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt"))
+
+
 def label_section(text: str, section: Section, report_month: str | None) -> list[Fact]:
     """Label every number and stated direction in one section of a document.
 
     `text` is the whole document; offsets in the result index it. Returns facts
     in text order; never raises on odd prose (it flags instead).
     """
-    sentences = section.sentences
-    facts: list[Fact] = []
-    period_by_paragraph: dict[int, str] = {}
-    metric_by_paragraph: dict[int, str] = {}
-    note_paragraphs: set[int] = set()
-    paragraph_segment: dict[int, str | None] = {}
-    forecast_paragraphs: set[int] = set()
-    last_metric: str | None = None
-    last_period_seen: str | None = None
-    masses: list[Fact] = []  # the mass levels among facts, kept as they come (a long section is not read again)
-    for sentence, about in zip(sentences, sentence_sections(section)):
-        if sentence.paragraph not in paragraph_segment:
-            paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
-            if re.match(r"^\s*\*?\s*note\b", sentence.text, re.I):
-                note_paragraphs.add(sentence.paragraph)
-        if sentence.paragraph in note_paragraphs:
+    state = SectionState(report_month)
+    for sentence, about in zip(section.sentences, sentence_sections(section)):
+        if not state.opens(sentence):
             continue
-        carried = period_by_paragraph.get(sentence.paragraph, report_month)
-        if carried != report_month and sentence.paragraph in forecast_paragraphs and cues.PAST_NO_MONTH.search(
-                sentence.text) and not cl.month_mentions(sentence.text, report_month) \
-                and not vocab.FORECAST_CUE.search(sentence.text):
-            carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
-        metric = metric_by_paragraph.get(sentence.paragraph)
-        if metric is None and cues.PRONOUN_SUBJECT.match(sentence.text) and facts:
-            metric = last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
-            carried = last_period_seen or carried
+        carried, metric = state.carried(sentence)
         sentence_facts, last_period = _label_sentence(
-            sentence, about, report_month, carried, paragraph_segment[sentence.paragraph], metric, section,
+            sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
         )
-        if cues.PART_OF_BEFORE.match(sentence.text) and masses and all(f.label.content == "metal" for f in masses[-2:]):
-            # the breakdown of a metal total ("Of this figure, ..."); after "97,700 mt or 21,500 mt in metal
-            # content" it is not sure which total is broken down, so nothing is carried
-            sentence_facts = [f.relabel(content="metal")
-                              if f.label.content is None and f.label.metric in ("production", "cumulative_production")
-                              else f for f in sentence_facts]
-        if last_period:
-            period_by_paragraph[sentence.paragraph] = last_period
-            # whether the period carried on was named in an expectation ("is expected to rise ... in May")
-            (forecast_paragraphs.add if vocab.FORECAST_CUE.search(sentence.text) else forecast_paragraphs.discard)(
-                sentence.paragraph)
-        labelled = [f.label.metric for f in sentence_facts if f.label.metric != "other"]
-        if labelled:
-            metric_by_paragraph[sentence.paragraph] = last_metric = labelled[-1]
-            last_period_seen = next(f.label.period for f in reversed(sentence_facts) if f.label.metric != "other")
-        facts.extend(sentence_facts)
-        masses.extend(f for f in sentence_facts if f.label.measure == "level" and (f.unit or "").startswith("mt"))
-    return standing_facts(facts)
+        state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last_period)
+    return standing_facts(state.facts)
 
 
 def _paragraph_label(first_sentence: str) -> str | None:
