@@ -7,7 +7,12 @@ word before it), segment and content (words in its clause), period and basis
 change cues, direction words, MoM/YoY markers, carried along "up 1% MoM and 2%
 YoY" chains). Directions stated without a number ("edged down MoM") become
 `*_direction` facts. Anything it cannot label with confidence is kept with
-status needs_review and a reason.
+status needs_review and a typed reason (record.ReviewReason).
+
+The decisions are tables of named rules (rules/label_rules.py) over each
+number's features, read once (rules/features.py); this module walks the
+section's sentences (what one passes to the next is a `SectionState`), reads
+each number through the tables and builds its fact.
 """
 
 from __future__ import annotations
