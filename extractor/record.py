@@ -30,6 +30,45 @@ class Status(str, Enum):
         return self.value
 
 
+class ReviewKind(str, Enum):
+    """Why the rules sent a number to review, as a kind code can decide by: which numbers the LLM is asked about,
+    and which rules' labels are guesses, are sets of these kinds (reconcile/labels.py), never words of the message.
+    The wording people read is the rules' (rules/reasons.py)."""
+
+    EXPECTATION_GAP = "expectation_gap"  # a difference from an expectation
+    LARGEST_CHANGE = "largest_change"  # the largest change among producers
+    SIZE_CLASS = "size_class"  # the bound of a size class of producers
+    OUTPUT_AFFECTED = "output_affected"  # output a cause takes: maybe a maintenance impact
+    NO_METRIC = "no_metric"  # no metric word before the number
+    NOT_THE_COMMODITY = "not_the_commodity"  # an objection: a week's, demand's, another product's, one plant's figure
+    ANNUAL_CHANGE = "annual_change"  # the output a year a change adds or takes
+    SURVEY_SAMPLE = "survey_sample"  # the capacity of a survey's sample
+    PROJECT_CAPACITY = "project_capacity"  # a project's capacity
+    QUARTER_ON_QUARTER = "quarter_on_quarter"  # a change against the quarter before
+    COMPARISON_NOT_STATED = "comparison_not_stated"  # a change read as MoM for want of a marker
+    DATED_ELSEWHERE = "dated_elsewhere"  # a change dated to another year
+    NO_DIRECTION = "no_direction"  # a change with no direction word
+    UNIT_MISFIT = "unit_misfit"  # a unit the metric has no measure for
+    PRICE_SEGMENT = "price_segment"  # a price, whose segment needs checking
+    NO_PERIOD = "no_period"  # no month for the number
+    FAR_PERIOD = "far_period"  # a month far from the report month
+    RATE_RANGE = "rate_range"  # a rate outside 0-100%
+    SOME_PRODUCERS = "some_producers"  # a bound on the rates of some producers
+    RESPECTIVELY = "respectively"  # a "respectively" list not yet counted out
+    UNKNOWN_HEADING = "unknown_heading"  # a section heading not in the commodity table
+
+
+@dataclass(frozen=True)
+class ReviewReason:
+    """One reason a fact is in review: its kind, for code, and its message, for people (the `reason` text stored)."""
+
+    kind: ReviewKind
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass(frozen=True)
 class Span:
     """[start, end) character offsets into the document text."""
@@ -79,6 +118,8 @@ class Fact:
     change was read with (the labeller chains it: "up 1% MoM and 2% YoY");
     `opinions` holds the rules' and the LLM's labels where both were asked.
     `scale`, for a table cell, is the span of the unit line its mass is stated in ("Unit: 1,000 tonne").
+    `reviews` holds the typed reasons behind `reason` and `notes` where the rules gave them (in memory only: the
+    store keeps the messages).
     """
 
     label: Label
@@ -96,20 +137,35 @@ class Fact:
     source: str = "rules"
     section: int = 0
     scale: Span | None = None
+    reviews: list[ReviewReason] = field(default_factory=list, compare=False, repr=False)
 
-    def flag(self, reason: str) -> None:
+    def flag(self, reason: str | ReviewReason) -> None:
         """Send an accepted fact to review for this reason; a fact already flagged keeps its first reason."""
+        message = str(reason)
+        if isinstance(reason, ReviewReason):
+            self.reviews.append(reason)
         if self.status == Status.ACCEPTED:
             self.status = Status.NEEDS_REVIEW
-            self.reason = reason
+            self.reason = message
         else:
-            self.notes.append(reason)
+            self.notes.append(message)
+
+    def standing_reviews(self) -> list[ReviewReason]:
+        """The typed reasons still standing: those whose message is still the fact's reason or one of its notes (a
+        stage that takes a reason back rewrites `reason` and `notes`, as lists.py does for a counted-out list)."""
+        held = {self.reason, *self.notes}
+        return [review for review in self.reviews if review.message in held]
+
+    def first_review(self) -> ReviewReason | None:
+        """The typed reason behind `reason` (the first one given), or None where it has none (or no reason)."""
+        return next((review for review in self.reviews if review.message == self.reason), None)
 
     def relabel(self, **changes: Any) -> "Fact":
         """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed."""
         label_changes = {k: v for k, v in changes.items() if k in LABEL_FIELDS}
         other = {k: v for k, v in changes.items() if k not in LABEL_FIELDS}
         other.setdefault("notes", list(self.notes))
+        other.setdefault("reviews", list(self.reviews))
         return dataclasses.replace(self, label=self.label.replace(**label_changes), **other)
 
     def contract_fields(self) -> dict[str, Any]:

@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractor.reconcile.labels import decide, ground_llm_value
-from extractor.record import Fact, Label, Span, Status
+from extractor.reconcile.labels import decide, ground_llm_value, needs_label
+from extractor.record import Fact, Label, ReviewKind, ReviewReason, Span, Status
+from extractor.rules.reasons import review_reason
 
 ACCEPTED, NEEDS_REVIEW = Status.ACCEPTED, Status.NEEDS_REVIEW
 
 
-def _rules_fact(**fields) -> Fact:
-    base = Fact(Label("copper_cathode", "china", "production", None, None, "2024-06", "actual", "mom_pct"),
-                2.0, "%", None, "up 2% MoM", Span(3, 5), Span(0, 9))
-    reason = fields.pop("reason", None)
-    status = fields.pop("status", ACCEPTED if reason is None else NEEDS_REVIEW)
-    return base.relabel(**fields, status=status, reason=reason)
+def _rules_fact(*reviews: ReviewReason, **fields) -> Fact:
+    """A rules fact, flagged with these typed reasons in order."""
+    fact = Fact(Label("copper_cathode", "china", "production", None, None, "2024-06", "actual", "mom_pct"),
+                2.0, "%", None, "up 2% MoM", Span(3, 5), Span(0, 9)).relabel(**fields)
+    for review in reviews:
+        fact.flag(review)
+    return fact
 
 
 def test_confirm_policy_keeps_an_unlabelled_number_in_review_with_the_suggestion() -> None:
-    rules = _rules_fact(metric="other", reason="no metric named before the number")
+    rules = _rules_fact(review_reason(ReviewKind.NO_METRIC), metric="other")
     decision = decide(rules, rules.relabel(metric="production"), "confirm")
     assert decision.status == NEEDS_REVIEW and decision.fact.label.metric == "other"
     assert "LLM suggests metric=production" in (decision.reason or "")
@@ -28,13 +30,13 @@ def test_confirm_policy_keeps_an_unlabelled_number_in_review_with_the_suggestion
 
 
 def test_adopt_policy_takes_the_llm_label_where_rules_gave_none() -> None:
-    rules = _rules_fact(metric="other", reason="no metric named before the number")
+    rules = _rules_fact(review_reason(ReviewKind.NO_METRIC), metric="other")
     decision = decide(rules, rules.relabel(metric="production"), "adopt")
     assert decision.status == ACCEPTED and decision.fact.label.metric == "production"
 
 
 def test_adopt_policy_takes_the_llm_label_over_a_rules_guess() -> None:
-    rules = _rules_fact(segment="9-series", reason="a 'respectively' list: which label goes with which number")
+    rules = _rules_fact(review_reason(ReviewKind.RESPECTIVELY), segment="9-series")
     decision = decide(rules, rules.relabel(segment="8-series"), "adopt")
     assert decision.status == ACCEPTED and decision.fact.label.segment == "8-series"
     kept = decide(rules, rules.relabel(segment="8-series"), "confirm")
@@ -42,12 +44,41 @@ def test_adopt_policy_takes_the_llm_label_over_a_rules_guess() -> None:
 
 
 def test_reconcile_accepts_agreement_and_reviews_disagreement() -> None:
-    rules = _rules_fact(reason="comparison not stated; taken as MoM")
+    rules = _rules_fact(review_reason(ReviewKind.COMPARISON_NOT_STATED))
     agree = decide(rules, rules.relabel())
     assert agree.status == ACCEPTED and agree.opinions["decision"] == "agree"
     disagree = decide(rules, rules.relabel(measure="yoy_pct"))
     assert disagree.status == NEEDS_REVIEW and disagree.fact.label.measure == "mom_pct"
     assert "LLM says measure=yoy_pct" in (disagree.reason or "")
+
+
+def test_what_the_llm_is_asked_follows_the_kind_not_the_wording() -> None:
+    """A message reworded (or one that happens to say "respectively") changes nothing: the kind decides."""
+    reworded = _rules_fact(ReviewReason(ReviewKind.COMPARISON_NOT_STATED, "read as a monthly change: no marker"))
+    assert needs_label(reworded)
+    look_alike = _rules_fact(ReviewReason(ReviewKind.PRICE_SEGMENT, "no metric named; respectively"))
+    assert not needs_label(look_alike)
+    assert decide(look_alike, look_alike.relabel(segment="8-series"), "adopt").status == NEEDS_REVIEW
+    plain = _rules_fact(metric="production")
+    plain.flag("a message without a kind")  # a stage that gives only words: nothing to ask
+    assert not needs_label(plain)
+
+
+def test_a_number_with_no_contract_fact_is_never_asked_about() -> None:
+    """A far month among the notes keeps even an unlabelled number from the LLM."""
+    far = _rules_fact(review_reason(ReviewKind.NO_METRIC), review_reason(ReviewKind.FAR_PERIOD, "2021-01", "2024-06"),
+                      metric="other")
+    assert far.notes == ["period 2021-01 is far from the report month 2024-06"]
+    assert not needs_label(far)
+    assert needs_label(_rules_fact(review_reason(ReviewKind.NO_METRIC), metric="other"))
+
+
+def test_a_reason_taken_back_no_longer_stands() -> None:
+    """A stage that rewrites reason and notes (a counted-out list) takes the typed reason back with it."""
+    listed = _rules_fact(review_reason(ReviewKind.RESPECTIVELY))
+    assert needs_label(listed)
+    counted = listed.relabel(status=ACCEPTED, reason=None, notes=[])
+    assert counted.standing_reviews() == [] and not needs_label(counted)
 
 
 def test_llm_numbers_are_grounded_only_when_the_text_states_them() -> None:

@@ -27,29 +27,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.record import Fact, Status
+from extractor.record import Fact, ReviewKind, Status
 from extractor.text import clauses as cl
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.periods import RATE_METRICS
 
 LABEL_KEYS = ("metric", "measure", "segment", "content", "basis")
-# Reasons the rules give when their label is a guess: the LLM's label replaces it.
-GUESSED = ("no metric named", "does not fit metric", "respectively")
-# Reasons the LLM is asked about at all.
-ASK_ABOUT = GUESSED + ("comparison not stated",)
+# Kinds of review the rules give when their label is a guess: the LLM's label replaces it.
+GUESSED = frozenset({ReviewKind.NO_METRIC, ReviewKind.UNIT_MISFIT, ReviewKind.RESPECTIVELY})
+# Kinds of review the LLM is asked about at all.
+ASK_ABOUT = GUESSED | {ReviewKind.COMPARISON_NOT_STATED}
 # Numbers the contract has no fact for, whatever their label: never asked, never adopted.
-NO_FACT = ("expectation", "quarter-on-quarter", "far from the report month", "injection")
+NO_FACT = frozenset({ReviewKind.EXPECTATION_GAP, ReviewKind.QUARTER_ON_QUARTER, ReviewKind.FAR_PERIOD})
 NEAR = 80
 
 
 def needs_label(fact: Fact) -> bool:
     """Whether the assist strategy asks the LLM to label this number."""
-    reasons = " ".join([fact.reason or "", *fact.notes])
-    if fact.label.is_direction or any(r in reasons for r in NO_FACT):
+    if fact.label.is_direction or any(review.kind in NO_FACT for review in fact.standing_reviews()):
         return False
     if fact.label.metric == "other":
         return True
-    return fact.status == Status.NEEDS_REVIEW and any(reason in (fact.reason or "") for reason in ASK_ABOUT)
+    return asked_about(fact)
+
+
+def asked_about(fact: Fact) -> bool:
+    """Whether the fact is in review for a reason the LLM is asked about (its first reason's kind)."""
+    first = fact.first_review()
+    return fact.status == Status.NEEDS_REVIEW and first is not None and first.kind in ASK_ABOUT
+
+
+def guessed(fact: Fact) -> bool:
+    """Whether the rules gave no label, or one their first review reason calls a guess."""
+    first = fact.first_review()
+    return fact.label.metric == "other" or (first is not None and first.kind in GUESSED)
 
 
 def contract_unit(metric: str, measure: str, number: NumberSpan) -> str | None:
@@ -104,7 +115,7 @@ def decide(rules: Fact, llm: Fact, policy: str = "confirm") -> Decision:
     rules_label = {k: getattr(rules.label, k) for k in LABEL_KEYS}
     llm_label = {k: getattr(llm.label, k) for k in LABEL_KEYS}
     opinions = {"rules": rules_label, "llm": llm_label}
-    unsure = rules.label.metric == "other" or any(reason in (rules.reason or "") for reason in GUESSED)
+    unsure = guessed(rules)
     if unsure and policy == "adopt":
         why = "the rules gave no label" if rules.label.metric == "other" else f"the rules guessed ({rules.reason})"
         return Decision(llm, Status.ACCEPTED, None, {**opinions, "decision": f"llm: {why}"})

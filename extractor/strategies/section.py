@@ -30,7 +30,7 @@ from typing import Any
 import prompts
 from extractor.llm import LLMError, LLMRequest, LLMResult
 from extractor.reconcile import verify
-from extractor.reconcile.labels import ASK_ABOUT, GUESSED, LABEL_KEYS, contract_unit, ground_llm_value
+from extractor.reconcile.labels import LABEL_KEYS, asked_about, contract_unit, ground_llm_value, guessed
 from extractor.record import Driver, Fact, Label, Span, Status
 from extractor.rules.drivers import unique
 from extractor.rules.sections import Section
@@ -177,15 +177,12 @@ def _decide(rules: Fact, llm: Fact, policy: str, source: str) -> Fact:
     rules_label = {k: getattr(rules.label, k) for k in COMPARED}
     llm_label = {k: getattr(llm.label, k) for k in COMPARED}
     opinions = {"rules": rules_label, "llm": llm_label}
-    reason = rules.reason or ""
     if rules_label == llm_label:
-        unsure = rules.status == Status.NEEDS_REVIEW and any(r in reason for r in ASK_ABOUT)
-        if unsure:
+        if asked_about(rules):
             return rules.relabel(status=Status.ACCEPTED, reason=None,
                                  opinions={**opinions, "decision": "agree: the rules' guess confirmed"})
         return rules.relabel(opinions={**opinions, "decision": "agree"})
-    guessed = rules.label.metric == "other" or any(r in reason for r in GUESSED)
-    if guessed and policy == "adopt":
+    if guessed(rules) and policy == "adopt":
         return llm.relabel(status=Status.ACCEPTED, reason=None, source=source,
                            opinions={**opinions, "decision": "llm: the rules guessed"})
     differences = ", ".join(f"{k}={llm_label[k]}" for k in COMPARED if llm_label[k] != rules_label[k])

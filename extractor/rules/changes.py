@@ -1,0 +1,94 @@
+"""How the labeller reads a change's comparison (MoM or YoY) and its direction: each from sources tried in order,
+the first that answers giving it, and a default (flagged for review) where none does."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules import cues
+from extractor.rules.context import month_comparison
+from extractor.rules.features import NumberFeatures
+from extractor.text import clauses as cl
+
+# What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
+_NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A change's comparison, and whether it was taken as MoM for want of any marker (`guessed`)."""
+
+    comparison: str
+    guessed: bool
+
+
+def noun_is_adjacent(f: NumberFeatures) -> bool:
+    """Whether the comparison noun stands right before the number, naming its comparison ("a MoM increase of 5.71%");
+    one further back belongs to an earlier figure ("a 4% MoM increase and a 26% YoY increase")."""
+    return f.comparison_noun is not None and bool(_NOUN_TO_FIGURE.fullmatch(f.local_pre[f.comparison_noun.end():]))
+
+
+def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
+    """The comparison of the change at `f`, read in `period`: stated near it, else the figure's before it, else
+    YoY for a cumulative total and MoM (guessed) for any other."""
+    stated = _stated_comparison(f, period)
+    if stated is not None:
+        return Comparison(stated, False)
+    previous = f.previous
+    if previous is not None and previous.change and previous.comparison is not None:
+        if previous.comparison == "yoy" and re.search(r"\b(?:but|while|whereas|although)\b", f.local_pre):
+            return Comparison("mom", False)  # "up 3% YoY but down 2%": both cannot be YoY
+        return Comparison(previous.comparison, False)
+    if f.metric == "cumulative_production":
+        return Comparison("yoy", False)
+    return Comparison("mom", True)  # the guidelines read an unstated comparison as MoM
+
+
+def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
+    noun = f.comparison_noun
+    if noun and (noun_is_adjacent(f) or not f.comparison_after):
+        return "mom" if noun.group(1).lower().startswith("m") else "yoy"
+    stated = f.comparison_after or cl.comparison_near(f.local_pre) or month_comparison(f.post, period)
+    if stated is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", f.post):
+        stated = _comparison_beyond(f, period)
+    return stated
+
+
+def _comparison_beyond(f: NumberFeatures, period: str | None) -> str | None:
+    """ "up 323,000 mt or 14% MoM", "fall 7.52% to 55.51% in June from a month earlier": the comparison stated after
+    the next figure, up to the figure after it or a clause of its own ("..., with a year-over-year increase of 8.2%")."""
+    start = f.place.next_start
+    window = f.s[start:start + 60]
+    window = re.split(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)", window, maxsplit=1)[0]
+    return cl.comparison_near(window) or month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
+
+
+def direction_of(f: NumberFeatures, direction: str | None) -> tuple[str, bool]:
+    """The direction of the change at `f` (starting from the one its measure was read with), and whether no word
+    gave it (then 'up', flagged for review)."""
+    noun = f.comparison_noun
+    if noun and (noun_is_adjacent(f) or direction is None):  # "a MoM decline expanding to 7%" is a decline
+        direction = "up" if cl.UP_WORDS.search(noun.group(2)) else "down"
+    if direction is None:
+        direction = _direction_around(f)
+    if direction in (None, "flat"):
+        return direction or "up", True
+    return direction, False
+
+
+def _direction_around(f: NumberFeatures) -> str | None:
+    """A direction word after the number, else the figure's before it, else the last one in its clause."""
+    noun_after = cues.CHANGE_NOUN_AFTER.match(f.post)
+    if noun_after:
+        direction, _ = cl.last_direction(noun_after.group(1))
+        if direction is not None:
+            return direction
+    after = re.match(r"^\s*(?:MoM|YoY)?\s*(\w+)", f.post)
+    if after:
+        direction, _ = cl.last_direction(after.group(1))
+        if direction is not None:
+            return direction
+    if f.previous is not None and f.previous.change and f.previous.direction is not None:
+        return f.previous.direction
+    return cl.last_direction(f.clause_pre)[0]

@@ -1,0 +1,165 @@
+"""What the labeller knows about one number before it decides anything: where the number stands (`NumberPlace`) and
+the features read from the words around it (`NumberFeatures`), computed once. The rules of the decision tables
+(rules/label_rules.py) are conditions over these features; none reads the sentence again for itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules import cues
+from extractor.rules.context import Previous, metric_before, period_at
+from extractor.rules.figures import signed_direction
+from extractor.rules.objections import Figure, objection_to
+from extractor.rules.sections import Section
+from extractor.text import clauses as cl
+from extractor.text import vocabulary as vocab
+from extractor.text.numbers import NumberSpan
+from schemas.periods import RATE_METRICS
+
+# The metric a metric word after a mass names ("2.6 million mt of output").
+_NAMED_AFTER = {"capacity": "capacity", "output": "production", "production": "production", "imports": "imports",
+                "exports": "exports", "inventory": "inventory", "inventories": "inventory"}
+_EXPECTATIONS_OPEN = re.compile(r"\bexpectations?\s*\(\s*$", re.I)
+
+
+def clause_end(s: str, position: int) -> int:
+    """Where the clause holding `position` ends: the next ';' or ':', else the sentence's end."""
+    ends = [i for i in (s.find(";", position), s.find(":", position)) if i >= 0]
+    return min(ends) if ends else len(s)
+
+
+@dataclass(frozen=True)
+class NumberPlace:
+    """Where a number stands: its sentence (and the sentence's offset in the document), the bounds of its own words
+    (from the figure before it, or its clause's start, to the next figure or its clause's end), the months the
+    sentence names, what was carried to it from before, and the section it is in."""
+
+    s: str
+    offset: int
+    number: NumberSpan
+    mentions: list[cl.MonthMention]
+    carried: str | None  # the period carried from the sentences before
+    report_month: str | None
+    section: Section
+    clause_start: int
+    prev_end: int  # where the figure before it ends (or its clause starts)
+    next_start: int  # where the next figure starts (or its clause ends)
+    previous: Previous | None  # the label of the figure before it in its clause
+    paragraph_segment: str | None
+    paragraph_metric: str | None
+
+
+@dataclass(frozen=True)
+class NumberFeatures:
+    """The features of one number the rules read: its words, the metric read for it, its period, and the level,
+    change and direction cues around it."""
+
+    place: NumberPlace
+    unit: str  # the number's unit, "" for none
+    local_pre: str  # its own words before it (from the figure before it)
+    post: str  # its own words after it (to the next figure)
+    clause_pre: str  # its clause up to it
+    metric: str | None
+    metric_end: int  # where the metric word nearest before it ends (-1: none)
+    named_after: re.Match[str] | None  # a metric word after a mass ("... mt of capacity")
+    change_in: re.Match[str] | None  # "an 8.4% drop in ...": a change of what follows
+    period: str | None
+    cumulative: bool
+    objection: str | None  # why it is not the commodity's figure, where an objection fits
+    comparison_noun: re.Match[str] | None
+    level_cue: re.Match[str] | None
+    change_cue: re.Match[str] | None
+    direction: str | None
+    direction_at: int
+    size_moved: re.Match[str] | None  # "the MoM decline expanding to 7%"
+    comparison_after: str | None  # 'mom', 'yoy' or 'qoq' marked right after it
+    expected_level: bool  # "the expected 120,600 mt": an expected level
+    than_after: re.Match[str] | None  # "2.3% lower than ..."
+    month_level: re.Match[str] | None  # "from April's 2.49 million tonnes"
+
+    @property
+    def number(self) -> NumberSpan:
+        return self.place.number
+
+    @property
+    def s(self) -> str:
+        return self.place.s
+
+    @property
+    def previous(self) -> Previous | None:
+        return self.place.previous
+
+    def before(self, width: int) -> str:
+        """The sentence's `width` characters up to the number (not before its sentence)."""
+        return self.s[max(0, self.number.start - width):self.number.start]
+
+
+def features_of(place: NumberPlace) -> NumberFeatures:
+    """Read every feature of the number at `place` once."""
+    s, number = place.s, place.number
+    unit = number.unit or ""
+    local_pre = s[place.prev_end:number.qualifier_start]
+    post = s[number.end:place.next_start]
+    metric_word, metric_end = metric_before(s, number.start)
+    named_after = cues.METRIC_AFTER.match(post) if unit.startswith("mt") else None
+    change_in = cues.CHANGE_IN.match(post)
+    period, cumulative = period_at(place.mentions, number.start, place.carried, s=s, number_end=number.end)
+    metric = _metric(place, unit, local_pre, post, metric_word, metric_end, named_after, change_in)
+    if cumulative and metric in ("production", None):
+        metric = "cumulative_production"
+    objection = None if metric is None else objection_to(
+        Figure(s, number, place.clause_start, local_pre, post, metric, metric_end, place.section.commodity))
+    direction, direction_at = cl.last_direction(local_pre)
+    signed = signed_direction(s, number)
+    if signed is not None and unit in ("%", "pp"):  # "+7.9% y/y", "-1.5% y/y": the sign is the direction
+        direction, direction_at = signed, len(local_pre)
+    size_moved = cues.CHANGE_SIZE_MOVED.search(local_pre) if unit in ("%", "pp") else None
+    if size_moved:  # "the MoM decline expanding to 7%": the noun's direction, whatever the verb of its size
+        direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
+    # "the expected 120,600 mt", "expectations (120,600 mt)"; but "an estimated 1.8% drop in ..." is a change
+    expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(_EXPECTATIONS_OPEN.search(local_pre))) \
+        and unit != "pp" and not change_in
+    return NumberFeatures(
+        place, unit, local_pre, post, s[place.clause_start:number.start], metric, metric_end, named_after, change_in,
+        period, cumulative, objection, vocab.COMPARISON_NOUN.search(local_pre), vocab.LEVEL_CUES.search(local_pre),
+        vocab.CHANGE_CUES.search(local_pre), direction, direction_at, size_moved,
+        cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq", expected_level,
+        cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre),
+    )
+
+
+def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: str | None, metric_end: int,
+            named_after: re.Match[str] | None, change_in: re.Match[str] | None) -> str | None:
+    """The metric of the number: the word named nearest before it, else what a word after it names, else the
+    figure's before it or the paragraph's; then the corrections its unit and the words after it make."""
+    previous = place.previous
+    if previous is not None and previous.metric is not None and metric_end <= place.prev_end:
+        metric = previous.metric  # the word before the figure before is that figure's ("... 1.16 million mt, up 2.7%")
+    if named_after:  # "70.86 million mt of capacity ... in operation", "2.6 million mt of output"
+        metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
+            _NAMED_AFTER[named_after.group(1).lower()]
+    if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
+        named_in = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
+                        for m in pattern.finditer(post, change_in.end(), change_in.end() + 60)), default=None)
+        metric = named_in[1] if named_in else metric
+    if metric is None and previous is not None:
+        metric = previous.metric
+    if metric is None:
+        metric = place.paragraph_metric
+    return _metric_corrected(place, unit, local_pre, post, metric)
+
+
+def _metric_corrected(place: NumberPlace, unit: str, local_pre: str, post: str, metric: str | None) -> str | None:
+    """The corrections of a metric read from words that the number's unit and the words after it make."""
+    previous = place.previous
+    if unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
+        metric = previous.metric
+    if metric == "share" and unit == "mt" and cues.ACCOUNTED_FOR.search(local_pre):
+        metric = "production"  # "300-series accounted for 1.16 million mt": the part's output, not a share
+    if unit == "mt/year" and cues.CAPACITY_AFTER.match(post):
+        metric = "capacity"  # "40.7 mtpy of completed primary aluminium capacity"
+    if metric == "capacity" and cues.OPERATIONAL_AFTER.match(post):
+        metric = "operating_capacity"  # "..., of which 36.6 mtpy is operational"
+    return metric

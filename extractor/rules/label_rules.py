@@ -1,0 +1,276 @@
+"""The labeller's decisions as tables of named rules, read in order by one small engine.
+
+Each rule is a value (as in Duckling's `rules` lists): a name, a condition over a number's features
+(rules/features.py), the part of the label it gives, and an example of our own wording. The tables:
+
+- `SCREENS`: numbers that get no contract label (a difference from an expectation, a size class's bound, a
+  project's capacity, ...) or a label of their own (the output maintenance takes). The first rule that holds decides.
+- `MEASURES`: whether the number is a level or a change. The first rule that holds decides; the order is the
+  precedence ("from April's 2.49 million tonnes" is April's level even after a direction word).
+- `LATE_SCREENS`: numbers screened once their measure is known.
+- `FLAGS`: the reasons a labelled number is still sent to review, all that hold, in this order (the first is
+  the fact's `reason`, the others its notes).
+
+A table's order is its precedence, written here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Sequence, TypeVar
+
+from extractor.record import ReviewKind as K
+from extractor.record import ReviewReason
+from extractor.rules import cues
+from extractor.rules.context import in_percent_range, month_comparison, month_named_after
+from extractor.rules.features import NumberFeatures, clause_end
+from extractor.rules.objections import dated_to_another_year
+from extractor.rules.reasons import review_reason
+from extractor.text import vocabulary as vocab
+from extractor.text.months import in_window, months_between, resolve_month
+from schemas.periods import RATE_METRICS
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[In, Out]):
+    """One named decision: where `when` holds of what it reads, it gives `gives` of it."""
+
+    name: str
+    when: Callable[[In], bool]
+    gives: Callable[[In], Out]
+    example: str  # a sentence of our own wording it is written for
+
+
+def first_match(rules: Sequence[Rule[In, Out]], subject: In) -> tuple[str, Out] | None:
+    """The name and outcome of the first rule whose condition holds, or None where none does."""
+    for rule in rules:
+        if rule.when(subject):
+            return rule.name, rule.gives(subject)
+    return None
+
+
+def all_matches(rules: Sequence[Rule[In, Out]], subject: In) -> list[Out]:
+    """The outcomes of every rule whose condition holds, in the table's order."""
+    return [rule.gives(subject) for rule in rules if rule.when(subject)]
+
+
+def holding(rules: Sequence[Rule[In, Out]], subject: In) -> list[str]:
+    """The names of every rule whose condition holds, in order (the first decides where the table is first-match)."""
+    return [rule.name for rule in rules if rule.when(subject)]
+
+
+# --- Screens ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a screen gives: the metric ('other' for a number kept for review) and the reason it leaves."""
+
+    metric: str
+    review: ReviewReason | None = None
+
+
+def _review(kind: K) -> Callable[[NumberFeatures], Verdict]:
+    return lambda f: Verdict("other", review_reason(kind))
+
+
+def _mass(f: NumberFeatures) -> bool:
+    return f.unit.startswith("mt")
+
+
+def _versus_expectation(f: NumberFeatures) -> bool:
+    return bool(vocab.VERSUS_EXPECTATION.match(f.post) or vocab.EXPECTATION_AFTER.match(f.post)
+                or re.search(r"\bexpectations by\s*$", f.local_pre, re.I))
+
+
+def _size_class(f: NumberFeatures) -> bool:
+    n = f.number
+    return bool(cues.SIZE_CLASS.search(f.s[max(0, n.start - 60):n.qualifier_start]) or cues.SIZE_CLASS.search(
+        f.before(60)) or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
+
+
+def _maintenance(f: NumberFeatures) -> bool:
+    n, start = f.number, f.place.clause_start
+    return _mass(f) and bool(cues.CUT_BY.search(f.local_pre)) and bool(
+        cues.FOR_MAINTENANCE.match(f.s[n.end:clause_end(f.s, n.end)])
+        or cues.MAINTENANCE_WORD.search(f.s[max(start, n.start - 80):n.start]))
+
+
+def _capacity(f: NumberFeatures) -> bool:
+    return f.metric in ("capacity", "operating_capacity")
+
+
+def _project(f: NumberFeatures) -> bool:
+    return _capacity(f) and bool(cues.PROJECT.search(f.s[max(f.place.clause_start, f.number.start - 70):f.number.start]))
+
+
+SCREENS: tuple[Rule[NumberFeatures, Verdict], ...] = (
+    Rule("versus expectation", _versus_expectation, _review(K.EXPECTATION_GAP),
+         "output came in 2,000 mt below expectations"),
+    Rule("largest change", lambda f: bool(cues.LARGEST_CHANGE.search(f.local_pre)), _review(K.LARGEST_CHANGE),
+         "the sharpest drop reached 9%"),
+    Rule("size class", _size_class, _review(K.SIZE_CLASS), "mills with annual capacity above 80,000 mt ran at 71%"),
+    Rule("maintenance loss", _maintenance, lambda f: Verdict("maintenance_impact"),
+         "an overhaul cut production by 6,000 mt"),
+    Rule("output affected", lambda f: _mass(f) and bool(cues.OUTPUT_AFFECTED.search(f.clause_pre)),
+         _review(K.OUTPUT_AFFECTED), "the output affected is put at 4,000 mt"),
+    Rule("loss named after", lambda f: bool(f.named_after and cues.LOSS_BEFORE.search(f.local_pre)),
+         _review(K.OUTPUT_AFFECTED), "the outage hit about 3,000 mt of output"),
+    Rule("no metric", lambda f: f.metric is None, _review(K.NO_METRIC), "the figure was 5,000 mt"),
+    Rule("objection", lambda f: f.objection is not None,
+         lambda f: Verdict("other", review_reason(K.NOT_THE_COMMODITY, f.objection)),
+         "a refinery in the south will cut its capacity by 10%"),
+    Rule("annual change", lambda f: bool(cues.ANNUAL_CHANGE.search(f.clause_pre)), _review(K.ANNUAL_CHANGE),
+         "two lines will add annual output of 20,000 mt"),
+    Rule("survey sample", lambda f: _capacity(f) and bool(cues.SURVEY_SAMPLE.search(f.s)), _review(K.SURVEY_SAMPLE),
+         "the surveyed smelters hold a capacity of 3 million mt"),
+    Rule("project capacity", _project, _review(K.PROJECT_CAPACITY), "the new projects' capacity of 200,000 mt"),
+    Rule("quarter on quarter", lambda f: f.comparison_after == "qoq", _review(K.QUARTER_ON_QUARTER),
+         "output rose 4% QoQ"),
+)
+
+
+# --- Level or change ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What a measure rule gives: level or change, and the direction and period it is read with."""
+
+    is_change: bool
+    direction: str | None
+    direction_at: int
+    period: str | None
+
+
+def _level(f: NumberFeatures) -> Measured:
+    return Measured(False, f.direction, f.direction_at, f.period)
+
+
+def _change(f: NumberFeatures) -> Measured:
+    return Measured(True, f.direction, f.direction_at, f.period)
+
+
+def _month_level(f: NumberFeatures) -> Measured:
+    assert f.month_level is not None
+    named = resolve_month(f.month_level.group(1), f.place.report_month)
+    return Measured(False, f.direction, f.direction_at, named or f.period)
+
+
+def _than(f: NumberFeatures) -> Measured:
+    assert f.than_after is not None
+    up = f.than_after.group(1).lower() in ("higher", "more", "above")
+    return Measured(True, "up" if up else "down", len(f.local_pre), f.period)
+
+
+def _level_cue_last(f: NumberFeatures) -> bool:
+    return f.level_cue is not None and (f.direction is None or f.level_cue.start() > f.direction_at)
+
+
+def _base_of_change(f: NumberFeatures) -> bool:
+    return bool(cues.FROM_BASE.search(f.local_pre)) and f.unit.startswith("mt") and \
+        month_named_after(f.place.mentions, f.s, f.number.end) is not None
+
+
+def _same_kind_as_before(f: NumberFeatures) -> bool:
+    return f.previous is not None and f.previous.change and bool(re.fullmatch(
+        r"\s*(?:,|and|,\s*and|or|(?:MoM|YoY)?\s*\()\s*", f.local_pre or " ", re.I))
+
+
+_PCT = ("%", "pp")
+_PCT_OR_MASS = ("%", "pp", "mt")
+
+MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
+    Rule("another month's level", lambda f: bool(f.month_level) and f.unit != "pp", _month_level,
+         "up from March's 1.2 million tonnes"),
+    Rule("expected level", lambda f: f.expected_level, _level, "against the expected 90,000 mt"),
+    Rule("percentage points", lambda f: f.unit == "pp", _change, "the rate gained 2.5 percentage points"),
+    Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
+         "a MoM increase of 3.1%"),
+    Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
+         "was 1.8% lower than in May"),
+    Rule("level word last", _level_cue_last, _level, "rose and stood at 40,000 mt"),
+    Rule("base of a change", _base_of_change, _level, "climbed from 1.9 million in July"),
+    Rule("bound reached", lambda f: f.number.qualifier in ("over", "under") and bool(
+        cues.BOUND_MOVE.search(f.s[f.place.prev_end:f.number.start])), _level, "topped the 50,000 mt mark"),
+    Rule("direction word", lambda f: f.direction in ("up", "down"), _change, "output fell 2%"),
+    Rule("comparison after", lambda f: bool(f.comparison_after) and f.unit in _PCT, _change, "4% YoY"),
+    Rule("mass with marker after", lambda f: f.unit == "mt" and bool(cues.MARKER_AFTER.match(f.post)), _change,
+         "and 12kt month on month"),
+    Rule("change noun after", lambda f: bool(cues.CHANGE_NOUN_AFTER.match(f.post)) and f.unit in _PCT_OR_MASS,
+         _change, "marking a 2.2% rise"),
+    Rule("same kind as before", _same_kind_as_before, _change, "up 1.5% and 6% YoY"),
+    Rule("against a month named", lambda f: f.unit in _PCT and month_comparison(f.post, f.period) is not None,
+         _change, "3% above June"),
+    Rule("otherwise a level", lambda f: True, _level, "output was 64,000 mt"),
+)
+
+
+# --- After the measure --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A number's label as read so far, for the rules that check it: its features, how its change was read
+    (`comparison_guessed`: taken as MoM for want of a marker; `direction_guessed`: no direction word), its measure,
+    unit and value, the period it was measured with (`change_period`) and its final period."""
+
+    features: NumberFeatures
+    is_change: bool
+    comparison_guessed: bool
+    direction_guessed: bool
+    measure: str | None
+    unit: str | None
+    value: Any
+    change_period: str | None
+    period: str | None
+
+
+LATE_SCREENS: tuple[Rule[Draft, Verdict], ...] = (
+    Rule("unit misfit", lambda d: d.measure is None,
+         lambda d: Verdict("other", review_reason(K.UNIT_MISFIT, d.features.unit or "unitless", d.features.metric)),
+         "a price of 5 for the capacity"),
+    Rule("some producers' bound", lambda d: d.measure == "level" and d.features.number.qualifier in ("over", "under")
+         and d.features.metric in RATE_METRICS and bool(vocab.SOME_PRODUCERS.search(d.features.clause_pre)),
+         lambda d: Verdict("other", review_reason(K.SOME_PRODUCERS)), "some mills ran above 90%"),
+)
+
+
+def _far_from_report(d: Draft) -> bool:
+    """A guessed MoM is sure enough for the reviewed and the forecast month only."""
+    report_month = d.features.place.report_month
+    return d.change_period is None or report_month is None or months_between(report_month, d.change_period) not in (0, 1)
+
+
+def _dated(d: Draft) -> str | None:
+    return dated_to_another_year(d.features.local_pre, d.features.post, d.change_period)
+
+
+def _respectively(d: Draft) -> bool:
+    s, end = d.features.s, d.features.number.end
+    return bool(re.search(r"\brespectively\b", s[end:clause_end(s, end)]))
+
+
+FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
+    Rule("no period", lambda d: d.period is None, lambda d: review_reason(K.NO_PERIOD), "output was 3,000 mt"),
+    Rule("comparison not stated", lambda d: d.comparison_guessed and _far_from_report(d),
+         lambda d: review_reason(K.COMPARISON_NOT_STATED), "output rose 3% in January 2021"),
+    Rule("dated to another year", lambda d: d.comparison_guessed and _dated(d) is not None,
+         lambda d: review_reason(K.DATED_ELSEWHERE, _dated(d)), "capacity will be cut by 8% in 2031"),
+    Rule("no direction", lambda d: d.direction_guessed, lambda d: review_reason(K.NO_DIRECTION),
+         "the change was 3%"),
+    Rule("price segment", lambda d: d.features.metric == "price", lambda d: review_reason(K.PRICE_SEGMENT),
+         "the price was 20,000 yuan/mt"),
+    Rule("far period", lambda d: d.period is not None and not in_window(d.period, d.features.place.report_month),
+         lambda d: review_reason(K.FAR_PERIOD, d.period, d.features.place.report_month),
+         "output in January 2019 was 5,000 mt"),
+    Rule("rate out of range", lambda d: d.features.metric in RATE_METRICS and d.measure == "level"
+         and not in_percent_range(d.value), lambda d: review_reason(K.RATE_RANGE), "the operating rate was 130%"),
+    Rule("respectively", _respectively, lambda d: review_reason(K.RESPECTIVELY), "rose 2% and 3%, respectively"),
+    Rule("unknown heading", lambda d: not d.features.place.section.known,
+         lambda d: review_reason(K.UNKNOWN_HEADING, d.features.place.section.heading), "(a section of no commodity)"),
+)
