@@ -283,7 +283,7 @@ def _joined(text: str, first: NumberSpan, gap: str) -> bool:
     if not _RANGE_TO.match(gap):
         return False
     cue = _RANGE_CUE.search(text[max(0, first.qualifier_start - 40):first.qualifier_start])
-    return bool(cue) and (cue.group(1).lower() != "from" or first.unit is None)
+    return cue is not None and (cue.group(1).lower() != "from" or first.unit is None)
 
 
 def _units_differ(first: NumberSpan, second: NumberSpan) -> bool:
