@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
 from extractor.record import Fact, Label, Span
 from extractor.rules.context import (
@@ -124,6 +126,9 @@ def _compared_after(s: str, end: int) -> str:
     return "yoy" if cl.YOY.search(after) else "mom"
 
 
+_Candidate = tuple[int, int, str, str]  # (start, end, verb, comparison) of a move stated without its figure
+
+
 def find_directions(
     s: str, offset: int, mentions: list[cl.MonthMention], carried: str | None, report_month: str | None,
     section: Section, numbers: list[NumberSpan], numeric_facts: list[Fact], paragraph_segment: str | None,
@@ -134,17 +139,35 @@ def find_directions(
     direction: the contract records a direction only where no number is given.
     """
     found: list[Fact] = []
-    consumed = [(f.quote_span.start - offset, f.quote_span.end - offset) for f in numeric_facts]
-    stated = {
-        (clause_start_of(s, f.quote_span.start - offset), f.label.comparison)
-        for f in numeric_facts if f.label.measure != "level"
-    }
-    candidates: list[tuple[int, int, str, str]] = []
-    for match in _DIRECTION_CLAUSE.finditer(s):
-        marker = match.group("marker").lower()
-        candidates.append((match.start(), match.end(), match.group("verb"), "yoy" if marker.startswith(("y", "year")) else "mom"))
-    for match in _MARKER_FIRST.finditer(s):
-        candidates.append((match.start(), match.end(), match.group("verb"), "yoy" if match.group("marker").lower() == "yoy" else "mom"))
+    figures = _Figures(
+        s, numbers, [(f.quote_span.start - offset, f.quote_span.end - offset) for f in numeric_facts],
+        {(clause_start_of(s, f.quote_span.start - offset), f.label.comparison)
+         for f in numeric_facts if f.label.measure != "level"})
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for candidate in sorted(_direction_candidates(s, numbers)):
+        if any(rule.applies(figures, candidate) for rule in _FIGURE_STATED):
+            continue
+        move = _read_move(s, candidate, mentions, carried)
+        if any(rule.applies(s, move, report_month) for rule in _NOT_THIS_MONTHS_MOVE) or move.direction is None:
+            continue
+        # a part named after the move ("production increased in southwestern Guizhou") is the move's
+        segment = segment_after(s[move.end:]) or segment_in(s[move.clause:move.start], paragraph_segment)
+        key = (move.comparison, segment, move.metric)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(_direction_fact(s, offset, move, segment, bool(mentions), report_month, section))
+    return found
+
+
+def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]:
+    """Moves stated with a marker ("edged down MoM", "YoY decline"), then expectations ("expected to rebound") where
+    the sentence has no number, then outlooks and past moves with no marker, each unless an earlier one covers it."""
+    candidates: list[_Candidate] = [
+        (m.start(), m.end(), m.group("verb"), "yoy" if m.group("marker").lower().startswith(("y", "year")) else "mom")
+        for m in _DIRECTION_CLAUSE.finditer(s)]
+    candidates += [(m.start(), m.end(), m.group("verb"), "yoy" if m.group("marker").lower() == "yoy" else "mom")
+                   for m in _MARKER_FIRST.finditer(s)]
     if not numbers:
         for match in _FORECAST_DIRECTION.finditer(s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):
@@ -152,52 +175,106 @@ def find_directions(
     for start, end, verb, comparison in outlook_candidates(s):
         if not any(a <= start < b or a < end <= b for a, b, _, _ in candidates):
             candidates.append((start, end, verb, comparison))
-    seen: set[tuple[str, str | None, str]] = set()
-    for start, end, verb, comparison in sorted(candidates):
-        if any(a <= start < b or a < end <= b for a, b in consumed):
-            continue
-        if any(n.start >= start and n.end <= end for n in numbers):
-            continue
-        clause = clause_start_of(s, start)
-        if (clause, comparison) in stated:
-            continue
-        metric, _ = metric_before(s, end)
-        if metric not in ("production", "operating_rate", "cumulative_production"):
-            continue
-        period, cumulative = period_at(mentions, start, carried, nearest=True)
-        if period is None or (report_month and period < report_month):
-            continue  # narrative about earlier months ("rebounded in October") is history, not this report's facts
-        if _FIGURE_FOLLOWS.match(s[end:end + 40]):
-            continue  # "expected to rise to 525,000 mt": the number is the fact, not a bare direction
-        if speaks_of_a_week(s[clause:start], s[end:]):
-            continue  # "output fell week on week", "weekly output is expected to rise": no move of the month
-        if cumulative:
-            metric = "cumulative_production"
-        if metric == "cumulative_production":
-            comparison = "yoy"  # a total since January moves against the same span of last year
-        direction = "flat" if re.search(r"\b(?:flat|stable|unchanged)\b", verb, re.I) else cl.last_direction(verb)[0]
-        if re.search(r"weak trend|declining trend", verb, re.I):
-            direction = "down"
-        if direction is None:
-            continue
-        # a part named after the move ("production increased in southwestern Guizhou") is the move's
-        segment = segment_after(s[end:]) or segment_in(s[clause:start], paragraph_segment)
-        content = content_of(s[clause:start], s[end:end + 40], None)
-        forecast_cue = bool(vocab.FORECAST_CUE.search(s[:end]))
-        if forecast_cue and not mentions and period == report_month and report_month is not None:
-            period = shift_month(report_month, 1)  # "is expected to increase in the future": no month named, the next
-        basis = cl.basis_for(period, report_month, forecast_cue)
-        key = (comparison, segment, metric)
-        if key in seen:
-            continue
-        seen.add(key)
-        label = Label(section.commodity, section.region, metric, segment, content, period, basis,
-                      f"{comparison}_direction")
-        span = Span(offset + start, offset + end)
-        fact = Fact(label, direction, None, None, s[start:end], span, span, section=section.index)
-        if not section.known:
-            fact.flag(f"heading '{section.heading}' is not in the commodity table")
-        found.append(fact)
-    return found
+    return candidates
 
 
+@dataclass(frozen=True)
+class _Figures:
+    """What the sentence's numbers already state: the spans of its figures' quotes and the (clause start,
+    comparison) of its changes."""
+
+    s: str
+    numbers: list[NumberSpan]
+    consumed: list[tuple[int, int]]
+    stated: set[tuple[int, str | None]]
+
+
+class _FigureRule(NamedTuple):
+    name: str
+    applies: Callable[[_Figures, _Candidate], bool]
+
+
+# A move a figure already states is no bare direction; read before the move's metric and period are looked for.
+_FIGURE_STATED: tuple[_FigureRule, ...] = (
+    _FigureRule("inside a figure's quote", lambda figures, c: any(
+        a <= c[0] < b or a < c[1] <= b for a, b in figures.consumed)),
+    _FigureRule("a number inside the move", lambda figures, c: any(
+        n.start >= c[0] and n.end <= c[1] for n in figures.numbers)),
+    _FigureRule("its clause states a change of this comparison with a number",
+                lambda figures, c: (clause_start_of(figures.s, c[0]), c[3]) in figures.stated),
+)
+
+
+@dataclass(frozen=True)
+class _Move:
+    """A candidate move with what its words say: its clause's start, metric, period and direction."""
+
+    start: int
+    end: int
+    clause: int
+    metric: str | None
+    comparison: str
+    period: str | None
+    direction: str | None
+
+
+_DIRECTION_METRICS = ("production", "operating_rate", "cumulative_production")
+_FLAT_VERB = re.compile(r"\b(?:flat|stable|unchanged)\b", re.I)
+_DOWN_TREND = re.compile(r"weak trend|declining trend", re.I)
+
+
+def _read_move(s: str, candidate: _Candidate, mentions: list[cl.MonthMention], carried: str | None) -> _Move:
+    """The move's metric, its period (the nearest month named), and its direction; a move of the cumulative
+    total is of cumulative production, compared with the same span of last year."""
+    start, end, verb, comparison = candidate
+    metric, _ = metric_before(s, end)
+    period, cumulative = period_at(mentions, start, carried, nearest=True)
+    if cumulative and metric in _DIRECTION_METRICS:
+        metric = "cumulative_production"
+    if metric == "cumulative_production":
+        comparison = "yoy"  # a total since January moves against the same span of last year
+    return _Move(start, end, clause_start_of(s, start), metric, comparison, period, _direction_of(verb))
+
+
+def _direction_of(verb: str) -> str | None:
+    if _DOWN_TREND.search(verb):
+        return "down"
+    return "flat" if _FLAT_VERB.search(verb) else cl.last_direction(verb)[0]
+
+
+class _MoveRule(NamedTuple):
+    name: str
+    applies: Callable[[str, _Move, str | None], bool]  # (sentence, move, report month)
+
+
+# Read in order; the first that applies leaves the move out.
+_NOT_THIS_MONTHS_MOVE: tuple[_MoveRule, ...] = (
+    _MoveRule("not a move of output or its rate", lambda s, move, report_month: move.metric not in _DIRECTION_METRICS),
+    # narrative about earlier months ("rebounded in October") is history, not this report's facts
+    _MoveRule("no period, or a month before the report's", lambda s, move, report_month: move.period is None or bool(
+        report_month and move.period < report_month)),
+    # "expected to rise to 525,000 mt": the number is the fact, not a bare direction
+    _MoveRule("a figure follows", lambda s, move, report_month: bool(_FIGURE_FOLLOWS.match(s[move.end:move.end + 40]))),
+    # "output fell week on week", "weekly output is expected to rise": no move of the month
+    _MoveRule("a week's move", lambda s, move, report_month: speaks_of_a_week(s[move.clause:move.start], s[move.end:])),
+)
+
+
+def _direction_fact(s: str, offset: int, move: _Move, segment: str | None, names_month: bool,
+                    report_month: str | None, section: Section) -> Fact:
+    """The *_direction fact of a move; "is expected to increase in the future", no month named, is of the month
+    after the report month."""
+    assert move.metric is not None and move.period is not None and move.direction is not None
+    period = move.period
+    forecast_cue = bool(vocab.FORECAST_CUE.search(s[:move.end]))
+    if forecast_cue and not names_month and period == report_month and report_month is not None:
+        period = shift_month(report_month, 1)
+    basis = cl.basis_for(period, report_month, forecast_cue)
+    content = content_of(s[move.clause:move.start], s[move.end:move.end + 40], None)
+    label = Label(section.commodity, section.region, move.metric, segment, content, period, basis,
+                  f"{move.comparison}_direction")
+    span = Span(offset + move.start, offset + move.end)
+    fact = Fact(label, move.direction, None, None, s[move.start:move.end], span, span, section=section.index)
+    if not section.known:
+        fact.flag(f"heading '{section.heading}' is not in the commodity table")
+    return fact

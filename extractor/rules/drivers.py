@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 
 from extractor.record import Driver, Span
 from extractor.rules.driver_words import (
@@ -123,6 +124,23 @@ def clauses_of(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;")]
 
 
+_NOTE = re.compile(r"^\s*note\b", re.I)
+
+
+@dataclass(frozen=True)
+class _SentenceReading:
+    """What a sentence that may give causes says for all its clauses: the period and basis they take unless they
+    name their own, whether it names a month, and whether it opens on a word of now ("Currently, ...")."""
+
+    text: str
+    start: int
+    commodity: str | None  # the commodity the sentence speaks of, where it names one of its own
+    period: str
+    forecast: bool
+    names_month: bool
+    opens_now: bool
+
+
 def candidate_sentences(text: str, section: Section, report_month: str | None) -> list[Candidate]:
     """The clauses of a section that may give a cause of output moving, each with its own period and basis.
 
@@ -137,47 +155,76 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
     explained = {i - 1 for i, s in enumerate(section.sentences) if _RESULT_START.match(s.text)}
     for index, (sentence, about) in enumerate(zip(section.sentences, sentence_sections(section))):
         mentions = cl.month_mentions(sentence.text, report_month)
-        sentence_period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
+        period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
         if mentions:
             carried[sentence.paragraph] = mentions[-1].period
-        if sentence_period is None or re.match(r"^\s*note\b", sentence.text, re.I):
+        reading = _read_sentence(section, index, about.commodity, mentions, period, index in explained, report_month)
+        if reading is None:
             continue
-        if not (CAUSAL.search(sentence.text) or _ABOUT_OUTPUT.search(sentence.text) or index in explained
-                or _DEMAND_MOVED.search(sentence.text)):
-            continue
-        sentence_forecast = bool(FORECAST_CUE.search(sentence.text))
-        if index in explained and not mentions:  # its causes are of the month the result is stated for
-            result = section.sentences[index + 1].text
-            named = cl.month_mentions(result, report_month)
-            sentence_period = named[0].period if named else sentence_period
-            sentence_forecast = sentence_forecast or bool(FORECAST_CUE.search(result))
-            mentions = named
-        opens_now = bool(_NOW.match(sentence.text.lstrip()))  # "Currently, ...; ..." dates every clause after it
         for at, clause in clauses_of(sentence.text):
-            cues = category_cues(clause.strip())  # each pattern searched once: keyword_drivers reads these
-            if not any(cues):
-                continue
-            own = cl.month_mentions(clause, report_month)
-            forecast_here = bool(FORECAST_CUE.search(clause))
-            # An expectation is of the latest month it names ("maintenance in July ... resume in August").
-            period = (max(m.period for m in own) if forecast_here else own[0].period) if own else sentence_period
-            forecast = bool(FORECAST_CUE.search(clause)) or (sentence_forecast and not own and
-                                                           bool(FORECAST_CUE.search(sentence.text[:at])))
-            if forecast and not mentions and period == report_month and report_month is not None:
-                period = shift_month(report_month, 1)
-            if report_month is not None:
-                if not own and (opens_now or _NOW.search(clause)):
-                    period = report_month  # "some smelters currently plan maintenance"
-                # "since production resumed in September": a cause of the reviewed month
-                period = max(period, report_month)
-                if months_between(report_month, period) > 2:
-                    continue  # a cause of a month the report neither reviews nor forecasts ("price rises in 2026")
-            # a cause the clause names for the reviewed month is of that month, however it is worded ("is
-            # expected to have started ramping up in July" in July's report)
-            basis = "actual" if period == report_month else cl.basis_for(period, report_month, forecast)
-            found.append(Candidate(clause.strip(), sentence.start + at + (len(clause) - len(clause.lstrip())),
-                                   period, basis, about.commodity, cues))
+            candidate = _clause_candidate(reading, at, clause, report_month)
+            if candidate is not None:
+                found.append(candidate)
     return found
+
+
+def _read_sentence(section: Section, index: int, commodity: str | None, mentions: list[cl.MonthMention],
+                   period: str | None, explains: bool, report_month: str | None) -> _SentenceReading | None:
+    """The sentence's reading, or None where it can give no cause: no period, a note, or neither a cause nor
+    output nor demand moving spoken of (unless the next sentence states its result)."""
+    sentence = section.sentences[index]
+    text = sentence.text
+    if period is None or _NOTE.match(text):
+        return None
+    if not (CAUSAL.search(text) or _ABOUT_OUTPUT.search(text) or explains or _DEMAND_MOVED.search(text)):
+        return None
+    forecast = bool(FORECAST_CUE.search(text))
+    if explains and not mentions:  # its causes are of the month the result is stated for
+        result = section.sentences[index + 1].text
+        named = cl.month_mentions(result, report_month)
+        period = named[0].period if named else period
+        forecast = forecast or bool(FORECAST_CUE.search(result))
+        mentions = named
+    # "Currently, ...; ..." dates every clause after it
+    return _SentenceReading(text, sentence.start, commodity, period, forecast, bool(mentions),
+                            bool(_NOW.match(text.lstrip())))
+
+
+def _clause_candidate(reading: _SentenceReading, at: int, clause: str,
+                      report_month: str | None) -> Candidate | None:
+    """A clause at `at` of its sentence as a candidate, or None where it names no
+    category's cue or speaks of a month the report neither reviews nor forecasts."""
+    cues = category_cues(clause.strip())  # each pattern searched once: keyword_drivers reads these
+    if not any(cues):
+        return None
+    own = cl.month_mentions(clause, report_month)
+    forecast_here = bool(FORECAST_CUE.search(clause))
+    # An expectation is of the latest month it names ("maintenance in July ... resume in August").
+    period = (max(m.period for m in own) if forecast_here else own[0].period) if own else reading.period
+    forecast = forecast_here or (reading.forecast and not own and bool(FORECAST_CUE.search(reading.text[:at])))
+    dated = _clause_period(period, forecast, bool(own), clause, reading, report_month)
+    if dated is None:
+        return None
+    # a cause the clause names for the reviewed month is of that month, however it is worded ("is expected to have
+    # started ramping up in July" in July's report)
+    basis = "actual" if dated == report_month else cl.basis_for(dated, report_month, forecast)
+    return Candidate(clause.strip(), reading.start + at + (len(clause) - len(clause.lstrip())), dated, basis,
+                     reading.commodity, cues)
+
+
+def _clause_period(period: str, forecast: bool, names_month: bool, clause: str, reading: _SentenceReading,
+                   report_month: str | None) -> str | None:
+    """The clause's period against the report month: an expectation naming no month is of the month after; a
+    clause of now ("some smelters currently plan maintenance") or of an earlier month ("since production resumed
+    in September") is of the month reviewed; None for a month more than two after it ("price rises in 2026")."""
+    if forecast and not reading.names_month and period == report_month and report_month is not None:
+        period = shift_month(report_month, 1)
+    if report_month is None:
+        return period
+    if not names_month and (reading.opens_now or _NOW.search(clause)):
+        period = report_month
+    period = max(period, report_month)
+    return None if months_between(report_month, period) > 2 else period
 
 
 def category_cues(text: str) -> tuple[re.Match[str] | None, ...]:
@@ -185,54 +232,92 @@ def category_cues(text: str) -> tuple[re.Match[str] | None, ...]:
     return tuple(pattern.search(text) for _, pattern, _, _ in CATEGORIES)
 
 
+def _not_at_work(category: str, cue: re.Match[str], text: str) -> bool:
+    before = text[max(0, cue.start() - 60):cue.start()]
+    return bool(_NOT_HAPPENING.search(before) or _UNSURE_AFTER.match(text[cue.end():]) or (
+        category != "new_capacity" and _PUT_OFF.search(before)))
+
+
+def _untied_market(category: str, cue: re.Match[str], text: str) -> bool:
+    return category in MARKET_CATEGORIES and not (CAUSAL.search(text) or _LINKED.search(text) or (
+        category == "demand" and _DEMAND_MOVED.search(text)))
+
+
+class _Exclusion(NamedTuple):
+    """A cue that is no driver where `applies(category, cue, clause)` holds."""
+
+    name: str
+    applies: Callable[[str, re.Match[str], str], bool]
+
+
+_NOT_A_DRIVER: tuple[_Exclusion, ...] = (
+    # "no immediate plans to resume", "resumption depends on", "postponed their resumption": not at work (new
+    # capacity put off is the flip that holds output down)
+    _Exclusion("negated, uncertain or put off", _not_at_work),
+    _Exclusion("maintenance ended: the resumption the clause also names",
+               lambda category, cue, text: category == "maintenance" and bool(MAINTENANCE_ENDED.search(text))),
+    _Exclusion("a market remark ('spot prices rose') the clause does not tie to output", _untied_market),
+    _Exclusion("a price the clause says nothing it did to output (only what moved it)",
+               lambda category, cue, text: category == "price" and not _PRICE_ACTS.search(text)),
+)
+
+
 def keyword_drivers(candidate: Candidate, commodity: str) -> list[Driver]:
     """The keyword baseline's drivers for one candidate sentence."""
     found = []
-    cues = candidate.cues if candidate.cues is not None else category_cues(candidate.text)
+    text = candidate.text
+    cues = candidate.cues if candidate.cues is not None else category_cues(text)
     for (category, _, default, flip), match in zip(CATEGORIES, cues):
-        if not match:
+        if not match or any(rule.applies(category, match, text) for rule in _NOT_A_DRIVER):
             continue
-        before = candidate.text[max(0, match.start() - 60):match.start()]
-        if _NOT_HAPPENING.search(before) or _UNSURE_AFTER.match(candidate.text[match.end():]) or (
-                category != "new_capacity" and _PUT_OFF.search(before)):
-            continue  # "no immediate plans to resume", "resumption depends on", "postponed their resumption": not
-            # at work (new capacity put off is the flip that holds output down)
-        if category == "maintenance" and MAINTENANCE_ENDED.search(candidate.text):
-            continue  # the end of maintenance is the resumption the clause also names
-        if category in MARKET_CATEGORIES and not (CAUSAL.search(candidate.text) or _LINKED.search(candidate.text)
-                                                   or (category == "demand" and _DEMAND_MOVED.search(candidate.text))):
-            continue  # a market remark ("spot prices rose") is a cause only where the clause ties it to output
-        if category == "price" and not _PRICE_ACTS.search(candidate.text):
-            continue  # a price is a driver where the clause says what it did to output, not what moved it
-        flipped = flip is not None and bool(flip.search(candidate.text))
-        if category == "holiday" and flipped and not _HOLIDAY_ENDED.search(candidate.text):
-            # "after the holiday" alone dates what the clause says; it is the holiday's push only where output
-            # came back after it ("smelters resumed operations after the Chinese New Year"), and that return
-            # held back ("had not resumed after the holiday", "only resumed after the Lantern Festival") is down
-            back = _BACK_AFTER.search(candidate.text)
-            if back is None:
-                continue
-            flipped = not _HELD_BACK.search(candidate.text[max(0, back.start() - 30):back.start()])
-        directed = _DIRECTED.get(category)
-        if directed is not None:  # inputs and margins: the clause must say which way they went
-            good = directed[1].search(candidate.text)
-            bad = next((m for m in directed[0].finditer(candidate.text)  # "offset losses": the loss is what eased
-                        if good is None or not good.start() <= m.start() < good.end()), None)
-            if good is not None and _NEGATED_BEFORE.search(candidate.text[max(0, good.start() - 40):good.start()]):
-                good, bad = None, bad or good
-            if not bad and not good and category != "demand":
-                continue
-            if category == "demand":  # weak demand wins over any other word of the clause
-                flipped = good is not None and bad is None
-            else:  # the last direction stated wins
-                flipped = good is not None and (bad is None or bad.start() < good.start())
+        flipped = _flipped(category, flip, text)
+        if flipped is None:
+            continue
         effect = ("down" if flipped else "up") if default == "up" else ("up" if flipped else "down")
-        quote_from, quote_to = _words_around(candidate.text, match.start(), match.end())
-        quote = candidate.text[quote_from:quote_to]
+        quote_from, quote_to = _words_around(text, match.start(), match.end())
+        quote = text[quote_from:quote_to]
         start = candidate.start + quote_from
         found.append(Driver(candidate.commodity or commodity, candidate.period, candidate.basis, effect, category,
                             f"{category.replace('_', ' ')} pushed output {effect}", quote, Span(start, start + len(quote))))
     return _subsumed(found)
+
+
+def _flipped(category: str, flip: re.Pattern[str] | None, text: str) -> bool | None:
+    """Whether the clause turns the category's push the other way, or None where it states no push: inputs, margins
+    and demand by which way the clause says they went; a holiday by output coming back after it; any other by
+    its flip words."""
+    if category in _DIRECTED:
+        return _directed_flip(category, text)
+    flipped = flip is not None and bool(flip.search(text))
+    if category == "holiday" and flipped and not _HOLIDAY_ENDED.search(text):
+        return _back_after_holiday(text)
+    return flipped
+
+
+def _back_after_holiday(text: str) -> bool | None:
+    """ "after the holiday" alone dates what the clause says; it is the holiday's push only where output came back
+    after it ("smelters resumed operations after the Chinese New Year"), and that return held back ("had not
+    resumed after the holiday", "only resumed after the Lantern Festival") is down."""
+    back = _BACK_AFTER.search(text)
+    if back is None:
+        return None
+    return not _HELD_BACK.search(text[max(0, back.start() - 30):back.start()])
+
+
+def _directed_flip(category: str, text: str) -> bool | None:
+    """Inputs, margins and demand: the clause must say which way they went. Weak demand wins over any other word of
+    the clause; for the others the last direction stated wins."""
+    bad_words, good_words = _DIRECTED[category]
+    good = good_words.search(text)
+    bad = next((m for m in bad_words.finditer(text)  # "offset losses": the loss is what eased
+                if good is None or not good.start() <= m.start() < good.end()), None)
+    if good is not None and _NEGATED_BEFORE.search(text[max(0, good.start() - 40):good.start()]):
+        good, bad = None, bad or good
+    if category == "demand":
+        return good is not None and bad is None
+    if not bad and not good:
+        return None
+    return good is not None and (bad is None or bad.start() < good.start())
 
 
 # Where a clause names a cause and the nearer cause it acts through, the nearer one is the driver: a price that

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 from extractor.text import vocabulary as vocab
 from extractor.text.numbers import NumberSpan
@@ -45,30 +45,39 @@ def signed_direction(s: str, number: NumberSpan) -> str | None:
     return None
 
 
+def _is_money(unit: str) -> bool:
+    return unit.startswith(("yuan", "usd"))
+
+
+class _ChangeMeasure(NamedTuple):
+    """A change's unit and metric that make its measure's suffix ("mom_pct", "yoy_abs")."""
+
+    name: str
+    applies: Callable[[str, str], bool]  # (unit, metric)
+    suffix: str
+
+
+# Read in order: the first row that applies names the suffix; a change no row takes is no figure of the contract.
+_CHANGE_MEASURES: tuple[_ChangeMeasure, ...] = (
+    _ChangeMeasure("percentage points", lambda unit, metric: unit == "pp", "pp"),
+    _ChangeMeasure("percent", lambda unit, metric: unit == "%", "pct"),
+    _ChangeMeasure("a mass or power of a metric that is no rate or price",
+                   lambda unit, metric: unit in ("mt", "gw", "mw") and metric not in (*RATE_METRICS, "price"), "abs"),
+    _ChangeMeasure("money of a price", lambda unit, metric: _is_money(unit) and metric == "price", "abs"),
+)
+
+
 def measure_of(
     number: NumberSpan, metric: str, is_change: bool, comparison: str | None, direction: str | None
 ) -> tuple[str | None, str | None, Any]:
+    """(measure, unit, value) as the contract writes a figure of `metric`: a level in the metric's unit, or a
+    change signed by its direction; (None, None, None) where the unit does not fit."""
     unit = number.unit or ""
     raw = list(number.value) if isinstance(number.value, tuple) else number.value
     if not is_change:
-        allowed = vocab.METRIC_UNITS.get(metric)
-        if allowed is not None and unit not in allowed:
-            return None, None, None
-        if metric == "price" and not (unit.startswith(("yuan", "usd"))):
-            return None, None, None
-        unit_out = "mt/year" if metric in ("capacity", "operating_capacity") and unit.startswith("mt") else unit
-        if metric == "cumulative_production" and unit == "mt/year":
-            unit_out = "mt"  # a year's output written as a rate ("2.6 million tpy") is the year's total
-        return "level", unit_out, raw
-    if unit == "pp":
-        suffix = "pp"
-    elif unit == "%":
-        suffix = "pct"
-    elif unit in ("mt", "gw", "mw") and metric not in (*RATE_METRICS, "price"):
-        suffix = "abs"
-    elif unit.startswith(("yuan", "usd")) and metric == "price":
-        suffix = "abs"
-    else:
+        return _level(unit, metric, raw)
+    row = next((row for row in _CHANGE_MEASURES if row.applies(unit, metric)), None)
+    if row is None:
         return None, None, None
     sign = -1.0 if direction == "down" else 1.0
     value: Any
@@ -76,7 +85,20 @@ def measure_of(
         value = sorted(sign * abs(v) for v in raw)
     else:
         value = sign * abs(raw)
-    return f"{comparison}_{suffix}", unit, value
+    return f"{comparison}_{row.suffix}", unit, value
+
+
+def _level(unit: str, metric: str, raw: Any) -> tuple[str | None, str | None, Any]:
+    """A level in a unit its metric allows, capacities per year and a year's output as its total."""
+    allowed = vocab.METRIC_UNITS.get(metric)
+    if allowed is not None and unit not in allowed:
+        return None, None, None
+    if metric == "price" and not _is_money(unit):
+        return None, None, None
+    unit_out = "mt/year" if metric in ("capacity", "operating_capacity") and unit.startswith("mt") else unit
+    if metric == "cumulative_production" and unit == "mt/year":
+        unit_out = "mt"  # a year's output written as a rate ("2.6 million tpy") is the year's total
+    return "level", unit_out, raw
 
 
 def quote_bounds(

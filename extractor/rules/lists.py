@@ -40,24 +40,34 @@ def respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
 def metal_changes(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
     """A change takes the metal content of the mass it is stated with: the nearest mass level before it in its
     clause, or else the first after it ("drop by 6.2% MoM to 40.9 kt (in Ni metal)")."""
-    def clause(fact: Fact) -> int:
-        return clause_start_of(s, fact.number.start - offset)
-
     levels = [f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt")]
     out = []
     for fact in facts:
-        label = fact.label
-        if label.content is None and label.measure not in ("level",) and not label.is_direction \
-                and label.metric in ("production", "cumulative_production"):
-            same = [f for f in levels if clause(f) == clause(fact) and f.label.metric == label.metric
-                    and f.label.period == label.period]
-            before = [f for f in same if f.number.start < fact.number.start]
-            after = [f for f in same if f.number.start > fact.number.start]
-            anchor = before[-1] if before else (after[0] if after else None)
+        if _takes_content(fact):
+            anchor = _mass_stated_with(s, offset, fact, levels)
             if anchor is not None and anchor.label.content == "metal":
                 fact = fact.relabel(content="metal")
         out.append(fact)
     return out
+
+
+def _takes_content(fact: Fact) -> bool:
+    """A change of output (not a level, not a direction) that names no content of its own."""
+    label = fact.label
+    return (label.content is None and label.measure not in ("level",) and not label.is_direction
+            and label.metric in ("production", "cumulative_production"))
+
+
+def _mass_stated_with(s: str, offset: int, fact: Fact, levels: list[Fact]) -> Fact | None:
+    """The mass level of the change's metric and period in its clause: the nearest before it, else the first after."""
+    def clause(of: Fact) -> int:
+        return clause_start_of(s, of.number.start - offset)
+
+    same = [f for f in levels if clause(f) == clause(fact) and f.label.metric == fact.label.metric
+            and f.label.period == fact.label.period]
+    before = [f for f in same if f.number.start < fact.number.start]
+    after = [f for f in same if f.number.start > fact.number.start]
+    return before[-1] if before else (after[0] if after else None)
 
 
 def _parts_named(text: str) -> list[str]:

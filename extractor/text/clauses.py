@@ -161,30 +161,50 @@ def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention
 
 @lru_cache(maxsize=4096)
 def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMention, ...]:
+    """The sentence's periods, read in four steps: spans since January, whole years, "last/next month", and
+    months named (those inside a span or year already read are that span's)."""
+    mentions, taken = _cumulative_mentions(sentence, report_month)
+    cumulative_range = bool(mentions)
+    years, years_taken = _year_mentions(sentence, report_month, cumulative_range)
+    mentions += years
+    taken += years_taken
+    mentions += _relative_mentions(sentence, report_month)
+    mentions += _named_mentions(sentence, report_month, taken)
+    return tuple(sorted(mentions, key=lambda m: m.position))
+
+
+def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthMention], list[tuple[int, int]]]:
+    """Spans since January ("January-May", "the first five months"), each as its last month, with their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
     for match in CUMULATIVE_RANGE.finditer(sentence):
-        count, year = match.group(5), match.group(2) or match.group(6) or match.group(8)
-        if count:
-            number = int(count) if count.isdigit() else MONTH_COUNTS[count.lower()]
-            if not 1 <= number <= 12:
-                continue
-            month = month_name(number)
-        else:
-            month = next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
+        month = _cumulative_last_month(match)
+        if month is None:
+            continue
+        year = match.group(2) or match.group(6) or match.group(8)
         period = resolve_month(month, report_month, year)
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), match.end()))
-    cumulative_range = bool(mentions)
+    return mentions, taken
+
+
+def _cumulative_last_month(match: re.Match[str]) -> str | None:
+    """The name of a span's last month: the one it names, or the count of its months ("first five months")."""
+    count = match.group(5)
+    if not count:
+        return next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
+    number = int(count) if count.isdigit() else MONTH_COUNTS[count.lower()]
+    return month_name(number) if 1 <= number <= 12 else None
+
+
+def _year_mentions(sentence: str, report_month: str | None,
+                   cumulative_range: bool) -> tuple[list[MonthMention], list[tuple[int, int]]]:
+    """Whole years as periods (their December, cumulative), with their spans."""
+    mentions: list[MonthMention] = []
+    taken: list[tuple[int, int]] = []
     for match in FULL_YEAR.finditer(sentence):
-        year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6)
-        if match.group(5) and report_month is not None:
-            year = shift_month(report_month, 1)[:4]  # published the month after the report month
-            if match.group(5).lower() == "last":
-                year = str(int(year) - 1)
-        elif year is None and report_month is not None:
-            year = report_month[:4]  # "full-year output": the report's own year (a forecast before December)
+        year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
         if (match.group(2) or match.group(3)) and report_month is not None and year == report_month[:4] \
@@ -192,10 +212,33 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
             continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
         mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
         taken.append((match.start(), match.end()))
-    if report_month is not None:
-        for match in _RELATIVE_MONTH.finditer(sentence):
-            shift = 0 if match.group(1).lower() == "last" else 1
-            mentions.append(MonthMention(match.start(), shift_month(report_month, shift)))
+    return mentions, taken
+
+
+def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
+    """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
+    report month), or for "full-year output" the report's own year (a forecast before December)."""
+    year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6)
+    if match.group(5) and report_month is not None:
+        year = shift_month(report_month, 1)[:4]
+        if match.group(5).lower() == "last":
+            year = str(int(year) - 1)
+    elif year is None and report_month is not None:
+        year = report_month[:4]
+    return year
+
+
+def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
+    """ "last month" (the report month) and "next month" (the one after), where the report month is known."""
+    if report_month is None:
+        return []
+    return [MonthMention(match.start(), shift_month(report_month, 0 if match.group(1).lower() == "last" else 1))
+            for match in _RELATIVE_MONTH.finditer(sentence)]
+
+
+def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[int, int]]) -> list[MonthMention]:
+    """Months named as periods: not inside a span already read, not compared with, not in a parenthesised aside."""
+    mentions: list[MonthMention] = []
     for match in MONTH_MENTION.finditer(sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue
@@ -206,7 +249,7 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
         period = resolve_month(match.group(1), report_month, match.group(2))
         if period:
             mentions.append(MonthMention(match.start(), period))
-    return tuple(sorted(mentions, key=lambda m: m.position))
+    return mentions
 
 
 def comparison_near(text: str) -> str | None:

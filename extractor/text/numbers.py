@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Union
+from typing import Callable, NamedTuple, Union
 
 Value = Union[float, tuple[float, float]]
 
@@ -131,40 +131,58 @@ def _word_percentages(text: str) -> list[NumberSpan]:
                        *_qualifier(text, m.start())) for m in _WORD_PERCENT.finditer(text)]
 
 
+_LABEL_SUFFIX = re.compile(r"-(series|grade|day|month|year|sized|size)\b", re.I)
+
+
 def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
+    """The number a match of the pattern reads: None where it is glued into a name, a label ("6-series"), a bare
+    number (a year, a day's date, a figure with no unit), or a quantity in the contract's unit."""
     start, end = match.start(), match.end()
-    num_start = match.start("num")
-    before = text[max(0, start - 1):start]
-    after = text[end:end + 1]
     digits = match.group("num")
-    unit_raw = (match.group("unit") or "").lower()
-    # A number glued to letters is part of a name (Co3O4, pb60, 210R), not a quantity.
-    if before and (before.isalpha() or before in "#"):
+    if _glued(text, start, end):
         return None
-    if after and (after.isalnum() or after in "#"):
-        return None
-    if after == "-" and re.match(r"-(series|grade|day|month|year|sized|size)\b", text[end:end + 8], re.I):
+    if text[end:end + 1] == "-" and _LABEL_SUFFIX.match(text[end:end + 8]):
         return _label(text, start, end, digits)
     value = parse_number(digits)
     scale_word = (match.group("scale") or "").lower()
-    scale = _SCALE.get(scale_word, 1.0)
     currency = (match.group("cur") or "").strip().upper()
-    per = _PER_NAMES.get(re.sub(r"\s+", " ", (match.group("per") or "").lower()))
-    unit, factor = _normalize_unit(unit_raw, currency, per)
-    if (match.group("unit") or "").startswith("Mt") and not scale_word:
-        factor *= 1e6  # "3.49Mt", "4.39Mtpy": a capital M is a million tonnes (metric tons are "mt" or "MT")
-    elif unit_raw in ("mtpy", "mtpa") and not scale_word and value < 1000:
-        factor *= 1e6  # "40.73 mtpy of capacity": no plant's or country's capacity is under 1,000 t a year
+    unit, factor = _unit_of(match, currency, scale_word, value)
     if unit is None and not currency and not scale_word:
-        kind = _bare_kind(text, num_start, digits, value)
-        if match.group("neg") and kind == "bare":
-            value = -value
-        return NumberSpan(start, end, text[start:end], value, None, kind, *_qualifier(text, start))
-    value = value * scale * factor
+        return _bare(text, match, digits, value)
+    value = value * _SCALE.get(scale_word, 1.0) * factor
     if match.group("neg"):
         value = -value
     qualifier, qualifier_start = _qualifier(text, start)
     return NumberSpan(start, end, text[start:end], _tidy(value), unit, "quantity", qualifier, qualifier_start)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A number glued to letters is part of a name (Co3O4, pb60, 210R, #1), not a quantity."""
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 1]
+    return bool(before and (before.isalpha() or before in "#")) or bool(after and (after.isalnum() or after in "#"))
+
+
+def _unit_of(match: re.Match[str], currency: str, scale_word: str, value: float) -> tuple[str | None, float]:
+    """The contract's unit of a matched number and the factor its value takes (a capital "Mt" is a million)."""
+    written = match.group("unit") or ""
+    unit_raw = written.lower()
+    per = _PER_NAMES.get(re.sub(r"\s+", " ", (match.group("per") or "").lower()))
+    unit, factor = _normalize_unit(unit_raw, currency, per)
+    if written.startswith("Mt") and not scale_word:
+        factor *= 1e6  # "3.49Mt", "4.39Mtpy": a capital M is a million tonnes (metric tons are "mt" or "MT")
+    elif unit_raw in ("mtpy", "mtpa") and not scale_word and value < 1000:
+        factor *= 1e6  # "40.73 mtpy of capacity": no plant's or country's capacity is under 1,000 t a year
+    return unit, factor
+
+
+def _bare(text: str, match: re.Match[str], digits: str, value: float) -> NumberSpan:
+    """A number with no unit, currency or scale: a year, a day's date or a bare figure (signed where written so)."""
+    start, end = match.start(), match.end()
+    kind = _bare_kind(text, match.start("num"), digits, value)
+    if match.group("neg") and kind == "bare":
+        value = -value
+    return NumberSpan(start, end, text[start:end], value, None, kind, *_qualifier(text, start))
 
 
 def _label(text: str, start: int, end: int, digits: str) -> NumberSpan:
@@ -241,30 +259,59 @@ def _merge_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
     return merged
 
 
-def _is_range_pair(text: str, first: NumberSpan, second: NumberSpan, gap: str) -> bool:
-    if first.kind in ("label", "date") or second.kind in ("label", "date"):
-        return False
-    if first.is_range or second.is_range:
-        return False
-    if first.kind == "year" and second.kind == "year":
-        return bool(_RANGE_DASH.match(gap))
-    if first.kind == "quantity" and second.kind == "bare" and (first.unit or "").startswith(("yuan", "usd")):
-        return bool(_RANGE_DASH.match(gap))  # "RMB128,000~132,000/t": the second end in the first's currency
-    if first.kind not in ("quantity", "bare") or second.kind != "quantity":
-        return False
-    if first.unit is not None and first.unit != second.unit and not (second.unit or "").startswith(first.unit + "/"):
-        return False
+class _RangeRule(NamedTuple):
+    """One rule for two adjacent numbers: when it applies, and whether they are then one range."""
+
+    name: str
+    applies: Callable[[NumberSpan, NumberSpan], bool]
+    verdict: Callable[[str, NumberSpan, str], bool]
+
+
+def _never(text: str, first: NumberSpan, gap: str) -> bool:
+    return False
+
+
+def _dashed(text: str, first: NumberSpan, gap: str) -> bool:
+    return bool(_RANGE_DASH.match(gap))
+
+
+def _joined(text: str, first: NumberSpan, gap: str) -> bool:
+    """Two ends joined by a dash, or by "to"/"and" after a range's cue ("between 20% and 30%"); "from 1 million
+    mt/year to 2 million mt/year" is a change, not a range, though "ranged from -100 to 500 yuan/mt" is one."""
     if _RANGE_DASH.match(gap):
         return True
-    if _RANGE_TO.match(gap):
-        cue = _RANGE_CUE.search(text[max(0, first.qualifier_start - 40):first.qualifier_start])
-        if not cue:
-            return False
-        word = cue.group(1).lower()
-        # "from 1 million mt/year to 2 million mt/year" is a change, not a range;
-        # "ranged from -100 to 500 yuan/mt" and "between 20% and 30%" are ranges.
-        return word != "from" or first.unit is None
-    return False
+    if not _RANGE_TO.match(gap):
+        return False
+    cue = _RANGE_CUE.search(text[max(0, first.qualifier_start - 40):first.qualifier_start])
+    return cue is not None and (cue.group(1).lower() != "from" or first.unit is None)
+
+
+def _units_differ(first: NumberSpan, second: NumberSpan) -> bool:
+    return first.unit is not None and first.unit != second.unit and not (second.unit or "").startswith(first.unit + "/")
+
+
+_LABEL_KINDS = ("label", "date")
+# Read in order: the first rule that applies decides.
+_RANGE_RULES: tuple[_RangeRule, ...] = (
+    _RangeRule("a label or a day's date is no range's end",
+               lambda first, second: first.kind in _LABEL_KINDS or second.kind in _LABEL_KINDS, _never),
+    _RangeRule("a range is not merged again", lambda first, second: first.is_range or second.is_range, _never),
+    _RangeRule("two years joined by a dash ('2023-2024')",
+               lambda first, second: first.kind == "year" and second.kind == "year", _dashed),
+    _RangeRule("a price, then its second end in the first's currency ('RMB128,000~132,000/t')",
+               lambda first, second: first.kind == "quantity" and second.kind == "bare"
+               and (first.unit or "").startswith(("yuan", "usd")), _dashed),
+    _RangeRule("the second end is no quantity",
+               lambda first, second: first.kind not in ("quantity", "bare") or second.kind != "quantity", _never),
+    _RangeRule("the ends are of different units", _units_differ, _never),
+    _RangeRule("two ends of one unit", lambda first, second: True, _joined),
+)
+
+
+def _is_range_pair(text: str, first: NumberSpan, second: NumberSpan, gap: str) -> bool:
+    """Whether two adjacent numbers, `gap` between them, are the two ends of one range."""
+    rule = next(rule for rule in _RANGE_RULES if rule.applies(first, second))
+    return rule.verdict(text, first, gap)
 
 
 def _range_span(text: str, first: NumberSpan, second: NumberSpan) -> NumberSpan:

@@ -76,12 +76,24 @@ def printed_lines(raw: bytes) -> list[PrintedLine]:
 
 
 def _printed_line(row: list[Any], page: int) -> PrintedLine:
-    """One line of characters (left to right) as a PrintedLine."""
+    """One line of characters (left to right) as a PrintedLine: its words, whether it is a table's row, its text."""
     printed = [c for c in row if c.get_text().strip()] or row
     em = Counter(round(c.size, 1) for c in printed).most_common(1)[0][0]
     start, right = printed[0].x0, max(c.x1 for c in printed)
+    words, gaps, first_end = _words(row, em, right)
+    cells = _is_table_row(gaps, em)
+    text = _joined(words, gaps, em if cells else None)
+    bold = sum(1 for c in printed if _BOLD.search(c.fontname)) > len(printed) / 2
+    return PrintedLine(text=f"| {text} |" if cells else text, page=page, left=start, right=right,
+                       top=max(c.y1 for c in row), bottom=min(c.y0 for c in row), size=em, bold=bold,
+                       first_word=first_end - start, cells=cells)
+
+
+def _words(row: list[Any], em: float, right: float) -> tuple[list[str], list[float], float]:
+    """The words of a line, the gap before each but the first, and where the first word ends (`right` for a line
+    of one word). A word ends at a printed space or a gap wider than a fifth of an em."""
     words: list[str] = []
-    gaps: list[float] = []  # before each word but the first
+    gaps: list[float] = []
     first_end, spaced, last = right, False, None
     for char in row:
         glyph = _glyph(char.get_text())
@@ -95,15 +107,21 @@ def _printed_line(row: list[Any], page: int) -> PrintedLine:
             words.append("")
         words[-1] += glyph
         spaced, last = False, char
-    # A table's cells stand apart by wide gaps of many widths; a justified line spreads its words evenly.
-    cells = max(gaps, default=0.0) > 1.5 * em and (len(gaps) == 1 or max(gaps) > 1.5 * min(gaps))
+    return words, gaps, first_end
+
+
+def _is_table_row(gaps: list[float], em: float) -> bool:
+    """A table's cells stand apart by wide gaps of many widths; a justified line spreads its words evenly."""
+    return max(gaps, default=0.0) > 1.5 * em and (len(gaps) == 1 or max(gaps) > 1.5 * min(gaps))
+
+
+def _joined(words: list[str], gaps: list[float], cell_em: float | None) -> str:
+    """The words joined by spaces, or by " | " across a gap of over 1.5 em where the line is a table's row
+    (`cell_em` its em; None for prose)."""
     text = words[0] if words else ""
     for word, gap in zip(words[1:], gaps):
-        text += (" | " if cells and gap > 1.5 * em else " ") + word
-    bold = sum(1 for c in printed if _BOLD.search(c.fontname)) > len(printed) / 2
-    return PrintedLine(text=f"| {text} |" if cells else text, page=page, left=start, right=right,
-                       top=max(c.y1 for c in row), bottom=min(c.y0 for c in row), size=em, bold=bold,
-                       first_word=first_end - start, cells=cells)
+        text += (" | " if cell_em is not None and gap > 1.5 * cell_em else " ") + word
+    return text
 
 
 def _glyph(text: str) -> str:

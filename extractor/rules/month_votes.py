@@ -1,0 +1,266 @@
+"""The votes a report's sentences cast for the month it reviews (see `report_month`): what each sentence does with
+the months, spans and years it names, weighed; and the years the text states of a month."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
+
+from extractor.rules.publication import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
+from extractor.text.numbers import find_numbers
+from extractor.text.vocabulary import FORECAST_CUE
+
+# A month named in a sentence, with its year when one follows ("May 2024", "December, 2023").
+_MONTH_MENTION = re.compile(rf"(?<![A-Za-z-])({MONTH_WORD})(?![A-Za-z])(?:\s*,?\s*{YEAR}\b)?")
+_DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|tonnes?|million|thousand|,\d))")
+_COMPARED_BEFORE = re.compile(
+    r"(?:\bfrom|\bthan|\bover|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bsince|\bafter|\bbefore|\buntil|"
+    r"\bby the end of|\bfrom the [\w\s-]{0,30}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
+    rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
+    r"\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
+    re.I,
+)
+# "beating the previous high of 833,000 t set in December 2014": a record's month is compared with, not reviewed
+_RECORD_BEFORE = re.compile(r"\b(?:previous|prior|former|earlier|last)\s+(?:record|high|low|peak|highest|lowest)\b"
+                            r"[^.;]{0,40}?\b(?:in|of)\s+$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_CUMULATIVE = re.compile(
+    rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
+    rf"\s*({MONTH_NAMES})(?:\s*,?\s*{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
+    rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
+    r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of\s+(?:this\s+year|"
+    + YEAR + r"))?",
+    re.I,
+)
+_COUNTS = {w: i for i, w in enumerate(
+    ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
+_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
+                       rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{YEAR}\b", re.I)
+_LAST_MONTH = re.compile(r"\blast month\b", re.I)
+_PERCENT = re.compile(r"%|per ?cent")  # before a month compared with: a change against it, so a year-on-year base
+_YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{YEAR}\b", re.I)
+
+ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
+TITLE_WEIGHT, OPENING_WEIGHT = 1.5, 1.5
+FIGURE_WEIGHT = 1.5  # a month stated with a figure ("3.6 million tons in December") outweighs one named in passing
+
+
+@dataclass
+class Votes:
+    """Votes per candidate month, with the words behind each."""
+
+    scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    why: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    yearless: list[tuple[str, int, float, str]] = field(default_factory=list)  # (name, month voted for, weight,
+    # evidence) of months named whose year the text states nowhere
+    split: set[str] = field(default_factory=set)  # candidates of a month named without a year, one per year stated
+
+    def add(self, month: str | None, weight: float, evidence: str) -> None:
+        if month is not None and weight > 0:
+            self.scores[month] += weight
+            self.why[month].append(evidence)
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """Where a sentence votes: the votes, the publication date and stated years its bare months are dated by, its
+    weight (the title's and the opening's count more) and the name its evidence is given under."""
+
+    votes: Votes
+    published: Published | None
+    years: list[int]
+    weight: float
+    where: str
+
+
+def stated_years(text: str) -> list[int]:
+    """Years the text states of a month or a span of months (most recent first), for bare months when there is
+    no publication date. A year named alone ("by the end of 2028") is not one of them."""
+    years = set()
+    for match in _MONTH_MENTION.finditer(text):
+        if match.group(2):
+            before = text[max(0, match.start() - 40):match.start()]
+            if _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+                continue
+            if not _COMPARED_BEFORE.search(before):
+                years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
+            elif _PERCENT.search(before):
+                years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
+    for match in _CUMULATIVE.finditer(text):
+        years |= {int(y) for y in (match.group(2), match.group(4), match.group(6)) if y}
+    years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
+    # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
+    years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
+    return sorted(years, reverse=True)
+
+
+def _resolve(month: int, year: str | None, published: Published | None, years: list[int],
+             forecast: bool) -> list[str]:
+    """The YYYY-MM a named month may stand for: as written; else against the publication date; else each year
+    the text states (the votes decide between them)."""
+    if year:
+        return [year_month(year, month)]
+    if published is not None:
+        ahead = 2 if forecast else 0
+        distance = (month - published.month) % 12
+        if distance <= ahead and distance != 0:
+            return [year_month(published.year + (1 if month < published.month else 0), month)]
+        return [year_month(published.year if month <= published.month else published.year - 1, month)]
+    return [year_month(y, month) for y in years[:3]]
+
+
+def vote_sentence(ballot: Ballot, sentence: str) -> None:
+    """Cast a sentence's votes: its spans since January, the months it names, "last month", and whole years."""
+    taken = _vote_cumulative(ballot, sentence)
+    forecast = bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", sentence)))
+    for match in _MONTH_MENTION.finditer(sentence):
+        _vote_month(ballot, sentence, match, taken, forecast)
+    if ballot.published is not None:
+        for match in _LAST_MONTH.finditer(sentence):
+            ballot.votes.add(shift_month(ballot.published.month_key, -1), LAST_MONTH * ballot.weight,
+                             f"{ballot.where}: 'last month'")
+    _vote_full_years(ballot, sentence, taken)
+
+
+def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
+    """A span since January ("January-May", "the first five months") votes for its last month; return the spans."""
+    taken: list[tuple[int, int]] = []
+    for match in _CUMULATIVE.finditer(sentence):
+        taken.append((match.start(), match.end()))
+        if match.group(1) or match.group(3):
+            month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
+        else:
+            count = match.group(5).lower()
+            month, year = (int(count) if count.isdigit() else _COUNTS[count]), match.group(6)
+        if month is None or not 1 <= month <= 12:
+            continue
+        candidates = _resolve(month, year, ballot.published, ballot.years, False)
+        for candidate in candidates:
+            ballot.votes.add(candidate, ballot.weight * CUMULATIVE / len(candidates),
+                             f"{ballot.where}: '{match.group(0).strip()}'")
+    return taken
+
+
+class _Passing(NamedTuple):
+    """A month named that is no period of the sentence where `applies(sentence, match, taken)` holds."""
+
+    name: str
+    applies: Callable[[str, re.Match[str], list[tuple[int, int]]], bool]
+
+
+# Read in order; the first that applies leaves the month named out of the vote.
+_NO_PERIOD: tuple[_Passing, ...] = (
+    _Passing("inside a span since January already read",
+             lambda sentence, match, taken: any(start <= match.start() < end for start, end in taken)),
+    _Passing("no month", lambda sentence, match, taken: month_number(match.group(1)) is None),
+    _Passing("'May' the verb ('output may rise')", lambda sentence, match, taken: match.group(1) == "May"
+             and match.group(2) is None and _modal_may(sentence, match.start())),
+    # a day's date ("November 18", "Jun 5") is when something happened, not a period
+    _Passing("a day's date", lambda sentence, match, taken: match.group(2) is None
+             and bool(_DAY_AFTER.match(sentence[match.end():]))),
+    # "beating the previous high of 833,000 t set in December 2014"
+    _Passing("a record's month", lambda sentence, match, taken: bool(
+        _RECORD_BEFORE.search(sentence, max(0, match.start() - 80), match.start()))),
+)
+
+
+def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list[tuple[int, int]],
+                forecast: bool) -> None:
+    """A month named votes as what happened or is expected (`_vote_stated`), unless it is what is compared with
+    (`_vote_base`) or no period at all."""
+    if any(rule.applies(sentence, match, taken) for rule in _NO_PERIOD):
+        return
+    month = month_number(match.group(1))
+    assert month is not None
+    before = sentence[max(0, match.start() - 40):match.start()]
+    if _COMPARED_BEFORE.search(before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
+        _vote_base(ballot, match, month, before)  # what the month is compared with
+    else:
+        _vote_stated(ballot, sentence, match, month, forecast)
+
+
+def _vote_base(ballot: Ballot, match: re.Match[str], month: int, before: str) -> None:
+    """A month compared with votes only as a year-on-year base: "up 7.5% from November 2017" reviews November
+    2018."""
+    year = match.group(2)
+    if year and _PERCENT.search(before):
+        ballot.votes.add(year_month(int(year) + 1, month), COMPARED_BASE * ballot.weight,
+                         f"{ballot.where}: '{match.group(0)}' compared with")
+
+
+def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int, forecast: bool) -> None:
+    """A month stated as what happened votes for itself, one stated as an expectation for the month before it,
+    more where its clause states a figure; a bare month whose year the text states nowhere waits in `yearless`."""
+    year = match.group(2)
+    clause = _clause_around(sentence, match.start(), match.end())
+    is_forecast = forecast and _forecast_around(sentence, clause, match.start(), match.end())
+    figure = FIGURE_WEIGHT if any(n.is_quantity for n in find_numbers(clause)) else 1.0
+    candidates = _resolve(month, year, ballot.published, ballot.years, is_forecast)
+    evidence = f"{ballot.where}: '{match.group(0)}'" + (" (forecast)" if is_forecast else "")
+    share = (FORECAST if is_forecast else ACTUAL) * ballot.weight * figure
+    if not candidates:
+        ballot.votes.yearless.append((match.group(1), (month - 2) % 12 + 1 if is_forecast else month, share, evidence))
+    elif len(candidates) > 1 and year is None:
+        ballot.votes.split.update(shift_month(c, -1) if is_forecast else c for c in candidates)
+    for candidate in candidates:
+        ballot.votes.add(_voted_for(candidate, is_forecast, ballot.published), share / len(candidates), evidence)
+
+
+def _voted_for(candidate: str, is_forecast: bool, published: Published | None) -> str:
+    """The month an expectation of `candidate` votes for: the one before it, unless it is an estimate of the month
+    it is published late in ("estimated at 102,200 mt in February", Feb 26), that month's preliminary figure."""
+    preliminary = published is not None and published.day is not None and published.day >= 20 \
+        and candidate == published.month_key
+    return shift_month(candidate, -1) if is_forecast and not preliminary else candidate
+
+
+def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]) -> None:
+    """A whole year votes a little for its December (its year before's, where stated as an expectation)."""
+    for match in FULL_YEAR.finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken) or PART_OF_YEAR.search(
+                sentence, max(0, match.start() - 25), match.start()):
+            continue  # "the first quarter of 2018" is not the year 2018
+        clause = _clause_around(sentence, match.start(), match.end())
+        is_forecast = _forecast_around(sentence, clause, match.start(), match.end())
+        year = int(match.group(1))
+        target = f"{year - 1:04d}-12" if is_forecast else f"{year:04d}-12"
+        ballot.votes.add(target, (YEAR_FORECAST if is_forecast else YEAR_ACTUAL) * ballot.weight,
+                         f"{ballot.where}: '{match.group(0)}'")
+
+
+_FUTURE_AFTER = re.compile(
+    r"\b(?:will|would|may|might|could|shall|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:expected|likely|set|projected|forecast|"
+    r"estimated|anticipated|poised|going)\b|\b(?:will|would|might|could|shall)\b|\bis\s+to\b", re.I)
+
+
+
+def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
+    """Whether a period named at [start, end) of the sentence is spoken of as an expectation: a forecast cue
+    before it in its clause ("is expected to recover in June"), or a future verb after it ("output in June will
+    rise"). A noun after it ("March Review and Forecast for April") does not make March a forecast."""
+    at = sentence.find(clause)
+    before = clause[:max(0, start - at)] if at >= 0 else clause
+    after = clause[max(0, end - at):] if at >= 0 else ""
+    return bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", before)) or _FUTURE_AFTER.search(after))
+
+
+_MODAL_VERB = re.compile(
+    r"\s+(?:be|see|rise|fall|continue|increase|decrease|decline|drop|remain|also|still|further)\b", re.I)
+
+
+def _modal_may(sentence: str, position: int) -> bool:
+    """'May' as the verb ("May rise", "output may ...") rather than the month."""
+    return bool(_MODAL_VERB.match(sentence[position + 3:position + 20]))
+
+
+_CLAUSE_CUT = re.compile(r";|,\s*(?:while|but|whereas|although|and)\b|\b(?:but|while|whereas)\b", re.I)
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence around a span: between the nearest ';', ', and', 'but', 'while' boundaries."""
+    left = max((m.end() for m in _CLAUSE_CUT.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_CUT.finditer(sentence, end)), len(sentence))
+    return sentence[left:right]

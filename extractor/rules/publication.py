@@ -1,0 +1,106 @@
+"""When a report was published, from its head: a publication line ("Published: Apr 9, 2019", "date 2023-11-16")
+or a dateline ("SHANGHAI, Jun. 9 (SMM)"), for the month it reviews; and the lines that carry no period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, year_month
+
+YEAR = r"((?:19|20)\d\d)"
+MONTH_WORD = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b\.?)"
+
+# Publication dates and datelines: "Published: Apr 9, 2019", "iconJun 12, 2016 10:54", "14:14 Dec 08, 2021",
+# "Published: Thursday, 14 December 2017", "Time:Mon, 08 Jan 2024", "date 2023-11-16", "SHANGHAI, Jun. 9 (SMM)".
+_DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{YEAR}\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
+_DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+_DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?\((?:SMM|Reuters|Mysteel)\)")
+
+# A whole year named as a period ("output in 2017", "for the full year 2023"), and the part of a year before one
+# ("the first quarter of 2018") that makes it no whole year.
+FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{YEAR}\b(?![-/]\d)", re.I)
+PART_OF_YEAR = re.compile(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$", re.I)  # "the first quarter of"
+_ANY_YEAR = re.compile(rf"\b{YEAR}\b")
+_HEADER_WORD = re.compile(r"^(?:published|source|time|date|by|updated)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Published:
+    """The date a document was published or datelined (its day where stated), and the words it came from."""
+
+    year: int
+    month: int
+    day: int | None
+    evidence: str
+
+    @property
+    def month_key(self) -> str:
+        return year_month(self.year, self.month)
+
+
+def is_header(line: str) -> bool:
+    """Publication lines ("Published: ...", "iconJun 12, 2016 10:54", "Source: SMM") carry no period."""
+    stripped = line.strip(" •*\t")
+    if _HEADER_WORD.match(stripped):
+        return True
+    date = _DATE_MDY.search(stripped) or _DATE_DMY.search(stripped) or _DATE_ISO.search(stripped)
+    return bool(date) and len(stripped) < 60
+
+
+# Each date pattern with the groups its month, day and year are in, tried in this order.
+_DATE_FORMATS: tuple[tuple[re.Pattern[str], int, int, int], ...] = (
+    (_DATE_MDY, 1, 2, 3),  # "Apr 9, 2019"
+    (_DATE_DMY, 2, 1, 3),  # "14 December 2017"
+    (_DATE_ISO, 2, 3, 1),  # "2023-11-16"
+)
+
+
+def publication_date(head: str, wider: str) -> Published | None:
+    """The date the document was published or datelined, from its head: the first date on a publication line,
+    else its dateline (its year, where the dateline leaves it off, from the text)."""
+    return _publication_line(head) or _dateline(head, wider)
+
+
+def _publication_line(head: str) -> Published | None:
+    for pattern, month_group, day_group, year_group in _DATE_FORMATS:
+        for match in pattern.finditer(head):
+            line_start = head.rfind("\n", 0, match.start()) + 1
+            line_end = head.find("\n", match.end())
+            line = head[line_start:line_end if line_end >= 0 else len(head)]
+            if not is_header(line) and "(SMM)" not in line:
+                continue
+            written = match.group(month_group)
+            month = int(written) if written.isdigit() else month_number(written)
+            if month is not None:
+                return Published(int(match.group(year_group)), month, int(match.group(day_group)),
+                                 match.group(0).strip())
+    return None
+
+
+def _dateline(head: str, wider: str) -> Published | None:
+    dateline = _DATELINE.search(head)
+    if not dateline:
+        return None
+    named_month = month_number(dateline.group(1))
+    stated_year = dateline.group(3)
+    if stated_year is None:
+        stated_year = _dateline_year(wider, named_month)
+    if named_month is not None and stated_year is not None:
+        return Published(int(stated_year), named_month, int(dateline.group(2)), dateline.group(0).strip())
+    return None
+
+
+def _dateline_year(wider: str, named_month: int | None) -> str | None:
+    """The year of a dateline that states none: the first the text names, or the year after it where the text
+    reviews a year whole after the dateline's month ("SHANGHAI, Feb 1 (SMM) - ... output in 2017 ...")."""
+    stated = _ANY_YEAR.search(wider)
+    stated_year = stated.group(1) if stated else None
+    if stated_year is None or named_month is None:
+        return stated_year
+    whole_years = [m.group(1) for m in FULL_YEAR.finditer(wider)
+                   if not PART_OF_YEAR.search(wider, max(0, m.start() - 25), m.start())]
+    if any((int(y), 12) > (int(stated_year), named_month) for y in whole_years):
+        return str(int(stated_year) + 1)  # a year reviewed whole was published after it
+    return stated_year

@@ -1,0 +1,33 @@
+from extractor.rules.publication import is_header, publication_date
+
+
+def test_a_publication_line_dates_the_report() -> None:
+    head = "Tin ingot output steadies\nPublished: Mar 14, 2022\nSmelters held their runs in February."
+    published = publication_date(head, head)
+    assert published is not None
+    assert (published.year, published.month, published.day) == (2022, 3, 14)
+
+
+def test_day_first_and_iso_dates_on_publication_lines() -> None:
+    dmy = publication_date("Updated: 7 October 2020\nBody text.", "")
+    iso = publication_date("date 2019-06-03\nBody text.", "")
+    assert dmy is not None and (dmy.year, dmy.month, dmy.day) == (2020, 10, 7)
+    assert iso is not None and (iso.year, iso.month, iso.day) == (2019, 6, 3)
+
+
+def test_a_date_inside_prose_is_no_publication_date() -> None:
+    text = "Output fell after a furnace stopped on Apr 2, 2021 for relining, and the plant restarted later."
+    assert publication_date(text, text) is None
+
+
+def test_a_dateline_without_a_year_takes_the_year_after_a_year_reviewed_whole() -> None:
+    head = "QINGDAO, Jan 4 (SMM) - Cobalt output in 2021 rose on new lines."
+    published = publication_date(head, head)
+    assert published is not None
+    assert (published.year, published.month, published.day) == (2022, 1, 4)
+
+
+def test_publication_lines_carry_no_period() -> None:
+    assert is_header("Source: SMM")
+    assert is_header("Sep 9, 2023 10:20")
+    assert not is_header("Nickel output in August rose 3% from July, as two lines returned from upkeep.")
