@@ -111,3 +111,19 @@ def test_eval_cases_scores_the_file_and_lists_the_failing_case(tmp_path: Path) -
     assert below.exit_code == 1 and "below threshold: all_recall = 0.8000 < 0.9" in below.output
     oracle = runner.invoke(app, ["eval", "--cases", str(path), "--oracle-p", "0.5"])
     assert oracle.exit_code != 0 and "--oracle-p" in oracle.output
+
+
+def test_eval_cases_asks_an_llm_provider(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any provider reads the cases (the default LLM flow): here an OpenAI-wire server whose answers do not fit the
+    reading question, so the rules' reading stands in, as in a run, and the case passes after the server was asked."""
+    from .fake_openai import FakeOpenAI
+
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    path = tmp_path / "cases.toml"
+    path.write_text(_GOOD)
+    with FakeOpenAI() as server:
+        result = CliRunner().invoke(app, ["eval", "--cases", str(path), "--provider", "openai", "--base-url",
+                                          server.base_url, "--model", "test-model"])
+        asked = len(server.requests)
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 cases pass (openai)" in result.output and asked > 0
