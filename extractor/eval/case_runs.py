@@ -108,13 +108,23 @@ def _gold(case: Case) -> DocumentFacts:
 def _spoken_of(reading: CaseReading) -> DocumentFacts:
     """The reading cut to what its case speaks of (see the module's docstring)."""
     case = reading.case
+    return DocumentFacts(document=case.id, report_month=case.month, facts=_spoken_facts(reading),
+                         drivers=_spoken_drivers(reading))
+
+
+def _spoken_facts(reading: CaseReading) -> list[Fact]:
+    """The read facts with the key or the value of an expected fact, or that a must-not pattern names."""
+    case = reading.case
     keys = {f.as_gold().key() for f in case.facts}
     facts = [Fact.model_validate(f) for f in reading.facts]
-    kept = [f for f in facts
-            if f.key() in keys or any(values_agree(want.value, f.value) for want in case.facts)
+    return [f for f in facts if f.key() in keys or any(values_agree(want.value, f.value) for want in case.facts)
             or any(pattern.matches(f.model_dump()) for pattern in case.not_facts)]
+
+
+def _spoken_drivers(reading: CaseReading) -> list[Driver]:
+    """The read drivers of an expected driver's commodity and category, or that a must-not pattern names."""
+    case = reading.case
     topics = {(d.commodity, d.category) for d in case.drivers}
     drivers = [Driver.model_validate(d) for d in reading.drivers]
-    kept_drivers = [d for d in drivers if (d.commodity, d.category) in topics
-                    or any(pattern.matches(d.model_dump()) for pattern in case.not_drivers)]
-    return DocumentFacts(document=case.id, report_month=case.month, facts=kept, drivers=kept_drivers)
+    return [d for d in drivers if (d.commodity, d.category) in topics
+            or any(pattern.matches(d.model_dump()) for pattern in case.not_drivers)]

@@ -263,11 +263,17 @@ def check_reading(case: Case, facts: list[dict[str, Any]], drivers: list[dict[st
     problems = [f"missing fact {want.describe()}" + _near(want, facts) for want in case.facts if not want.found_in(facts)]
     problems += [f"must not give {pattern.describe()}: got {_short(fact)}"
                  for pattern in case.not_facts for fact in facts if pattern.matches(fact)]
-    keys = {tuple(d.get(k) for k in ("commodity", "period", "basis", "effect", "category")) for d in drivers}
-    problems += [f"missing driver {want.describe()}" for want in case.drivers if want.key() not in keys]
+    return problems + _driver_problems(case, drivers)
+
+
+_DRIVER_KEY = ("commodity", "period", "basis", "effect", "category")
+
+
+def _driver_problems(case: Case, drivers: list[dict[str, Any]]) -> list[str]:
+    keys = sorted({tuple(d.get(k) for k in _DRIVER_KEY) for d in drivers}, key=str)
+    problems = [f"missing driver {want.describe()}" for want in case.drivers if want.key() not in keys]
     problems += [f"must not give driver {pattern.describe()}: got {' '.join(str(v) for v in key)}"
-                 for pattern in case.not_drivers for key in sorted(keys, key=str)
-                 if pattern.matches(dict(zip(("commodity", "period", "basis", "effect", "category"), key)))]
+                 for pattern in case.not_drivers for key in keys if pattern.matches(dict(zip(_DRIVER_KEY, key)))]
     return problems
 
 
