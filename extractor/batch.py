@@ -392,3 +392,9 @@ def run_batch(
             summary["llm"]["trust"] = run_trust(options.survey)
         store.finish_run(run_id, status, len(outcomes), errors, summary)
     return run_id, outcomes
+
+
+def finish_record(doc: Document, record: DocumentRecord) -> DocumentRecord:
+    """A document's extraction as a batch stores it (`_finished`), for readers of texts that are not files (the
+    eval's phrasing cases)."""
+    return _finished(doc, record)

@@ -9,6 +9,9 @@ from extractor.text.documents import read_document
 
 from .labels import has
 
+# The labeller's phrasings in texts of our own (directions, content, asides) are cases in tests/cases/phrasings.toml;
+# this file reads our fixture reports whole.
+
 
 def _facts(path: Path) -> list[dict]:
     doc = read_document(path, 100_000)
@@ -92,67 +95,3 @@ def test_headline_style_2017() -> None:
     assert has(facts, 5030000, **zinc, metric="cumulative_production", measure="level")
     assert has(facts, 1.2, **zinc, metric="cumulative_production", measure="yoy_pct")
     assert has(facts, 508000, commodity="refined_zinc", period="2017-11", basis="forecast", measure="level")
-
-
-def _label(text: str) -> list[dict]:
-    """Label our own one-section report text (a title line gives the report month)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "r.txt"
-        path.write_text("August 2024 Metal Production Review and Forecast for September\nLFP\n" + text)
-        return _facts(path)
-
-
-def test_a_rate_level_with_its_move_gives_a_direction() -> None:
-    facts = _label("In August 2024, the LFP operating rate rose to 61.5%. Output grew 4% MoM.")
-    assert has(facts, 61.5, commodity="lfp", metric="operating_rate", period="2024-08", measure="level")
-    assert has(facts, "up", commodity="lfp", metric="operating_rate", period="2024-08", measure="mom_direction")
-
-
-def test_a_mass_level_with_its_move_gives_no_direction() -> None:
-    facts = _label("In August 2024, LFP output grew 4% MoM. Output in September is expected to rise to 52,000 mt.")
-    assert has(facts, 52000, commodity="lfp", period="2024-09", basis="forecast", measure="level")
-    assert not _find(facts, period="2024-09", measure="mom_direction")
-
-
-def test_outlook_without_a_marker_is_a_forecast_direction() -> None:
-    facts = _label("In August 2024, LFP output grew 4% MoM. Looking ahead to September, LFP production is "
-                   "expected to continue its declining trend.")
-    assert has(facts, "down", commodity="lfp", period="2024-09", basis="forecast", measure="mom_direction")
-
-
-def test_a_number_beats_a_direction_for_the_same_series() -> None:
-    facts = _label("In August 2024, LFP output grew 4% MoM, and production increased slightly MoM in the month.")
-    assert has(facts, 4.0, commodity="lfp", period="2024-08", measure="mom_pct")
-    assert not _find(facts, period="2024-08", measure="mom_direction")
-
-
-def test_history_directions_are_not_facts() -> None:
-    facts = _label("In August 2024, LFP output grew 4% MoM. Production rebounded in June before it dipped in July.")
-    assert has(facts, 4.0, commodity="lfp", period="2024-08", measure="mom_pct")
-    assert not _find(facts, period="2024-06") and not _find(facts, period="2024-07")
-
-
-def test_content_follows_the_clause_it_is_in() -> None:
-    facts = _label("In August 2024, LFP output in physical terms fell by 2.5% MoM and the metal content fell by 3.5% MoM.")
-    assert has(facts, -2.5, commodity="lfp", period="2024-08", measure="mom_pct")
-    assert has(facts, -3.5, commodity="lfp", content="metal", period="2024-08", measure="mom_pct")
-
-
-def test_an_aside_in_parentheses_is_not_the_period() -> None:
-    facts = _label("As of the end of August 2024, LFP capacity was about 4.1 million mt (SMM revised the figure in "
-                   "late May) and output grew 4% MoM.")
-    assert has(facts, 4.0, commodity="lfp", period="2024-08", measure="mom_pct")
-    assert has(facts, 4100000, commodity="lfp", metric="capacity", period="2024-08", measure="level")
-
-
-def test_a_product_named_metal_is_not_a_metal_content(tmp_path: Path) -> None:
-    """"cobalt metal output" is the product's output; "in Ni metal" states a content."""
-    report = tmp_path / "cobalt.txt"
-    report.write_text("May 2024 Metal Production Review and Forecast for June\nCobalt Metal\nIn May 2024, China's "
-                      "cobalt metal output rose 4.1% MoM.\nNickel Pig Iron (NPI)\nIn May 2024, China's NPI output "
-                      "came to 40.2 kt in Ni metal.\n")
-    facts = _facts(report)
-    assert [f["content"] for f in _find(facts, measure="mom_pct")] == [None]
-    assert [f["content"] for f in _find(facts, measure="level")] == ["metal"]

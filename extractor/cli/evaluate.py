@@ -21,6 +21,7 @@ from extractor.llm.registry import LLMConfig
 from extractor.run_options import STRATEGIES, RunOptions
 from extractor.settings import load_settings
 
+from .cases import evaluate_cases
 from .common import console, err_console, fail, llm_account_line
 from .options import LLMOptions, llm_config, policies
 
@@ -77,10 +78,16 @@ def evaluate(
     fail_under: Optional[str] = typer.Option(
         None, "--fail-under", help="Exit 1 below thresholds, e.g. core_f1=0.9,all_f1=0.8 (scopes core, all, drivers; "
         "measures precision, recall, f1)."),
+    cases: Optional[Path] = typer.Option(
+        None, "--cases", help="Score a phrasing case file (tests/cases/phrasings.toml) with --provider instead of "
+        "gold: each case read alone, the failing ones listed."),
 ) -> None:
     """Score extraction against gold facts files."""
     if ctx.invoked_subcommand is not None:
         return
+    if cases is not None:
+        config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
+        return evaluate_cases(cases, config, strategy, policies(llm_labels, llm_drivers), fail_under, oracle_p)
     if not gold_dirs:
         console.print(ctx.get_help())
         fail("--gold is required: the folder of gold facts files")
