@@ -26,6 +26,9 @@ from extractor.text.numbers import find_numbers
         ("a 3.4-percent slide in March", 3.4, "%", None),
         ("a gain of three percent on the month", 3, "%", None),
         ("quoted at Yuan 2,750/mt", 2750, "yuan/mt", None),
+        ("offered at Yuan 1,040/mtu", 1040, "yuan/mtu", None),
+        ("a 2.3pc rise in shipments", 2.3, "%", None),
+        ("a plant rated at 310ktpa", 310000, "mt/year", None),
     ],
 )
 def test_single_numbers(text: str, value: float, unit: str, qualifier: str | None) -> None:

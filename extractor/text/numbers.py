@@ -27,13 +27,13 @@ _NUM = (r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))"
         r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 
 _UNIT = (
-    r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|%|pp\b"
-    r"|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
+    r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
+    r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
     r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b"
 )
-_PER = r"year|yr|annum|a\b|day|month|mt|dmt|mtu|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
+_PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
 
 _PATTERN = re.compile(
     rf"""
@@ -192,7 +192,7 @@ def _label(text: str, start: int, end: int, digits: str) -> NumberSpan:
 def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str | None, float]:
     """Map the written unit to the contract's unit; return (unit, factor to apply to the value)."""
     unit_raw = re.sub(r"[\s-]+", " ", unit_raw)
-    if unit_raw in ("%", "per cent", "percent", "pct"):
+    if unit_raw in ("%", "per cent", "percent", "pct", "pc"):
         return "%", 1.0
     if unit_raw.startswith("percentage") or unit_raw == "pp":
         return "pp", 1.0
@@ -202,6 +202,8 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return ("yuan/" + per) if per else "yuan", 1.0
     if unit_raw in ("tpy", "tpa", "mtpa", "mtpy", "t/y", "t/a"):
         return "mt/year", 1.0
+    if unit_raw in ("ktpa", "ktpy"):
+        return "mt/year", 1e3  # "12,940ktpa": thousand tonnes a year
     if unit_raw == "tpd":
         return "mt/day", 1.0
     if unit_raw.split(" ")[0] in ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical"):
