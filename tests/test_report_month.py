@@ -120,3 +120,15 @@ def test_a_compared_month_of_last_year_dates_the_report() -> None:
     text = ("Tin output reached 15,100 tonnes in June, the bureau said. Output from January to June was 88,000 "
             "tonnes, up 3.1% from June 2020.")
     assert find_report_month(text).value == "2021-06"
+
+
+def test_a_figure_set_against_the_same_month_of_a_named_year_reviews_the_year_after() -> None:
+    """"612,000 t in March, against 598,300 t in March 2021": the named year is the base, 2022 is reviewed; the
+    verifier accepts the LLM's 2022-03 and not the base's month."""
+    from extractor.reconcile import verify
+
+    text = ("Bolivia's smelters turned out 612,000 t of zinc in March, against 598,300 t in March 2021, the "
+            "mining ministry said.")
+    assert find_report_month(text).value == "2022-03"
+    assert verify.check_report_month("2022-03", text) is None
+    assert verify.check_report_month("2023-03", text) is not None

@@ -19,6 +19,7 @@ _DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|to
 _COMPARED_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bover|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bsince|\bafter|\bbefore|\buntil|"
     r"\bby the end of|\bfrom the [\w\s-]{0,30}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
+    r"\b(?:compared\s+(?:to|with)|from|against|versus)\s+[\d.,]+\s*(?:[a-z]+\s+){0,2}?(?:in|of)|"
     rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
     r"\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.I,
@@ -40,7 +41,10 @@ _COUNTS = {w: i for i, w in enumerate(
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+)?(?:(?:{MONTH_NAMES})\s+)?{YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
-_PERCENT = re.compile(r"%|per ?cent")  # before a month compared with: a change against it, so a year-on-year base
+# Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
+# ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.
+_PERCENT = re.compile(r"%|per ?cent|\b(?:compared\s+(?:to|with)|from|against|versus)\s+[\d.,]+\s*(?:[a-z]+\s+){0,2}?"
+                      r"(?:in|of)\s+$", re.I)
 _YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{YEAR}\b", re.I)
 
 ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
