@@ -73,6 +73,36 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "crude_steel": ("crude steel",),
 }
 
+# Names of products that are often another product's input or market ("coke" for steel mills, "power batteries" for
+# lithium salts): a mention is the figure's product only where it is produced ("pig iron output", "output of coke"),
+# as bare metal names are. Headings with these names are their products' sections.
+PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
+    "pig_iron": ("pig iron",),
+    "hot_metal": ("hot metal",),
+    "finished_steel": ("finished steel", "steel products", "finished steel products"),
+    "rebar": ("rebar",),
+    "wire_rod": ("wire rod", "wire rods"),
+    "hot_rolled_coil": ("hot rolled coil", "hot rolled coils"),
+    "coke": ("coke", "metallurgical coke"),
+    "coking_coal": ("coking coal",),
+    "raw_coal": ("raw coal",),
+    "ferrosilicon": ("ferrosilicon",),
+    "ferromanganese": ("ferromanganese",),
+    "ferrovanadium": ("ferrovanadium",),
+    "ferronickel": ("ferronickel", "ferro nickel"),
+    "ten_nonferrous_metals": ("ten major nonferrous metals", "ten nonferrous metals", "ten major non ferrous metals",
+                              "10 major nonferrous metals", "10 major non ferrous metals"),
+    "pr_nd_oxide": ("pr nd oxide", "praseodymium neodymium oxide"),
+    "pr_nd_metal": ("pr nd metal", "praseodymium neodymium metal", "pr nd alloy"),
+    "copper_foil": ("copper foil",),
+    "copper_rod": ("copper rod", "copper rods"),
+    "aluminum_extrusion": ("aluminum extrusion", "aluminum extrusions"),
+    "power_battery": ("power battery", "power batteries"),
+    "lithium_ion_battery": ("lithium ion battery", "lithium ion batteries"),
+    "ternary_cathode": ("ternary materials", "ternary material"),
+    "lmo": ("lithium manganate",),
+}
+
 # Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is
 # named ("nickel production" in a refined-nickel story; never the "nickel" of "nickel pig iron").
 GENERIC_ALIASES: dict[str, str] = {
@@ -135,9 +165,10 @@ def normalize_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _alias_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for commodity, aliases in COMMODITY_ALIASES.items():
-        for alias in aliases:
-            index[normalize_name(alias)] = commodity
+    for table in (PRODUCED_ONLY_NAMES, COMMODITY_ALIASES):
+        for commodity, aliases in table.items():
+            for alias in aliases:
+                index[normalize_name(alias)] = commodity
     return index
 
 
@@ -199,6 +230,12 @@ def _generic_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(sorted(GENERIC_ALIASES, key=len, reverse=True)) + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _produced_only_pattern() -> re.Pattern[str]:
+    names = sorted({normalize_name(n) for names in PRODUCED_ONLY_NAMES.values() for n in names}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     """Commodities a (normalized) text names: (start, end, commodity id, followed by a production word).
 
@@ -211,9 +248,11 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
 
 @lru_cache(maxsize=1024)
 def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    found: list[tuple[int, int, str, bool]] = []
+    found: list[tuple[int, int, str, bool]] = _produced_only_mentions(text)
     index = _alias_index()
     for match in _text_pattern().finditer(text):
+        if any(start <= match.start() < end for start, end, _, _ in found):
+            continue  # "aluminum" of an "aluminum extrusion output"
         after = text[match.end():match.end() + 40]
         if _OTHER_PRODUCT_AFTER.match(after):
             continue  # "aluminum hydroxide", "copper scrap", "nickel ore": another product named after the metal
@@ -233,6 +272,19 @@ def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
                           produced_of or bool(_PRODUCTION_AFTER.match(after))))
     return tuple(sorted(found))
+
+
+def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
+    """The produced-only names a text gives where it speaks of their production, trade or stocks."""
+    index = _alias_index()
+    found = []
+    for match in _produced_only_pattern().finditer(text):
+        after = text[match.end():match.end() + 40]
+        if _PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()) or (
+                _MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())):
+            found.append((match.start(), match.end(), index[match.group(1)], True))
+    return found
 
 
 def commodity_from_text(text: str) -> str | None:
