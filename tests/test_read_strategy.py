@@ -298,6 +298,11 @@ def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
     # What the text does not support is still caught: a year it does not name, a country it does not name.
     assert verify.check_period("2019-03", "Those in 2023 and 2022 were 51,000 t.", "2025-03") is not None
     assert verify.region_named(text, "chile") and not verify.region_named(text, "peru")
+    # A change set against a year named alone is year on year; a span of years is no comparison.
+    assert verify.check_measure("mom_pct", "up 1.5 percent on 2024", "Output was up 1.5 percent on 2024.", "%") \
+        is not None
+    assert verify.check_measure("mom_pct", "up 9% from 2020 to 2024", "Output was up 9% from 2020 to 2024.", "%") \
+        is None
 
 
 def test_a_month_the_llm_names_but_its_own_figures_contradict_gives_way_to_the_rules(tmp_path: Path) -> None:

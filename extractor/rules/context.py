@@ -32,10 +32,17 @@ _PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2}|(?:produced|made|record
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 
+def _named_right_after(mention: cl.MonthMention, s: str, number_end: int) -> bool:
+    """A month or year named right after a number ("3.6 million tons in August"; "in 2014", whose mention starts
+    at its "in")."""
+    between = s[number_end:mention.position]
+    return 0 <= mention.position - number_end <= 30 and (not between.strip() or bool(_PERIOD_AFTER.match(between)))
+
+
 def month_named_after(mentions: list[cl.MonthMention], s: str, number_end: int) -> cl.MonthMention | None:
     """The month named right after a number ("3.6 million tons in August"), if any."""
     for mention in mentions:
-        if 0 <= mention.position - number_end <= 30 and _PERIOD_AFTER.match(s[number_end:mention.position]):
+        if _named_right_after(mention, s, number_end):
             return mention
     return None
 
@@ -48,7 +55,7 @@ def period_at(
     August"), else the last month named before it, else the first named after, else the carried period."""
     if s is not None and number_end is not None:
         for mention in mentions:
-            if 0 <= mention.position - number_end <= 30 and _PERIOD_AFTER.match(s[number_end:mention.position]):
+            if _named_right_after(mention, s, number_end):
                 return mention.period, mention.cumulative
     if nearest and mentions:
         closest = min(mentions, key=lambda m: abs(m.position - position))

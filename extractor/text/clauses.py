@@ -68,7 +68,10 @@ YOY = re.compile(
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     r"(?:compared\s+(?:to|with)|from|than|over|versus|vs\.?)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
-    r"from\s+(?:a|one)\s+year\s+(?:earlier|ago)|on\s+(?:a|an)\s+(?:yearly|annual|year-on-year)\s+basis)\b",
+    r"from\s+(?:a|one)\s+year\s+(?:earlier|ago)|on\s+(?:a|an)\s+(?:yearly|annual|year-on-year)\s+basis|"
+    # a change set against a year named alone ("up 1.5 percent on 2017"), not a span of years ("from 2020 to 2025")
+    r"(?:on|from|over|than|compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:19|20)\d\d"
+    r"(?![-/–]\d|\s*(?:to|through|and|-|–)\s*(?:19|20)\d\d|\s*,?\s*(?:in|at|when)\b))\b",
     re.I,
 )
 QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
