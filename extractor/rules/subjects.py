@@ -119,12 +119,18 @@ def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:
     return None
 
 
+# "the world's largest producer": a country described, not the world's total
+_WORLD_SUPERLATIVE = re.compile(r"\s+s\s+(?:largest|biggest|top|leading|second|third|no|number|major|main)\b")
+
+
 def _region_near(whole: str, start: int, end: int) -> str | None:
     """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia")."""
-    before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
+    before = [m for m in _COUNTRY.finditer(whole, max(0, start - 25), start)
+              if not (COUNTRIES[m.group(1)] == "global" and _WORLD_SUPERLATIVE.match(whole, m.end()))]
     if before:
         return COUNTRIES[before[-1].group(1)]
     after = _COUNTRY.search(whole, end, end + 45)
-    if after and re.search(r"\b(?:in|from)\s+(?:the\s+)?$", whole[end:after.start()]):
+    if after and re.search(r"\b(?:in|from)\s+(?:the\s+)?$", whole[end:after.start()]) \
+            and not (COUNTRIES[after.group(1)] == "global" and _WORLD_SUPERLATIVE.match(whole, after.end())):
         return COUNTRIES[after.group(1)]
     return None

@@ -36,6 +36,8 @@ COUNTRIES: dict[str, str] = {
     "qatar": "qatar", "oman": "oman", "iceland": "iceland", "icelandic": "iceland", "namibia": "namibia",
     "zimbabwe": "zimbabwe", "zimbabwean": "zimbabwe", "morocco": "morocco", "moroccan": "morocco",
     "uzbekistan": "uzbekistan", "uzbek": "uzbekistan", "new zealand": "new zealand",
+    # World totals (the contract's region `global`).
+    "global": "global", "world": "global", "worldwide": "global", "world wide": "global",
 }
 # A country named in lower-case text (the longest name first: "south korea" before "korea").
 COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True))
