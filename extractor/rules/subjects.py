@@ -44,8 +44,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         subject = _subject(sentence, section)
         if subject is not None:
             commodity, region = subject
-            if region is None:  # no country named: the product's region so far, else its default
-                carry = commodity == current.commodity
+            if region is None:  # no country named: the product's region so far (a world release's products are
+                # all the world's until a country is named), else its default
+                carry = commodity == current.commodity or current.region == "global"
                 region = current.region if carry else (section.region if commodity == section.commodity
                                                         else region_for(commodity))
             current = replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
@@ -119,18 +120,23 @@ def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:
     return None
 
 
-# "the world's largest producer": a country described, not the world's total
-_WORLD_SUPERLATIVE = re.compile(r"\s+s\s+(?:largest|biggest|top|leading|second|third|no|number|major|main)\b")
+# "the world's largest producer": a country described, not the world's total — in the wire stories that say it, the
+# country is China (the report's default region)
+_WORLD_SUPERLATIVE = re.compile(r"\s+s\s+(?:largest|biggest|top|leading|no 1|number one)\s+(?:\w+\s+){0,3}?"
+                                r"(?:producer|consumer|maker|exporter|importer)s?\b")
+
+
+def _region_of(whole: str, match: re.Match[str]) -> str:
+    region = COUNTRIES[match.group(1)]
+    return "china" if region == "global" and _WORLD_SUPERLATIVE.match(whole, match.end()) else region
 
 
 def _region_near(whole: str, start: int, end: int) -> str | None:
     """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia")."""
-    before = [m for m in _COUNTRY.finditer(whole, max(0, start - 25), start)
-              if not (COUNTRIES[m.group(1)] == "global" and _WORLD_SUPERLATIVE.match(whole, m.end()))]
+    before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
     if before:
-        return COUNTRIES[before[-1].group(1)]
+        return _region_of(whole, before[-1])
     after = _COUNTRY.search(whole, end, end + 45)
-    if after and re.search(r"\b(?:in|from)\s+(?:the\s+)?$", whole[end:after.start()]) \
-            and not (COUNTRIES[after.group(1)] == "global" and _WORLD_SUPERLATIVE.match(whole, after.end())):
-        return COUNTRIES[after.group(1)]
+    if after and re.search(r"\b(?:in|from)\s+(?:the\s+)?$", whole[end:after.start()]):
+        return _region_of(whole, after)
     return None

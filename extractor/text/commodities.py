@@ -101,6 +101,9 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "lithium_ion_battery": ("lithium ion battery", "lithium ion batteries"),
     "ternary_cathode": ("ternary materials", "ternary material"),
     "lmo": ("lithium manganate",),
+    # A mine's metal output ("zinc mine output", "mined copper production").
+    **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
+       for metal in ("copper", "zinc", "lead", "nickel", "tin")},
 }
 
 # Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is
