@@ -128,9 +128,9 @@ def print_summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, 
     if account:
         console.print(llm_account_line(account))
     for outcome in outcomes:
-        for applies, line in _OUTCOME_NOTES:
+        for applies, note in _OUTCOME_NOTES:
             if applies(outcome):
-                console.print(line(outcome))
+                console.print(note(outcome))
     for line in _closing_lines(outcomes):
         console.print(line)
 
