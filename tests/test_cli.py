@@ -218,3 +218,37 @@ def test_a_month_that_is_not_one_is_refused_in_one_line(tmp_path: Path, fixtures
     assert result.exit_code == 2 and "not a month" in result.output and "Traceback" not in result.output
     result = _run("month", "2025-13", "--db", str(tmp_path / "x.db"))
     assert result.exit_code == 2 and "not a month" in result.output
+
+
+def test_month_says_each_change_and_what_it_could_not_compare(tmp_path: Path, archive: Path, fixtures: Path) -> None:
+    """What `extractor month` prints after its summary, line by line: a fact added, removed and changed against
+    the earlier extraction; a first extraction with nothing to compare with; a stored path that is gone."""
+    db = tmp_path / "x.db"
+    assert _run("run", str(archive), "--db", str(db)).exit_code == 0
+    store = sqlite_utils.Database(db)
+    store.execute("UPDATE facts SET value = '1.0' WHERE quote = 'up 2.04% MoM'")
+    store.execute("DELETE FROM facts WHERE quote = 'rose by 21,300 mt MoM'")
+    store.execute("UPDATE facts SET metric = 'imports' WHERE quote = 'up 2.04% MoM'")
+    store.conn.commit()
+    lines = _run("month", "2024-06", "--db", str(db)).output.splitlines()
+    at = lines.index("review_2024_06.txt against its earlier extraction: 2 added, 1 removed, 0 changed value")
+    assert sorted(lines[at + 1:at + 4]) == [
+        "  + copper_cathode production 2024-06 actual mom_abs = 21300.0 mt",
+        "  + copper_cathode production 2024-06 actual mom_pct = 2.04 %",
+        "  - copper_cathode imports 2024-06 actual mom_pct = 1.0 %",
+    ]
+    first = _run("month", "2017-10", "--from", str(archive), "--db", str(tmp_path / "fresh.db"))
+    assert first.exit_code == 0
+    assert ("headline_2017_10.txt: first extraction, and no other report of its month is stored: nothing to "
+            "compare with.") in first.output.splitlines()
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.copy(fixtures / "headline_2017_10.txt", moved / "headline_2017_10.txt")
+    assert _run("run", str(moved), "--db", str(tmp_path / "moved.db")).exit_code == 0
+    shutil.rmtree(moved)
+    gone = _run("month", "2017-10", "--db", str(tmp_path / "moved.db"))
+    assert gone.exit_code == 2
+    assert gone.output.splitlines()[:2] == [
+        "warning: headline_2017_10.txt: no stored path exists any more; use --from DIR",
+        "error: no documents for report month 2017-10 (in the database, or in --from)",
+    ]

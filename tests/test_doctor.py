@@ -66,3 +66,37 @@ def test_a_read_only_database_fails_the_writable_check(tmp_path: Path, fixtures:
     finally:
         subprocess.run(["chattr", "-i", str(db)], check=True)
     assert result.exit_code == 1 and "is read-only: runs would fail" in result.output
+
+
+def test_the_database_checks_name_each_state_of_a_database(tmp_path: Path, fixtures: Path) -> None:
+    """Each state of --db as the doctor reports it, row by row: missing (its folder there or not), not SQLite, SQLite
+    but not ours, ours with a migration to apply and a partial extraction."""
+    import sqlite3
+
+    from extractor.cli.doctor import FAIL, OK, WARN, Check, _database_checks
+
+    assert _database_checks(tmp_path / "new.db") == [
+        Check("database", OK, f"{tmp_path / 'new.db'}: not created yet; the first run creates it")]
+    assert _database_checks(tmp_path / "nowhere" / "new.db") == [
+        Check("database", FAIL, f"{tmp_path / 'nowhere' / 'new.db'}: the folder {tmp_path / 'nowhere'} does not exist")]
+    text = tmp_path / "notes.db"
+    text.write_text("not a database, though named like one\n" * 20)
+    [check] = _database_checks(text)
+    assert (check.name, check.status) == ("database", FAIL) and check.detail.startswith(f"{text}: not an SQLite database (")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE prices (day TEXT, usd REAL)")
+    assert _database_checks(other) == [Check("database", FAIL, f"{other}: an SQLite file, but not an extractor database "
+                                                              "(no documents table); give another --db")]
+    db = tmp_path / "smm.db"
+    assert runner.invoke(app, ["run", str(fixtures / "headline_2017_10.txt"), "--db", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        first = conn.execute("SELECT name FROM _migrations ORDER BY name LIMIT 1").fetchone()[0]
+        conn.execute("DELETE FROM _migrations WHERE name = ?", (first,))
+        conn.execute("UPDATE extractions SET config_hash = 'partial:' || config_hash")
+    conn.close()
+    assert _database_checks(db) == [
+        Check("database", OK, f"{db}: 1 document(s), 1 partial"),
+        Check("schema", WARN, f"1 migration(s) to apply ({first}); the next run applies them"),
+        Check("writable", OK, "yes"),
+    ]

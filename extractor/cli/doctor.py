@@ -125,41 +125,64 @@ def _extra_check() -> Check:
 
 def _database_checks(db: Path) -> list[Check]:
     if not db.exists():
-        folder = db.resolve().parent
-        if not folder.is_dir():
-            return [Check("database", FAIL, f"{db}: the folder {folder} does not exist")]
-        if not os.access(folder, os.W_OK):
-            return [Check("database", FAIL, f"{db}: cannot be created, {folder} is not writable")]
-        return [Check("database", OK, f"{db}: not created yet; the first run creates it")]
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as e:
-        return [Check("database", FAIL, f"{db}: not an SQLite database ({e})")]
-    try:
-        if "documents" not in tables:
-            return [Check("database", FAIL, f"{db}: an SQLite file, but not an extractor database (no documents "
-                                            "table); give another --db")]
-        applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")} if "_migrations" in tables else set()
-        pending = [m.__name__ for m in MIGRATIONS if m.__name__ not in applied]
-        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
-        documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        partial = conn.execute("SELECT count(*) FROM extractions WHERE config_hash LIKE 'partial:%'").fetchone()[0] \
-            if "extractions" in tables else 0
-    finally:
-        conn.close()
+        return [_new_database_check(db)]
+    state = _read_database(db)
+    if isinstance(state, Check):
+        return [state]
+    ok = state.integrity == "ok"
     checks = [
-        Check("database", OK if integrity == "ok" else FAIL,
-              f"{db}: {documents} document(s)" + (f", {partial} partial" if partial else "") if integrity == "ok"
-              else f"{db}: integrity check failed ({integrity}); restore a copy or re-run into a new --db"),
-        Check("schema", OK if not pending else WARN,
-              "up to date" if not pending else f"{len(pending)} migration(s) to apply ({', '.join(pending)}); the "
-                                               "next run applies them"),
+        Check("database", OK if ok else FAIL,
+              f"{db}: {state.documents} document(s)" + (f", {state.partial} partial" if state.partial else "") if ok
+              else f"{db}: integrity check failed ({state.integrity}); restore a copy or re-run into a new --db"),
+        Check("schema", OK if not state.pending else WARN,
+              "up to date" if not state.pending else f"{len(state.pending)} migration(s) to apply "
+                                                     f"({', '.join(state.pending)}); the next run applies them"),
     ]
     writable = os.access(db, os.W_OK) and os.access(db.resolve().parent, os.W_OK) and not _immutable(db)
     checks.append(Check("writable", OK if writable else FAIL,
                         "yes" if writable else f"{db} is read-only: runs would fail; reading commands still work"))
     return checks
+
+
+def _new_database_check(db: Path) -> Check:
+    """Whether a database that does not exist yet can be created where --db says."""
+    folder = db.resolve().parent
+    if not folder.is_dir():
+        return Check("database", FAIL, f"{db}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        return Check("database", FAIL, f"{db}: cannot be created, {folder} is not writable")
+    return Check("database", OK, f"{db}: not created yet; the first run creates it")
+
+
+@dataclass(frozen=True)
+class _DatabaseState:
+    """What the doctor reads of an extractor database (read-only)."""
+
+    pending: list[str]  # migrations not applied yet
+    integrity: str  # SQLite's quick_check: "ok", or what is wrong
+    documents: int
+    partial: int  # extractions stored partial (LLM questions failed)
+
+
+def _read_database(db: Path) -> _DatabaseState | Check:
+    """The database's state, or the failed check when the file is no SQLite database or not an extractor's."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as e:
+        return Check("database", FAIL, f"{db}: not an SQLite database ({e})")
+    try:
+        if "documents" not in tables:
+            return Check("database", FAIL, f"{db}: an SQLite file, but not an extractor database (no documents "
+                                           "table); give another --db")
+        applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")} if "_migrations" in tables else set()
+        partial = conn.execute("SELECT count(*) FROM extractions WHERE config_hash LIKE 'partial:%'").fetchone()[0] \
+            if "extractions" in tables else 0
+        return _DatabaseState(pending=[m.__name__ for m in MIGRATIONS if m.__name__ not in applied],
+                              integrity=conn.execute("PRAGMA quick_check").fetchone()[0],
+                              documents=conn.execute("SELECT count(*) FROM documents").fetchone()[0], partial=partial)
+    finally:
+        conn.close()
 
 
 def _immutable(db: Path) -> bool:

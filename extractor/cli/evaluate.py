@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -18,12 +18,13 @@ from extractor.eval.oracle import OracleProvider, oracle_documents
 from extractor.eval.scoring import Report, failed_thresholds, parse_thresholds, score_documents, score_numbers
 from extractor.facts import DocumentFacts, load_document_facts
 from extractor.llm.registry import LLMConfig
-from extractor.run_options import STRATEGIES, RunOptions
+from extractor.run_options import RunOptions
 from extractor.settings import load_settings
 
 from .cases import evaluate_cases
-from .common import console, err_console, fail, llm_account_line
-from .options import LLMOptions, llm_config, policies
+from .common import console, fail, llm_account_line
+from .compare import compare_providers
+from .options import LLMOptions, known_strategy, llm_config, policies
 
 app = typer.Typer(
     help=(
@@ -95,54 +96,95 @@ def evaluate(
     settings = load_settings()
     base = llm_config("oracle" if oracle_p is not None else provider, model, model_path, base_url, mode, concurrency,
                       record, replay)
+    docs_list = docs_dirs or []
     try:
         thresholds = parse_thresholds(fail_under or "")
-        sets = _document_sets(gold_dirs, docs_dirs or [])
+        sets = _document_sets(gold_dirs, docs_list)
         gold_docs, set_of = _gold_of_sets(sets)
-        docs = docs_dirs[0] if docs_dirs and len(docs_dirs) == 1 else None
-        if (sample is not None or compare is not None) and docs_dirs and len(docs_dirs) > 1:
-            raise ExtractorError("--sample and --compare take one --docs folder")
-        oracle = _oracle(gold_docs, docs_dirs or [], oracle_p, settings.max_document_bytes)
-        sections = None
-        if sample is not None:
-            if docs is None:
-                raise ExtractorError("--sample extracts a sample of sections: give --docs")
-            sections = ev.sample_sections(docs, sample, settings.max_document_bytes)
-            gold_docs = ev.restrict_gold(gold_docs, sections, docs, settings.max_document_bytes)
+        selection = _Selection(docs_list, sample, compare, oracle_p, settings.max_document_bytes)
+        gold_docs, sections, oracle = selection.prepare(gold_docs)
         if compare is not None:
-            if docs is None:
-                raise ExtractorError("--compare extracts the documents with each provider: give --docs")
-            _compare(compare, gold_docs, docs, base, sections, work_db, report_dir, policies(llm_labels, llm_drivers),
-                     oracle)
+            docs = selection.one_docs("--compare extracts the documents with each provider: give --docs")
+            compare_providers(compare, gold_docs, docs, base, sections, work_db, report_dir,
+                              policies(llm_labels, llm_drivers), oracle)
             return
+        chosen = policies(llm_labels, llm_drivers)
         predictions = ev.Predictions({})
-        for _, _, docs_dir in sets if docs_dirs else [("", None, None)]:
-            predictions.merge(_predictions(docs_dir, from_db, pred, base, strategy, sections, work_db,
-                                           policies(llm_labels, llm_drivers), oracle, _examples(sets)))
+        for _, _, docs_dir in sets if docs_list else [("", None, None)]:
+            predictions.merge(_predictions(docs_dir, from_db, pred, base, strategy, sections, work_db, chosen, oracle,
+                                           _examples(sets)))
     except (ExtractorError, ValueError) as e:
         fail(str(e))
         return
     if html_page and report_dir is None:
         fail("--html writes report.html into the --report folder; give --report DIR too")
-    for text_folder in [*(docs_dirs or []), *([sources] if sources else [])]:
+    report = _score(gold_docs, predictions, set_of, [*docs_list, *([sources] if sources else [])],
+                    settings.max_document_bytes)
+    _show(report, len(sets) > 1, baseline)
+    if report_dir is not None:
+        _write_reports(report_dir, report, gold_docs, predictions, html_page)
+    _check_thresholds(report, thresholds)
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """What --docs, --sample, --compare and --oracle-p ask of a scoring, checked together."""
+
+    docs_dirs: list[Path]
+    sample: int | None
+    compare: str | None
+    oracle_p: float | None
+    max_bytes: int
+
+    def one_docs(self, why: str) -> Path:
+        """The one --docs folder, or an error saying why one is needed."""
+        if len(self.docs_dirs) != 1:
+            raise ExtractorError(why)
+        return self.docs_dirs[0]
+
+    def prepare(self, gold: list[DocumentFacts]) -> tuple[list[DocumentFacts], frozenset[str] | None,
+                                                         OracleProvider | None]:
+        """The gold to score (cut to the --sample's sections), those sections, and the --oracle-p oracle."""
+        if (self.sample is not None or self.compare is not None) and len(self.docs_dirs) > 1:
+            raise ExtractorError("--sample and --compare take one --docs folder")
+        oracle = _oracle(gold, self.docs_dirs, self.oracle_p, self.max_bytes)
+        if self.sample is None:
+            return gold, None, oracle
+        docs = self.one_docs("--sample extracts a sample of sections: give --docs")
+        sections = ev.sample_sections(docs, self.sample, self.max_bytes)
+        return ev.restrict_gold(gold, sections, docs, self.max_bytes), sections, oracle
+
+
+def _score(gold_docs: list[DocumentFacts], predictions: ev.Predictions, set_of: dict[str, str],
+           text_folders: list[Path], max_bytes: int) -> Report:
+    """The report of the predictions against the gold (the numbers-only view where the texts can be read); a
+    document that failed is named and scores zero."""
+    for text_folder in text_folders:
         names = [g.document for g in gold_docs if g.document not in predictions.texts]
-        predictions.texts.update(ev.read_texts(text_folder, names, settings.max_document_bytes))
-    for name, why in sorted(predictions.failed.items()):
+        predictions.texts.update(ev.read_texts(text_folder, names, max_bytes))
+    for _, why in sorted(predictions.failed.items()):
         console.print(f"[red]failed, scores zero:[/red] {escape(why)}")
     report = score_documents(gold_docs, predictions.documents, ev.document_tags(gold_docs, predictions, set_of))
     report.failed = dict(predictions.failed)
     if predictions.texts:
         report.numbers = score_numbers(gold_docs, predictions.documents, predictions.texts)
+    return report
+
+
+def _show(report: Report, several_sets: bool, baseline: Path | None) -> None:
+    """Print the scores, per set when there are several, and what changed since the --baseline."""
     _print(report)
-    if len(sets) > 1:
+    if several_sets:
         _print_slices(report, "set")
     if baseline is not None:
         try:
             _print_baseline(ev.compare_to_baseline(report, baseline))
         except ExtractorError as e:
             fail(str(e))
-    if report_dir is not None:
-        _write_reports(report_dir, report, gold_docs, predictions, html_page)
+
+
+def _check_thresholds(report: Report, thresholds: dict[str, float]) -> None:
+    """Name every --fail-under threshold the report is below, and exit 1 if any is."""
     failures = failed_thresholds(report, thresholds)
     for failure in failures:
         console.print(f"[red]below threshold:[/red] {failure}")
@@ -193,7 +235,7 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, con
     assert docs is not None
     if not docs.is_dir():
         raise ExtractorError(f"{docs}: not a folder of documents")
-    options = RunOptions(provider=config.provider, strategy=_strategy(strategy), sections=sections, labels=chosen[0],
+    options = RunOptions(provider=config.provider, strategy=known_strategy(strategy), sections=sections, labels=chosen[0],
                          drivers=chosen[1], examples=examples)
     predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db, oracle)
     if cost.llm:
@@ -216,70 +258,6 @@ def _oracle(gold: list[DocumentFacts], docs_dirs: list[Path], p: float | None, m
 def _examples(sets: list[tuple[str, Path, Path | None]]) -> tuple[tuple[str, str], ...]:
     """The gold sets scored serve the reading question's worked examples, each document's never its own."""
     return tuple((str(gold), str(docs)) for _, gold, docs in sets if docs is not None)
-
-
-def _strategy(name: str) -> str:
-    if name not in STRATEGIES:
-        raise ExtractorError(f"unknown strategy {name!r}; use {' or '.join(STRATEGIES)}")
-    return name
-
-
-def _compare(specs: str, gold: list[DocumentFacts], docs: Path, base: LLMConfig, sections: frozenset[str] | None,
-             work_db: Path | None, report_dir: Path | None, chosen: tuple[str, str],
-             oracle: OracleProvider | None = None) -> None:
-    """Run and score each provider[:strategy] on the same documents and sections; one table side by side."""
-    rows = []
-    for spec in filter(None, (s.strip() for s in specs.split(","))):
-        provider, _, strategy = spec.partition(":")
-        config = replace(base, provider=provider)
-        options = RunOptions(provider=provider, strategy=_strategy(strategy or "read"), sections=sections, labels=chosen[0], drivers=chosen[1])
-        console.print(f"extracting with {spec} ...")
-        predictions, cost = ev.from_fresh_run(docs, load_settings(), options, config, work_db,
-                                              oracle if provider == "oracle" else None)
-        report = score_documents(gold, predictions.documents)
-        rows.append((spec, report, cost))
-    table = Table(title="providers side by side" + (f" on a sample of {len(sections)} sections" if sections else ""),
-                  title_justify="left")
-    columns = ("provider", "core P", "core R", "core F1", "all F1", "drivers F1", "failed docs", "missing",
-               "failed questions", "s/section", "requests/section", "tokens in/section", "tokens out/section")
-    for column in columns:
-        table.add_column(column, justify="left" if column == "provider" else "right")
-    summary = []
-    for spec, report, cost in rows:
-        n = max(cost.sections, 1)
-        core, everything, drivers = (report.overall[k] for k in ("core", "all", "drivers"))
-        llm = cost.llm or {}
-        values = [spec, f"{core.precision:.3f}", f"{core.recall:.3f}", f"{core.f1:.3f}", f"{everything.f1:.3f}",
-                  f"{drivers.f1:.3f}", str(len(cost.failed)), str(cost.missing_recordings), str(cost.failed_questions),
-                  f"{cost.seconds / n:.2f}", f"{llm.get('requests', 0) / n:.1f}",
-                  f"{llm.get('tokens_in', 0) / n:.0f}", f"{llm.get('tokens_out', 0) / n:.0f}"]
-        table.add_row(*values)
-        summary.append({"provider": spec, "sections": cost.sections, "seconds": round(cost.seconds, 2), "llm": llm,
-                        "failed_documents": cost.failed, "missing_recordings": cost.missing_recordings,
-                        "failed_questions": cost.failed_questions,
-                        **{k: v.as_dict() for k, v in report.overall.items()}})
-    console.print(table)
-    for spec, _, cost in rows:  # a score is only as good as what was asked: say what failed
-        for name, why in cost.failed.items():
-            err_console.print(f"[red]{escape(spec)}:[/red] {escape(name)} failed: {escape(why)} (scored as zero)")
-        if cost.failed_questions:
-            err_console.print(f"[yellow]{escape(spec)}:[/yellow] {cost.failed_questions} LLM question(s) failed; the "
-                              "rules' reading stands in for them")
-    if report_dir is not None:
-        report_dir.mkdir(parents=True, exist_ok=True)
-        (report_dir / "compare.json").write_text(json.dumps(
-            {"sections": sorted(sections) if sections else None, "providers": summary}, indent=2) + "\n")
-        lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
-        lines += ["| " + " | ".join(str(c) for c in row_values) + " |" for row_values in _rows_of(table)]
-        (report_dir / "compare.md").write_text("\n".join(lines) + "\n")
-        console.print(f"Wrote {report_dir / 'compare.json'} and {report_dir / 'compare.md'}.")
-    if any(cost.failed for _, _, cost in rows):
-        raise typer.Exit(1)  # some input failed: the scores above are not the providers' own
-
-
-def _rows_of(table: Table) -> list[list[str]]:
-    cells = [list(column.cells) for column in table.columns]
-    return [[str(cells[c][r]) for c in range(len(cells))] for r in range(len(cells[0]) if cells else 0)]
 
 
 def _write_reports(folder: Path, report: Report, gold: list[DocumentFacts], predictions: ev.Predictions, html_page: bool) -> None:

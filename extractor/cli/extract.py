@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import typer
 from rich.markup import escape
@@ -121,15 +122,37 @@ def _has_problem(outcome: DocumentOutcome) -> bool:
 
 
 def print_summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, Any]) -> None:
-    listed = outcomes
-    if len(outcomes) > SUMMARY_ROWS:
-        counts: dict[str, int] = {}
-        for o in outcomes:
-            counts[o.status] = counts.get(o.status, 0) + 1
-        listed = [o for o in outcomes if _has_problem(o)]
-        console.print(f"{len(outcomes)} documents: " + ", ".join(f"{n} {status}" for status, n in counts.items())
-                      + (f"; the {len(listed)} with a problem (an error, a partial extraction, a duplicate, a report "
-                         "month unknown or guessed) are listed" if listed else "; none has a problem"))
+    """Print a run's table of documents (only those with a problem in a long batch), its LLM account, and a line for
+    each thing to know: duplicates, report months unknown or guessed, partial extractions, documents skipped."""
+    console.print(_summary_table(outcomes, _listed(outcomes), db))
+    if account:
+        console.print(llm_account_line(account))
+    for outcome in outcomes:
+        for applies, note in _OUTCOME_NOTES:
+            if applies(outcome):
+                console.print(note(outcome))
+    for line in _closing_lines(outcomes):
+        console.print(line)
+
+
+def _listed(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
+    """The documents the table lists: all of them, or in a batch of more than SUMMARY_ROWS only those with a
+    problem, after a line of counts by status."""
+    if len(outcomes) <= SUMMARY_ROWS:
+        return outcomes
+    counts = Counter(o.status for o in outcomes)
+    listed = [o for o in outcomes if _has_problem(o)]
+    console.print(f"{len(outcomes)} documents: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+                  + (f"; the {len(listed)} with a problem (an error, a partial extraction, a duplicate, a report "
+                     "month unknown or guessed) are listed" if listed else "; none has a problem"))
+    return listed
+
+
+_ROW_STYLES = {"error": "red", "partial": "yellow", "unchanged": "dim", "duplicate": "dim"}
+
+
+def _summary_table(outcomes: list[DocumentOutcome], listed: list[DocumentOutcome], db: Path) -> Table:
+    """A row for each listed document, then the whole batch's totals."""
     table = Table(title=f"extraction into {db}", title_justify="left")
     table.add_column("document", overflow="fold", min_width=24)
     for column in ("format", "month", "status"):
@@ -137,33 +160,42 @@ def print_summary(outcomes: list[DocumentOutcome], db: Path, account: dict[str, 
     for column in ("sections", "accepted", "review", "rejected", "drivers"):
         table.add_column(column, justify="right", no_wrap=True)
     for o in listed:
-        style = {"error": "red", "partial": "yellow", "unchanged": "dim", "duplicate": "dim"}.get(o.status, "")
         table.add_row(escape(o.name), o.report_format or "", o.report_month or "?", o.status, str(o.sections), str(o.accepted),
-                      str(o.needs_review), str(o.rejected), str(o.drivers), style=style)
+                      str(o.needs_review), str(o.rejected), str(o.drivers), style=_ROW_STYLES.get(o.status, ""))
     table.add_section()
-    partial = [o for o in outcomes if o.status == "partial"]
-    counted = f"{sum(o.status == 'error' for o in outcomes)} error(s)" + (f", {len(partial)} partial" if partial else "")
+    partial = sum(o.status == "partial" for o in outcomes)
+    counted = f"{sum(o.status == 'error' for o in outcomes)} error(s)" + (f", {partial} partial" if partial else "")
     table.add_row(f"{len(outcomes)} documents", "", "", counted,
                   str(sum(o.sections for o in outcomes)), str(sum(o.accepted for o in outcomes)),
                   str(sum(o.needs_review for o in outcomes)), str(sum(o.rejected for o in outcomes)),
                   str(sum(o.drivers for o in outcomes)), style="bold")
-    console.print(table)
-    if account:
-        console.print(llm_account_line(account))
-    for o in outcomes:
-        if o.status == "duplicate":
-            console.print(f"{escape(o.name)}: {escape(o.error or '')}, stored once and counted once.")
-        if o.month_note:
-            console.print(f"[yellow]{escape(o.name)}:[/yellow] {escape(o.month_note)}")
-    if partial:
-        names = ", ".join(o.name for o in partial)
-        console.print(f"[yellow]partial:[/yellow] {sum(o.failed_questions for o in partial)} LLM question(s) failed in "
-                      f"{escape(names)}: the rules' results are stored, flagged partial, and the next run asks again.")
+    return table
+
+
+# What the summary says of one document after the table: (whether it applies, the line), in this order.
+_OUTCOME_NOTES: tuple[tuple[Callable[[DocumentOutcome], bool], Callable[[DocumentOutcome], str]], ...] = (
+    (lambda o: o.status == "duplicate",
+     lambda o: f"{escape(o.name)}: {escape(o.error or '')}, stored once and counted once."),
+    (lambda o: bool(o.month_note),
+     lambda o: f"[yellow]{escape(o.name)}:[/yellow] {escape(o.month_note or '')}"),
+)
+
+
+def _closing_lines(outcomes: list[DocumentOutcome]) -> list[str]:
+    """What the summary says of the whole batch last: the partial extractions, and the documents skipped."""
+    partial = [o for o in outcomes if o.status == "partial"]
     unchanged = sum(o.status == "unchanged" for o in outcomes)
-    if unchanged == len(outcomes) and outcomes:
-        console.print("Nothing to do: every document was already extracted with this configuration (use --force to redo).")
-    elif unchanged:
-        console.print(f"{unchanged} document(s) unchanged since their last extraction were skipped (use --force to redo).")
+    rows = (
+        (bool(partial),
+         f"[yellow]partial:[/yellow] {sum(o.failed_questions for o in partial)} LLM question(s) failed in "
+         f"{escape(', '.join(o.name for o in partial))}: the rules' results are stored, flagged partial, and the "
+         "next run asks again."),
+        (bool(outcomes) and unchanged == len(outcomes),
+         "Nothing to do: every document was already extracted with this configuration (use --force to redo)."),
+        (0 < unchanged < len(outcomes),
+         f"{unchanged} document(s) unchanged since their last extraction were skipped (use --force to redo)."),
+    )
+    return [line for applies, line in rows if applies]
 
 
 def run(
@@ -202,15 +234,7 @@ def run(
     """
     if report_month is not None:
         report_month = checked_month(report_month)
-    paths, skipped = scan_inputs(inputs)
-    if skipped:
-        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items(), key=lambda kv: -kv[1]))
-        err_console.print(f"skipped {sum(skipped.values())} file(s) that are not reports: {escape(kinds)}")
-    problems = input_problems(inputs)
-    for problem in problems[:-1] if not paths else problems:
-        err_console.print(f"[red]error:[/red] {escape(problem)}")
-    if not paths:
-        fail(problems[-1] if problems else f"no report files found in {', '.join(inputs)}", EXIT_INPUT_FAILED)
+    paths, problems = _report_files(inputs)
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = run_with_progress(paths, db, config, force, " ".join(sys.argv), policies(llm_labels, llm_drivers),
                                           report_month, checked_strategy(strategy), _example_sets(examples or []),
@@ -220,6 +244,21 @@ def run(
     partial = sum(o.status == "partial" for o in outcomes)
     if problems or errors or (strict and partial):
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _report_files(inputs: list[str]) -> tuple[list[Path], list[str]]:
+    """The report files the inputs name, and the inputs that could not be read (each printed as an error); what was
+    skipped as not a report is said in one line. Exits when no report file is left."""
+    paths, skipped = scan_inputs(inputs)
+    if skipped:
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        err_console.print(f"skipped {sum(skipped.values())} file(s) that are not reports: {escape(kinds)}")
+    problems = input_problems(inputs)
+    for problem in problems[:-1] if not paths else problems:
+        err_console.print(f"[red]error:[/red] {escape(problem)}")
+    if not paths:
+        fail(problems[-1] if problems else f"no report files found in {', '.join(inputs)}", EXIT_INPUT_FAILED)
+    return paths, problems
 
 
 def _example_sets(given: list[str]) -> tuple[tuple[str, str], ...]:

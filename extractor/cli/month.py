@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.markup import escape
 
+from extractor.batch import DocumentOutcome
 from extractor.dataset import conflict_rows
 from extractor.errors import ExtractorError
 from extractor.reconcile.gate import diff_facts
@@ -44,57 +45,76 @@ def month(
     (they are given this one).
     """
     report_month = checked_month(report_month)
-    if from_dir is not None:
-        if not from_dir.is_dir():
-            fail(f"{from_dir}: no such folder", EXIT_INPUT_FAILED)
-        max_bytes = load_settings().max_document_bytes
-        candidates = [p for p in iter_input_paths([str(from_dir)]) if _month_of(p, max_bytes) in (report_month, None)]
-    else:
-        store = open_db(db, must_exist=True)
-        try:
-            candidates = []
-            for document in store.documents(report_month):
-                existing = [Path(p) for p in store.document_paths(document["id"]) if Path(p).exists()]
-                if existing:
-                    candidates.append(existing[0])
-                else:
-                    err_console.print(f"[yellow]warning:[/yellow] {document['name']}: no stored path exists any more; use --from DIR")
-        finally:
-            store.close()
+    candidates = _in_folder(from_dir, report_month) if from_dir is not None else _stored_paths(db, report_month)
     if not candidates:
         fail(f"no documents for report month {report_month} (in the database, or in --from)")
     config = llm_config(provider, model, model_path, base_url, mode, concurrency, record, replay)
     outcomes, account = run_with_progress(candidates, db, config, True, " ".join(sys.argv), policies(llm_labels, llm_drivers),
                                           report_month, checked_strategy(strategy))
     print_summary(outcomes, db, account)
-    with existing_db(db) as store:
-        for outcome in outcomes:  # a report new to the database: against what the month's other reports state
-            if not outcome.changes and outcome.document_id and outcome.status in ("extracted", "partial"):
-                stated = store.month_facts(report_month, other_than=outcome.document_id)
-                if stated:
-                    outcome.changes = diff_facts(stated, store.stored_facts(outcome.document_id), same_document=False)
-                    outcome.compared_with = f"what the other stored reports of {report_month} state"
-        conflicting = conflict_rows(store, report_month)
+    conflicting = _compare_new_reports(db, report_month, outcomes)
     for outcome in outcomes:
-        changes = outcome.changes
-        if not changes:
-            if outcome.status in ("extracted", "partial"):
-                console.print(f"{outcome.name}: first extraction, and no other report of its month is stored: "
-                              "nothing to compare with.")
-            continue
-        console.print(f"[bold]{outcome.name}[/bold] against {outcome.compared_with}: {len(changes['added'])} added, "
-                      f"{len(changes['removed'])} removed, {len(changes['changed'])} changed value")
-        for fact in changes["added"][:20]:
-            console.print(f"  [green]+[/green] {escape(_describe(fact))}")
-        for fact in changes["removed"][:20]:
-            console.print(f"  [red]-[/red] {escape(_describe(fact))}")
-        for old, new in changes["changed"][:20]:
-            console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old.value})")
+        _print_changes(outcome)
     if conflicting:
         console.print(f"[yellow]{len(conflicting)} figure(s)[/yellow] of {report_month} are stated differently by two "
                       f"reports; the later stands. See `extractor conflicts --month {report_month} --db {db}`.")
     if any(o.status == "error" for o in outcomes):
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _in_folder(folder: Path, report_month: str) -> list[Path]:
+    """The folder's reports of that month, and those whose text names no month."""
+    if not folder.is_dir():
+        fail(f"{folder}: no such folder", EXIT_INPUT_FAILED)
+    max_bytes = load_settings().max_document_bytes
+    return [p for p in iter_input_paths([str(folder)]) if _month_of(p, max_bytes) in (report_month, None)]
+
+
+def _stored_paths(db: Path, report_month: str) -> list[Path]:
+    """A path that still exists for each stored report of that month (a warning for each with none)."""
+    store = open_db(db, must_exist=True)
+    try:
+        candidates = []
+        for document in store.documents(report_month):
+            existing = [Path(p) for p in store.document_paths(document["id"]) if Path(p).exists()]
+            if existing:
+                candidates.append(existing[0])
+            else:
+                err_console.print(f"[yellow]warning:[/yellow] {document['name']}: no stored path exists any more; use --from DIR")
+    finally:
+        store.close()
+    return candidates
+
+
+def _compare_new_reports(db: Path, report_month: str, outcomes: list[DocumentOutcome]) -> list[dict[str, Any]]:
+    """Give a report new to the database the changes against what the month's other stored reports state; return
+    the month's figures that two reports state differently."""
+    with existing_db(db) as store:
+        for outcome in outcomes:
+            if not outcome.changes and outcome.document_id and outcome.status in ("extracted", "partial"):
+                stated = store.month_facts(report_month, other_than=outcome.document_id)
+                if stated:
+                    outcome.changes = diff_facts(stated, store.stored_facts(outcome.document_id), same_document=False)
+                    outcome.compared_with = f"what the other stored reports of {report_month} state"
+        return conflict_rows(store, report_month)
+
+
+def _print_changes(outcome: DocumentOutcome) -> None:
+    """What changed in one re-extracted report (at most 20 of each kind), or that it had nothing to compare with."""
+    changes = outcome.changes
+    if not changes:
+        if outcome.status in ("extracted", "partial"):
+            console.print(f"{outcome.name}: first extraction, and no other report of its month is stored: "
+                          "nothing to compare with.")
+        return
+    console.print(f"[bold]{outcome.name}[/bold] against {outcome.compared_with}: {len(changes['added'])} added, "
+                  f"{len(changes['removed'])} removed, {len(changes['changed'])} changed value")
+    for fact in changes["added"][:20]:
+        console.print(f"  [green]+[/green] {escape(_describe(fact))}")
+    for fact in changes["removed"][:20]:
+        console.print(f"  [red]-[/red] {escape(_describe(fact))}")
+    for old, new in changes["changed"][:20]:
+        console.print(f"  [yellow]~[/yellow] {escape(_describe(new))} (was {old.value})")
 
 
 def _month_of(path: Path, max_bytes: int) -> str | None:

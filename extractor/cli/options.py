@@ -65,6 +65,13 @@ def policies(labels: str, drivers: str) -> tuple[str, str]:
 
 
 
+def known_strategy(name: str) -> str:
+    """The strategy named, or an ExtractorError naming those there are (for a command that reports it with others)."""
+    if name not in STRATEGIES:
+        raise ExtractorError(f"unknown strategy {name!r}; use {' or '.join(STRATEGIES)}")
+    return name
+
+
 def checked_strategy(strategy: str) -> str:
     if strategy not in STRATEGIES:
         fail(f"--strategy must be one of {', '.join(STRATEGIES)}")

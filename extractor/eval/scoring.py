@@ -278,17 +278,23 @@ def score_numbers(gold: list[DocumentFacts], predicted: dict[str, DocumentFacts]
         placed = [(span, fact) for fact in (extracted.facts if extracted else [])
                   for span in quote_spans(text, fact.quote)]
         for gold_fact in reduce_to_set(f for f in gold_doc.facts if not f.measure.endswith("_direction")):
-            spans = quote_spans(text, gold_fact.quote)
-            covering = [fact for (start, end), fact in placed
-                        if any(start < g_end and g_start < end for g_start, g_end in spans)]
             result.numbers += 1
-            if any(f.key() == gold_fact.key() and values_agree(gold_fact.value, f.value) for f in covering):
-                result.right += 1
-            elif covering:
-                result.wrong += 1
-            else:
-                result.missed += 1
+            grade = _number_grade(gold_fact, _covering(placed, quote_spans(text, gold_fact.quote)))
+            setattr(result, grade, getattr(result, grade) + 1)
     return result
+
+
+def _covering(placed: list[tuple[tuple[int, int], Fact]], spans: list[tuple[int, int]]) -> list[Fact]:
+    """The extracted facts whose quote overlaps one of the spans."""
+    return [fact for (start, end), fact in placed if any(start < g_end and g_start < end for g_start, g_end in spans)]
+
+
+def _number_grade(gold_fact: Fact, covering: list[Fact]) -> str:
+    """'right' where a fact at the gold number's quote has its label and value, 'wrong' where facts there read it
+    otherwise, 'missed' where none is there."""
+    if any(f.key() == gold_fact.key() and values_agree(gold_fact.value, f.value) for f in covering):
+        return "right"
+    return "wrong" if covering else "missed"
 
 
 def parse_thresholds(text: str) -> dict[str, float]:

@@ -69,25 +69,34 @@ class LLMClient:
             taken[k] if i in prefetched else self._cached(r, k) for i, (r, k) in enumerate(zip(requests, keys))
         ]
         from_cache = {i for i, a in enumerate(answers) if a is not None} - prefetched
-        pending = [i for i, a in enumerate(answers) if a is None]
-        if pending:
-            with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-                for i, answer in zip(pending, pool.map(self._call, [requests[i] for i in pending])):
-                    answers[i] = answer
-                    self._store(keys[i], requests[i], answer)
+        self._ask_pending(requests, keys, answers)
         done: list[LLMResult | LLMError] = [a for a in answers if a is not None]
         assert len(done) == len(requests)
         for i, (request, key, answer) in enumerate(zip(requests, keys, done)):
-            if isinstance(answer, MissingRecording):
-                raise answer
-            cached = i in from_cache
-            if isinstance(answer, LLMResult):
-                self.records.append(CallRecord(request.purpose, request.prompt_version, key, answer.tokens_in,
-                                               answer.tokens_out, answer.attempts, answer.seconds, cached))
-            else:
-                self.records.append(CallRecord(request.purpose, request.prompt_version, key, 0, 0, 0, 0.0, cached,
-                                               str(answer), transient=not isinstance(answer, InvalidAnswer)))
+            self._account(request, key, answer, cached=i in from_cache)
         return done
+
+    def _ask_pending(self, requests: list[LLMRequest], keys: list[str],
+                     answers: list[LLMResult | LLMError | None]) -> None:
+        """Ask the provider the requests not answered yet (None in `answers`), concurrently; fill in and cache each."""
+        pending = [i for i, a in enumerate(answers) if a is None]
+        if not pending:
+            return
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            for i, answer in zip(pending, pool.map(self._call, [requests[i] for i in pending])):
+                answers[i] = answer
+                self._store(keys[i], requests[i], answer)
+
+    def _account(self, request: LLMRequest, key: str, answer: LLMResult | LLMError, cached: bool) -> None:
+        """Keep the call's record; a missing recording is raised, not recorded."""
+        if isinstance(answer, MissingRecording):
+            raise answer
+        if isinstance(answer, LLMResult):
+            self.records.append(CallRecord(request.purpose, request.prompt_version, key, answer.tokens_in,
+                                           answer.tokens_out, answer.attempts, answer.seconds, cached))
+        else:
+            self.records.append(CallRecord(request.purpose, request.prompt_version, key, 0, 0, 0, 0.0, cached,
+                                           str(answer), transient=not isinstance(answer, InvalidAnswer)))
 
     def _store(self, key: str, request: LLMRequest, answer: LLMResult | LLMError) -> None:
         """Cache an answer (and a deterministic InvalidAnswer); transient failures are asked again next time."""

@@ -109,25 +109,54 @@ def trust(rules: list[Fact], llm: list[Fact], run_tally: tuple[int, int] | None 
     """The LLM's trust in one document. With the run's tally (figures verified, figures read, over every document
     of the run), the run decides whether the LLM is a good reader (RUN_VERIFIED_MIN) and the document only whether
     its own reading went wrong (DOCUMENT_VERIFIED_MIN); alone, the document decides both."""
-    figures = [f for f in llm if not f.label.is_direction]
-    verified = sum(f.status == Status.ACCEPTED for f in figures)
-    confident = [f for f in rules if f.status == Status.ACCEPTED and not f.label.is_direction]
-    read_alike = {(f.number.start, _key(f)) for f in figures if f.status != Status.REJECTED}
-    agreed = sum((f.number.start, _key(f)) in read_alike for f in confident)
-    share = verified / len(figures) if figures else 0.0
-    agreeing = len(confident) >= MIN_COMPARED and agreed >= AGREEMENT_MIN * len(confident)
+    counts = _Counts.of(rules, llm)
     if run_tally is not None and run_tally[1]:
-        good_reader = good_run(run_tally)
-        if not figures:  # a good reader's document without figures (its month, its drivers): nothing contradicts it
-            return Trust("strong" if good_reader else "none", 0, 0, agreed, len(confident))
-        level = ("strong" if good_reader and share >= DOCUMENT_VERIFIED_MIN
-                 else "weak" if share >= VERIFIED_MIN and not confident else "none")
-        return Trust(level, verified, len(figures), agreed, len(confident))
+        return _trust_in_run(counts, good_run(run_tally))
+    return _trust_alone(counts)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """What one document's trust is measured on: the LLM's figures (not directions) and how many the text verified;
+    the rules' accepted figures and how many of them the LLM read alike."""
+
+    figures: int
+    verified: int
+    confident: int
+    agreed: int
+
+    @classmethod
+    def of(cls, rules: list[Fact], llm: list[Fact]) -> _Counts:
+        figures = [f for f in llm if not f.label.is_direction]
+        confident = [f for f in rules if f.status == Status.ACCEPTED and not f.label.is_direction]
+        read_alike = {(f.number.start, _key(f)) for f in figures if f.status != Status.REJECTED}
+        return cls(figures=len(figures), verified=sum(f.status == Status.ACCEPTED for f in figures),
+                   confident=len(confident), agreed=sum((f.number.start, _key(f)) in read_alike for f in confident))
+
+    @property
+    def share(self) -> float:
+        """The share of the LLM's figures the text verified."""
+        return self.verified / self.figures if self.figures else 0.0
+
+
+def _trust_in_run(counts: _Counts, good_reader: bool) -> Trust:
+    """The run decided whether the LLM is a good reader; the document only whether its own reading went wrong."""
+    if not counts.figures:  # a good reader's document without figures (its month, its drivers): nothing contradicts it
+        return Trust("strong" if good_reader else "none", 0, 0, counts.agreed, counts.confident)
+    level = ("strong" if good_reader and counts.share >= DOCUMENT_VERIFIED_MIN
+             else "weak" if counts.share >= VERIFIED_MIN and not counts.confident else "none")
+    return Trust(level, counts.verified, counts.figures, counts.agreed, counts.confident)
+
+
+def _trust_alone(counts: _Counts) -> Trust:
+    """The document alone decides both whether the LLM is trusted and how strongly."""
+    share, confident, agreed = counts.share, counts.confident, counts.agreed
+    agreeing = confident >= MIN_COMPARED and agreed >= AGREEMENT_MIN * confident
     trusted = share >= VERIFIED_MIN or (agreeing and share >= VERIFIED_WITH_AGREEMENT)
-    evidence = (len(figures) >= STRONG_FIGURES or not confident
-                or (len(confident) >= STRONG_COMPARED and agreed >= STRONG_AGREEMENT * len(confident)))
+    evidence = (counts.figures >= STRONG_FIGURES or not confident
+                or (confident >= STRONG_COMPARED and agreed >= STRONG_AGREEMENT * confident))
     level = "none" if not trusted else "strong" if evidence else "weak"
-    return Trust(level, verified, len(figures), agreed, len(confident))
+    return Trust(level, counts.verified, counts.figures, agreed, confident)
 
 
 def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
@@ -180,6 +209,12 @@ def _both(rules: Fact, llm: Fact, trusted: Trust, why: str) -> Fact:
     differences = ", ".join([f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
                              if getattr(llm.label, k) != getattr(rules.label, k)]
                             + ([] if _same_value(rules, llm) else [f"value={llm.value}"]))
+    return _differing(rules, llm, trusted, opinions, differences)
+
+
+def _differing(rules: Fact, llm: Fact, trusted: Trust, opinions: dict[str, object], differences: str) -> Fact:
+    """The two readings of one number differ: the verified LLM's where it is trusted to overrule (or the rules
+    were unsure), the rules' where they were sure, else review; the rules' where the LLM is not trusted."""
     if trusted.overrules and llm.status == Status.ACCEPTED:
         return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules differ ({differences})"})
     if trusted.trusted and llm.status == Status.ACCEPTED and rules.status != Status.ACCEPTED:

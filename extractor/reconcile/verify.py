@@ -171,6 +171,23 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
     with a year earlier, the December or June of a year it names), else the report month and, where it expects, the
     month after. A bare table cell (`bare`) may be of the report month or either neighbour (a revised or an
     expected column, a year-ago column)."""
+    periods = _named_periods(sentence, report_month)
+    years = set(_YEAR.findall(sentence))
+    if report_month is not None:
+        periods |= _around_report_month(sentence, report_month)
+        years |= _relative_years(sentence, report_month)
+    periods |= _year_parts(sentence, years, report_month)
+    if bare and report_month is not None:
+        periods.update(shift_month(report_month, k) for k in range(-13, 2))  # a table's columns name its months
+    if _MONTH_AGO.search(sentence):
+        periods.update({shift_month(p, -1) for p in list(periods)})
+    if _YEAR_AGO.search(sentence):
+        periods.update({shift_month(p, -12) for p in list(periods)})
+    return periods
+
+
+def _named_periods(sentence: str, report_month: str | None) -> set[str]:
+    """The months the sentence names with their year ("May 2024", "2024-05"), or that the clause reader dates."""
     periods = {m.period for m in cl.month_mentions(sentence, report_month)}
     for match in _MONTH_YEAR.finditer(sentence):
         if match.group(1):
@@ -179,32 +196,41 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
                 periods.add(f"{int(match.group(2)):04d}-{number:02d}")
         else:
             periods.add(f"{int(match.group(3)):04d}-{int(match.group(4)):02d}")
-    years = set(_YEAR.findall(sentence))
-    if report_month is not None:
-        periods.add(report_month)
-        for name in _MONTH_NAME.findall(sentence):  # "April's 4.9 percent", "compared with April"
-            number = month_number(name)
-            if number:
-                year = int(report_month[:4]) - (number > int(report_month[5:]) + 1)
-                periods.add(f"{year:04d}-{number:02d}")
-                if report_month[5:] == "12" and number == 1:
-                    periods.add(f"{year + 1:04d}-01")
-        if _forecast(sentence):
-            periods.add(shift_month(report_month, 1))
-        shifts = {"this": 0, "next": 1, "last": -1}
-        years.update(str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence))
+    return periods
+
+
+def _around_report_month(sentence: str, report_month: str) -> set[str]:
+    """The report month, the months named without a year (the latest such month by the report's; a January named
+    in a December report may be the next one), and the month after where the sentence expects."""
+    periods = {report_month}
+    for name in _MONTH_NAME.findall(sentence):  # "April's 4.9 percent", "compared with April"
+        number = month_number(name)
+        if number:
+            year = int(report_month[:4]) - (number > int(report_month[5:]) + 1)
+            periods.add(f"{year:04d}-{number:02d}")
+            if report_month[5:] == "12" and number == 1:
+                periods.add(f"{year + 1:04d}-01")
+    if _forecast(sentence):
+        periods.add(shift_month(report_month, 1))
+    return periods
+
+
+def _relative_years(sentence: str, report_month: str) -> set[str]:
+    """The years "this year", "next year" and "last year" name, by the report month's."""
+    shifts = {"this": 0, "next": 1, "last": -1}
+    return {str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence)}
+
+
+def _year_parts(sentence: str, years: set[str], report_month: str | None) -> set[str]:
+    """The Decembers and Junes of the years named (a whole year, a half year), and the last months of the quarters
+    and halves named, in those years (or the report's)."""
+    periods = set()
     for year in years:
         periods.update({f"{year}-12", f"{year}-06"})  # a whole year, a half year
         if report_month is not None:  # "those in 2011 and 2010 were ...": the report's months of those years
             periods.add(f"{year}-{report_month[5:]}")
     for year in years or ({report_month[:4]} if report_month else set()):
         periods.update(f"{year}-{end:02d}" for end in _part_ends(sentence))
-    if bare and report_month is not None:
-        periods.update(shift_month(report_month, k) for k in range(-13, 2))  # a table's columns name its months
-    if _MONTH_AGO.search(sentence):
-        periods.update({shift_month(p, -1) for p in list(periods)})
-    if _YEAR_AGO.search(sentence):
-        periods.update({shift_month(p, -12) for p in list(periods)})
     return periods
 
 
@@ -258,13 +284,18 @@ def _year_ago_month_named(quote: str, period: str | None) -> bool:
                           rf"{name}\w*,?\s+{int(period[:4]) - 1}\b", quote, re.I))
 
 
+def _compared_month_named(comparison: str, quote: str, period: str | None) -> bool:
+    """The quote names the month its change is against: the month before (MoM) or the same month a year earlier
+    (YoY)."""
+    return (comparison == "mom" and _previous_month_named(quote, period)) or (
+        comparison == "yoy" and _year_ago_month_named(quote, period))
+
+
 def check_measure(measure: str, quote: str, sentence: str, unit: str | None, period: str | None = None) -> str | None:
     if measure == "level":
         return None
     comparison = measure.split("_")[0]
-    if comparison == "mom" and _previous_month_named(quote, period):
-        return None
-    if comparison == "yoy" and _year_ago_month_named(quote, period):
+    if _compared_month_named(comparison, quote, period):
         return None
     for stretch in (quote, clause_of(sentence, quote)):
         mom, yoy = bool(cl.MOM.search(stretch)), bool(cl.YOY.search(stretch))

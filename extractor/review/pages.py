@@ -171,24 +171,35 @@ def _readings(figure: Figure) -> str:
                 for name in ("rules", "llm") if isinstance(figure.opinions.get(name), dict)]
     columns += opinions
     head = "".join(f"<th>{escape(name)}</th>" for name, _ in columns)
-    rows = []
-    for field in (*FIELDS, "status", "reason"):
-        given = [(reading, field in reading) for _, reading in columns]
-        differs = len({json.dumps(r.get(field)) for r, has in given if has}) > 1
-        rows.append(f"<tr class='{'this' if differs else ''}'><th>{field}</th>" + "".join(
-            "<td></td>" if not has else f"<td>{escape(value_text(r[field]))}</td>" if r[field] is not None else
-            "<td><span class=muted>—</span></td>" for r, has in given) + "</tr>")
+    rows = [_reading_row(field, [reading for _, reading in columns]) for field in (*FIELDS, "status", "reason")]
     if opinions:
-        uses = "".join("<td></td>" for _ in columns[:len(columns) - len(opinions)])
-        for name, reading in opinions:
-            fill = escape(json.dumps({k: value_text(v) for k, v in reading.items() if k in FIELDS}), True)
-            uses += f"<td><button type=button class=use data-fill='{fill}'>use this reading</button></td>"
-        rows.append(f"<tr><th></th>{uses}</tr>")
+        rows.append(_use_buttons(len(columns) - len(opinions), [reading for _, reading in opinions]))
     notes = [f"{k}: {v}" for k, v in figure.opinions.items() if not isinstance(v, dict)]
     if not figure.opinions:
         notes.append("no LLM was asked about this figure: the reading is the rules' alone")
     extra = f"<p class=muted>{escape('; '.join(notes))}</p>" if notes else ""
     return f"<table class=readings><tr><th>field</th>{head}</tr>{''.join(rows)}</table>{extra}"
+
+
+def _reading_row(field: str, readings: list[dict[str, Any]]) -> str:
+    """One field across the readings: empty where a reading does not give it, marked where those giving it differ."""
+    given = [(reading, field in reading) for reading in readings]
+    differs = len({json.dumps(r.get(field)) for r, has in given if has}) > 1
+    return f"<tr class='{'this' if differs else ''}'><th>{field}</th>" + "".join(
+        _reading_cell(r[field]) if has else "<td></td>" for r, has in given) + "</tr>"
+
+
+def _reading_cell(value: Any) -> str:
+    return f"<td>{escape(value_text(value))}</td>" if value is not None else "<td><span class=muted>—</span></td>"
+
+
+def _use_buttons(skipped: int, opinions: list[dict[str, Any]]) -> str:
+    """The row under the opinions: a button for each that fills the correction form with its reading."""
+    uses = "".join("<td></td>" for _ in range(skipped))
+    for reading in opinions:
+        fill = escape(json.dumps({k: value_text(v) for k, v in reading.items() if k in FIELDS}), True)
+        uses += f"<td><button type=button class=use data-fill='{fill}'>use this reading</button></td>"
+    return f"<tr><th></th>{uses}</tr>"
 
 
 def _neighbours(figure: Figure) -> str:

@@ -7,7 +7,8 @@ from extractor.errors import StoreError
 from extractor.reconcile.series import PREFIX, StoredFact, check_series
 from extractor.record import Fact, Status
 
-from .database import Store, fact_from_row
+from .database import Store
+from .rows import fact_from_row
 
 
 def recheck_series(store: Store, commodities: list[str]) -> int:

@@ -179,27 +179,46 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
         return Fact(label, given.value, None, None, given.quote, Span(-1, -1), quote_span, Status.REJECTED,
                     "fabricated: no number in the text states this value at the quote", opinions=opinion,
                     source=source, section=chunk.index)
-    value: Any = list(number.value) if isinstance(number.value, tuple) else number.value
-    sign_doubt = None
-    if scale is not None and isinstance(given.value, (int, float)):
-        value = abs(float(given.value)) if label.measure == "level" else float(given.value)
-    elif label.measure == "level" and label.metric == "balance" and isinstance(value, float):
-        value = _balance_sign(text[max(chunk.start, number.start - 80):number.start] + given.quote, given.value) * value
-    elif label.measure != "level" and isinstance(value, (float, list)):
-        clause_start = max(text.rfind(c, chunk.start, number.start) for c in ";,.")
-        direction = _direction_after(text, number.end) or cl.last_direction(text[clause_start + 1:number.start])[0]
-        negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
-        if isinstance(value, list):  # "down 50-100 yuan/t": both ends of the change
-            value = sorted(-abs(v) if negative else abs(v) for v in value) if all(v >= 0 for v in value) else value
-        else:
-            value = -abs(value) if negative else abs(value)
-        if direction in ("up", "down") and _sign(given.value) and (_sign(given.value) < 0) != negative:
-            sign_doubt = f"the text's last direction word reads {direction}, the LLM gave {given.value}"
+    value, sign_doubt = _signed_value(text, chunk, given, label, number, scale)
     span = Span(min(quote_span.start, number.start), max(quote_span.end, number.end))
     fact = Fact(label, value, contract_unit(label.metric, label.measure, number), number.qualifier, span.of(text),
                 Span(number.start, number.end), span, opinions=opinion, source=source, section=chunk.index,
                 scale=scale)
     return _verified(text, fact, month, number.unit, sign_doubt)
+
+
+def _signed_value(text: str, chunk: Section, given: ReadFigure, label: Label, number: NumberSpan,
+                  scale: Span | None) -> tuple[Any, str | None]:
+    """The fact's value: the LLM's where it scaled a count the text states in other units, else the text's number,
+    a balance signed by "deficit" or "surplus", a change signed by the text's direction (the LLM's sign where there
+    is none); and a doubt where the LLM's sign is not the text's."""
+    value: Any = list(number.value) if isinstance(number.value, tuple) else number.value
+    if scale is not None and isinstance(given.value, (int, float)):
+        return (abs(float(given.value)) if label.measure == "level" else float(given.value)), None
+    if label.measure == "level" and label.metric == "balance" and isinstance(value, float):
+        return _balance_sign(text[max(chunk.start, number.start - 80):number.start] + given.quote, given.value) * value, None
+    if label.measure != "level" and isinstance(value, (float, list)):
+        return _signed_change(text, chunk, given, number, value)
+    return value, None
+
+
+def _signed_change(text: str, chunk: Section, given: ReadFigure, number: NumberSpan,
+                   value: float | list[float]) -> tuple[Any, str | None]:
+    """A change signed by a direction named right after its numbers ("35% and 5% increases"), else by the last
+    direction word of its clause before the number (else by the LLM's sign), and a doubt where the LLM's sign is not
+    the text's."""
+    clause_start = max(text.rfind(c, chunk.start, number.start) for c in ";,.")
+    direction = _direction_after(text, number.end) or cl.last_direction(text[clause_start + 1:number.start])[0]
+    negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
+    signed: Any
+    if isinstance(value, list):  # "down 50-100 yuan/t": both ends of the change
+        signed = sorted(-abs(v) if negative else abs(v) for v in value) if all(v >= 0 for v in value) else value
+    else:
+        signed = -abs(value) if negative else abs(value)
+    sign_doubt = None
+    if direction in ("up", "down") and _sign(given.value) and (_sign(given.value) < 0) != negative:
+        sign_doubt = f"the text's last direction word reads {direction}, the LLM gave {given.value}"
+    return signed, sign_doubt
 
 
 def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[NumberSpan | None, Span | None]:

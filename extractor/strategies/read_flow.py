@@ -67,15 +67,19 @@ def ask(text: str, sections: list[Section], rules_month: ReportMonth, llm: LLMCl
     answers = llm.run([read.chunk_request(text, c, month, products_line(reading),
                                           examples(text[c.start:c.end]) if examples else "") for c in parts])
     readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
-    if month != rules_month.value and rules_month.value is not None and \
-            _month_of_figures([f for r in readings for f in r.facts]) == rules_month.value:
-        # The LLM named one month and read the document's figures as of the month the rules found: its own
-        # figures and the rules outvote its month.
+    if _outvoted(month, rules_month.value, readings):
         month_problem = f"the LLM named {month} but read the figures as of {rules_month.value}"
         month = rules_month.value
         readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
     return Asked(reading, llm_month, month_problem, month, parts, [f for r in readings for f in r.facts],
                  [d for r in readings for d in r.drivers])
+
+
+def _outvoted(month: str | None, rules_month: str | None, readings: list[read.ChunkAnswer]) -> bool:
+    """The LLM named one month and read the document's figures as of the month the rules found: its own figures
+    and the rules outvote its month."""
+    return month != rules_month and rules_month is not None and \
+        _month_of_figures([f for r in readings for f in r.facts]) == rules_month
 
 
 def _month_of_figures(facts: list[Fact]) -> str | None:

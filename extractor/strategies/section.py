@@ -107,6 +107,17 @@ def trusted_policies(rules: list[tuple[list[Fact], list[Driver]]], answers: list
     only confirm. Other policies pass through."""
     if "auto" not in (labels, drivers):
         return labels, drivers, "as asked"
+    agreed, compared, fabricated = _agreement(rules, answers)
+    trusted = compared >= MIN_COMPARED and agreed >= TRUSTED * (compared + fabricated)
+    why = (f"the LLM read {agreed} of the rules' {compared} accepted figures alike and gave {fabricated} value(s) "
+           f"the text does not state: {'trusted' if trusted else 'not trusted'}")
+    return (("adopt" if trusted else "confirm") if labels == "auto" else labels,
+            ("llm" if trusted else "keyword") if drivers == "auto" else drivers, why)
+
+
+def _agreement(rules: list[tuple[list[Fact], list[Driver]]], answers: list[SectionAnswer]) -> tuple[int, int, int]:
+    """Over a document's sections: the rules' accepted figures the LLM read alike, the rules' accepted figures, and
+    the values the LLM gave that the text does not state."""
     agreed = compared = fabricated = 0
     for (facts, _), answer in zip(rules, answers):
         confident = {f.number.start: f for f in facts if f.status == Status.ACCEPTED and not f.label.is_direction}
@@ -119,11 +130,7 @@ def trusted_policies(rules: list[tuple[list[Fact], list[Driver]]], answers: list
                                               for k in COMPARED):
                 alike.add(llm_fact.number.start)
         agreed += len(alike)
-    trusted = compared >= MIN_COMPARED and agreed >= TRUSTED * (compared + fabricated)
-    why = (f"the LLM read {agreed} of the rules' {compared} accepted figures alike and gave {fabricated} value(s) "
-           f"the text does not state: {'trusted' if trusted else 'not trusted'}")
-    return (("adopt" if trusted else "confirm") if labels == "auto" else labels,
-            ("llm" if trusted else "keyword") if drivers == "auto" else drivers, why)
+    return agreed, compared, fabricated
 
 
 def _llm_fact(text: str, section: Section, given: SectionFigure, source: str) -> Fact:

@@ -251,20 +251,39 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
 
 @lru_cache(maxsize=1024)
 def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    found: list[tuple[int, int, str, bool]] = _produced_only_mentions(text)
+    found = _produced_only_mentions(text)
+    found += _named_mentions(text, found)
+    found += _generic_mentions(text, found)
+    return tuple(sorted(found))
+
+
+def _covered(found: list[tuple[int, int, str, bool]], start: int) -> bool:
+    return any(begin <= start < end for begin, end, _, _ in found)
+
+
+def _named_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The table's names, each with whether it is produced there; not inside a produced-only name already read
+    (the "aluminum" of an "aluminum extrusion output")."""
     index = _alias_index()
+    named = []
     for match in _text_pattern().finditer(text):
-        if any(start <= match.start() < end for start, end, _, _ in found):
-            continue  # "aluminum" of an "aluminum extrusion output"
+        if _covered(found, match.start()):
+            continue
         after = text[match.end():match.end() + 40]
         if _OTHER_PRODUCT_AFTER.match(after):
             continue  # "aluminum hydroxide", "copper scrap", "nickel ore": another product named after the metal
         produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after)
                         or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
                         or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
-        found.append((match.start(), match.end(), index[match.group(1)], produced))
+        named.append((match.start(), match.end(), index[match.group(1)], produced))
+    return named
+
+
+def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Bare metal names where their producers or production are spoken of and no more specific name covers them."""
+    generic = []
     for match in _generic_pattern().finditer(text):
-        if any(start <= match.start() < end for start, end, _, _ in found):
+        if _covered(found, match.start()):
             continue
         after = text[match.end():match.end() + 40]
         if _OTHER_PRODUCT_AFTER.match(after):
@@ -272,9 +291,9 @@ def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
                            or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
         if _PRODUCERS_AFTER.match(after) or produced_of:
-            found.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
-                          produced_of or bool(_PRODUCTION_AFTER.match(after))))
-    return tuple(sorted(found))
+            generic.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
+                            produced_of or bool(_PRODUCTION_AFTER.match(after))))
+    return generic
 
 
 def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:

@@ -189,31 +189,37 @@ def _label(text: str, start: int, end: int, digits: str) -> NumberSpan:
     return NumberSpan(start, end, text[start:end], parse_number(digits), None, "label", None, start)
 
 
+# Written units the contract keeps as one unit, with the factor their values take.
+_SIMPLE_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("%", 1.0), "per cent": ("%", 1.0), "percent": ("%", 1.0), "pct": ("%", 1.0), "pc": ("%", 1.0),
+    "pp": ("pp", 1.0),
+    "tpy": ("mt/year", 1.0), "tpa": ("mt/year", 1.0), "mtpa": ("mt/year", 1.0), "mtpy": ("mt/year", 1.0),
+    "t/y": ("mt/year", 1.0), "t/a": ("mt/year", 1.0),
+    "ktpa": ("mt/year", 1e3), "ktpy": ("mt/year", 1e3),  # "12,940ktpa": thousand tonnes a year
+    "tpd": ("mt/day", 1.0),
+    "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "gw": ("gw", 1.0), "mw": ("mw", 1.0),
+}
+_CONTENT_WORDS = ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical")
+_MASS_WORDS = ("mt", "t", "tonne", "tonnes", "ton", "tons")
+
+
 def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str | None, float]:
     """Map the written unit to the contract's unit; return (unit, factor to apply to the value)."""
     unit_raw = re.sub(r"[\s-]+", " ", unit_raw)
-    if unit_raw in ("%", "per cent", "percent", "pct", "pc"):
-        return "%", 1.0
-    if unit_raw.startswith("percentage") or unit_raw == "pp":
+    if unit_raw.startswith("percentage"):
         return "pp", 1.0
     if currency in ("$", "US$", "USD") or unit_raw in ("dollar", "dollars", "usd"):
         return ("usd/" + per) if per else "usd", 1.0
     if currency in ("RMB", "¥", "YUAN") or unit_raw in ("yuan", "rmb"):
         return ("yuan/" + per) if per else "yuan", 1.0
-    if unit_raw in ("tpy", "tpa", "mtpa", "mtpy", "t/y", "t/a"):
-        return "mt/year", 1.0
-    if unit_raw in ("ktpa", "ktpy"):
-        return "mt/year", 1e3  # "12,940ktpa": thousand tonnes a year
-    if unit_raw == "tpd":
-        return "mt/day", 1.0
-    if unit_raw.split(" ")[0] in ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical"):
+    if unit_raw in _SIMPLE_UNITS and unit_raw not in ("mtu", "kg", "gw", "mw"):
+        return _SIMPLE_UNITS[unit_raw]
+    if unit_raw.split(" ")[0] in _CONTENT_WORDS:
         return "mt", 1.0  # "28,400 nickel tons", "647,000 physical tons": the content is read by the labeller
-    if unit_raw in _MASS_FACTORS or unit_raw in ("mt", "t", "tonne", "tonnes", "ton", "tons") or unit_raw.startswith("metric"):
+    if unit_raw in _MASS_FACTORS or unit_raw in _MASS_WORDS or unit_raw.startswith("metric"):
         factor = _MASS_FACTORS.get(unit_raw, 1.0)
         return ("mt/" + per) if per in ("year", "day", "month") else "mt", factor
-    if unit_raw in ("mtu", "kg", "gw", "mw"):
-        return unit_raw, 1.0
-    return None, 1.0
+    return _SIMPLE_UNITS.get(unit_raw, (None, 1.0))
 
 
 def _bare_kind(text: str, num_start: int, digits: str, value: float) -> str:
