@@ -324,3 +324,20 @@ def test_a_month_the_llm_names_but_its_own_figures_contradict_gives_way_to_the_r
     assert month == "2025-09", evidence
     assert {(f["measure"], f["status"], f["source"], f["period"]) for f in _facts(db)} >= {
         ("level", "accepted", "openai", "2025-09"), ("mom_pct", "accepted", "openai", "2025-09")}
+
+
+def test_a_tables_rows_stay_in_the_chunk_of_its_header() -> None:
+    """A table whose row labels the format takes as headings is one chunk with its column header (a reader given
+    a row alone cannot say which month each cell is); a heading over prose still cuts."""
+    text = ("Cobalt study group, monthly balance\nThe market ran a small surplus in May.\n\n"
+            "May 2025\nApril 2025\nJan-May 2025\nMine output\n21.4\n20.9\n103.2\nRefined output\n18.8\n18.1\n91.0\n"
+            "Balance\n0.6\n-0.4\n2.2\n")
+    labels = ("Mine output", "Refined output", "Balance")
+    starts = [text.index(label) for label in labels]
+    rows = [Section(i, "refined_cobalt", "global", label, start, end - 1, False)
+            for i, (label, start, end) in enumerate(zip(labels, starts, [*starts[1:], len(text)]))]
+    parts = read.chunks(text, rows)
+    assert len(parts) == 1 and "Jan-May 2025" in text[parts[0].start:parts[0].end]
+    assert all(read._table_row(text, row) for row in rows)
+    prose = Section(0, "refined_cobalt", "global", "Cobalt study group, monthly balance", 0, starts[0] - 1, False)
+    assert not read._table_row(text, prose)

@@ -58,7 +58,7 @@ def chunks(text: str, sections: list[Section]) -> list[Section]:
     """The document cut at its headings (the format's sections) into chunks of at most MAX_CHUNK characters, cut at
     line ends (or sentence ends in a longer line). Together they cover the text up to its boilerplate."""
     end = content_end(text)
-    cuts = sorted({0, *(_heading_start(text, s) for s in sections if s.start < end)})
+    cuts = sorted({0, *(_heading_start(text, s) for s in sections if s.start < end and not _table_row(text, s))})
     headings = {_heading_start(text, s): (s.heading, s.commodity, s.region, s.known) for s in sections}
     out: list[Section] = []
     for first, last in zip(cuts, [*cuts[1:], end]):
@@ -67,6 +67,17 @@ def chunks(text: str, sections: list[Section]) -> list[Section]:
             if text[start:stop].strip():
                 out.append(Section(len(out), commodity, region, heading, start, stop, known))
     return out
+
+
+_CELL_LINE = re.compile(r"[\s\d,.%*()+−-]*|n/?a|-+", re.I)
+
+
+def _table_row(text: str, section: Section) -> bool:
+    """A section that is a table's row (a label over its cells): it stays in the chunk of the table's header, which
+    says what its columns are."""
+    lines = [line.strip() for line in text[section.start:section.end].splitlines() if line.strip()]
+    cells = lines[1:] if lines and section.heading and lines[0] == section.heading.strip() else lines
+    return section.heading is not None and bool(cells) and all(_CELL_LINE.fullmatch(line) for line in cells)
 
 
 def _heading_start(text: str, section: Section) -> int:
