@@ -9,6 +9,7 @@ from extractor.record import Driver, Fact
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import ReportMonth, find_report_month
+from extractor.rules.scales import in_millions
 from extractor.rules.sections import Section, article_commodity, article_sections
 
 
@@ -52,7 +53,7 @@ class RulesFormat:
         return article_sections(text)
 
     def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return label_section(text, section, report_month)
+        return in_millions(text, label_section(text, section, report_month))
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
         return find_drivers(text, section, report_month)

@@ -50,8 +50,28 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
                 region = current.region if carry else (section.region if commodity == section.commodity
                                                         else region_for(commodity))
             current = replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
+        elif section.heading is None:
+            country = _country_subject(sentence.text)
+            if country is not None and country != current.region:  # "China produced 63.3mt in the month": the
+                out.append(replace(current, region=country))  # sentence's own, the product carried
+                continue
         out.append(current)
     return tuple(out)
+
+
+_COUNTRY_FIRST = re.compile(r"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s+(?:produced|output|production|made|"
+                            r"turned out|saw|recorded|posted|reported|came|was|were|rose|fell|grew|increased|decreased|"
+                            r"dropped|climbed|declined)\b")
+
+
+def _country_subject(text: str) -> str | None:
+    """The country a sentence opens with as its subject, naming no product ("China produced 63.3mt", "India's
+    output rose"): that sentence's region."""
+    head = _COUNTRY_FIRST.match(normalize_name(text))
+    if head is None:
+        return None
+    country = _COUNTRY.fullmatch(head.group(1))
+    return COUNTRIES[country.group(1)] if country else None
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
