@@ -170,6 +170,11 @@ def test_the_text_verifies_each_field() -> None:
     assert verify.segment_label("spodumene-derived", "lithium_carbonate") == "spodumene-derived"
     assert verify.segment_label("midstream producers", "refined_zinc") == "midstream producers"
     assert verify.segment_label("mid-tier enterprises", "ndfeb") == "mid-tier enterprises"  # the report's own words
+    # A group of countries given as a region is the contract's `global` with the group as segment; a country stays.
+    assert verify.region_and_group("South America", None) == ("global", "south america")
+    assert verify.region_and_group("the EU", "demand") == ("global", "demand, eu")
+    assert verify.region_and_group("Zambia", None) == ("zambia", None)
+    assert verify.region_and_group("Slovakia", "refined") == ("slovakia", "refined")  # a country not in the table
     assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
 
 

@@ -31,10 +31,11 @@ from dataclasses import dataclass, field
 from extractor.rules.month_votes import stated_years
 from extractor.text import clauses as cl
 from extractor.text.commodities import COMMODITY_ALIASES
-from extractor.text.countries import regions_named
+from extractor.text.countries import COUNTRIES, regions_named
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
+COUNTRY_REGIONS = frozenset(COUNTRIES.values())
 _SNAKE = re.compile(r"[^a-z0-9]+")
 _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|a year", re.I),
@@ -104,6 +105,22 @@ def segment_label(segment: str | None, commodity: str) -> str | None:
 def region_label(region: str | None) -> str:
     label = " ".join((region or "china").lower().split()).strip(" .,;:")
     return label or "china"
+
+
+# A group of countries a reader may give as a region ("Africa", "the EU", "rest of the world"): the contract's region
+# is then `global`, the group's own name its segment.
+_GROUP = re.compile(r"\b(?:america|americas|africa|asia|europe|oceania|eu|eu\d\d|cis|middle east|rest of|other|"
+                    r"latin|gulf|nations|region|world|west|east|north|south|central)\b")
+
+
+def region_and_group(region: str | None, segment: str | None) -> tuple[str, str | None]:
+    """The contract's region and segment of a reader's region: a group of countries is `global` with the group as
+    the segment (after the reader's own segment: "usage, cumulative, africa"); a country or china stays."""
+    label = region_label(region)
+    if label in _ALWAYS_REGIONS or label in COUNTRY_REGIONS or not _GROUP.search(label):
+        return label, segment
+    group = re.sub(r"^the\s+", "", label)
+    return "global", f"{segment}, {group}" if segment else group
 
 
 # Checks -------------------------------------------------------------------------------------------------------------

@@ -168,9 +168,8 @@ def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, sourc
 
 def _label(given: ReadFigure) -> Label:
     commodity = verify.commodity_id(given.commodity)
-    return Label(commodity, verify.region_label(given.region), given.metric,
-                 verify.segment_label(given.segment, commodity), given.content, given.period, given.basis,
-                 given.measure)
+    region, segment = verify.region_and_group(given.region, verify.segment_label(given.segment, commodity))
+    return Label(commodity, region, given.metric, segment, given.content, given.period, given.basis, given.measure)
 
 
 def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, source: str, at: int) -> Fact:
