@@ -346,3 +346,24 @@ def test_a_tables_rows_stay_in_the_chunk_of_its_header() -> None:
     assert all(read._table_row(text, row) for row in rows)
     prose = Section(0, "refined_cobalt", "global", "Cobalt study group, monthly balance", 0, starts[0] - 1, False)
     assert not read._table_row(text, prose)
+
+
+def test_a_mass_the_reader_converted_to_tonnes_is_stored_as_the_text_states_it() -> None:
+    """The verifier on a hand-written answer (a failure shape, not a model's): a reader that converted ounces and
+    kilograms to tonnes. The figure is grounded to the text's number and kept in the text's unit, as the contract
+    keeps silver and gold; a tonnage the text does not state is still rejected."""
+    text = "Silver Mines\nMine output of silver came to 26.4 million oz in 2024, and gold to 9,850 kg.\n"
+    chunk = Section(0, "unknown", "global", None, 0, len(text))
+
+    def figure(commodity: str, value: float, quote: str) -> dict[str, Any]:
+        return {"commodity": commodity, "region": "global", "segment": None, "content": None, "period": "2024-12",
+                "basis": "actual", "metric": "cumulative_production", "measure": "level", "value": value,
+                "quote": quote}
+
+    answer = LLMResult({"facts": [figure("mined_silver", 821.13, "26.4 million oz"),
+                                  figure("mined_gold", 9.85, "9,850 kg"), figure("mined_gold", 12.0, "9,850 kg")],
+                        "drivers": []}, 0, 0)
+    facts = read.read_chunk(text, chunk, answer, "2024-12", "llm").facts
+    assert [(f.value, f.unit, f.status) for f in facts] == [
+        (26_400_000, "oz", Status.ACCEPTED), (9_850, "kg", Status.ACCEPTED),
+        (12.0, None, Status.REJECTED)]

@@ -239,6 +239,9 @@ def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[Numb
     number = ground_llm_value(given.value, given.quote, body, chunk.start, at)
     if number is not None or isinstance(given.value, (str, list)):
         return number, None
+    converted = _converted(given, chunk.start + at)
+    if converted is not None:
+        return converted, None
     at = chunk.start + at
     wanted = abs(float(given.value))
     for cell in find_numbers(given.quote):
@@ -256,6 +259,24 @@ def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[Numb
                 return NumberSpan(start, start + digits.end(), digits.group(0), cell.value, "mt", cell.kind,
                                   cell.qualifier, start), scale
     return None, None
+
+
+# Masses the contract keeps in the unit a report states them in, and their tonnes.
+_TONNES_PER = {"oz": 31.1034768e-6, "kg": 1e-3}
+
+
+def _converted(given: ReadFigure, at: int) -> NumberSpan | None:
+    """A number of the quote stated in ounces or kilograms that the reader gave converted to tonnes ("885.8 million
+    oz" read as 27,551 t): the number as the text states it, in its own unit (the contract keeps it)."""
+    if not isinstance(given.value, (int, float)):
+        return None
+    wanted = abs(float(given.value))
+    for number in find_numbers(given.quote):
+        factor = _TONNES_PER.get(number.unit or "")
+        if factor and not isinstance(number.value, tuple) and abs(abs(number.value) * factor - wanted) <= 0.005 * wanted:
+            return replace(number, start=at + number.start, end=at + number.end,
+                           qualifier_start=at + number.qualifier_start)
+    return None
 
 
 _MASS_METRICS = frozenset({"production", "cumulative_production", "capacity", "operating_capacity", "inventory",

@@ -31,7 +31,7 @@ _UNIT = (
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
     r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
-    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b"
+    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b|oz\b|(?:troy\s+)?ounces?\b"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
 
@@ -198,6 +198,8 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "ktpa": ("mt/year", 1e3), "ktpy": ("mt/year", 1e3),  # "12,940ktpa": thousand tonnes a year
     "tpd": ("mt/day", 1.0),
     "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "gw": ("gw", 1.0), "mw": ("mw", 1.0),
+    "oz": ("oz", 1.0), "ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "troy ounce": ("oz", 1.0),
+    "troy ounces": ("oz", 1.0),  # silver and gold as stated (the contract keeps their unit)
 }
 _CONTENT_WORDS = ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical")
 _MASS_WORDS = ("mt", "t", "tonne", "tonnes", "ton", "tons")
@@ -212,7 +214,7 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return ("usd/" + per) if per else "usd", 1.0
     if currency in ("RMB", "¥", "YUAN") or unit_raw in ("yuan", "rmb"):
         return ("yuan/" + per) if per else "yuan", 1.0
-    if unit_raw in _SIMPLE_UNITS and unit_raw not in ("mtu", "kg", "gw", "mw"):
+    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "gw", "mw", "oz"):
         return _SIMPLE_UNITS[unit_raw]
     if unit_raw.split(" ")[0] in _CONTENT_WORDS:
         return "mt", 1.0  # "28,400 nickel tons", "647,000 physical tons": the content is read by the labeller
