@@ -57,3 +57,19 @@ def test_a_third_format_of_our_own_is_chosen_stored_and_shown(ledger_registered:
     assert facts == {("production", "level"): ("455000.0", "accepted"), ("production", "mom_pct"): ("2.5", "accepted"),
                      ("operating_rate", "level"): ("81.2", "accepted")}
     assert {(r["commodity"], r["period"]) for r in rows} == {("refined_zinc", "2022-04")}
+
+
+def test_a_study_groups_release_is_read_as_the_worlds_figures(tmp_path: Path) -> None:
+    """A world release (a study group's, an association's) has a format of its own: its figures are the world's
+    where the shared rules would take China's, and a country it names keeps its own."""
+    doc = tmp_path / "lead_release_2025_04.txt"
+    doc.write_text("Lead market in deficit, says ILZSG\n"
+                   "Global refined lead output rose 1.8% year on year to 1.09 million tonnes in April 2025, the "
+                   "International Lead and Zinc Study Group said.\nIndia produced 0.21 million tonnes in April.\n")
+    assert choose_format(doc.read_text()).name == "world_release"
+    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    facts = {(row["region"], row["measure"], row["value_num"])
+             for row in sqlite_utils.Database(tmp_path / "x.db").query("SELECT * FROM facts WHERE status = 'accepted'")}
+    assert {("global", "yoy_pct", 1.8), ("global", "level", 1_090_000)} <= facts
+    assert ("india", "level", 210_000) in facts

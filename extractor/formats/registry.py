@@ -13,6 +13,7 @@ from extractor.errors import ConfigError
 from extractor.formats.base import ReportFormat
 
 _REGISTRY: dict[str, str] = {
+    "world_release": "extractor.formats.world_release:WorldRelease",
     "smm_table": "extractor.formats.smm_table:SMMTable",
     "smm_review": "extractor.formats.smm_review:SMMReview",
     "smm_article": "extractor.formats.smm_article:SMMArticle",

@@ -1,0 +1,35 @@
+"""A study group's or association's release of world figures (ILZSG, INSG, ICSG, WBMS, the International
+Aluminium Institute, the World Steel Association), as they publish it or a wire reprints it.
+
+What is its own: its figures are the world's unless a country or group is named (the contract's region `global`),
+where the shared rules take China, the default of a Chinese market report. The text is read as one article about
+the product it names most; its tables of thousands of tonnes keep their rows with their header for a reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import ClassVar
+
+from extractor.formats.base import RulesFormat
+from extractor.rules.sections import Section, article_sections
+
+# The bodies that publish world figures, by the names releases and reprints give them.
+_PUBLISHERS = re.compile(
+    r"\b(?:International\s+(?:Lead\s+and\s+Zinc|Nickel|Copper)\s+Study\s+Group|ILZSG|INSG|ICSG|"
+    r"World\s+Bureau\s+of\s+Metal\s+Statistics|WBMS|International\s+Aluminium\s+Institute|"
+    r"World\s+Steel\s+Association|worldsteel|World\s+Silver\s+Survey|Silver\s+Institute)\b", re.I)
+_OPENING = 1500  # a release names its publisher in its headline or first paragraph
+
+
+class WorldRelease(RulesFormat):
+    name: ClassVar[str] = "world_release"
+    description: ClassVar[str] = "a study group's or association's world figures (ILZSG, INSG, ICSG, WBMS, IAI, " \
+                                 "worldsteel), published or reprinted"
+
+    def recognise(self, text: str) -> float:
+        return 0.97 if _PUBLISHERS.search(text[:_OPENING]) and article_sections(text) else 0.0
+
+    def sections(self, text: str) -> list[Section]:
+        return [replace(section, region="global") for section in article_sections(text)]
