@@ -150,6 +150,17 @@ class Fact:
         else:
             self.notes.append(message)
 
+    def unflag(self, kind: ReviewKind) -> "Fact":
+        """The fact without the review reasons of one kind: accepted again where no other reason stands."""
+        gone = {review.message for review in self.reviews if review.kind == kind}
+        notes = [note for note in self.notes if note not in gone]
+        reviews = [review for review in self.reviews if review.kind != kind]
+        if self.reason not in gone:
+            return dataclasses.replace(self, notes=notes, reviews=reviews)
+        if notes:
+            return dataclasses.replace(self, reason=notes[0], notes=notes[1:], reviews=reviews)
+        return dataclasses.replace(self, status=Status.ACCEPTED, reason=None, notes=notes, reviews=reviews)
+
     def standing_reviews(self) -> list[ReviewReason]:
         """The typed reasons still standing: those whose message is still the fact's reason or one of its notes (a
         stage that takes a reason back rewrites `reason` and `notes`, as lists.py does for a counted-out list)."""

@@ -2,8 +2,11 @@
 Aluminium Institute, the World Steel Association), as they publish it or a wire reprints it.
 
 What is its own: its figures are the world's unless a country or group is named (the contract's region `global`),
-where the shared rules take China, the default of a Chinese market report. The text is read as one article about
-the product it names most; its tables of thousands of tonnes keep their rows with their header for a reader.
+where the shared rules take China, the default of a Chinese market report; and a release states its comparison
+once ("year on year"), so a change that names none takes it (`rules/bare_changes.py`). The text is read as one
+article about the product it names most; its tables of thousands of tonnes keep their rows with their header for
+a reader. The publisher must be named in the headline or the opening sentence: a wire story that cites a study
+group's estimate further down is the wire's.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import replace
 from typing import ClassVar
 
 from extractor.formats.base import RulesFormat
+from extractor.record import Fact
+from extractor.rules.bare_changes import with_stated_comparison
 from extractor.rules.sections import Section, article_sections
 
 # The bodies that publish world figures, by the names releases and reprints give them.
@@ -20,7 +25,7 @@ _PUBLISHERS = re.compile(
     r"\b(?:International\s+(?:Lead\s+and\s+Zinc|Nickel|Copper)\s+Study\s+Group|ILZSG|INSG|ICSG|"
     r"World\s+Bureau\s+of\s+Metal\s+Statistics|WBMS|International\s+Aluminium\s+Institute|"
     r"World\s+Steel\s+Association|worldsteel|World\s+Silver\s+Survey|Silver\s+Institute)\b", re.I)
-_OPENING = 1500  # a release names its publisher in its headline or first paragraph
+_OPENING = 400  # a release names its publisher in its headline or first sentence
 
 
 class WorldRelease(RulesFormat):
@@ -33,3 +38,6 @@ class WorldRelease(RulesFormat):
 
     def sections(self, text: str) -> list[Section]:
         return [replace(section, region="global") for section in article_sections(text)]
+
+    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
+        return with_stated_comparison(text, section, super().label(text, section, report_month))

@@ -1,0 +1,44 @@
+"""The comparison of a bare change (the contract): a change with no MoM/YoY word of its own takes the comparison
+the document states for its figures — a release that says its changes are against a year earlier, a lead "year on
+year" before each product's change — and only where the document states none is a month's change MoM.
+
+The labeller reads a bare change as MoM; in a release that states year-on-year comparisons and never a
+month-on-month one (a format that publishes so calls this), a bare change is year on year. A change whose sentence
+names a month or a year is compared with that, not bare.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.record import Fact, ReviewKind
+from extractor.rules.sections import Section
+from extractor.text.clauses import MOM, YOY
+from extractor.text.months import MONTH_NAMES
+
+_PERIOD_NAMED = re.compile(rf"\b(?:from|than|over|against|on|versus|compared (?:to|with))\s+(?:the\s+)?"
+                           rf"(?:{MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
+
+
+def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> list[Fact]:
+    """The section's facts, its bare month-on-month changes year on year where the section states only YoY."""
+    body = text[section.start:section.end]
+    if not YOY.search(body) or MOM.search(body):
+        return facts
+    return [_year_on_year(text, fact) if _bare(text, fact) else fact for fact in facts]
+
+
+def _bare(text: str, fact: Fact) -> bool:
+    """A month-on-month change whose sentence states no comparison."""
+    if not fact.label.measure.startswith("mom_"):
+        return False
+    start = max(text.rfind(". ", 0, fact.quote_span.start), text.rfind("\n", 0, fact.quote_span.start)) + 1
+    end = min(i for i in (text.find(". ", fact.quote_span.end), text.find("\n", fact.quote_span.end), len(text))
+              if i >= 0)
+    sentence = text[start:end]
+    return not MOM.search(sentence) and not YOY.search(sentence) and not _PERIOD_NAMED.search(sentence)
+
+
+def _year_on_year(text: str, fact: Fact) -> Fact:
+    return fact.relabel(measure="yoy_" + fact.label.measure.removeprefix("mom_")).unflag(
+        ReviewKind.COMPARISON_NOT_STATED)
