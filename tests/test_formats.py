@@ -73,3 +73,21 @@ def test_a_study_groups_release_is_read_as_the_worlds_figures(tmp_path: Path) ->
              for row in sqlite_utils.Database(tmp_path / "x.db").query("SELECT * FROM facts WHERE status = 'accepted'")}
     assert {("global", "yoy_pct", 1.8), ("global", "level", 1_090_000)} <= facts
     assert ("india", "level", 210_000) in facts
+
+
+def test_a_wire_story_of_official_statistics_states_its_changes_year_on_year(tmp_path: Path) -> None:
+    """A statistics wire (the office named in its opening) has a format of its own: a change that names no
+    comparison is year on year, as official releases state; the same story without the office is an article whose
+    bare change is month on month (the contract's default)."""
+    story = ("China's alumina output hit 7.3 million tonnes in October 2025, data from the National Bureau of "
+             "Statistics showed, up 4.4% from a year earlier. Aluminium output rose 2.1% to 3.78 million tonnes.\n")
+    assert choose_format(story).name == "statistics_wire"
+    (tmp_path / "wire.txt").write_text(story)
+    (tmp_path / "article.txt").write_text(story.replace("data from the National Bureau of Statistics showed, ", ""))
+    measures = {}
+    for name in ("wire", "article"):
+        result = CliRunner().invoke(app, ["run", str(tmp_path / f"{name}.txt"), "--db", str(tmp_path / f"{name}.db")])
+        assert result.exit_code == 0, result.output
+        measures[name] = {(row["commodity"], row["measure"]) for row in sqlite_utils.Database(
+            tmp_path / f"{name}.db").query("SELECT * FROM facts WHERE value_num = 2.1")}
+    assert measures == {"wire": {("aluminum", "yoy_pct")}, "article": {("aluminum", "mom_pct")}}

@@ -14,6 +14,7 @@ from extractor.formats.base import ReportFormat
 
 _REGISTRY: dict[str, str] = {
     "world_release": "extractor.formats.world_release:WorldRelease",
+    "statistics_wire": "extractor.formats.statistics_wire:StatisticsWire",
     "smm_table": "extractor.formats.smm_table:SMMTable",
     "smm_review": "extractor.formats.smm_review:SMMReview",
     "smm_article": "extractor.formats.smm_article:SMMArticle",

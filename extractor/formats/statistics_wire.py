@@ -1,0 +1,34 @@
+"""A wire story of official statistics (China's National Bureau of Statistics and other statistics offices, as
+Reuters, Xinhua or a trade site reprint them): several products in one story, each with its month's figure and
+its change against the same month a year earlier.
+
+What is its own: an official release states its changes year on year, so a change that names no comparison takes
+that (the contract's comparison of a bare change, `rules/bare_changes.py`), where the shared rules read a bare
+change as month on month. The statistics office must be named in the headline or the opening sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from extractor.formats.base import RulesFormat
+from extractor.record import Fact
+from extractor.rules.bare_changes import with_stated_comparison
+from extractor.rules.sections import Section, article_sections
+
+_OFFICE = re.compile(r"\b(?:National\s+Bureau\s+of\s+Statistics|NBS|statistics\s+(?:bureau|office|agency)|"
+                     r"Ministry\s+of\s+(?:Steel|Mines|Energy\s+and\s+Mines|Industry\s+and\s+Information\s+Technology))\b",
+                     re.I)
+_OPENING = 400
+
+
+class StatisticsWire(RulesFormat):
+    name: ClassVar[str] = "statistics_wire"
+    description: ClassVar[str] = "a wire story of official statistics (NBS and other offices): changes year on year"
+
+    def recognise(self, text: str) -> float:
+        return 0.96 if _OFFICE.search(text[:_OPENING]) and article_sections(text) else 0.0
+
+    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
+        return with_stated_comparison(text, section, super().label(text, section, report_month))
