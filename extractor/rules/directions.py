@@ -18,6 +18,7 @@ from extractor.rules.context import (
 from extractor.rules.objections import speaks_of_a_week
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
+from extractor.text import lexicon
 from extractor.text import vocabulary as vocab
 from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan
@@ -28,11 +29,11 @@ _DIRECTION_CLAUSE = re.compile(
     r"edged (?:up|down)|pull\w* back|pullback|dip\w*|climb\w*|contract\w*|remain\w* (?:flat|stable|unchanged)|"
     r"flat|unchanged|little change|no significant change|down|up|increase|decrease|decline|rise|growth|slight rise|"
     r"slight decline|slight increase|slight decrease|upward trend|downward trend))\b"
-    r"(?P<gap>[^.;,%\d]{0,40}?)\s*(?P<marker>\bMoM\b|\bYoY\b|month[- ]on[- ]month|year[- ]on[- ]year|M-o-M|Y-o-Y)",
+    rf"(?P<gap>[^.;,%\d]{{0,40}}?)\s*(?P<marker>\b{lexicon.MARKERS}\b)",
     re.I,
 )
 _MARKER_FIRST = re.compile(
-    r"(?P<marker>\bMoM\b|\bYoY\b)\s+(?P<verb>increase|decrease|decline|rise|growth|drop|pullback|rebound|reduction)\b", re.I
+    rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>increase|decrease|decline|rise|growth|drop|pullback|rebound|reduction)\b", re.I
 )
 _FORECAST_DIRECTION = re.compile(
     r"\b(?:expected|projected|forecast|likely|set|estimated)\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
@@ -164,10 +165,8 @@ def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]
     """Moves stated with a marker ("edged down MoM", "YoY decline"), then expectations ("expected to rebound") where
     the sentence has no number, then outlooks and past moves with no marker, each unless an earlier one covers it."""
     candidates: list[_Candidate] = [
-        (m.start(), m.end(), m.group("verb"), "yoy" if m.group("marker").lower().startswith(("y", "year")) else "mom")
-        for m in _DIRECTION_CLAUSE.finditer(s)]
-    candidates += [(m.start(), m.end(), m.group("verb"), "yoy" if m.group("marker").lower() == "yoy" else "mom")
-                   for m in _MARKER_FIRST.finditer(s)]
+        (m.start(), m.end(), m.group("verb"), _marked(m)) for m in (*_DIRECTION_CLAUSE.finditer(s),
+                                                                   *_MARKER_FIRST.finditer(s))]
     if not numbers:
         for match in _FORECAST_DIRECTION.finditer(s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):
@@ -176,6 +175,11 @@ def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]
         if not any(a <= start < b or a < end <= b for a, b, _, _ in candidates):
             candidates.append((start, end, verb, comparison))
     return candidates
+
+
+def _marked(match: re.Match[str]) -> str:
+    """The comparison a move's marker names: 'yoy' or 'mom'."""
+    return "yoy" if lexicon.category_of(match.group("marker"), "yoy_marker") else "mom"
 
 
 @dataclass(frozen=True)

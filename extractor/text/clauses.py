@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.text.lexicon import words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -57,14 +58,14 @@ _COMPARED_MONTH = re.compile(
 
 _AGAINST = r"(?:compared\s+(?:to|with)|matched\s+with|from|than|over|against|versus|vs\.?|on)"
 MOM = re.compile(
-    r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on[\s-]month|"
+    rf"\b(?:{words('mom_marker')}|"
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
     r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially|"
     r"on\s+a\s+(?:monthly|month-on-month|sequential)\s+basis)\b",
     re.I,
 )
 YOY = re.compile(
-    r"\b(?:YoY|Y-o-Y|y-o-y|y/y|yoy|year[- ](?:on|over)[- ]year|on\s+(?:the|a)\s+year|on[\s-]year|"
+    rf"\b(?:{words('yoy_marker')}|"
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     r"(?:compared\s+(?:to|with)|from|than|over|versus|vs\.?)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
