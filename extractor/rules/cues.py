@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.text.lexicon import MARKERS
+from extractor.text.lexicon import MARKERS, words
 
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
@@ -80,7 +80,8 @@ ACCOUNTED_FOR = re.compile(r"\baccount\w*\s+for\s*$", re.I)
 CAPACITY_AFTER = re.compile(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", re.I)
 OPERATIONAL_AFTER = re.compile(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", re.I)
 # "two smelters will reduce annual output by 150,000 mt": the output a year a change takes or adds.
-ANNUAL_CHANGE = re.compile(r"\b(?:reduc|cut|lower|curtail|los|add|rais)\w*\s+(?:the\s+)?annual\b", re.I)
+ANNUAL_CHANGE = re.compile(rf"\b(?:{words('up_verb', 'down_verb')}|los[et]|losing)\s+(?:the\s+|their\s+|its\s+)?"
+                           r"(?:annual|yearly)\b", re.I)
 # "the estimated capacity of refining projects ... from 400,000 tonnes": a project's capacity.
 PROJECT = re.compile(r"\bprojects?\b", re.I)
 
