@@ -10,6 +10,7 @@ from extractor.rules import cues
 from extractor.rules.context import month_comparison
 from extractor.rules.features import NumberFeatures
 from extractor.text import clauses as cl
+from extractor.text import lexicon
 
 # What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
@@ -48,7 +49,7 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
 def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
     noun = f.comparison_noun
     if noun and (noun_is_adjacent(f) or not f.comparison_after):
-        return "mom" if noun.group(1).lower().startswith("m") else "yoy"
+        return "yoy" if lexicon.category_of(noun.group(1), "yoy_marker") else "mom"
     stated = f.comparison_after or cl.comparison_near(f.local_pre) or month_comparison(f.post, period)
     if stated is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", f.post):
         stated = _comparison_beyond(f, period)
@@ -84,7 +85,7 @@ def _direction_around(f: NumberFeatures) -> str | None:
         direction, _ = cl.last_direction(noun_after.group(1))
         if direction is not None:
             return direction
-    after = re.match(r"^\s*(?:MoM|YoY)?\s*(\w+)", f.post)
+    after = re.match(rf"^\s*(?:{lexicon.MARKERS})?\s*(\w+)", f.post, re.I)
     if after:
         direction, _ = cl.last_direction(after.group(1))
         if direction is not None:

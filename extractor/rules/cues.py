@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.text.lexicon import MARKERS, words
+
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
 PART_OF_BEFORE = re.compile(
@@ -30,7 +32,7 @@ COMPANY_SUBJECT = re.compile(
     r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")
 # A change named by the noun after its figure: "representing a 3.47% increase", "a 5% YoY decline".
 CHANGE_NOUN_AFTER = re.compile(
-    r"^\s*(?:MoM\s+|YoY\s+|month-on-month\s+|year-on-year\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
+    rf"^\s*(?:{MARKERS}\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
     r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
 FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$|"
@@ -38,11 +40,10 @@ FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)(?:record|high|peak
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 THAN_AFTER = re.compile(r"^\s*(higher|lower|more|less|above|below)\b(?:\s+than\s+(?!(?:the\s+)?(?:expect|initial|plan|previously))|"
-                        r"\s+(?:MoM|YoY|m-o-m|y-o-y|m/m|y/y|on[- ](?:the )?(?:month|year)|year[- ]on[- ]year|month[- ]on[- ]month)\b)",
+                        rf"\s+{MARKERS}\b)",
                         re.I)
 # A comparison marker right after a figure.
-MARKER_AFTER = re.compile(r"^\s*(?:MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
-                          r"on[- ](?:the )?(?:month|year))\b", re.I)
+MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # Output cut for maintenance: "cut the production by 15,000 mt for maintenance".
 CUT_BY = re.compile(r"\b(?:cut|reduc\w*|lower\w*|los[te]|curtail\w*)\s+(?:the\s+|their\s+|its\s+)?(?:production|output)"
                     r"\s+by\s*$", re.I)
@@ -79,7 +80,8 @@ ACCOUNTED_FOR = re.compile(r"\baccount\w*\s+for\s*$", re.I)
 CAPACITY_AFTER = re.compile(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", re.I)
 OPERATIONAL_AFTER = re.compile(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", re.I)
 # "two smelters will reduce annual output by 150,000 mt": the output a year a change takes or adds.
-ANNUAL_CHANGE = re.compile(r"\b(?:reduc|cut|lower|curtail|los|add|rais)\w*\s+(?:the\s+)?annual\b", re.I)
+ANNUAL_CHANGE = re.compile(rf"\b(?:{words('up_verb', 'down_verb')}|los[et]|losing)\s+(?:the\s+|their\s+|its\s+)?"
+                           r"(?:annual|yearly)\b", re.I)
 # "the estimated capacity of refining projects ... from 400,000 tonnes": a project's capacity.
 PROJECT = re.compile(r"\bprojects?\b", re.I)
 
@@ -89,7 +91,7 @@ PAST_NO_MONTH = re.compile(r"\b(?:dropped|fell|rose|increased|decreased|declined
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
                              r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
 # "an 8.4% drop in treatment charges": the change is of what follows "in".
-CHANGE_IN = re.compile(r"\s*(?:MoM\s+|YoY\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
+CHANGE_IN = re.compile(rf"\s*(?:{MARKERS}\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
                        r"growth|surge|slump)\s+in\s+", re.I)
 
 # A change whose size moves: "the MoM decline expanding to 7%", "YoY growth narrowed to 3%". The noun is the

@@ -18,40 +18,41 @@ from extractor.rules.context import (
 from extractor.rules.objections import speaks_of_a_week
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
+from extractor.text import lexicon
 from extractor.text import vocabulary as vocab
 from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
 
+_MOVE_VERBS = lexicon.words("up_verb", "down_verb", "flat_verb")
+_MOVE_BASE = lexicon.words("up_verb", "down_verb", "flat_verb", parts=("base",))
+_PLAIN_PAST = lexicon.words("plain_move", parts=("past",))
 _DIRECTION_CLAUSE = re.compile(
-    r"(?P<verb>\b(?:increas\w*|decreas\w*|declin\w*|rose|rise|rising|fell|fall\w*|drop\w*|grew|grow\w*|rebound\w*|"
-    r"edged (?:up|down)|pull\w* back|pullback|dip\w*|climb\w*|contract\w*|remain\w* (?:flat|stable|unchanged)|"
-    r"flat|unchanged|little change|no significant change|down|up|increase|decrease|decline|rise|growth|slight rise|"
+    rf"(?P<verb>\b(?:{_MOVE_VERBS}|contraction|pullback|"
+    r"flat|unchanged|little change|no significant change|down|up|growth|slight rise|"
     r"slight decline|slight increase|slight decrease|upward trend|downward trend))\b"
-    r"(?P<gap>[^.;,%\d]{0,40}?)\s*(?P<marker>\bMoM\b|\bYoY\b|month[- ]on[- ]month|year[- ]on[- ]year|M-o-M|Y-o-Y)",
+    rf"(?P<gap>[^.;,%\d]{{0,40}}?)\s*(?P<marker>\b{lexicon.MARKERS}\b)",
     re.I,
 )
 _MARKER_FIRST = re.compile(
-    r"(?P<marker>\bMoM\b|\bYoY\b)\s+(?P<verb>increase|decrease|decline|rise|growth|drop|pullback|rebound|reduction)\b", re.I
+    rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>increase|decrease|decline|rise|growth|drop|pullback|rebound|reduction)\b", re.I
 )
 _FORECAST_DIRECTION = re.compile(
     r"\b(?:expected|projected|forecast|likely|set|estimated)\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
-    r"(?P<verb>increase|decrease|decline|rise|rebound|drop|fall|grow|contract|pull back|remain flat|remain stable|edge (?:up|down)|"
-    r"dip|recover|trend (?:upward|downward)|decline slightly|increase slightly|decrease slightly|rise slightly)\b",
+    rf"(?P<verb>trend (?:upward|downward)|{_MOVE_BASE}(?:\s+slightly)?)\b",
     re.I,
 )
 
 
 # "the operating rate rose to 75.89%": a rate's level stated with the way it moved.
 _LEVEL_MOVE = re.compile(
-    r"\b(?P<verb>rose|rising|increased|climbed|rebounded|recovered|edged up|fell|dropped|dropping|declined|decreased|"
-    r"slid|dropped back|pulled back|remained stable|remained|held steady|stood steady|stayed|"
-    r"(?:expected|likely|set|projected|forecast|estimated|anticipated)\s+to\s+(?:increase|rise|climb|rebound|recover|"
-    r"grow|fall|drop|decline|decrease|dip|edge (?:up|down)|remain(?: stable)?|stay))"
+    rf"\b(?P<verb>dropped back|{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|remained|"
+    r"stood steady|stayed|"
+    rf"(?:expected|likely|set|projected|forecast|estimated|anticipated)\s+to\s+(?:{_MOVE_BASE}|remain|stay))"
     r"(?:\s+(?:slightly|significantly|sharply|further|noticeably|back|significantly further))*\s+(?:to|at)\s*$",
     re.I,
 )
-_STEADY = re.compile(r"\b(?:remained stable|remained|held steady|stood steady|stayed)\b", re.I)
+_STEADY = re.compile(rf"\b(?:{lexicon.words('flat_verb', parts=('past',))}|remained|stood steady|stayed)\b", re.I)
 
 # Statements of where output goes with no MoM marker: "is expected to continue its declining trend",
 # "will decrease slightly in August", "may continue to decline slightly", "increased slightly".
@@ -62,14 +63,13 @@ _OUTLOOK = re.compile(
 _OUTLOOK_VERB = re.compile(
     r"^(?:(?:continue|also|still|further|gradually|significantly|slightly)\s+(?:to\s+)?)*"
     r"(?:(?:show|see|maintain|achieve|experience|turn\s+to)\s+)?(?:(?:a|an|some|its)\s+)?(?:(?:slight|significant|further|steady)\s+)?"
-    r"(?P<verb>increase|increasing|rise|rising|grow|growing|growth|rebound|recover|pick up|upward trend|"
-    r"decrease|decline|declining trend|fall|drop|drop back|dip|contract|pull back|downward trend|weak trend|"
-    r"remain (?:flat|stable|unchanged)|stay (?:flat|stable)|stop falling and rebound)\b",
+    r"(?P<verb>stop falling and rebound|declining trend|drop back|upward trend|downward trend|weak trend|growth|"
+    rf"{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('base', 'ing'))})\b",
     re.I,
 )
 _PAST_MOVE = re.compile(
-    r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:(?:also|further|again|slightly)\s+)?(?P<verb>increased|decreased|declined|rose|fell|edged (?:up|down)|rebounded|"
-    r"remained (?:flat|stable|unchanged))(?:\s+slightly)?\b(?!\s+(?:by|to|short)\b)",
+    r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:(?:also|further|again|slightly)\s+)?"
+    rf"(?P<verb>{_PLAIN_PAST})(?:\s+slightly)?\b(?!\s+(?:by|to|short)\b)",
     re.I,
 )
 
@@ -164,10 +164,8 @@ def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]
     """Moves stated with a marker ("edged down MoM", "YoY decline"), then expectations ("expected to rebound") where
     the sentence has no number, then outlooks and past moves with no marker, each unless an earlier one covers it."""
     candidates: list[_Candidate] = [
-        (m.start(), m.end(), m.group("verb"), "yoy" if m.group("marker").lower().startswith(("y", "year")) else "mom")
-        for m in _DIRECTION_CLAUSE.finditer(s)]
-    candidates += [(m.start(), m.end(), m.group("verb"), "yoy" if m.group("marker").lower() == "yoy" else "mom")
-                   for m in _MARKER_FIRST.finditer(s)]
+        (m.start(), m.end(), m.group("verb"), _marked(m)) for m in (*_DIRECTION_CLAUSE.finditer(s),
+                                                                   *_MARKER_FIRST.finditer(s))]
     if not numbers:
         for match in _FORECAST_DIRECTION.finditer(s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):
@@ -176,6 +174,11 @@ def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]
         if not any(a <= start < b or a < end <= b for a, b, _, _ in candidates):
             candidates.append((start, end, verb, comparison))
     return candidates
+
+
+def _marked(match: re.Match[str]) -> str:
+    """The comparison a move's marker names: 'yoy' or 'mom'."""
+    return "yoy" if lexicon.category_of(match.group("marker"), "yoy_marker") else "mom"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from extractor.rules.driver_words import (
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
+from extractor.text.lexicon import words
 from extractor.text.months import months_between, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
@@ -75,7 +76,7 @@ _DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*|consumpti
 _HOLIDAY_ENDED = re.compile(r"\b(?:eliminat\w*|excluded|ended|fad\w*|subsid\w*|recover\w* from|return\w* from|"
                             r"recovery of (?:full )?production)\b", re.I)
 _BACK_AFTER = re.compile(r"\b(?:resum\w*|restart\w*|return\w* to normal|back to normal|return\w* of (?:\w+ ){0,2}workers|"
-                         r"(?:operating rates?|output|production) (?:\w+ ){0,4}(?:rose|increased|picked up|rebounded)|"
+                         rf"(?:operating rates?|output|production) (?:\w+ ){{0,4}}{words('up_verb', parts=('past',))}|"
                          r"recover\w* (?:\w+ ){0,2}"
                          r"(?:production|output|operations?|operating)|(?:production|output|operating rates?) "
                          r"(?:\w+ ){0,2}recover\w*)\b", re.I)

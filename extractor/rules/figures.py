@@ -7,10 +7,12 @@ import re
 from dataclasses import replace
 from typing import Any, Callable, NamedTuple
 
+from extractor.text import lexicon
 from extractor.text import vocabulary as vocab
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
 
+_MARKER_AFTER = re.compile(rf"^\s*{lexicon.MARKERS}\b", re.I)
 _SCALED = re.compile(r"\b(?:million|thousand|billion|mln|mn|bn)\s*$", re.I)
 
 
@@ -117,8 +119,7 @@ def quote_bounds(
         starts.append(pre_start + level_cue.start())
     start = min(starts)
     end = number.end
-    marker = re.match(r"^\s*(MoM|YoY|M-o-M|Y-o-Y|m-o-m|y-o-y|month[- ]on[- ]month|year[- ]on[- ]year|"
-                      r"on[- ](?:the )?(?:month|year))\b", post)
+    marker = _MARKER_AFTER.match(post)
     if marker:
         end = number.end + marker.end()
     return start, end

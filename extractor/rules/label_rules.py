@@ -28,6 +28,7 @@ from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
 from extractor.text import vocabulary as vocab
+from extractor.text.lexicon import MARKERS
 from extractor.text.months import in_window, months_between, resolve_month
 from schemas.periods import RATE_METRICS
 
@@ -178,7 +179,7 @@ def _base_of_change(f: NumberFeatures) -> bool:
 
 def _same_kind_as_before(f: NumberFeatures) -> bool:
     return f.previous is not None and f.previous.change and bool(re.fullmatch(
-        r"\s*(?:,|and|,\s*and|or|(?:MoM|YoY)?\s*\()\s*", f.local_pre or " ", re.I))
+        rf"\s*(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
 
 
 _PCT = ("%", "pp")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.text.lexicon import words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -57,14 +58,14 @@ _COMPARED_MONTH = re.compile(
 
 _AGAINST = r"(?:compared\s+(?:to|with)|matched\s+with|from|than|over|against|versus|vs\.?|on)"
 MOM = re.compile(
-    r"\b(?:MoM|M-o-M|m-o-m|m/m|mom|month[- ](?:on|over)[- ]month|on\s+(?:the|a)\s+month|on[\s-]month|"
+    rf"\b(?:{words('mom_marker')}|"
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
     r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially|"
     r"on\s+a\s+(?:monthly|month-on-month|sequential)\s+basis)\b",
     re.I,
 )
 YOY = re.compile(
-    r"\b(?:YoY|Y-o-Y|y-o-y|y/y|yoy|year[- ](?:on|over)[- ]year|on\s+(?:the|a)\s+year|on[\s-]year|"
+    rf"\b(?:{words('yoy_marker')}|"
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     r"(?:compared\s+(?:to|with)|from|than|over|versus|vs\.?)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
@@ -77,26 +78,23 @@ YOY = re.compile(
 QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
 
 UP_WORDS = re.compile(
-    r"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|increas\w*|rose|rise[ns]?|rising|grew|grow\w*|gain\w*|climb\w*|surg\w*|rebound\w*|jump\w*|"
-    r"higher|expan\w*|added|boost\w*|soar\w*|recover\w*|ramp\w* up|edged up|picked up|upward|uptick|"
-    r"exceed\w*|raise\w*|went up|go up|hike\w*|improv\w*|accelerat\w*|strengthen\w*|(?:go|went) north|"
-    r"advanc\w*|upturn|uptrend|upswing|bounc\w* back|step\w* up|doubl\w*|tripl\w*|spik\w*|rall\w*|increment\w*)\b",
+    rf"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|{words('up_verb')}|"
+    r"growth|higher|expansions?|recover(?:y|ies)|improvements?|accelerations?|increments?|upward|uptick|upturn|"
+    r"uptrend|upswing)\b",
     re.I,
 )
 DOWN_WORDS = re.compile(
-    r"\b(?:down|decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower\w*|slid\w*|slip\w*|shr[ai]nk\w*|contract\w*|"
-    r"reduc\w*|cut\w*|dip\w*|narrow\w*|pull\w* back|pullback|slump\w*|plung\w*|edged down|downward|"
-    r"weaken\w*|retreat\w*|negative|loss(?:es)?|less|eas\w*|weak(?:er)? trend|nosediv\w*|(?:go|went) south|"
-    r"tumbl\w*|sank|sunk|sink\w*|slash\w*|curtail\w*|trimm\w*|worsen\w*|deteriorat\w*|downturn|downtrend|"
-    r"halv\w*|decelerat\w*|sagg\w*|dwindl\w*|decrement\w*)\b",
+    rf"\b(?:down|{words('down_verb')}|"
+    r"pullbacks?|contractions?|reductions?|deteriorations?|decelerations?|decrements?|downward|negative|loss(?:es)?|"
+    r"less|weak(?:er)? trend|downturn|downtrend)\b",
     re.I,
 )
 FLAT_WORDS = re.compile(
-    r"\b(?:unchanged|flat|little[- ]change[ds]?|no change|no significant change|(?:not|no)t? change significantly|"
-    r"remain\w* stable|stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around|flat|level)|"
-    r"stabili[sz]\w*|(?:held|hold\w*) (?:steady|stable|flat)|sideways|on par|plateau\w*|hover\w*|"
+    rf"\b(?:{words('flat_verb')}|"
+    r"unchanged|flat|little[- ]change[ds]?|no change|no significant change|(?:not|no)t? change significantly|"
+    r"stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around)|sideways|on par|"
     r"(?:roughly|largely|broadly|virtually) (?:the same|unchanged|stable|steady|flat)|(?:the )?same level|"
-    r"stay\w* (?:flat|stable|steady|unchanged)|(?:barely|hardly) (?:chang|mov)\w*|little movement|"
+    r"(?:barely|hardly) (?:chang|mov)\w*|little movement|"
     r"no (?:obvious|notable|marked|major|big|significant) change|(?:did|does|do) not change|not much change)\b",
     re.I,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.text.lexicon import MARKERS
 from extractor.text.months import MONTH_NAMES
 
 # (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
@@ -163,11 +164,11 @@ CHANGE_CUES = re.compile(
     re.I,
 )
 COMPARISON_NOUN = re.compile(
-    r"\b(MoM|YoY|M-o-M|Y-o-Y|month[- ](?:on|over)[- ]month|year[- ](?:on|over)[- ]year)\s+(increase|decrease|decline|rise|growth|drop|reduction|gain|"
+    rf"\b({MARKERS})\s+(increase|decrease|decline|rise|growth|drop|reduction|gain|"
     r"change|fall|jump|surge|dip|contraction|pullback|rebound|hike|slide|slump|uptick)\b",
     re.I,
 )
-VERSUS_EXPECTATION = re.compile(r"^\s*(?:MoM\s+)?(?:lower|higher|more|less|above|below|short)\s+(?:than|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:forecast|estimate|expect|initial|previous(?:ly)? (?:expect|estimat)|plan)", re.I)
+VERSUS_EXPECTATION = re.compile(rf"^\s*(?:{MARKERS}\s+)?(?:lower|higher|more|less|above|below|short)\s+(?:than|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:forecast|estimate|expect|initial|previous(?:ly)? (?:expect|estimat)|plan)", re.I)
 EXPECTED_BEFORE = re.compile(r"\b(?:the|an|initially|originally|previously)\s+(?:expected|planned|estimated|anticipated)\s*$|"
                              r"\b(?:previous|earlier|prior|initial|original)\s+(?:estimates?|expectations?|forecasts?)\s+(?:of\s+)?$",
                              re.I)
