@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # A break inside a word: a hyphen (ASCII, Unicode's hyphen) or a soft hyphen, right after a letter.
@@ -67,26 +68,77 @@ def reflow(lines: list[PrintedLine]) -> str:
     return "".join(out) + "\n"
 
 
-def _wrapped(before: PrintedLine, line: PrintedLine, edge: float, usual_gap: float | None) -> bool:
-    """Whether `line` goes on the paragraph `before` ends: the page wrapped it there, not the writer."""
-    if before.cells or line.cells or before.bold != line.bold or abs(before.size - line.size) > 0.5:
+@dataclass(frozen=True)
+class _Break:
+    """A printed line and the one before it, on the page whose column ends at `edge` and whose paragraphs keep
+    `usual_gap` between their lines (None where the page shows none)."""
+
+    before: PrintedLine
+    line: PrintedLine
+    edge: float
+    usual_gap: float | None
+
+    @property
+    def em(self) -> float:
+        return self.before.size
+
+
+def _another_type(at: _Break) -> bool:
+    """A table's row on either side, or the type changes (bold, size)."""
+    before, line = at.before, at.line
+    return before.cells or line.cells or before.bold != line.bold or abs(before.size - line.size) > 0.5
+
+
+def _spaced_apart(at: _Break) -> bool:
+    """On one page: above the line before (another column), or a paragraph's space apart."""
+    if at.line.page != at.before.page:
         return False
-    em = before.size
-    if line.page == before.page:
-        gap = before.bottom - line.top
-        if gap < -0.5 * em or (usual_gap is not None and gap > usual_gap + 0.35 * em):
-            return False  # above the line before (another column), or a paragraph's space apart
-    elif _SENTENCE_END.search(before.text) and line.text.lstrip()[:1].isupper() and before.right < edge - 0.15 * em:
-        return False  # over a page's end, nothing shows a paragraph's space: a sentence's end short of the edge
-        # ends its paragraph (a justified paragraph's lines but its last reach the edge)
-    if line.left > before.left + 0.5 * em:
-        return False  # indented: a new paragraph
-    if _SENTENCE_END.search(before.text) and _heading_like(line, edge):
-        return False  # a short line that ends no sentence, after one that does: a heading in the body's type
-    end = before.text.rstrip()
-    if end[-1:] in _HYPHENS and end[-2:-1].isalpha():
-        return True  # a paragraph does not end in the middle of a word
-    return line.first_word > edge - before.right - 0.35 * em  # with the space before it, it would not have fitted
+    gap = at.before.bottom - at.line.top
+    return gap < -0.5 * at.em or (at.usual_gap is not None and gap > at.usual_gap + 0.35 * at.em)
+
+
+def _ended_at_page_end(at: _Break) -> bool:
+    """Over a page's end nothing shows a paragraph's space: a sentence's end short of the edge ends its paragraph
+    (a justified paragraph's lines but its last reach the edge)."""
+    return (at.line.page != at.before.page and bool(_SENTENCE_END.search(at.before.text))
+            and at.line.text.lstrip()[:1].isupper() and at.before.right < at.edge - 0.15 * at.em)
+
+
+def _indented(at: _Break) -> bool:
+    """Indented past the line before: a new paragraph."""
+    return at.line.left > at.before.left + 0.5 * at.em
+
+
+def _heading_after_sentence(at: _Break) -> bool:
+    """A short line that ends no sentence, after one that does: a heading in the body's type."""
+    return bool(_SENTENCE_END.search(at.before.text)) and _heading_like(at.line, at.edge)
+
+
+def _broken_word(at: _Break) -> bool:
+    """The line before ends in a hyphen after a letter: a paragraph does not end in the middle of a word."""
+    end = at.before.text.rstrip()
+    return end[-1:] in _HYPHENS and end[-2:-1].isalpha()
+
+
+# Whether a line goes on the paragraph the line before ends, in order: the first row whose condition holds decides.
+_WRAP_RULES: tuple[tuple[Callable[[_Break], bool], bool], ...] = (
+    (_another_type, False),
+    (_spaced_apart, False),
+    (_ended_at_page_end, False),
+    (_indented, False),
+    (_heading_after_sentence, False),
+    (_broken_word, True),
+)
+
+
+def _wrapped(before: PrintedLine, line: PrintedLine, edge: float, usual_gap: float | None) -> bool:
+    """Whether `line` goes on the paragraph `before` ends: the page wrapped it there, not the writer. Where no rule
+    of `_WRAP_RULES` decides, whether its first word, with the space before it, would not have fitted on `before`."""
+    at = _Break(before, line, edge, usual_gap)
+    for applies, wrapped in _WRAP_RULES:
+        if applies(at):
+            return wrapped
+    return line.first_word > edge - before.right - 0.35 * at.em
 
 
 def _heading_like(line: PrintedLine, edge: float) -> bool:
