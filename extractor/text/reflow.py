@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 # A break inside a word: a hyphen (ASCII, Unicode's hyphen) or a soft hyphen, right after a letter.
 _HYPHENS = "-\u2010\u00ad"
@@ -148,30 +149,87 @@ def _heading_like(line: PrintedLine, edge: float) -> bool:
             and line.right - line.left < 0.5 * (edge - line.left))
 
 
+def _kept(head: str, tail: str) -> tuple[str, str]:
+    """Joined as printed: a dash or a hyphen kept."""
+    return head, tail
+
+
+def _spaced(head: str, tail: str) -> tuple[str, str]:
+    """Joined with a space: a line wrapped between words."""
+    return head, " " + tail
+
+
+def _dropped(head: str, tail: str) -> tuple[str, str]:
+    """Joined across a hyphen dropped: a word the line's end broke."""
+    return head[:-1], tail
+
+
+_Joiner = Callable[[str, str], tuple[str, str]]
+
+# How a line's end goes with the next line's start, in order (the first row whose condition holds decides); where
+# none does, the line ends in a hyphen that may have broken a word, and `_HYPHEN_RULES` decide.
+_LINE_END_RULES: tuple[tuple[Callable[[str, str], bool], _Joiner], ...] = (
+    (lambda head, tail: head[-1:] in _DASHES and head[-2:-1].isalnum(), _kept),  # "2,750–" "2,800"
+    (lambda head, tail: head[-1:] not in _HYPHENS or not head[-2:-1].isalnum(), _spaced),  # no hyphen at the end
+    # a soft hyphen; a compound's hyphen printed on both lines ("wait-" "-and-see")
+    (lambda head, tail: head[-1] == "\u00ad" or tail[:1] in _HYPHENS, _dropped),
+    # "January-" "May", "5,100-" "5,300", "COVID-" "19"
+    (lambda head, tail: not tail[:1].islower() or not head[-2:-1].isalpha(), _kept),
+)
+
+
+@dataclass(frozen=True)
+class _Hyphen:
+    """A hyphen at a line's end between two words' pieces: `left` the word before it, `right` the word after it
+    (lower-cased); `last` and `next_` the parts next to the hyphen of a compound on either side; `words` the text's
+    vocabulary and `hyphenates` whether its printer breaks words (`_hyphenation`)."""
+
+    left: str
+    right: str
+    words: Counter[str]
+    hyphenates: bool | None
+
+    @property
+    def last(self) -> str:
+        return self.left.rsplit("-", 1)[-1]
+
+    @property
+    def next_(self) -> str:
+        return self.right.split("-", 1)[0]
+
+    @cached_property
+    def spelt(self) -> bool | None:
+        return _spelling(self.left, self.right, self.words)
+
+
+def _compound(at: _Hyphen) -> bool:
+    """Whether the pieces are a compound's parts: "year-on-" "year"; "supply-" "side" where other compounds start
+    "supply-" or end "-side" (but not "re-", "pre-", "sub-": as often a word's first syllable)."""
+    compound = at.words[f"{at.last}-"] if len(at.last) > 3 else 0
+    compound += at.words[f"-{at.next_}"] if len(at.next_) > 3 else 0
+    return bool(("-" in at.left and at.words[at.last]) or compound)
+
+
+# Whether a hyphen at a line's end is kept or dropped, in order: the first row whose condition holds decides.
+_HYPHEN_RULES: tuple[tuple[Callable[[_Hyphen], bool], _Joiner], ...] = (
+    (lambda at: at.spelt is True, _kept),  # the rest of the text writes the word with its hyphen
+    (lambda at: at.spelt is False, _dropped),  # ... or as one word
+    (lambda at: bool(at.words[at.last + at.next_]), _dropped),  # "carbon-z-" "inc" where "zinc" is written
+    (_compound, _kept),
+    (lambda at: at.hyphenates is False, _kept),  # as the document's printer does
+)
+
+
 def _join(head: str, tail: str, words: Counter[str], hyphenates: bool | None) -> tuple[str, str]:
     """`head` and `tail` as they go together: with a space, or across a hyphen kept or dropped."""
-    if head[-1:] in _DASHES and head[-2:-1].isalnum():
-        return head, tail  # "2,750–" "2,800"
-    if head[-1:] not in _HYPHENS or not head[-2:-1].isalnum():
-        return head, " " + tail
-    if head[-1] == "\u00ad" or tail[:1] in _HYPHENS:
-        return head[:-1], tail  # a soft hyphen; a compound's hyphen printed on both lines ("wait-" "-and-see")
-    if not tail[:1].islower() or not head[-2:-1].isalpha():
-        return head, tail  # "January-" "May", "5,100-" "5,300", "COVID-" "19"
-    left, right = _pieces(head, tail)
-    last, next_ = left.rsplit("-", 1)[-1], right.split("-", 1)[0]
-    spelt = _spelling(left, right, words)
-    if spelt is not None:
-        return (head, tail) if spelt else (head[:-1], tail)
-    if words[last + next_]:
-        return head[:-1], tail  # "carbon-z-" "inc" where "zinc" is written
-    # "year-on-" "year"; "supply-" "side" where other compounds start "supply-" or end "-side" (but not "re-",
-    # "pre-", "sub-": as often a word's first syllable)
-    compound = words[f"{last}-"] if len(last) > 3 else 0
-    compound += words[f"-{next_}"] if len(next_) > 3 else 0
-    if ("-" in left and words[last]) or compound:
-        return head, tail
-    return (head, tail) if hyphenates is False else (head[:-1], tail)
+    for applies, join in _LINE_END_RULES:
+        if applies(head, tail):
+            return join(head, tail)
+    at = _Hyphen(*_pieces(head, tail), words, hyphenates)
+    for decides, join in _HYPHEN_RULES:
+        if decides(at):
+            return join(head, tail)
+    return _dropped(head, tail)
 
 
 def _pieces(head: str, tail: str) -> tuple[str, str]:
