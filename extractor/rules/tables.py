@@ -139,6 +139,40 @@ def _column(text: str, previous: Column | None) -> Column | None:
     return None
 
 
+def _header(cells: list[Cell], start: int) -> list[Column]:
+    """The columns the cells from `start` on name, up to the first cell that names none."""
+    columns: list[Column] = []
+    for cell in cells[start:]:
+        column = _column(cell.text, columns[-1] if columns else None)
+        if column is None:
+            break
+        columns.append(column)
+    return columns
+
+
+def _row(cells: list[Cell], start: int, width: int) -> Row | None:
+    """The row whose name is the cell at `start`, with one cell after it per column (a number or empty), if so."""
+    if not _NAME_CELL.match(cells[start].text):
+        return None
+    values = cells[start + 1:start + 1 + width]
+    if len(values) < width or not all(cell_value(c.text) is not None or _EMPTY_CELL.match(c.text) for c in values):
+        return None
+    name = cells[start].text
+    commodity = commodity_for_heading(name)
+    return Row(name, commodity or new_commodity_id(name), commodity is not None, cells[start].start, values[-1].end,
+               tuple(c if cell_value(c.text) is not None else None for c in values))
+
+
+def _rows(cells: list[Cell], start: int, width: int) -> list[Row]:
+    """The rows one after another from `start` on, up to the first cells that make none."""
+    rows: list[Row] = []
+    at = start
+    while at < len(cells) and (row := _row(cells, at, width)) is not None:
+        rows.append(row)
+        at += 1 + width
+    return rows
+
+
 @lru_cache(maxsize=8)
 def find_tables(text: str) -> tuple[Table, ...]:
     """Every product table in the text: a header of three or more columns, at least one a month or a span from
@@ -147,36 +181,16 @@ def find_tables(text: str) -> tuple[Table, ...]:
     tables: list[Table] = []
     i = 0
     while i < len(cells):
-        columns: list[Column] = []
-        j = i
-        while j < len(cells):
-            column = _column(cells[j].text, columns[-1] if columns else None)
-            if column is None:
-                break
-            columns.append(column)
-            j += 1
-        if len(columns) < 3:
+        columns = _header(cells, i)
+        rows = _rows(cells, i + len(columns), len(columns)) if len(columns) >= 3 else []
+        if len(rows) < 2:
             i += 1
             continue
-        rows: list[Row] = []
-        while j < len(cells) and _NAME_CELL.match(cells[j].text):
-            values = cells[j + 1:j + 1 + len(columns)]
-            if len(values) < len(columns) or not all(cell_value(c.text) is not None or _EMPTY_CELL.match(c.text)
-                                                     for c in values):
-                break
-            name = cells[j].text
-            commodity = commodity_for_heading(name)
-            rows.append(Row(name, commodity or new_commodity_id(name), commodity is not None, cells[j].start,
-                            values[-1].end, tuple(c if cell_value(c.text) is not None else None for c in values)))
-            j += 1 + len(columns)
-        if len(rows) >= 2:
-            unit = _UNIT.search(text)
-            metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
-            tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
-                                Span(unit.start(), unit.end()) if unit else None, metal))
-            i = j
-        else:
-            i += 1
+        unit = _UNIT.search(text)
+        metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
+        tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
+                            Span(unit.start(), unit.end()) if unit else None, metal))
+        i += len(columns) + len(rows) * (1 + len(columns))
     return tuple(tables)
 
 
