@@ -27,7 +27,6 @@ ALLOWED_FUNCTIONS: dict[str, int] = {
     "extractor/rules/context.py:segment_in": 18,
     "extractor/rules/figures.py:units_left_off": 19,
     "extractor/rules/lists.py:respectively": 16,
-    "extractor/rules/overlaps.py:_rounded_restatements": 16,
     "extractor/rules/subjects.py:_subject": 17,
 }
 
