@@ -25,7 +25,6 @@ PACKAGE = Path("extractor")
 ALLOWED_FUNCTIONS: dict[str, int] = {
     "extractor/reconcile/labels.py:ground_llm_value": 18,  # the labeller's rewrite owns reconcile/labels.py
     "extractor/rules/context.py:segment_in": 18,
-    "extractor/rules/figures.py:units_left_off": 19,
     "extractor/rules/subjects.py:_subject": 17,
 }
 
