@@ -134,7 +134,7 @@ def ground_llm_value(value: Any, quote: str, section_text: str, section_start: i
                      at: int | None = None) -> NumberSpan | None:
     """The regex number in the section that states an LLM-given value in its quote, else the nearest beside it
     (within NEAR characters), or None (fabricated). `at` is where the quote stands in the section (its first
-    occurrence if not given).
+    occurrence if not given); where the quote is not found, the section's first number that states the value.
 
     Offsets of the returned span index the document (section_start added).
     """
@@ -142,25 +142,31 @@ def ground_llm_value(value: Any, quote: str, section_text: str, section_start: i
         return None
     wanted = [abs(float(v)) for v in value] if isinstance(value, list) else [abs(float(value))]
     anchor = at if at is not None else section_text.find(quote) if quote else -1
+    stating = [number for number in find_numbers(section_text) if _states(number, wanted)]
+    found = (stating[0] if stating else None) if anchor < 0 else _nearest(stating, anchor, anchor + len(quote))
+    if found is None:
+        return None
+    return NumberSpan(found.start + section_start, found.end + section_start, found.text, found.value,
+                      found.unit, found.kind, found.qualifier, found.qualifier_start + section_start)
+
+
+def _states(number: NumberSpan, wanted: list[float]) -> bool:
+    """Whether a number (not a year, date or label) states the wanted values: a range's ends in either order."""
+    if number.kind in ("year", "date", "label"):
+        return False
+    stated = sorted(abs(v) for v in number.value) if isinstance(number.value, tuple) else [abs(number.value)]
+    return len(stated) == len(wanted) and _same(stated, sorted(wanted))
+
+
+def _nearest(numbers: list[NumberSpan], start: int, end: int) -> NumberSpan | None:
+    """The number inside [start, end), else the nearest one beside it within NEAR characters (the first of those
+    as near), or None."""
     best: tuple[int, NumberSpan] | None = None
-    for number in find_numbers(section_text):
-        if number.kind in ("year", "date", "label"):
-            continue
-        stated = sorted(abs(v) for v in number.value) if isinstance(number.value, tuple) else [abs(number.value)]
-        if len(stated) != len(wanted) or not _same(stated, sorted(wanted)):  # a range's ends in either order
-            continue
-        if anchor < 0:
-            best = best or (0, number)
-            continue
-        # the number inside the quote, else the nearest one beside it
-        distance = max(anchor - number.end, number.start - (anchor + len(quote)), 0)
+    for number in numbers:
+        distance = max(start - number.end, number.start - end, 0)
         if distance <= NEAR and (best is None or distance < best[0]):
             best = (distance, number)
-    if best is None:
-        return None
-    number = best[1]
-    return NumberSpan(number.start + section_start, number.end + section_start, number.text, number.value,
-                      number.unit, number.kind, number.qualifier, number.qualifier_start + section_start)
+    return best[1] if best is not None else None
 
 
 def _same(stated: list[float], wanted: list[float]) -> bool:

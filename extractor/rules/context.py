@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
@@ -87,29 +87,53 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
 
 
 def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
-    """The part the clause before a number names last: a segment word, a producer tier or a region. A part named
-    before an earlier metric word belongs to that earlier figure ("the average daily output rose by 7,000 mt, and
-    monthly output will reach 6.03 million mt": the second figure is no daily average)."""
+    """The part the clause before a number names last: a segment word, a producer tier or a region (the first of
+    `_PART_MENTIONS` where two start at one place). A part named before an earlier metric word belongs to that
+    earlier figure ("the average daily output rose by 7,000 mt, and monthly output will reach 6.03 million mt": the
+    second figure is no daily average); with none named after it, the paragraph's part."""
+    best: tuple[str | None, int] = (paragraph_segment, _earlier_figure_end(clause_text))
+    for mentions in _PART_MENTIONS:
+        for start, label in mentions(clause_text):
+            if start > best[1]:
+                best = (label, start)
+    return best[0]
+
+
+def _earlier_figure_end(clause_text: str) -> int:
+    """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
+    but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
+    it ("Production in Guangxi dropped, with output of ...": the earlier word had no figure of its own)."""
     words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
-    back = 3 if words and words[-1][1] == "share" else 2  # a share is of the part named with the figure before it
+    back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
     if cutoff >= 0 and not re.search(r"\d", clause_text[cutoff:words[-1][0]]):
-        cutoff = -1  # the earlier word had no figure of its own: "Production in Guangxi dropped, with output of ..."
-    best: tuple[str | None, int] = (paragraph_segment, cutoff)
-    for pattern, label in vocab.SEGMENT_WORDS:
-        for match in pattern.finditer(clause_text):
-            if match.start() > best[1]:
-                best = (label, match.start())
-    for match in vocab.TIER_SEGMENT.finditer(clause_text):
-        if re.search(r"\b(?:some|several|certain|a few|many|most)\s+(?:\w+\s+){0,2}$", clause_text[:match.start()], re.I):
-            continue  # "some small and medium-sized enterprises": some producers, not a part
-        if match.start() > best[1]:
-            best = (match.group(1).lower(), match.start())
-    for match in vocab.REGION_SEGMENT.finditer(clause_text):
-        group = next(g for g in match.groups() if g)
-        if match.start() > best[1]:
-            best = (_region_label(group), match.start())
-    return best[0]
+        return -1
+    return cutoff
+
+
+_SOME_BEFORE = re.compile(r"\b(?:some|several|certain|a few|many|most)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _segment_words(clause_text: str) -> list[tuple[int, str]]:
+    """(start, label) of each segment word the clause names ("200-series"), pattern by pattern."""
+    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS for match in pattern.finditer(clause_text)]
+
+
+def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:
+    """(start, label) of each producer tier the clause names ("small and medium-sized smelters"), but those of
+    "some" producers ("some small and medium-sized enterprises": some producers, not a part)."""
+    return [(match.start(), match.group(1).lower()) for match in vocab.TIER_SEGMENT.finditer(clause_text)
+            if not _SOME_BEFORE.search(clause_text[:match.start()])]
+
+
+def _regions(clause_text: str) -> list[tuple[int, str]]:
+    """(start, label) of each region whose output the clause names ("output in Yunnan", "Guangxi's output")."""
+    return [(match.start(), _region_label(next(g for g in match.groups() if g)))
+            for match in vocab.REGION_SEGMENT.finditer(clause_text)]
+
+
+# The kinds of part a clause names, in the order they are weighed: where two start at one place, the first wins.
+_PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_words, _producer_tiers, _regions)
 
 
 def _region_label(group: str) -> str:

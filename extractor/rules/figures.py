@@ -23,19 +23,31 @@ def units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
     last_unit: str | None = None
     for at, number in enumerate(found):
         following = found[at + 1] if at + 1 < len(found) else None
-        if (number.kind == "bare" and following is not None and following.unit in ("%", "pp")
-                and re.fullmatch(r"\s*(?:,|and|,\s*and|to|-)\s*", s[number.end:following.start])):
-            number = replace(number, unit=following.unit, kind="quantity")  # "2.1 and 3.4 percentage points"
-        big = isinstance(number.value, float) and number.value >= 1000
-        bare_after_to = (number.kind == "bare" and big and last_unit == "mt"
-                         and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
-        scaled = number.is_quantity and number.unit is None and _SCALED.search(number.text) is not None
-        if (scaled and last_unit == "mt") or bare_after_to:
-            number = replace(number, unit="mt", kind="quantity")
+        number = _mass_left_off(s, _percent_left_off(s, number, following), last_unit)
         if number.is_quantity:
             out.append(number)
             last_unit = "mt" if (number.unit or "").startswith("mt") else last_unit
     return out
+
+
+def _percent_left_off(s: str, number: NumberSpan, following: NumberSpan | None) -> NumberSpan:
+    """A bare number listed with the percentage after it takes its unit: "2.1 and 3.4 percentage points"."""
+    if (number.kind == "bare" and following is not None and following.unit in ("%", "pp")
+            and re.fullmatch(r"\s*(?:,|and|,\s*and|to|-)\s*", s[number.end:following.start])):
+        return replace(number, unit=following.unit, kind="quantity")
+    return number
+
+
+def _mass_left_off(s: str, number: NumberSpan, last_unit: str | None) -> NumberSpan:
+    """A figure after one in tonnes takes the tonnes where it leaves them off: a quantity scaled by its word
+    ("2.715 million"), a bare number of thousands after "to" ("to 520,000")."""
+    big = isinstance(number.value, float) and number.value >= 1000
+    bare_after_to = (number.kind == "bare" and big and last_unit == "mt"
+                     and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
+    scaled = number.is_quantity and number.unit is None and _SCALED.search(number.text) is not None
+    if (scaled and last_unit == "mt") or bare_after_to:
+        return replace(number, unit="mt", kind="quantity")
+    return number
 
 
 def signed_direction(s: str, number: NumberSpan) -> str | None:

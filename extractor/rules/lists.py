@@ -24,17 +24,22 @@ def respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
     for group in by_unit.values():
         if len(group) < 2:
             continue
-        first = group[0].number.start - offset
-        named = _parts_named(s[:first])
-        earlier = [f.label.segment for f in facts if f not in listed and f.number.start - offset < first
-                   and f.label.segment is not None]
-        parts = named[-len(group):] if len(named) >= len(group) else (
-            earlier[-len(group):] if len(set(earlier[-len(group):])) == len(group) else [])
-        if len(parts) != len(group):
-            continue
-        for fact, part in zip(group, parts):
+        for fact, part in zip(group, _listed_parts(s, offset, facts, listed, group)):
             done[id(fact)] = _unflagged(fact.relabel(segment=part), RESPECTIVELY)
     return [done.get(id(f), f) for f in facts]
+
+
+def _listed_parts(s: str, offset: int, facts: list[Fact], listed: list[Fact], group: list[Fact]) -> list[str]:
+    """The parts a "respectively" list's numbers (`group`, of one unit) take, one per number: the last the sentence
+    names before them, else those the figures before them (not in a list) were given, if as many and all different;
+    else none."""
+    first = group[0].number.start - offset
+    named = _parts_named(s[:first])
+    if len(named) >= len(group):
+        return named[-len(group):]
+    earlier = [f.label.segment for f in facts if f not in listed and f.number.start - offset < first
+               and f.label.segment is not None]
+    return earlier[-len(group):] if len(set(earlier[-len(group):])) == len(group) else []
 
 
 def metal_changes(s: str, offset: int, facts: list[Fact]) -> list[Fact]:

@@ -107,8 +107,22 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
 
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
     """The (commodity, region) a sentence names as the subject of its figures, or None if it names none; the
-    region is None where the sentence names no country with the product."""
-    text = sentence.text
+    region is None where the sentence names no country with the product. Under a heading the subject is the
+    heading's commodity, named first, or else only a country named with it (`_region_only`)."""
+    whole, named = _products_named(sentence.text)
+    if section.heading is not None:
+        if not named or named[0][2] != section.commodity:
+            return _region_only(whole, section)
+        return section.commodity, _region_near(whole, named[0][0], named[0][1])
+    if not named:
+        return None
+    start, end, commodity = named[0]
+    return commodity, _region_near(whole, start, end)
+
+
+def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The sentence normalized, and the (start, end, commodity) of each product it names as its figures' subject:
+    produced before its first quantity (not a battery's part), else "N mt of <name>" right after that quantity."""
     quantities = [n for n in find_numbers(text) if n.is_quantity]
     head = normalize_name(text[:quantities[0].start]) if quantities else normalize_name(text)
     whole = normalize_name(text)
@@ -118,16 +132,7 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
         after_first = normalize_name(text[:quantities[0].end])
         named = [(start, end, commodity) for start, end, commodity, _ in commodity_mentions(whole)
                  if len(after_first) <= start < len(after_first) + 25 and _OF_BEFORE.search(whole[:start])]
-    if section.heading is not None:
-        commodity = section.commodity
-        if not named or named[0][2] != commodity:
-            return _region_only(whole, section)
-        start, end = named[0][0], named[0][1]
-    elif named:
-        start, end, commodity = named[0]
-    else:
-        return None
-    return commodity, _region_near(whole, start, end)
+    return whole, named
 
 
 def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:

@@ -139,6 +139,40 @@ def _column(text: str, previous: Column | None) -> Column | None:
     return None
 
 
+def _header(cells: list[Cell], start: int) -> list[Column]:
+    """The columns the cells from `start` on name, up to the first cell that names none."""
+    columns: list[Column] = []
+    for cell in cells[start:]:
+        column = _column(cell.text, columns[-1] if columns else None)
+        if column is None:
+            break
+        columns.append(column)
+    return columns
+
+
+def _row(cells: list[Cell], start: int, width: int) -> Row | None:
+    """The row whose name is the cell at `start`, with one cell after it per column (a number or empty), if so."""
+    if not _NAME_CELL.match(cells[start].text):
+        return None
+    values = cells[start + 1:start + 1 + width]
+    if len(values) < width or not all(cell_value(c.text) is not None or _EMPTY_CELL.match(c.text) for c in values):
+        return None
+    name = cells[start].text
+    commodity = commodity_for_heading(name)
+    return Row(name, commodity or new_commodity_id(name), commodity is not None, cells[start].start, values[-1].end,
+               tuple(c if cell_value(c.text) is not None else None for c in values))
+
+
+def _rows(cells: list[Cell], start: int, width: int) -> list[Row]:
+    """The rows one after another from `start` on, up to the first cells that make none."""
+    rows: list[Row] = []
+    at = start
+    while at < len(cells) and (row := _row(cells, at, width)) is not None:
+        rows.append(row)
+        at += 1 + width
+    return rows
+
+
 @lru_cache(maxsize=8)
 def find_tables(text: str) -> tuple[Table, ...]:
     """Every product table in the text: a header of three or more columns, at least one a month or a span from
@@ -147,36 +181,16 @@ def find_tables(text: str) -> tuple[Table, ...]:
     tables: list[Table] = []
     i = 0
     while i < len(cells):
-        columns: list[Column] = []
-        j = i
-        while j < len(cells):
-            column = _column(cells[j].text, columns[-1] if columns else None)
-            if column is None:
-                break
-            columns.append(column)
-            j += 1
-        if len(columns) < 3:
+        columns = _header(cells, i)
+        rows = _rows(cells, i + len(columns), len(columns)) if len(columns) >= 3 else []
+        if len(rows) < 2:
             i += 1
             continue
-        rows: list[Row] = []
-        while j < len(cells) and _NAME_CELL.match(cells[j].text):
-            values = cells[j + 1:j + 1 + len(columns)]
-            if len(values) < len(columns) or not all(cell_value(c.text) is not None or _EMPTY_CELL.match(c.text)
-                                                     for c in values):
-                break
-            name = cells[j].text
-            commodity = commodity_for_heading(name)
-            rows.append(Row(name, commodity or new_commodity_id(name), commodity is not None, cells[j].start,
-                            values[-1].end, tuple(c if cell_value(c.text) is not None else None for c in values)))
-            j += 1 + len(columns)
-        if len(rows) >= 2:
-            unit = _UNIT.search(text)
-            metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
-            tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
-                                Span(unit.start(), unit.end()) if unit else None, metal))
-            i = j
-        else:
-            i += 1
+        unit = _UNIT.search(text)
+        metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
+        tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
+                            Span(unit.start(), unit.end()) if unit else None, metal))
+        i += len(columns) + len(rows) * (1 + len(columns))
     return tuple(tables)
 
 
@@ -189,41 +203,49 @@ def table_row_at(text: str, start: int, end: int) -> tuple[Table, Row] | None:
     return None
 
 
+def _basis(column: Column, period: str | None, report_month: str | None) -> str:
+    """A cell's basis: a forecast if its month is after the report's, or an estimate's column ("Oct. (E)") of a
+    month other than the report's; else actual."""
+    later = report_month is not None and period is not None and period > report_month
+    return "forecast" if later or (column.estimate and period != report_month) else "actual"
+
+
+def _cell_fact(text: str, table: Table, row: Row, column: Column, cell: Cell, report_month: str | None,
+               section: int) -> Fact:
+    """The fact one cell of a row states: a mass scaled by the table's unit line, or a change in percent; a mass
+    with no unit line to scale it kept for review; flagged where its month has no year, or its row no commodity."""
+    factor = unit_factor(text[table.scale.start:table.scale.end]) if table.scale is not None else None
+    period = resolve_month(month_name(column.month), report_month, column.year)
+    value = cell_value(cell.text)
+    assert value is not None
+    digits = _NUMBER_CELL.match(cell.text)
+    assert digits is not None
+    number = Span(cell.start, cell.start + len(digits.group(0).rstrip()))
+    if column.measure == "level" and factor is None:
+        unscaled = Label(row.commodity, region_for(row.commodity), "other", None, None, None, "actual", "level")
+        return Fact(unscaled, value, None, None, cell.text, number, Span(cell.start, cell.end), Status.NEEDS_REVIEW,
+                    "a table mass with no unit line to scale it", section=section)
+    metric = "cumulative_production" if column.cumulative else "production"
+    content = "metal" if row.commodity in table.metal else None
+    label = Label(row.commodity, region_for(row.commodity), metric, None, content, period,
+                  _basis(column, period, report_month), column.measure)
+    if column.measure == "level":
+        assert table.scale is not None and factor is not None
+        fact = Fact(label, round(value * factor, 6), "mt", None, cell.text, number, Span(cell.start, cell.end),
+                    section=section, scale=table.scale)
+    else:
+        fact = Fact(label, value, "%", None, cell.text, number, Span(cell.start, cell.end), section=section,
+                    direction="up" if value >= 0 else "down")
+    if period is None:
+        fact.flag(NO_PERIOD)
+    if not row.known:
+        fact.flag(f"row '{row.name}' is not in the commodity table")
+    return fact
+
+
 def row_facts(text: str, table: Table, row: Row, report_month: str | None, section: int) -> list[Fact]:
     """A row's facts, one per cell: a month's level and its changes, the span's total and its change; masses
     scaled by the table's unit line. A cell no label can be completed for is kept for review, never dropped: a
     mass whose table states no unit (its tonnage is not stated), a cell whose month has no year to give it."""
-    facts: list[Fact] = []
-    factor = unit_factor(text[table.scale.start:table.scale.end]) if table.scale is not None else None
-    for column, cell in zip(table.columns, row.cells):
-        if cell is None:
-            continue
-        period = resolve_month(month_name(column.month), report_month, column.year)
-        value = cell_value(cell.text)
-        assert value is not None
-        digits = _NUMBER_CELL.match(cell.text)
-        assert digits is not None
-        number = Span(cell.start, cell.start + len(digits.group(0).rstrip()))
-        later = report_month is not None and period is not None and period > report_month
-        basis = "forecast" if later or (column.estimate and period != report_month) else "actual"
-        metric = "cumulative_production" if column.cumulative else "production"
-        content = "metal" if row.commodity in table.metal else None
-        label = Label(row.commodity, region_for(row.commodity), metric, None, content, period, basis, column.measure)
-        if column.measure == "level" and factor is None:
-            unscaled = Label(row.commodity, region_for(row.commodity), "other", None, None, None, "actual", "level")
-            facts.append(Fact(unscaled, value, None, None, cell.text, number, Span(cell.start, cell.end),
-                              Status.NEEDS_REVIEW, "a table mass with no unit line to scale it", section=section))
-            continue
-        if column.measure == "level":
-            assert table.scale is not None and factor is not None
-            fact = Fact(label, round(value * factor, 6), "mt", None, cell.text, number, Span(cell.start, cell.end),
-                        section=section, scale=table.scale)
-        else:
-            fact = Fact(label, value, "%", None, cell.text, number, Span(cell.start, cell.end), section=section,
-                        direction="up" if value >= 0 else "down")
-        if period is None:
-            fact.flag(NO_PERIOD)
-        if not row.known:
-            fact.flag(f"row '{row.name}' is not in the commodity table")
-        facts.append(fact)
-    return facts
+    return [_cell_fact(text, table, row, column, cell, report_month, section)
+            for column, cell in zip(table.columns, row.cells) if cell is not None]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 # A break inside a word: a hyphen (ASCII, Unicode's hyphen) or a soft hyphen, right after a letter.
 _HYPHENS = "-\u2010\u00ad"
@@ -67,26 +69,77 @@ def reflow(lines: list[PrintedLine]) -> str:
     return "".join(out) + "\n"
 
 
-def _wrapped(before: PrintedLine, line: PrintedLine, edge: float, usual_gap: float | None) -> bool:
-    """Whether `line` goes on the paragraph `before` ends: the page wrapped it there, not the writer."""
-    if before.cells or line.cells or before.bold != line.bold or abs(before.size - line.size) > 0.5:
+@dataclass(frozen=True)
+class _Break:
+    """A printed line and the one before it, on the page whose column ends at `edge` and whose paragraphs keep
+    `usual_gap` between their lines (None where the page shows none)."""
+
+    before: PrintedLine
+    line: PrintedLine
+    edge: float
+    usual_gap: float | None
+
+    @property
+    def em(self) -> float:
+        return self.before.size
+
+
+def _another_type(at: _Break) -> bool:
+    """A table's row on either side, or the type changes (bold, size)."""
+    before, line = at.before, at.line
+    return before.cells or line.cells or before.bold != line.bold or abs(before.size - line.size) > 0.5
+
+
+def _spaced_apart(at: _Break) -> bool:
+    """On one page: above the line before (another column), or a paragraph's space apart."""
+    if at.line.page != at.before.page:
         return False
-    em = before.size
-    if line.page == before.page:
-        gap = before.bottom - line.top
-        if gap < -0.5 * em or (usual_gap is not None and gap > usual_gap + 0.35 * em):
-            return False  # above the line before (another column), or a paragraph's space apart
-    elif _SENTENCE_END.search(before.text) and line.text.lstrip()[:1].isupper() and before.right < edge - 0.15 * em:
-        return False  # over a page's end, nothing shows a paragraph's space: a sentence's end short of the edge
-        # ends its paragraph (a justified paragraph's lines but its last reach the edge)
-    if line.left > before.left + 0.5 * em:
-        return False  # indented: a new paragraph
-    if _SENTENCE_END.search(before.text) and _heading_like(line, edge):
-        return False  # a short line that ends no sentence, after one that does: a heading in the body's type
-    end = before.text.rstrip()
-    if end[-1:] in _HYPHENS and end[-2:-1].isalpha():
-        return True  # a paragraph does not end in the middle of a word
-    return line.first_word > edge - before.right - 0.35 * em  # with the space before it, it would not have fitted
+    gap = at.before.bottom - at.line.top
+    return gap < -0.5 * at.em or (at.usual_gap is not None and gap > at.usual_gap + 0.35 * at.em)
+
+
+def _ended_at_page_end(at: _Break) -> bool:
+    """Over a page's end nothing shows a paragraph's space: a sentence's end short of the edge ends its paragraph
+    (a justified paragraph's lines but its last reach the edge)."""
+    return (at.line.page != at.before.page and bool(_SENTENCE_END.search(at.before.text))
+            and at.line.text.lstrip()[:1].isupper() and at.before.right < at.edge - 0.15 * at.em)
+
+
+def _indented(at: _Break) -> bool:
+    """Indented past the line before: a new paragraph."""
+    return at.line.left > at.before.left + 0.5 * at.em
+
+
+def _heading_after_sentence(at: _Break) -> bool:
+    """A short line that ends no sentence, after one that does: a heading in the body's type."""
+    return bool(_SENTENCE_END.search(at.before.text)) and _heading_like(at.line, at.edge)
+
+
+def _broken_word(at: _Break) -> bool:
+    """The line before ends in a hyphen after a letter: a paragraph does not end in the middle of a word."""
+    end = at.before.text.rstrip()
+    return end[-1:] in _HYPHENS and end[-2:-1].isalpha()
+
+
+# Whether a line goes on the paragraph the line before ends, in order: the first row whose condition holds decides.
+_WRAP_RULES: tuple[tuple[Callable[[_Break], bool], bool], ...] = (
+    (_another_type, False),
+    (_spaced_apart, False),
+    (_ended_at_page_end, False),
+    (_indented, False),
+    (_heading_after_sentence, False),
+    (_broken_word, True),
+)
+
+
+def _wrapped(before: PrintedLine, line: PrintedLine, edge: float, usual_gap: float | None) -> bool:
+    """Whether `line` goes on the paragraph `before` ends: the page wrapped it there, not the writer. Where no rule
+    of `_WRAP_RULES` decides, whether its first word, with the space before it, would not have fitted on `before`."""
+    at = _Break(before, line, edge, usual_gap)
+    for applies, wrapped in _WRAP_RULES:
+        if applies(at):
+            return wrapped
+    return line.first_word > edge - before.right - 0.35 * at.em
 
 
 def _heading_like(line: PrintedLine, edge: float) -> bool:
@@ -96,30 +149,87 @@ def _heading_like(line: PrintedLine, edge: float) -> bool:
             and line.right - line.left < 0.5 * (edge - line.left))
 
 
+def _kept(head: str, tail: str) -> tuple[str, str]:
+    """Joined as printed: a dash or a hyphen kept."""
+    return head, tail
+
+
+def _spaced(head: str, tail: str) -> tuple[str, str]:
+    """Joined with a space: a line wrapped between words."""
+    return head, " " + tail
+
+
+def _dropped(head: str, tail: str) -> tuple[str, str]:
+    """Joined across a hyphen dropped: a word the line's end broke."""
+    return head[:-1], tail
+
+
+_Joiner = Callable[[str, str], tuple[str, str]]
+
+# How a line's end goes with the next line's start, in order (the first row whose condition holds decides); where
+# none does, the line ends in a hyphen that may have broken a word, and `_HYPHEN_RULES` decide.
+_LINE_END_RULES: tuple[tuple[Callable[[str, str], bool], _Joiner], ...] = (
+    (lambda head, tail: head[-1:] in _DASHES and head[-2:-1].isalnum(), _kept),  # "2,750–" "2,800"
+    (lambda head, tail: head[-1:] not in _HYPHENS or not head[-2:-1].isalnum(), _spaced),  # no hyphen at the end
+    # a soft hyphen; a compound's hyphen printed on both lines ("wait-" "-and-see")
+    (lambda head, tail: head[-1] == "\u00ad" or tail[:1] in _HYPHENS, _dropped),
+    # "January-" "May", "5,100-" "5,300", "COVID-" "19"
+    (lambda head, tail: not tail[:1].islower() or not head[-2:-1].isalpha(), _kept),
+)
+
+
+@dataclass(frozen=True)
+class _Hyphen:
+    """A hyphen at a line's end between two words' pieces: `left` the word before it, `right` the word after it
+    (lower-cased); `last` and `next_` the parts next to the hyphen of a compound on either side; `words` the text's
+    vocabulary and `hyphenates` whether its printer breaks words (`_hyphenation`)."""
+
+    left: str
+    right: str
+    words: Counter[str]
+    hyphenates: bool | None
+
+    @property
+    def last(self) -> str:
+        return self.left.rsplit("-", 1)[-1]
+
+    @property
+    def next_(self) -> str:
+        return self.right.split("-", 1)[0]
+
+    @cached_property
+    def spelt(self) -> bool | None:
+        return _spelling(self.left, self.right, self.words)
+
+
+def _compound(at: _Hyphen) -> bool:
+    """Whether the pieces are a compound's parts: "year-on-" "year"; "supply-" "side" where other compounds start
+    "supply-" or end "-side" (but not "re-", "pre-", "sub-": as often a word's first syllable)."""
+    compound = at.words[f"{at.last}-"] if len(at.last) > 3 else 0
+    compound += at.words[f"-{at.next_}"] if len(at.next_) > 3 else 0
+    return bool(("-" in at.left and at.words[at.last]) or compound)
+
+
+# Whether a hyphen at a line's end is kept or dropped, in order: the first row whose condition holds decides.
+_HYPHEN_RULES: tuple[tuple[Callable[[_Hyphen], bool], _Joiner], ...] = (
+    (lambda at: at.spelt is True, _kept),  # the rest of the text writes the word with its hyphen
+    (lambda at: at.spelt is False, _dropped),  # ... or as one word
+    (lambda at: bool(at.words[at.last + at.next_]), _dropped),  # "carbon-z-" "inc" where "zinc" is written
+    (_compound, _kept),
+    (lambda at: at.hyphenates is False, _kept),  # as the document's printer does
+)
+
+
 def _join(head: str, tail: str, words: Counter[str], hyphenates: bool | None) -> tuple[str, str]:
     """`head` and `tail` as they go together: with a space, or across a hyphen kept or dropped."""
-    if head[-1:] in _DASHES and head[-2:-1].isalnum():
-        return head, tail  # "2,750–" "2,800"
-    if head[-1:] not in _HYPHENS or not head[-2:-1].isalnum():
-        return head, " " + tail
-    if head[-1] == "\u00ad" or tail[:1] in _HYPHENS:
-        return head[:-1], tail  # a soft hyphen; a compound's hyphen printed on both lines ("wait-" "-and-see")
-    if not tail[:1].islower() or not head[-2:-1].isalpha():
-        return head, tail  # "January-" "May", "5,100-" "5,300", "COVID-" "19"
-    left, right = _pieces(head, tail)
-    last, next_ = left.rsplit("-", 1)[-1], right.split("-", 1)[0]
-    spelt = _spelling(left, right, words)
-    if spelt is not None:
-        return (head, tail) if spelt else (head[:-1], tail)
-    if words[last + next_]:
-        return head[:-1], tail  # "carbon-z-" "inc" where "zinc" is written
-    # "year-on-" "year"; "supply-" "side" where other compounds start "supply-" or end "-side" (but not "re-",
-    # "pre-", "sub-": as often a word's first syllable)
-    compound = words[f"{last}-"] if len(last) > 3 else 0
-    compound += words[f"-{next_}"] if len(next_) > 3 else 0
-    if ("-" in left and words[last]) or compound:
-        return head, tail
-    return (head, tail) if hyphenates is False else (head[:-1], tail)
+    for applies, join in _LINE_END_RULES:
+        if applies(head, tail):
+            return join(head, tail)
+    at = _Hyphen(*_pieces(head, tail), words, hyphenates)
+    for decides, join in _HYPHEN_RULES:
+        if decides(at):
+            return join(head, tail)
+    return _dropped(head, tail)
 
 
 def _pieces(head: str, tail: str) -> tuple[str, str]:
