@@ -270,7 +270,7 @@ def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
     balance's sign from "shortfall"/"surplus", a change's direction named after its numbers, a year-ago month named
     by date, "barely change", "the year-earlier month", and the same month of years the sentence names."""
     text = ("Cobalt Market\nThe refined cobalt market ran a shortfall of 3,400 t in March, after a surplus of 1,200 t "
-            "in February. Higher Zambian and Chilean feed gave 12% and 4% increases in the two countries' output "
+            "in February, after -900 t of deficit in January. Higher Zambian and Chilean feed gave 12% and 4% increases in the two countries' output "
             "respectively. Cathode output slipped 2.1 percent compared with March 2024. Output is set to barely "
             "change from March in April. March output was 61,500 t against 58,000 t of the year-earlier month. "
             "Those in 2023 and 2022 were 51,000 t and 47,500 t respectively.\n")
@@ -284,6 +284,7 @@ def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
     answer = LLMResult({"facts": [
         figure("balance", "level", 3400, "ran a shortfall of 3,400 t"),  # the reader left the sign off
         figure("balance", "level", 1200, "a surplus of 1,200 t", period="2025-02"),
+        figure("balance", "level", -900, "-900 t of deficit", period="2025-01"),
         figure("production", "yoy_pct", 4.0, "4% increases", region="chile"),
         figure("production", "yoy_pct", -2.1, "slipped 2.1 percent compared with March 2024"),
         figure("production", "mom_direction", "flat", "set to barely change from March in April", period="2025-04",
@@ -296,6 +297,7 @@ def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
     assert [f.reason for f in facts if f.status != Status.ACCEPTED] == []
     assert by_quote["ran a shortfall of 3,400 t"].value == -3400
     assert by_quote["a surplus of 1,200 t"].value == 1200
+    assert by_quote["-900 t of deficit"].value == -900  # a deficit written with its minus sign
     assert by_quote["4% increases"].value == 4.0
     assert by_quote["slipped 2.1 percent compared with March 2024"].value == -2.1
     assert {f.label.period for f in facts if f.label.metric == "production" and f.label.measure == "level"} == \

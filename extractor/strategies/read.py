@@ -206,7 +206,7 @@ def _signed_value(text: str, chunk: Section, given: ReadFigure, label: Label, nu
     if scale is not None and isinstance(given.value, (int, float)):
         return (abs(float(given.value)) if label.measure == "level" else float(given.value)), None
     if label.measure == "level" and label.metric == "balance" and isinstance(value, float):
-        return _balance_sign(text[max(chunk.start, number.start - 80):number.start] + given.quote, given.value) * value, None
+        return _balance_sign(text[max(chunk.start, number.start - 80):number.start] + given.quote, given.value) * abs(value), None
     if label.measure != "level" and isinstance(value, (float, list)):
         return _signed_change(text, chunk, given, number, value)
     return value, None
