@@ -29,6 +29,7 @@ from extractor.text.numbers import find_numbers
         ("offered at Yuan 1,040/mtu", 1040, "yuan/mtu", None),
         ("a 2.3pc rise in shipments", 2.3, "%", None),
         ("a plant rated at 310ktpa", 310000, "mt/year", None),
+        ("arrivals of 3.1 mnt in May", 3100000, "mt", None),
     ],
 )
 def test_single_numbers(text: str, value: float, unit: str, qualifier: str | None) -> None:

@@ -132,3 +132,12 @@ def test_a_figure_set_against_the_same_month_of_a_named_year_reviews_the_year_af
     assert find_report_month(text).value == "2022-03"
     assert verify.check_report_month("2022-03", text) is None
     assert verify.check_report_month("2023-03", text) is not None
+
+
+def test_a_change_against_a_span_of_a_named_year_reviews_the_year_after() -> None:
+    """"up 4% from the January-May 2023 tonnage": the span of 2023 is the base, so 2024 is reviewed, and the
+    verifier accepts an LLM's 2024-05."""
+    from extractor.reconcile import verify
+
+    text = "Ore shipments rose 4% from the January-May 2023 tonnage, the mines bureau said, on higher output in May."
+    assert verify.check_report_month("2024-05", text) is None

@@ -30,7 +30,7 @@ _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
-    r"|kmt\b|kt\b|mmt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
+    r"|kmt\b|kt\b|mmt\b|mnt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b|oz\b|(?:troy\s+)?ounces?\b"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
@@ -56,7 +56,7 @@ _QUALIFIERS = [
 ]
 
 _SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
-_MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6}
+_MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6, "mnt": 1e6}
 _PER_NAMES = {
     "year": "year", "yr": "year", "annum": "year", "a": "year", "day": "day", "month": "month",
     "mt": "mt", "t": "mt", "tonne": "mt", "tonnes": "mt", "ton": "mt", "tons": "mt",
