@@ -141,3 +141,12 @@ def test_a_change_against_a_span_of_a_named_year_reviews_the_year_after() -> Non
 
     text = "Ore shipments rose 4% from the January-May 2023 tonnage, the mines bureau said, on higher output in May."
     assert verify.check_report_month("2024-05", text) is None
+
+
+def test_a_publication_line_gives_its_first_date_and_a_base_set_off_by_in_is_compared_with() -> None:
+    """A publication line whose caption carries an older date gives its own date; "higher than in June 2021" is
+    a year-on-year base, not the month reviewed."""
+    text = ("date 2023-02-14 A worker at a rolling mill, in this June 3, 2015 photo\n"
+            "Smelters shipped 8,120 t of tin in January, 12% higher than in January 2022.\n")
+    month = find_report_month(text)
+    assert month.value == "2023-01", month.evidence

@@ -21,7 +21,7 @@ _COMPARED_BEFORE = re.compile(
     r"\bby the end of|\bfrom the [\w\s-]{0,30}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
     r"\b(?:compared\s+(?:to|with)|from|against|versus)\s+[\d.,]+\s*(?:[a-z]+\s+){0,2}?(?:in|of)|"
     rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
-    r"\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
+    r"\s+(?:in\s+)?(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.I,
 )
 # "beating the previous high of 833,000 t set in December 2014": a record's month is compared with, not reviewed

@@ -64,6 +64,9 @@ def publication_date(head: str, wider: str) -> Published | None:
 
 
 def _publication_line(head: str) -> Published | None:
+    """The first date on a publication line, whatever its format ("date 2019-01-21 ... March 14, 2010 file photo"
+    is 2019-01-21)."""
+    found: list[tuple[int, Published]] = []
     for pattern, month_group, day_group, year_group in _DATE_FORMATS:
         for match in pattern.finditer(head):
             line_start = head.rfind("\n", 0, match.start()) + 1
@@ -74,9 +77,10 @@ def _publication_line(head: str) -> Published | None:
             written = match.group(month_group)
             month = int(written) if written.isdigit() else month_number(written)
             if month is not None:
-                return Published(int(match.group(year_group)), month, int(match.group(day_group)),
-                                 match.group(0).strip())
-    return None
+                found.append((match.start(), Published(int(match.group(year_group)), month,
+                                                       int(match.group(day_group)), match.group(0).strip())))
+                break  # this format's first on a publication line; another format may come earlier
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def _dateline(head: str, wider: str) -> Published | None:
