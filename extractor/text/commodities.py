@@ -96,7 +96,12 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "pr_nd_metal": ("pr nd metal", "praseodymium neodymium metal", "pr nd alloy"),
     "copper_foil": ("copper foil",),
     "copper_rod": ("copper rod", "copper rods"),
-    "aluminum_extrusion": ("aluminum extrusion", "aluminum extrusions"),
+    "aluminum_extrusion": ("aluminum extrusion", "aluminum extrusions", "aluminum profile", "aluminum profiles"),
+    "aluminum_foil": ("aluminum foil",),
+    "copper_tube": ("copper tube", "copper tubes", "copper pipe", "copper pipes", "copper pipe tube"),
+    "copper_strip": ("copper strip", "copper strips"),
+    "lead_acid_battery": ("lead acid battery", "lead acid batteries"),
+    "zinc_alloy": ("zinc alloy", "zinc alloys"),
     "power_battery": ("power battery", "power batteries"),
     "lithium_ion_battery": ("lithium ion battery", "lithium ion batteries"),
     "ternary_cathode": ("ternary materials", "ternary material"),
@@ -220,7 +225,7 @@ _PRODUCERS_AFTER = re.compile(r"^\s+(?:(?!to\b)[a-z0-9]+\s+){0,2}?(?:output|prod
 
 
 _OTHER_PRODUCT_AFTER = re.compile(r"^\s+(?:hydroxide|oxide|hydrate|scrap|semis|foil|sheets?|billets?|rods?|wire|"
-                                  r"powder)\b")  # (a metal's ore or concentrate stays the metal's: mines report it)
+                                  r"powder|tubes?|pipes?|profiles?|extrusions?|strips?|plates?)\b")  # (a metal's ore or concentrate stays the metal's: mines report it)
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 _MOVED_AFTER = re.compile(r"^\s+(?:was|were)\s+(?:up|down)\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
@@ -296,14 +301,20 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
     return generic
 
 
+# "the operating rate of copper pipe producers": a processing sector's rate, named before it.
+_RATE_OF_BEFORE = re.compile(r"\b(?:operating|start up|capacity utili[sz]ation)\s+rates?\s+(?:of|across|among|at|for)\s+"
+                             r"(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+
+
 def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
-    """The produced-only names a text gives where it speaks of their production, trade or stocks."""
+    """The produced-only names a text gives where it speaks of their production, producers, trade or stocks."""
     index = _alias_index()
     found = []
     for match in _produced_only_pattern().finditer(text):
         after = text[match.end():match.end() + 40]
-        if _PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(
-                text, max(0, match.start() - 40), match.start()) or (
+        before = max(0, match.start() - 40)
+        if _PRODUCERS_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(
+                text, before, match.start()) or _RATE_OF_BEFORE.search(text, before, match.start()) or (
                 _MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())):
             found.append((match.start(), match.end(), index[match.group(1)], True))
     return found
