@@ -110,13 +110,26 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
               verbs("remain flat", "remain stable", "remain unchanged", "remain steady", "remain level", "stay flat",
                     "stay stable", "stay steady", "stay unchanged", "stabilize", "stabilise", "plateau", "hover",
                     "flatten")),
+    # (c) change nouns, by the way they move: the change named ("a 3% hike", "the MoM decline", "an increase of 2%")
+    _category("up_noun", "a 3% hike in output; the YoY gain narrowed to 2%",
+              noun("increase"), noun("rise"), noun("gain"), noun("growth"), noun("hike"), noun("jump"), noun("surge"),
+              noun("rebound"), noun("uptick"), noun("expansion"), noun("recovery", "recoveries"), noun("improvement"),
+              noun("acceleration"), noun("increment"), noun("upturn"), noun("upswing"), noun("uptrend"), noun("climb"),
+              noun("boost"), noun("spike"), noun("rally", "rallies")),
+    _category("down_noun", "a 3% dip in output; the MoM decline widened to 2%",
+              noun("decrease"), noun("decline"), noun("drop"), noun("fall"), noun("dip"), noun("cut"),
+              noun("reduction"), noun("contraction"), noun("pullback"), noun("slide"), noun("slump"),
+              noun("loss", "losses"), noun("downturn"), noun("downtrend"), noun("plunge"), noun("deterioration"),
+              noun("deceleration"), noun("decrement"), noun("retreat")),
+    _category("change_noun", "a 3% change in output", noun("change")),
     # the plain moves a bare "output <verb>" states as the month's move with no figure; narrower than the change
     # verbs on purpose: with every change verb it reads a year's growth ("output grew at its slowest pace in 2018")
-    # and a country's ("output surged higher in Brazil") as the month's (corpus-wide tune core 0.593 -> 0.591)
+    # and a country's ("output surged higher in Brazil") as the month's (corpus-wide tune core 0.593 -> 0.591);
+    # "hike" is here as "increase" is, its plain synonym (tests/test_synonyms.py)
     _category("plain_move", "production edged down in May",
               verb("rise", "rose", "risen"), verb("fall", "fell", "fallen"),
-              verbs("increase", "decrease", "decline", "rebound", "edge up", "edge down", "remain flat", "remain stable",
-                    "remain unchanged")),
+              verbs("increase", "hike", "decrease", "decline", "rebound", "edge up", "edge down", "remain flat",
+                    "remain stable", "remain unchanged")),
 )}
 
 
