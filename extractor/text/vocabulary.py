@@ -171,14 +171,23 @@ EXPECTED_BEFORE = re.compile(r"\b(?:the|an|initially|originally|previously)\s+(?
                              re.I)
 EXPECTATION_AFTER = re.compile(r"^\s*,?\s*(?:exceeding|beating|above|below|missing)\s+expectations", re.I)
 
+# Forecast cues: an expectation's word ("SMM expects", "projected"; not "project", "projects", which name plants,
+# nor "expected" or "estimated" alone, which qualify a figure: "the expected 120,600 mt", "an estimated 1.8% drop"),
+# a word that takes "to" ("likely to", "set to"; "expected" and "set" only with it, "is" or "are", "estimated" only
+# with "to": "output is estimated at 1.2 million mt" is SMM's figure of a month past), a
+# modal ("may" only in lower case: "May" is the month; not "could", as often a past ability: "what smaller plants
+# could secure" in July, seeds drivers 0.715 -> 0.714 with it).
+_EXPECTS = words("forecast_verb", parts=("base", "third"), but=("project",))
+_EXPECTED = words("forecast_verb", parts=("past", "participle"), but=("expect", "estimate"))
+_FORECAST_TO = words("forecast_to")
 FORECAST_CUE = re.compile(
-    r"\b(?:expects?|expected to|is expected|are expected|forecasts?|forecasted|projected|estimates?|"
-    r"estimated to|anticipate[sd]?|will|would|(?-i:may)|might|likely|looking ahead|plans? to|planned to|"
-    r"predicts?|is set to|are set to|preliminary|foresees?|(?<=SMM )sees?|is poised to|are poised to|projected|projection)\b"
+    rf"\b(?:{_EXPECTS}|{_EXPECTED}|{_FORECAST_TO}\s+to|(?:is|are)\s+{words('forecast_to', but=('estimated',))}|"
+    rf"{words('forecast_to', but=('expected', 'estimated', 'set'))}|{words('modal', but=('may', 'could'))}|(?-i:may)|"
+    r"looking ahead|plans? to|planned to|preliminary|(?<=SMM )sees?|projection)\b"
     # headline grammar: "Output to Continue Growing in June", "Output to increase to 2.7m tonnes"
     r"|^\W*(?:(?!(?:but|and|fail\w*|unable|managed|began|begun|started|tried|used|has|have|had)\b)[\w'’-]+\s+){1,5}"
-    r"to\s+(?:increase|rise|grow|continue|climb|fall|drop|decline|decrease|edge|extend|hit|"
-    r"reach|remain|stay|rebound|recover)\b",
+    rf"to\s+(?:{words('plain_move', parts=('base',))}|grow|climb|drop|continue|edge|extend|hit|reach|remain|stay|"
+    r"recover)\b",
     re.I,
 )
 
