@@ -7,6 +7,8 @@ import re
 
 from extractor.text.lexicon import MARKERS, words
 
+_CHANGE_NOUNS = words("up_noun", "down_noun")
+
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
 PART_OF_BEFORE = re.compile(
@@ -31,9 +33,7 @@ COMPANY_SUBJECT = re.compile(
     r"^\W*(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Industry|Industries|Group|Co\.?|Company|Corp\.?|Corporation|Ltd\.?|Limited|Chemicals?|"
     r"Mining|Metals|Resources|Holdings|Nonferrous|Smelting|Refinery|Inc\.?)\b(?!\s+(?:output|production))")
 # A change named by the noun after its figure: "representing a 3.47% increase", "a 5% YoY decline".
-CHANGE_NOUN_AFTER = re.compile(
-    rf"^\s*(?:{MARKERS}\s+)?(increase|decrease|rise|decline|drop|growth|gain|fall|"
-    r"reduction|jump|surge|dip|contraction|rebound)\b", re.I)
+CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
 FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)(?:record|high|peak|previous|revised|[\w-]+)\s+){0,2}?(?:of\s+)?$|"
                        r"\b(?:previous|prior|former)\s+(?:record|high|peak|low)\b[^.;%]{0,35}?\bof\s+$", re.I)
@@ -69,8 +69,8 @@ SIZE_CLASS = re.compile(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|i
                         r"over|below|under|less than|between|exceeding)\s*$", re.I)
 
 # The largest change among producers ("the highest increase exceeding 1GW"): no change of the commodity's.
-LARGEST_CHANGE = re.compile(r"\b(?:highest|largest|biggest|smallest|sharpest)\s+(?:\w+\s+)?(?:increase|rise|growth|"
-                            r"decline|drop|decrease|gain|cut)\b[^.;,]{0,20}$", re.I)
+LARGEST_CHANGE = re.compile(rf"\b(?:highest|largest|biggest|smallest|sharpest)\s+(?:\w+\s+)?{_CHANGE_NOUNS}\b"
+                            r"[^.;,]{0,20}$", re.I)
 # A size class written as a range: "smelters with annual capacity of 50,000-100,000 mt".
 CAPACITY_OF = re.compile(r"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?capacit(?:y|ies)\s+(?:of\s+)?$", re.I)
 MAINTENANCE_WORD = re.compile(r"\b(?:maintenance|overhauls?)\b", re.I)
@@ -91,14 +91,12 @@ PAST_NO_MONTH = re.compile(r"\b(?:dropped|fell|rose|increased|decreased|declined
 PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|This|That|The figure)\s+(?:\w+\s+)?(?:was|is|were|rose|fell|grew|increased|"
                              r"decreased|declined|dropped|edged|stood|came|saw|posted|recorded|registered|showed)\b")
 # "an 8.4% drop in treatment charges": the change is of what follows "in".
-CHANGE_IN = re.compile(rf"\s*(?:{MARKERS}\s+)?(?:drop|fall|decline|decrease|rise|increase|cut|reduction|jump|gain|"
-                       r"growth|surge|slump)\s+in\s+", re.I)
+CHANGE_IN = re.compile(rf"\s*(?:{MARKERS}\s+)?{_CHANGE_NOUNS}\s+in\s+", re.I)
 
 # A change whose size moves: "the MoM decline expanding to 7%", "YoY growth narrowed to 3%". The noun is the
 # change and gives its sign; the verb only says how its size moved ("expanding" is no rise, "narrowed" no fall).
 CHANGE_SIZE_MOVED = re.compile(
-    r"\b(?P<noun>increase|decrease|decline|drop|fall|growth|gain|rise|reduction|contraction|dip|slump|slide|pullback|"
-    r"rebound|surge|jump)s?\b(?:\s+(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:output|production|supply|rates?))?"
+    rf"\b(?P<noun>{_CHANGE_NOUNS})\b(?:\s+(?:in|of)\s+(?:[\w-]+\s+){{0,3}}?(?:output|production|supply|rates?))?"
     r"(?:\s+(?:has|have|had|was|were|is|been|further|also|then))*\s+"
     r"(?:expand|widen|narrow|deepen|shrink|shrank|eas|slow|accelerat|quicken|moderat|enlarg|extend|increas|decreas|"
     r"grow|grew)\w*(?:\s+(?:further|slightly|sharply|again|markedly))?\s+to\s*$", re.I)

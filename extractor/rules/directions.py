@@ -27,19 +27,20 @@ from schemas.periods import RATE_METRICS
 _MOVE_VERBS = lexicon.words("up_verb", "down_verb", "flat_verb")
 _MOVE_BASE = lexicon.words("up_verb", "down_verb", "flat_verb", parts=("base",))
 _PLAIN_PAST = lexicon.words("plain_move", parts=("past",))
+_CHANGE_NOUNS = lexicon.words("up_noun", "down_noun")
+_FORECAST_TO = lexicon.words("forecast_to")  # "expected", "set", "likely": before "to" and the move
 _DIRECTION_CLAUSE = re.compile(
-    rf"(?P<verb>\b(?:{_MOVE_VERBS}|contraction|pullback|"
-    r"flat|unchanged|little change|no significant change|down|up|growth|slight rise|"
-    r"slight decline|slight increase|slight decrease|upward trend|downward trend))\b"
+    rf"(?P<verb>\b(?:{_MOVE_VERBS}|(?:slight\s+)?{_CHANGE_NOUNS}|"
+    r"flat|unchanged|little change|no significant change|down|up|upward trend|downward trend))\b"
     rf"(?P<gap>[^.;,%\d]{{0,40}}?)\s*(?P<marker>\b{lexicon.MARKERS}\b)",
     re.I,
 )
 _MARKER_FIRST = re.compile(
-    rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>increase|decrease|decline|rise|growth|drop|pullback|rebound|reduction)\b", re.I
+    rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>{_CHANGE_NOUNS})\b", re.I
 )
 _FORECAST_DIRECTION = re.compile(
-    r"\b(?:expected|projected|forecast|likely|set|estimated)\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
-    rf"(?P<verb>trend (?:upward|downward)|{_MOVE_BASE}(?:\s+slightly)?)\b",
+    rf"\b{_FORECAST_TO}\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
+    rf"(?P<verb>trend (?:upward|downward)|{_MOVE_BASE}(?:\s+slightly)?|{_CHANGE_NOUNS})\b",
     re.I,
 )
 
@@ -48,7 +49,7 @@ _FORECAST_DIRECTION = re.compile(
 _LEVEL_MOVE = re.compile(
     rf"\b(?P<verb>dropped back|{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|remained|"
     r"stood steady|stayed|"
-    rf"(?:expected|likely|set|projected|forecast|estimated|anticipated)\s+to\s+(?:{_MOVE_BASE}|remain|stay))"
+    rf"{_FORECAST_TO}\s+to\s+(?:{_MOVE_BASE}|remain|stay))"
     r"(?:\s+(?:slightly|significantly|sharply|further|noticeably|back|significantly further))*\s+(?:to|at)\s*$",
     re.I,
 )
@@ -56,15 +57,12 @@ _STEADY = re.compile(rf"\b(?:{lexicon.words('flat_verb', parts=('past',))}|remai
 
 # Statements of where output goes with no MoM marker: "is expected to continue its declining trend",
 # "will decrease slightly in August", "may continue to decline slightly", "increased slightly".
-_OUTLOOK = re.compile(
-    r"\b(?:expected|projected|forecast|anticipated|likely|set|estimated|predicted)\s+to\s+|\bwill\s+|\bmay\s+|\bcould\s+",
-    re.I,
-)
+_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{lexicon.words('modal')}\s+", re.I)
 _OUTLOOK_VERB = re.compile(
     r"^(?:(?:continue|also|still|further|gradually|significantly|slightly)\s+(?:to\s+)?)*"
     r"(?:(?:show|see|maintain|achieve|experience|turn\s+to)\s+)?(?:(?:a|an|some|its)\s+)?(?:(?:slight|significant|further|steady)\s+)?"
-    r"(?P<verb>stop falling and rebound|declining trend|drop back|upward trend|downward trend|weak trend|growth|"
-    rf"{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('base', 'ing'))})\b",
+    r"(?P<verb>stop falling and rebound|declining trend|drop back|upward trend|downward trend|weak trend|"
+    rf"{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('base', 'ing'))}|{_CHANGE_NOUNS})\b",
     re.I,
 )
 _PAST_MOVE = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from extractor.rules.publication import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published
+from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers
 from extractor.text.vocabulary import FORECAST_CUE
@@ -237,8 +238,8 @@ def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]
 
 
 _FUTURE_AFTER = re.compile(
-    r"\b(?:will|would|may|might|could|shall|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:expected|likely|set|projected|forecast|"
-    r"estimated|anticipated|poised|going)\b|\b(?:will|would|might|could|shall)\b|\bis\s+to\b", re.I)
+    rf"\b(?:{words('modal')}|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:{words('forecast_to')}|going)\b|"
+    rf"\b{words('modal', but=('may',))}\b|\bis\s+to\b", re.I)  # "may" alone is also the month
 
 
 

@@ -15,13 +15,14 @@ from functools import lru_cache
 from extractor.record import Fact, Label, Span, Status
 from extractor.rules.cues import NO_PERIOD
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, region_for
+from extractor.text.lexicon import MARKERS, category_of
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, month_number, resolve_month
 from extractor.text.numbers import parse_number
 
 _MONTH = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?"
 _MONTH_COLUMN = re.compile(rf"^({_MONTH})\s*((?:19|20)\d\d)?\s*(?:\(\s*([A-Za-z. ]+?)\s*\))?$", re.I)
 _SPAN_COLUMN = re.compile(rf"^Jan(?:uary)?\.?\s*[-–]\s*({_MONTH})\s*((?:19|20)\d\d)?$", re.I)
-_CHANGE_COLUMN = re.compile(r"^(YoY|Y/Y|MoM|M/M)$", re.I)
+_CHANGE_COLUMN = re.compile(rf"^({MARKERS})$", re.I)
 _NUMBER_CELL = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?\s*%?(?=\s*\*?$)")
 _EMPTY_CELL = re.compile(r"^(?:-|–|—|N/?A|n\.a\.|/)$", re.I)
 _NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z ()/#-]{1,40}$")
@@ -134,7 +135,7 @@ def _column(text: str, previous: Column | None) -> Column | None:
         return Column(number, span.group(2), "level", True, False) if number else None
     change = _CHANGE_COLUMN.match(text)
     if change and previous is not None and previous.measure == "level":
-        measure = "yoy_pct" if change.group(1).lower().startswith("y") else "mom_pct"
+        measure = "yoy_pct" if category_of(change.group(1), "yoy_marker") else "mom_pct"
         return Column(previous.month, previous.year, measure, previous.cumulative, previous.estimate)
     return None
 

@@ -78,15 +78,11 @@ YOY = re.compile(
 QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
 
 UP_WORDS = re.compile(
-    rf"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|{words('up_verb')}|"
-    r"growth|higher|expansions?|recover(?:y|ies)|improvements?|accelerations?|increments?|upward|uptick|upturn|"
-    r"uptrend|upswing)\b",
+    rf"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|{words('up_verb', 'up_noun')}|higher|upward)\b",
     re.I,
 )
 DOWN_WORDS = re.compile(
-    rf"\b(?:down|{words('down_verb')}|"
-    r"pullbacks?|contractions?|reductions?|deteriorations?|decelerations?|decrements?|downward|negative|loss(?:es)?|"
-    r"less|weak(?:er)? trend|downturn|downtrend)\b",
+    rf"\b(?:down|{words('down_verb', 'down_noun')}|downward|negative|less|weak(?:er)? trend)\b",
     re.I,
 )
 FLAT_WORDS = re.compile(

@@ -110,13 +110,34 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
               verbs("remain flat", "remain stable", "remain unchanged", "remain steady", "remain level", "stay flat",
                     "stay stable", "stay steady", "stay unchanged", "stabilize", "stabilise", "plateau", "hover",
                     "flatten")),
+    # (c) change nouns, by the way they move: the change named ("a 3% hike", "the MoM decline", "an increase of 2%")
+    _category("up_noun", "a 3% hike in output; the YoY gain narrowed to 2%",
+              noun("increase"), noun("rise"), noun("gain"), noun("growth"), noun("hike"), noun("jump"), noun("surge"),
+              noun("rebound"), noun("uptick"), noun("expansion"), noun("recovery", "recoveries"), noun("improvement"),
+              noun("acceleration"), noun("increment"), noun("upturn"), noun("upswing"), noun("uptrend"), noun("climb"),
+              noun("boost"), noun("spike"), noun("rally", "rallies")),
+    _category("down_noun", "a 3% dip in output; the MoM decline widened to 2%",
+              noun("decrease"), noun("decline"), noun("drop"), noun("fall"), noun("dip"), noun("cut"),
+              noun("reduction"), noun("contraction"), noun("pullback"), noun("slide"), noun("slump"),
+              noun("loss", "losses"), noun("downturn"), noun("downtrend"), noun("plunge"), noun("deterioration"),
+              noun("deceleration"), noun("decrement"), noun("retreat")),
+    _category("change_noun", "a 3% change in output", noun("change")),
+    # (d) forecast cues: what says a figure or a move is expected, not reported
+    _category("forecast_to", "output is expected to rise in June; output is set to fall",
+              fixed("expected", "projected", "forecast", "forecasted", "estimated", "anticipated", "predicted", "likely",
+                    "set", "poised", "slated")),
+    _category("forecast_verb", "SMM expects output to rise in June",
+              verb("forecast", "forecast"), verb("foresee", "foresaw", "foreseen"),
+              verbs("expect", "project", "estimate", "anticipate", "predict")),
+    _category("modal", "output will rise in June", fixed("will", "would", "may", "might", "could", "shall")),
     # the plain moves a bare "output <verb>" states as the month's move with no figure; narrower than the change
     # verbs on purpose: with every change verb it reads a year's growth ("output grew at its slowest pace in 2018")
-    # and a country's ("output surged higher in Brazil") as the month's (corpus-wide tune core 0.593 -> 0.591)
+    # and a country's ("output surged higher in Brazil") as the month's (corpus-wide tune core 0.593 -> 0.591);
+    # "hike" is here as "increase" is, its plain synonym (tests/test_synonyms.py)
     _category("plain_move", "production edged down in May",
               verb("rise", "rose", "risen"), verb("fall", "fell", "fallen"),
-              verbs("increase", "decrease", "decline", "rebound", "edge up", "edge down", "remain flat", "remain stable",
-                    "remain unchanged")),
+              verbs("increase", "hike", "decrease", "decline", "rebound", "edge up", "edge down", "remain flat",
+                    "remain stable", "remain unchanged")),
 )}
 
 
@@ -125,11 +146,12 @@ def _form_pattern(form: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def words(*names: str, parts: tuple[str, ...] | None = None, distinct: bool = False) -> str:
+def words(*names: str, parts: tuple[str, ...] | None = None, distinct: bool = False, but: tuple[str, ...] = ()) -> str:
     """The forms of the named categories (only those of `parts`, "base", "past", ..., where given; only those unlike
-    the base where `distinct`) as one non-capturing alternation, the longest first (so that "rising" is
-    read whole before "rise"); word boundaries are the caller's."""
-    forms = {form for name in names for lexeme in CATEGORIES[name].lexemes for form in lexeme.of(parts, distinct)}
+    the base where `distinct`; none of the words whose base is in `but`) as one non-capturing alternation, the
+    longest first (so that "rising" is read whole before "rise"); word boundaries are the caller's."""
+    forms = {form for name in names for lexeme in CATEGORIES[name].lexemes if lexeme.forms[0][1] not in but
+             for form in lexeme.of(parts, distinct)}
     return "(?:" + "|".join(_form_pattern(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + ")"
 
 
