@@ -64,7 +64,7 @@ def test_a_study_groups_release_is_read_as_the_worlds_figures(tmp_path: Path) ->
     where the shared rules would take China's, and a country it names keeps its own."""
     doc = tmp_path / "lead_release_2025_04.txt"
     doc.write_text("Lead market in deficit, says ILZSG\n"
-                   "Global refined lead output rose 1.8% year on year to 1.09 million tonnes in April 2025, the "
+                   "Global refined lead output rose 1.8% year on year in April 2025, reaching 1.09 million tonnes, the "
                    "International Lead and Zinc Study Group said.\nIndia produced 0.21 million tonnes in April.\n")
     assert choose_format(doc.read_text()).name == "world_release"
     result = CliRunner().invoke(app, ["run", str(doc), "--db", str(tmp_path / "x.db")])
