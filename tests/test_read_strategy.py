@@ -369,3 +369,27 @@ def test_a_mass_the_reader_converted_to_tonnes_is_stored_as_the_text_states_it()
     assert [(f.value, f.unit, f.status) for f in facts] == [
         (26_400_000, "oz", Status.ACCEPTED), (9_850, "kg", Status.ACCEPTED),
         (12.0, None, Status.REJECTED)]
+
+
+def test_last_month_named_a_flat_outlook_and_a_qualifier_are_read_as_the_text_means() -> None:
+    """The verifier on a hand-written answer (a failure shape, not a model's): "last November" in a November report
+    is a year earlier; "basically the same" is flat; "declines exceeding 8%" is a decline, "exceeding" being the
+    number's qualifier, not its direction."""
+    text = ("Alumina\nRefineries made 268,000 t this month against 251,000 t in last November. Both outputs saw "
+            "declines exceeding 8% from peaks. Next month's rate will be basically the same.\n")
+    chunk = Section(0, "unknown", "global", None, 0, len(text))
+
+    def figure(measure: str, value: Any, quote: str, period: str = "2024-11", **fields: Any) -> dict[str, Any]:
+        return {"commodity": "alumina", "region": "global", "segment": None, "content": None, "period": period,
+                "basis": "actual", "metric": "production", "measure": measure, "value": value, "quote": quote,
+                **fields}
+
+    answer = LLMResult({"facts": [
+        figure("level", 251000, "251,000 t in last November", period="2023-11"),
+        figure("yoy_pct", -8, "declines exceeding 8%"),
+        figure("mom_direction", "flat", "will be basically the same", period="2024-12", basis="forecast",
+               metric="operating_rate"),
+    ], "drivers": []}, 0, 0)
+    facts = read.read_chunk(text, chunk, answer, "2024-11", "llm").facts
+    assert [(f.value, f.status) for f in facts] == [(251000, Status.ACCEPTED), (-8, Status.ACCEPTED),
+                                                    ("flat", Status.ACCEPTED)], [f.reason for f in facts]

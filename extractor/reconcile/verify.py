@@ -31,12 +31,12 @@ from dataclasses import dataclass, field
 from extractor.rules.month_votes import stated_years
 from extractor.text import clauses as cl
 from extractor.text.commodities import COMMODITY_ALIASES
-from extractor.text.countries import COUNTRIES, regions_named
+from extractor.text.countries import regions_named
+
+from .shapes import commodity_id, region_and_group, region_label, segment_label  # noqa: F401 (the verifier's API)
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
-COUNTRY_REGIONS = frozenset(COUNTRIES.values())
-_SNAKE = re.compile(r"[^a-z0-9]+")
 _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|a year", re.I),
     "operating_capacity": re.compile(r"capacit", re.I),
@@ -71,56 +71,6 @@ class Verdict:
 
     def reason(self) -> str:
         return "; ".join(self.problems)
-
-
-# Normalising labels to the contract's shapes ------------------------------------------------------------------------
-
-def commodity_id(name: str) -> str:
-    """A contract-shaped id of what the LLM called the product ('Copper Foil' -> 'copper_foil')."""
-    return _SNAKE.sub("_", name.lower().replace("aluminium", "aluminum")).strip("_") or "unknown"
-
-
-# The contract's labels of recurring parts, from the words a reader may use for them: a size is large, medium or
-# small (not "large-scale", "middle-sized", "mid-size"); a raw-material route is "X-derived" (not "X-based").
-_SEGMENT_WORDS = (
-    (re.compile(r"\b(?:middle|mid|medium)[- ]?(?:sized?|scale)\b"), "medium"),
-    (re.compile(r"\b(large|small)[- ](?:sized?|scale)\b"), r"\1"),
-    (re.compile(r"\b(spodumene|lepidolite|salt lake|brine|scrap|mica)[- ](?:based|sourced|route)\b"), r"\1-derived"),
-)
-
-
-def segment_label(segment: str | None, commodity: str) -> str | None:
-    """A lower-case segment in the contract's labels of recurring parts, or None for the whole product ('null', the
-    product's own name)."""
-    if segment is None:
-        return None
-    label = " ".join(segment.lower().split()).strip(" .,;:")
-    if label in ("", "null", "none", "n/a", "total", "whole", commodity.replace("_", " ")):
-        return None
-    for words, contract_label in _SEGMENT_WORDS:
-        label = words.sub(contract_label, label)
-    return label
-
-
-def region_label(region: str | None) -> str:
-    label = " ".join((region or "china").lower().split()).strip(" .,;:")
-    return label or "china"
-
-
-# A group of countries a reader may give as a region ("Africa", "the EU", "rest of the world"): the contract's region
-# is then `global`, the group's own name its segment.
-_GROUP = re.compile(r"\b(?:america|americas|africa|asia|europe|oceania|eu|eu\d\d|cis|middle east|rest of|other|"
-                    r"latin|gulf|nations|region|world|west|east|north|south|central)\b")
-
-
-def region_and_group(region: str | None, segment: str | None) -> tuple[str, str | None]:
-    """The contract's region and segment of a reader's region: a group of countries is `global` with the group as
-    the segment (after the reader's own segment: "usage, cumulative, africa"); a country or china stays."""
-    label = region_label(region)
-    if label in _ALWAYS_REGIONS or label in COUNTRY_REGIONS or not _GROUP.search(label):
-        return label, segment
-    group = re.sub(r"^the\s+", "", label)
-    return "global", f"{segment}, {group}" if segment else group
 
 
 # Checks -------------------------------------------------------------------------------------------------------------
@@ -227,9 +177,17 @@ def _around_report_month(sentence: str, report_month: str) -> set[str]:
             periods.add(f"{year:04d}-{number:02d}")
             if report_month[5:] == "12" and number == 1:
                 periods.add(f"{year + 1:04d}-01")
+    for name in _LAST_MONTH_NAMED.findall(sentence):  # "239,000 t in last November": the one before the report's
+        number = month_number(name)
+        if number:
+            year = int(report_month[:4]) - (number >= int(report_month[5:]))
+            periods.add(f"{year:04d}-{number:02d}")
     if _forecast(sentence):
         periods.add(shift_month(report_month, 1))
     return periods
+
+
+_LAST_MONTH_NAMED = re.compile(rf"\blast\s+({MONTH_NAMES})\b", re.I)
 
 
 def _relative_years(sentence: str, report_month: str) -> set[str]:

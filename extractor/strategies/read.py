@@ -215,10 +215,11 @@ def _signed_value(text: str, chunk: Section, given: ReadFigure, label: Label, nu
 def _signed_change(text: str, chunk: Section, given: ReadFigure, number: NumberSpan,
                    value: float | list[float]) -> tuple[Any, str | None]:
     """A change signed by a direction named right after its numbers ("35% and 5% increases"), else by the last
-    direction word of its clause before the number (else by the LLM's sign), and a doubt where the LLM's sign is not
-    the text's."""
+    direction word of its clause before the number and its qualifier ("drops exceeding 10%": not "exceeding"; else by
+    the LLM's sign), and a doubt where the LLM's sign is not the text's."""
     clause_start = max(text.rfind(c, chunk.start, number.start) for c in ";,.")
-    direction = _direction_after(text, number.end) or cl.last_direction(text[clause_start + 1:number.start])[0]
+    before = min(number.start, number.qualifier_start) if number.qualifier_start >= 0 else number.start
+    direction = _direction_after(text, number.end) or cl.last_direction(text[clause_start + 1:before])[0]
     negative = direction == "down" if direction in ("up", "down") else _sign(given.value) < 0
     signed: Any
     if isinstance(value, list):  # "down 50-100 yuan/t": both ends of the change

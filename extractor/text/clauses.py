@@ -89,7 +89,8 @@ FLAT_WORDS = re.compile(
     rf"\b(?:{words('flat_verb')}|"
     r"unchanged|flat|little[- ]change[ds]?|no change|no significant change|(?:not|no)t? change significantly|"
     r"stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around)|sideways|on par|"
-    r"(?:roughly|largely|broadly|virtually) (?:the same|unchanged|stable|steady|flat)|(?:the )?same level|"
+    r"(?:roughly|largely|broadly|virtually|basically|essentially|more or less) (?:the same|unchanged|stable|steady|flat)|"
+    r"(?:the )?same level|"
     r"(?:barely|hardly) (?:chang|mov)\w*|little movement|"
     r"no (?:obvious|notable|marked|major|big|significant) change|(?:did|does|do) not change|not much change)\b",
     re.I,
