@@ -2,7 +2,9 @@
 
 Stages (the rules, the LLM strategies, reconciliation, cross-checks, the
 store) take and return these; only the store turns them into rows. This module
-imports nothing of ours, so every layer can use it.
+imports nothing of ours but the contract's vocabularies (`schemas.contract`, which imports nothing), so every layer
+can use it; a label's metric, basis and measure are the contract's (`as_metric`, `as_basis`, `as_measure` check a
+name read from text).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Union
+from typing import Any, Union, cast, get_args
+
+from schemas.contract import Basis, Measure, Metric
 
 # A fact's value: a number, a [low, high] range, or a direction word for the *_direction measures.
 Value = Union[float, list[float], str]
@@ -80,18 +84,42 @@ class Span:
         return text[self.start:self.end]
 
 
+_METRICS, _BASES, _MEASURES = frozenset(get_args(Metric)), frozenset(get_args(Basis)), frozenset(get_args(Measure))
+
+
+def as_metric(value: str) -> Metric:
+    """A metric name as the contract's (ValueError for one it has not)."""
+    if value not in _METRICS:
+        raise ValueError(f"{value!r} is not one of the contract's metrics")
+    return cast(Metric, value)
+
+
+def as_basis(value: str) -> Basis:
+    """A basis as the contract's (ValueError for one it has not)."""
+    if value not in _BASES:
+        raise ValueError(f"{value!r} is not one of the contract's bases")
+    return cast(Basis, value)
+
+
+def as_measure(value: str) -> Measure:
+    """A measure as the contract's (ValueError for one it has not)."""
+    if value not in _MEASURES:
+        raise ValueError(f"{value!r} is not one of the contract's measures")
+    return cast(Measure, value)
+
+
 @dataclass(frozen=True)
 class Label:
     """The contract's key fields of a fact: what the number is about, apart from its value."""
 
     commodity: str
     region: str
-    metric: str
+    metric: Metric
     segment: str | None
     content: str | None
     period: str | None
-    basis: str
-    measure: str
+    basis: Basis
+    measure: Measure
 
     def replace(self, **changes: Any) -> "Label":
         return dataclasses.replace(self, **changes)

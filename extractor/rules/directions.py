@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from extractor.record import Fact, Label, Span
+from extractor.record import Fact, Label, Span, as_basis, as_measure, as_metric
 from extractor.rules.context import (
     clause_start_of,
     content_of,
@@ -272,8 +272,8 @@ def _direction_fact(s: str, offset: int, move: _Move, segment: str | None, names
         period = shift_month(report_month, 1)
     basis = cl.basis_for(period, report_month, forecast_cue)
     content = content_of(s[move.clause:move.start], s[move.end:move.end + 40], None)
-    label = Label(section.commodity, section.region, move.metric, segment, content, period, basis,
-                  f"{move.comparison}_direction")
+    label = Label(section.commodity, section.region, as_metric(move.metric), segment, content, period,
+                  as_basis(basis), as_measure(f"{move.comparison}_direction"))
     span = Span(offset + move.start, offset + move.end)
     fact = Fact(label, move.direction, None, None, s[move.start:move.end], span, span, section=section.index)
     if not section.known:

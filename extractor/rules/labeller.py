@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.record import Fact, Label, ReviewReason, Span, Status
+from extractor.record import Fact, Label, ReviewReason, Span, Status, as_basis, as_measure, as_metric
 from extractor.record import ReviewKind as K
 from extractor.rules import cues
 from extractor.rules.changes import comparison_of, direction_of
@@ -235,7 +235,8 @@ def _label_number(place: NumberPlace) -> Fact:
     content = content_of(f.clause_pre, _unit_words(f.number) + f.post, f.previous) \
         if f.metric not in RATE_METRICS else None
     section, offset, number = place.section, place.offset, place.number
-    label = Label(section.commodity, section.region, metric, segment, content, period, basis, measure)
+    label = Label(section.commodity, section.region, as_metric(metric), segment, content, period, as_basis(basis),
+                  as_measure(measure))
     fact = Fact(label, value, unit, number.qualifier, f.s[quote_start:quote_end],
                 Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
                 direction=direction if measured.is_change else None, section=section.index)
@@ -320,7 +321,8 @@ def _maintenance_loss(place: NumberPlace, segment: str | None) -> Fact:
     if period is None:
         return _review(number, place.offset, section, review_reason(K.NO_PERIOD))
     basis = cl.basis_for(period, place.report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
-    label = Label(section.commodity, section.region, "maintenance_impact", segment, None, period, basis, "level")
+    label = Label(section.commodity, section.region, "maintenance_impact", segment, None, period, as_basis(basis),
+                  "level")
     span = Span(place.offset + number.start, place.offset + number.end)
     return Fact(label, abs(float(number.value)) if isinstance(number.value, float) else list(number.value), "mt",
                 number.qualifier, number.text, span, span, section=section.index)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.record import Fact, Label, Span, Status
+from extractor.record import Fact, Label, Span, Status, as_basis, as_measure, as_metric
 from extractor.rules.cues import NO_PERIOD
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, region_for
 from extractor.text.lexicon import MARKERS, category_of
@@ -228,8 +228,8 @@ def _cell_fact(text: str, table: Table, row: Row, column: Column, cell: Cell, re
                     "a table mass with no unit line to scale it", section=section)
     metric = "cumulative_production" if column.cumulative else "production"
     content = "metal" if row.commodity in table.metal else None
-    label = Label(row.commodity, region_for(row.commodity), metric, None, content, period,
-                  _basis(column, period, report_month), column.measure)
+    label = Label(row.commodity, region_for(row.commodity), as_metric(metric), None, content, period,
+                  as_basis(_basis(column, period, report_month)), as_measure(column.measure))
     if column.measure == "level":
         assert table.scale is not None and factor is not None
         fact = Fact(label, round(value * factor, 6), "mt", None, cell.text, number, Span(cell.start, cell.end),
