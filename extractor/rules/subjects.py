@@ -61,7 +61,7 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
 
 _COUNTRY_FIRST = re.compile(r"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s+(?:produced|output|production|made|"
                             r"turned out|saw|recorded|posted|reported|came|was|were|rose|fell|grew|increased|decreased|"
-                            r"dropped|climbed|declined)\b")
+                            r"dropped|climbed|declined|continued|remained|accounted|led|topped)\b")
 
 
 def _country_subject(text: str) -> str | None:

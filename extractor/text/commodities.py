@@ -284,11 +284,15 @@ def _named_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> list[
     return named
 
 
+# "China continued to lead production": a metal's name used as a verb (lead, tin's "can" aside) is no product.
+_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|did|does|do)\s+$")
+
+
 def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """Bare metal names where their producers or production are spoken of and no more specific name covers them."""
     generic = []
     for match in _generic_pattern().finditer(text):
-        if _covered(found, match.start()):
+        if _covered(found, match.start()) or _VERB_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
         after = text[match.end():match.end() + 40]
         if _OTHER_PRODUCT_AFTER.match(after):
