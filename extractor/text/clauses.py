@@ -47,7 +47,7 @@ FULL_YEAR = re.compile(
     re.I,
 )
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
-_RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next)\s+month\b", re.I)
+_RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next|this)\s+month\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
     rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|(?<!output )(?<!production )of)\s+"
@@ -227,10 +227,11 @@ def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
 
 
 def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
-    """ "last month" (the report month) and "next month" (the one after), where the report month is known."""
+    """ "last month" and "this month" (the report month: a review is published the month after) and "next month"
+    (the one after), where the report month is known."""
     if report_month is None:
         return []
-    return [MonthMention(match.start(), shift_month(report_month, 0 if match.group(1).lower() == "last" else 1))
+    return [MonthMention(match.start(), shift_month(report_month, 1 if match.group(1).lower() == "next" else 0))
             for match in _RELATIVE_MONTH.finditer(sentence)]
 
 
