@@ -17,7 +17,7 @@ from pathlib import Path
 from extractor.errors import ExtractorError
 from extractor.eval.scoring import values_agree
 from extractor.facts import DocumentFacts, Fact, load_document_facts
-from extractor.rules.tables import scale_factors
+from extractor.rules.tables import DECLARATION_LINE, scale_factors
 from extractor.text.commodities import CONTRACT_IDS
 from extractor.text.documents import read_document
 from extractor.text.numbers import find_numbers
@@ -106,7 +106,6 @@ def value_in_quote(fact: Fact) -> bool:
 
 
 _BARE_CELL = re.compile(r"[\s\d,.%*()+−-]+")
-_UNIT_LINE = re.compile(r"^.*(?:\bunits?\b|thousand|'000|million|\(kt\)).*$", re.I | re.M)
 
 
 def _scaled_cell(fact: Fact, text: str) -> bool:
@@ -116,7 +115,7 @@ def _scaled_cell(fact: Fact, text: str) -> bool:
     if not isinstance(fact.value, (int, float)):
         return False
     if _BARE_CELL.fullmatch(fact.quote):
-        factors = {f for line in _UNIT_LINE.findall(text) if len(line) < 200 for f in scale_factors(line)}
+        factors = {f for line in DECLARATION_LINE.findall(text) if len(line) < 200 for f in scale_factors(line)}
     else:
         factors = set(scale_factors(fact.quote))
     stated = [n.value for n in find_numbers(fact.quote) if isinstance(n.value, float)]

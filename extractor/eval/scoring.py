@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from extractor.facts import DocumentFacts, Driver, Fact
+from extractor.record import LABEL_FIELDS
 
 
 def values_agree(gold: Any, other: Any) -> bool:
@@ -74,7 +75,6 @@ def match_facts(gold: Iterable[Fact], predicted: Iterable[Fact]) -> Match:
 # a wrong label: then the one field that differs names the kind (wrong segment, commodity, metric, period, measure,
 # region, content, basis), and *several fields* when more than one does. Each extra fact explains one miss at most.
 
-LABEL_FIELDS = ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")
 # The table's rows in the order a reader looks for them.
 KINDS = ("never extracted", "wrong value", *(f"wrong {name}" for name in LABEL_FIELDS), "several fields")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar, Protocol, runtime_checkable
 
 from extractor.record import Driver, Fact
+from extractor.rules.bare_changes import with_stated_comparison
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import ReportMonth, find_report_month
@@ -57,3 +58,11 @@ class RulesFormat:
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
         return find_drivers(text, section, report_month)
+
+
+class StatedComparisonFormat(RulesFormat):
+    """A template that states its comparison once (a study group's release, an official statistics wire): a change
+    that names none takes the year-on-year comparison the text states (`rules/bare_changes.py`)."""
+
+    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
+        return with_stated_comparison(text, section, super().label(text, section, report_month))

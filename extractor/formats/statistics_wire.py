@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from extractor.formats.base import RulesFormat
-from extractor.record import Fact
-from extractor.rules.bare_changes import with_stated_comparison
-from extractor.rules.sections import Section, article_sections
+from extractor.formats.base import StatedComparisonFormat
+from extractor.rules.sections import article_sections
 
 _OFFICE = re.compile(r"\b(?:National\s+Bureau\s+of\s+Statistics|NBS|statistics\s+(?:bureau|office|agency)|"
                      r"Ministry\s+of\s+(?:Steel|Mines|Energy\s+and\s+Mines|Industry\s+and\s+Information\s+Technology))\b",
@@ -23,12 +21,9 @@ _OFFICE = re.compile(r"\b(?:National\s+Bureau\s+of\s+Statistics|NBS|statistics\s
 _OPENING = 400
 
 
-class StatisticsWire(RulesFormat):
+class StatisticsWire(StatedComparisonFormat):
     name: ClassVar[str] = "statistics_wire"
     description: ClassVar[str] = "a wire story of official statistics (NBS and other offices): changes year on year"
 
     def recognise(self, text: str) -> float:
         return 0.96 if _OFFICE.search(text[:_OPENING]) and article_sections(text) else 0.0
-
-    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return with_stated_comparison(text, section, super().label(text, section, report_month))

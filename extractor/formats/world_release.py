@@ -15,9 +15,7 @@ import re
 from dataclasses import replace
 from typing import ClassVar
 
-from extractor.formats.base import RulesFormat
-from extractor.record import Fact
-from extractor.rules.bare_changes import with_stated_comparison
+from extractor.formats.base import StatedComparisonFormat
 from extractor.rules.sections import Section, article_sections
 
 # The bodies that publish world figures, by the names releases and reprints give them.
@@ -28,7 +26,7 @@ _PUBLISHERS = re.compile(
 _OPENING = 400  # a release names its publisher in its headline or first sentence
 
 
-class WorldRelease(RulesFormat):
+class WorldRelease(StatedComparisonFormat):
     name: ClassVar[str] = "world_release"
     description: ClassVar[str] = "a study group's or association's world figures (ILZSG, INSG, ICSG, WBMS, IAI, " \
                                  "worldsteel), published or reprinted"
@@ -38,6 +36,3 @@ class WorldRelease(RulesFormat):
 
     def sections(self, text: str) -> list[Section]:
         return [replace(section, region="global") for section in article_sections(text)]
-
-    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return with_stated_comparison(text, section, super().label(text, section, report_month))

@@ -90,6 +90,10 @@ _DECLARED_SCALES = (
 )
 
 
+# A line that may declare the unit masses count in ("Unit: 1,000 tonne", "in thousands of tonnes", "(kt)").
+DECLARATION_LINE = re.compile(r"^.*(?:\bunits?\b|thousand|'000|million|\(kt\)).*$", re.I | re.M)
+
+
 def scale_factors(declaration: str) -> tuple[float, ...]:
     """Every factor a unit declaration allows: a "Unit:" line's one, or those its words name ("in thousands of
     metric tons", "'000 tonnes"; "mt" in a report that counts in millions, as Indian steel reports do)."""

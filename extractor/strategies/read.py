@@ -27,14 +27,13 @@ from extractor.reconcile import verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
 from extractor.record import Driver, Fact, Label, Span, Status
 from extractor.rules.sections import Section, content_end
-from extractor.rules.tables import scale_factors
+from extractor.rules.tables import DECLARATION_LINE, scale_factors
 from extractor.text import clauses as cl
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.reading import ChunkReading, DocumentReading, ReadDriver, ReadFigure, chunk_reading_for
 
 MAX_CHUNK = 6000  # characters of text a reading question carries (about 1,500 tokens: room in an 8k context)
 DOCUMENT_HEAD = 3000  # characters of the opening the document question carries
-_DECLARATION_LINE = re.compile(r"^.*(?:\bunits?\b|thousand|'000|million|\(kt\)).*$", re.I | re.M)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|[A-Z][a-z])|\n")  # "on March 11.The NBS releases"
 
 
@@ -337,7 +336,7 @@ def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, fact
         return Span(unit_start, unit_end)
     best: Span | None = None
     window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
-    for line in _DECLARATION_LINE.finditer(text, window_start, window_end):
+    for line in DECLARATION_LINE.finditer(text, window_start, window_end):
         if len(line.group(0)) < 200 and factor in scale_factors(line.group(0)):
             span = Span(line.start(), line.end())
             if best is None or abs(span.start - unit_start) < abs(best.start - unit_start):
