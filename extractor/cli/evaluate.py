@@ -56,6 +56,9 @@ def evaluate(
         None, "--oracle-p", min=0.0, max=1.0, help="Answer every LLM question from the gold itself, right with this "
         "probability and otherwise plausibly wrong: shows what each strategy and policy would do with an LLM that "
         "good (docs/benchmarks.md has the table)."),
+    oracle_seed: int = typer.Option(
+        0, "--oracle-seed", help="Which of the oracle's reproducible draws of mistakes to take (with --oracle-p "
+        "under 1): scores over several seeds show how much one draw moves them."),
     compare: Optional[str] = typer.Option(
         None, "--compare", help="Score several providers side by side on the same --docs, e.g. "
         "'rules,local,local:naive' (provider[:strategy]); prints accuracy, time and tokens per section."),
@@ -101,7 +104,7 @@ def evaluate(
         thresholds = parse_thresholds(fail_under or "")
         sets = _document_sets(gold_dirs, docs_list)
         gold_docs, set_of = _gold_of_sets(sets)
-        selection = _Selection(docs_list, sample, compare, oracle_p, settings.max_document_bytes)
+        selection = _Selection(docs_list, sample, compare, oracle_p, settings.max_document_bytes, oracle_seed)
         gold_docs, sections, oracle = selection.prepare(gold_docs)
         if compare is not None:
             docs = selection.one_docs("--compare extracts the documents with each provider: give --docs")
@@ -135,6 +138,7 @@ class _Selection:
     compare: str | None
     oracle_p: float | None
     max_bytes: int
+    oracle_seed: int = 0
 
     def one_docs(self, why: str) -> Path:
         """The one --docs folder, or an error saying why one is needed."""
@@ -147,7 +151,7 @@ class _Selection:
         """The gold to score (cut to the --sample's sections), those sections, and the --oracle-p oracle."""
         if (self.sample is not None or self.compare is not None) and len(self.docs_dirs) > 1:
             raise ExtractorError("--sample and --compare take one --docs folder")
-        oracle = _oracle(gold, self.docs_dirs, self.oracle_p, self.max_bytes)
+        oracle = _oracle(gold, self.docs_dirs, self.oracle_p, self.max_bytes, self.oracle_seed)
         if self.sample is None:
             return gold, None, oracle
         docs = self.one_docs("--sample extracts a sample of sections: give --docs")
@@ -243,7 +247,8 @@ def _predictions(docs: Path | None, from_db: Path | None, pred: Path | None, con
     return predictions
 
 
-def _oracle(gold: list[DocumentFacts], docs_dirs: list[Path], p: float | None, max_bytes: int) -> OracleProvider | None:
+def _oracle(gold: list[DocumentFacts], docs_dirs: list[Path], p: float | None, max_bytes: int,
+            seed: int = 0) -> OracleProvider | None:
     """The gold oracle of --oracle-p (or for 'oracle' in --compare), reading the gold documents' texts."""
     if p is None:
         return None
@@ -252,7 +257,7 @@ def _oracle(gold: list[DocumentFacts], docs_dirs: list[Path], p: float | None, m
     texts: dict[str, str] = {}
     for folder in docs_dirs:
         texts.update(ev.read_texts(folder, [g.document for g in gold if g.document not in texts], max_bytes))
-    return OracleProvider(oracle_documents(gold, texts), p)
+    return OracleProvider(oracle_documents(gold, texts), p, seed)
 
 
 def _examples(sets: list[tuple[str, Path, Path | None]]) -> tuple[tuple[str, str], ...]:

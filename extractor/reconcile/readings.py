@@ -219,13 +219,27 @@ def _differing(rules: Fact, llm: Fact, trusted: Trust, opinions: dict[str, objec
         return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules differ ({differences})"})
     if trusted.trusted and llm.status == Status.ACCEPTED and rules.status != Status.ACCEPTED:
         return llm.relabel(opinions={**opinions, "decision": f"llm: verified, the rules were unsure ({differences})"})
-    if trusted.trusted and rules.status == Status.ACCEPTED:
+    contested = _contested(rules, llm) if trusted.overrules else []
+    if trusted.trusted and rules.status == Status.ACCEPTED and not contested:
         why_rules = llm.reason if llm.status != Status.ACCEPTED else "too few figures to overrule the rules"
         return rules.relabel(opinions={**opinions, "decision": f"rules: {why_rules}"})
+    if contested and rules.status == Status.ACCEPTED:  # the text refuted one field of a trusted reader's reading, and the rules differ on another
+        return rules.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise, and "
+                             f"differ from the LLM on {', '.join(contested)}, which the text did not refute",
+                             opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
     if trusted.trusted:
         return llm.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise",
                            opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
     return rules.relabel(opinions={**opinions, "decision": f"rules: the LLM is not trusted here ({differences})"})
+
+
+def _contested(rules: Fact, llm: Fact) -> list[str]:
+    """The fields where the rules' reading differs from a trusted LLM's reading that the text refuted on other
+    fields only: there the rules' reading is one opinion against another, not a fallback."""
+    refuted = set(llm.opinions.get("unverified", ()))
+    if not refuted:
+        return []
+    return [k for k in LABEL_FIELDS if k not in refuted and getattr(llm.label, k) != getattr(rules.label, k)]
 
 
 def decide_drivers(rules: list[Driver], llm: list[Driver], trusted: Trust) -> list[Driver]:

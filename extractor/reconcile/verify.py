@@ -38,7 +38,8 @@ from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number
 from extractor.text.vocabulary import FORECAST_CUE
 
 _METRIC_WORDS: dict[str, re.Pattern[str]] = {
-    "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|a year", re.I),
+    "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|"
+                           r"\b(?:t|mt|tonnes?|tons?)\s+a\s+year\b(?!\s+(?:ago|earlier|before|on))", re.I),
     "operating_capacity": re.compile(r"capacit", re.I),
     "operating_rate": re.compile(r"operat|utili[sz]ation|run(?:ning)? rate|start[- ]?up rate|capacity usage|"
                                  r"\brates?\b|\bload|running at|run at", re.I),
@@ -51,6 +52,8 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
 }
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
+# What a quote that names no production word may speak of instead.
+_OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"]}
 _POINTS = re.compile(r"percentage points?|pct points?|\bpp\b|points?\b|bps\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b)\.?,?\s*(?:\d{{1,2}},?\s*)?((?:19|20)\d\d)\b"
@@ -307,14 +310,28 @@ def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None
                                                           "imports", "exports"):  # an inventory may be a ratio
         return f"a percentage is no level of {metric}"
     words = _METRIC_WORDS.get(metric)
-    if words is not None and not words.search(sentence):
+    if words is not None and not words.search(_metric_stretch(metric, quote, sentence)):
         return f"{metric} but the sentence has no {metric.replace('_', ' ')} word"
-    if metric in ("production", "cumulative_production") and re.search(r"capacit", quote, re.I) \
-            and not _PRODUCTION_WORDS.search(quote):
-        return f"{metric} but the quote speaks of capacity"
+    if metric in ("production", "cumulative_production") and not _PRODUCTION_WORDS.search(quote):
+        other = next((name for name in ("capacity", "inventory") if _OTHER_METRIC[name].search(quote)), None)
+        if other is not None:
+            return f"{metric} but the quote speaks of {other}"
     if metric == "production" and cl.CUMULATIVE_RANGE.search(quote):
         return "production but the quote gives a cumulative range"
     return None
+
+
+def _metric_stretch(metric: str, quote: str, sentence: str) -> str:
+    """Where a metric's word must stand: the sentence; for capacity, the sentence up to the end of the quote's
+    clause ("12,000 mt, helped by restarted capacity" is no capacity; "capacity of 12,000 mt a year" is)."""
+    at = sentence.find(quote)
+    if metric != "capacity" or at < 0:
+        return sentence
+    end = _CLAUSE_END.search(sentence, at + len(quote))
+    return sentence[:end.start() if end else len(sentence)]
+
+
+_CLAUSE_END = re.compile(r"[,;]\s|\s+(?:due to|thanks to|as|because|while|but)\s", re.I)
 
 
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months", re.I)

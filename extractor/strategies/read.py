@@ -353,17 +353,22 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
     sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=2)
     own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
-    problems = [p for p in (
-        verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote)),
-        verify.check_measure(label.measure, fact.quote, own, unit, label.period),
-        verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
-        verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
-        None if verify.named_in(text, label.commodity) else f"commodity {label.commodity} is not named in the text",
-        None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",
-        sign_doubt,
-    ) if p]
+    checks = {
+        "period": verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote)),
+        "measure": verify.check_measure(label.measure, fact.quote, own, unit, label.period),
+        "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
+        "metric": verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
+        "commodity": None if verify.named_in(text, label.commodity) else
+        f"commodity {label.commodity} is not named in the text",
+        "region": None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",
+        "value": sign_doubt,
+    }
+    problems = {name: problem for name, problem in checks.items() if problem}
     if problems:
-        fact.status, fact.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
+        fact.status, fact.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems.values())
+        # a basis refuted is refuted with its period ("actual for June, after the report month May")
+        refuted = set(problems) | ({"period"} if "basis" in problems else set())
+        fact.opinions = {**fact.opinions, "unverified": sorted(refuted)}
     return fact
 
 

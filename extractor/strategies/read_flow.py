@@ -71,6 +71,10 @@ def ask(text: str, sections: list[Section], rules_month: ReportMonth, llm: LLMCl
         month_problem = f"the LLM named {month} but read the figures as of {rules_month.value}"
         month = rules_month.value
         readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
+    elif (figures_month := _month_read(month_problem, month, rules_month, readings, text)) is not None:
+        month_problem = f"{month_problem}; it read the figures as of {figures_month}, a month the text states"
+        month = figures_month
+        readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
     return Asked(reading, llm_month, month_problem, month, parts, [f for r in readings for f in r.facts],
                  [d for r in readings for d in r.drivers])
 
@@ -80,6 +84,17 @@ def _outvoted(month: str | None, rules_month: str | None, readings: list[read.Ch
     and the rules outvote its month."""
     return month != rules_month and rules_month is not None and \
         _month_of_figures([f for r in readings for f in r.facts]) == rules_month
+
+
+def _month_read(problem: str | None, month: str | None, rules_month: ReportMonth, readings: list[read.ChunkAnswer],
+                text: str) -> str | None:
+    """Where the LLM's named month was not taken and the rules were unsure of theirs (low or none): the month the
+    LLM read most of the document's actual figures as of (their values found in the text), if the text states it.
+    The answer to the document question can be wrong where the reading of the figures is right."""
+    if problem is None or rules_month.confidence not in ("low", "none"):
+        return None
+    read_as = _month_of_figures([f for r in readings for f in r.facts if f.status != Status.REJECTED])
+    return read_as if read_as not in (None, month) and verify.check_report_month(read_as, text) is None else None
 
 
 def _month_of_figures(facts: list[Fact]) -> str | None:
