@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractor.formats.review_sections import split_sections
 from extractor.reconcile.labels import needs_label
 from extractor.record import ReviewKind, Status
 from extractor.rules.context import clause_start_of
@@ -12,7 +13,7 @@ from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, fe
 from extractor.rules.label_rules import FLAGS, LATE_SCREENS, MEASURES, SCREENS, first_match, holding
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import find_report_month
-from extractor.rules.sections import Section, split_sections
+from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text.documents import read_document
 from extractor.text.numbers import find_numbers

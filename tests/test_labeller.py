@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.formats.review_sections import split_sections
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import find_report_month
-from extractor.rules.sections import split_sections
 from extractor.text.documents import read_document
 
 from .labels import has
