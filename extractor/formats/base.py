@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol, runtime_checkable
 
+from extractor.formats import datelines
 from extractor.record import Driver, Fact
 from extractor.rules.bare_changes import with_stated_comparison
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
-from extractor.rules.report_month import ReportMonth, find_report_month
+from extractor.rules.report_month import ReportMonth
 from extractor.rules.scales import in_millions
 from extractor.rules.sections import Section, article_commodity, article_sections
 
@@ -38,8 +39,9 @@ class ReportFormat(Protocol):
 
 
 class RulesFormat:
-    """The shared rules as a format: report month from the text's own evidence, the whole text as one section
-    about the commodity it names, the rules labeller and the keyword drivers. Subclasses override a stage."""
+    """The shared rules as a format: report month from the text's own evidence (dated by its publication line or
+    dateline, `datelines.py`), the whole text as one section about the commodity it names, the rules labeller and
+    the keyword drivers. Subclasses override a stage."""
 
     name: ClassVar[str] = "rules"
     description: ClassVar[str] = "any production report the shared rules can read"
@@ -48,7 +50,7 @@ class RulesFormat:
         return 0.1 if article_commodity(text) is not None else 0.0
 
     def report_month(self, text: str) -> ReportMonth:
-        return find_report_month(text)
+        return datelines.report_month(text)
 
     def sections(self, text: str) -> list[Section]:
         return article_sections(text)
