@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.record import Fact, Span
+from extractor.record import Fact, Scale, Span
+from extractor.rules.tables import scale_factors
 
 # Products counted in millions of tonnes (the contract's ids).
 MILLION_TONNE_PRODUCTS = frozenset({
@@ -38,4 +39,5 @@ def _scaled(text: str, fact: Fact) -> Fact:
     if digits is None or unit is None or unit.end() > fact.number.end:
         return fact  # "tonnes", "metric tons": tonnes as written
     number = Span(fact.number.start, fact.number.start + digits.end())
-    return fact.relabel(value=float(fact.value) * 1e6, number=number, scale=Span(unit.start(1), unit.end(1)))
+    return fact.relabel(value=float(fact.value) * 1e6, number=number,
+                        scale=Scale(unit.start(1), unit.end(1), scale_factors(unit.group(1))))

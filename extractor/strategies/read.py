@@ -25,7 +25,7 @@ import prompts
 from extractor.llm import LLMError, LLMRequest, LLMResult
 from extractor.reconcile import verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
-from extractor.record import Driver, Fact, Label, Span, Status
+from extractor.record import Driver, Fact, Label, Scale, Span, Status
 from extractor.rules.sections import Section, content_end
 from extractor.rules.tables import DECLARATION_LINE, scale_factors
 from extractor.text import clauses as cl
@@ -197,7 +197,7 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
 
 
 def _signed_value(text: str, chunk: Section, given: ReadFigure, label: Label, number: NumberSpan,
-                  scale: Span | None) -> tuple[Any, str | None]:
+                  scale: Scale | None) -> tuple[Any, str | None]:
     """The fact's value: the LLM's where it scaled a count the text states in other units, else the text's number,
     a balance signed by "deficit" or "surplus", a change signed by the text's direction (the LLM's sign where there
     is none); and a doubt where the LLM's sign is not the text's."""
@@ -231,7 +231,7 @@ def _signed_change(text: str, chunk: Section, given: ReadFigure, number: NumberS
     return signed, sign_doubt
 
 
-def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[NumberSpan | None, Span | None]:
+def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[NumberSpan | None, Scale | None]:
     """The number stating the value at the quote (which stands at `at` in the chunk); for a mass counted in a
     declared unit (a table's "Unit: 1,000 tonne" line, "thousands of metric tons", "7.69 MT" for millions), the
     number and the declaration's span."""
@@ -318,7 +318,7 @@ def _unscaled_cell(given: ReadFigure, number: NumberSpan, label: Label) -> bool:
             and label.metric in _MASS_METRICS and label.measure in ("level", "mom_abs", "yoy_abs"))
 
 
-def _scaled_by_unit_line(text: str, chunk: Section, number: NumberSpan) -> tuple[NumberSpan, Span | None]:
+def _scaled_by_unit_line(text: str, chunk: Section, number: NumberSpan) -> tuple[NumberSpan, Scale | None]:
     """The cell's number times the factor of the nearest unit line of its table ("Unit: 1,000 tonne"), with that
     line's span; the number as it was where no unit line scales it."""
     declared = [(abs(scale.start - number.end), factor, scale) for factor in (1e3, 1e4, 1e6)
@@ -329,16 +329,18 @@ def _scaled_by_unit_line(text: str, chunk: Section, number: NumberSpan) -> tuple
     return replace(number, value=number.value * factor, unit="mt"), scale
 
 
-def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, factor: float) -> Span | None:
-    """Where the text declares that its masses count in `factor` tonnes: the number's own unit word, else the
-    nearest unit line or note of its table or chunk."""
-    if unit_end > unit_start and factor in scale_factors(text[unit_start:unit_end]):
-        return Span(unit_start, unit_end)
-    best: Span | None = None
+def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, factor: float) -> Scale | None:
+    """Where the text declares that its masses count in `factor` tonnes, with the factors that declaration states:
+    the number's own unit word, else the nearest unit line or note of its table or chunk."""
+    own = scale_factors(text[unit_start:unit_end]) if unit_end > unit_start else ()
+    if factor in own:
+        return Scale(unit_start, unit_end, own)
+    best: Scale | None = None
     window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
     for line in DECLARATION_LINE.finditer(text, window_start, window_end):
-        if len(line.group(0)) < 200 and factor in scale_factors(line.group(0)):
-            span = Span(line.start(), line.end())
+        factors = scale_factors(line.group(0)) if len(line.group(0)) < 200 else ()
+        if factor in factors:
+            span = Scale(line.start(), line.end(), factors)
             if best is None or abs(span.start - unit_start) < abs(best.start - unit_start):
                 best = span
     return best
