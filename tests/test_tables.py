@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.formats import choose_format
+from extractor.formats.tables import find_tables, row_facts, scale_factors
 from extractor.reconcile.grounding import ground_fact
 from extractor.record import Scale
-from extractor.rules.tables import find_tables, row_facts, scale_factors
 from extractor.text.documents import read_document
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import ClassVar, Protocol, runtime_checkable
 
 from extractor.formats import datelines
-from extractor.record import Driver, Fact
+from extractor.formats.tables import declared_scale, scale_factors
+from extractor.record import Driver, Fact, Scale, Span
 from extractor.rules.bare_changes import with_stated_comparison
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
@@ -22,6 +23,8 @@ class ReportFormat(Protocol):
     `recognise` says how well the format fits a text, from 0 (not at all) to 1
     (surely its template); the others are the pipeline's stages for a document
     of this template. Offsets in sections, facts and drivers index the whole text.
+    `unit_scale` is where the template declares the unit a mass counts in: the
+    read strategy scales a figure the LLM gave in tonnes by it.
     """
 
     name: str
@@ -36,6 +39,8 @@ class ReportFormat(Protocol):
     def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]: ...
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]: ...
+
+    def unit_scale(self, text: str, chunk: Section, unit: Span, factor: float) -> Scale | None: ...
 
 
 class RulesFormat:
@@ -56,10 +61,15 @@ class RulesFormat:
         return article_sections(text)
 
     def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return in_millions(text, label_section(text, section, report_month))
+        return in_millions(text, label_section(text, section, report_month), scale_factors)
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
         return find_drivers(text, section, report_month)
+
+    def unit_scale(self, text: str, chunk: Section, unit: Span, factor: float) -> Scale | None:
+        """Where the text declares that a mass counts in `factor` tonnes (its own unit words at `unit`, else a unit
+        line of its table or chunk: `tables.declared_scale`), with the factors that declaration states."""
+        return declared_scale(text, chunk, unit, factor)
 
 
 class StatedComparisonFormat(RulesFormat):

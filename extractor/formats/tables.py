@@ -1,6 +1,8 @@
 """Figures in a report's table: SMM's monthly base-metal table, a header of columns ("Sep. (Preliminary Data)",
 "YoY", "Jan.-Sep.", "YoY", "Aug. (Final Data)", "Oct. (E)") and one row per product, each cell on a line of its own
-or the cells of a row between '|' bars, the masses in the unit a "Unit: 1,000 tonne" line states.
+or the cells of a row between '|' bars, the masses in the unit a "Unit: 1,000 tonne" line states; and the unit
+declarations any report's masses may be counted in ("Unit: 1,000 tonne", "in thousands of metric tons", "7.69 MT"),
+which a format gives the read strategy (`RulesFormat.unit_scale`).
 
 A cell is grounded to its own span; a mass also to the unit line that scales it (`Fact.scale`, with the factors the
 line states), so the stored value (650 thousand tonnes is 650,000 mt) can be checked against the text like any other.
@@ -14,6 +16,7 @@ from functools import lru_cache
 
 from extractor.record import Fact, Label, Scale, Span, Status, as_basis, as_measure, as_metric
 from extractor.rules.cues import NO_PERIOD
+from extractor.rules.sections import Section
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, region_for
 from extractor.text.lexicon import MARKERS, category_of
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, month_number, resolve_month
@@ -100,6 +103,24 @@ def scale_factors(declaration: str) -> tuple[float, ...]:
     if factor is not None and factor != 1.0:
         return (factor,)
     return tuple(f for pattern, f in _DECLARED_SCALES if pattern.search(declaration))
+
+
+def declared_scale(text: str, chunk: Section, unit: Span, factor: float) -> Scale | None:
+    """Where the text declares that a mass counts in `factor` tonnes, with the factors that declaration states: the
+    number's own unit words (`unit`, empty where it has none), else the nearest unit line or note of its table or
+    chunk."""
+    own = scale_factors(unit.of(text)) if unit.end > unit.start else ()
+    if factor in own:
+        return Scale(unit.start, unit.end, own)
+    best: Scale | None = None
+    window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
+    for line in DECLARATION_LINE.finditer(text, window_start, window_end):
+        factors = scale_factors(line.group(0)) if len(line.group(0)) < 200 else ()
+        if factor in factors:
+            span = Scale(line.start(), line.end(), factors)
+            if best is None or abs(span.start - unit.start) < abs(best.start - unit.start):
+                best = span
+    return best
 
 
 def _cells(text: str) -> list[Cell]:
