@@ -22,12 +22,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import prompts
-from extractor.formats import ReportFormat
+from extractor.formats import ReportFormat, Section
 from extractor.llm import LLMError, LLMRequest, LLMResult
 from extractor.reconcile import verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
 from extractor.record import Driver, Fact, Label, Scale, Span, Status
-from extractor.rules.sections import Section, content_end
+from extractor.rules.sections import content_end
 from extractor.text import clauses as cl
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.reading import ChunkReading, DocumentReading, ReadDriver, ReadFigure, chunk_reading_for

@@ -7,15 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from extractor.formats import ReportFormat
+from extractor.formats import ReportFormat, ReportMonth, Section
 from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
 from extractor.reconcile import verify
 from extractor.reconcile.readings import (RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, good_run,
                                          trust)
 from extractor.record import Driver, Fact, Status
-from extractor.rules.report_month import ReportMonth
-from extractor.rules.sections import Section
 from extractor.strategies import read
 from schemas.reading import DocumentReading
 
