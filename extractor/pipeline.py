@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractor.errors import DocumentError, ExtractorError
-from extractor.formats import ReportFormat, RulesFormat, choose_format
+from extractor.formats import ReportFormat, ReportMonth, RulesFormat, Section, choose_format
 from extractor.llm import LLMClient
 from extractor.reconcile import crosscheck
 from extractor.reconcile.gate import gate_fact
 from extractor.record import Driver, Fact, Status
-from extractor.rules.report_month import ReportMonth
-from extractor.rules.sections import Section
 from extractor.settings import DEFAULT_MAX_BYTES
 from extractor.run_options import RunOptions
 from extractor.store import DocumentRecord, section_id

@@ -84,6 +84,17 @@ class Span:
         return text[self.start:self.end]
 
 
+@dataclass(frozen=True)
+class Scale(Span):
+    """Where a mass's unit is declared (a table's "Unit: 1,000 tonne" line, the "mt" after "63.3") and the factors
+    to tonnes that declaration states: one for a "Unit:" line, those its words name otherwise, none where it names no
+    mass unit. Read where the fact is made (the table reader, the read strategy's scaling); grounding checks the
+    fact's value against them. The store keeps the span only (a stored fact is not grounded again), so `factors`
+    is not part of a scale's equality."""
+
+    factors: tuple[float, ...] = field(default=(), compare=False)
+
+
 _METRICS, _BASES, _MEASURES = frozenset(get_args(Metric)), frozenset(get_args(Basis)), frozenset(get_args(Measure))
 
 
@@ -145,7 +156,8 @@ class Fact:
     direction), `quote_span` the span of `quote`. `direction` is the sign word a
     change was read with (the labeller chains it: "up 1% MoM and 2% YoY");
     `opinions` holds the rules' and the LLM's labels where both were asked.
-    `scale`, for a table cell, is the span of the unit line its mass is stated in ("Unit: 1,000 tonne").
+    `scale`, for a mass stated in a declared unit (a table cell), is where that unit is declared ("Unit: 1,000
+    tonne") with the factors to tonnes it states: the grounding takes them from the fact.
     `reviews` holds the typed reasons behind `reason` and `notes` where the rules gave them (in memory only: the
     store keeps the messages).
     """
@@ -164,7 +176,7 @@ class Fact:
     opinions: dict[str, Any] = field(default_factory=dict)
     source: str = "rules"
     section: int = 0
-    scale: Span | None = None
+    scale: Scale | None = None
     reviews: list[ReviewReason] = field(default_factory=list, compare=False, repr=False)
 
     def flag(self, reason: str | ReviewReason) -> None:

@@ -6,13 +6,18 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import sqlite_utils
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.formats import ReportFormat, choose_format, format_names, get_format, register_lazy, registry
+from extractor.formats import (ReportFormat, RulesFormat, choose_format, format_names, get_format, register_lazy,
+                               registry)
+from extractor.llm import LLMResult
+from extractor.record import Status
+from extractor.strategies import read
 from extractor.text.documents import read_document
 
 
@@ -91,3 +96,68 @@ def test_a_wire_story_of_official_statistics_states_its_changes_year_on_year(tmp
         measures[name] = {(row["commodity"], row["measure"]) for row in sqlite_utils.Database(
             tmp_path / f"{name}.db").query("SELECT * FROM facts WHERE value_num = 2.1")}
     assert measures == {"wire": {("aluminum", "yoy_pct")}, "article": {("aluminum", "mom_pct")}}
+
+
+def test_the_reviews_heading_and_colon_sectioning_are_the_smm_review_formats() -> None:
+    """The SMM review's sectioning (a heading per commodity, or in older reviews a "Refined Copper:" line) is its
+    format's: the shared rules read the same text as one article."""
+    text = ("Metal Output Review for March 2021\n\n"
+            "Refined Copper:\nSmelters in the east kept their lines running for the whole month, and refined copper "
+            "output came to 812,000 mt in March, up 2.4% from February as two plants came back from upkeep.\n\n"
+            "Zinc Ingot:\nZinc ingot output slipped to 498,000 mt in March, down 1.3% from February, as one smelter "
+            "in the north-west paused a roaster for repairs.\n")
+    review = get_format("smm_review")
+    assert choose_format(text) is review
+    assert [(s.heading, s.commodity) for s in review.sections(text)] == [("Refined Copper", "copper_cathode"),
+                                                                         ("Zinc Ingot", "refined_zinc")]
+    assert [s.heading for s in RulesFormat().sections(text)] == [None]
+
+
+TALLY = ("TALLY SHEET 2023-05\nCounts in kilotonnes.\n== Refined Zinc ==\nRefined zinc output came to 455 over the "
+         "month, up 2.5% on the sheet before.\n== Refined Lead ==\nRefined lead output came to 212 over the month, "
+         "down 1.1% on the sheet before.\nThe layout of this sheet was revised in January 2020.\n")
+
+
+@pytest.fixture
+def tally_registered(fixtures: Path) -> Iterator[None]:
+    sys.path.insert(0, str(fixtures / "formats"))
+    register_lazy("tally", "tally_format:Tally")
+    yield
+    registry.unregister("tally")
+    sys.path.remove(str(fixtures / "formats"))
+    sys.modules.pop("tally_format", None)
+
+
+def test_a_format_owns_its_template_for_a_strategy_and_extractor_month(tally_registered: None,
+                                                                        tmp_path: Path) -> None:
+    """A format of our own, registered from the test, with its own sectioning, dating and unit line: the read
+    strategy cuts its chunks at the format's headings and scales a figure by the unit the format finds, and
+    `extractor month` picks the sheet by the month the format reads, where the shared rules read others."""
+    tally = choose_format(TALLY)
+    assert tally is not None and tally.name == "tally"
+    shared = RulesFormat()
+    assert shared.report_month(TALLY).value == "2020-01" and tally.report_month(TALLY).value == "2023-05"
+
+    chunks = read.chunks(TALLY, tally.sections(TALLY))
+    assert [c.heading for c in chunks] == [None, "Refined Zinc", "Refined Lead"]
+    zinc = chunks[1]
+    answer = LLMResult({"facts": [{"commodity": "refined_zinc", "region": "china", "segment": None, "content": None,
+                                   "period": "2023-05", "basis": "actual", "metric": "production", "measure": "level",
+                                   "value": 455000, "quote": "455"}], "drivers": []}, 0, 0)
+    (scaled,) = read.read_chunk(TALLY, tally, zinc, answer, "2023-05", "llm").facts
+    assert scaled.value == 455_000 and scaled.status == Status.ACCEPTED
+    assert scaled.scale is not None and scaled.scale.of(TALLY) == "Counts in kilotonnes."
+    assert scaled.scale.factors == (1e3,)
+    (unscaled,) = read.read_chunk(TALLY, shared, zinc, answer, "2023-05", "llm").facts
+    assert unscaled.status == Status.REJECTED and unscaled.scale is None
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "tally.txt").write_text(TALLY)
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["month", "2023-05", "--from", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    document = next(iter(sqlite_utils.Database(db)["documents"].rows))
+    assert (document["report_format"], document["report_month"]) == ("tally", "2023-05")
+    result = CliRunner().invoke(app, ["month", "2020-01", "--from", str(folder), "--db", str(db)])
+    assert result.exit_code != 0 and "no documents" in result.output

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractor.formats.datelines import report_month
+from extractor.formats.review_sections import split_sections
 from extractor.reconcile.labels import needs_label
 from extractor.record import ReviewKind, Status
 from extractor.rules.context import clause_start_of
 from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
 from extractor.rules.label_rules import FLAGS, LATE_SCREENS, MEASURES, SCREENS, first_match, holding
 from extractor.rules.labeller import label_section
-from extractor.rules.report_month import find_report_month
-from extractor.rules.sections import Section, split_sections
+from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text.documents import read_document
 from extractor.text.numbers import find_numbers
@@ -74,7 +75,7 @@ def _label(text: str, tmp_path: Path) -> list:
     path = tmp_path / "r.txt"
     path.write_text("August 2024 Metal Production Review and Forecast for September\nLFP\n" + text)
     doc = read_document(path, 100_000)
-    month = find_report_month(doc.text).value
+    month = report_month(doc.text).value
     return [fact for section in split_sections(doc.text) for fact in label_section(doc.text, section, month)]
 
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.formats.datelines import report_month
+from extractor.formats.review_sections import split_sections
 from extractor.rules.labeller import label_section
-from extractor.rules.report_month import find_report_month
-from extractor.rules.sections import split_sections
 from extractor.text.documents import read_document
 
 from .labels import has
@@ -15,7 +15,7 @@ from .labels import has
 
 def _facts(path: Path) -> list[dict]:
     doc = read_document(path, 100_000)
-    month = find_report_month(doc.text).value
+    month = report_month(doc.text).value
     out = []
     for section in split_sections(doc.text):
         for fact in label_section(doc.text, section, month):

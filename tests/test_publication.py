@@ -1,4 +1,4 @@
-from extractor.rules.publication import is_header, publication_date
+from extractor.formats.datelines import is_header, publication_date
 
 
 def test_a_publication_line_dates_the_report() -> None:

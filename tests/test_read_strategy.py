@@ -14,6 +14,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.formats import RulesFormat
 from extractor.llm import LLMResult
 from extractor.reconcile import verify
 from extractor.record import Status
@@ -196,7 +197,7 @@ def test_a_quote_is_verified_in_its_own_clause_and_at_the_place_the_text_states_
                period="2025-11", quote="expected to increase"),
         figure(metric="production", measure="mom_direction", value="up", quote="up from September's 13,900 mt"),
     ], "drivers": []}, 0, 0)
-    read_facts = read.read_chunk(text, chunk, answer, "2025-10", "llm").facts
+    read_facts = read.read_chunk(text, RulesFormat(), chunk, answer, "2025-10", "llm").facts
     by_measure = {f.label.measure + f.label.metric: f for f in read_facts}
     mom = by_measure["mom_pctproduction"]
     assert mom.status == Status.ACCEPTED and mom.value == -4.0
@@ -257,7 +258,8 @@ def test_a_table_cell_read_as_written_counts_in_its_tables_unit_line() -> None:
         figure("refined_lead", measure="yoy_pct", value=4.1, quote="4.10%"),
         figure("refined_tin", measure="level", value=15200, quote="15.2"),
     ], "drivers": []}, 0, 0)
-    facts = {(f.label.commodity, f.label.measure): f for f in read.read_chunk(text, chunk, answer, "2025-10", "llm").facts}
+    read_facts = read.read_chunk(text, RulesFormat(), chunk, answer, "2025-10", "llm").facts
+    facts = {(f.label.commodity, f.label.measure): f for f in read_facts}
     lead = facts[("refined_lead", "level")]
     assert lead.value == 812_000 and lead.status == Status.ACCEPTED
     assert lead.scale is not None and lead.scale.of(text) == "Unit: 1,000 tonnes"
@@ -292,7 +294,7 @@ def test_signs_comparisons_and_periods_the_text_gives_in_other_words() -> None:
         figure("production", "level", 58000, "58,000 t of the year-earlier month", period="2024-03"),
         figure("production", "level", 51000, "51,000 t", period="2023-03"),
     ], "drivers": []}, 0, 0)
-    facts = read.read_chunk(text, chunk, answer, "2025-03", "llm").facts
+    facts = read.read_chunk(text, RulesFormat(), chunk, answer, "2025-03", "llm").facts
     by_quote = {f.quote: f for f in facts}
     assert [f.reason for f in facts if f.status != Status.ACCEPTED] == []
     assert by_quote["ran a shortfall of 3,400 t"].value == -3400
@@ -365,7 +367,7 @@ def test_a_mass_the_reader_converted_to_tonnes_is_stored_as_the_text_states_it()
     answer = LLMResult({"facts": [figure("mined_silver", 821.13, "26.4 million oz"),
                                   figure("mined_gold", 9.85, "9,850 kg"), figure("mined_gold", 12.0, "9,850 kg")],
                         "drivers": []}, 0, 0)
-    facts = read.read_chunk(text, chunk, answer, "2024-12", "llm").facts
+    facts = read.read_chunk(text, RulesFormat(), chunk, answer, "2024-12", "llm").facts
     assert [(f.value, f.unit, f.status) for f in facts] == [
         (26_400_000, "oz", Status.ACCEPTED), (9_850, "kg", Status.ACCEPTED),
         (12.0, None, Status.REJECTED)]
@@ -390,7 +392,7 @@ def test_last_month_named_a_flat_outlook_and_a_qualifier_are_read_as_the_text_me
         figure("mom_direction", "flat", "will be basically the same", period="2024-12", basis="forecast",
                metric="operating_rate"),
     ], "drivers": []}, 0, 0)
-    facts = read.read_chunk(text, chunk, answer, "2024-11", "llm").facts
+    facts = read.read_chunk(text, RulesFormat(), chunk, answer, "2024-11", "llm").facts
     assert [(f.value, f.status) for f in facts] == [(251000, Status.ACCEPTED), (-8, Status.ACCEPTED),
                                                     ("flat", Status.ACCEPTED)], [f.reason for f in facts]
 

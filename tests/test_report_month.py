@@ -1,24 +1,24 @@
-from extractor.rules.report_month import find_report_month
+from extractor.formats.datelines import report_month
 from extractor.text.months import resolve_month
 
 
 def test_title_line() -> None:
-    month = find_report_month("intro\nMarch 2019 Metal Production Review and Forecast for April\nCopper\n")
+    month = report_month("intro\nMarch 2019 Metal Production Review and Forecast for April\nCopper\n")
     assert (month.value, month.confidence) == ("2019-03", "high")
 
 
 def test_sentence_openings_win_over_other_months() -> None:
     text = "In May 2024, output rose. In May 2024, zinc fell. Output in June 2024 will rise. In May 2024, tin rose."
-    assert find_report_month(text).value == "2024-05"
+    assert report_month(text).value == "2024-05"
 
 
 def test_bare_month_with_publication_date() -> None:
-    month = find_report_month("Published: Feb 3, 2022 09:00\nIn January, output fell 2% MoM.")
+    month = report_month("Published: Feb 3, 2022 09:00\nIn January, output fell 2% MoM.")
     assert (month.value, month.confidence) == ("2022-01", "medium")  # one mention: never "high"
 
 
 def test_no_month() -> None:
-    month = find_report_month("Zinc output rose.")
+    month = report_month("Zinc output rose.")
     assert month.value is None and month.confidence == "none"
 
 
@@ -34,92 +34,92 @@ def test_named_month_takes_the_nearest_year() -> None:
 def test_a_dateline_month_loses_to_the_month_the_figures_are_for() -> None:
     text = ("Tin Output Dips in August\n\nSep 14, 2018 09:30\n\nLONDON, Sep 14 (SMM) - Tin output in China came to "
             "12,400 mt in August, down 3.1% on the month.\n\nOutput is expected to pick up in September.")
-    assert find_report_month(text).value == "2018-08"
+    assert report_month(text).value == "2018-08"
 
 
 def test_a_forecast_month_points_to_the_month_before() -> None:
     text = ("Published: Mar 2, 2021\nZinc smelters plan to lift output in March as maintenance ends; output in "
             "March is expected to reach 520,000 mt.")
-    assert find_report_month(text).value == "2021-02"
+    assert report_month(text).value == "2021-02"
 
 
 def test_a_bare_month_after_the_publication_month_is_last_year() -> None:
     text = "Jan 9, 2020 10:00\nChina produced 301,000 mt of silicon metal in December, up 4% month on month."
-    assert find_report_month(text).value == "2019-12"
+    assert report_month(text).value == "2019-12"
 
 
 def test_the_first_n_months_name_the_report_month() -> None:
     text = "Output in the first seven months of 2019 totalled 2.2 million mt, up 3% on year."
-    assert find_report_month(text).value == "2019-07"
+    assert report_month(text).value == "2019-07"
 
 
 def test_a_fiscal_year_range_names_its_last_month() -> None:
     text = ("date 2024-02-06 The ministry put the country's pig iron output at 7.31 million mt in January 2024. "
             "Over the April-January span of the fiscal year, output was 71.9 million mt. For April-January, "
             "shipments rose 4%. April-January consumption grew too, and the April-January total beat the plan.")
-    assert find_report_month(text).value == "2024-01"
+    assert report_month(text).value == "2024-01"
 
 
 def test_compared_months_and_day_dates_cast_no_vote() -> None:
     text = ("Nickel output fell to 13,100 mt in June from May's 13,800 mt, SMM said at a meeting held on May 28. "
             "Output rose 2% from April levels.")
-    assert find_report_month(text).value is None  # June has no year and nothing dates it
+    assert report_month(text).value is None  # June has no year and nothing dates it
 
 
 def test_without_a_publication_date_stated_years_date_bare_months() -> None:
     text = ("BEIJING - Copper output rose in 2021 to a record, the statistics bureau said. December output was "
             "910,000 tonnes, down from the high of December 2020.")
-    assert find_report_month(text).value == "2021-12"
+    assert report_month(text).value == "2021-12"
 
 
 def test_an_annual_figure_is_december_of_its_year() -> None:
     text = "Published: 20 Jan 2019\nIn 2018, output of the metal was 1.2 million tonnes, up 5% from 2017."
-    assert find_report_month(text).value == "2018-12"
+    assert report_month(text).value == "2018-12"
 
 
 def test_a_year_named_alone_does_not_date_a_bare_month() -> None:
     text = ("Zinc output in March rose 3% MoM. A new smelter is due to start by the end of 2027, and another "
             "in 2029.")
-    month = find_report_month(text)
+    month = report_month(text)
     assert month.value is None and "names March but not the year" in month.evidence
 
 
 def test_a_cumulative_year_dates_a_bare_month() -> None:
     text = ("Zinc output in March rose 3% MoM, and cumulative output in 2023 was up 5% YoY. A new smelter is due "
             "to start by the end of 2027.")
-    assert find_report_month(text).value == "2023-03"
+    assert report_month(text).value == "2023-03"
 
 
 def test_a_tie_between_two_stated_years_is_not_settled() -> None:
     text = ("Zinc output in March rose 3% MoM. Cumulative output in 2022 was 5.1 million mt, and cumulative output "
             "in 2023 was 5.4 million mt.")
-    month = find_report_month(text)
+    month = report_month(text)
     assert month.value is None and "2022 or 2023" in month.evidence
 
 
 def test_a_record_s_month_is_compared_with_not_reviewed() -> None:
     text = ("Refined lead output hit a record in June, beating the previous high of 610,000 tonnes set in "
             "March 2019, as smelters ran ahead of a cut in charges for the second quarter of 2022.")
-    month = find_report_month(text)
+    month = report_month(text)
     assert month.value is None and "names June but not the year" in month.evidence
 
 
 def test_an_estimate_of_the_month_published_late_in_it_is_that_month_s_review() -> None:
     text = ("Published: Mar 27, 2021 15:05\n\nSHANGHAI, Mar 27 (SMM) - SMM estimates that refined tin output will "
             "climb by some 1,200 mt from February and reach 14,800 mt in March.")
-    assert find_report_month(text).value == "2021-03"
+    assert report_month(text).value == "2021-03"
 
 
 def test_a_dateline_without_a_year_comes_after_the_year_the_text_reviews_whole() -> None:
     text = ("SHANGHAI, Feb 2 (SMM) - China's output of ten nonferrous metals was 55.1 million mt in 2018, up 4% from "
             "a year ago, the statistics bureau said on January 30.")
-    assert find_report_month(text).value == "2018-12"
+    assert report_month(text).value == "2018-12"
 
 
 def test_a_compared_month_of_last_year_dates_the_report() -> None:
     text = ("Tin output reached 15,100 tonnes in June, the bureau said. Output from January to June was 88,000 "
             "tonnes, up 3.1% from June 2020.")
-    assert find_report_month(text).value == "2021-06"
+    assert report_month(text).value == "2021-06"
 
 
 def test_a_figure_set_against_the_same_month_of_a_named_year_reviews_the_year_after() -> None:
@@ -129,7 +129,7 @@ def test_a_figure_set_against_the_same_month_of_a_named_year_reviews_the_year_af
 
     text = ("Bolivia's smelters turned out 612,000 t of zinc in March, against 598,300 t in March 2021, the "
             "mining ministry said.")
-    assert find_report_month(text).value == "2022-03"
+    assert report_month(text).value == "2022-03"
     assert verify.check_report_month("2022-03", text) is None
     assert verify.check_report_month("2023-03", text) is not None
 
@@ -148,5 +148,5 @@ def test_a_publication_line_gives_its_first_date_and_a_base_set_off_by_in_is_com
     a year-on-year base, not the month reviewed."""
     text = ("date 2023-02-14 A worker at a rolling mill, in this June 3, 2015 photo\n"
             "Smelters shipped 8,120 t of tin in January, 12% higher than in January 2022.\n")
-    month = find_report_month(text)
+    month = report_month(text)
     assert month.value == "2023-01", month.evidence

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from extractor.rules.sections import split_sections
+from extractor.formats.review_sections import split_sections
 from extractor.text.documents import read_document
 
 

@@ -3,6 +3,7 @@ grounded to its own span, masses scaled by the table's unit line, which the grou
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import sqlite_utils
@@ -10,8 +11,9 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.formats import choose_format
+from extractor.formats.tables import find_tables, row_facts, scale_factors
 from extractor.reconcile.grounding import ground_fact
-from extractor.rules.tables import find_tables, row_facts
+from extractor.record import Scale
 from extractor.text.documents import read_document
 
 
@@ -59,11 +61,15 @@ def test_a_scaled_cell_is_grounded_only_with_the_unit_its_table_states(fixtures:
     text = read_document(fixtures / "table_pipes_2019_02.txt", 1_000_000).text
     (table,) = find_tables(text)
     fact = next(f for f in row_facts(text, table, table.rows[1], "2019-02", 0) if f.label.measure == "level")
+    assert fact.scale is not None and fact.scale.of(text) == "Unit: 1,000 tonne" and fact.scale.factors == (1e3,)
     assert ground_fact(text, fact) == (True, None)
     ok, why = ground_fact(text, fact.relabel(value=2650.0))
     assert not ok and "x 1000" in why
-    ok, why = ground_fact(text, fact.relabel(scale=fact.quote_span))
+    quote = fact.quote_span  # a "declaration" that names no unit states no factor
+    ok, why = ground_fact(text, fact.relabel(scale=Scale(quote.start, quote.end, scale_factors(quote.of(text)))))
     assert not ok and "no mass unit" in why
+    ok, why = ground_fact(text, fact.relabel(scale=replace(fact.scale, factors=(1e4,))))  # the factor the fact carries
+    assert not ok and "x 10000" in why
 
 
 def test_prose_that_names_months_and_figures_is_no_table() -> None:

@@ -39,7 +39,7 @@ def survey(paths: list[Path], settings: Settings, options: RunOptions, llm: LLMC
                     continue
                 reading = read_structure(doc, options)
                 llm.take_records()
-                asked = read_flow.ask(doc.text, reading.sections, reading.month, llm, options.provider,
+                asked = read_flow.ask(doc.text, reading.format, reading.sections, reading.month, llm, options.provider,
                                       examples_of(doc, options))
                 found.add(doc.sha256, asked, llm.take_records())
         except ExtractorError:

@@ -12,9 +12,9 @@ from rich.markup import escape
 from extractor.batch import DocumentOutcome
 from extractor.dataset import conflict_rows
 from extractor.errors import ExtractorError
+from extractor.formats import RulesFormat, choose_format
 from extractor.reconcile.gate import diff_facts
 from extractor.record import Fact
-from extractor.rules.report_month import find_report_month
 from extractor.settings import load_settings
 from extractor.text.documents import iter_input_paths, read_document
 
@@ -118,8 +118,10 @@ def _print_changes(outcome: DocumentOutcome) -> None:
 
 
 def _month_of(path: Path, max_bytes: int) -> str | None:
+    """The month a report reviews, as the format chosen for its text reads it (the shared rules' where none is)."""
     try:
-        return find_report_month(read_document(path, max_bytes).text).value
+        text = read_document(path, max_bytes).text
+        return (choose_format(text) or RulesFormat()).report_month(text).value
     except ExtractorError:
         return None
 

@@ -19,11 +19,11 @@ from extractor.errors import ExtractorError
 from extractor.eval.cases import Case, check_reading
 from extractor.eval.scoring import Report, score_documents, values_agree
 from extractor.facts import DocumentFacts, Driver, Fact
+from extractor.formats import ReportMonth
 from extractor.llm import LLMClient
 from extractor.llm.registry import LLMConfig, make_provider
 from extractor.pipeline import extract_document, plan_assist, read_structure
 from extractor.record import Status
-from extractor.rules.report_month import ReportMonth
 from extractor.run_options import RunOptions
 from extractor.settings import Settings
 from extractor.text.documents import Document

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol, runtime_checkable
 
-from extractor.record import Driver, Fact
+from extractor.formats import datelines
+from extractor.formats.tables import declared_scale, scale_factors
+from extractor.record import Driver, Fact, Scale, Span
 from extractor.rules.bare_changes import with_stated_comparison
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
-from extractor.rules.report_month import ReportMonth, find_report_month
+from extractor.rules.report_month import ReportMonth
 from extractor.rules.scales import in_millions
 from extractor.rules.sections import Section, article_commodity, article_sections
 
@@ -21,6 +23,8 @@ class ReportFormat(Protocol):
     `recognise` says how well the format fits a text, from 0 (not at all) to 1
     (surely its template); the others are the pipeline's stages for a document
     of this template. Offsets in sections, facts and drivers index the whole text.
+    `unit_scale` is where the template declares the unit a mass counts in: the
+    read strategy scales a figure the LLM gave in tonnes by it.
     """
 
     name: str
@@ -36,10 +40,13 @@ class ReportFormat(Protocol):
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]: ...
 
+    def unit_scale(self, text: str, chunk: Section, unit: Span, factor: float) -> Scale | None: ...
+
 
 class RulesFormat:
-    """The shared rules as a format: report month from the text's own evidence, the whole text as one section
-    about the commodity it names, the rules labeller and the keyword drivers. Subclasses override a stage."""
+    """The shared rules as a format: report month from the text's own evidence (dated by its publication line or
+    dateline, `datelines.py`), the whole text as one section about the commodity it names, the rules labeller and
+    the keyword drivers. Subclasses override a stage."""
 
     name: ClassVar[str] = "rules"
     description: ClassVar[str] = "any production report the shared rules can read"
@@ -48,16 +55,21 @@ class RulesFormat:
         return 0.1 if article_commodity(text) is not None else 0.0
 
     def report_month(self, text: str) -> ReportMonth:
-        return find_report_month(text)
+        return datelines.report_month(text)
 
     def sections(self, text: str) -> list[Section]:
         return article_sections(text)
 
     def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return in_millions(text, label_section(text, section, report_month))
+        return in_millions(text, label_section(text, section, report_month), scale_factors)
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
         return find_drivers(text, section, report_month)
+
+    def unit_scale(self, text: str, chunk: Section, unit: Span, factor: float) -> Scale | None:
+        """Where the text declares that a mass counts in `factor` tonnes (its own unit words at `unit`, else a unit
+        line of its table or chunk: `tables.declared_scale`), with the factors that declaration states."""
+        return declared_scale(text, chunk, unit, factor)
 
 
 class StatedComparisonFormat(RulesFormat):

@@ -3,7 +3,8 @@
 - a second title line naming another month (`text.documents.split_reports`);
 - the sequence of sections starting again: the first section's heading line ("Copper Cathode") once more, after the
   second section's heading, however the reports are titled (or not titled at all);
-- a second publication line or dateline ("Published: Apr 9, 2019", "iconOct 10, 2024 13:53", "Time:Mon, ...").
+- a second publication line or dateline ("Published: Apr 9, 2019", "iconOct 10, 2024 13:53", "Time:Mon, ...";
+  `datelines.PAGE_DATELINE`).
 
 A report's start moves back over the lines that open it: its title (a line naming a month with a year, or a line
 just before a dateline), and a preamble line opening as the file's first line does.
@@ -15,12 +16,10 @@ import re
 
 from extractor.text.documents import Document, document_parts, split_reports
 
+from .datelines import PAGE_DATELINE
 from .registry import choose_format
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    rf"^[ \t]*(?:(?:icon)?{_MONTH}[ \t]*\d{{1,2}},[ \t]*\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}|Published:[^\n]*\d{{4}}|"
-    rf"Time:[ \t]*\w{{3}},[^\n]*\d{{4}})[^\n]*$", re.M)
 _TITLED_MONTH = re.compile(rf"\b{_MONTH}[ \t]+(?:19|20)\d\d\b")
 _PARAGRAPH = 160  # characters of a line that is a paragraph of a report, not a headline
 _MAX_OPENING = 3  # lines a report's opening (title, preamble) may take before its first heading
@@ -90,7 +89,7 @@ def _section_restarts(text: str) -> list[int]:
 
 
 def _dateline_starts(text: str) -> list[int]:
-    datelines = list(_DATELINE.finditer(text))
+    datelines = list(PAGE_DATELINE.finditer(text))
     if len(datelines) < 2:
         return []
     lines = _lines(text)
@@ -104,4 +103,4 @@ def _opens_a_body(lines: list[tuple[int, str]], index: int) -> bool:
     """Whether a dateline is followed by a report's body (a paragraph within its next few lines), not by another
     headline of a related-news list."""
     following = [line for _, line in lines[index + 1:] if line][:3]
-    return any(len(line) >= _PARAGRAPH and not _DATELINE.match(line) for line in following)
+    return any(len(line) >= _PARAGRAPH and not PAGE_DATELINE.match(line) for line in following)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from extractor.formats.base import RulesFormat
-from extractor.rules.sections import Section, review_sections
+from extractor.formats.review_sections import review_sections
+from extractor.rules.sections import Section
 
 
 class SMMReview(RulesFormat):

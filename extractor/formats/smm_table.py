@@ -8,9 +8,10 @@ import re
 from typing import ClassVar
 
 from extractor.formats.base import RulesFormat
+from extractor.formats.review_sections import review_sections
+from extractor.formats.tables import find_tables, row_facts, table_row_at
 from extractor.record import Driver, Fact
-from extractor.rules.sections import Section, review_sections
-from extractor.rules.tables import find_tables, row_facts, table_row_at
+from extractor.rules.sections import Section
 from extractor.text.clauses import split_sentences
 from extractor.text.commodities import region_for
 

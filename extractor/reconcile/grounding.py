@@ -8,9 +8,8 @@ from pydantic import ValidationError
 
 from extractor.facts import Fact as ContractFact
 from extractor.record import Fact
-from extractor.rules.tables import cell_value, scale_factors
 from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
-from extractor.text.numbers import number_at
+from extractor.text.numbers import cell_value, number_at
 
 _TOLERANCE = 1e-6
 
@@ -46,11 +45,12 @@ def ground_fact(text: str, fact: Fact) -> tuple[bool, str | None]:
 
 
 def _ground_scaled(text: str, fact: Fact) -> tuple[bool, str | None]:
-    """A table cell's mass: the cell's number times the factor its unit line states is the value."""
+    """A table cell's mass: the cell's number times a factor its unit declaration states (the factors the fact
+    carries, read from the declaration where the fact was made) is the value."""
     assert fact.scale is not None
     if not 0 <= fact.scale.start <= fact.scale.end <= len(text):
         return False, "unit span is outside the text"
-    factors = scale_factors(fact.scale.of(text))
+    factors = fact.scale.factors
     stated = cell_value(fact.number.of(text))
     if not factors:
         return False, "no mass unit at the unit span"

@@ -1,5 +1,6 @@
 """The votes a report's sentences cast for the month it reviews (see `report_month`): what each sentence does with
-the months, spans and years it names, weighed; and the years the text states of a month."""
+the months, spans and years it names, weighed; and the years the text states of a month. A publication date
+(`Published`, which a format reads from a page's publication line or dateline) dates the bare months."""
 
 from __future__ import annotations
 
@@ -8,11 +9,33 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
-from extractor.rules.publication import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers
 from extractor.text.vocabulary import FORECAST_CUE
+
+YEAR = r"((?:19|20)\d\d)"
+MONTH_WORD = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b\.?)"
+
+# A whole year named as a period ("output in 2017", "for the full year 2023"), and the part of a year before one
+# ("the first quarter of 2018") that makes it no whole year.
+FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{YEAR}\b(?![-/]\d)", re.I)
+PART_OF_YEAR = re.compile(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$", re.I)  # "the first quarter of"
+
+
+@dataclass(frozen=True)
+class Published:
+    """The date a document was published or datelined (its day where stated), and the words it came from."""
+
+    year: int
+    month: int
+    day: int | None
+    evidence: str
+
+    @property
+    def month_key(self) -> str:
+        return year_month(self.year, self.month)
+
 
 # A month named in a sentence, with its year when one follows ("May 2024", "December, 2023").
 _MONTH_MENTION = re.compile(rf"(?<![A-Za-z-])({MONTH_WORD})(?![A-Za-z])(?:\s*,?\s*{YEAR}\b)?")

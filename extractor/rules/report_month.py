@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from extractor.rules.month_votes import OPENING_WEIGHT, TITLE_WEIGHT, Ballot, Votes, stated_years, vote_sentence
-from extractor.rules.publication import Published, is_header, publication_date
+from extractor.rules.month_votes import (OPENING_WEIGHT, TITLE_WEIGHT, Ballot, Published, Votes, stated_years,
+                                        vote_sentence)
 from extractor.text.clauses import split_sentences
 from extractor.text.months import months_between, shift_month
 
@@ -42,24 +42,25 @@ class ReportMonth:
     evidence: str
 
 
-def find_report_month(text: str) -> ReportMonth:
+def find_report_month(text: str, published: Published | None, is_header: Callable[[str], bool]) -> ReportMonth:
     """Return the month the report reviews, with the confidence the evidence allows and a summary of it.
 
-    Low confidence is reported as such, never presented as certain; with no
+    `published` is the date the report's format reads from its publication line or dateline (None where it has
+    none), and `is_header` says which lines are such lines, which carry no period (`extractor/formats/datelines.py`
+    reads both for the shipped formats). Low confidence is reported as such, never presented as certain; with no
     month in the text the value is None.
     """
-    published = publication_date(text[:1500], text[:6000])
-    votes = _votes_of(text, published, stated_years(text[:20000]))
+    votes = _votes_of(text, published, stated_years(text[:20000]), is_header)
     if published is not None:
         _weigh_publication(votes, published)
     return _verdict(votes)
 
 
-def _votes_of(text: str, published: Published | None, years: list[int]) -> Votes:
+def _votes_of(text: str, published: Published | None, years: list[int], is_header: Callable[[str], bool]) -> Votes:
     """The votes of the title and of every sentence of the body but its publication lines; the first sentence
     of some length counts more."""
     votes = Votes()
-    title, body_start = _title(text)
+    title, body_start = _title(text, is_header)
     if title:
         vote_sentence(Ballot(votes, published, years, TITLE_WEIGHT, "title"), title)
     opened = False
@@ -143,7 +144,7 @@ def _date_yearless(votes: Votes) -> float:
     return undated
 
 
-def _title(text: str) -> tuple[str | None, int]:
+def _title(text: str, is_header: Callable[[str], bool]) -> tuple[str | None, int]:
     """The title: the first of the first three non-empty lines that reads as one (three or more words, short,
     no sentence end, not a publication line), and where the body after it starts."""
     offset, seen = 0, 0

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from extractor.record import Fact, Span
+from typing import Callable
+
+from extractor.record import Fact, Scale, Span
 
 # Products counted in millions of tonnes (the contract's ids).
 MILLION_TONNE_PRODUCTS = frozenset({
@@ -22,12 +24,13 @@ _LARGEST_STATED = 5000.0  # a figure in "mt" above this is tonnes whatever the p
 _MT_AFTER = re.compile(r"\s?(mt|MT|Mt)\b")
 
 
-def in_millions(text: str, facts: list[Fact]) -> list[Fact]:
-    """The facts with each mass of a million-tonne product written "mt" under 5,000 scaled to tonnes."""
-    return [_scaled(text, fact) for fact in facts]
+def in_millions(text: str, facts: list[Fact], scale_factors: Callable[[str], tuple[float, ...]]) -> list[Fact]:
+    """The facts with each mass of a million-tonne product written "mt" under 5,000 scaled to tonnes; each carries
+    the factors its "mt" states as the format reads unit words (`scale_factors`, which the format gives)."""
+    return [_scaled(text, fact, scale_factors) for fact in facts]
 
 
-def _scaled(text: str, fact: Fact) -> Fact:
+def _scaled(text: str, fact: Fact, scale_factors: Callable[[str], tuple[float, ...]]) -> Fact:
     label = fact.label
     if (label.commodity not in MILLION_TONNE_PRODUCTS or label.metric not in _MASS_METRICS or fact.scale is not None
             or label.measure not in ("level", "mom_abs", "yoy_abs") or fact.unit != "mt"
@@ -38,4 +41,5 @@ def _scaled(text: str, fact: Fact) -> Fact:
     if digits is None or unit is None or unit.end() > fact.number.end:
         return fact  # "tonnes", "metric tons": tonnes as written
     number = Span(fact.number.start, fact.number.start + digits.end())
-    return fact.relabel(value=float(fact.value) * 1e6, number=number, scale=Span(unit.start(1), unit.end(1)))
+    return fact.relabel(value=float(fact.value) * 1e6, number=number,
+                        scale=Scale(unit.start(1), unit.end(1), scale_factors(unit.group(1))))

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.record import LABEL_FIELDS, Driver, Fact, Label, Span, Status
+from extractor.record import LABEL_FIELDS, Driver, Fact, Label, Scale, Span, Status
 
 from . import views
 
@@ -55,7 +55,7 @@ def fact_from_row(row: dict[str, Any]) -> Fact:
                 Span(row["number_start"], row["number_end"]), Span(row["quote_start"], row["quote_end"]),
                 Status(row["status"]), row["reason"], opinions=json.loads(row["opinions"]) if row.get("opinions") else {},
                 source=row["source"], section=int(str(row["section_id"]).rsplit(":", 1)[-1]),
-                scale=Span(row["scale_start"], row["scale_end"]) if row.get("scale_start") is not None else None)
+                scale=Scale(row["scale_start"], row["scale_end"]) if row.get("scale_start") is not None else None)
 
 
 def driver_row(document_id: str, driver: Driver) -> dict[str, Any]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import prompts
+from extractor.formats import Section
 from extractor.llm import LLMClient, LLMError, LLMRequest, LLMResult
 from extractor.reconcile.labels import decide, fact_from_label, needs_label
 from extractor.record import Driver, Fact, Span
 from extractor.rules.drivers import Candidate, candidate_sentences, keyword_drivers, unique
-from extractor.rules.sections import Section
 from extractor.text.numbers import number_at
 from schemas import SentenceDrivers, number_label_for, segments_for
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import prompts
 from extractor.facts import Fact as ContractFact
+from extractor.formats import Section
 from extractor.llm import LLMClient, LLMError, LLMRequest
 from extractor.reconcile.labels import ground_llm_value, naive_status
 from extractor.record import LABEL_FIELDS, Fact, Label, Span
-from extractor.rules.sections import Section
 from schemas import SectionFacts
 
 

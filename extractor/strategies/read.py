@@ -22,12 +22,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import prompts
+from extractor.formats import ReportFormat, Section
 from extractor.llm import LLMError, LLMRequest, LLMResult
 from extractor.reconcile import verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
-from extractor.record import Driver, Fact, Label, Span, Status
-from extractor.rules.sections import Section, content_end
-from extractor.rules.tables import DECLARATION_LINE, scale_factors
+from extractor.record import Driver, Fact, Label, Scale, Span, Status
+from extractor.rules.sections import content_end
 from extractor.text import clauses as cl
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.reading import ChunkReading, DocumentReading, ReadDriver, ReadFigure, chunk_reading_for
@@ -115,13 +115,13 @@ def document_answer(answer: LLMResult | LLMError) -> DocumentReading | None:
     return DocumentReading.model_validate(answer.data)
 
 
-def read_chunk(text: str, chunk: Section, answer: LLMResult | LLMError, report_month: str | None,
+def read_chunk(text: str, fmt: ReportFormat, chunk: Section, answer: LLMResult | LLMError, report_month: str | None,
                source: str) -> ChunkAnswer:
     """The chunk's answer as facts and drivers, each grounded to the text and verified field by field."""
     if isinstance(answer, LLMError):
         return ChunkAnswer(error=answer)
     reading = ChunkReading.model_validate(answer.data)
-    facts = [_fact(text, chunk, given, report_month, source) for given in reading.facts]
+    facts = [_fact(text, fmt, chunk, given, report_month, source) for given in reading.facts]
     drivers = [_driver(text, chunk, given, report_month, source) for given in reading.drivers]
     return ChunkAnswer(facts, drivers)
 
@@ -148,11 +148,11 @@ def occurrences(body: str, quote: str) -> list[int]:
     return found
 
 
-def _fact(text: str, chunk: Section, given: ReadFigure, month: str | None, source: str) -> Fact:
+def _fact(text: str, fmt: ReportFormat, chunk: Section, given: ReadFigure, month: str | None, source: str) -> Fact:
     """The LLM's figure at the first place its quote stands where the text states its value and verifies its label
     (a short quote, "expected to increase", may stand in several paragraphs: one of them is the figure's)."""
-    candidates = [_fact_at(text, chunk, given, month, source, at) for at in occurrences(text[chunk.start:chunk.end],
-                                                                                        given.quote)]
+    body = text[chunk.start:chunk.end]
+    candidates = [_fact_at(text, fmt, chunk, given, month, source, at) for at in occurrences(body, given.quote)]
     if not candidates:
         label = _label(given)
         return Fact(label, given.value, None, None, given.quote, Span(-1, -1), Span(-1, -1), Status.REJECTED,
@@ -171,7 +171,8 @@ def _label(given: ReadFigure) -> Label:
     return Label(commodity, region, given.metric, segment, given.content, given.period, given.basis, given.measure)
 
 
-def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, source: str, at: int) -> Fact:
+def _fact_at(text: str, fmt: ReportFormat, chunk: Section, given: ReadFigure, month: str | None, source: str,
+             at: int) -> Fact:
     quote_span = Span(chunk.start + at, chunk.start + at + len(given.quote))
     label = _label(given)
     opinion = {"llm": {**label.as_dict(), "value": given.value}}
@@ -179,9 +180,9 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
         fact = Fact(label, given.value, None, None, given.quote, quote_span, quote_span, opinions=opinion,
                     source=source, section=chunk.index)
         return _verified(text, fact, month, None)
-    number, scale = _ground(text, chunk, given, at)
+    number, scale = _ground(text, fmt, chunk, given, at)
     if number is not None and scale is None and _unscaled_cell(given, number, label):
-        number, scale = _scaled_by_unit_line(text, chunk, number)
+        number, scale = _scaled_by_unit_line(text, fmt, chunk, number)
         if scale is not None:
             given = given.model_copy(update={"value": number.value})
     if number is None:
@@ -197,7 +198,7 @@ def _fact_at(text: str, chunk: Section, given: ReadFigure, month: str | None, so
 
 
 def _signed_value(text: str, chunk: Section, given: ReadFigure, label: Label, number: NumberSpan,
-                  scale: Span | None) -> tuple[Any, str | None]:
+                  scale: Scale | None) -> tuple[Any, str | None]:
     """The fact's value: the LLM's where it scaled a count the text states in other units, else the text's number,
     a balance signed by "deficit" or "surplus", a change signed by the text's direction (the LLM's sign where there
     is none); and a doubt where the LLM's sign is not the text's."""
@@ -231,10 +232,11 @@ def _signed_change(text: str, chunk: Section, given: ReadFigure, number: NumberS
     return signed, sign_doubt
 
 
-def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[NumberSpan | None, Span | None]:
+def _ground(text: str, fmt: ReportFormat, chunk: Section, given: ReadFigure,
+            at: int) -> tuple[NumberSpan | None, Scale | None]:
     """The number stating the value at the quote (which stands at `at` in the chunk); for a mass counted in a
     declared unit (a table's "Unit: 1,000 tonne" line, "thousands of metric tons", "7.69 MT" for millions), the
-    number and the declaration's span."""
+    number and the declaration, as the document's format finds it (`ReportFormat.unit_scale`)."""
     body = text[chunk.start:chunk.end]
     number = ground_llm_value(given.value, given.quote, body, chunk.start, at)
     if number is not None or isinstance(given.value, (str, list)):
@@ -254,7 +256,7 @@ def _ground(text: str, chunk: Section, given: ReadFigure, at: int) -> tuple[Numb
             if digits is None or cell.text.startswith(("$", "US", "RMB", "¥")):
                 continue
             start = at + cell.start
-            scale = _declaration(text, chunk, start + digits.end(), at + cell.end, factor)
+            scale = fmt.unit_scale(text, chunk, Span(start + digits.end(), at + cell.end), factor)
             if scale is not None:
                 return NumberSpan(start, start + digits.end(), digits.group(0), cell.value, "mt", cell.kind,
                                   cell.qualifier, start), scale
@@ -318,30 +320,16 @@ def _unscaled_cell(given: ReadFigure, number: NumberSpan, label: Label) -> bool:
             and label.metric in _MASS_METRICS and label.measure in ("level", "mom_abs", "yoy_abs"))
 
 
-def _scaled_by_unit_line(text: str, chunk: Section, number: NumberSpan) -> tuple[NumberSpan, Span | None]:
+def _scaled_by_unit_line(text: str, fmt: ReportFormat, chunk: Section,
+                         number: NumberSpan) -> tuple[NumberSpan, Scale | None]:
     """The cell's number times the factor of the nearest unit line of its table ("Unit: 1,000 tonne"), with that
     line's span; the number as it was where no unit line scales it."""
     declared = [(abs(scale.start - number.end), factor, scale) for factor in (1e3, 1e4, 1e6)
-                if (scale := _declaration(text, chunk, number.end, number.end, factor)) is not None]
+                if (scale := fmt.unit_scale(text, chunk, Span(number.end, number.end), factor)) is not None]
     if not declared or not isinstance(number.value, float):
         return number, None
     _, factor, scale = min(declared, key=lambda d: d[0])
     return replace(number, value=number.value * factor, unit="mt"), scale
-
-
-def _declaration(text: str, chunk: Section, unit_start: int, unit_end: int, factor: float) -> Span | None:
-    """Where the text declares that its masses count in `factor` tonnes: the number's own unit word, else the
-    nearest unit line or note of its table or chunk."""
-    if unit_end > unit_start and factor in scale_factors(text[unit_start:unit_end]):
-        return Span(unit_start, unit_end)
-    best: Span | None = None
-    window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
-    for line in DECLARATION_LINE.finditer(text, window_start, window_end):
-        if len(line.group(0)) < 200 and factor in scale_factors(line.group(0)):
-            span = Span(line.start(), line.end())
-            if best is None or abs(span.start - unit_start) < abs(best.start - unit_start):
-                best = span
-    return best
 
 
 def _bare(quote: str) -> bool:

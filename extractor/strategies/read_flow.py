@@ -7,15 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from extractor.formats import ReportFormat
+from extractor.formats import ReportFormat, ReportMonth, Section
 from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
 from extractor.reconcile import verify
 from extractor.reconcile.readings import (RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, good_run,
                                          trust)
 from extractor.record import Driver, Fact, Status
-from extractor.rules.report_month import ReportMonth
-from extractor.rules.sections import Section
 from extractor.strategies import read
 from schemas.reading import DocumentReading
 
@@ -56,7 +54,7 @@ class Asked:
         return sum(f.status == Status.ACCEPTED for f in figures), len(figures)
 
 
-def ask(text: str, sections: list[Section], rules_month: ReportMonth, llm: LLMClient, source: str,
+def ask(text: str, fmt: ReportFormat, sections: list[Section], rules_month: ReportMonth, llm: LLMClient, source: str,
         examples: Callable[[str], str] | None = None) -> Asked:
     """The document question, then one reading question per chunk; every answer grounded and verified."""
     reading = read.document_answer(llm.run([read.document_request(text)])[0])
@@ -66,15 +64,15 @@ def ask(text: str, sections: list[Section], rules_month: ReportMonth, llm: LLMCl
     parts = read.chunks(text, sections)
     answers = llm.run([read.chunk_request(text, c, month, products_line(reading),
                                           examples(text[c.start:c.end]) if examples else "") for c in parts])
-    readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
+    readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
     if _outvoted(month, rules_month.value, readings):
         month_problem = f"the LLM named {month} but read the figures as of {rules_month.value}"
         month = rules_month.value
-        readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
+        readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
     elif (figures_month := _month_read(month_problem, month, rules_month, readings, text)) is not None:
         month_problem = f"{month_problem}; it read the figures as of {figures_month}, a month the text states"
         month = figures_month
-        readings = [read.read_chunk(text, c, a, month, source) for c, a in zip(parts, answers)]
+        readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
     return Asked(reading, llm_month, month_problem, month, parts, [f for r in readings for f in r.facts],
                  [d for r in readings for d in r.drivers])
 
@@ -134,13 +132,13 @@ def run_trust(survey: Survey) -> dict[str, Any]:
             "trusted": good_run(survey.tally)}
 
 
-def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], rules_month: ReportMonth,
+def read_document(text: str, fmt: ReportFormat, sections: list[Section], rules_month: ReportMonth,
                   llm: LLMClient, source: str, examples: Callable[[str], str] | None = None,
                   asked: Asked | None = None, run_tally: tuple[int, int] | None = None) -> ReadResult:
     """Ask (unless the batch's survey already did), verify and decide (the module doc of `read`). `run_tally` is
     the run's (verified, read) figures over all its documents: the LLM's trust is measured on the run where it is
     given, on the document alone otherwise."""
-    asked = asked or ask(text, sections, rules_month, llm, source, examples)
+    asked = asked or ask(text, fmt, sections, rules_month, llm, source, examples)
     month = asked.month
     rules_facts, rules_drivers = _rules(text, fmt, sections, month)
     decided = trust(rules_facts, asked.facts, run_tally)
@@ -159,10 +157,8 @@ def read_document(text: str, fmt: ReportFormat | None, sections: list[Section], 
                       decided)
 
 
-def _rules(text: str, fmt: ReportFormat | None, sections: list[Section],
+def _rules(text: str, fmt: ReportFormat, sections: list[Section],
            month: str | None) -> tuple[list[Fact], list[Driver]]:
-    if fmt is None:
-        return [], []
     drivers = []
     for section in sections:
         for driver in fmt.drivers(text, section, month):

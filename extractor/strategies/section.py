@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import prompts
+from extractor.formats import Section
 from extractor.llm import LLMError, LLMRequest, LLMResult
 from extractor.reconcile import verify
 from extractor.reconcile.labels import LABEL_KEYS, asked_about, contract_unit, ground_llm_value, guessed
 from extractor.record import Driver, Fact, Label, Span, Status
 from extractor.rules.drivers import unique
-from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text.commodities import COMMODITY_ALIASES
 from schemas.section import SectionDriver, SectionFigure, SectionReading, section_reading_for

@@ -97,6 +97,16 @@ def parse_number(digits: str) -> float:
     return float(digits.replace(",", "").replace(" ", ""))
 
 
+# A table cell's number, alone on its cell ("4,976*", "-2.30%"): the digits and a percent sign, no unit.
+NUMBER_CELL = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?\s*%?(?=\s*\*?$)")
+
+
+def cell_value(text: str) -> float | None:
+    """The number a table cell states ("4,976*", "-2.30%"), or None for an empty or non-number cell."""
+    match = NUMBER_CELL.match(text.strip())
+    return parse_number(match.group(0).replace("%", "").replace("−", "-").strip()) if match else None
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Return every number in text, in order, ranges merged into one span.
 

@@ -1,15 +1,25 @@
-"""When a report was published, from its head: a publication line ("Published: Apr 9, 2019", "date 2023-11-16")
-or a dateline ("SHANGHAI, Jun. 9 (SMM)"), for the month it reviews; and the lines that carry no period."""
+"""Datelines and publication lines: when a page was published, read from its head, for the month it reviews.
+
+A publication line ("Published: Apr 9, 2019", "date 2023-11-16", "Time:Mon, 08 Jan 2024") or a dateline
+("SHANGHAI, Jun. 9 (SMM)", Reuters' and Mysteel's "iconJun 12, 2016 10:54") dates the report; such lines carry no
+period of their own. `RulesFormat.report_month` reads the date here and gives it, with `is_header`, to the shared
+month vote (`extractor/rules/report_month.py`); a template that dates itself otherwise overrides `report_month`.
+A second dateline line in one file starts a second report (`PAGE_DATELINE`, read by `bundles.py`).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, year_month
+from extractor.rules.month_votes import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published
+from extractor.rules.report_month import ReportMonth, find_report_month
+from extractor.text.months import month_number
 
-YEAR = r"((?:19|20)\d\d)"
-MONTH_WORD = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b\.?)"
+# A line that dates a page and nothing else: "iconOct 10, 2024 13:53", "Published: Apr 9, 2019", "Time:Mon, ...".
+_SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+PAGE_DATELINE = re.compile(
+    rf"^[ \t]*(?:(?:icon)?{_SHORT_MONTH}[ \t]*\d{{1,2}},[ \t]*\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}|Published:[^\n]*\d{{4}}|"
+    rf"Time:[ \t]*\w{{3}},[^\n]*\d{{4}})[^\n]*$", re.M)
 
 # Publication dates and datelines: "Published: Apr 9, 2019", "iconJun 12, 2016 10:54", "14:14 Dec 08, 2021",
 # "Published: Thursday, 14 December 2017", "Time:Mon, 08 Jan 2024", "date 2023-11-16", "SHANGHAI, Jun. 9 (SMM)".
@@ -18,26 +28,8 @@ _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?\((?:SMM|Reuters|Mysteel)\)")
 
-# A whole year named as a period ("output in 2017", "for the full year 2023"), and the part of a year before one
-# ("the first quarter of 2018") that makes it no whole year.
-FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{YEAR}\b(?![-/]\d)", re.I)
-PART_OF_YEAR = re.compile(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$", re.I)  # "the first quarter of"
 _ANY_YEAR = re.compile(rf"\b{YEAR}\b")
 _HEADER_WORD = re.compile(r"^(?:published|source|time|date|by|updated)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Published:
-    """The date a document was published or datelined (its day where stated), and the words it came from."""
-
-    year: int
-    month: int
-    day: int | None
-    evidence: str
-
-    @property
-    def month_key(self) -> str:
-        return year_month(self.year, self.month)
 
 
 def is_header(line: str) -> bool:
@@ -108,3 +100,9 @@ def _dateline_year(wider: str, named_month: int | None) -> str | None:
     if any((int(y), 12) > (int(stated_year), named_month) for y in whole_years):
         return str(int(stated_year) + 1)  # a year reviewed whole was published after it
     return stated_year
+
+
+def report_month(text: str) -> ReportMonth:
+    """The month a report reviews: the shared vote of its months (`find_report_month`), dated by the publication
+    line or dateline of its head, its publication lines casting no vote."""
+    return find_report_month(text, publication_date(text[:1500], text[:6000]), is_header)

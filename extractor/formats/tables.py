@@ -1,9 +1,11 @@
 """Figures in a report's table: SMM's monthly base-metal table, a header of columns ("Sep. (Preliminary Data)",
 "YoY", "Jan.-Sep.", "YoY", "Aug. (Final Data)", "Oct. (E)") and one row per product, each cell on a line of its own
-or the cells of a row between '|' bars, the masses in the unit a "Unit: 1,000 tonne" line states.
+or the cells of a row between '|' bars, the masses in the unit a "Unit: 1,000 tonne" line states; and the unit
+declarations any report's masses may be counted in ("Unit: 1,000 tonne", "in thousands of metric tons", "7.69 MT"),
+which a format gives the read strategy (`RulesFormat.unit_scale`).
 
-A cell is grounded to its own span; a mass also to the unit line that scales it (`Fact.scale`), so the stored
-value (650 thousand tonnes is 650,000 mt) can be checked against the text like any other.
+A cell is grounded to its own span; a mass also to the unit line that scales it (`Fact.scale`, with the factors the
+line states), so the stored value (650 thousand tonnes is 650,000 mt) can be checked against the text like any other.
 """
 
 from __future__ import annotations
@@ -12,18 +14,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.record import Fact, Label, Span, Status, as_basis, as_measure, as_metric
+from extractor.record import Fact, Label, Scale, Span, Status, as_basis, as_measure, as_metric
 from extractor.rules.cues import NO_PERIOD
+from extractor.rules.sections import Section
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, region_for
 from extractor.text.lexicon import MARKERS, category_of
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, month_number, resolve_month
-from extractor.text.numbers import parse_number
+from extractor.text.numbers import NUMBER_CELL, cell_value
 
 _MONTH = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?"
 _MONTH_COLUMN = re.compile(rf"^({_MONTH})\s*((?:19|20)\d\d)?\s*(?:\(\s*([A-Za-z. ]+?)\s*\))?$", re.I)
 _SPAN_COLUMN = re.compile(rf"^Jan(?:uary)?\.?\s*[-–]\s*({_MONTH})\s*((?:19|20)\d\d)?$", re.I)
 _CHANGE_COLUMN = re.compile(rf"^({MARKERS})$", re.I)
-_NUMBER_CELL = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?\s*%?(?=\s*\*?$)")
 _EMPTY_CELL = re.compile(r"^(?:-|–|—|N/?A|n\.a\.|/)$", re.I)
 _NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z ()/#-]{1,40}$")
 _UNIT = re.compile(r"\bUnit\s*:\s*(?:(1,000|10,000|thousand|ten thousand|million)\s*)?(?:metric\s+)?"
@@ -67,7 +69,7 @@ class Table:
     end: int
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    scale: Span | None  # the "Unit: ..." declaration its masses are stated in
+    scale: Scale | None  # the "Unit: ..." declaration its masses are stated in, with the factors it states
     metal: frozenset[str]  # commodities a note says are stated in metal content
 
 
@@ -103,10 +105,22 @@ def scale_factors(declaration: str) -> tuple[float, ...]:
     return tuple(f for pattern, f in _DECLARED_SCALES if pattern.search(declaration))
 
 
-def cell_value(text: str) -> float | None:
-    """The number a table cell states ("4,976*", "-2.30%"), or None for an empty or non-number cell."""
-    match = _NUMBER_CELL.match(text.strip())
-    return parse_number(match.group(0).replace("%", "").replace("−", "-").strip()) if match else None
+def declared_scale(text: str, chunk: Section, unit: Span, factor: float) -> Scale | None:
+    """Where the text declares that a mass counts in `factor` tonnes, with the factors that declaration states: the
+    number's own unit words (`unit`, empty where it has none), else the nearest unit line or note of its table or
+    chunk."""
+    own = scale_factors(unit.of(text)) if unit.end > unit.start else ()
+    if factor in own:
+        return Scale(unit.start, unit.end, own)
+    best: Scale | None = None
+    window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
+    for line in DECLARATION_LINE.finditer(text, window_start, window_end):
+        factors = scale_factors(line.group(0)) if len(line.group(0)) < 200 else ()
+        if factor in factors:
+            span = Scale(line.start(), line.end(), factors)
+            if best is None or abs(span.start - unit.start) < abs(best.start - unit.start):
+                best = span
+    return best
 
 
 def _cells(text: str) -> list[Cell]:
@@ -194,7 +208,7 @@ def find_tables(text: str) -> tuple[Table, ...]:
         unit = _UNIT.search(text)
         metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
         tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
-                            Span(unit.start(), unit.end()) if unit else None, metal))
+                            Scale(unit.start(), unit.end(), scale_factors(unit.group(0))) if unit else None, metal))
         i += len(columns) + len(rows) * (1 + len(columns))
     return tuple(tables)
 
@@ -223,7 +237,7 @@ def _cell_fact(text: str, table: Table, row: Row, column: Column, cell: Cell, re
     period = resolve_month(month_name(column.month), report_month, column.year)
     value = cell_value(cell.text)
     assert value is not None
-    digits = _NUMBER_CELL.match(cell.text)
+    digits = NUMBER_CELL.match(cell.text)
     assert digits is not None
     number = Span(cell.start, cell.start + len(digits.group(0).rstrip()))
     if column.measure == "level" and factor is None:
