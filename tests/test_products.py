@@ -18,6 +18,9 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     assert named_product("In May 2023, domestic La-Ce oxide production was 9,100 mt, down 2% MoM.") == "la_ce_oxide"
     assert named_product("Output of anode foil in the province rose 4% in June.") == "anode_foil"
     assert named_product("The plant's output rose after the overhaul.") is None  # a plant is no product
+    # a word of the sentence's grammar before "production" is no product; the product named later still is
+    assert named_product("Shipments fell in 2019, when production of gallium metal fell to 310 t.") == "gallium_metal"
+    assert named_product("Sales slowed while production held up at the smelter.") is None
 
 
 def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:

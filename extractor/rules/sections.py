@@ -97,8 +97,11 @@ _NOT_PRODUCT = re.compile(
 def named_product(text: str) -> str | None:
     """The id of the product a text names where it names what it counts, for a product the commodity table does not
     know (its own name, singular, snake_case); None when it names none."""
-    for match in _NAMED_PRODUCT.finditer(text):
+    at = 0
+    while (match := _NAMED_PRODUCT.search(text, at)) is not None:
         name = match.group("after") or match.group("produced") or match.group("before") or ""
+        # a name refused before "production" leaves that word to be read again ("when production of gallium")
+        at = match.end("before") if match.group("before") else match.end()
         name = _NOT_PRODUCT.sub("", re.sub(r"['’]s\b", "", name) + " ").strip()
         words = name.split()
         if not words or not re.match(r"[a-z]", words[-1], re.I) or words[-1].lower() in _NO_PRODUCT_WORDS:
@@ -112,4 +115,9 @@ def named_product(text: str) -> str | None:
 
 
 _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "global", "world", "monthly", "daily",
-                     "annual", "industry", "smelter", "plant", "mine", "company", "group", "increase", "decrease"}
+                     "annual", "industry", "smelter", "plant", "mine", "company", "group", "increase", "decrease",
+                     # words that may stand before "production" and name no product ("..., when production fell")
+                     "when", "while", "as", "where", "which", "that", "with", "after", "before", "but", "and", "or",
+                     "to", "for", "by", "from", "on", "at", "if", "than", "since", "because", "lower", "higher",
+                     "reduced", "increased", "decreased", "weak", "weaker", "strong", "stronger", "overall", "stable",
+                     "steady", "record", "more", "less", "normal", "full", "actual", "average", "expected", "planned"}
