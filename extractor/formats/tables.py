@@ -88,7 +88,7 @@ _DECLARED_SCALES = (
     (re.compile(r"thousands?\s+(?:of\s+)?(?:metric\s+)?(?:tonnes|tons)|'000\s*(?:metric\s+)?(?:tonnes|tons|t\b)|"
                 r"\(kt\)|\bkt\b|1,000\s*(?:metric\s+)?(?:tonnes|tons|mt|t\b)", re.I), 1e3),
     (re.compile(r"10,000\s*(?:metric\s+)?(?:tonnes|tons|mt|t\b)|ten thousand", re.I), 1e4),
-    (re.compile(r"millions?\s+(?:of\s+)?(?:metric\s+)?(?:tonnes|tons)|\bmn\s?t\b|\bmmt\b|\bMT\b|\bmt\b"), 1e6),
+    (re.compile(r"millions?\s+(?:of\s+)?(?:metric\s+)?(?:tonnes|tons)|\bmn\s?t\b|\bmmt\b|\bMT\b|\bMt\b|\bmt\b"), 1e6),
 )
 
 

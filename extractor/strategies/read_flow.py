@@ -65,8 +65,8 @@ def ask(text: str, fmt: ReportFormat, sections: list[Section], rules_month: Repo
     answers = llm.run([read.chunk_request(text, c, month, products_line(reading),
                                           examples(text[c.start:c.end]) if examples else "") for c in parts])
     readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
-    if _outvoted(month, rules_month.value, readings):
-        month_problem = f"the LLM named {month} but read the figures as of {rules_month.value}"
+    if _outvoted(month, rules_month, readings):
+        month_problem = f"the LLM named {month} but its figures and the rules say {rules_month.value}"
         month = rules_month.value
         readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
     elif (figures_month := _month_read(month_problem, month, rules_month, readings, text)) is not None:
@@ -77,19 +77,22 @@ def ask(text: str, fmt: ReportFormat, sections: list[Section], rules_month: Repo
                  [d for r in readings for d in r.drivers])
 
 
-def _outvoted(month: str | None, rules_month: str | None, readings: list[read.ChunkAnswer]) -> bool:
-    """The LLM named one month and read the document's figures as of the month the rules found: its own figures
-    and the rules outvote its month."""
-    return month != rules_month and rules_month is not None and \
-        _month_of_figures([f for r in readings for f in r.facts]) == rules_month
+def _outvoted(month: str | None, rules_month: ReportMonth, readings: list[read.ChunkAnswer]) -> bool:
+    """The LLM named one month and read the document's figures as of the month the rules found, or of no one month
+    it named where the rules are sure of theirs: its own figures and the rules outvote its month."""
+    if month == rules_month.value or rules_month.value is None:
+        return False
+    figures = _month_of_figures([f for r in readings for f in r.facts])
+    return figures == rules_month.value or (rules_month.confidence == "high" and figures != month)
 
 
 def _month_read(problem: str | None, month: str | None, rules_month: ReportMonth, readings: list[read.ChunkAnswer],
                 text: str) -> str | None:
-    """Where the LLM's named month was not taken and the rules were unsure of theirs (low or none): the month the
-    LLM read most of the document's actual figures as of (their values found in the text), if the text states it.
-    The answer to the document question can be wrong where the reading of the figures is right."""
-    if problem is None or rules_month.confidence not in ("low", "none"):
+    """Where the LLM's named month was not taken, or the rules found another: the month the LLM read most of the
+    document's actual figures as of (their values found in the text), if it is not the month taken and the text
+    states it. The answer to the document question can be wrong where the reading of the figures is right; where
+    the rules agree with the named month, it stands (a report may review a month after most of its figures)."""
+    if problem is None and rules_month.value in (None, month):
         return None
     read_as = _month_of_figures([f for r in readings for f in r.facts if f.status != Status.REJECTED])
     return read_as if read_as not in (None, month) and verify.check_report_month(read_as, text) is None else None
