@@ -72,6 +72,12 @@ def test_without_a_publication_date_stated_years_date_bare_months() -> None:
     assert report_month(text).value == "2021-12"
 
 
+def test_growth_in_the_same_period_of_a_year_makes_it_the_base() -> None:
+    text = ("Tin output rose 4.2 percent in the first eight months to the end of August, slower than the 6.1-percent "
+            "growth seen in the same period of 2018. A smelter in the south is due to restart in 2021.")
+    assert report_month(text).value == "2019-08"
+
+
 def test_an_annual_figure_is_december_of_its_year() -> None:
     text = "Published: 20 Jan 2019\nIn 2018, output of the metal was 1.2 million tonnes, up 5% from 2017."
     assert report_month(text).value == "2018-12"

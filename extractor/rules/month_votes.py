@@ -62,9 +62,11 @@ _CUMULATIVE = re.compile(
 )
 _COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
-_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
+_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+|the\s+)?(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
-                       rf"{YEAR}\b", re.I)  # "up 2% from the January-June 2018 volume": 2019 is reviewed
+                       rf"|in\s+the\s+same\s+(?:period|month)\s+(?:of|in)\s+)"
+                       rf"{YEAR}\b", re.I)  # "up 2% from the January-June 2018 volume", "growth of 3% in the same
+# period of 2018": 2019 is reviewed
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
 # ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.
