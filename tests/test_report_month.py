@@ -78,6 +78,12 @@ def test_growth_in_the_same_period_of_a_year_makes_it_the_base() -> None:
     assert report_month(text).value == "2019-08"
 
 
+def test_a_span_compared_with_is_the_base_of_the_span_reviewed() -> None:
+    text = ("Against January-April 2019, world refined tin output rose 3% in the first four months of this year, "
+            "the study group said. Mine output in the same months fell 1.5%.")
+    assert report_month(text).value == "2020-04"
+
+
 def test_an_annual_figure_is_december_of_its_year() -> None:
     text = "Published: 20 Jan 2019\nIn 2018, output of the metal was 1.2 million tonnes, up 5% from 2017."
     assert report_month(text).value == "2018-12"

@@ -121,7 +121,8 @@ def stated_years(text: str) -> list[int]:
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
     for match in _CUMULATIVE.finditer(text):
-        years |= {int(y) for y in (match.group(2), match.group(4), match.group(6)) if y}
+        base = bool(_COMPARED_BEFORE.search(text[max(0, match.start() - 40):match.start()]))  # "Against Jan-May 2019"
+        years |= {int(y) + base for y in (match.group(2), match.group(4), match.group(6)) if y}
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
     years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
@@ -168,11 +169,24 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
             month, year = (int(count) if count.isdigit() else _COUNTS[count]), match.group(6)
         if month is None or not 1 <= month <= 12:
             continue
+        if year and _COMPARED_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
+            _vote_span_base(ballot, sentence, match, month, int(year))
+            continue
         candidates = _resolve(month, year, ballot.published, ballot.years, False)
         for candidate in candidates:
             ballot.votes.add(candidate, ballot.weight * CUMULATIVE / len(candidates),
                              f"{ballot.where}: '{match.group(0).strip()}'")
     return taken
+
+
+def _vote_span_base(ballot: Ballot, sentence: str, match: re.Match[str], month: int, year: int) -> None:
+    """A span compared with ("Compared to January-May 2015, output rose 2%") votes only as a year-on-year base."""
+    if _ANY_PERCENT.search(sentence):
+        ballot.votes.add(year_month(year + 1, month), COMPARED_BASE * ballot.weight,
+                         f"{ballot.where}: '{match.group(0).strip()}' compared with")
+
+
+_ANY_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
 class _Passing(NamedTuple):
