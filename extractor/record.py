@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Union, cast, get_args
 
-from schemas.contract import Basis, Measure, Metric
+from schemas.contract import Basis, Content, Measure, Metric
 
 # A fact's value: a number, a [low, high] range, or a direction word for the *_direction measures.
 Value = Union[float, list[float], str]
-
-LABEL_FIELDS = ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")
-CONTRACT_FIELDS = (*LABEL_FIELDS, "value", "unit", "qualifier", "quote")
 
 
 class Status(str, Enum):
@@ -109,17 +106,29 @@ def as_measure(value: str) -> Measure:
 
 
 @dataclass(frozen=True)
-class Label:
-    """The contract's key fields of a fact: what the number is about, apart from its value."""
+class LabelFields:
+    """The contract's label of a fact, its fields and their types declared once: what the number is about, apart
+    from its value. The record's `Label` is these fields with its methods; the contract's export model
+    (`extractor.facts.Fact`) is these fields with value, unit, qualifier and quote and the contract's checks. A field
+    added here, or a value added to a vocabulary of `schemas.contract`, is one edit for both."""
 
     commodity: str
     region: str
     metric: Metric
     segment: str | None
-    content: str | None
-    period: str | None
+    content: Content | None
+    period: str | None  # None while no month is known: such a fact waits in review (the export refuses it)
     basis: Basis
     measure: Measure
+
+
+LABEL_FIELDS = tuple(f.name for f in dataclasses.fields(LabelFields))
+CONTRACT_FIELDS = (*LABEL_FIELDS, "value", "unit", "qualifier", "quote")
+
+
+@dataclass(frozen=True)
+class Label(LabelFields):
+    """A fact's label in the record: the contract's key fields (`LabelFields`) and what stages ask of them."""
 
     def replace(self, **changes: Any) -> "Label":
         return dataclasses.replace(self, **changes)
