@@ -182,16 +182,37 @@ class Fact:
         if isinstance(reason, ReviewReason):
             self.reviews.append(reason)
         if self.status == Status.ACCEPTED:
-            self.status = Status.NEEDS_REVIEW
-            self.reason = message
+            self.hold(message)
         else:
             self.notes.append(message)
+
+    # A status changes only through these methods (`relabel` refuses status and reason): `flag` and `hold` send a
+    # fact to review, `accept` takes it into the dataset, `settle` applies a verdict that may be any of the three
+    # (the gate's, a reconciliation's decision); `unflag` and `withdraw` take review reasons back on a copy.
+
+    def hold(self, reason: str) -> None:
+        """Keep the fact for review for this reason, in place of any reason it had (`flag` keeps a first reason)."""
+        self.settle(Status.NEEDS_REVIEW, reason)
+
+    def accept(self, reason: str | None = None) -> None:
+        """Take the fact into the dataset, with no reason unless taking it is itself worth saying; notes stay."""
+        self.settle(Status.ACCEPTED, reason)
+
+    def settle(self, status: Status, reason: str | None) -> None:
+        """Take the status and reason a verdict gives."""
+        self.status, self.reason = status, reason
 
     def unflag(self, kind: ReviewKind) -> "Fact":
         """The fact without the review reasons of one kind: accepted again where no other reason stands."""
         gone = {review.message for review in self.reviews if review.kind == kind}
+        return self._without(gone, [review for review in self.reviews if review.kind != kind])
+
+    def withdraw(self, message: str) -> "Fact":
+        """The fact without one review reason, named by its message: accepted again where it was the only one."""
+        return self._without({message}, list(self.reviews))
+
+    def _without(self, gone: set[str], reviews: list[ReviewReason]) -> "Fact":
         notes = [note for note in self.notes if note not in gone]
-        reviews = [review for review in self.reviews if review.kind != kind]
         if self.reason not in gone:
             return dataclasses.replace(self, notes=notes, reviews=reviews)
         if notes:
@@ -209,7 +230,10 @@ class Fact:
         return next((review for review in self.reviews if review.message == self.reason), None)
 
     def relabel(self, **changes: Any) -> "Fact":
-        """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed."""
+        """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed; its
+        status and reason change only through the methods above."""
+        if {"status", "reason"} & changes.keys():
+            raise TypeError("relabel changes no status or reason: use hold, accept or settle on the copy")
         label_changes = {k: v for k, v in changes.items() if k in LABEL_FIELDS}
         other = {k: v for k, v in changes.items() if k not in LABEL_FIELDS}
         other.setdefault("notes", list(self.notes))
@@ -238,6 +262,10 @@ class Driver:
     reason: str | None = None
     source: str = "rules"
     section: int = 0
+
+    def hold(self, reason: str) -> None:
+        """Keep the driver for review for this reason, in place of any reason it had."""
+        self.status, self.reason = Status.NEEDS_REVIEW, reason
 
     def key(self) -> tuple[str, str, str, str, str]:
         """What makes two drivers the same (the contract's matching key): commodity, period, basis, effect,

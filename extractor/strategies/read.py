@@ -363,7 +363,7 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
         sign_doubt,
     ) if p]
     if problems:
-        fact.status, fact.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
+        fact.hold("LLM reading not verified: " + "; ".join(problems))
     return fact
 
 
@@ -380,7 +380,7 @@ def _driver(text: str, chunk: Section, given: ReadDriver, month: str | None, sou
         None if verify.named_in(text, commodity) else f"commodity {commodity} is not named in the text",
     ) if p]
     if problems:
-        driver.status, driver.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
+        driver.hold("LLM reading not verified: " + "; ".join(problems))
     return driver
 
 
