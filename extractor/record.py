@@ -3,8 +3,9 @@
 Stages (the rules, the LLM strategies, reconciliation, cross-checks, the
 store) take and return these; only the store turns them into rows. This module
 imports nothing of ours but the contract's vocabularies (`schemas.contract`, which imports nothing), so every layer
-can use it; a label's metric, basis and measure are the contract's (`as_metric`, `as_basis`, `as_measure` check a
-name read from text).
+can use it; a label's metric, basis, measure and content are the contract's (`as_metric`, `as_basis`, `as_measure`
+check a name read from text). The label's fields are declared once (`LabelFields`): the contract's export model
+(`extractor.facts.Fact`) inherits them. A status moves only through the record's methods.
 """
 
 from __future__ import annotations
