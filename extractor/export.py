@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from extractor.facts import DocumentFacts, Driver, contract_fact
+from extractor.record import CONTRACT_FIELDS
 from extractor.store import Store
 
-FLAT_COLUMNS = [
-    "document", "document_id", "path", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",
-    "measure", "value", "unit", "qualifier", "quote", "status", "reason", "quote_start", "quote_end",
-]
+FLAT_COLUMNS = ["document", "document_id", "path", "report_month", *CONTRACT_FIELDS, "status", "reason", "quote_start",
+                "quote_end"]
 
 
 def document_facts(store: Store, document: dict[str, Any], statuses: tuple[str, ...] = ("accepted",)) -> DocumentFacts:
