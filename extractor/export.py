@@ -8,30 +8,22 @@ from collections import Counter
 from pathlib import Path
 from typing import IO, Any
 
-from extractor.facts import DocumentFacts, Driver, Fact
+from extractor.facts import DocumentFacts, Driver, contract_fact
 from extractor.record import CONTRACT_FIELDS
 from extractor.store import Store
 
-FLAT_COLUMNS = [
-    "document", "document_id", "path", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",
-    "measure", "value", "unit", "qualifier", "quote", "status", "reason", "quote_start", "quote_end",
-]
+FLAT_COLUMNS = ["document", "document_id", "path", "report_month", *CONTRACT_FIELDS, "status", "reason", "quote_start",
+                "quote_end"]
 
 
 def document_facts(store: Store, document: dict[str, Any], statuses: tuple[str, ...] = ("accepted",)) -> DocumentFacts:
     """One document's stored facts and drivers in the contract's shape (validated)."""
-    facts = [Fact.model_validate(_contract_fields(row)) for row in store.facts_for(document["id"], statuses)]
+    facts = [contract_fact(fact) for fact in store.stored_facts(document["id"], statuses)]
     drivers = [
         Driver.model_validate({k: row[k] for k in ("commodity", "period", "basis", "effect", "category", "summary", "quote")})
         for row in store.drivers_for(document["id"], statuses)
     ]
     return DocumentFacts(document=document["name"], report_month=document["report_month"], facts=facts, drivers=drivers)
-
-
-def _contract_fields(row: dict[str, Any]) -> dict[str, Any]:
-    fields = {k: row[k] for k in CONTRACT_FIELDS if k != "value"}
-    fields["value"] = json.loads(row["value"])
-    return fields
 
 
 def export_facts_files(store: Store, out_dir: Path, report_month: str | None = None) -> list[Path]:

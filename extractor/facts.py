@@ -1,41 +1,59 @@
-"""The facts contract (shared/contract/FACTS.md) as pydantic models, strict about unknown fields."""
+"""The facts contract (shared/contract/FACTS.md) as pydantic models, strict about unknown fields.
+
+A contract fact is the record's label (`extractor.record.LabelFields`: the label's fields, their types and the
+contract's vocabularies, declared there once) with its value, unit, qualifier and quote; `contract_fact` makes one
+of a record's fact.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
-from typing import Literal, Optional, Union
+from typing import Any, Optional, Union, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from extractor.errors import GoldError
-from schemas.contract import Basis, Category, Measure, Metric, Qualifier
+from extractor.record import Fact as RecordFact
+from extractor.record import LabelFields
+from schemas.contract import Basis, Category, Direction, Effect, Qualifier
 
-FactValue = Union[float, list[float], Literal["up", "down", "flat"]]
+FactValue = Union[float, list[float], Direction]
 
 CORE_METRICS = ("production", "operating_rate", "cumulative_production")
+# The label fields a facts file may leave out, and what they then are (the contract: China unless the report says
+# otherwise; no segment; not metal content).
+LABEL_DEFAULTS: dict[str, Any] = {"region": "china", "segment": None, "content": None}
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _SNAKE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 
 
-class Fact(BaseModel):
+def _defaults_in_schema(schema: dict[str, Any]) -> None:
+    """The JSON schema says what `Fact._label_defaults` does: those fields may be left out, and what they then are."""
+    properties = cast(dict[str, dict[str, Any]], schema["properties"])
+    for name, default in LABEL_DEFAULTS.items():
+        properties[name]["default"] = default
+    schema["required"] = [name for name in cast(list[str], schema["required"]) if name not in LABEL_DEFAULTS]
+
+
+# The label's fields are the record's (inherited from `LabelFields`, in their order), then value, unit, qualifier
+# and quote; the validators are the contract's checks.
+class Fact(BaseModel, LabelFields, frozen=True):
     """One number (or one direction) stated in a report about one commodity."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=cast(Any, _defaults_in_schema))
 
-    commodity: str
-    region: str = "china"
-    metric: Metric
-    segment: Optional[str] = None
-    content: Optional[Literal["metal"]] = None
-    period: str
-    basis: Basis
-    measure: Measure
+    period: str  # the one narrowing of the record's label: a fact in review may wait for its month, a contract fact not
     value: FactValue
     unit: Optional[str] = None
     qualifier: Optional[Qualifier] = None
     quote: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _label_defaults(cls, data: Any) -> Any:
+        return {**LABEL_DEFAULTS, **data} if isinstance(data, dict) else data
 
     @field_validator("commodity")
     @classmethod
@@ -98,7 +116,7 @@ class Driver(BaseModel):
     commodity: str
     period: str
     basis: Basis
-    effect: Literal["up", "down"]
+    effect: Effect
     category: Category
     summary: str
     quote: str
@@ -123,6 +141,12 @@ class DocumentFacts(BaseModel):
         if value is not None and not _PERIOD.match(value):
             raise ValueError(f"report_month must be YYYY-MM or null, got {value!r}")
         return value
+
+
+def contract_fact(fact: RecordFact) -> Fact:
+    """The contract's fact of a record's fact: its label, value, unit, qualifier and quote (raises ValidationError
+    where it breaks the contract)."""
+    return Fact.model_validate(fact.contract_fields())
 
 
 def normalize_segment(segment: Optional[str]) -> Optional[str]:

@@ -95,7 +95,7 @@ def _read_facts(reading: Reading, options: RunOptions, llm: LLMClient,
                                      options.survey.tally if options.survey else None)
     for fact in result.facts:
         if fact.status != Status.REJECTED:
-            fact.status, fact.reason = gate_fact(doc.text, fact)
+            fact.settle(*gate_fact(doc.text, fact))
     return result.month, result.chunks, result.facts, result.drivers
 
 
@@ -177,7 +177,7 @@ def _placed_fact(text: str, section: Section, fact: Fact, options: RunOptions) -
     """The fact with its section, gated (unless rejected), its source the provider when the LLM's label decided."""
     fact.section = section.index
     if fact.status != Status.REJECTED:
-        fact.status, fact.reason = gate_fact(text, fact)
+        fact.settle(*gate_fact(text, fact))
     if fact.opinions.get("decision", "").startswith("llm"):
         fact.source = options.provider
     return fact
@@ -187,7 +187,7 @@ def _placed_driver(section: Section, driver: Driver, options: RunOptions, source
     """The driver with its section, for review when the section's heading is not a known commodity's."""
     driver.section = section.index
     if not section.known:
-        driver.status, driver.reason = Status.NEEDS_REVIEW, "section heading not in the commodity table"
+        driver.hold("section heading not in the commodity table")
     if options.strategy != "section":
         driver.source = source
     return driver
@@ -197,7 +197,7 @@ def _naive_facts(doc: Document, sections: list[Section], month: str | None, llm:
                  options: RunOptions) -> tuple[list[Fact], list[Driver]]:
     facts = naive.naive_facts(doc.text, sections, month, llm)
     for fact in facts:
-        fact.status, fact.reason = Status.ACCEPTED, "naive design: the LLM's answer taken unreconciled (eval only)"
+        fact.accept("naive design: the LLM's answer taken unreconciled (eval only)")
         fact.source = options.provider
     return facts, []
 

@@ -3,8 +3,9 @@
 Stages (the rules, the LLM strategies, reconciliation, cross-checks, the
 store) take and return these; only the store turns them into rows. This module
 imports nothing of ours but the contract's vocabularies (`schemas.contract`, which imports nothing), so every layer
-can use it; a label's metric, basis and measure are the contract's (`as_metric`, `as_basis`, `as_measure` check a
-name read from text).
+can use it; a label's metric, basis, measure and content are the contract's (`as_metric`, `as_basis`, `as_measure`
+check a name read from text). The label's fields are declared once (`LabelFields`): the contract's export model
+(`extractor.facts.Fact`) inherits them. A status moves only through the record's methods.
 """
 
 from __future__ import annotations
@@ -14,13 +15,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Union, cast, get_args
 
-from schemas.contract import Basis, Measure, Metric
+from schemas.contract import Basis, Content, Measure, Metric
 
 # A fact's value: a number, a [low, high] range, or a direction word for the *_direction measures.
 Value = Union[float, list[float], str]
-
-LABEL_FIELDS = ("commodity", "region", "metric", "segment", "content", "period", "basis", "measure")
-CONTRACT_FIELDS = (*LABEL_FIELDS, "value", "unit", "qualifier", "quote")
 
 
 class Status(str, Enum):
@@ -120,17 +118,29 @@ def as_measure(value: str) -> Measure:
 
 
 @dataclass(frozen=True)
-class Label:
-    """The contract's key fields of a fact: what the number is about, apart from its value."""
+class LabelFields:
+    """The contract's label of a fact, its fields and their types declared once: what the number is about, apart
+    from its value. The record's `Label` is these fields with its methods; the contract's export model
+    (`extractor.facts.Fact`) is these fields with value, unit, qualifier and quote and the contract's checks. A field
+    added here, or a value added to a vocabulary of `schemas.contract`, is one edit for both."""
 
     commodity: str
     region: str
     metric: Metric
     segment: str | None
-    content: str | None
-    period: str | None
+    content: Content | None
+    period: str | None  # None while no month is known: such a fact waits in review (the export refuses it)
     basis: Basis
     measure: Measure
+
+
+LABEL_FIELDS = tuple(f.name for f in dataclasses.fields(LabelFields))
+CONTRACT_FIELDS = (*LABEL_FIELDS, "value", "unit", "qualifier", "quote")
+
+
+@dataclass(frozen=True)
+class Label(LabelFields):
+    """A fact's label in the record: the contract's key fields (`LabelFields`) and what stages ask of them."""
 
     def replace(self, **changes: Any) -> "Label":
         return dataclasses.replace(self, **changes)
@@ -185,16 +195,37 @@ class Fact:
         if isinstance(reason, ReviewReason):
             self.reviews.append(reason)
         if self.status == Status.ACCEPTED:
-            self.status = Status.NEEDS_REVIEW
-            self.reason = message
+            self.hold(message)
         else:
             self.notes.append(message)
+
+    # A status changes only through these methods (`relabel` refuses status and reason): `flag` and `hold` send a
+    # fact to review, `accept` takes it into the dataset, `settle` applies a verdict that may be any of the three
+    # (the gate's, a reconciliation's decision); `unflag` and `withdraw` take review reasons back on a copy.
+
+    def hold(self, reason: str) -> None:
+        """Keep the fact for review for this reason, in place of any reason it had (`flag` keeps a first reason)."""
+        self.settle(Status.NEEDS_REVIEW, reason)
+
+    def accept(self, reason: str | None = None) -> None:
+        """Take the fact into the dataset, with no reason unless taking it is itself worth saying; notes stay."""
+        self.settle(Status.ACCEPTED, reason)
+
+    def settle(self, status: Status, reason: str | None) -> None:
+        """Take the status and reason a verdict gives."""
+        self.status, self.reason = status, reason
 
     def unflag(self, kind: ReviewKind) -> "Fact":
         """The fact without the review reasons of one kind: accepted again where no other reason stands."""
         gone = {review.message for review in self.reviews if review.kind == kind}
+        return self._without(gone, [review for review in self.reviews if review.kind != kind])
+
+    def withdraw(self, message: str) -> "Fact":
+        """The fact without one review reason, named by its message: accepted again where it was the only one."""
+        return self._without({message}, list(self.reviews))
+
+    def _without(self, gone: set[str], reviews: list[ReviewReason]) -> "Fact":
         notes = [note for note in self.notes if note not in gone]
-        reviews = [review for review in self.reviews if review.kind != kind]
         if self.reason not in gone:
             return dataclasses.replace(self, notes=notes, reviews=reviews)
         if notes:
@@ -212,7 +243,10 @@ class Fact:
         return next((review for review in self.reviews if review.message == self.reason), None)
 
     def relabel(self, **changes: Any) -> "Fact":
-        """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed."""
+        """A copy with label fields (metric, measure, ...) and/or fact fields (value, unit, quote, ...) changed; its
+        status and reason change only through the methods above."""
+        if {"status", "reason"} & changes.keys():
+            raise TypeError("relabel changes no status or reason: use hold, accept or settle on the copy")
         label_changes = {k: v for k, v in changes.items() if k in LABEL_FIELDS}
         other = {k: v for k, v in changes.items() if k not in LABEL_FIELDS}
         other.setdefault("notes", list(self.notes))
@@ -241,6 +275,10 @@ class Driver:
     reason: str | None = None
     source: str = "rules"
     section: int = 0
+
+    def hold(self, reason: str) -> None:
+        """Keep the driver for review for this reason, in place of any reason it had."""
+        self.status, self.reason = Status.NEEDS_REVIEW, reason
 
     def key(self) -> tuple[str, str, str, str, str]:
         """What makes two drivers the same (the contract's matching key): commodity, period, basis, effect,

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
-from .contract import Category
+from .contract import Category, Effect
 
 
 class DriverLabel(BaseModel):
     """One cause the sentence gives for production moving, and which way it pushes output."""
 
     category: Category
-    effect: Literal["up", "down"] = Field(description="the cause's push on output: up or down")
+    effect: Effect = Field(description="the cause's push on output: up or down")
 
 
 class SentenceDrivers(BaseModel):

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Literal, Optional, TypeVar, Union
 
 from pydantic import BaseModel, Field, create_model, model_validator
 
-from .contract import Basis, Measure, Metric
+from .contract import Basis, Content, Direction, Measure, Metric
 from .families import segments_for
 from .periods import RATE_METRICS, WINDOW_BEFORE, months_between
 
@@ -94,11 +94,11 @@ class SectionFact(BaseModel):
 
     metric: Metric
     segment: Optional[str] = None
-    content: Optional[Literal["metal"]] = None
+    content: Optional[Content] = None
     period: str = Field(description="YYYY-MM month the number describes")
     basis: Basis
     measure: Measure
-    value: Union[float, list[float], Literal["up", "down", "flat"]]
+    value: Union[float, list[float], Direction]
     quote: str = Field(description="the few words of the text that state the number, copied exactly")
 
 

@@ -14,7 +14,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, model_validator
 
-from .contract import Category
+from .contract import Category, Effect
 from .figures import SectionFact, SectionFacts
 from .periods import in_window
 
@@ -29,7 +29,7 @@ class SectionDriver(BaseModel):
     """One cause the section gives for output moving, with the month and basis of the output it moves."""
 
     category: Category
-    effect: Literal["up", "down"] = Field(description="the cause's push on output")
+    effect: Effect = Field(description="the cause's push on output")
     period: str = Field(description="YYYY-MM month of the output it moves")
     basis: Literal["actual", "forecast"]
     quote: str = Field(description="the words that give the cause, copied exactly")

@@ -77,7 +77,8 @@ def test_a_reason_taken_back_no_longer_stands() -> None:
     """A stage that rewrites reason and notes (a counted-out list) takes the typed reason back with it."""
     listed = _rules_fact(review_reason(ReviewKind.RESPECTIVELY))
     assert needs_label(listed)
-    counted = listed.relabel(status=ACCEPTED, reason=None, notes=[])
+    counted = listed.relabel(notes=[])
+    counted.accept()
     assert counted.standing_reviews() == [] and not needs_label(counted)
 
 

@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from extractor.export import driver_rows, export_facts_files, export_flat, facts_lines, flat_rows, write_flat
+from extractor.record import CONTRACT_FIELDS
 
 from .common import DB_OPTION, console, existing_db, fail, open_db, optional_month
 from .output import RowFormat, emit
@@ -23,8 +24,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
 
 
-FACT_COLUMNS = ["document", "report_month", "commodity", "region", "metric", "segment", "content", "period", "basis",
-                "measure", "value", "unit", "qualifier", "quote", "status", "reason"]
+FACT_COLUMNS = ["document", "report_month", *CONTRACT_FIELDS, "status", "reason"]
 
 
 def _statuses(include_review: bool) -> tuple[str, ...]:

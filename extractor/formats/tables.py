@@ -245,8 +245,8 @@ def _cell_fact(text: str, table: Table, row: Row, column: Column, cell: Cell, re
         return Fact(unscaled, value, None, None, cell.text, number, Span(cell.start, cell.end), Status.NEEDS_REVIEW,
                     "a table mass with no unit line to scale it", section=section)
     metric = "cumulative_production" if column.cumulative else "production"
-    content = "metal" if row.commodity in table.metal else None
-    label = Label(row.commodity, region_for(row.commodity), as_metric(metric), None, content, period,
+    label = Label(row.commodity, region_for(row.commodity), as_metric(metric), None,
+                  "metal" if row.commodity in table.metal else None, period,
                   as_basis(_basis(column, period, report_month)), as_measure(column.measure))
     if column.measure == "level":
         assert table.scale is not None and factor is not None

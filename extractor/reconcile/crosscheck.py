@@ -36,7 +36,7 @@ def _series(facts: list[Fact]) -> dict[tuple[object, ...], dict[str, Fact]]:
 def _flag(facts: list[Fact], reason: str) -> None:
     for fact in facts:
         if fact.status == Status.ACCEPTED:
-            fact.status, fact.reason = Status.NEEDS_REVIEW, f"cross-check: {reason}"
+            fact.flag(f"cross-check: {reason}")
 
 
 def check_document(facts: list[Fact]) -> int:

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.facts import Fact as ContractFact
+from extractor.facts import contract_fact
 from extractor.record import Fact
 from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
 from extractor.text.numbers import cell_value, number_at
@@ -83,7 +83,7 @@ def _same_value(stated: Any, claimed: Any, signed: bool) -> bool:
 def contract_errors(fact: Fact) -> str | None:
     """The first reason a fact breaks the facts contract, or None when it is valid."""
     try:
-        ContractFact.model_validate(fact.contract_fields())
+        contract_fact(fact)
     except ValidationError as e:
         first = e.errors()[0]
         return f"{'.'.join(str(p) for p in first['loc']) or 'fact'}: {first['msg']}"

@@ -107,7 +107,9 @@ class Decision:
 
     def applied(self) -> Fact:
         """The kept fact with this decision's status, reason and opinions."""
-        return self.fact.relabel(status=self.status, reason=self.reason, opinions=self.opinions)
+        decided = self.fact.relabel(opinions=self.opinions)
+        decided.settle(self.status, self.reason)
+        return decided
 
 
 def decide(rules: Fact, llm: Fact, policy: str = "confirm") -> Decision:

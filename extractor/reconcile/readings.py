@@ -190,8 +190,9 @@ def _llm_only(fact: Fact, trusted: bool, why: str) -> Fact:
         return fact.relabel(opinions={**fact.opinions, "decision": "llm: verified, only the LLM read it",
                                       "trust": why})
     reason = fact.reason if not verified else "only the LLM read this figure, and it is not trusted in this document"
-    return fact.relabel(status=Status.NEEDS_REVIEW, reason=reason,
-                        opinions={**fact.opinions, "decision": "review: only the LLM read it", "trust": why})
+    held = fact.relabel(opinions={**fact.opinions, "decision": "review: only the LLM read it", "trust": why})
+    held.settle(Status.NEEDS_REVIEW, reason)
+    return held
 
 
 def _same_value(a: Fact, b: Fact) -> bool:
@@ -205,7 +206,9 @@ def _both(rules: Fact, llm: Fact, trusted: Trust, why: str) -> Fact:
     if _key(rules) == _key(llm) and _same_value(rules, llm):
         # alike: the verified LLM fact where the LLM is trusted (its quote holds the direction word it read)
         chosen = llm if trusted.overrules and llm.status == Status.ACCEPTED else rules
-        return chosen.relabel(status=Status.ACCEPTED, reason=None, opinions={**opinions, "decision": "agree"})
+        agreed = chosen.relabel(opinions={**opinions, "decision": "agree"})
+        agreed.accept()
+        return agreed
     differences = ", ".join([f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
                              if getattr(llm.label, k) != getattr(rules.label, k)]
                             + ([] if _same_value(rules, llm) else [f"value={llm.value}"]))
@@ -223,13 +226,16 @@ def _differing(rules: Fact, llm: Fact, trusted: Trust, opinions: dict[str, objec
     if trusted.trusted and rules.status == Status.ACCEPTED and not contested:
         why_rules = llm.reason if llm.status != Status.ACCEPTED else "too few figures to overrule the rules"
         return rules.relabel(opinions={**opinions, "decision": f"rules: {why_rules}"})
-    if contested and rules.status == Status.ACCEPTED:  # the text refuted one field of a trusted reader's reading, and the rules differ on another
-        return rules.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise, and "
-                             f"differ from the LLM on {', '.join(contested)}, which the text did not refute",
-                             opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
+    if contested and rules.status == Status.ACCEPTED:  # the text refuted a field of a trusted reader's reading,
+        # and the rules differ from it on another
+        held = rules.relabel(opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
+        held.hold(f"{llm.reason}; the rules read it otherwise, and differ from the LLM on {', '.join(contested)}, "
+                  "which the text did not refute")
+        return held
     if trusted.trusted:
-        return llm.relabel(status=Status.NEEDS_REVIEW, reason=f"{llm.reason}; the rules read it otherwise",
-                           opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
+        held = llm.relabel(opinions={**opinions, "decision": f"review: the readings differ ({differences})"})
+        held.hold(f"{llm.reason}; the rules read it otherwise")
+        return held
     return rules.relabel(opinions={**opinions, "decision": f"rules: the LLM is not trusted here ({differences})"})
 
 

@@ -15,7 +15,6 @@ with the reason; one that no longer fails is accepted again.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
@@ -78,12 +77,19 @@ def _history_reasons(stored: list[StoredFact], levels: _Levels) -> dict[int, str
     for item in stored:
         by_document[item.document_id].append(item)
     for document_id, items in sorted(by_document.items()):
-        fresh = [dataclasses.replace(i.fact, status=Status.ACCEPTED, reason=None, notes=[]) for i in items]
+        fresh = [_afresh(i.fact) for i in items]
         crosscheck.check_history(fresh, partial(_previous_level, levels, document_id))
         for item, fact in zip(items, fresh):
             if fact.status != Status.ACCEPTED and fact.reason:
                 reasons[item.fact_id] = PREFIX + fact.reason.removeprefix("cross-check: ")
     return reasons
+
+
+def _afresh(fact: Fact) -> Fact:
+    """A copy of the fact judged afresh: accepted, with no reason or notes."""
+    copy = fact.relabel(notes=[])
+    copy.accept()
+    return copy
 
 
 def _previous_level(levels: _Levels, document_id: str, label: Label, period: str) -> float | None:

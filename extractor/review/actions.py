@@ -16,14 +16,14 @@ from extractor.record import CONTRACT_FIELDS
 from extractor.store import Store
 from extractor.store.decisions import CORRECTABLE, Recorded, key_of, record
 from extractor.text.commodities import COMMODITY_ALIASES
-from schemas.contract import Basis, Measure, Metric, Qualifier
+from schemas.contract import Basis, Content, Direction, Measure, Metric, Qualifier
 
 from .queue import find
 
 # The contract's values for each field a correction may set (None: free text in the contract's form).
 CHOICES: dict[str, tuple[str, ...] | None] = {
     "commodity": tuple(sorted(COMMODITY_ALIASES)), "region": None, "metric": get_args(Metric), "segment": None,
-    "content": ("metal",), "period": None, "basis": get_args(Basis), "measure": get_args(Measure), "value": None,
+    "content": get_args(Content), "period": None, "basis": get_args(Basis), "measure": get_args(Measure), "value": None,
     "unit": ("mt", "%", "pp", "mt/year", "mt/day", "yuan/mt", "usd/mt"), "qualifier": get_args(Qualifier),
 }
 NULLABLE = ("segment", "content", "unit", "qualifier")
@@ -33,7 +33,7 @@ _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*(?:\.\.|–|to)\s*(-?[\d.,]+)\s*$")
 def parse_value(text: str) -> Any:
     """A value as typed: a number ('1,234.5'), a range ('10..12' or '[10, 12]') or a direction ('up')."""
     text = text.strip()
-    if text in ("up", "down", "flat"):
+    if text in get_args(Direction):
         return text
     try:
         if text.startswith("["):
@@ -78,7 +78,7 @@ def standing_fact(row: dict[str, Any], changes: dict[str, Any]) -> Fact:
     """The contract fact a decision would leave (the row as it stands with the changes); raises ReviewError when it
     breaks the contract, or when a corrected value is not a number its quote states."""
     fields = {c: row.get(c) for c in CONTRACT_FIELDS}
-    if isinstance(fields["value"], str) and fields["value"] not in ("up", "down", "flat"):
+    if isinstance(fields["value"], str) and fields["value"] not in get_args(Direction):
         fields["value"] = json.loads(fields["value"])
     fields.update(changes)
     try:

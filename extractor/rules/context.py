@@ -9,6 +9,7 @@ from typing import Any, Callable
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
 from extractor.text.months import months_between, resolve_month
+from schemas.contract import Content
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Previous:
     comparison: str | None
     direction: str | None
     segment: str | None
-    content: str | None
+    content: Content | None
     metric: str | None
 
 
@@ -165,7 +166,7 @@ def segment_after(post: str) -> str | None:
     return _region_label(region.group(0)) if region else None
 
 
-def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | None:
+def content_of(clause_pre: str, post: str, previous: Previous | None) -> Content | None:
     after = re.split(r"\b(?:and|while|but|whereas)\b|[,;]", post[:60], maxsplit=1)[0]
     physical_after = vocab.PHYSICAL_CONTENT.search(after)
     metal_after = vocab.METAL_CONTENT.search(after)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.record import Fact, Status
+from extractor.record import Fact
 from extractor.rules.context import clause_start_of
 from extractor.rules.cues import RESPECTIVELY
 from extractor.text import vocabulary as vocab
@@ -25,7 +25,7 @@ def respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
         if len(group) < 2:
             continue
         for fact, part in zip(group, _listed_parts(s, offset, facts, listed, group)):
-            done[id(fact)] = _unflagged(fact.relabel(segment=part), RESPECTIVELY)
+            done[id(fact)] = fact.relabel(segment=part).withdraw(RESPECTIVELY)
     return [done.get(id(f), f) for f in facts]
 
 
@@ -87,16 +87,6 @@ def _parts_named(text: str) -> list[str]:
         if label not in ordered:
             ordered.append(label)
     return ordered
-
-
-def _unflagged(fact: Fact, reason: str) -> Fact:
-    """The fact without one review reason: accepted again if it was the only one."""
-    notes = [n for n in fact.notes if n != reason]
-    if fact.reason != reason:
-        return fact.relabel(notes=notes)
-    if notes:
-        return fact.relabel(reason=notes[0], notes=notes[1:])
-    return fact.relabel(status=Status.ACCEPTED, reason=None, notes=notes)
 
 
 def paired_parts(s: str, offset: int, facts: list[Fact]) -> list[Fact]:

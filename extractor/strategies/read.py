@@ -353,7 +353,7 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
     }
     problems = {name: problem for name, problem in checks.items() if problem}
     if problems:
-        fact.status, fact.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems.values())
+        fact.hold("LLM reading not verified: " + "; ".join(problems.values()))
         # a basis refuted is refuted with its period ("actual for June, after the report month May")
         refuted = set(problems) | ({"period"} if "basis" in problems else set())
         fact.opinions = {**fact.opinions, "unverified": sorted(refuted)}
@@ -373,7 +373,7 @@ def _driver(text: str, chunk: Section, given: ReadDriver, month: str | None, sou
         None if verify.named_in(text, commodity) else f"commodity {commodity} is not named in the text",
     ) if p]
     if problems:
-        driver.status, driver.reason = Status.NEEDS_REVIEW, "LLM reading not verified: " + "; ".join(problems)
+        driver.hold("LLM reading not verified: " + "; ".join(problems))
     return driver
 
 

@@ -166,7 +166,7 @@ def _rules(text: str, fmt: ReportFormat, sections: list[Section],
     for section in sections:
         for driver in fmt.drivers(text, section, month):
             if not section.known:
-                driver.status, driver.reason = Status.NEEDS_REVIEW, "section heading not in the commodity table"
+                driver.hold("section heading not in the commodity table")
             drivers.append(driver)
     return [f for s in sections for f in fmt.label(text, s, month)], drivers
 

@@ -90,7 +90,7 @@ def reconcile_section(text: str, section: Section, rules_facts: list[Fact], rule
             continue
         seen.add((llm_fact.label, llm_fact.number.start))
         if llm_fact.status != Status.REJECTED and labels != "adopt":
-            llm_fact.status, llm_fact.reason = Status.NEEDS_REVIEW, "only the LLM read this figure (confirm policy)"
+            llm_fact.hold("only the LLM read this figure (confirm policy)")
         facts.append(llm_fact)
     return facts, _drivers(text, section, rules_drivers, answer.drivers, drivers, source)
 
@@ -186,12 +186,14 @@ def _decide(rules: Fact, llm: Fact, policy: str, source: str) -> Fact:
     opinions = {"rules": rules_label, "llm": llm_label}
     if rules_label == llm_label:
         if asked_about(rules):
-            return rules.relabel(status=Status.ACCEPTED, reason=None,
-                                 opinions={**opinions, "decision": "agree: the rules' guess confirmed"})
+            confirmed = rules.relabel(opinions={**opinions, "decision": "agree: the rules' guess confirmed"})
+            confirmed.accept()
+            return confirmed
         return rules.relabel(opinions={**opinions, "decision": "agree"})
     if guessed(rules) and policy == "adopt":
-        return llm.relabel(status=Status.ACCEPTED, reason=None, source=source,
-                           opinions={**opinions, "decision": "llm: the rules guessed"})
+        adopted = llm.relabel(source=source, opinions={**opinions, "decision": "llm: the rules guessed"})
+        adopted.accept()
+        return adopted
     differences = ", ".join(f"{k}={llm_label[k]}" for k in COMPARED if llm_label[k] != rules_label[k])
     return rules.relabel(opinions={**opinions, "decision": f"disagree ({differences}): rules kept"})
 
