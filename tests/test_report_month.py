@@ -84,6 +84,12 @@ def test_a_span_compared_with_is_the_base_of_the_span_reviewed() -> None:
     assert report_month(text).value == "2020-04"
 
 
+def test_a_span_read_over_is_no_base() -> None:
+    text = ("Nickel output in October fell 2% from September. Over the first ten months of 2021, output was down "
+            "4% from the same months of 2020.")
+    assert report_month(text).value == "2021-10"
+
+
 def test_an_annual_figure_is_december_of_its_year() -> None:
     text = "Published: 20 Jan 2019\nIn 2018, output of the metal was 1.2 million tonnes, up 5% from 2017."
     assert report_month(text).value == "2018-12"

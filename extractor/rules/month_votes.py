@@ -62,6 +62,8 @@ _CUMULATIVE = re.compile(
 )
 _COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
+_SPAN_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than(?:\s+(?:in|during))?)\s+(?:the\s+)?$",
+                            re.I)
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
                        rf"(?:period|month)\s+(?:of|in)\s+|the\s+)?(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
                        rf"|in\s+the\s+same\s+(?:period|month)\s+(?:of|in)\s+)"
@@ -121,7 +123,7 @@ def stated_years(text: str) -> list[int]:
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
     for match in _CUMULATIVE.finditer(text):
-        base = bool(_COMPARED_BEFORE.search(text[max(0, match.start() - 40):match.start()]))  # "Against Jan-May 2019"
+        base = bool(_SPAN_COMPARED.search(text[max(0, match.start() - 40):match.start()]))  # "Against Jan-May 2019"
         years |= {int(y) + base for y in (match.group(2), match.group(4), match.group(6)) if y}
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
@@ -169,7 +171,7 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
             month, year = (int(count) if count.isdigit() else _COUNTS[count]), match.group(6)
         if month is None or not 1 <= month <= 12:
             continue
-        if year and _COMPARED_BEFORE.search(sentence[max(0, match.start() - 40):match.start()]):
+        if year and _SPAN_COMPARED.search(sentence[max(0, match.start() - 40):match.start()]):
             _vote_span_base(ballot, sentence, match, month, int(year))
             continue
         candidates = _resolve(month, year, ballot.published, ballot.years, False)
@@ -187,6 +189,8 @@ def _vote_span_base(ballot: Ballot, sentence: str, match: re.Match[str], month: 
 
 
 _ANY_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
+# ("over the first nine months of 2012").
 
 
 class _Passing(NamedTuple):
