@@ -1,0 +1,124 @@
+"""How the cue vocabulary is written down (the data is in `lexicon` and the `lexicon_*` modules beside it): a
+category is a name, an example of our own wording and its words, each word a lexeme with its inflections.
+
+A form is a word or phrase as written, in a small notation compiled by `form_pattern`:
+
+- a space matches any run of spaces ("due to" is also "due  to");
+- a hyphen between two letters matches a hyphen or a space ("month-on-month", "month on month"); a hyphen
+  anywhere else is a hyphen ("post-");
+- a `*` after a word's first letters is any ending ("resum*": resume, resumed, resumption);
+- anything else is itself (an apostrophe, a dot, a slash: "m/m", "vs.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PARTS = ("base", "third", "past", "participle", "ing", "plural")
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """A word with its inflections, by part: a verb's base, third, past, participle and ing; a noun's base and plural;
+    a word that does not inflect, its base."""
+
+    forms: tuple[tuple[str, str], ...]  # (part, form)
+
+    @property
+    def base(self) -> str:
+        return self.forms[0][1]
+
+    def of(self, parts: tuple[str, ...] | None, distinct: bool = False) -> list[str]:
+        """Its forms of `parts` (all where None); where `distinct`, only those unlike its base ("cut" is the past of
+        "cut" and its base, which a noun shares: "the output cut at two smelters")."""
+        base = self.base
+        return [form for part, form in self.forms
+                if (parts is None or part in parts) and not (distinct and part != "base" and form == base)]
+
+
+@dataclass(frozen=True)
+class Category:
+    """A category of cue words: its name, an example of our own wording and its words. Its forms are tried longest
+    first (so that "rising" is read whole before "rise"), or where `written_order`, in the order written (where a
+    match's extent is read and a shorter form must win where both fit)."""
+
+    name: str
+    example: str
+    lexemes: tuple[Lexeme, ...]
+    written_order: bool = field(default=False, compare=False)
+
+
+_SIBILANT = ("s", "sh", "ch", "x", "z")
+
+
+def _third(lemma: str) -> str:
+    if lemma.endswith(_SIBILANT):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def verb(lemma: str, past: str | None = None, participle: str | None = None, double: bool = False) -> Lexeme:
+    """A verb's forms: base, third person, past, past participle and -ing ("rise", "rises", "rose", "risen",
+    "rising"); regular where no irregular past is given, a last consonant doubled where `double` ("dropped").
+    A phrasal verb ("edge up", "go south") inflects its first word (its irregular past is the first word's: "went")."""
+    head, _, particle = lemma.partition(" ")
+    tail = f" {particle}" if particle else ""
+    stem = head + head[-1] if double else head
+    if past is None:
+        past = (head + "d" if head.endswith("e") else head[:-1] + "ied" if head.endswith("y") and head[-2] not in "aeiou"
+                else stem + "ed")
+    ing = head[:-1] + "ing" if head.endswith("e") and not head.endswith("ee") else stem + "ing"
+    forms = (head, _third(head), past, participle or past, ing)
+    return Lexeme(tuple((part, form + tail) for part, form in zip(PARTS, forms)))
+
+
+def verbs(*lemmas: str) -> tuple[Lexeme, ...]:
+    """Regular verbs, each by its base ("edge up", "climb"); a "+" after the base doubles its last consonant."""
+    return tuple(verb(lemma.replace("+", ""), double="+" in lemma) for lemma in lemmas)
+
+
+def noun(singular: str, plural: str | None = None) -> Lexeme:
+    """A noun and its plural ("increase", "increases"; "recovery", "recoveries")."""
+    return Lexeme((("base", singular), ("plural", plural or _third(singular))))
+
+
+def nouns(*singulars: str) -> tuple[Lexeme, ...]:
+    """Regular nouns, each by its singular ("smelter": "smelter", "smelters")."""
+    return tuple(noun(singular) for singular in singulars)
+
+
+def fixed(*words: str) -> tuple[Lexeme, ...]:
+    """Words and phrases that do not inflect ("higher", "month-on-month"), or stems ("resum*")."""
+    return tuple(Lexeme((("base", word),)) for word in words)
+
+
+def only(category: Category, *bases: str) -> tuple[Lexeme, ...]:
+    """The words of a category with these bases, in the order given: a narrower category drawn from a wider one
+    keeps the wider one's inflections ("the moves a past tense tells": "rise", "fall", ... of the change verbs)."""
+    by_base = {lexeme.base: lexeme for lexeme in category.lexemes}
+    missing = [base for base in bases if base not in by_base]
+    if missing:
+        raise ValueError(f"{category.name} has no {missing}")
+    return tuple(by_base[base] for base in bases)
+
+
+def category(name: str, example: str, *groups: tuple[Lexeme, ...] | Lexeme | Category,
+             written_order: bool = False) -> Category:
+    """A category of the words of `groups` (lexemes, or the words of another category, which it takes in)."""
+    lexemes: list[Lexeme] = []
+    for group in groups:
+        lexemes += group.lexemes if isinstance(group, Category) else (group,) if isinstance(group, Lexeme) else group
+    return Category(name, example, tuple(lexemes), written_order)
+
+
+_TOKEN = re.compile(r"(?P<stem>(?<=\w)\*)|(?P<space> )|(?P<hyphen>(?<=\w)-(?=\w))|(?P<char>.)", re.S)
+_TOKEN_PATTERNS = {"stem": r"\w*", "space": r"\s+", "hyphen": "[- ]"}
+
+
+def form_pattern(form: str) -> str:
+    """The regex of a form written in the notation above."""
+    return "".join(_TOKEN_PATTERNS.get(token.lastgroup or "", "") or re.escape(token.group(0))
+                   for token in _TOKEN.finditer(form))
