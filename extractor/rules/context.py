@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
+from extractor.text.lexicon import words
 from extractor.text.months import months_between, resolve_month
 
 
@@ -28,7 +29,7 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2}|(?:produced|made|recorded|reached|seen|set|hit)\s+)?"
+_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 
@@ -188,10 +189,14 @@ def in_percent_range(value: Any) -> bool:
     return all(0 <= float(v) <= 100 for v in values)
 
 
+# A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024").
+_MONTH_COMPARED = re.compile(
+    rf"^\s*,?\s*(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?")
+
+
 def month_comparison(post: str, period: str | None) -> str | None:
-    match = re.match(r"^\s*,?\s*(?:(?:higher|lower|more|less|above|below)\s+)?(?:from|compared (?:to|with)|than|versus|over)"
-                     r"\s+(?:the\s+)?"
-                     r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
+    match = _MONTH_COMPARED.match(post)
     if not match or period is None:
         return None
     named = resolve_month(match.group(1), period, match.group(2))
@@ -201,14 +206,13 @@ def month_comparison(post: str, period: str | None) -> str | None:
     return {1: "mom", 12: "yoy"}.get(gap)
 
 
-_SHARE_VERB = r"(?:was\s+|were\s+)?(?:accounted|accounting|accounts|made up|making up|represented|representing)(?:\s+for)?"
+_SHARE_VERB = rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?"
 _PART = r"((?:[a-z0-9][\w-]*\s+){0,3}?[a-z0-9][\w-]*)"
 _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "production", "total", "the total", "imports",
             "exports", "supply", "demand", "share", "proportion"}
 _SHARE_OF = re.compile(
-    rf"\b(?:proportion|share|percentage)\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|further|also|still)\s+)*"
-    r"(?:rose|increased|grew|climbed|fell|declined|decreased|dropped|slipped|edged \w+|was|were|stood|reached|"
-    r"remained|stayed|held|hit|came in)(?:\s+(?:to|at|by))?\s*$", re.I)
+    rf"\b{words('share_noun')}\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|{words('share_degree')})\s+)*"
+    rf"{words('share_level_verb')}(?:\s+(?:to|at|by))?\s*$", re.I)
 _PART_SHARE = re.compile(rf"(?:^|[,:;]\s*|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$", re.I)
 _CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}\s+(?:was|were|is|are)\b", re.I)
 _LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
@@ -224,11 +228,14 @@ def _a_part(found: re.Match[str] | None) -> str | None:
     return part
 
 
+_APPROX_AT_END = re.compile(rf"\s+{words('approx')}\s*$", re.I)
+
+
 def share_part(clause_pre: str, after_share: bool) -> str | None:
     """The part a share level is of, as the clause names it: "the proportion of recycled materials ... 27%",
     "cobalt chloride accounted for 15%", "cobalt chloride was the main feed, accounting for 85%", and in a list
     after another share, "..., MHP 18%". None where the clause names no part (the commodity's whole)."""
-    text = re.sub(r"\s+(?:about|around|approximately|roughly|nearly|some)\s*$", " ", clause_pre).strip() + " "
+    text = _APPROX_AT_END.sub(" ", clause_pre).strip() + " "
     part = _a_part(_SHARE_OF.search(text)) or _a_part(_PART_SHARE.search(text))
     if part is None and re.search(rf",\s*{_SHARE_VERB}\s*$", text, re.I):
         part = _a_part(_CLAUSE_SUBJECT.match(text))

@@ -7,7 +7,12 @@ A form is a word or phrase as written, in a small notation compiled by `form_pat
 - a hyphen between two letters matches a hyphen or a space ("month-on-month", "month on month"); a hyphen
   anywhere else is a hyphen ("post-");
 - a `*` after a word's first letters is any ending ("resum*": resume, resumed, resumption);
+- `{n}` is up to n words, each maybe with a comma after it ("supply of {3}power": "supply of water, power");
 - anything else is itself (an apostrophe, a dot, a slash: "m/m", "vs.").
+
+A word may carry the words that may not stand right before it (`not_after`, as written: "start-" before "up"), that
+may not follow it (`not_before`, as forms: "winter" is no weather in "winter stockpiling") or one of which must
+(`only_before`: "spodumene" names a segment in "spodumene lithium", not in "spodumene prices").
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ class Lexeme:
     a word that does not inflect, its base."""
 
     forms: tuple[tuple[str, str], ...]  # (part, form)
+    not_after: tuple[str, ...] = ()  # text that may not stand right before it, as written
+    not_before: tuple[str, ...] = ()  # forms that may not follow it
+    only_before: tuple[str, ...] = ()  # forms one of which must follow it
 
     @property
     def base(self) -> str:
@@ -95,6 +103,18 @@ def fixed(*words: str) -> tuple[Lexeme, ...]:
     return tuple(Lexeme((("base", word),)) for word in words)
 
 
+def word(form: str, not_after: tuple[str, ...] = (), not_before: tuple[str, ...] = (),
+         only_before: tuple[str, ...] = ()) -> Lexeme:
+    """A word or phrase that does not inflect, with what may not stand right before it ("start-" before "up": a
+    start-up is no direction) or right after it (" stockpil*" after "winter"), or what must follow it."""
+    return Lexeme((("base", form),), not_after, not_before, only_before)
+
+
+def pairs(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> tuple[Lexeme, ...]:
+    """Each first word with each second ("roughly the same", "roughly unchanged", "largely the same", ...)."""
+    return fixed(*(f"{first} {second}" for first in firsts for second in seconds))
+
+
 def only(category: Category, *bases: str) -> tuple[Lexeme, ...]:
     """The words of a category with these bases, in the order given: a narrower category drawn from a wider one
     keeps the wider one's inflections ("the moves a past tense tells": "rise", "fall", ... of the change verbs)."""
@@ -114,11 +134,26 @@ def category(name: str, example: str, *groups: tuple[Lexeme, ...] | Lexeme | Cat
     return Category(name, example, tuple(lexemes), written_order)
 
 
-_TOKEN = re.compile(r"(?P<stem>(?<=\w)\*)|(?P<space> )|(?P<hyphen>(?<=\w)-(?=\w))|(?P<char>.)", re.S)
+_TOKEN = re.compile(r"(?P<gap>\{(?P<n>\d)\})|(?P<stem>(?<=\w)\*)|(?P<space> )|(?P<hyphen>(?<=\w)-(?=\w))|(?P<char>.)",
+                    re.S)
 _TOKEN_PATTERNS = {"stem": r"\w*", "space": r"\s+", "hyphen": "[- ]"}
+
+
+def _token_pattern(token: re.Match[str]) -> str:
+    if token.group("gap"):
+        return rf"(?:[\w-]+,?\s+){{0,{token.group('n')}}}"
+    return _TOKEN_PATTERNS.get(token.lastgroup or "", "") or re.escape(token.group(0))
 
 
 def form_pattern(form: str) -> str:
     """The regex of a form written in the notation above."""
-    return "".join(_TOKEN_PATTERNS.get(token.lastgroup or "", "") or re.escape(token.group(0))
-                   for token in _TOKEN.finditer(form))
+    return "".join(_token_pattern(token) for token in _TOKEN.finditer(form))
+
+
+def lexeme_pattern(lexeme: Lexeme, form: str) -> str:
+    """The regex of one of a lexeme's forms, with what may not stand before or after it."""
+    before = "".join(f"(?<!{re.escape(text)})" for text in lexeme.not_after)
+    after = f"(?!{'|'.join(form_pattern(f) for f in lexeme.not_before)})" if lexeme.not_before else ""
+    if lexeme.only_before:
+        after += f"(?={'|'.join(form_pattern(f) for f in lexeme.only_before)})"
+    return before + form_pattern(form) + after

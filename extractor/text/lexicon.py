@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.text import lexicon_changes
-from extractor.text.lexemes import Category, form_pattern
+from extractor.text import lexicon_changes, lexicon_metrics, lexicon_periods
+from extractor.text.lexemes import Category, lexeme_pattern
 
-_MODULES = (lexicon_changes,)
+_MODULES = (lexicon_changes, lexicon_periods, lexicon_metrics)
 
 
 def _registry() -> dict[str, Category]:
@@ -28,8 +28,15 @@ def _registry() -> dict[str, Category]:
 CATEGORIES: dict[str, Category] = _registry()
 
 
-def _forms(entry: Category, parts: tuple[str, ...] | None, distinct: bool, but: tuple[str, ...]) -> list[str]:
-    return [form for lexeme in entry.lexemes if lexeme.base not in but for form in lexeme.of(parts, distinct)]
+def _forms(entry: Category, parts: tuple[str, ...] | None, distinct: bool,
+           but: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(form, its regex) of each form of the category's words."""
+    return [(form, lexeme_pattern(lexeme, form)) for lexeme in entry.lexemes if lexeme.base not in but
+            for form in lexeme.of(parts, distinct)]
+
+
+def _longest_first(forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return sorted(set(forms), key=lambda f: (-len(f[0]), f))
 
 
 @lru_cache(maxsize=None)
@@ -41,12 +48,17 @@ def words(*names: str, parts: tuple[str, ...] | None = None, distinct: bool = Fa
     entries = [CATEGORIES[name] for name in names]
     if any(entry.written_order for entry in entries):
         forms = [form for entry in entries for form in (_forms(entry, parts, distinct, but) if entry.written_order
-                 else sorted(set(_forms(entry, parts, distinct, but)), key=lambda f: (-len(f), f)))]
-        forms = list(dict.fromkeys(forms))
+                 else _longest_first(_forms(entry, parts, distinct, but)))]
     else:
-        forms = sorted({form for entry in entries for form in _forms(entry, parts, distinct, but)},
-                       key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(form_pattern(f) for f in forms) + ")"
+        forms = _longest_first([form for entry in entries for form in _forms(entry, parts, distinct, but)])
+    return "(?:" + "|".join(dict.fromkeys(regex for _, regex in forms)) + ")"
+
+
+def forms(*names: str, parts: tuple[str, ...] | None = None) -> list[str]:
+    """The forms of the named categories as written, in their order (for a lookbehind, which takes text as written:
+    "(?<!East )")."""
+    return list(dict.fromkeys(form for name in names for lexeme in CATEGORIES[name].lexemes
+                              for form in lexeme.of(parts)))
 
 
 def pattern(*names: str, parts: tuple[str, ...] | None = None, flags: int = re.I) -> re.Pattern[str]:
