@@ -100,6 +100,9 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
     return best[0]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _earlier_figure_end(clause_text: str) -> int:
     """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
@@ -107,7 +110,7 @@ def _earlier_figure_end(clause_text: str) -> int:
     words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
-    if cutoff >= 0 and not re.search(r"\d", clause_text[cutoff:words[-1][0]]):
+    if cutoff >= 0 and not _DIGIT.search(clause_text[cutoff:words[-1][0]]):
         return -1
     return cutoff
 
@@ -141,9 +144,10 @@ def _region_label(group: str) -> str:
     """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
     label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")
     label = _AREA_WORDS.sub("", label)
-    return re.sub(r"\s+", " ", label).strip()
+    return _SPACES.sub(" ", label).strip()
 
 
+_SPACES = re.compile(r"\s+")
 _AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", re.I)
 _AFTER_PREPOSITION = re.compile(r"^\s*(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)
 _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
@@ -166,8 +170,12 @@ def segment_after(post: str) -> str | None:
     return _region_label(region.group(0)) if region else None
 
 
+# Where a figure's own words after it stop: a conjunction or a clause break.
+_OWN_END = re.compile(r"\b(?:and|while|but|whereas)\b|[,;]")
+
+
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | None:
-    after = re.split(r"\b(?:and|while|but|whereas)\b|[,;]", post[:60], maxsplit=1)[0]
+    after = _OWN_END.split(post[:60], maxsplit=1)[0]
     physical_after = vocab.PHYSICAL_CONTENT.search(after)
     metal_after = vocab.METAL_CONTENT.search(after)
     if metal_after and (not physical_after or metal_after.start() < physical_after.start()):
@@ -218,17 +226,21 @@ _CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}
 _LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
 
 
+_NO_NAME_START = re.compile(r"(?:these|those|this|that|other|such|both|all|its|their|with|and|while|in|of|for|at|by)\b")
+
+
 def _a_part(found: re.Match[str] | None) -> str | None:
     """The named part a match holds, unless it is a pronoun or a generic word ("these three regions", "output")."""
     if found is None:
         return None
     part = found.group(1).lower()
-    if part in _GENERIC or re.match(r"(?:these|those|this|that|other|such|both|all|its|their|with|and|while|in|of|for|at|by)\b", part):
+    if part in _GENERIC or _NO_NAME_START.match(part):
         return None
     return part
 
 
 _APPROX_AT_END = re.compile(rf"\s+{words('approx')}\s*$", re.I)
+_SHARE_VERB_AT_END = re.compile(rf",\s*{_SHARE_VERB}\s*$", re.I)
 
 
 def share_part(clause_pre: str, after_share: bool) -> str | None:
@@ -237,7 +249,7 @@ def share_part(clause_pre: str, after_share: bool) -> str | None:
     after another share, "..., MHP 18%". None where the clause names no part (the commodity's whole)."""
     text = _APPROX_AT_END.sub(" ", clause_pre).strip() + " "
     part = _a_part(_SHARE_OF.search(text)) or _a_part(_PART_SHARE.search(text))
-    if part is None and re.search(rf",\s*{_SHARE_VERB}\s*$", text, re.I):
+    if part is None and _SHARE_VERB_AT_END.search(text):
         part = _a_part(_CLAUSE_SUBJECT.match(text))
     if part is None and after_share:
         part = _a_part(_LISTED_PART.search(text))

@@ -120,9 +120,12 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+_WORDS_AFTER_END = re.compile(r"[\d;,]|\b(?:and|but|while|as)\b")  # a figure or a clause break
+
+
 def _compared_after(s: str, end: int) -> str:
     """'yoy' where the words right after a verb, up to a figure or a clause break, compare with a year before."""
-    after = re.split(r"[\d;,]|\b(?:and|but|while|as)\b", s[end:end + 50], maxsplit=1)[0]
+    after = _WORDS_AFTER_END.split(s[end:end + 50], maxsplit=1)[0]
     return "yoy" if cl.YOY.search(after) else "mom"
 
 

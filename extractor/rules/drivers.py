@@ -125,7 +125,7 @@ def clauses_of(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;")]
 
 
-_NOTE = re.compile(r"^\s*note\b", re.I)
+_NOTE = re.compile(rf"^\s*{words('note')}\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,11 @@ def category(name: str, example: str, *groups: tuple[Lexeme, ...] | Lexeme | Cat
     return Category(name, example, tuple(lexemes), written_order)
 
 
+def categories_in(namespace: dict[str, object]) -> tuple[Category, ...]:
+    """The categories a data module defines, in their order (`CATEGORIES = categories_in(globals())`)."""
+    return tuple(value for value in namespace.values() if isinstance(value, Category))
+
+
 _TOKEN = re.compile(r"(?P<gap>\{(?P<n>\d)\})|(?P<stem>(?<=\w)\*)|(?P<space> )|(?P<hyphen>(?<=\w)-(?=\w))|(?P<char>.)",
                     re.S)
 _TOKEN_PATTERNS = {"stem": r"\w*", "space": r"\s+", "hyphen": "[- ]"}

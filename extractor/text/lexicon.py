@@ -9,19 +9,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.text import lexicon_changes, lexicon_metrics, lexicon_periods
+from extractor.text import lexicon_changes, lexicon_drivers, lexicon_metrics, lexicon_periods, lexicon_segments
 from extractor.text.lexemes import Category, lexeme_pattern
 
-_MODULES = (lexicon_changes, lexicon_periods, lexicon_metrics)
+_MODULES = (lexicon_changes, lexicon_periods, lexicon_metrics, lexicon_segments, lexicon_drivers)
 
 
 def _registry() -> dict[str, Category]:
     found: dict[str, Category] = {}
     for module in _MODULES:
         for entry in module.CATEGORIES:
-            if entry.name in found:
+            if found.setdefault(entry.name, entry) is not entry:  # (a category another module takes in is its own)
                 raise ValueError(f"cue category {entry.name} is defined twice")
-            found[entry.name] = entry
     return found
 
 

@@ -3,7 +3,7 @@ they move, and the cues of a forecast (`lexemes` says how a form is written; `le
 
 from __future__ import annotations
 
-from extractor.text.lexemes import category, fixed, noun, only, pairs, verb, verbs, word
+from extractor.text.lexemes import categories_in, category, fixed, noun, only, pairs, verb, verbs, word
 
 # (a) comparison markers: the short marks written beside a figure or a change noun
 MOM_MARKER = category(
@@ -139,6 +139,14 @@ FORECAST_VERB = category(
     verb("forecast", "forecast"), verb("foresee", "foresaw", "foreseen"),
     verbs("expect", "project", "estimate", "anticipate", "predict"))
 MODAL = category("modal", "output will rise in June", fixed("will", "would", "may", "might", "could", "shall"))
+FORECAST_PHRASE = category("forecast_phrase", "looking ahead, smelters plan to raise output",
+                           fixed("looking ahead", "plan to", "plans to", "planned to", "preliminary", "projection"))
+# a headline's expectation ("Output to Rise in June"): a subject of up to five words, "to" and its move; not where
+# the words before "to" say what was done ("began to rise", "failed to recover")
+NOT_HEADLINE_SUBJECT = category(
+    "not_headline_subject", "smelters began to raise output",
+    fixed("but", "and", "fail*", "unable", "managed", "began", "begun", "started", "tried", "used", "has", "have",
+          "had"))
 
 # the plain moves a bare "output <verb>" states as the month's move with no figure; narrower than the change verbs
 # on purpose: with every change verb it reads a year's growth ("output grew at its slowest pace in 2018") and a
@@ -149,6 +157,9 @@ PLAIN_MOVE = category(
     only(UP_VERB, "rise", "increase", "hike", "rebound", "edge up"), only(DOWN_VERB, "fall", "decrease", "decline", "edge down"),
     only(FLAT_VERB, "remain flat", "remain stable", "remain unchanged"))
 
-CATEGORIES = (MOM_MARKER, YOY_MARKER, UP_VERB, DOWN_VERB, FLAT_VERB, UP_WORD, DOWN_WORD, FLAT_WORD, UP_TREND, DOWN_TREND,
-              BARE_DIRECTION, FLAT_STATE, TURN_MOVE, SEE_VERB, CONTINUE_VERB, DEGREE, DEGREE_ADJECTIVE, SLIGHT, SLIGHTLY, FURTHER, OUTLOOK_DEGREE, LEVEL_MOVE_DEGREE, PAST_MOVE_DEGREE, SIZE_MOVE_DEGREE, SEE_A, KEEP_A, OUTLOOK_TREND, FORECAST_TREND, BACK_VERB, HOLD_VERB, UP_NOUN, DOWN_NOUN, CHANGE_NOUN, FORECAST_TO,
-              FORECAST_VERB, MODAL, PLAIN_MOVE)
+HEADLINE_VERB = category(
+    "headline_verb", "Copper Output to Climb in June",
+    only(UP_VERB, "grow", "climb", "recover"), only(DOWN_VERB, "drop"), CONTINUE_VERB, only(HOLD_VERB, "remain", "stay"),
+    fixed("edge", "extend", "hit", "reach"))
+
+CATEGORIES = categories_in(globals())

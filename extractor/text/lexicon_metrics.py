@@ -3,8 +3,9 @@ qualify a figure or bound it (`lexemes` says how a form is written; `lexicon` co
 
 from __future__ import annotations
 
-from extractor.text.lexemes import category, fixed, noun, nouns, only, pairs, verb, verbs, word
+from extractor.text.lexemes import categories_in, category, fixed, noun, nouns, only, pairs, verb, verbs, word
 from extractor.text.lexicon_changes import DEGREE, DOWN_VERB, UP_VERB
+from extractor.text.lexicon_periods import PREVIOUS, YTD
 
 # (a) what qualifies or bounds a figure ("about 3,000 mt", "more than 5%", "below 40%")
 APPROX = category(
@@ -39,12 +40,16 @@ LEVEL_CUE = category(
           "stands", "totaled", "totalled", "totaling", "hit", "remained", "maintained", "stabilis*", "stabiliz*",
           "equal*", "around", "of", "amounting", "amounted", "accounting for", "accounted for", "recorded",
           "registered", "came in"))
+# what a part's figure is stated as ("300-series accounted for 1.16 million mt")
+ACCOUNT_VERB = category("account_verb", "300-series accounted for 1.16 million mt", fixed("account*"))
 # what reports a level ("the figure stood at", "the region posted", "output came in at")
 RECORD_VERB = category(
     "record_verb", "Yunnan posted output of 3,000 mt",
     verb("stand", "stood"), verb("come", "came", "come"), verb("see", "saw", "seen"), verbs("post", "record", "register",
                                                                                             "show", "report"),
     verb("have", "had"))
+PRONOUN_RECORD = category("pronoun_record", "It stood at 3,000 mt",
+                          only(RECORD_VERB, "stand", "come", "see", "post", "record", "register", "show"))
 # the moves a sentence tells in the past tense ("output rose", "production fell"): not "was", which SMM writes of
 # forecast months too; narrower than the change verbs on purpose (not "cut", which is also a noun)
 TOLD_MOVE = category(
@@ -73,6 +78,9 @@ SIZE_VERB = category(
     "size_verb", "the YoY decline narrowed to 3%",
     fixed("expand*", "widen*", "narrow*", "deepen*", "shrink*", "shrank*", "eas*", "slow*", "accelerat*", "quicken*",
           "moderat*", "enlarg*", "extend*", "increas*", "decreas*", "grow*", "grew*"))
+# what a change's size is of ("the decline in output narrowed to 2%")
+SIZE_SUBJECT = category("size_subject", "the decline in output narrowed to 2%",
+                        fixed("output", "production", "supply", "rate", "rates"))
 # the largest change among producers ("the highest increase exceeding 1 GW"): no change of the commodity's
 SUPERLATIVE = category("superlative", "the largest increase among producers",
                        fixed("highest", "largest", "biggest", "smallest", "sharpest"))
@@ -91,13 +99,16 @@ PRONOUN_LEAD = category("pronoun_lead", "It was also up 5.9% year on year", fixe
 
 # (d) metric words: what a figure is of, each metric's words (`vocabulary.METRIC_WORDS` reads them in its order)
 OUTPUT_WORD = category("output_word", "production edged up in May; output of copper", fixed("production", "output"))
+# output or its rate, as a region's or a producer's ("Guangxi's operating rate", "the output of a smelter")
+OUTPUT_OR_RATE = category("output_or_rate", "Guangxi's operating rate rose", OUTPUT_WORD, fixed("operating rate"))
 MAINTENANCE = category("maintenance", "output lost to maintenance", fixed("maintenance"))
 OVERHAUL = category("overhaul", "two smelters began overhauls", noun("overhaul"))
 IMPACT_NOUN = category("impact_noun", "the loss from maintenance was 20,000 mt",
                        fixed("impact", "losses", "loss", "reduction"))
+IMPACT = category("impact", "the maintenance impact was 20,000 mt", only(IMPACT_NOUN, "impact"))
 CUMULATIVE_WORD = category(
     "cumulative_word", "cumulative output reached 3 million mt; YTD production",
-    fixed("cumulative*", "YTD", "year-to-date", "full-year", "annual"))
+    fixed("cumulative*"), YTD, fixed("full-year", "annual"))
 RATE_METRIC = category(
     "rate_metric", "the operating rate rose to 75%; capacity utilization held at 80%",
     *(word(f"{head} {tail}", not_after=("downstream ", "terminal "))
@@ -107,8 +118,21 @@ RATE_METRIC = category(
     fixed("utilisation rates", "utilisation rate", "utilization rates", "utilization rate", "operating levels",
           "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates", "start-up rate",
           "startup rates", "startup rate", "operated at", "ran at"))
-IMPORT_WORD = category("import_word", "imports rose 3%; imported volumes", fixed("import", "imports", "imported"))
-EXPORT_WORD = category("export_word", "exports fell 3%; exported volumes", fixed("export", "exports", "exported"))
+IMPORT_WORD = category("import_word", "imports rose 3%; import volumes",
+                       fixed("import", "imports", "imported"),
+                       pairs(("import", "imports", "imported"), ("volume", "volumes")))
+EXPORT_WORD = category("export_word", "exports fell 3%; export volumes",
+                       fixed("export", "exports", "exported"),
+                       pairs(("export", "exports", "exported"), ("volume", "volumes")))
+# capacity, and the words that make it operating capacity or capacity as built
+CAPACITY_NOUN = category("capacity_noun", "capacity in operation rose; capacities of 50,000 mt",
+                         noun("capacity", "capacities"))
+OPERATING_WORD = category("operating_word", "operating capacity rose", fixed("operating", "operational"))
+IN_OPERATION = category("in_operation", "40 mt of capacity in operation", fixed("in operation"))
+CAPACITY_KIND = category("capacity_kind", "existing capacity stood at 45 million mt",
+                         fixed("existing", "total", "nominal", "built", "installed", "effective"))
+CAPACITY_VERB = category("capacity_verb", "capacity stood at 45 million mt",
+                         fixed("was", "of", "stood", "reached", "is", "at"))
 STOCK_WORD = category("stock_word", "social inventory fell; port stocks rose",
                       noun("inventory", "inventories"), fixed("stocks"), noun("stockpile"))
 BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt", fixed("surplus", "deficit", "supply-demand balance"))
@@ -128,9 +152,15 @@ PRODUCE_WORD = category(
     noun("production schedule"), fixed("volume"), verb("make", "made"), fixed("churn out", "churned out", "churns out"),
     fixed("turned out", "generation"), written_order=True)
 # what a mass after its figure names ("2.6 million mt of output"; `features._NAMED_AFTER` maps each to its metric)
+PRICE_NOUN = category("price_noun", "spot prices rose", only(PRICE_WORD, "price"))
 NAMED_METRIC = category(
     "named_metric", "2.6 million mt of capacity",
     fixed("capacity", "output", "production", "imports", "exports"), noun("inventory", "inventories"))
+
+# a list whose numbers go with the parts named before it in order ("... 788,000 mt and 447,000 mt respectively")
+RESPECTIVELY = category("respectively", "200- and 300-series rose 2% and 3% respectively", fixed("respectively"))
+# a note under a table or an article, not a statement of the month ("Note: ...")
+NOTE = category("note", "Note: the data cover 40 smelters", fixed("note"))
 
 # (e) what a figure is no level of the commodity's for
 # a figure of output a cause took ("the loss affected about 10,000 mt", "cut about 5,000 mt")
@@ -144,6 +174,7 @@ SURVEY_WORD = category(
     "survey_word", "the survey covered smelters with 3 million mt of capacity",
     fixed("survey", "surveyed", "sample", "sampled", "involv*", "covering", "covered", "covers", "statistic cover*",
           "statistics cover*"))
+LOSE_WORD = category("lose_word", "smelters will lose annual output of 20,000 mt", fixed("lose", "lost", "losing"))
 YEARLY = category("yearly", "two smelters will reduce annual output by 150,000 mt", fixed("annual", "yearly"))
 PROJECT_WORD = category("project_word", "the capacity of refining projects", noun("project"))
 # output a cause takes ("the total output to be affected", "lost production")
@@ -157,18 +188,15 @@ THAN_EXPECTATION = category("than_expectation", "output was 2% higher than expec
                             fixed("expect*", "initial*", "plan*", "previously*"))
 EXPECTED_WORD = category("expected_word", "the expected 120,600 mt",
                          fixed("expected", "planned", "estimated", "anticipated"))
-EARLIER_ADVERB = category("earlier_adverb", "the initially planned 120,000 mt",
-                          fixed("the", "an", "initially", "originally", "previously"))
+EXPECTED_LEAD = category("expected_lead", "the initially planned 120,000 mt",
+                         fixed("the", "an", "initially", "originally", "previously"))
+EARLIER_ADJECTIVE = category("earlier_adjective", "earlier estimates of 120,000 mt",
+                             only(PREVIOUS, "previous", "earlier", "prior"), fixed("initial", "original"))
 EXPECTATION_NOUN = category("expectation_noun", "earlier estimates of 120,000 mt",
                             nouns("estimate", "expectation", "forecast"))
+EXPECTATION_WORD = category("expectation_word", "output beat expectations", only(EXPECTATION_NOUN, "expectation"))
 BEAT_WORD = category("beat_word", "output reached 3,000 mt, beating expectations",
                      fixed("exceeding", "beating", "above", "below", "missing"))
 SHORT_OF = category("short_of", "output fell 2% short of the plan", fixed("short"))
 
-CATEGORIES = (APPROX, ABOVE, FIGURE_APPROX, BELOW, SIZE_BOUND, PASS_VERB, BOUND_WORD, BOUND_MOVE, LEVEL_CUE, RECORD_VERB, TOLD_MOVE,
-              PRONOUN_MOVE, SHARE_VERB, SHARE_LEVEL_VERB, SHARE_DEGREE, SHARE_NOUN, CHANGE_GERUND, SIZE_VERB, SUPERLATIVE,
-              COMPARATIVE_UP, COMPARATIVE_DOWN, BREAKDOWN_LEAD, PRONOUN_LEAD, OUTPUT_WORD, MAINTENANCE, OVERHAUL,
-              IMPACT_NOUN, CUMULATIVE_WORD, RATE_METRIC, IMPORT_WORD, EXPORT_WORD, STOCK_WORD, BALANCE_WORD,
-              SHARE_WORD, PRICE_WORD, PRODUCE_WORD, NAMED_METRIC, TAKE_VERB, CUT_VERB, SURVEY_WORD, YEARLY,
-              PROJECT_WORD, AFFECTED, EXPECTATION, THAN_EXPECTATION, EXPECTED_WORD, EARLIER_ADVERB, EXPECTATION_NOUN,
-              BEAT_WORD, SHORT_OF)
+CATEGORIES = categories_in(globals())

@@ -4,7 +4,7 @@ is written; `lexicon` compiles them)."""
 
 from __future__ import annotations
 
-from extractor.text.lexemes import category, fixed, only, word
+from extractor.text.lexemes import categories_in, category, fixed, only, word
 from extractor.text.lexicon_changes import DEGREE, DOWN_VERB, UP_VERB
 
 # (a) what a change or a level is compared with ("up 3% from April", "lower than a year ago", "versus 2023")
@@ -104,8 +104,4 @@ GOING = category("going", "output in June is going to rise", fixed("going"))
 # the words of a total ("the 2023 total reached 460,000 mt")
 YEAR_TOTAL = category("year_total", "the 2023 total reached 460,000 mt", fixed("total", "output", "production"))
 
-CATEGORIES = (COMPARED_WITH, COMPARED_MONTH, AGAINST, AGAINST_YEAR, AGAINST_NAMED_YEAR, FROM_THAN, COMPARED_BEFORE,
-              COMPARED_FIGURE, COMPARED_BASE, PERIOD_NAMED_BEFORE, MONTH_COMPARED, NOT_RELATIVE, PREVIOUS,
-              PREVIOUS_MONTH, PREVIOUS_RECORD, AGO, RECORD_WORD, RECORD_BASE, SAME_PERIOD, PERIOD_NOUN, MOM_BASIS,
-              YOY_BASIS, MOM_ADVERB, QOQ_MARKER, YTD, YEAR_TO_DATE, WHOLE_YEAR, RELATIVE, THIS_OR_LAST, PERIOD_PART,
-              PERIOD_EDGE, YEAR_PREPOSITION, WEEK_WORD, STATED_VERB, NOW, AFTER_MODAL, GOING, YEAR_TOTAL, CUMULATIVE, AGAINST_MONTH_AGO)
+CATEGORIES = categories_in(globals())
