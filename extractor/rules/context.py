@@ -73,7 +73,7 @@ def period_at(
 
 # A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
 # in June-July 2018"), not the figure's.
-_CAUSE_BETWEEN = re.compile(r",\s*as\b|\b(?:because|due to|owing to|thanks to|amid|after|since|when|which)\b", re.I)
+_CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
 
 
 def metric_before(s: str, position: int) -> tuple[str | None, int]:

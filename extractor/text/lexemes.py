@@ -7,7 +7,16 @@ A form is a word or phrase as written, in a small notation compiled by `form_pat
 - a hyphen between two letters matches a hyphen or a space ("month-on-month", "month on month"); a hyphen
   anywhere else is a hyphen ("post-");
 - a `*` after a word's first letters is any ending ("resum*": resume, resumed, resumption);
-- `{n}` is up to n words, each maybe with a comma after it ("supply of {3}power": "supply of water, power");
+- `{n}` is up to n words ("<recover> {2}<output_word>": "recovered most of its output"), `{n-}` up to n words that
+  may hold a hyphen ("new-{1-}capacity": "new low-carbon capacity"), `{n,}` those each maybe with a comma after it
+  ("supply of {3,}power": "supply of water, power"); `{w}` is one word, `{S}` any run of characters but spaces
+  ("covid{S}": "covid-19");
+- `{~n}` is up to n characters of one clause (no '.' or ';') between two whole words, spaces and all ("licen*{~30}
+  issued": "licences for 2025 were issued");
+- `<name>` is any word of the category `name` ("<recover> from <maintenance>"), so that a phrase takes a word added
+  to the category; `<name@part>` only its forms of one part ("<up_verb@past>");
+- `[...]` may be left out ("longer [calendar ]month", "holiday[s]");
+- a backslash makes the character after it itself ("off\\-season" is not "off season");
 - anything else is itself (an apostrophe, a dot, a slash: "m/m", "vs.").
 
 A word may carry the words that may not stand right before it (`not_after`, as written: "start-" before "up"), that
@@ -19,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 PARTS = ("base", "third", "past", "participle", "ing", "plural")
 
@@ -32,6 +42,7 @@ class Lexeme:
     not_after: tuple[str, ...] = ()  # text that may not stand right before it, as written
     not_before: tuple[str, ...] = ()  # forms that may not follow it
     only_before: tuple[str, ...] = ()  # forms one of which must follow it
+    exact_case: bool = False  # read in its case only, whatever the pattern's flags ("commission", not "Commission")
 
     @property
     def base(self) -> str:
@@ -104,10 +115,11 @@ def fixed(*words: str) -> tuple[Lexeme, ...]:
 
 
 def word(form: str, not_after: tuple[str, ...] = (), not_before: tuple[str, ...] = (),
-         only_before: tuple[str, ...] = ()) -> Lexeme:
+         only_before: tuple[str, ...] = (), exact_case: bool = False) -> Lexeme:
     """A word or phrase that does not inflect, with what may not stand right before it ("start-" before "up": a
-    start-up is no direction) or right after it (" stockpil*" after "winter"), or what must follow it."""
-    return Lexeme((("base", form),), not_after, not_before, only_before)
+    start-up is no direction) or right after it (" stockpil*" after "winter"), or what must follow it; where
+    `exact_case`, only as written ("commission*" in lower case: "the European Commission" commissions nothing)."""
+    return Lexeme((("base", form),), not_after, not_before, only_before, exact_case)
 
 
 def pairs(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> tuple[Lexeme, ...]:
@@ -139,26 +151,47 @@ def categories_in(namespace: dict[str, object]) -> tuple[Category, ...]:
     return tuple(value for value in namespace.values() if isinstance(value, Category))
 
 
-_TOKEN = re.compile(r"(?P<gap>\{(?P<n>\d)\})|(?P<stem>(?<=\w)\*)|(?P<space> )|(?P<hyphen>(?<=\w)-(?=\w))|(?P<char>.)",
-                    re.S)
-_TOKEN_PATTERNS = {"stem": r"\w*", "space": r"\s+", "hyphen": "[- ]"}
+# the notation's tokens, each with its regex (see the module's docstring)
+_TOKEN = re.compile(
+    r"(?P<span>\s*\{~(?P<chars>\d+)\}\s*)|(?P<gap>\{(?P<n>\d)(?P<kind>[-,]?)\})|(?P<one>\{w\})|(?P<unspaced>\{S\})"
+    r"|\\(?P<escaped>.)"
+    r"|(?P<ref><(?P<name>[\w:@-]+)>)|(?P<optional>\[(?P<inner>[^\]]*)\])"
+    r"|(?P<stem>(?<=\w)\*)|(?P<space> )|(?P<hyphen>(?<=[\w\]>])-(?=[\w<{\[]))|(?P<char>.)",
+    re.S)
+_TOKEN_PATTERNS = {"one": r"\w+", "unspaced": r"\S*", "stem": r"\w*", "space": r"\s+", "hyphen": "[- ]"}
+_GAP_WORDS = {"": r"\w+", "-": r"[\w-]+", ",": r"[\w-]+,?"}
+Resolve = Callable[[str], str]
 
 
-def _token_pattern(token: re.Match[str]) -> str:
-    if token.group("gap"):
-        return rf"(?:[\w-]+,?\s+){{0,{token.group('n')}}}"
-    return _TOKEN_PATTERNS.get(token.lastgroup or "", "") or re.escape(token.group(0))
+def _no_reference(name: str) -> str:
+    raise ValueError(f"a form names the category <{name}> where none can be read")
 
 
-def form_pattern(form: str) -> str:
-    """The regex of a form written in the notation above."""
-    return "".join(_token_pattern(token) for token in _TOKEN.finditer(form))
+def _token_pattern(token: re.Match[str], resolve: Resolve) -> str:
+    kind = token.lastgroup
+    if token.group("span") is not None:
+        return rf"\b[^.;]{{0,{token.group('chars')}}}\b"
+    if token.group("gap") is not None:
+        return rf"(?:{_GAP_WORDS[token.group('kind')]}\s+){{0,{token.group('n')}}}"
+    if token.group("escaped") is not None:
+        return re.escape(token.group("escaped"))
+    if token.group("ref") is not None:
+        return resolve(token.group("name"))
+    if token.group("optional") is not None:
+        return f"(?:{form_pattern(token.group('inner'), resolve)})?"
+    return _TOKEN_PATTERNS.get(kind or "", "") or re.escape(token.group(0))
 
 
-def lexeme_pattern(lexeme: Lexeme, form: str) -> str:
+def form_pattern(form: str, resolve: Resolve = _no_reference) -> str:
+    """The regex of a form written in the notation above; `resolve` gives the words of a category it names."""
+    return "".join(_token_pattern(token, resolve) for token in _TOKEN.finditer(form))
+
+
+def lexeme_pattern(lexeme: Lexeme, form: str, resolve: Resolve = _no_reference) -> str:
     """The regex of one of a lexeme's forms, with what may not stand before or after it."""
     before = "".join(f"(?<!{re.escape(text)})" for text in lexeme.not_after)
-    after = f"(?!{'|'.join(form_pattern(f) for f in lexeme.not_before)})" if lexeme.not_before else ""
+    after = f"(?!{'|'.join(form_pattern(f, resolve) for f in lexeme.not_before)})" if lexeme.not_before else ""
     if lexeme.only_before:
-        after += f"(?={'|'.join(form_pattern(f) for f in lexeme.only_before)})"
-    return before + form_pattern(form) + after
+        after += f"(?={'|'.join(form_pattern(f, resolve) for f in lexeme.only_before)})"
+    body = form_pattern(form, resolve)
+    return before + (f"(?-i:{body})" if lexeme.exact_case else body) + after

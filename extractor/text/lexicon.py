@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.text import lexicon_changes, lexicon_drivers, lexicon_metrics, lexicon_periods, lexicon_segments
+from extractor.text import (
+    lexicon_causes,
+    lexicon_changes,
+    lexicon_drivers,
+    lexicon_metrics,
+    lexicon_periods,
+    lexicon_segments,
+)
 from extractor.text.lexemes import Category, lexeme_pattern
 
-_MODULES = (lexicon_changes, lexicon_periods, lexicon_metrics, lexicon_segments, lexicon_drivers)
+_MODULES = (lexicon_changes, lexicon_periods, lexicon_metrics, lexicon_segments, lexicon_causes, lexicon_drivers)
 
 
 def _registry() -> dict[str, Category]:
@@ -30,8 +37,14 @@ CATEGORIES: dict[str, Category] = _registry()
 def _forms(entry: Category, parts: tuple[str, ...] | None, distinct: bool,
            but: tuple[str, ...]) -> list[tuple[str, str]]:
     """(form, its regex) of each form of the category's words."""
-    return [(form, lexeme_pattern(lexeme, form)) for lexeme in entry.lexemes if lexeme.base not in but
+    return [(form, lexeme_pattern(lexeme, form, _category_words)) for lexeme in entry.lexemes if lexeme.base not in but
             for form in lexeme.of(parts, distinct)]
+
+
+def _category_words(reference: str) -> str:
+    """The words of a category a form names (`<name>`, `<name@part>` for one part: `<up_verb@past>`)."""
+    name, _, part = reference.partition("@")
+    return words(name, parts=(part,) if part else None)
 
 
 def _longest_first(forms: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -148,7 +148,7 @@ PRICE_WORD = category(
 PRODUCE_WORD = category(
     "produce_word", "smelters produced 3,000 mt; output; supply; generation",
     fixed("produce", "produces", "produced", "producing", "production", "output"),
-    word("supply", not_before=(" of {3}power", " of {3}electricity", " of {3}energy")),
+    word("supply", not_before=(" of {3,}power", " of {3,}electricity", " of {3,}energy")),
     noun("production schedule"), fixed("volume"), verb("make", "made"), fixed("churn out", "churned out", "churns out"),
     fixed("turned out", "generation"), written_order=True)
 # what a mass after its figure names ("2.6 million mt of output"; `features._NAMED_AFTER` maps each to its metric)
