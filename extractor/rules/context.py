@@ -115,7 +115,7 @@ def _earlier_figure_end(clause_text: str) -> int:
     return cutoff
 
 
-_SOME_BEFORE = re.compile(r"\b(?:some|several|certain|a few|many|most)\s+(?:\w+\s+){0,2}$", re.I)
+_SOME_BEFORE = re.compile(rf"\b{words('some_before_tier')}\s+(?:\w+\s+){{0,2}}$", re.I)
 
 
 def _segment_words(clause_text: str) -> list[tuple[int, str]]:

@@ -83,8 +83,8 @@ CAPACITY_OF = re.compile(rf"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?{words('cap
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
 # "40.7 mtpy of completed primary aluminium capacity", "..., of which 36.6 mtpy is operational".
-CAPACITY_AFTER = re.compile(r"\s*of\s+(?:[\w-]+\s+){0,4}?capacit", re.I)
-OPERATIONAL_AFTER = re.compile(r"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?operati", re.I)
+CAPACITY_AFTER = re.compile(rf"\s*of\s+(?:[\w-]+\s+){{0,4}}?{words('capacity_noun')}", re.I)
+OPERATIONAL_AFTER = re.compile(rf"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?{words('operation_stem')}", re.I)
 # "two smelters will reduce annual output by 150,000 mt": the output a year a change takes or adds.
 ANNUAL_CHANGE = re.compile(rf"\b(?:{words('up_verb', 'down_verb')}|{words('lose_word')})\s+(?:the\s+|their\s+|its\s+)?"
                            rf"{words('yearly')}\b", re.I)

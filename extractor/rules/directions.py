@@ -68,7 +68,7 @@ _OUTLOOK_VERB = re.compile(
 )
 _PAST_MOVE = re.compile(
     rf"\b{_words('output_word')}\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:{_words('past_move_degree')}\s+)?"
-    rf"(?P<verb>{_PLAIN_PAST})(?:\s+{_words('slightly')})?\b(?!\s+(?:by|to|short)\b)",
+    rf"(?P<verb>{_PLAIN_PAST})(?:\s+{_words('slightly')})?\b(?!\s+(?:by|to|{_words('short_of')})\b)",
     re.I,
 )
 

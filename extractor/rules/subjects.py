@@ -75,7 +75,7 @@ def _country_subject(text: str) -> str | None:
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
                            rf"{words('output_word')}\s+{words('product_figure_verb')}\b)|"
-                           r",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+(?:up|down)\b)")
+                           rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+{words('up_or_down')}\b)")
 # (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...")
 
 

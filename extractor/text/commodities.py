@@ -226,7 +226,7 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")  # (a metal's ore or concentrate stays the metal's: mines report it)
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
-_MOVED_AFTER = re.compile(r"^\s+(?:was|were)\s+(?:up|down)\b")
+_MOVED_AFTER = re.compile(rf"^\s+(?:was|were)\s+{words('up_or_down')}\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
 # ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
 _PRODUCTION_BEFORE = re.compile(rf"\b{words('output_word')}\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){{0,2}}$")

@@ -56,6 +56,8 @@ FLAT_WORD = category(
     pairs(("no",), ("obvious change", "notable change", "marked change", "major change", "big change",
                     "significant change")),
     fixed("did not change", "does not change", "do not change", "not much change"))
+# a list's product with its move ("copper output was up 7.7%, aluminium was down 1.6%")
+UP_OR_DOWN = category("up_or_down", "aluminium was down 1.6%", only(UP_WORD, "up"), only(DOWN_WORD, "down"))
 # a trend named as the move ("an upward trend", "expected to trend downward")
 UP_TREND = category("up_trend", "output kept an upward trend", fixed("upward trend", "trend upward"))
 DOWN_TREND = category("down_trend", "output is expected to keep its declining trend",

@@ -128,6 +128,7 @@ EXPORT_WORD = category("export_word", "exports fell 3%; export volumes",
 CAPACITY_NOUN = category("capacity_noun", "capacity in operation rose; capacities of 50,000 mt",
                          noun("capacity", "capacities"))
 OPERATING_WORD = category("operating_word", "operating capacity rose", fixed("operating", "operational"))
+OPERATION_STEM = category("operation_stem", "of which 36.6 mtpy is operational", fixed("operati*"))
 IN_OPERATION = category("in_operation", "40 mt of capacity in operation", fixed("in operation"))
 CAPACITY_KIND = category("capacity_kind", "existing capacity stood at 45 million mt",
                          fixed("existing", "total", "nominal", "built", "installed", "effective"))
