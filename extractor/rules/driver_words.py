@@ -21,7 +21,8 @@ def _words(*names: str) -> re.Pattern[str]:
 # Each category's default push on output, in the order categories are read.
 _DEFAULTS = (("holiday", "down"), ("calendar", "down"), ("maintenance", "down"), ("resumption", "up"),
              ("new_capacity", "up"), ("weather_seasonal", "down"), ("policy_environment", "down"),
-             ("raw_material", "down"), ("cost_margin", "down"), ("price", "down"), ("demand", "down"), ("trade", "down"),
+             ("raw_material", "down"), ("cost_margin", "down"), ("price", "down"), ("demand", "down"), ("trade",
+                                                                                                        "down"),
              ("other", "down"))
 
 CATEGORIES: list[tuple[str, re.Pattern[str], str, re.Pattern[str] | None]] = [

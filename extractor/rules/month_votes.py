@@ -37,9 +37,10 @@ _CUMULATIVE = re.compile(
 )
 _COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
+# "up 2% from the January-June 2018 volume": 2019 is reviewed
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b{words('compared_base')}\s+(?:the\s+{words('same_period')}\s+"
-                       rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
-                       rf"{YEAR}\b", re.I)  # "up 2% from the January-June 2018 volume": 2019 is reviewed
+                       rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
+                       rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?{YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
 # ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.

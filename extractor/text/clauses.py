@@ -42,7 +42,8 @@ FULL_YEAR = re.compile(
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
-    rf"|(?<=mt |ns |es )({words('this_or_last')})\s+year\b"  # "35.04 million tonnes last year": the year before publication
+    # "35.04 million tonnes last year": the year before publication
+    rf"|(?<=mt |ns |es )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b",  # "The 2023 total reached 460,000 mt"
     re.I,
 )

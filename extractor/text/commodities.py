@@ -224,7 +224,8 @@ _TRADE_AFTER = re.compile(rf"^\s+(?:[a-z0-9]+\s+){{0,1}}?{words('named_trade')}\
 _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('named_producers')}\b")
 
 
-_OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")  # (a metal's ore or concentrate stays the metal's: mines report it)
+# (a metal's ore or concentrate stays the metal's: mines report it)
+_OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 _MOVED_AFTER = re.compile(rf"^\s+(?:was|were)\s+{words('up_or_down')}\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
@@ -305,7 +306,8 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
 
 
 # "the operating rate of copper pipe producers": a processing sector's rate, named before it.
-_RATE_OF_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\s+(?:the\s+)?(?:[a-z0-9]+\s+){{0,2}}$")
+_RATE_OF_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\s+(?:the\s+)?"
+                             r"(?:[a-z0-9]+\s+){0,2}$")
 
 
 def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:

@@ -87,8 +87,8 @@ def verb(lemma: str, past: str | None = None, participle: str | None = None, dou
     tail = f" {particle}" if particle else ""
     stem = head + head[-1] if double else head
     if past is None:
-        past = (head + "d" if head.endswith("e") else head[:-1] + "ied" if head.endswith("y") and head[-2] not in "aeiou"
-                else stem + "ed")
+        past = (head + "d" if head.endswith("e")
+                else head[:-1] + "ied" if head.endswith("y") and head[-2] not in "aeiou" else stem + "ed")
     ing = head[:-1] + "ing" if head.endswith("e") and not head.endswith("ee") else stem + "ing"
     forms = (head, _third(head), past, participle or past, ing)
     return Lexeme(tuple((part, form + tail) for part, form in zip(PARTS, forms)))

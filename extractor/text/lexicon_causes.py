@@ -65,7 +65,8 @@ LINKED = category(
 ABOUT_OUTPUT = category(
     "about_output", "smelters cut output",
     fixed("<output_word>", "produc*", "operating rate[s]", "supply", "smelter[s]", "plant[s]", "mill[s]", "refinery",
-          "refineries", "capacity", "capacities", "operation[s]", "furnace[s]", "potline[s]", "enterprises", "factories",
+          "refineries", "capacity", "capacities", "operation[s]", "furnace[s]", "potline[s]", "enterprises",
+          "factories",
           "industry"))
 NOT_HAPPENING = category(
     "not_happening", "smelters have no plans to resume",
@@ -96,7 +97,8 @@ BACK_AFTER = _ordered(
 # a stoppage ended ("returned to production from maintenance"): a resumption, not a maintenance push
 MAINTENANCE_ENDED = category(
     "maintenance_ended", "smelters returned from maintenance",
-    fixed("<restart>", "return*", "complet*", "finish*", "ended", "conclud*", "recover* from", "after [the ]<maintenance>",
+    fixed("<restart>", "return*", "complet*", "finish*", "ended", "conclud*", "recover* from",
+          "after [the ]<maintenance>",
           "back online"))
 
 # (c) which way a market cause went: demand, inputs and margins
@@ -108,19 +110,22 @@ WEAK_MARKET = _ordered(
     "season passed", "peak ended", "peak is over", "peak passed")
 DEMAND_STRONG = _ordered(
     "demand_strong", "orders stayed high",
-    "<market_up>", "high", "exceed*", "stockpil*", "scheduled", "backlog[s]", "restock*", "drove", "driv*", "peak season")
+    "<market_up>", "high", "exceed*", "stockpil*", "scheduled", "backlog[s]", "restock*", "drove", "driv*",
+    "peak season")
 DEMAND_SUBJECT = category("demand_subject", "orders rose",
                           fixed("demand", "orders", "procurement", "purchas*", "consumption"))
 DEMAND_VERB = category(
     "demand_verb", "demand rebounded",
-    fixed("ros*", "rose", "increas*", "grew", "grow*", "recover*", "rebound*", "strong*", "weak*", "declin*", "decreas*",
+    fixed("ros*", "rose", "increas*", "grew", "grow*", "recover*", "rebound*", "strong*", "weak*", "declin*",
+          "decreas*",
           "fell", "fall*", "dropped", "shrank*", "shrink*", "shrunk*", "slow*"))
 DEMAND_STATE_VERB = category("demand_state_verb", "demand remained weak",
                              fixed("remain*", "has been", "have been", "was", "were", "is", "are", "stayed"))
 DEMAND_STATE = category("demand_state", "demand stayed robust",
                         fixed("high", "strong", "weak", "sluggish", "poor", "robust", "subdued"))
 DEMAND_ADJECTIVE = category("demand_adjective", "weak downstream orders",
-                            fixed("strong", "weak", "sluggish", "robust", "rising", "falling", "recovering", "increased",
+                            fixed("strong", "weak", "sluggish", "robust", "rising", "falling", "recovering",
+                                  "increased",
                                   "reduced"))
 DEMAND_OBJECT = category("demand_object", "strong procurement", fixed("demand", "orders", "procurement"))
 SUPPLY_TIGHT = _ordered(
@@ -152,7 +157,8 @@ AVAILABILITY = category("availability", "improved availability",
                         fixed("suppl*", "availability", "inventor*", "stock[s]", "import[s]"))
 AVAILABLE = category("available", "imports recovered", fixed("suppl*", "availability", "import[s]"))
 MORE_SUPPLY = category("more_supply", "more supply",
-                       fixed("increase", "increased", "increases", "increasing", "rise", "rises", "rising", "rose", "more"))
+                       fixed("increase", "increased", "increases", "increasing", "rise", "rises", "rising", "rose",
+                             "more"))
 MARGIN_GOOD = _ordered(
     "margin_good", "profits improved and costs fell",
     "<margin_lead> {3}<margin_noun>", "<margin_noun> {3}<margin_rose>", "<cost_cut> {4}cost[s]",

@@ -27,7 +27,8 @@ DOWN_VERB = category(
     verb("fall", "fell", "fallen"), verb("slide", "slid", "slid"), verb("shrink", "shrank", "shrunk"),
     verb("cut", "cut", "cut", double=True), verb("sink", "sank", "sunk"), verb("go south", "went", "gone"),
     verbs("decrease", "decline", "drop+", "lower", "slip+", "contract", "reduce", "dip+", "narrow", "pull back",
-          "slump", "plunge", "edge down", "weaken", "retreat", "ease", "nosedive", "tumble", "slash", "curtail", "trim+",
+          "slump", "plunge", "edge down", "weaken", "retreat", "ease", "nosedive", "tumble", "slash", "curtail",
+          "trim+",
           "worsen", "deteriorate", "halve", "decelerate", "sag+", "dwindle", "tick down", "deplete", "draw down",
           "destock", "nudge down", "inch down"))
 FLAT_VERB = category(
@@ -81,7 +82,8 @@ SEE_VERB = category("see_verb", "output is expected to see a slight rise in June
 CONTINUE_VERB = category("continue_verb", "output may continue to decline in June", fixed("continue"))
 # how far or how again a move goes, between its words ("edged down slightly", "rose further", "also fell")
 DEGREE = category("degree", "output also fell slightly and may decline further",
-                  fixed("slightly", "significantly", "sharply", "further", "noticeably", "markedly", "gradually", "again",
+                  fixed("slightly", "significantly", "sharply", "further", "noticeably", "markedly", "gradually",
+                        "again",
                         "also", "still", "back"))
 # how big a move is called, before its noun ("a slight rise", "a further decline")
 DEGREE_ADJECTIVE = category("degree_adjective", "output may see a slight rise",
@@ -156,12 +158,14 @@ NOT_HEADLINE_SUBJECT = category(
 # as "increase" is, its plain synonym (tests/test_synonyms.py)
 PLAIN_MOVE = category(
     "plain_move", "production edged down in May",
-    only(UP_VERB, "rise", "increase", "hike", "rebound", "edge up"), only(DOWN_VERB, "fall", "decrease", "decline", "edge down"),
+    only(UP_VERB, "rise", "increase", "hike", "rebound", "edge up"), only(DOWN_VERB, "fall", "decrease", "decline",
+                                                                          "edge down"),
     only(FLAT_VERB, "remain flat", "remain stable", "remain unchanged"))
 
 HEADLINE_VERB = category(
     "headline_verb", "Copper Output to Climb in June",
-    only(UP_VERB, "grow", "climb", "recover"), only(DOWN_VERB, "drop"), CONTINUE_VERB, only(HOLD_VERB, "remain", "stay"),
+    only(UP_VERB, "grow", "climb", "recover"), only(DOWN_VERB, "drop"), CONTINUE_VERB, only(HOLD_VERB, "remain",
+                                                                                            "stay"),
     fixed("edge", "extend", "hit", "reach"))
 
 CATEGORIES = categories_in(globals())

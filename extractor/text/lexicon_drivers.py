@@ -128,7 +128,8 @@ WEATHER_FLIP = _cues(
 POLICY_CUE = _cues(
     "policy_environment_cue", "environmental inspections curbed output",
     "environmental protection", "environmental", "policy", "policies", "regulat*", "quota[s]", "licence*", "license*",
-    "inspect*", "self\\-regulation", "self\\-discipline", "anti\\-involution", "power rationing", "power restriction[s]",
+    "inspect*", "self\\-regulation", "self\\-discipline", "anti\\-involution", "power rationing",
+    "power restriction[s]",
     "power cut[s]", "power shortage[s]", "power curb[s]", "power outages", "electricity rationing",
     "electricity restriction[s]", "energy consumption", "dual control", "production restriction[s]",
     "safety check[s]", "safety inspection[s]", "emission*")
@@ -163,7 +164,8 @@ PRICE_FLIP = _cues(
     "incentive", "surg*")
 DEMAND_CUE = category(
     "demand_cue", "weak demand held output down",
-    fixed("demand", "order[s]", "off\\-season", "peak season", "consumption"), word("procurement", not_after=("material ",)),
+    fixed("demand", "order[s]", "off\\-season", "peak season", "consumption"), word("procurement",
+                                                                                    not_after=("material ",)),
     fixed("stockpiling", "purchas*", "<market_side> {1-}market[s]", "restocking", "terminal sales"), written_order=True)
 DEMAND_FLIP = _cues("demand_flip", "demand picked up", "<market_up>", "peak season", "stockpiling")
 TRADE_CUE = _cues(

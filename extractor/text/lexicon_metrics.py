@@ -45,7 +45,8 @@ ACCOUNT_VERB = category("account_verb", "300-series accounted for 1.16 million m
 # what reports a level ("the figure stood at", "the region posted", "output came in at")
 RECORD_VERB = category(
     "record_verb", "Yunnan posted output of 3,000 mt",
-    verb("stand", "stood"), verb("come", "came", "come"), verb("see", "saw", "seen"), verbs("post", "record", "register",
+    verb("stand", "stood"), verb("come", "came", "come"), verb("see", "saw", "seen"), verbs("post", "record",
+                                                                                            "register",
                                                                                             "show", "report"),
     verb("have", "had"))
 PRONOUN_RECORD = category("pronoun_record", "It stood at 3,000 mt",
@@ -62,7 +63,8 @@ PRONOUN_MOVE = category(
     only(UP_VERB, "rise", "grow", "increase"), only(DOWN_VERB, "fall", "decrease", "decline", "drop"), verbs("edge"))
 # what a subject does to its share ("recycled feed accounted for 30%", "MHP made up 18%")
 SHARE_VERB = category("share_verb", "cobalt chloride accounted for 15%",
-                      fixed("accounted", "accounting", "accounts", "made up", "making up", "represented", "representing"))
+                      fixed("accounted", "accounting", "accounts", "made up", "making up", "represented",
+                            "representing"))
 SHARE_LEVEL_VERB = category(
     "share_level_verb", "the proportion of recycled feed climbed to 27%",
     fixed("rose", "increased", "grew", "climbed", "fell", "declined", "decreased", "dropped", "slipped", "edged up",
@@ -116,7 +118,8 @@ RATE_METRIC = category(
       for tail in ("rates", "rate", "utilisation rates", "utilisation rate", "utilisation", "utilization rates",
                    "utilization rate", "utilization")),
     fixed("utilisation rates", "utilisation rate", "utilization rates", "utilization rate", "operating levels",
-          "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates", "start-up rate",
+          "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates",
+          "start-up rate",
           "startup rates", "startup rate", "operated at", "ran at"))
 IMPORT_WORD = category("import_word", "imports rose 3%; import volumes",
                        fixed("import", "imports", "imported"),

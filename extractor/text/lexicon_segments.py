@@ -47,7 +47,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
         *(word(form, only_before=_DERIVED_FROM_TARGET) for form in ("lepidolite", "mica")), written_order=True)),
     _segment("salt lake-derived", "salt lake lithium output rose", "salt lake-derived", "derived from salt lakes",
              "derived from salt lake", "salt lake enterprises", "salt lake producers", "salt lake lithium"),
-    _segment("scrap-derived", "recycled lithium carbonate output rose", "scrap-derived", "lithium carbonate from recycling",
+    _segment("scrap-derived", "recycled lithium carbonate output rose", "scrap-derived",
+             "lithium carbonate from recycling",
              "recycled lithium carbonate", "recycled lithium enterprises", "recycled lithium producers",
              "recycled lithium salt enterprises", "recycled lithium salt producers"),
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
@@ -65,7 +66,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("pr-nd alloy", "Pr-Nd alloy output fell", "Pr-Nd alloy"),
     _segment("social", "social inventories fell", "social inventor*"),
     _segment("in-plant", "in-plant inventories rose", "in-plant inventor*"),
-    _segment("smelters", "smelters' inventories rose", "smelters' inventor*", "smelter' inventor*", "smelters inventor*",
+    _segment("smelters", "smelters' inventories rose", "smelters' inventor*", "smelter' inventor*",
+             "smelters inventor*",
              "smelter inventor*"),
     _segment("producers", "producer inventories fell", "producer inventor*"),
 )
@@ -73,7 +75,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
 # (b) producers, plants and their parts
 PLANT = category(
     "plant", "a smelter in Guangxi; the refinery; producers in Yunnan",
-    nouns("plant", "smelter", "project", "mill", "mine", "potline", "producer", "enterprise", "firm", "line", "furnace"),
+    nouns("plant", "smelter", "project", "mill", "mine", "potline", "producer", "enterprise", "firm", "line",
+          "furnace"),
     noun("refinery", "refineries"), noun("company", "companies"), noun("facility", "facilities"),
     noun("factory", "factories"))
 # one plant as the clause's subject ("the smelter ...", "its refinery ..."): its figure is not the commodity's
@@ -84,7 +87,8 @@ ONE_PLANT = category("one_plant", "the smelter cut output by 5,000 mt",
 NAMED_PLANT = category("named_plant", "the firm's Kestrel Bay refinery cut output",
                        only(PLANT, "refinery", "smelter", "plant", "mine", "project", "facility", "potline"))
 PLANT_IN_CLAUSE = category("plant_in_clause", "a refinery in Guinea will cut its capacity by 25%",
-                           only(PLANT, "refinery", "smelter", "plant", "mine", "project", "facility", "potline", "mill"))
+                           only(PLANT, "refinery", "smelter", "plant", "mine", "project", "facility", "potline",
+                                "mill"))
 # what of a plant a clause may name without the plant being its subject ("the plant output", "the mine capacity")
 PLANT_ATTRIBUTE = category("plant_attribute", "smelter output rose",
                            fixed("output", "production", "supply", "capacity", "operating", "industry", "sector"))
@@ -95,7 +99,8 @@ ONE_PRODUCER = category("one_producer", "the output of a smelter in Central Chin
 # producers of a tier ("top-tier enterprises", "small and medium-sized smelters"): a segment of their own
 TIER = category(
     "tier", "top-tier enterprises raised output",
-    fixed(*(f"{rank}-{kind}" for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading", "large",
+    fixed(*(f"{rank}-{kind}" for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading",
+                                          "large",
                                          "medium") for kind in ("tier", "sized", "scale")), "tail-end"))
 TIER_PRODUCERS = category("tier_producers", "medium-sized smelters",
                           only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"))
@@ -200,7 +205,8 @@ RATE_OF = category("rate_of", "the operating rate of copper pipe producers",
 # concentrate stays the metal's (mines report it)
 OTHER_PRODUCT = category(
     "other_product", "copper foil output rose",
-    fixed("hydroxide", "oxide", "hydrate", "scrap", "semis", "foil"), nouns("sheet", "billet", "rod"), fixed("wire", "powder"),
+    fixed("hydroxide", "oxide", "hydrate", "scrap", "semis", "foil"), nouns("sheet", "billet", "rod"), fixed("wire",
+                                                                                                             "powder"),
     nouns("tube", "pipe", "profile", "extrusion", "strip", "plate"))
 # a battery's cell or module ("battery cell production waste"): no PV product
 BATTERY = category("battery", "battery cell output rose", fixed("battery"))

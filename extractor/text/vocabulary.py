@@ -19,7 +19,8 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
          rf"\bfrom January to (?:the end of )?(?:{MONTH_NAMES})\b|\bJanuary-\w+", "cumulative_production"),
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
         (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
-         rf"\b{words('capacity_noun', parts=('base',))} (?:\w+\s+){{0,5}}{words('in_operation')}\b|\b{words('in_operation')}\b",
+         rf"\b{words('capacity_noun', parts=('base',))} (?:\w+\s+){{0,5}}{words('in_operation')}\b|"
+         rf"\b{words('in_operation')}\b",
          "operating_capacity"),
         (rf"\b{words('capacity_kind')}\s+(?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
          + "".join(rf"(?<!{re.escape(word)} )" for word in forms("operating_word"))
@@ -150,7 +151,8 @@ METRIC_UNITS: dict[str, set[str]] = {
 
 # Text that talks to a machine instead of reporting: a report carrying it may be trying to steer an LLM.
 INSTRUCTION_CUE = re.compile(
-    rf"\b{words('ignore_verb')}\b[^.]{{0,40}}\b{words('instruction_noun')}\b|\byou are (?:an? )?{words('machine_noun')}\b"
+    rf"\b{words('ignore_verb')}\b[^.]{{0,40}}\b{words('instruction_noun')}\b"
+    rf"|\byou are (?:an? )?{words('machine_noun')}\b"
     rf"|\b{words('machine_phrase')}\b",
     re.I,
 )
