@@ -1,4 +1,5 @@
-"""Words SMM uses for metrics, segments and content, as ordered regex tables for the labeller."""
+"""The labeller's patterns of metrics, segments, content and cues, as ordered tables: the words are the lexicon's
+categories (text/lexicon_*.py), each pattern their grammar."""
 
 from __future__ import annotations
 
