@@ -66,8 +66,7 @@ ABOUT_OUTPUT = category(
     "about_output", "smelters cut output",
     fixed("<output_word>", "produc*", "operating rate[s]", "supply", "smelter[s]", "plant[s]", "mill[s]", "refinery",
           "refineries", "capacity", "capacities", "operation[s]", "furnace[s]", "potline[s]", "enterprises",
-          "factories",
-          "industry"))
+          "factories", "industry"))
 NOT_HAPPENING = category(
     "not_happening", "smelters have no plans to resume",
     fixed("no {1}plan[s] to", "no", "no new", "no further", "no additional", "no major", "not", "not yet", "yet to",
@@ -98,8 +97,7 @@ BACK_AFTER = _ordered(
 MAINTENANCE_ENDED = category(
     "maintenance_ended", "smelters returned from maintenance",
     fixed("<restart>", "return*", "complet*", "finish*", "ended", "conclud*", "recover* from",
-          "after [the ]<maintenance>",
-          "back online"))
+          "after [the ]<maintenance>", "back online"))
 
 # (c) which way a market cause went: demand, inputs and margins
 WEAK_MARKET = _ordered(
@@ -117,16 +115,14 @@ DEMAND_SUBJECT = category("demand_subject", "orders rose",
 DEMAND_VERB = category(
     "demand_verb", "demand rebounded",
     fixed("ros*", "rose", "increas*", "grew", "grow*", "recover*", "rebound*", "strong*", "weak*", "declin*",
-          "decreas*",
-          "fell", "fall*", "dropped", "shrank*", "shrink*", "shrunk*", "slow*"))
+          "decreas*", "fell", "fall*", "dropped", "shrank*", "shrink*", "shrunk*", "slow*"))
 DEMAND_STATE_VERB = category("demand_state_verb", "demand remained weak",
                              fixed("remain*", "has been", "have been", "was", "were", "is", "are", "stayed"))
 DEMAND_STATE = category("demand_state", "demand stayed robust",
                         fixed("high", "strong", "weak", "sluggish", "poor", "robust", "subdued"))
 DEMAND_ADJECTIVE = category("demand_adjective", "weak downstream orders",
                             fixed("strong", "weak", "sluggish", "robust", "rising", "falling", "recovering",
-                                  "increased",
-                                  "reduced"))
+                                  "increased", "reduced"))
 DEMAND_OBJECT = category("demand_object", "strong procurement", fixed("demand", "orders", "procurement"))
 SUPPLY_TIGHT = _ordered(
     "supply_tight", "tight ore supply and falling TCs",

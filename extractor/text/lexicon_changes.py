@@ -28,9 +28,8 @@ DOWN_VERB = category(
     verb("cut", "cut", "cut", double=True), verb("sink", "sank", "sunk"), verb("go south", "went", "gone"),
     verbs("decrease", "decline", "drop+", "lower", "slip+", "contract", "reduce", "dip+", "narrow", "pull back",
           "slump", "plunge", "edge down", "weaken", "retreat", "ease", "nosedive", "tumble", "slash", "curtail",
-          "trim+",
-          "worsen", "deteriorate", "halve", "decelerate", "sag+", "dwindle", "tick down", "deplete", "draw down",
-          "destock", "nudge down", "inch down"))
+          "trim+", "worsen", "deteriorate", "halve", "decelerate", "sag+", "dwindle", "tick down", "deplete",
+          "draw down", "destock", "nudge down", "inch down"))
 FLAT_VERB = category(
     "flat_verb", "output held steady in May",
     verb("hold steady", "held"), verb("hold stable", "held"), verb("hold flat", "held"),
@@ -83,8 +82,7 @@ CONTINUE_VERB = category("continue_verb", "output may continue to decline in Jun
 # how far or how again a move goes, between its words ("edged down slightly", "rose further", "also fell")
 DEGREE = category("degree", "output also fell slightly and may decline further",
                   fixed("slightly", "significantly", "sharply", "further", "noticeably", "markedly", "gradually",
-                        "again",
-                        "also", "still", "back"))
+                        "again", "also", "still", "back"))
 # how big a move is called, before its noun ("a slight rise", "a further decline")
 DEGREE_ADJECTIVE = category("degree_adjective", "output may see a slight rise",
                             fixed("slight", "significant", "further", "steady"))
@@ -109,9 +107,9 @@ SIZE_MOVE_DEGREE = category("size_move_degree", "the YoY decline widened further
 SEE_A = category("see_a", "output is expected to show a slight rise", only(SEE_VERB, "show", "see"))
 KEEP_A = category("keep_a", "output is expected to maintain a slight rise", only(SEE_VERB, "maintain"))
 # the trends an outlook names (not "trend upward", which a forecast reads: "expected to trend upward")
-OUTLOOK_TREND = category("outlook_trend", "output may keep its declining trend",
-                         only(DOWN_TREND, "declining trend"), only(UP_TREND, "upward trend"),
-                         only(DOWN_TREND, "downward trend", "weak trend"))
+OUTLOOK_TREND = category(
+    "outlook_trend", "output may keep its declining trend",
+    only(UP_TREND, "upward trend"), only(DOWN_TREND, "downward trend", "declining trend", "weak trend"))
 FORECAST_TREND = category("forecast_trend", "output is expected to trend upward",
                           only(UP_TREND, "trend upward"), only(DOWN_TREND, "trend downward"))
 # a level held, not moved ("the operating rate remained at 75%", "stood steady at 75%")
@@ -158,14 +156,14 @@ NOT_HEADLINE_SUBJECT = category(
 # as "increase" is, its plain synonym (tests/test_synonyms.py)
 PLAIN_MOVE = category(
     "plain_move", "production edged down in May",
-    only(UP_VERB, "rise", "increase", "hike", "rebound", "edge up"), only(DOWN_VERB, "fall", "decrease", "decline",
-                                                                          "edge down"),
+    only(UP_VERB, "rise", "increase", "hike", "rebound", "edge up"),
+    only(DOWN_VERB, "fall", "decrease", "decline", "edge down"),
     only(FLAT_VERB, "remain flat", "remain stable", "remain unchanged"))
 
 HEADLINE_VERB = category(
     "headline_verb", "Copper Output to Climb in June",
-    only(UP_VERB, "grow", "climb", "recover"), only(DOWN_VERB, "drop"), CONTINUE_VERB, only(HOLD_VERB, "remain",
-                                                                                            "stay"),
+    only(UP_VERB, "grow", "climb", "recover"), only(DOWN_VERB, "drop"), CONTINUE_VERB,
+    only(HOLD_VERB, "remain", "stay"),
     fixed("edge", "extend", "hit", "reach"))
 
 CATEGORIES = categories_in(globals())

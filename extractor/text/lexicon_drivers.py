@@ -129,10 +129,9 @@ POLICY_CUE = _cues(
     "policy_environment_cue", "environmental inspections curbed output",
     "environmental protection", "environmental", "policy", "policies", "regulat*", "quota[s]", "licence*", "license*",
     "inspect*", "self\\-regulation", "self\\-discipline", "anti\\-involution", "power rationing",
-    "power restriction[s]",
-    "power cut[s]", "power shortage[s]", "power curb[s]", "power outages", "electricity rationing",
-    "electricity restriction[s]", "energy consumption", "dual control", "production restriction[s]",
-    "safety check[s]", "safety inspection[s]", "emission*")
+    "power restriction[s]", "power cut[s]", "power shortage[s]", "power curb[s]", "power outages",
+    "electricity rationing", "electricity restriction[s]", "energy consumption", "dual control",
+    "production restriction[s]", "safety check[s]", "safety inspection[s]", "emission*")
 # ("issued" eases a policy only where licences, permits or quotas are what was issued, not a rationing notice)
 POLICY_FLIP = _cues(
     "policy_environment_flip", "power rationing eased",
@@ -171,8 +170,8 @@ DEMAND_FLIP = _cues("demand_flip", "demand picked up", "<market_up>", "peak seas
 TRADE_CUE = _cues(
     "trade_cue", "anti-dumping duties cut exports",
     "anti\\-dumping", "anti\\-subsidy", "countervailing", "tariff[s]",
-    *(f"export {what}" for what in ("ban[s]", "control[s]", "restriction[s]", "polic*", "quota[s]", "tax*",
-                                     "rebate[s]")),
+    *(f"export {what}"
+      for what in ("ban[s]", "control[s]", "restriction[s]", "polic*", "quota[s]", "tax*", "rebate[s]")),
     *(f"trade {what}" for what in ("polic*", "war[s]", "friction[s]", "barrier[s]", "tension[s]", "dispute[s]")),
     "net import[s]", "import supply", "import gap", "import window[s]", "import arbitrage", "import[s] surg*",
     "import[s] flood*")

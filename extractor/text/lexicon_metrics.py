@@ -45,9 +45,8 @@ ACCOUNT_VERB = category("account_verb", "300-series accounted for 1.16 million m
 # what reports a level ("the figure stood at", "the region posted", "output came in at")
 RECORD_VERB = category(
     "record_verb", "Yunnan posted output of 3,000 mt",
-    verb("stand", "stood"), verb("come", "came", "come"), verb("see", "saw", "seen"), verbs("post", "record",
-                                                                                            "register",
-                                                                                            "show", "report"),
+    verb("stand", "stood"), verb("come", "came", "come"), verb("see", "saw", "seen"),
+    verbs("post", "record", "register", "show", "report"),
     verb("have", "had"))
 PRONOUN_RECORD = category("pronoun_record", "It stood at 3,000 mt",
                           only(RECORD_VERB, "stand", "come", "see", "post", "record", "register", "show"))
@@ -55,8 +54,8 @@ PRONOUN_RECORD = category("pronoun_record", "It stood at 3,000 mt",
 # forecast months too; narrower than the change verbs on purpose (not "cut", which is also a noun)
 TOLD_MOVE = category(
     "told_move", "output dropped in May",
-    only(DOWN_VERB, "drop", "fall", "decrease", "decline", "slump"), only(UP_VERB, "rise", "increase", "grow", "surge",
-                                                                          "rebound"))
+    only(DOWN_VERB, "drop", "fall", "decrease", "decline", "slump"),
+    only(UP_VERB, "rise", "increase", "grow", "surge", "rebound"))
 # the moves a pronoun's sentence tells of the figure before ("It rose 5.9 percentage points year on year")
 PRONOUN_MOVE = category(
     "pronoun_move", "It edged up 2% year on year",
@@ -119,8 +118,7 @@ RATE_METRIC = category(
                    "utilization rate", "utilization")),
     fixed("utilisation rates", "utilisation rate", "utilization rates", "utilization rate", "operating levels",
           "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates",
-          "start-up rate",
-          "startup rates", "startup rate", "operated at", "ran at"))
+          "start-up rate", "startup rates", "startup rate", "operated at", "ran at"))
 IMPORT_WORD = category("import_word", "imports rose 3%; import volumes",
                        fixed("import", "imports", "imported"),
                        pairs(("import", "imports", "imported"), ("volume", "volumes")))
@@ -146,8 +144,9 @@ SHARE_WORD = category(
 PRICE_WORD = category(
     "price_word", "prices rose; treatment charges fell; processing fees",
     noun("price"), noun("premium"), noun("quotation"), fixed("index", "TC", "TCs"),
-    *(noun(f"{kind} charge") for kind in ("treatment", "refining", "processing", "treatment and refining",
-                                           "refining and refining", "processing and refining")),
+    *(noun(f"{kind} charge") for kind in (
+        "treatment", "refining", "processing", "treatment and refining", "refining and refining",
+        "processing and refining")),
     noun("cost"), noun("profit"), noun("loss", "losses"), noun("processing fee"))
 PRODUCE_WORD = category(
     "produce_word", "smelters produced 3,000 mt; output; supply; generation",

@@ -48,9 +48,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("salt lake-derived", "salt lake lithium output rose", "salt lake-derived", "derived from salt lakes",
              "derived from salt lake", "salt lake enterprises", "salt lake producers", "salt lake lithium"),
     _segment("scrap-derived", "recycled lithium carbonate output rose", "scrap-derived",
-             "lithium carbonate from recycling",
-             "recycled lithium carbonate", "recycled lithium enterprises", "recycled lithium producers",
-             "recycled lithium salt enterprises", "recycled lithium salt producers"),
+             "lithium carbonate from recycling", "recycled lithium carbonate", "recycled lithium enterprises",
+             "recycled lithium producers", "recycled lithium salt enterprises", "recycled lithium salt producers"),
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),
@@ -67,8 +66,7 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("social", "social inventories fell", "social inventor*"),
     _segment("in-plant", "in-plant inventories rose", "in-plant inventor*"),
     _segment("smelters", "smelters' inventories rose", "smelters' inventor*", "smelter' inventor*",
-             "smelters inventor*",
-             "smelter inventor*"),
+             "smelters inventor*", "smelter inventor*"),
     _segment("producers", "producer inventories fell", "producer inventor*"),
 )
 
@@ -99,9 +97,9 @@ ONE_PRODUCER = category("one_producer", "the output of a smelter in Central Chin
 # producers of a tier ("top-tier enterprises", "small and medium-sized smelters"): a segment of their own
 TIER = category(
     "tier", "top-tier enterprises raised output",
-    fixed(*(f"{rank}-{kind}" for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading",
-                                          "large",
-                                         "medium") for kind in ("tier", "sized", "scale")), "tail-end"))
+    fixed(*(f"{rank}-{kind}"
+            for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading", "large", "medium")
+            for kind in ("tier", "sized", "scale")), "tail-end"))
 TIER_PRODUCERS = category("tier_producers", "medium-sized smelters",
                           only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"))
 # some producers, no segment ("most smelters", "some producers", "individual plants")
@@ -205,8 +203,8 @@ RATE_OF = category("rate_of", "the operating rate of copper pipe producers",
 # concentrate stays the metal's (mines report it)
 OTHER_PRODUCT = category(
     "other_product", "copper foil output rose",
-    fixed("hydroxide", "oxide", "hydrate", "scrap", "semis", "foil"), nouns("sheet", "billet", "rod"), fixed("wire",
-                                                                                                             "powder"),
+    fixed("hydroxide", "oxide", "hydrate", "scrap", "semis", "foil"), nouns("sheet", "billet", "rod"),
+    fixed("wire", "powder"),
     nouns("tube", "pipe", "profile", "extrusion", "strip", "plate"))
 # a battery's cell or module ("battery cell production waste"): no PV product
 BATTERY = category("battery", "battery cell output rose", fixed("battery"))
