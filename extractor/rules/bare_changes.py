@@ -14,9 +14,10 @@ import re
 from extractor.record import Fact, ReviewKind
 from extractor.rules.sections import Section
 from extractor.text.clauses import MOM, YOY
+from extractor.text.lexicon import words
 from extractor.text.months import MONTH_NAMES
 
-_PERIOD_NAMED = re.compile(rf"\b(?:from|than|over|against|on|versus|compared (?:to|with))\s+(?:the\s+)?"
+_PERIOD_NAMED = re.compile(rf"\b{words('period_named_before')}\s+(?:the\s+)?"
                            rf"(?:{MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
 
 

@@ -14,6 +14,14 @@ from extractor.text import lexicon
 
 # What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
+# "up 3% YoY but down 2%": a turn between two changes
+_TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
+# "up 323,000 mt or 14% MoM": only a joining word between a figure and the next
+_JOINED = re.compile(r"\s*(?:or|and|,|to)\s*")
+# where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
+_BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
+_NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
+_WORD_AFTER = re.compile(rf"^\s*(?:{lexicon.MARKERS})?\s*(\w+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
         return Comparison(stated, False)
     previous = f.previous
     if previous is not None and previous.change and previous.comparison is not None:
-        if previous.comparison == "yoy" and re.search(r"\b(?:but|while|whereas|although)\b", f.local_pre):
+        if previous.comparison == "yoy" and _TURN.search(f.local_pre):
             return Comparison("mom", False)  # "up 3% YoY but down 2%": both cannot be YoY
         return Comparison(previous.comparison, False)
     if f.metric == "cumulative_production":
@@ -51,7 +59,7 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
     if noun and (noun_is_adjacent(f) or not f.comparison_after):
         return "yoy" if lexicon.category_of(noun.group(1), "yoy_marker") else "mom"
     stated = f.comparison_after or cl.comparison_near(f.local_pre) or month_comparison(f.post, period)
-    if stated is None and re.fullmatch(r"\s*(?:or|and|,|to)\s*", f.post):
+    if stated is None and _JOINED.fullmatch(f.post):
         stated = _comparison_beyond(f, period)
     return stated
 
@@ -61,8 +69,8 @@ def _comparison_beyond(f: NumberFeatures, period: str | None) -> str | None:
     the next figure, up to the figure after it or a clause of its own ("..., with a year-over-year increase of 8.2%")."""
     start = f.place.next_start
     window = f.s[start:start + 60]
-    window = re.split(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)", window, maxsplit=1)[0]
-    return cl.comparison_near(window) or month_comparison(re.sub(r"^\S+\s*(?:\S+\s+)?in\s+\w+", "", window), period)
+    window = _BEYOND_END.split(window, maxsplit=1)[0]
+    return cl.comparison_near(window) or month_comparison(_NEXT_FIGURE_IN.sub("", window), period)
 
 
 def direction_of(f: NumberFeatures, direction: str | None) -> tuple[str, bool]:
@@ -85,7 +93,7 @@ def _direction_around(f: NumberFeatures) -> str | None:
         direction, _ = cl.last_direction(noun_after.group(1))
         if direction is not None:
             return direction
-    after = re.match(rf"^\s*(?:{lexicon.MARKERS})?\s*(\w+)", f.post, re.I)
+    after = _WORD_AFTER.match(f.post)
     if after:
         direction, _ = cl.last_direction(after.group(1))
         if direction is not None:

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from extractor.text import clauses as cl
 from extractor.text import vocabulary as vocab
+from extractor.text.lexicon import words
 from extractor.text.months import months_between, resolve_month
 from schemas.contract import Content
 
@@ -29,7 +30,7 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-_PERIOD_AFTER = re.compile(r"^\s*(?:of\s+(?:\w+\s+){0,2}|(?:produced|made|recorded|reached|seen|set|hit)\s+)?"
+_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 
@@ -73,7 +74,7 @@ def period_at(
 
 # A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
 # in June-July 2018"), not the figure's.
-_CAUSE_BETWEEN = re.compile(r",\s*as\b|\b(?:because|due to|owing to|thanks to|amid|after|since|when|which)\b", re.I)
+_CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
 
 
 def metric_before(s: str, position: int) -> tuple[str | None, int]:
@@ -100,6 +101,9 @@ def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
     return best[0]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _earlier_figure_end(clause_text: str) -> int:
     """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
@@ -107,12 +111,12 @@ def _earlier_figure_end(clause_text: str) -> int:
     words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
-    if cutoff >= 0 and not re.search(r"\d", clause_text[cutoff:words[-1][0]]):
+    if cutoff >= 0 and not _DIGIT.search(clause_text[cutoff:words[-1][0]]):
         return -1
     return cutoff
 
 
-_SOME_BEFORE = re.compile(r"\b(?:some|several|certain|a few|many|most)\s+(?:\w+\s+){0,2}$", re.I)
+_SOME_BEFORE = re.compile(rf"\b{words('some_before_tier')}\s+(?:\w+\s+){{0,2}}$", re.I)
 
 
 def _segment_words(clause_text: str) -> list[tuple[int, str]]:
@@ -141,9 +145,10 @@ def _region_label(group: str) -> str:
     """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
     label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")
     label = _AREA_WORDS.sub("", label)
-    return re.sub(r"\s+", " ", label).strip()
+    return _SPACES.sub(" ", label).strip()
 
 
+_SPACES = re.compile(r"\s+")
 _AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", re.I)
 _AFTER_PREPOSITION = re.compile(r"^\s*(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)
 _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
@@ -166,8 +171,12 @@ def segment_after(post: str) -> str | None:
     return _region_label(region.group(0)) if region else None
 
 
+# Where a figure's own words after it stop: a conjunction or a clause break.
+_OWN_END = re.compile(r"\b(?:and|while|but|whereas)\b|[,;]")
+
+
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> Content | None:
-    after = re.split(r"\b(?:and|while|but|whereas)\b|[,;]", post[:60], maxsplit=1)[0]
+    after = _OWN_END.split(post[:60], maxsplit=1)[0]
     physical_after = vocab.PHYSICAL_CONTENT.search(after)
     metal_after = vocab.METAL_CONTENT.search(after)
     if metal_after and (not physical_after or metal_after.start() < physical_after.start()):
@@ -189,10 +198,14 @@ def in_percent_range(value: Any) -> bool:
     return all(0 <= float(v) <= 100 for v in values)
 
 
+# A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024").
+_MONTH_COMPARED = re.compile(
+    rf"^\s*,?\s*(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?")
+
+
 def month_comparison(post: str, period: str | None) -> str | None:
-    match = re.match(r"^\s*,?\s*(?:(?:higher|lower|more|less|above|below)\s+)?(?:from|compared (?:to|with)|than|versus|over)"
-                     r"\s+(?:the\s+)?"
-                     r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?", post)
+    match = _MONTH_COMPARED.match(post)
     if not match or period is None:
         return None
     named = resolve_month(match.group(1), period, match.group(2))
@@ -202,17 +215,19 @@ def month_comparison(post: str, period: str | None) -> str | None:
     return {1: "mom", 12: "yoy"}.get(gap)
 
 
-_SHARE_VERB = r"(?:was\s+|were\s+)?(?:accounted|accounting|accounts|made up|making up|represented|representing)(?:\s+for)?"
+_SHARE_VERB = rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?"
 _PART = r"((?:[a-z0-9][\w-]*\s+){0,3}?[a-z0-9][\w-]*)"
 _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "production", "total", "the total", "imports",
             "exports", "supply", "demand", "share", "proportion"}
 _SHARE_OF = re.compile(
-    rf"\b(?:proportion|share|percentage)\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|further|also|still)\s+)*"
-    r"(?:rose|increased|grew|climbed|fell|declined|decreased|dropped|slipped|edged \w+|was|were|stood|reached|"
-    r"remained|stayed|held|hit|came in)(?:\s+(?:to|at|by))?\s*$", re.I)
+    rf"\b{words('share_noun')}\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|{words('share_degree')})\s+)*"
+    rf"{words('share_level_verb')}(?:\s+(?:to|at|by))?\s*$", re.I)
 _PART_SHARE = re.compile(rf"(?:^|[,:;]\s*|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$", re.I)
 _CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}\s+(?:was|were|is|are)\b", re.I)
 _LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
+
+
+_NO_NAME_START = re.compile(r"(?:these|those|this|that|other|such|both|all|its|their|with|and|while|in|of|for|at|by)\b")
 
 
 def _a_part(found: re.Match[str] | None) -> str | None:
@@ -220,18 +235,22 @@ def _a_part(found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     part = found.group(1).lower()
-    if part in _GENERIC or re.match(r"(?:these|those|this|that|other|such|both|all|its|their|with|and|while|in|of|for|at|by)\b", part):
+    if part in _GENERIC or _NO_NAME_START.match(part):
         return None
     return part
+
+
+_APPROX_AT_END = re.compile(rf"\s+{words('approx')}\s*$", re.I)
+_SHARE_VERB_AT_END = re.compile(rf",\s*{_SHARE_VERB}\s*$", re.I)
 
 
 def share_part(clause_pre: str, after_share: bool) -> str | None:
     """The part a share level is of, as the clause names it: "the proportion of recycled materials ... 27%",
     "cobalt chloride accounted for 15%", "cobalt chloride was the main feed, accounting for 85%", and in a list
     after another share, "..., MHP 18%". None where the clause names no part (the commodity's whole)."""
-    text = re.sub(r"\s+(?:about|around|approximately|roughly|nearly|some)\s*$", " ", clause_pre).strip() + " "
+    text = _APPROX_AT_END.sub(" ", clause_pre).strip() + " "
     part = _a_part(_SHARE_OF.search(text)) or _a_part(_PART_SHARE.search(text))
-    if part is None and re.search(rf",\s*{_SHARE_VERB}\s*$", text, re.I):
+    if part is None and _SHARE_VERB_AT_END.search(text):
         part = _a_part(_CLAUSE_SUBJECT.match(text))
     if part is None and after_share:
         part = _a_part(_LISTED_PART.search(text))

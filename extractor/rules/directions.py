@@ -24,14 +24,14 @@ from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
 
+_words = lexicon.words
 _MOVE_VERBS = lexicon.words("up_verb", "down_verb", "flat_verb")
 _MOVE_BASE = lexicon.words("up_verb", "down_verb", "flat_verb", parts=("base",))
 _PLAIN_PAST = lexicon.words("plain_move", parts=("past",))
 _CHANGE_NOUNS = lexicon.words("up_noun", "down_noun")
 _FORECAST_TO = lexicon.words("forecast_to")  # "expected", "set", "likely": before "to" and the move
 _DIRECTION_CLAUSE = re.compile(
-    rf"(?P<verb>\b(?:{_MOVE_VERBS}|(?:slight\s+)?{_CHANGE_NOUNS}|"
-    r"flat|unchanged|little change|no significant change|down|up|upward trend|downward trend))\b"
+    rf"(?P<verb>\b(?:{_MOVE_VERBS}|(?:{_words('slight')}\s+)?{_CHANGE_NOUNS}|{_words('bare_direction')}))\b"
     rf"(?P<gap>[^.;,%\d]{{0,40}}?)\s*(?P<marker>\b{lexicon.MARKERS}\b)",
     re.I,
 )
@@ -39,41 +39,43 @@ _MARKER_FIRST = re.compile(
     rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>{_CHANGE_NOUNS})\b", re.I
 )
 _FORECAST_DIRECTION = re.compile(
-    rf"\b{_FORECAST_TO}\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
-    rf"(?P<verb>trend (?:upward|downward)|{_MOVE_BASE}(?:\s+slightly)?|{_CHANGE_NOUNS})\b",
+    rf"\b{_FORECAST_TO}\s+to\s+(?:{_words('continue_verb')}\s+(?:to\s+)?|{_words('further')}\s+)?"
+    rf"(?:{_words('see_a')}\s+a\s+(?:{_words('slight')}\s+)?|{_words('keep_a')}\s+a\s+{_words('slight')}\s+)?"
+    rf"(?P<verb>{_words('forecast_trend')}|{_MOVE_BASE}(?:\s+{_words('slightly')})?|{_CHANGE_NOUNS})\b",
     re.I,
 )
 
 
 # "the operating rate rose to 75.89%": a rate's level stated with the way it moved.
 _LEVEL_MOVE = re.compile(
-    rf"\b(?P<verb>dropped back|{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|remained|"
-    r"stood steady|stayed|"
-    rf"{_FORECAST_TO}\s+to\s+(?:{_MOVE_BASE}|remain|stay))"
-    r"(?:\s+(?:slightly|significantly|sharply|further|noticeably|back|significantly further))*\s+(?:to|at)\s*$",
+    rf"\b(?P<verb>{_words('back_verb', 'hold_verb', parts=('past',))}|"
+    rf"{_words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|"
+    rf"{_FORECAST_TO}\s+to\s+(?:{_MOVE_BASE}|{_words('hold_verb', parts=('base',), but=('stand steady',))}))"
+    rf"(?:\s+{_words('level_move_degree')})*\s+(?:to|at)\s*$",
     re.I,
 )
-_STEADY = re.compile(rf"\b(?:{lexicon.words('flat_verb', parts=('past',))}|remained|stood steady|stayed)\b", re.I)
+_STEADY = re.compile(rf"\b{_words('flat_verb', 'hold_verb', parts=('past',))}\b", re.I)
 
 # Statements of where output goes with no MoM marker: "is expected to continue its declining trend",
 # "will decrease slightly in August", "may continue to decline slightly", "increased slightly".
-_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{lexicon.words('modal')}\s+", re.I)
+_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{_words('modal')}\s+", re.I)
 _OUTLOOK_VERB = re.compile(
-    r"^(?:(?:continue|also|still|further|gradually|significantly|slightly)\s+(?:to\s+)?)*"
-    r"(?:(?:show|see|maintain|achieve|experience|turn\s+to)\s+)?(?:(?:a|an|some|its)\s+)?(?:(?:slight|significant|further|steady)\s+)?"
-    r"(?P<verb>stop falling and rebound|declining trend|drop back|upward trend|downward trend|weak trend|"
-    rf"{lexicon.words('up_verb', 'down_verb', 'flat_verb', parts=('base', 'ing'))}|{_CHANGE_NOUNS})\b",
+    rf"^(?:(?:{_words('continue_verb')}|{_words('outlook_degree')})\s+(?:to\s+)?)*(?:{_words('see_verb')}\s+)?"
+    rf"(?:(?:a|an|some|its)\s+)?(?:{_words('degree_adjective')}\s+)?"
+    rf"(?P<verb>{_words('turn_move', 'outlook_trend', 'back_verb', parts=('base',))}|"
+    rf"{_words('up_verb', 'down_verb', 'flat_verb', parts=('base', 'ing'))}|{_CHANGE_NOUNS})\b",
     re.I,
 )
 _PAST_MOVE = re.compile(
-    r"\b(?:production|output)\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:(?:also|further|again|slightly)\s+)?"
-    rf"(?P<verb>{_PLAIN_PAST})(?:\s+slightly)?\b(?!\s+(?:by|to|short)\b)",
+    rf"\b{_words('output_word')}\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:{_words('past_move_degree')}\s+)?"
+    rf"(?P<verb>{_PLAIN_PAST})(?:\s+{_words('slightly')})?\b(?!\s+(?:by|to|{_words('short_of')})\b)",
     re.I,
 )
 
 
 _FIGURE_FOLLOWS = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}(?:by|to|at|of|from)\s+(?:about |around |approximately |nearly |over |some )?[-$\d]", re.I)
+    rf"^\s*(?:[a-z]+\s+){{0,2}}(?:by|to|at|of|from)\s+(?:{_words('figure_approx')}\s+)?[-$\d]", re.I)
+_APPROX_AT_END = re.compile(rf"{_words('approx')}\s*$", re.I)
 
 
 def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fact]:
@@ -88,7 +90,7 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
         if (label.metric, label.segment, label.period) in changed:
             continue
         before = s[max(0, fact.number.start - offset - 60):fact.number.start - offset]
-        before = re.sub(r"(?:approximately|about|around|nearly|roughly)\s*$", "", before, flags=re.I)
+        before = _APPROX_AT_END.sub("", before)
         match = _LEVEL_MOVE.search(before)
         if not match:
             continue
@@ -118,9 +120,12 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+_WORDS_AFTER_END = re.compile(r"[\d;,]|\b(?:and|but|while|as)\b")  # a figure or a clause break
+
+
 def _compared_after(s: str, end: int) -> str:
     """'yoy' where the words right after a verb, up to a figure or a clause break, compare with a year before."""
-    after = re.split(r"[\d;,]|\b(?:and|but|while|as)\b", s[end:end + 50], maxsplit=1)[0]
+    after = _WORDS_AFTER_END.split(s[end:end + 50], maxsplit=1)[0]
     return "yoy" if cl.YOY.search(after) else "mom"
 
 
@@ -220,8 +225,8 @@ class _Move:
 
 
 _DIRECTION_METRICS = ("production", "operating_rate", "cumulative_production")
-_FLAT_VERB = re.compile(r"\b(?:flat|stable|unchanged)\b", re.I)
-_DOWN_TREND = re.compile(r"weak trend|declining trend", re.I)
+_FLAT_VERB = re.compile(rf"\b{_words('flat_state')}\b", re.I)
+_DOWN_TREND = re.compile(_words("down_trend"), re.I)
 
 
 def _read_move(s: str, candidate: _Candidate, mentions: list[cl.MonthMention], carried: str | None) -> _Move:

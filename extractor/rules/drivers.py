@@ -35,63 +35,45 @@ MARKET_CATEGORIES = ("price", "demand", "raw_material")
 # A cause negated before it: up to four words may stand between the negation and the cause ("without large-scale
 # suspensions or resumptions", "have not yet received notice to resume"), but not a new clause ("did not last as
 # smelters resumed").
-_NOT_HAPPENING = re.compile(r"\b(?:no\s+(?:\w+\s+)?plans?\s+to|no(?:\s+(?:new|further|additional|major))?|not(?:\s+yet)?|"
-                            r"yet\s+to|failed\s+to|unlikely\s+to|"
-                            r"(?:unknown|unclear|uncertain)\s+whether|"
-                            r"difficult\s+to|without|no\s+news\s+of(?:\s+[\w-]+){0,4}?)\s+"
+_NOT_HAPPENING = re.compile(rf"\b(?:{words('not_happening')}|no\s+news\s+of(?:\s+[\w-]+){{0,4}}?)\s+"
                             r"(?:(?!(?:but|as|and|because|while|after|since|so|which|then|in|of|for|with|from)\b)"
                             r"[\w-]+\s+){0,4}$", re.I)
-_PUT_OFF = re.compile(r"\b(?:postpon\w*|delay\w*)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_UNSURE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:depends?|hinges?|will depend|remains? (?:unclear|uncertain|"
-                           r"to be seen)|difficult|unlikely|(?:may |will |would )?(?:have|has|had) to wait)\b",
-                           re.I)
+_PUT_OFF = re.compile(rf"\b{words('put_off')}\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+_UNSURE_AFTER = re.compile(rf"^\W*(?:[\w-]+\s+){{0,4}}?{words('unsure')}\b", re.I)
 # A good word negated ("did not show significant improvement in consumption") reads the other way.
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|fail\w* to|lack of)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NEGATED_BEFORE = re.compile(rf"\b{words('negation')}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 _DIRECTED = {"raw_material": (SUPPLY_TIGHT, SUPPLY_EASY), "cost_margin": (MARGIN_BAD, MARGIN_GOOD),
              "demand": (WEAK_MARKET, DEMAND_STRONG)}
-_LINKED = re.compile(r"\b(?:output|production|produc(?:e|ed|ing|ers?)|operating rates?|enthusiasm|incentive|"
-                     r"cut\w*|curtail\w*|restart\w*|resum\w*|halt\w*|suspend\w*|idl\w*|utili[sz]ation)\b", re.I)
+_LINKED = re.compile(rf"\b{words('linked')}\b", re.I)
 
 
-_RESULT_START = re.compile(r"^\W*(?:As a result|Therefore|Thus|Consequently|Hence|Because of this|This led|This "
-                           r"resulted|Under (?:these|such) (?:circumstances|conditions))\b", re.I)
+_RESULT_START = re.compile(rf"^\W*{words('result_lead')}\b", re.I)
 
 
 # Words that date a clause to the month reviewed whatever its verbs ("some smelters currently plan maintenance").
-_NOW = re.compile(r"\b(?:this month|during the month|in the month|currently|at present|so far)\b", re.I)
+_NOW = re.compile(rf"\b{words('now')}\b", re.I)
 
 
 # Demand said to have moved, which a section gives as a cause of its output without saying so ("downstream demand
 # rose sharply", "procurement demand is expected to recover").
-_DEMAND_MOVED = re.compile(r"\b(?:demand|orders|procurement|purchas\w*|consumption)\b(?:,?\s+[\w-]+){0,6}?,?\s+(?:ros\w*|"
-                           r"rose|increas\w*|grew|grow\w*|recover\w*|rebound\w*|strong\w*|weak\w*|declin\w*|decreas\w*|"
-                           r"fell|fall\w*|dropped|shr[aiu]nk\w*|slow\w*|(?:remain\w*|has been|have been|was|were|is|are|"
-                           r"stayed) (?:\w+ )?(?:high|strong|weak|sluggish|poor|robust|subdued))\b"
-                           r"|\b(?:strong|weak|sluggish|robust|rising|falling|recovering|increased|reduced)\s+(?:\w+\s+){0,2}"
-                           r"(?:demand|orders|procurement)\b", re.I)
+_DEMAND_MOVED = re.compile(rf"\b{words('demand_subject')}\b(?:,?\s+[\w-]+){{0,6}}?,?\s+(?:{words('demand_verb')}|"
+                           rf"{words('demand_state_verb')} (?:\w+ )?{words('demand_state')})\b"
+                           rf"|\b{words('demand_adjective')}\s+(?:\w+\s+){{0,2}}{words('demand_object')}\b", re.I)
 
 
 # The end of a holiday in words of its own ("with the holiday factor eliminated", "the disruption subsided"), and
 # output coming back after one.
-_HOLIDAY_ENDED = re.compile(r"\b(?:eliminat\w*|excluded|ended|fad\w*|subsid\w*|recover\w* from|return\w* from|"
-                            r"recovery of (?:full )?production)\b", re.I)
-_BACK_AFTER = re.compile(r"\b(?:resum\w*|restart\w*|return\w* to normal|back to normal|return\w* of (?:\w+ ){0,2}workers|"
-                         rf"(?:operating rates?|output|production) (?:\w+ ){{0,4}}{words('up_verb', parts=('past',))}|"
-                         r"recover\w* (?:\w+ ){0,2}"
-                         r"(?:production|output|operations?|operating)|(?:production|output|operating rates?) "
-                         r"(?:\w+ ){0,2}recover\w*)\b", re.I)
-_HELD_BACK = re.compile(r"\b(?:not|only|yet to|slow(?:ly)?|delay\w*|fail\w* to)\b[^.;]{0,30}$", re.I)
+_HOLIDAY_ENDED = re.compile(rf"\b{words('holiday_ended')}\b", re.I)
+_BACK_AFTER = re.compile(rf"\b{words('back_after')}\b", re.I)
+_HELD_BACK = re.compile(rf"\b{words('held_back')}\b[^.;]{{0,30}}$", re.I)
 
 
 # A price as a cause: it moved output ("the price rebound boosted production enthusiasm", "high prices made
 # smelters willing to raise output"), or output moved because of it ("smelters cut output due to low prices"); a
 # price that output or demand moved, or a pricing act ("raised prices", "price adjustment notices"), is not one.
-_CAUSE_VERB = (r"(?:boost\w*|stimulat\w*|dampen\w*|weigh\w*|prompt\w*|encourag\w*|support\w*|dr[io]v\w*|curb\w*|"
-               r"suppress\w*|led|lead\w*|result\w*|caus\w*|spurr?\w*|inject\w*|motivat\w*|incentiv\w*|forc\w*|"
-               r"push\w*|hit|squeez\w*|improv\w*|enhanc\w*|rais\w*|lift\w*|willing\w*|keen|eager)")
-_BECAUSE = (r"(?:due to|owing to|because of|amid|given|thanks to|driven by|affected by|supported by|benefit\w* from|"
-            r"stimulated by|under|with|as|on|citing|from)")
-_PRICE = r"(?:prices?|downturn in the \w+ market|\w+ market (?:downturn|slump|rally))"
+_CAUSE_VERB = words("cause_verb")
+_BECAUSE = words("price_cause")
+_PRICE = words("price_move")
 _PRICE_ACTS = re.compile(
     rf"\b{_PRICE}\b[^.;]{{0,80}}?\b{_CAUSE_VERB}\b[^.;]{{0,60}}?{_LINKED.pattern}"
     rf"|{_LINKED.pattern}[^.;]{{0,80}}?\b{_BECAUSE}\s+(?:(?!(?:which|that)\b)[\w'-]+,?\s+){{0,8}}?{_PRICE}\b"
@@ -114,9 +96,7 @@ class Candidate:
 # Where one sentence holds several causes: ';', ', while', 'but', 'whereas', and numbered lists "1) ... 2) ...".
 _CLAUSE_CUT = re.compile(r";|,\s*(?:while|whereas|but|although|meanwhile)\b|\s(?:but|whereas|while)\s|"
                          r"(?:^|\s)(?:\d[.)]|\(\d\)|[①②③④⑤])\s", re.I)
-_ABOUT_OUTPUT = re.compile(r"\b(?:output|production|produc\w+|operating rates?|supply|smelters?|plants?|mills?|"
-                           r"refiner(?:y|ies)|capacity|capacities|operations?|furnaces?|potlines?|enterprises|"
-                           r"factories|industry)\b", re.I)
+_ABOUT_OUTPUT = re.compile(rf"\b{words('about_output')}\b", re.I)
 
 
 def clauses_of(text: str) -> list[tuple[int, str]]:
@@ -125,7 +105,7 @@ def clauses_of(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;")]
 
 
-_NOTE = re.compile(r"^\s*note\b", re.I)
+_NOTE = re.compile(rf"^\s*{words('note')}\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from schemas.periods import RATE_METRICS
 # The metric a metric word after a mass names ("2.6 million mt of output").
 _NAMED_AFTER = {"capacity": "capacity", "output": "production", "production": "production", "imports": "imports",
                 "exports": "exports", "inventory": "inventory", "inventories": "inventory"}
-_EXPECTATIONS_OPEN = re.compile(r"\bexpectations?\s*\(\s*$", re.I)
 
 
 def clause_end(s: str, position: int) -> int:
@@ -119,7 +118,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     if size_moved:  # "the MoM decline expanding to 7%": the noun's direction, whatever the verb of its size
         direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
     # "the expected 120,600 mt", "expectations (120,600 mt)"; but "an estimated 1.8% drop in ..." is a change
-    expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(_EXPECTATIONS_OPEN.search(local_pre))) \
+    expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(cues.EXPECTATIONS_OPEN.search(local_pre))) \
         and unit != "pp" and not change_in
     return NumberFeatures(
         place, unit, local_pre, post, s[place.clause_start:number.start], metric, metric_end, named_after, change_in,
@@ -138,7 +137,7 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
     if previous is not None and previous.metric is not None and metric_end <= place.prev_end:
         metric = previous.metric  # the word before the figure before is that figure's ("... 1.16 million mt, up 2.7%")
     if named_after:  # "70.86 million mt of capacity ... in operation", "2.6 million mt of output"
-        metric = "operating_capacity" if re.search(r"\bin operation\b", post) else \
+        metric = "operating_capacity" if cues.IN_OPERATION.search(post) else \
             _NAMED_AFTER[named_after.group(1).lower()]
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
         named_in = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS

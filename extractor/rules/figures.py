@@ -14,6 +14,9 @@ from schemas.periods import RATE_METRICS
 
 _MARKER_AFTER = re.compile(rf"^\s*{lexicon.MARKERS}\b", re.I)
 _SCALED = re.compile(r"\b(?:million|thousand|billion|mln|mn|bn)\s*$", re.I)
+_LISTED_BEFORE = re.compile(r"\s*(?:,|and|,\s*and|to|-)\s*")  # "2.1 and 3.4 percentage points"
+_TO_BEFORE = re.compile(r"\bto\s*$")
+_PLUS_BEFORE = re.compile(r"\+\s*$")
 
 
 def units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
@@ -33,7 +36,7 @@ def units_left_off(s: str, found: list[NumberSpan]) -> list[NumberSpan]:
 def _percent_left_off(s: str, number: NumberSpan, following: NumberSpan | None) -> NumberSpan:
     """A bare number listed with the percentage after it takes its unit: "2.1 and 3.4 percentage points"."""
     if (number.kind == "bare" and following is not None and following.unit in ("%", "pp")
-            and re.fullmatch(r"\s*(?:,|and|,\s*and|to|-)\s*", s[number.end:following.start])):
+            and _LISTED_BEFORE.fullmatch(s[number.end:following.start])):
         return replace(number, unit=following.unit, kind="quantity")
     return number
 
@@ -43,7 +46,7 @@ def _mass_left_off(s: str, number: NumberSpan, last_unit: str | None) -> NumberS
     ("2.715 million"), a bare number of thousands after "to" ("to 520,000")."""
     big = isinstance(number.value, float) and number.value >= 1000
     bare_after_to = (number.kind == "bare" and big and last_unit == "mt"
-                     and re.search(r"\bto\s*$", s[max(0, number.start - 5):number.start]) is not None)
+                     and _TO_BEFORE.search(s[max(0, number.start - 5):number.start]) is not None)
     scaled = number.is_quantity and number.unit is None and _SCALED.search(number.text) is not None
     if (scaled and last_unit == "mt") or bare_after_to:
         return replace(number, unit="mt", kind="quantity")
@@ -54,7 +57,7 @@ def signed_direction(s: str, number: NumberSpan) -> str | None:
     """'up' or 'down' for a figure written with its sign ("+7.9%", "-1.5%"), else None."""
     if isinstance(number.value, float) and number.value < 0:
         return "down"
-    if re.search(r"\+\s*$", s[max(0, number.start - 2):number.start]):
+    if _PLUS_BEFORE.search(s[max(0, number.start - 2):number.start]):
         return "up"
     return None
 

@@ -85,7 +85,7 @@ def _mass(f: NumberFeatures) -> bool:
 
 def _versus_expectation(f: NumberFeatures) -> bool:
     return bool(vocab.VERSUS_EXPECTATION.match(f.post) or vocab.EXPECTATION_AFTER.match(f.post)
-                or re.search(r"\bexpectations by\s*$", f.local_pre, re.I))
+                or cues.EXPECTATIONS_BY.search(f.local_pre))
 
 
 def _size_class(f: NumberFeatures) -> bool:
@@ -253,7 +253,7 @@ def _dated(d: Draft) -> str | None:
 
 def _respectively(d: Draft) -> bool:
     s, end = d.features.s, d.features.number.end
-    return bool(re.search(r"\brespectively\b", s[end:clause_end(s, end)]))
+    return bool(cues.RESPECTIVELY_WORD.search(s[end:clause_end(s, end)]))
 
 
 FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (

@@ -81,7 +81,7 @@ class SectionState:
         """Note the paragraph a sentence opens (its segment heading, whether it is a note); False for a note's."""
         if sentence.paragraph not in self.paragraph_segment:
             self.paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
-            if re.match(r"^\s*\*?\s*note\b", sentence.text, re.I):
+            if cues.NOTE_LEAD.match(sentence.text):
                 self.note_paragraphs.add(sentence.paragraph)
         return sentence.paragraph not in self.note_paragraphs
 
@@ -261,12 +261,15 @@ def _unit_words(number: NumberSpan) -> str:
     return number.text[len(number.text.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ")):]
 
 
+_TURN = re.compile(r"\b(?:while|whereas|but)\b")  # another statement: a part named before it is not this one's
+
+
 def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool) -> tuple[str | None, str | None]:
     """The segment of a number (named after it, in its clause or paragraph, or the figure's before it) and its unit
     (a mass a day is mt/day)."""
     previous = f.previous
     segment = segment_after(f.post) or segment_in(f.clause_pre, f.place.paragraph_segment)
-    if segment is None and previous is not None and not re.search(r"\b(?:while|whereas|but)\b", f.local_pre):
+    if segment is None and previous is not None and not _TURN.search(f.local_pre):
         segment = previous.segment if is_change else None
     if segment is None and f.metric == "share" and measure == "level":
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],

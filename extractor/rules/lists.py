@@ -75,13 +75,17 @@ def _mass_stated_with(s: str, offset: int, fact: Fact, levels: list[Fact]) -> Fa
     return before[-1] if before else (after[0] if after else None)
 
 
+_REGION = re.compile(rf"\b(?:{vocab.REGION_NAMES})\b", re.I)
+_AND = re.compile(r"\s*(?:and|,|,\s*and)\s*")
+
+
 def _parts_named(text: str) -> list[str]:
     """The segment labels a stretch of text names, in order (each once)."""
     found: list[tuple[int, str]] = []
     for pattern, label in vocab.SEGMENT_WORDS:
         found += [(m.start(), label) for m in pattern.finditer(text)]
     found += [(m.start(), m.group(1).lower()) for m in vocab.TIER_SEGMENT.finditer(text)]
-    found += [(m.start(), m.group(0).lower()) for m in re.finditer(rf"\b(?:{vocab.REGION_NAMES})\b", text, re.I)]
+    found += [(m.start(), m.group(0).lower()) for m in _REGION.finditer(text)]
     ordered = []
     for _, label in sorted(found):
         if label not in ordered:
@@ -99,6 +103,6 @@ def paired_parts(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
         parts = segment.split(" and ")
         if (len(parts) == 2 and second.label.segment == segment and first.label.replace(segment=None)
                 == second.label.replace(segment=None)
-                and re.fullmatch(r"\s*(?:and|,|,\s*and)\s*", s[first.number.end - offset:second.number.start - offset])):
+                and _AND.fullmatch(s[first.number.end - offset:second.number.start - offset])):
             out[i], out[i + 1] = first.relabel(segment=parts[0]), second.relabel(segment=parts[1])
     return out

@@ -41,16 +41,14 @@ class Published:
 _MONTH_MENTION = re.compile(rf"(?<![A-Za-z-])({MONTH_WORD})(?![A-Za-z])(?:\s*,?\s*{YEAR}\b)?")
 _DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|tonnes?|million|thousand|,\d))")
 _COMPARED_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bover|\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\bsince|\bafter|\bbefore|\buntil|"
-    r"\bby the end of|\bfrom the [\w\s-]{0,30}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
-    r"\b(?:compared\s+(?:to|with)|from|against|versus)\s+[\d.,]+\s*(?:[a-z]+\s+){0,2}?(?:in|of)|"
+    rf"(?:\b{words('compared_before')}|\bfrom the [\w\s-]{{0,30}}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
+    rf"\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)|"
     rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
-    r"\s+(?:in\s+)?(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
+    rf"\s+(?:in\s+)?(?:the\s+)?(?:{words('period_edge')}\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.I,
 )
 # "beating the previous high of 833,000 t set in December 2014": a record's month is compared with, not reviewed
-_RECORD_BEFORE = re.compile(r"\b(?:previous|prior|former|earlier|last)\s+(?:record|high|low|peak|highest|lowest)\b"
-                            r"[^.;]{0,40}?\b(?:in|of)\s+$", re.I)
+_RECORD_BEFORE = re.compile(rf"\b{words('previous')}\s+{words('record_word')}\b[^.;]{{0,40}}?\b(?:in|of)\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _CUMULATIVE = re.compile(
     rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
@@ -62,19 +60,19 @@ _CUMULATIVE = re.compile(
 )
 _COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
-_SPAN_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than(?:\s+(?:in|during))?)\s+(?:the\s+)?$",
-                            re.I)
-_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:(?:from|over|than|compared (?:to|with))\s+(?:the\s+same\s+"
-                       rf"(?:period|month)\s+(?:of|in)\s+|the\s+)?(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
-                       rf"|in\s+the\s+same\s+(?:period|month)\s+(?:of|in)\s+)"
-                       rf"{YEAR}\b", re.I)  # "up 2% from the January-June 2018 volume", "growth of 3% in the same
-# period of 2018": 2019 is reviewed
+# Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
+# ("over the first nine months of 2012").
+_SPAN_COMPARED = re.compile(rf"\b{words('compared_span')}(?:\s+(?:in|during))?\s+(?:the\s+)?$", re.I)
+# "up 2% from the January-June 2018 volume", "growth of 3% in the same period of 2018": 2019 is reviewed
+_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_base')}\s+(?:the\s+{words('same_period')}\s+"
+                       rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
+                       rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
+                       rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
 # ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.
-_PERCENT = re.compile(r"%|per ?cent|\b(?:compared\s+(?:to|with)|from|against|versus)\s+[\d.,]+\s*(?:[a-z]+\s+){0,2}?"
-                      r"(?:in|of)\s+$", re.I)
-_YEAR_TO_DATE = re.compile(rf"\b(?:cumulative(?:ly)?|year-to-date|YTD)\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{YEAR}\b", re.I)
+_PERCENT = re.compile(rf"%|per ?cent|\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)\s+$", re.I)
+_YEAR_TO_DATE = re.compile(rf"\b{words('year_to_date')}\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{YEAR}\b", re.I)
 
 ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
 TITLE_WEIGHT, OPENING_WEIGHT = 1.5, 1.5
@@ -189,8 +187,6 @@ def _vote_span_base(ballot: Ballot, sentence: str, match: re.Match[str], month: 
 
 
 _ANY_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
-# Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
-# ("over the first nine months of 2012").
 
 
 class _Passing(NamedTuple):
@@ -281,7 +277,7 @@ def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]
 
 
 _FUTURE_AFTER = re.compile(
-    rf"\b(?:{words('modal')}|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:{words('forecast_to')}|going)\b|"
+    rf"\b(?:{words('modal')}|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:{words('forecast_to')}|{words('going')})\b|"
     rf"\b{words('modal', but=('may',))}\b|\bis\s+to\b", re.I)  # "may" alone is also the month
 
 
@@ -296,8 +292,7 @@ def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
     return bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", before)) or _FUTURE_AFTER.search(after))
 
 
-_MODAL_VERB = re.compile(
-    r"\s+(?:be|see|rise|fall|continue|increase|decrease|decline|drop|remain|also|still|further)\b", re.I)
+_MODAL_VERB = re.compile(rf"\s+{words('after_modal', parts=('base',))}\b", re.I)
 
 
 def _modal_may(sentence: str, position: int) -> bool:

@@ -22,6 +22,7 @@ MILLION_TONNE_PRODUCTS = frozenset({
 _MASS_METRICS = frozenset({"production", "cumulative_production", "capacity", "imports", "exports", "inventory"})
 _LARGEST_STATED = 5000.0  # a figure in "mt" above this is tonnes whatever the product
 _MT_AFTER = re.compile(r"\s?(mt|MT|Mt)\b")
+_DIGITS = re.compile(r"[-−]?[\d,]*\.?\d+")
 
 
 def in_millions(text: str, facts: list[Fact], scale_factors: Callable[[str], tuple[float, ...]]) -> list[Fact]:
@@ -36,7 +37,7 @@ def _scaled(text: str, fact: Fact, scale_factors: Callable[[str], tuple[float, .
             or label.measure not in ("level", "mom_abs", "yoy_abs") or fact.unit != "mt"
             or not isinstance(fact.value, (int, float)) or abs(fact.value) >= _LARGEST_STATED):
         return fact
-    digits = re.match(r"[-−]?[\d,]*\.?\d+", text[fact.number.start:fact.number.end])
+    digits = _DIGITS.match(text[fact.number.start:fact.number.end])
     unit = _MT_AFTER.match(text, fact.number.start + digits.end()) if digits else None
     if digits is None or unit is None or unit.end() > fact.number.end:
         return fact  # "tonnes", "metric tons": tonnes as written

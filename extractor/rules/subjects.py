@@ -22,11 +22,12 @@ from extractor.text.clauses import Sentence
 from extractor.text.commodities import REGIONAL_IDS, commodity_mentions, normalize_name, region_for
 from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
+from extractor.text.lexicon import words
 from extractor.text.numbers import find_numbers
 
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product
-_BATTERY_PART = re.compile(r"\bbattery\s+$")
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?(?:(?:new|completed|existing|operating|operational|idle|domestic)\s+)?$")
+_BATTERY_PART = re.compile(rf"\b{words('battery')}\s+$")
+_OF_BEFORE = re.compile(rf"\bof\s+(?:the\s+)?(?:{words('capacity_state')}\s+)?$")
 
 
 @lru_cache(maxsize=512)
@@ -59,9 +60,7 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     return tuple(out)
 
 
-_COUNTRY_FIRST = re.compile(r"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s+(?:produced|output|production|made|"
-                            r"turned out|saw|recorded|posted|reported|came|was|were|rose|fell|grew|increased|decreased|"
-                            r"dropped|climbed|declined|continued|remained|accounted|led|topped)\b")
+_COUNTRY_FIRST = re.compile(rf"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s+{words('country_subject_verb')}\b")
 
 
 def _country_subject(text: str) -> str | None:
@@ -75,8 +74,8 @@ def _country_subject(text: str) -> str | None:
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
-                           r"(?:output|production)\s+(?:was|were|stood|reached|rose|fell|totall?ed)\b)|"
-                           r",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+(?:up|down)\b)")
+                           rf"{words('output_word')}\s+{words('product_figure_verb')}\b)|"
+                           rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+{words('up_or_down')}\b)")
 # (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...")
 
 
@@ -147,13 +146,15 @@ def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:
 
 # "the world's largest producer": a country described, not the world's total — in the wire stories that say it, the
 # country is China (the report's default region)
-_WORLD_SUPERLATIVE = re.compile(r"\s+s\s+(?:largest|biggest|top|leading|no 1|number one)\s+(?:\w+\s+){0,3}?"
-                                r"(?:producer|consumer|maker|exporter|importer)s?\b")
+_WORLD_SUPERLATIVE = re.compile(rf"\s+s\s+{words('top_rank')}\s+(?:\w+\s+){{0,3}}?{words('market_role')}\b")
 
 
 def _region_of(whole: str, match: re.Match[str]) -> str:
     region = COUNTRIES[match.group(1)]
     return "china" if region == "global" and _WORLD_SUPERLATIVE.match(whole, match.end()) else region
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$")
 
 
 def _region_near(whole: str, start: int, end: int) -> str | None:
@@ -162,6 +163,6 @@ def _region_near(whole: str, start: int, end: int) -> str | None:
     if before:
         return _region_of(whole, before[-1])
     after = _COUNTRY.search(whole, end, end + 45)
-    if after and re.search(r"\b(?:in|from)\s+(?:the\s+)?$", whole[end:after.start()]):
+    if after and _IN_BEFORE.search(whole[end:after.start()]):
         return _region_of(whole, after)
     return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.text.lexicon import words
+from extractor.text.lexicon import forms, words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -25,8 +25,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A
 MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
 CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
-    rf"|\b(?:YTD|year-to-date)\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
-    rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\bcumulative"
+    rf"|\b{words('ytd')}\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
+    rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\b{words('cumulative')}"
     r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?",  # "Jan-Mar 2021"
@@ -37,65 +37,51 @@ MONTH_COUNTS = {w: i for i, w in enumerate(
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
 # "output in 2019" (the contract's cumulative_production for month 12).
 FULL_YEAR = re.compile(
-    r"\b(?:full[- ]year|whole[- ]year|annual(?=\s+(?:output|production)))\b(?:\s+(?:output|production))?(?:\s+(?:in|of|for))?"
+    rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
     r"\s*((?:19|20)\d\d)?"
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
-    r"|\b(?:output|production)\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
-    r"|(?<=mt |ns |es )(last|this)\s+year\b"  # "35.04 million tonnes last year": the year before publication
-    r"|\bthe\s+((?:19|20)\d\d)\s+(?:total|output|production)\b",  # "The 2023 total reached 460,000 mt"
+    # "35.04 million tonnes last year": the year before publication
+    rf"|(?<=mt |ns |es )({words('this_or_last')})\s+year\b"
+    rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b",  # "The 2023 total reached 460,000 mt"
     re.I,
 )
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
-_RELATIVE_MONTH = re.compile(r"(?<!from )(?<!than )(?<!over )\b(last|next|this)\s+month\b", re.I)
+_RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
+                             + rf"\b({words('relative')})\s+month\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_MONTH = re.compile(
-    rf"(?:from|compared\s+(?:to|with)|than|versus|vs\.?|over|against|since|after|before|(?<!output )(?<!production )of)\s+"
+    rf"{words('compared_month')}\s+"
     rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
     rf"({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\s*$",
     re.I,
 )
 
-_AGAINST = r"(?:compared\s+(?:to|with)|matched\s+with|from|than|over|against|versus|vs\.?|on)"
+_AGAINST = words("against")
 MOM = re.compile(
     rf"\b(?:{words('mom_marker')}|"
-    rf"{_AGAINST}\s+(?:the\s+|a\s+)?(?:previous|prior|last|preceding|former)\s+month|"
-    r"(?:from|than|compared\s+(?:to|with))\s+a\s+month\s+(?:earlier|ago|before)|sequentially|"
-    r"on\s+a\s+(?:monthly|month-on-month|sequential)\s+basis)\b",
+    rf"{_AGAINST}\s+(?:the\s+|a\s+)?{words('previous_month')}\s+month|"
+    rf"{words('against_month_ago')}\s+a\s+month\s+{words('ago')}|{words('mom_adverb')}|"
+    rf"on\s+a\s+{words('mom_basis')}\s+basis)\b",
     re.I,
 )
 YOY = re.compile(
     rf"\b(?:{words('yoy_marker')}|"
-    rf"(?:{_AGAINST}|for)\s+(?:the\s+)?(?:same|corresponding|year-?earlier)\s+(?:period|month|time)(?:\s+(?:of|in)\s+"
+    rf"(?:{_AGAINST}|for)\s+(?:the\s+)?{words('same_period')}\s+{words('period_noun')}(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
-    r"(?:compared\s+(?:to|with)|from|than|over|versus|vs\.?)\s+(?:a|one|the\s+previous|last)\s+year(?:\s+(?:earlier|ago|before))?|"
-    r"from\s+(?:a|one)\s+year\s+(?:earlier|ago)|on\s+(?:a|an)\s+(?:yearly|annual|year-on-year)\s+basis|"
+    rf"{words('against_year')}\s+(?:a|one|the\s+previous|last)\s+year(?:\s+{words('ago')})?|"
+    rf"on\s+(?:a|an)\s+{words('yoy_basis')}\s+basis|"
     # a change set against a year named alone ("up 1.5 percent on 2017"), not a span of years ("from 2020 to 2025")
-    r"(?:on|from|over|than|compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:19|20)\d\d"
+    rf"{words('against_named_year')}\s+(?:19|20)\d\d"
     r"(?![-/–]\d|\s*(?:to|through|and|-|–)\s*(?:19|20)\d\d|\s*,?\s*(?:in|at|when)\b))\b",
     re.I,
 )
-QOQ = re.compile(r"\b(?:QoQ|Q-o-Q|quarter[- ]on[- ]quarter)\b", re.I)
+QOQ = re.compile(rf"\b{words('qoq_marker')}\b", re.I)
 
-UP_WORDS = re.compile(
-    rf"\b(?:(?<!start-)(?<!start )(?<!ramp-)up|{words('up_verb', 'up_noun')}|higher|upward)\b",
-    re.I,
-)
-DOWN_WORDS = re.compile(
-    rf"\b(?:down|{words('down_verb', 'down_noun')}|downward|negative|less|weak(?:er)? trend)\b",
-    re.I,
-)
-FLAT_WORDS = re.compile(
-    rf"\b(?:{words('flat_verb')}|"
-    r"unchanged|flat|little[- ]change[ds]?|no change|no significant change|(?:not|no)t? change significantly|"
-    r"stable|steady|basically flat|maintain\w*|remain\w* (?:low|high|at|around)|sideways|on par|"
-    r"(?:roughly|largely|broadly|virtually|basically|essentially|more or less) (?:the same|unchanged|stable|steady|flat)|"
-    r"(?:the )?same level|"
-    r"(?:barely|hardly) (?:chang|mov)\w*|little movement|"
-    r"no (?:obvious|notable|marked|major|big|significant) change|(?:did|does|do) not change|not much change)\b",
-    re.I,
-)
-
+UP_WORDS = re.compile(rf"\b{words('up_word', 'up_verb', 'up_noun')}\b", re.I)
+DOWN_WORDS = re.compile(rf"\b{words('down_word', 'down_verb', 'down_noun')}\b", re.I)
+FLAT_WORDS = re.compile(rf"\b{words('flat_verb', 'flat_word')}\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractor.text.lexicon import words
+
 # id -> heading and text variants (normalized by normalize_name before use).
 COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "copper_cathode": ("copper cathode", "refined copper", "copper cathodes", "electrolytic copper"),
@@ -215,22 +217,20 @@ def _text_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b")
 
 
-_PRODUCTION_AFTER = re.compile(r"^\s+(?:(?!to\b)[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
-                               r"capacity utili[sz]ation)\b")
+_PRODUCTION_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('named_production')}\b")
 # A named product's trade and stocks are its own figures too ("China's lithium hydroxide exports reached ...").
-_TRADE_AFTER = re.compile(r"^\s+(?:[a-z0-9]+\s+){0,1}?(?:exports?|imports?|inventor(?:y|ies))\b")
+_TRADE_AFTER = re.compile(rf"^\s+(?:[a-z0-9]+\s+){{0,1}}?{words('named_trade')}\b")
 # A bare metal name stands for its product before a production word or its producers ("magnesium producers").
-_PRODUCERS_AFTER = re.compile(r"^\s+(?:(?!to\b)[a-z0-9]+\s+){0,2}?(?:output|production|produced|operating rates?|start up rates?|"
-                              r"capacity utili[sz]ation|smelters?|producers?|plants?|enterprises|furnaces?)\b")
+_PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('named_producers')}\b")
 
 
-_OTHER_PRODUCT_AFTER = re.compile(r"^\s+(?:hydroxide|oxide|hydrate|scrap|semis|foil|sheets?|billets?|rods?|wire|"
-                                  r"powder|tubes?|pipes?|profiles?|extrusions?|strips?|plates?)\b")  # (a metal's ore or concentrate stays the metal's: mines report it)
+# (a metal's ore or concentrate stays the metal's: mines report it)
+_OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
-_MOVED_AFTER = re.compile(r"^\s+(?:was|were)\s+(?:up|down)\b")
+_MOVED_AFTER = re.compile(rf"^\s+(?:was|were)\s+{words('up_or_down')}\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
 # ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
-_PRODUCTION_BEFORE = re.compile(r"\b(?:output|production)\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+_PRODUCTION_BEFORE = re.compile(rf"\b{words('output_word')}\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){{0,2}}$")
 
 
 @lru_cache(maxsize=1)
@@ -306,8 +306,8 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
 
 
 # "the operating rate of copper pipe producers": a processing sector's rate, named before it.
-_RATE_OF_BEFORE = re.compile(r"\b(?:operating|start up|capacity utili[sz]ation)\s+rates?\s+(?:of|across|among|at|for)\s+"
-                             r"(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+_RATE_OF_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\s+(?:the\s+)?"
+                             r"(?:[a-z0-9]+\s+){0,2}$")
 
 
 def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, NamedTuple, Union
 
+from extractor.text.lexicon import words
+
 Value = Union[float, tuple[float, float]]
 
 _MONTHS = (
@@ -49,10 +51,11 @@ _PATTERN = re.compile(
 
 _DIGIT = re.compile(r"\d")
 
+# What qualifies a figure right before it ("about 3,000 mt", "more than 5%", "below 40%"): the lexicon's categories.
 _QUALIFIERS = [
-    (re.compile(r"(?:approximately|approx\.?|about|around|nearly|almost|roughly|close\s+to|circa|some|~)\s*$", re.I), "approx"),
-    (re.compile(r"(?:over|more\s+than|above|exceed|exceeding|exceeded|exceeds|in\s+excess\s+of|upwards\s+of|at\s+least|surpass(?:ed|ing)?|topped)\s*(?:the\s+)?$", re.I), "over"),
-    (re.compile(r"(?:under|less\s+than|below|fewer\s+than|at\s+most|within)\s*$", re.I), "under"),
+    (re.compile(rf"{words('approx')}\s*$", re.I), "approx"),
+    (re.compile(rf"{words('above')}\s*(?:the\s+)?$", re.I), "over"),
+    (re.compile(rf"{words('below')}\s*$", re.I), "under"),
 ]
 
 _SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}

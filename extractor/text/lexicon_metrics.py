@@ -1,0 +1,205 @@
+"""The cue categories of what a figure is of and how it is stated: the metric words, the level cues, the words that
+qualify a figure or bound it (`lexemes` says how a form is written; `lexicon` compiles them)."""
+
+from __future__ import annotations
+
+from extractor.text.lexemes import categories_in, category, fixed, noun, nouns, only, pairs, verb, verbs, word
+from extractor.text.lexicon_changes import DEGREE, DOWN_VERB, UP_VERB
+from extractor.text.lexicon_periods import PREVIOUS, YTD
+
+# (a) what qualifies or bounds a figure ("about 3,000 mt", "more than 5%", "below 40%")
+APPROX = category(
+    "approx", "about 3,000 mt; close to 5%",
+    fixed("approximately", "approx.", "approx", "about", "around", "nearly", "almost", "roughly", "close to", "circa",
+          "some", "~"))
+ABOVE = category(
+    "above", "more than 3,000 mt; output topped 50,000 mt",
+    fixed("over", "more than", "above"), verb("exceed"), fixed("in excess of", "upwards of", "at least"),
+    verb("surpass"), fixed("topped"))
+# the approximations a figure after a move may carry ("rose to about 75%"): narrower than the approximations on
+# purpose ("climbed to roughly 71.8 million tons" is a move the rules still read, with its figure)
+FIGURE_APPROX = category("figure_approx", "output is expected to rise by about 3%",
+                         only(APPROX, "about", "around", "approximately", "nearly", "some"), only(ABOVE, "over"))
+BELOW = category("below", "less than 3,000 mt; within 2%",
+                 fixed("under", "less than", "below", "fewer than", "at most", "within"))
+# a size class's bound ("smelters with a capacity above 100,000 mt"): it names a part, it is no figure
+SIZE_BOUND = category(
+    "size_bound", "smelters with annual capacity greater than 100,000 mt",
+    fixed("greater than"), only(ABOVE, "more than", "above", "over"), only(BELOW, "below", "under", "less than"),
+    fixed("between", "exceeding"))
+# a level passed ("topped the 50,000 mt mark", "rose above 80%")
+PASS_VERB = category("pass_verb", "output surpassed 50,000 mt", fixed("exceed*", "surpass*", "top", "topped", "tops"))
+BOUND_WORD = category("bound_word", "the operating rate rose above 80%",
+                      fixed("below", "above", "under", "over", "beyond"))
+BOUND_MOVE = category("bound_move", "the operating rate fell below 60%", fixed("rose", "fell"))
+
+# (b) level cues: the words that state a figure as a level ("stood at", "reached", "totalled", "accounted for")
+LEVEL_CUE = category(
+    "level_cue", "output stood at 3,000 mt; totalled 3,000 mt; accounted for 30%",
+    fixed("was", "were", "is", "are", "be", "been", "being", "at", "to", "reached", "reaching", "reach", "stood",
+          "stands", "totaled", "totalled", "totaling", "hit", "remained", "maintained", "stabilis*", "stabiliz*",
+          "equal*", "around", "of", "amounting", "amounted", "accounting for", "accounted for", "recorded",
+          "registered", "came in"))
+# what a part's figure is stated as ("300-series accounted for 1.16 million mt")
+ACCOUNT_VERB = category("account_verb", "300-series accounted for 1.16 million mt", fixed("account*"))
+# what reports a level ("the figure stood at", "the region posted", "output came in at")
+RECORD_VERB = category(
+    "record_verb", "Yunnan posted output of 3,000 mt",
+    verb("stand", "stood"), verb("come", "came", "come"), verb("see", "saw", "seen"),
+    verbs("post", "record", "register", "show", "report"),
+    verb("have", "had"))
+PRONOUN_RECORD = category("pronoun_record", "It stood at 3,000 mt",
+                          only(RECORD_VERB, "stand", "come", "see", "post", "record", "register", "show"))
+# the moves a sentence tells in the past tense ("output rose", "production fell"): not "was", which SMM writes of
+# forecast months too; narrower than the change verbs on purpose (not "cut", which is also a noun)
+TOLD_MOVE = category(
+    "told_move", "output dropped in May",
+    only(DOWN_VERB, "drop", "fall", "decrease", "decline", "slump"),
+    only(UP_VERB, "rise", "increase", "grow", "surge", "rebound"))
+# the moves a pronoun's sentence tells of the figure before ("It rose 5.9 percentage points year on year")
+PRONOUN_MOVE = category(
+    "pronoun_move", "It edged up 2% year on year",
+    only(UP_VERB, "rise", "grow", "increase"), only(DOWN_VERB, "fall", "decrease", "decline", "drop"), verbs("edge"))
+# what a subject does to its share ("recycled feed accounted for 30%", "MHP made up 18%")
+SHARE_VERB = category("share_verb", "cobalt chloride accounted for 15%",
+                      fixed("accounted", "accounting", "accounts", "made up", "making up", "represented",
+                            "representing"))
+SHARE_LEVEL_VERB = category(
+    "share_level_verb", "the proportion of recycled feed climbed to 27%",
+    fixed("rose", "increased", "grew", "climbed", "fell", "declined", "decreased", "dropped", "slipped", "edged up",
+          "edged down", "edged higher", "edged lower", "was", "were", "stood", "reached", "remained", "stayed", "held",
+          "hit", "came in"))
+SHARE_DEGREE = category("share_degree", "the share of scrap also rose to 20%", only(DEGREE, "further", "also", "still"))
+SHARE_NOUN = category("share_noun", "the share of recycled feed rose to 27%",
+                      fixed("proportion", "share", "percentage"))
+# a change written as a noun of its figure ("a rise of 3%"): the participles that serve as one
+CHANGE_GERUND = category("change_gerund", "a rising of 3%", only(UP_VERB, "rise"), only(DOWN_VERB, "decline"))
+# the size of a change moving, not the change ("the MoM decline expanding to 7%", "YoY growth narrowed to 3%")
+SIZE_VERB = category(
+    "size_verb", "the YoY decline narrowed to 3%",
+    fixed("expand*", "widen*", "narrow*", "deepen*", "shrink*", "shrank*", "eas*", "slow*", "accelerat*", "quicken*",
+          "moderat*", "enlarg*", "extend*", "increas*", "decreas*", "grow*", "grew*"))
+# what a change's size is of ("the decline in output narrowed to 2%")
+SIZE_SUBJECT = category("size_subject", "the decline in output narrowed to 2%",
+                        fixed("output", "production", "supply", "rate", "rates"))
+# the largest change among producers ("the highest increase exceeding 1 GW"): no change of the commodity's
+SUPERLATIVE = category("superlative", "the largest increase among producers",
+                       fixed("highest", "largest", "biggest", "smallest", "sharpest"))
+# a change stated against another period ("2.3% lower than in April"), by the way it goes
+COMPARATIVE_UP = category("comparative_up", "5% higher than a year ago", fixed("higher", "more", "above"))
+COMPARATIVE_DOWN = category("comparative_down", "2.3% lower than in April", fixed("lower", "less", "below"))
+
+# (c) the figures a breakdown speaks of ("Of this total, ...", "of which 36.6 mtpy is operational")
+BREAKDOWN_LEAD = category(
+    "breakdown_lead", "Of this total, refined output made up 60%",
+    pairs(("of this", "of that", "of the"), ("figure", "total", "amount", "output")),
+    fixed("of which", "among them", "among which"),
+    pairs(("this total", "the total", "this figure", "the figure"), ("comprised", "included", "consisted")))
+# the subject of a sentence that speaks of the figure before ("It was also up 5.9%")
+PRONOUN_LEAD = category("pronoun_lead", "It was also up 5.9% year on year", fixed("It", "This", "That", "The figure"))
+
+# (d) metric words: what a figure is of, each metric's words (`vocabulary.METRIC_WORDS` reads them in its order)
+OUTPUT_WORD = category("output_word", "production edged up in May; output of copper", fixed("production", "output"))
+# output or its rate, as a region's or a producer's ("Guangxi's operating rate", "the output of a smelter")
+OUTPUT_OR_RATE = category("output_or_rate", "Guangxi's operating rate rose", OUTPUT_WORD, fixed("operating rate"))
+MAINTENANCE = category("maintenance", "output lost to maintenance", fixed("maintenance"))
+OVERHAUL = category("overhaul", "two smelters began overhauls", noun("overhaul"))
+IMPACT_NOUN = category("impact_noun", "the loss from maintenance was 20,000 mt",
+                       fixed("impact", "losses", "loss", "reduction"))
+IMPACT = category("impact", "the maintenance impact was 20,000 mt", only(IMPACT_NOUN, "impact"))
+CUMULATIVE_WORD = category(
+    "cumulative_word", "cumulative output reached 3 million mt; YTD production",
+    fixed("cumulative*"), YTD, fixed("full-year", "annual"))
+RATE_METRIC = category(
+    "rate_metric", "the operating rate rose to 75%; capacity utilization held at 80%",
+    *(word(f"{head} {tail}", not_after=("downstream ", "terminal "))
+      for head in ("operating", "capacity")
+      for tail in ("rates", "rate", "utilisation rates", "utilisation rate", "utilisation", "utilization rates",
+                   "utilization rate", "utilization")),
+    fixed("utilisation rates", "utilisation rate", "utilization rates", "utilization rate", "operating levels",
+          "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates",
+          "start-up rate", "startup rates", "startup rate", "operated at", "ran at"))
+IMPORT_WORD = category("import_word", "imports rose 3%; import volumes",
+                       fixed("import", "imports", "imported"),
+                       pairs(("import", "imports", "imported"), ("volume", "volumes")))
+EXPORT_WORD = category("export_word", "exports fell 3%; export volumes",
+                       fixed("export", "exports", "exported"),
+                       pairs(("export", "exports", "exported"), ("volume", "volumes")))
+# capacity, and the words that make it operating capacity or capacity as built
+CAPACITY_NOUN = category("capacity_noun", "capacity in operation rose; capacities of 50,000 mt",
+                         noun("capacity", "capacities"))
+OPERATING_WORD = category("operating_word", "operating capacity rose", fixed("operating", "operational"))
+OPERATION_STEM = category("operation_stem", "of which 36.6 mtpy is operational", fixed("operati*"))
+IN_OPERATION = category("in_operation", "40 mt of capacity in operation", fixed("in operation"))
+CAPACITY_KIND = category("capacity_kind", "existing capacity stood at 45 million mt",
+                         fixed("existing", "total", "nominal", "built", "installed", "effective"))
+CAPACITY_VERB = category("capacity_verb", "capacity stood at 45 million mt",
+                         fixed("was", "of", "stood", "reached", "is", "at"))
+STOCK_WORD = category("stock_word", "social inventory fell; port stocks rose",
+                      noun("inventory", "inventories"), fixed("stocks"), noun("stockpile"))
+BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt", fixed("surplus", "deficit", "supply-demand balance"))
+SHARE_WORD = category(
+    "share_word", "its share rose to 30%; accounting for 30%",
+    fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of"))
+PRICE_WORD = category(
+    "price_word", "prices rose; treatment charges fell; processing fees",
+    noun("price"), noun("premium"), noun("quotation"), fixed("index", "TC", "TCs"),
+    *(noun(f"{kind} charge") for kind in (
+        "treatment", "refining", "processing", "treatment and refining", "refining and refining",
+        "processing and refining")),
+    noun("cost"), noun("profit"), noun("loss", "losses"), noun("processing fee"))
+PRODUCE_WORD = category(
+    "produce_word", "smelters produced 3,000 mt; output; supply; generation",
+    fixed("produce", "produces", "produced", "producing", "production", "output"),
+    word("supply", not_before=(" of {3,}power", " of {3,}electricity", " of {3,}energy")),
+    noun("production schedule"), fixed("volume"), verb("make", "made"), fixed("churn out", "churned out", "churns out"),
+    fixed("turned out", "generation"), written_order=True)
+# what a mass after its figure names ("2.6 million mt of output"; `features._NAMED_AFTER` maps each to its metric)
+PRICE_NOUN = category("price_noun", "spot prices rose", only(PRICE_WORD, "price"))
+NAMED_METRIC = category(
+    "named_metric", "2.6 million mt of capacity",
+    fixed("capacity", "output", "production", "imports", "exports"), noun("inventory", "inventories"))
+
+# a list whose numbers go with the parts named before it in order ("... 788,000 mt and 447,000 mt respectively")
+RESPECTIVELY = category("respectively", "200- and 300-series rose 2% and 3% respectively", fixed("respectively"))
+# a note under a table or an article, not a statement of the month ("Note: ...")
+NOTE = category("note", "Note: the data cover 40 smelters", fixed("note"))
+
+# (e) what a figure is no level of the commodity's for
+# a figure of output a cause took ("the loss affected about 10,000 mt", "cut about 5,000 mt")
+TAKE_VERB = category("take_verb", "the outage affected about 10,000 mt",
+                     fixed("affect*", "impact*", "cut*", "reduc*", "lost*", "lose*", "curtail*", "hit*"))
+# output cut by a figure ("cut the production by 15,000 mt for maintenance")
+CUT_VERB = category("cut_verb", "two plants cut their output by 15,000 mt",
+                    fixed("cut", "reduc*", "lower*", "lost", "lose", "curtail*"))
+# a survey's sample ("the survey covered 40 smelters with 3 million mt of capacity")
+SURVEY_WORD = category(
+    "survey_word", "the survey covered smelters with 3 million mt of capacity",
+    fixed("survey", "surveyed", "sample", "sampled", "involv*", "covering", "covered", "covers", "statistic cover*",
+          "statistics cover*"))
+LOSE_WORD = category("lose_word", "smelters will lose annual output of 20,000 mt", fixed("lose", "lost", "losing"))
+YEARLY = category("yearly", "two smelters will reduce annual output by 150,000 mt", fixed("annual", "yearly"))
+PROJECT_WORD = category("project_word", "the capacity of refining projects", noun("project"))
+# output a cause takes ("the total output to be affected", "lost production")
+AFFECTED = category("affected", "the output affected will reach 10,000 mt", fixed("affected", "lost", "impacted"))
+# what a figure is compared with as an expectation ("2% lower than forecast", "the expected 120,600 mt")
+EXPECTATION = category(
+    "expectation", "output came in 2% lower than forecast",
+    fixed("forecast*", "estimate*", "expect*", "initial*", "previous expect*", "previously expect*",
+          "previous estimat*", "previously estimat*", "plan*"))
+THAN_EXPECTATION = category("than_expectation", "output was 2% higher than expected",
+                            fixed("expect*", "initial*", "plan*", "previously*"))
+EXPECTED_WORD = category("expected_word", "the expected 120,600 mt",
+                         fixed("expected", "planned", "estimated", "anticipated"))
+EXPECTED_LEAD = category("expected_lead", "the initially planned 120,000 mt",
+                         fixed("the", "an", "initially", "originally", "previously"))
+EARLIER_ADJECTIVE = category("earlier_adjective", "earlier estimates of 120,000 mt",
+                             only(PREVIOUS, "previous", "earlier", "prior"), fixed("initial", "original"))
+EXPECTATION_NOUN = category("expectation_noun", "earlier estimates of 120,000 mt",
+                            nouns("estimate", "expectation", "forecast"))
+EXPECTATION_WORD = category("expectation_word", "output beat expectations", only(EXPECTATION_NOUN, "expectation"))
+BEAT_WORD = category("beat_word", "output reached 3,000 mt, beating expectations",
+                     fixed("exceeding", "beating", "above", "below", "missing"))
+SHORT_OF = category("short_of", "output fell 2% short of the plan", fixed("short"))
+
+CATEGORIES = categories_in(globals())
