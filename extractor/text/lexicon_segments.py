@@ -139,6 +139,11 @@ CHINA_REGION = category(
           "yunnan", "sichuan", "jiangxi", "hunan", "henan", "shaanxi", "shanxi", "shandong", "guangxi", "guizhou",
           "gansu", "ningxia", "qinghai", "anhui", "hubei", "guangdong", "fujian", "hebei", "chongqing", "liaoning",
           "jilin", "heilongjiang", "jiangsu", "zhejiang", "hainan", "tibet", "tianjin"))
+# groups of countries a world release reports on, whose output is a part of the world's ("Africa's output rose")
+WORLD_REGION = category(
+    "world_region", "Africa's output rose 2.6%",
+    fixed("africa", "asia", "europe", "eu", "north america", "south america", "latin america", "oceania",
+          "middle east", "west asia", "asia and oceania"))
 COMPASS = category(
     "compass", "output in southwestern Sichuan rose",
     fixed("northern", "southern", "northeastern", "north-eastern", "northwestern", "north-western", "southeastern",

@@ -73,7 +73,7 @@ YEAR_DATED = re.compile(
     r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b|\b(next)\s+year\b")
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
-REGION_NAMES = words("china_region")
+REGION_NAMES = words("china_region", "world_region")
 # A compass word placing an area ("southwestern Sichuan", "northern Xinjiang"): where in the country, not another
 # area (the regions named with their compass word, "north china", are names of their own).
 AREA_COMPASS = rf"\b{words('compass')}\s+(?!china\b)"
