@@ -37,16 +37,17 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("low-grade", "low-grade NPI output fell", "low-grade", "low-NPI", "low-nickel pig iron"),
     ("spodumene-derived", category(
         "segment:spodumene-derived", "spodumene lithium carbonate output rose",
-        fixed("spodumene-derived", "derived from spodumene"),
+        fixed("spodumene-derived", "derived from spodumene", "spodumene-based", "from spodumene"),
         *(word(form, only_before=(*_DERIVED_FROM_TARGET, " and {1}lithium", " and {1}enterprises", " and {1}producers",
                                   " and {1}route"))
           for form in ("spodumene", "feldspar")), written_order=True)),
     ("lepidolite-derived", category(
         "segment:lepidolite-derived", "lepidolite lithium carbonate output fell",
-        fixed("lepidolite-derived", "derived from lepidolite"),
+        fixed("lepidolite-derived", "derived from lepidolite", "lepidolite-based", "mica-based", "from lepidolite"),
         *(word(form, only_before=_DERIVED_FROM_TARGET) for form in ("lepidolite", "mica")), written_order=True)),
     _segment("salt lake-derived", "salt lake lithium output rose", "salt lake-derived", "derived from salt lakes",
-             "derived from salt lake", "salt lake enterprises", "salt lake producers", "salt lake lithium"),
+             "derived from salt lake", "salt lake enterprises", "salt lake producers", "salt lake lithium",
+             "salt lake-based", "from salt lakes", "from salt lake"),
     _segment("scrap-derived", "recycled lithium carbonate output rose", "scrap-derived",
              "lithium carbonate from recycling", "recycled lithium carbonate", "recycled lithium enterprises",
              "recycled lithium producers", "recycled lithium salt enterprises", "recycled lithium salt producers"),
