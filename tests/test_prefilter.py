@@ -1,0 +1,129 @@
+"""The patterns' necessary conditions (issue 24): a text the guard passes over never holds a match, for every
+pattern of the rules, on the fixtures' sentences and on texts made of the pattern's own pieces."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import extractor.formats
+import extractor.reconcile
+import extractor.rules
+import extractor.text
+from extractor.text import prefilter
+from extractor.text.clauses import split_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern the rules' modules hold, also in their tables (tuples, lists, dicts)."""
+    found: dict[int, re.Pattern[str]] = {}
+
+    def collect(value: object, depth: int = 0) -> None:
+        if isinstance(value, re.Pattern):
+            found[id(value)] = value
+        elif depth < 3 and isinstance(value, (tuple, list)):
+            for item in value:
+                collect(item, depth + 1)
+        elif depth < 3 and isinstance(value, dict):
+            for item in value.values():
+                collect(item, depth + 1)
+
+    for package in (extractor.text, extractor.rules, extractor.formats, extractor.reconcile):
+        for module in pkgutil.iter_modules(package.__path__):
+            for value in vars(importlib.import_module(f"{package.__name__}.{module.name}")).values():
+                collect(value)
+    return [p for p in found.values() if isinstance(p.pattern, str)]
+
+
+PATTERNS = _patterns()
+GUARDED = [p for p in PATTERNS if prefilter.required(p) is not None]
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".txt", ".md") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            texts += [s.text for s in split_sentences(text, 0)] + text.split("\n")
+    return texts
+
+
+def test_the_pieces_of_simple_patterns() -> None:
+    assert prefilter.required(re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I)) == {"rose", "fell"}
+    assert prefilter.required(re.compile(r"\b(?:up|down)\s+(?:MoM|YoY)\b", re.I)) == {"mom", "yoy"}
+    assert prefilter.required(re.compile(r"month[- ]on[- ]month")) == {"month-on-month", "month on-month",
+                                                                      "month-on month", "month on month"}
+    assert prefilter.required(re.compile(r"(?:output|production) (?:rose|fell)")) == {
+        "output rose", "output fell", "production rose", "production fell"}
+    assert prefilter.required(re.compile(r"\bexpect(?:ed|s)?\b", re.I)) == {"expect"}  # "expected" holds it
+    assert prefilter.required(re.compile(r"(?<=SMM )sees?")) == {"see"}  # a look-behind takes no characters
+    assert prefilter.required(re.compile(r"\d+\s*%")) == {"%"}
+
+
+def test_patterns_with_no_necessary_piece() -> None:
+    assert prefilter.required(re.compile(r"\d+")) is None
+    assert prefilter.required(re.compile(r"rose|\d")) is None  # one alternative needs no word
+    assert prefilter.required(re.compile(r"(?:rose)?\s+")) is None
+    assert prefilter.required(re.compile(r"ş+")) is None  # a non-ASCII character is not read
+
+
+def test_the_guard_passes_over_what_cannot_match() -> None:
+    pattern = re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I)
+    assert not prefilter.guard(pattern).may_match("output was flat")
+    assert prefilter.guard(pattern).may_match("output ROSE mom")
+    assert prefilter.search(pattern, "Output Rose  mom.") is not None
+    assert prefilter.search(pattern, "output was flat") is None
+    assert list(prefilter.finditer(pattern, "output was flat")) == []
+    # re.I matches "s" with the long s and "k" with the Kelvin sign: such a text is always searched
+    assert prefilter.guard(re.compile(r"\bsank\b", re.I)).may_match("output \u017fan\u212a")
+    assert re.search(r"\bsank\b", "output \u017fan\u212a", re.I)
+
+
+def test_finditer_reads_only_the_span_asked() -> None:
+    pattern = re.compile(r"\b(?:capacity|output)\b", re.I)
+    text = "output of 5 mt, capacity of 9 mt"
+    for pos, endpos in ((0, None), (3, None), (3, 12), (12, 40), (20, 25)):
+        expected = [m.span() for m in (pattern.finditer(text, pos) if endpos is None
+                                       else pattern.finditer(text, pos, endpos))]
+        assert [m.span() for m in prefilter.finditer(pattern, text, pos, endpos)] == expected
+
+
+def test_no_pattern_of_the_rules_matches_a_fixture_text_its_guard_passes_over() -> None:
+    texts = _texts()
+    assert len(GUARDED) > 100 and len(texts) > 200
+    for pattern in GUARDED:
+        guard = prefilter.guard(pattern)
+        for text in texts:
+            if pattern.search(text):
+                assert guard.may_match(text), (pattern.pattern[:80], text)
+
+
+_CHARS = st.sampled_from(list(" -/%.,'abcdefgkmorsty0123456789MOYKSI\u0130\u0131\u017f\u212a\u2019\n"))
+
+
+@st.composite
+def _pattern_and_text(draw: st.DrawFn) -> tuple[re.Pattern[str], str]:
+    """A guarded pattern and a text of its own pieces (in any case), cut and joined with other characters."""
+    pattern = draw(st.sampled_from(GUARDED))
+    pieces = sorted(prefilter.required(pattern) or ())
+    parts = draw(st.lists(st.one_of(
+        st.sampled_from(pieces).map(lambda p: p.upper()),
+        st.sampled_from(pieces).map(lambda p: p[:-1]),
+        st.sampled_from(pieces),
+        st.text(_CHARS, max_size=6)), max_size=6))
+    return pattern, "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pattern_and_text())
+def test_no_pattern_matches_a_made_text_its_guard_passes_over(case: tuple[re.Pattern[str], str]) -> None:
+    pattern, text = case
+    if pattern.search(text):
+        assert prefilter.guard(pattern).may_match(text)
