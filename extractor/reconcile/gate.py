@@ -8,6 +8,7 @@ from typing import Any
 
 from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Fact, Label, Status
+from extractor.text import prefilter
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -30,7 +31,7 @@ def gate_fact(text: str, fact: Fact) -> tuple[Status, str | None]:
     """
     if fact.label.metric == "other":
         return fact.status, fact.reason
-    if INSTRUCTION_CUE.search(_sentence_around(text, fact.quote_span.start, fact.quote_span.end)):
+    if prefilter.search(INSTRUCTION_CUE, _sentence_around(text, fact.quote_span.start, fact.quote_span.end)):
         return Status.NEEDS_REVIEW, "instruction-like text around the number (possible prompt injection)"
     grounded, why = ground_fact(text, fact)
     if not grounded:

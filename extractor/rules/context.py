@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from extractor.text import clauses as cl
+from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.months import months_between, resolve_month
 
@@ -80,7 +81,7 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, -1)
     head = s[:position]
     for pattern, metric in vocab.METRIC_WORDS:
-        for match in pattern.finditer(head):
+        for match in prefilter.finditer(pattern, head):
             if match.end() > best[1]:
                 best = (metric, match.end())
     return best
@@ -103,7 +104,8 @@ def _earlier_figure_end(clause_text: str) -> int:
     """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
     it ("Production in Guangxi dropped, with output of ...": the earlier word had no figure of its own)."""
-    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
+    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS
+                   for m in prefilter.finditer(pattern, clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
     if cutoff >= 0 and not re.search(r"\d", clause_text[cutoff:words[-1][0]]):
@@ -116,20 +118,21 @@ _SOME_BEFORE = re.compile(r"\b(?:some|several|certain|a few|many|most)\s+(?:\w+\
 
 def _segment_words(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each segment word the clause names ("200-series"), pattern by pattern."""
-    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS for match in pattern.finditer(clause_text)]
+    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS
+            for match in prefilter.finditer(pattern, clause_text)]
 
 
 def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each producer tier the clause names ("small and medium-sized smelters"), but those of
     "some" producers ("some small and medium-sized enterprises": some producers, not a part)."""
-    return [(match.start(), match.group(1).lower()) for match in vocab.TIER_SEGMENT.finditer(clause_text)
+    return [(match.start(), match.group(1).lower()) for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
             if not _SOME_BEFORE.search(clause_text[:match.start()])]
 
 
 def _regions(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each region whose output the clause names ("output in Yunnan", "Guangxi's output")."""
     return [(match.start(), _region_label(next(g for g in match.groups() if g)))
-            for match in vocab.REGION_SEGMENT.finditer(clause_text)]
+            for match in prefilter.finditer(vocab.REGION_SEGMENT, clause_text)]
 
 
 # The kinds of part a clause names, in the order they are weighed: where two start at one place, the first wins.
@@ -167,15 +170,15 @@ def segment_after(post: str) -> str | None:
 
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> str | None:
     after = re.split(r"\b(?:and|while|but|whereas)\b|[,;]", post[:60], maxsplit=1)[0]
-    physical_after = vocab.PHYSICAL_CONTENT.search(after)
-    metal_after = vocab.METAL_CONTENT.search(after)
+    physical_after = prefilter.search(vocab.PHYSICAL_CONTENT, after)
+    metal_after = prefilter.search(vocab.METAL_CONTENT, after)
     if metal_after and (not physical_after or metal_after.start() < physical_after.start()):
         return "metal"
     if physical_after:
         return None
     tail = clause_pre[-80:]
-    metal_before = list(vocab.METAL_CONTENT.finditer(tail))
-    physical_before = list(vocab.PHYSICAL_CONTENT.finditer(tail))
+    metal_before = list(prefilter.finditer(vocab.METAL_CONTENT, tail))
+    physical_before = list(prefilter.finditer(vocab.PHYSICAL_CONTENT, tail))
     if metal_before and (not physical_before or metal_before[-1].start() > physical_before[-1].start()):
         return "metal"
     if physical_before:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from extractor.rules.publication import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers
@@ -95,7 +96,7 @@ def stated_years(text: str) -> list[int]:
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
-    for match in _CUMULATIVE.finditer(text):
+    for match in prefilter.finditer(_CUMULATIVE, text):
         years |= {int(y) for y in (match.group(2), match.group(4), match.group(6)) if y}
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
@@ -121,7 +122,7 @@ def _resolve(month: int, year: str | None, published: Published | None, years: l
 def vote_sentence(ballot: Ballot, sentence: str) -> None:
     """Cast a sentence's votes: its spans since January, the months it names, "last month", and whole years."""
     taken = _vote_cumulative(ballot, sentence)
-    forecast = bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", sentence)))
+    forecast = bool(prefilter.search(FORECAST_CUE, _MONTH_MENTION.sub(" ", sentence)))
     for match in _MONTH_MENTION.finditer(sentence):
         _vote_month(ballot, sentence, match, taken, forecast)
     if ballot.published is not None:
@@ -134,7 +135,7 @@ def vote_sentence(ballot: Ballot, sentence: str) -> None:
 def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
     """A span since January ("January-May", "the first five months") votes for its last month; return the spans."""
     taken: list[tuple[int, int]] = []
-    for match in _CUMULATIVE.finditer(sentence):
+    for match in prefilter.finditer(_CUMULATIVE, sentence):
         taken.append((match.start(), match.end()))
         if match.group(1) or match.group(3):
             month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
@@ -250,7 +251,7 @@ def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
     at = sentence.find(clause)
     before = clause[:max(0, start - at)] if at >= 0 else clause
     after = clause[max(0, end - at):] if at >= 0 else ""
-    return bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", before)) or _FUTURE_AFTER.search(after))
+    return bool(prefilter.search(FORECAST_CUE, _MONTH_MENTION.sub(" ", before)) or _FUTURE_AFTER.search(after))
 
 
 _MODAL_VERB = re.compile(

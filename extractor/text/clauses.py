@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
@@ -175,7 +176,7 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
     """Spans since January ("January-May", "the first five months"), each as its last month, with their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
-    for match in CUMULATIVE_RANGE.finditer(sentence):
+    for match in prefilter.finditer(CUMULATIVE_RANGE, sentence):
         month = _cumulative_last_month(match)
         if month is None:
             continue
@@ -201,7 +202,7 @@ def _year_mentions(sentence: str, report_month: str | None,
     """Whole years as periods (their December, cumulative), with their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
-    for match in FULL_YEAR.finditer(sentence):
+    for match in prefilter.finditer(FULL_YEAR, sentence):
         year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
@@ -232,13 +233,13 @@ def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMen
     if report_month is None:
         return []
     return [MonthMention(match.start(), shift_month(report_month, 1 if match.group(1).lower() == "next" else 0))
-            for match in _RELATIVE_MONTH.finditer(sentence)]
+            for match in prefilter.finditer(_RELATIVE_MONTH, sentence)]
 
 
 def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[int, int]]) -> list[MonthMention]:
     """Months named as periods: not inside a span already read, not compared with, not in a parenthesised aside."""
     mentions: list[MonthMention] = []
-    for match in MONTH_MENTION.finditer(sentence):
+    for match in prefilter.finditer(MONTH_MENTION, sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue
         if _COMPARED_MONTH.search(sentence[max(0, match.start() - 40):match.end(1)]):
@@ -266,7 +267,7 @@ def last_direction(text: str) -> tuple[str | None, int]:
     """The last direction word in text: ('up'|'down'|'flat'|None, its start offset)."""
     best: tuple[str | None, int] = (None, -1)
     for pattern, name in ((UP_WORDS, "up"), (DOWN_WORDS, "down"), (FLAT_WORDS, "flat")):
-        for match in pattern.finditer(text):
+        for match in prefilter.finditer(pattern, text):
             if match.start() > best[1]:
                 best = (name, match.start())
     return best
