@@ -38,6 +38,7 @@ _DIRECTION_CLAUSE = re.compile(
 _MARKER_FIRST = re.compile(
     rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>{_CHANGE_NOUNS})\b", re.I
 )
+_A_MARKER = re.compile(rf"\b{lexicon.MARKERS}", re.I)  # what both patterns above hold, searched first
 _FORECAST_DIRECTION = re.compile(
     rf"\b{_FORECAST_TO}\s+to\s+(?:continue\s+(?:to\s+)?|further\s+)?(?:show\s+a\s+(?:slight\s+)?|see\s+a\s+(?:slight\s+)?|maintain\s+a\s+slight\s+)?"
     rf"(?P<verb>trend (?:upward|downward)|{_MOVE_BASE}(?:\s+slightly)?|{_CHANGE_NOUNS})\b",
@@ -161,9 +162,10 @@ def find_directions(
 def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]:
     """Moves stated with a marker ("edged down MoM", "YoY decline"), then expectations ("expected to rebound") where
     the sentence has no number, then outlooks and past moves with no marker, each unless an earlier one covers it."""
+    marked = prefilter.search(_A_MARKER, s) is not None  # a sentence with no marker holds no marked move
     candidates: list[_Candidate] = [
-        (m.start(), m.end(), m.group("verb"), _marked(m)) for m in (*prefilter.finditer(_DIRECTION_CLAUSE, s),
-                                                                   *prefilter.finditer(_MARKER_FIRST, s))]
+        (m.start(), m.end(), m.group("verb"), _marked(m))
+        for m in ((*_DIRECTION_CLAUSE.finditer(s), *_MARKER_FIRST.finditer(s)) if marked else ())]
     if not numbers:
         for match in prefilter.finditer(_FORECAST_DIRECTION, s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):

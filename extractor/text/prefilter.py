@@ -15,7 +15,7 @@ characters (İ ı ſ K); text holding one of those is always searched.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 try:
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -153,21 +153,43 @@ def required(pattern: re.Pattern[str]) -> Pieces | None:
 
 class Guard:
     """A pattern with the necessary condition read from it: `may_match(text)` is False only where the pattern
-    cannot match anywhere in text."""
+    cannot match anywhere in text. The test is the cheapest for the pieces: `in` for one or two, else one search of
+    a trie of them (which piece is found first does not matter, only whether one is)."""
 
-    __slots__ = ("pattern", "_pieces")
+    __slots__ = ("pattern", "may_match")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        pieces = required(pattern)
-        self._pieces = None if pieces is None else re.compile("|".join(
-            re.escape(p) for p in sorted(pieces, key=lambda p: (len(p), p))))
+        self.may_match: Callable[[str], bool] = _test(required(pattern))
 
-    def may_match(self, text: str) -> bool:
-        if self._pieces is None:
-            return True
+
+def _test(pieces: Pieces | None) -> Callable[[str], bool]:
+    if pieces is None:
+        return lambda text: True
+    if len(pieces) <= 2:
+        first, second = sorted(pieces) if len(pieces) == 2 else sorted(pieces) * 2
+
+        def holds(text: str) -> bool:
+            folded = _folded(text)
+            return folded is None or first in folded or second in folded
+        return holds
+    search = re.compile(_trie(sorted(pieces))).search
+
+    def found(text: str) -> bool:
         folded = _folded(text)
-        return folded is None or self._pieces.search(folded) is not None
+        return folded is None or search(folded) is not None
+    return found
+
+
+def _trie(pieces: list[str]) -> str:
+    """One pattern finding any of the pieces, as a trie (a piece another extends is enough where it ends)."""
+    if "" in pieces:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for piece in pieces:
+        heads.setdefault(piece[0], []).append(piece[1:])
+    branches = [re.escape(head) + _trie(rests) for head, rests in heads.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _last: tuple[str, str | None] = ("", "")  # the text last folded and its folding: patterns in turn guard one text
@@ -184,31 +206,37 @@ def _folded(text: str) -> str | None:
     return folded
 
 
-_GUARDS: dict[int, Guard] = {}  # by the pattern's id (a pattern's own hash reads its whole compiled code)
+_GUARDS: dict[int, Guard] = {}  # by the pattern's id (its own hash reads all its code); a Guard keeps its pattern,
+_TESTS: dict[int, Callable[[str], bool]] = {}  # so the id is never another pattern's
 
 
 def guard(pattern: re.Pattern[str]) -> Guard:
-    """The pattern's guard (read once per pattern)."""
+    """The pattern's guard, read once per pattern."""
     found = _GUARDS.get(id(pattern))
-    if found is None or found.pattern is not pattern:
+    if found is None:
         found = _GUARDS[id(pattern)] = Guard(pattern)
+        _TESTS[id(pattern)] = found.may_match
     return found
+
+
+def _may_match(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return guard(pattern).may_match
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, not run where the text cannot match."""
-    return pattern.search(text) if guard(pattern).may_match(text) else None
+    return pattern.search(text) if (_TESTS.get(id(pattern)) or _may_match(pattern))(text) else None
 
 
 def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.match(text)`, not run where the text cannot match."""
-    return pattern.match(text) if guard(pattern).may_match(text) else None
+    return pattern.match(text) if (_TESTS.get(id(pattern)) or _may_match(pattern))(text) else None
 
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, pos, endpos)`, not run where the text cannot match (a match takes its characters
     from text[pos:endpos] only)."""
+    may_match = _TESTS.get(id(pattern)) or _may_match(pattern)
     if endpos is None:
-        may = guard(pattern).may_match(text if pos == 0 else text[pos:])
-        return pattern.finditer(text, pos) if may else iter(())
-    return pattern.finditer(text, pos, endpos) if guard(pattern).may_match(text[pos:endpos]) else iter(())
+        return pattern.finditer(text, pos) if may_match(text if pos == 0 else text[pos:]) else iter(())
+    return pattern.finditer(text, pos, endpos) if may_match(text[pos:endpos]) else iter(())
