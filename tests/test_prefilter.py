@@ -1,5 +1,6 @@
-"""The patterns' necessary conditions (issue 24): a text the guard passes over never holds a match, for every
-pattern of the rules, on the fixtures' sentences and on texts made of the pattern's own pieces."""
+"""The patterns' necessary conditions (issue 24): a text the guard passes over never holds a match, and the guarded
+search, match and finditer find what the pattern's own do, for every pattern of the rules, on the fixtures'
+sentences and on texts made of the pattern's own pieces."""
 
 from __future__ import annotations
 
@@ -67,6 +68,18 @@ def test_the_pieces_of_simple_patterns() -> None:
     assert prefilter.required(re.compile(r"\d+\s*%")) == {"%"}
 
 
+def test_what_matches_start_with() -> None:
+    reading = prefilter.read(re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I))
+    assert reading.clauses == ({"rose", "fell"}, {"mom", "yoy"}) and reading.starts == {"rose", "fell"}
+    assert prefilter.read(re.compile(r"(?:the\s+)?(?:x|y)z")).starts == {"the", "xz", "yz"}
+    assert prefilter.read(re.compile(r"(?:slight\s+)?(?:rise|fall)")).starts == {"slight", "rise", "fall"}
+    headline = prefilter.read(re.compile(r"\bwill\b|^\W*\w+\s+to\s+rise"))  # "^": at the text's start, or "will"
+    assert headline.starts == {"will"} and headline.anchored
+    assert not prefilter.read(re.compile(r"(?m)^\W*will")).anchored  # "^" after every line's end
+    assert prefilter.read(re.compile(r"(?m)^\W*will")).starts is None
+    assert prefilter.read(re.compile(r"a?")).starts is None  # a match may be empty
+
+
 def test_patterns_with_no_necessary_piece() -> None:
     assert prefilter.required(re.compile(r"\d+")) is None
     assert prefilter.required(re.compile(r"rose|\d")) is None  # one alternative needs no word
@@ -95,7 +108,11 @@ def test_finditer_reads_only_the_span_asked() -> None:
         assert [m.span() for m in prefilter.finditer(pattern, text, pos, endpos)] == expected
 
 
-def test_no_pattern_of_the_rules_matches_a_fixture_text_its_guard_passes_over() -> None:
+def _found(match: re.Match[str] | None) -> object:
+    return None if match is None else (match.span(), match.groups())
+
+
+def test_the_rules_patterns_find_what_they_find_unguarded_in_the_fixtures() -> None:
     texts = _texts()
     assert len(GUARDED) > 100 and len(texts) > 200
     for pattern in GUARDED:
@@ -103,6 +120,12 @@ def test_no_pattern_of_the_rules_matches_a_fixture_text_its_guard_passes_over() 
         for text in texts:
             if pattern.search(text):
                 assert guard.may_match(text), (pattern.pattern[:80], text)
+            assert _found(prefilter.search(pattern, text)) == _found(pattern.search(text)), (pattern.pattern[:80], text)
+            assert _found(prefilter.match(pattern, text)) == _found(pattern.match(text))
+            assert [_found(m) for m in prefilter.finditer(pattern, text)] == [_found(m) for m in pattern.finditer(text)]
+            middle = len(text) // 3
+            assert [_found(m) for m in prefilter.finditer(pattern, text, middle, 2 * middle)] == [
+                _found(m) for m in pattern.finditer(text, middle, 2 * middle)]
 
 
 _CHARS = st.sampled_from(list(" -/%.,'abcdefgkmorsty0123456789MOYKSI\u0130\u0131\u017f\u212a\u2019\n"))
@@ -127,3 +150,5 @@ def test_no_pattern_matches_a_made_text_its_guard_passes_over(case: tuple[re.Pat
     pattern, text = case
     if pattern.search(text):
         assert prefilter.guard(pattern).may_match(text)
+    assert _found(prefilter.search(pattern, text)) == _found(pattern.search(text))
+    assert [_found(m) for m in prefilter.finditer(pattern, text)] == [_found(m) for m in pattern.finditer(text)]

@@ -15,7 +15,7 @@ characters (İ ı ſ K); text holding one of those is always searched.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 try:
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -25,23 +25,36 @@ except ImportError:  # Python 3.10
 _P = _sre_parse
 _LIMIT = 64  # the most pieces a set may hold before a part is given up as too varied to enumerate
 _FOLDED_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # non-ASCII characters re.I matches with an ASCII letter
+_MULTILINE = re.MULTILINE
 
-Pieces = frozenset[str]  # one of which every match holds (lower-cased)
+Pieces = frozenset[str]  # lower-cased strings
 
 
-class _Read:
-    """What a part of a pattern can match: `exact`, every string it matches where they are few (else None), and
-    `needs`, pieces one of which every match of it holds (None: nothing known)."""
+class _Read(NamedTuple):
+    """What a part of a pattern can match.
 
-    __slots__ = ("exact", "needs")
+    exact: every string it matches, where they are few (else None).
+    clauses: sets of pieces each of which has one piece in every match (no set holds "").
+    starts: pieces one of which every match that is not empty starts with, or None where that is not known.
+    anchored: (with starts) a match may also start at the text's start, with anything.
+    empty: it may match nothing.
+    """
 
-    def __init__(self, exact: Pieces | None, needs: Pieces | None = None) -> None:
-        self.exact = exact
-        self.needs = exact if needs is None else needs
+    exact: Pieces | None
+    clauses: tuple[Pieces, ...] = ()
+    starts: Pieces | None = None
+    anchored: bool = False
+    empty: bool = True
+
+
+def _exact(strings: Pieces) -> _Read:
+    empty = "" in strings
+    return _Read(strings, () if empty else (strings,), strings - {""} or None, False, empty)
 
 
 _EMPTY = _Read(frozenset({""}))
 _UNKNOWN = _Read(None)
+_ANCHOR = _Read(frozenset({""}), (), frozenset(), True)  # "^": a match starting here starts at the text's start
 
 
 def _char(code: int) -> str | None:
@@ -57,128 +70,212 @@ def _set_of(items: list[tuple[Any, Any]]) -> _Read:
         if char is None:
             return _UNKNOWN
         chars.add(char)
-    return _Read(frozenset(chars)) if len(chars) <= 8 else _UNKNOWN
+    return _exact(frozenset(chars)) if len(chars) <= 8 else _UNKNOWN
 
 
-def _better(a: Pieces | None, b: Pieces | None) -> Pieces | None:
-    """The more telling of two sets of pieces: the longer shortest piece (to four characters), then the fewer."""
-    if a is None or "" in a:
-        return None if b is None or "" in b else b
-    if b is None or "" in b:
-        return a
-    return a if (min(4, min(map(len, a))), -len(a)) >= (min(4, min(map(len, b))), -len(b)) else b
+def _score(pieces: Pieces) -> tuple[int, int]:
+    """How much a set of pieces tells: the longer its shortest piece (to four characters), then the fewer."""
+    return min(4, min(map(len, pieces))), -len(pieces)
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> _Read:
-    """A sequence: the strings of each run of enumerable parts joined, the best run (or part's needs) kept."""
-    run: Pieces | None = frozenset({""})
-    best: Pieces | None = None
+def _joined(a: Pieces, b: Pieces) -> Pieces | None:
+    return frozenset(x + y for x in a for y in b) if len(a) * len(b) <= _LIMIT else None
+
+
+def _sequence(items: list[tuple[Any, Any]], multiline: bool) -> _Read:
+    """A sequence: its runs of enumerable parts joined, each run (with "" in none of its strings) and each part's
+    clauses kept; it starts with its first run, or its first part's starts, after any zero-width parts."""
+    reads = [_node(op, av, multiline) for op, av in items]
+    clauses: list[Pieces] = []
+    run: Pieces = frozenset({""})
     whole = True
-    for op, av in items:
-        read = _node(op, av)
-        if read.exact is not None and run is not None and len(run) * len(read.exact) <= _LIMIT:
-            run = frozenset(a + b for a in run for b in read.exact)
+    for read in reads:
+        joined = _joined(run, read.exact) if read.exact is not None else None
+        if joined is not None:
+            run = joined
             continue
         whole = False
-        best = _better(best, run)
-        best = _better(best, read.needs)
-        run = read.exact if read.exact is not None and len(read.exact) <= _LIMIT else frozenset({""})
-    if whole:
-        return _Read(run)
-    return _Read(None, _better(best, run))
+        clauses += [run] if "" not in run else []
+        clauses += read.clauses
+        run = read.exact if read.exact is not None else frozenset({""})
+    clauses += [run] if "" not in run else []
+    starts, anchored = _starts(reads)
+    return _Read(run if whole else None, tuple(dict.fromkeys(clauses)), starts, anchored,
+                 all(r.empty for r in reads))
 
 
-def _branch(alternatives: list[list[tuple[Any, Any]]]) -> _Read:
-    reads = [_sequence(list(alternative)) for alternative in alternatives]
+def _starts(reads: list[_Read]) -> tuple[Pieces | None, bool]:
+    """What a sequence's matches start with: past its zero-width parts, the starts of its parts that may match
+    nothing and of the first that must match something (its strings joined with those of the parts after it while
+    every one is enumerable and none empty). None where all may match nothing."""
+    found: set[str] = set()
+    anchored = False
+    for index, read in enumerate(reads):
+        if read.exact == frozenset({""}):  # zero-width
+            if read.anchored:  # "^" before anything is taken: the match starts at the text's start
+                return frozenset(found), True
+            continue
+        if read.starts is None:
+            return None, False
+        if not read.empty and read.exact is not None:
+            run = read.exact
+            for after in reads[index + 1:]:
+                joined = _joined(run, after.exact) if after.exact is not None and not after.empty else None
+                if joined is None:
+                    break
+                run = joined
+            return frozenset(found | run), anchored
+        found |= read.starts
+        anchored = anchored or read.anchored
+        if not read.empty:
+            return frozenset(found), anchored
+    return None, False
+
+
+def _branch(alternatives: list[list[tuple[Any, Any]]], multiline: bool) -> _Read:
+    """An alternation: the clauses every alternative has, and one of the best clause of each put together; it
+    starts with what its alternatives start with."""
+    reads = [_sequence(list(alternative), multiline) for alternative in alternatives]
     exact = [r.exact for r in reads]
+    union: Pieces | None = None
     if all(e is not None for e in exact):
-        union: Pieces = frozenset().union(*(e for e in exact if e is not None))
-        if len(union) <= _LIMIT:
-            return _Read(union)
-    needs = [r.needs for r in reads]
-    if any(n is None or "" in n for n in needs):
-        return _UNKNOWN
-    return _Read(None, frozenset().union(*(n for n in needs if n is not None)))
+        union = frozenset().union(*(e for e in exact if e is not None))
+        if len(union) > _LIMIT:
+            union = None
+    common = [c for c in reads[0].clauses if all(c in r.clauses for r in reads[1:])]
+    best = [max(r.clauses, key=_score) if r.clauses else None for r in reads]
+    joined = [frozenset().union(*(b for b in best if b is not None))] if all(b is not None for b in best) else []
+    starts: Pieces | None = None
+    if all(r.starts is not None for r in reads):
+        starts = frozenset().union(*(r.starts for r in reads if r.starts is not None))
+    anchored = starts is not None and any(r.anchored for r in reads)
+    return _Read(union, tuple(dict.fromkeys(common + joined)), starts, anchored, any(r.empty for r in reads))
 
 
-def _repeat(low: int, high: int, body: list[tuple[Any, Any]]) -> _Read:
-    read = _sequence(list(body))
+def _repeat(low: int, high: int, body: list[tuple[Any, Any]], multiline: bool) -> _Read:
+    read = _sequence(list(body), multiline)
     if low == 0:
         if high == 1 and read.exact is not None and len(read.exact) < _LIMIT:
-            return _Read(read.exact | {""})  # an optional part: itself or nothing
-        return _UNKNOWN
+            return _exact(read.exact | {""})  # an optional part: itself or nothing
+        return _Read(None, (), read.starts, read.anchored, True)
     if low == high and read.exact is not None and len(read.exact) ** low <= _LIMIT:
         run = frozenset({""})
         for _ in range(low):
             run = frozenset(a + b for a in run for b in read.exact)
-        return _Read(run)
-    return _Read(None, read.needs)
+        return _exact(run)
+    return _Read(None, read.clauses, read.starts, read.anchored, read.empty)
 
 
-def _node(op: Any, av: Any) -> _Read:
+def _node(op: Any, av: Any, multiline: bool) -> _Read:
     """What one node of the parsed pattern can match."""
     if op is _P.LITERAL:
         char = _char(av)
-        return _UNKNOWN if char is None else _Read(frozenset({char}))
+        return _UNKNOWN if char is None else _exact(frozenset({char}))
     if op is _P.IN:
         return _set_of(av)
-    if op in (_P.AT, _P.ASSERT, _P.ASSERT_NOT):
+    if op is _P.AT:
+        starts_text = av is _P.AT_BEGINNING_STRING or (av is _P.AT_BEGINNING and not multiline)
+        return _ANCHOR if starts_text else _EMPTY
+    if op in (_P.ASSERT, _P.ASSERT_NOT):
         return _EMPTY  # zero-width: nothing of the text is taken
     if op is _P.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        _, add_flags, del_flags, body = av
+        return _sequence(list(body), (multiline or bool(add_flags & _MULTILINE)) and not del_flags & _MULTILINE)
     if op is _P.BRANCH:
-        return _branch(av[1])
+        return _branch(av[1], multiline)
     if op in _REPEATS:
-        return _repeat(*av)
+        low, high, body = av
+        return _repeat(low, high, body, multiline)
     if op is getattr(_P, "ATOMIC_GROUP", None):
-        return _sequence(list(av))
+        return _sequence(list(av), multiline)
     return _UNKNOWN
 
 
 _REPEATS = tuple(getattr(_P, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_P, name))
 
 
-def required(pattern: re.Pattern[str]) -> Pieces | None:
-    """Pieces (lower-cased) one of which every match of the pattern holds, or None where none are known. A piece
-    held inside another is dropped (the shorter is found wherever the longer is)."""
+class Reading(NamedTuple):
+    """A pattern's necessary conditions: `clauses`, sets of pieces each with one piece in every match (the best
+    first), and `starts`, pieces every match starts with (None: not known), but where `anchored` a match may also
+    start at the text's start."""
+
+    clauses: tuple[Pieces, ...]
+    starts: Pieces | None
+    anchored: bool
+
+
+def _smallest(pieces: Pieces, within: Callable[[str, str], bool]) -> Pieces:
+    """The pieces without those holding another (`within(shorter, longer)`): the other is found wherever they are."""
+    return frozenset(p for p in pieces if not any(q != p and within(q, p) for q in pieces))
+
+
+def read(pattern: re.Pattern[str]) -> Reading:
+    """The necessary conditions read from a pattern (none known for one this Python's parser reads otherwise)."""
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a syntax the parser of this Python reads otherwise: no condition
-        return None
-    pieces = _sequence(list(parsed)).needs
-    if pieces is None or "" in pieces:
-        return None
-    return frozenset(p for p in pieces if not any(q != p and q in p for q in pieces))
+    except Exception:
+        return Reading((), None, False)
+    found = _sequence(list(parsed), bool(parsed.state.flags & _MULTILINE))
+    clauses = sorted({_smallest(c, lambda q, p: q in p) for c in found.clauses}, key=_score, reverse=True)
+    starts = None if found.starts is None else _smallest(found.starts, lambda q, p: p.startswith(q))
+    return Reading(tuple(clauses), starts, found.anchored)
+
+
+def required(pattern: re.Pattern[str]) -> Pieces | None:
+    """The pieces (lower-cased) of the pattern's best clause: one of them is in every match (None: none known)."""
+    clauses = read(pattern).clauses
+    return clauses[0] if clauses else None
 
 
 class Guard:
-    """A pattern with the necessary condition read from it: `may_match(text)` is False only where the pattern
-    cannot match anywhere in text. The test is the cheapest for the pieces: `in` for one or two, else one search of
-    a trie of them (which piece is found first does not matter, only whether one is)."""
+    """A pattern with the conditions read from it (at most `_CLAUSES` clauses, the best): `tests`, each False only
+    for a lower-cased text that cannot hold a match, and `first`, where in it the first piece a match may start with
+    is (-1: none). Each is the cheapest test of its pieces: `in` for one or two, else one search of a trie of them
+    (which piece is found does not matter, only whether one is, or where the first starts)."""
 
-    __slots__ = ("pattern", "may_match")
+    __slots__ = ("pattern", "tests", "first", "anchored", "starts")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
+        reading = read(pattern)
         self.pattern = pattern
-        self.may_match: Callable[[str], bool] = _test(required(pattern))
+        self.starts = None if reading.starts is None else tuple(sorted(reading.starts))
+        self.anchored = reading.anchored
+        self.first = None if reading.starts is None else _first(reading.starts)
+        # a clause the starts' search also tells is not tested twice
+        self.tests = tuple(_holds(c) for c in reading.clauses[:_CLAUSES]
+                           if reading.anchored or reading.starts is None or c != reading.starts)
+
+    def may_match(self, text: str) -> bool:
+        """False only where the pattern cannot match anywhere in text."""
+        folded = _folded(text)
+        if folded is None:
+            return True
+        if not all(test(folded) for test in self.tests):
+            return False
+        return self.first is None or self.anchored or self.first(folded) >= 0
 
 
-def _test(pieces: Pieces | None) -> Callable[[str], bool]:
-    if pieces is None:
-        return lambda text: True
+_CLAUSES = 2
+
+
+def _holds(pieces: Pieces) -> Callable[[str], bool]:
     if len(pieces) <= 2:
         first, second = sorted(pieces) if len(pieces) == 2 else sorted(pieces) * 2
+        return lambda folded: first in folded or second in folded
+    search = re.compile(_trie(sorted(pieces))).search
+    return lambda folded: search(folded) is not None
 
-        def holds(text: str) -> bool:
-            folded = _folded(text)
-            return folded is None or first in folded or second in folded
-        return holds
+
+def _first(pieces: Pieces) -> Callable[[str], int]:
+    if len(pieces) == 1:
+        piece = next(iter(pieces))
+        return lambda folded: folded.find(piece)
     search = re.compile(_trie(sorted(pieces))).search
 
-    def found(text: str) -> bool:
-        folded = _folded(text)
-        return folded is None or search(folded) is not None
-    return found
+    def first(folded: str) -> int:
+        found = search(folded)
+        return -1 if found is None else found.start()
+    return first
 
 
 def _trie(pieces: list[str]) -> str:
@@ -207,7 +304,7 @@ def _folded(text: str) -> str | None:
 
 
 _GUARDS: dict[int, Guard] = {}  # by the pattern's id (its own hash reads all its code); a Guard keeps its pattern,
-_TESTS: dict[int, Callable[[str], bool]] = {}  # so the id is never another pattern's
+# so the id is never another pattern's
 
 
 def guard(pattern: re.Pattern[str]) -> Guard:
@@ -215,28 +312,52 @@ def guard(pattern: re.Pattern[str]) -> Guard:
     found = _GUARDS.get(id(pattern))
     if found is None:
         found = _GUARDS[id(pattern)] = Guard(pattern)
-        _TESTS[id(pattern)] = found.may_match
     return found
 
 
-def _may_match(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    return guard(pattern).may_match
-
-
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, not run where the text cannot match."""
-    return pattern.search(text) if (_TESTS.get(id(pattern)) or _may_match(pattern))(text) else None
+    """`pattern.search(text)`, searched only from where a match may start, not at all where none can."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    folded = _folded(text)
+    if folded is None:
+        return pattern.search(text)
+    for test in g.tests:
+        if not test(folded):
+            return None
+    if g.first is None:
+        return pattern.search(text)
+    at = g.first(folded)
+    if g.anchored:  # a match may start at the text's start, with anything, or where a start piece is
+        found = pattern.match(text)
+        return found if found is not None or at < 0 else pattern.search(text, at)
+    return None if at < 0 else pattern.search(text, at)
 
 
 def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.match(text)`, not run where the text cannot match."""
-    return pattern.match(text) if (_TESTS.get(id(pattern)) or _may_match(pattern))(text) else None
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    folded = _folded(text)
+    if folded is not None:
+        if not all(test(folded) for test in g.tests):
+            return None
+        if g.starts is not None and not g.anchored and not folded.startswith(g.starts):
+            return None
+    return pattern.match(text)
 
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, pos, endpos)`, not run where the text cannot match (a match takes its characters
-    from text[pos:endpos] only)."""
-    may_match = _TESTS.get(id(pattern)) or _may_match(pattern)
-    if endpos is None:
-        return pattern.finditer(text, pos) if may_match(text if pos == 0 else text[pos:]) else iter(())
-    return pattern.finditer(text, pos, endpos) if may_match(text[pos:endpos]) else iter(())
+    """`pattern.finditer(text, pos, endpos)`, searched only from where a match may start, not at all where none
+    can (a match takes its characters from text[pos:endpos] only)."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    end = len(text) if endpos is None else endpos
+    folded = _folded(text if pos == 0 and end >= len(text) else text[pos:end])
+    if folded is not None:
+        for test in g.tests:
+            if not test(folded):
+                return iter(())
+        if g.first is not None and not g.anchored:
+            at = g.first(folded)
+            if at < 0:
+                return iter(())
+            pos += at
+    return pattern.finditer(text, pos, end)
