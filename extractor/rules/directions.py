@@ -165,7 +165,7 @@ def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]
     marked = prefilter.search(_A_MARKER, s) is not None  # a sentence with no marker holds no marked move
     candidates: list[_Candidate] = [
         (m.start(), m.end(), m.group("verb"), _marked(m))
-        for m in ((*_DIRECTION_CLAUSE.finditer(s), *_MARKER_FIRST.finditer(s)) if marked else ())]
+        for m in ((*prefilter.finditer(_DIRECTION_CLAUSE, s), *prefilter.finditer(_MARKER_FIRST, s)) if marked else ())]
     if not numbers:
         for match in prefilter.finditer(_FORECAST_DIRECTION, s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):

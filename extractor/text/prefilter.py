@@ -85,7 +85,7 @@ def _joined(a: Pieces, b: Pieces) -> Pieces | None:
 def _sequence(items: list[tuple[Any, Any]], multiline: bool) -> _Read:
     """A sequence: its runs of enumerable parts joined, each run (with "" in none of its strings) and each part's
     clauses kept; it starts with its first run, or its first part's starts, after any zero-width parts."""
-    reads = [_node(op, av, multiline) for op, av in items]
+    reads = _reads(items, multiline)
     clauses: list[Pieces] = []
     run: Pieces = frozenset({""})
     whole = True
@@ -102,6 +102,23 @@ def _sequence(items: list[tuple[Any, Any]], multiline: bool) -> _Read:
     starts, anchored = _starts(reads)
     return _Read(run if whole else None, tuple(dict.fromkeys(clauses)), starts, anchored,
                  all(r.empty for r in reads))
+
+
+def _reads(items: list[tuple[Any, Any]], multiline: bool) -> list[_Read]:
+    """What each part of a sequence can match, a run of ASCII literals read as one string."""
+    reads: list[_Read] = []
+    letters = ""
+    for op, av in items:
+        if op is _P.LITERAL and av < 128:
+            letters += chr(av).lower()
+            continue
+        if letters:
+            reads.append(_exact(frozenset({letters})))
+            letters = ""
+        reads.append(_node(op, av, multiline))
+    if letters:
+        reads.append(_exact(frozenset({letters})))
+    return reads
 
 
 def _starts(reads: list[_Read]) -> tuple[Pieces | None, bool]:
@@ -204,9 +221,13 @@ class Reading(NamedTuple):
     anchored: bool
 
 
-def _smallest(pieces: Pieces, within: Callable[[str, str], bool]) -> Pieces:
-    """The pieces without those holding another (`within(shorter, longer)`): the other is found wherever they are."""
-    return frozenset(p for p in pieces if not any(q != p and within(q, p) for q in pieces))
+def _without_longer(pieces: Pieces, prefixes_only: bool) -> Pieces:
+    """The pieces but those holding another (as a prefix, where `prefixes_only`): the other is found wherever they
+    are (and where they start)."""
+    def parts(p: str) -> Iterator[str]:
+        starts = range(1) if prefixes_only else range(len(p))
+        return (p[i:j] for i in starts for j in range(i + 1, len(p) + 1) if j - i < len(p))
+    return frozenset(p for p in pieces if not any(part in pieces for part in parts(p)))
 
 
 def read(pattern: re.Pattern[str]) -> Reading:
@@ -216,8 +237,8 @@ def read(pattern: re.Pattern[str]) -> Reading:
     except Exception:
         return Reading((), None, False)
     found = _sequence(list(parsed), bool(parsed.state.flags & _MULTILINE))
-    clauses = sorted({_smallest(c, lambda q, p: q in p) for c in found.clauses}, key=_score, reverse=True)
-    starts = None if found.starts is None else _smallest(found.starts, lambda q, p: p.startswith(q))
+    clauses = sorted({_without_longer(c, False) for c in found.clauses}, key=_score, reverse=True)
+    starts = None if found.starts is None else _without_longer(found.starts, True)
     return Reading(tuple(clauses), starts, found.anchored)
 
 
