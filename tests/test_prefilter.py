@@ -80,6 +80,30 @@ def test_what_matches_start_with() -> None:
     assert prefilter.read(re.compile(r"a?")).starts is None  # a match may be empty
 
 
+def test_a_fronted_pattern_finds_what_the_pattern_finds() -> None:
+    number = re.compile(r"(?P<neg>(?<![\w.])-)?(?P<cur>US\$|\$)?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|mt\b)?", re.I)
+    fronted = prefilter.fronted(number)
+    assert fronted is not number and fronted.pattern.startswith("(?=")
+    text = "Output rose 3.5% to US$ 12 or us$12, -4 mt, x-5"
+    assert [(m.span(), m.groupdict()) for m in fronted.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in number.finditer(text)]
+    verbose = re.compile(r"(?:up|down)  # a comment to the line's end", re.X)
+    assert prefilter.fronted(verbose).findall("up and down") == ["up", "down"]
+    # not fronted: a pattern that may match nothing, one tried at the start only, a part read with other case rules
+    for pattern in (re.compile(r"a*"), re.compile(r"^\d"), re.compile(r"(?i:a)b"), re.compile(r".b")):
+        assert prefilter.fronted(pattern) is pattern
+
+
+def test_every_pattern_of_the_rules_fronted_finds_what_it_finds_in_the_fixtures() -> None:
+    texts = _texts()
+    fronted = [(pattern, prefilter.guard(pattern).fast) for pattern in PATTERNS]
+    assert sum(fast is not pattern for pattern, fast in fronted) > 200
+    for pattern, fast in fronted:
+        for text in texts:
+            assert [_found(m) for m in fast.finditer(text)] == [_found(m) for m in pattern.finditer(text)], (
+                pattern.pattern[:80], text)
+
+
 def test_patterns_with_no_necessary_piece() -> None:
     assert prefilter.required(re.compile(r"\d+")) is None
     assert prefilter.required(re.compile(r"rose|\d")) is None  # one alternative needs no word

@@ -114,7 +114,7 @@ def _numbers_of(text: str) -> tuple[NumberSpan, ...]:
     if not _DIGIT.search(text) and not prefilter.search(_WORD_PERCENT, text):
         return ()  # a number has a digit (or is a percentage in words): a text with none is not searched
     spans: list[NumberSpan] = []
-    for match in _PATTERN.finditer(text):
+    for match in prefilter.finditer(_PATTERN, text):
         span = _to_span(text, match)
         if span is not None:
             spans.append(span)

@@ -211,6 +211,92 @@ def _node(op: Any, av: Any, multiline: bool) -> _Read:
 _REPEATS = tuple(getattr(_P, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_P, name))
 
 
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _char_of(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _class_items(items: list[tuple[Any, Any]]) -> str | None:
+    """A character class's items written again, or None for one this cannot write."""
+    written = []
+    for op, av in items:
+        if op is _P.LITERAL:
+            written.append(_char_of(av))
+        elif op is _P.RANGE:
+            written.append(f"{_char_of(av[0])}-{_char_of(av[1])}")
+        elif op is _P.CATEGORY and str(av) in _CATEGORIES:
+            written.append(_CATEGORIES[str(av)])
+        else:
+            return None
+    return "".join(written)
+
+
+def _first_chars(items: list[tuple[Any, Any]], ignorecase: bool) -> tuple[list[str], bool] | None:
+    """The classes (written) of the characters a match of a sequence can start with, and whether it may be empty;
+    None where this cannot tell (a part it does not read, or case read otherwise than the whole pattern)."""
+    classes: list[str] = []
+    for op, av in items:
+        first = _first_of(op, av, ignorecase)
+        if first is None:
+            return None
+        classes += first[0]
+        if not first[1]:
+            return classes, False
+    return classes, True
+
+
+def _first_of(op: Any, av: Any, ignorecase: bool) -> tuple[list[str], bool] | None:
+    if op is _P.LITERAL:
+        return [_char_of(av)], False
+    if op is _P.IN:
+        written = _class_items(av[1:] if av and av[0][0] is _P.NEGATE else av)
+        if written is None:
+            return None
+        return [f"[^{written}]" if av and av[0][0] is _P.NEGATE else written], False
+    if op is _P.NOT_LITERAL:
+        return [f"[^{_char_of(av)}]"], False
+    if op in (_P.AT, _P.ASSERT, _P.ASSERT_NOT):
+        return [], True
+    if op is _P.SUBPATTERN:
+        _, add_flags, del_flags, body = av
+        if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.UNICODE | re.LOCALE):
+            return None  # read with other rules of case or classes than a class in front of the whole pattern
+        return _first_chars(list(body), ignorecase)
+    if op is _P.BRANCH:
+        found = [_first_chars(list(alternative), ignorecase) for alternative in av[1]]
+        if any(f is None for f in found):
+            return None
+        return [c for f in found if f is not None for c in f[0]], any(f is not None and f[1] for f in found)
+    if op in _REPEATS:
+        low, _, body = av
+        found_body = _first_chars(list(body), ignorecase)
+        return None if found_body is None else (found_body[0], found_body[1] or low == 0)
+    return None
+
+
+def fronted(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with a look-ahead in front for the characters its matches can start with (read from it): it
+    finds what the pattern finds, but Python's engine passes over the other places at once. The pattern itself
+    where they are not known (or it may match nothing)."""
+    try:
+        parsed = _P.parse(pattern.pattern, pattern.flags)
+        if parsed and parsed[0] == (_P.AT, _P.AT_BEGINNING) or parsed and parsed[0] == (_P.AT, _P.AT_BEGINNING_STRING):
+            return pattern  # tried at the start only: nothing to pass over
+        first = _first_chars(list(parsed), bool(pattern.flags & re.IGNORECASE))
+        if first is None or first[1] or not first[0]:
+            return pattern
+        verbose = "\n" if pattern.flags & re.VERBOSE else ""
+        classes = "".join(c if not c.startswith("[") else "" for c in first[0])
+        negated = [c for c in first[0] if c.startswith("[")]
+        ahead = "|".join(([f"[{classes}]"] if classes else []) + negated)
+        return re.compile(f"(?=(?:{ahead}))(?:{pattern.pattern}{verbose})", pattern.flags)
+    except (re.error, RecursionError):
+        return pattern
+
+
 class Reading(NamedTuple):
     """A pattern's necessary conditions: `clauses`, sets of pieces each with one piece in every match (the best
     first), and `starts`, pieces every match starts with (None: not known), but where `anchored` a match may also
@@ -254,11 +340,12 @@ class Guard:
     is (-1: none). Each is the cheapest test of its pieces: `in` for one or two, else one search of a trie of them
     (which piece is found does not matter, only whether one is, or where the first starts)."""
 
-    __slots__ = ("pattern", "tests", "first", "anchored", "starts")
+    __slots__ = ("pattern", "fast", "tests", "first", "anchored", "starts")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         reading = read(pattern)
         self.pattern = pattern
+        self.fast = fronted(pattern)  # searched with, for the places it passes over at once
         self.starts = None if reading.starts is None else tuple(sorted(reading.starts))
         self.anchored = reading.anchored
         self.first = None if reading.starts is None else _first(reading.starts)
@@ -341,17 +428,17 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     g = _GUARDS.get(id(pattern)) or guard(pattern)
     folded = _folded(text)
     if folded is None:
-        return pattern.search(text)
+        return g.fast.search(text)
     for test in g.tests:
         if not test(folded):
             return None
     if g.first is None:
-        return pattern.search(text)
+        return g.fast.search(text)
     at = g.first(folded)
     if g.anchored:  # a match may start at the text's start, with anything, or where a start piece is
         found = pattern.match(text)
-        return found if found is not None or at < 0 else pattern.search(text, at)
-    return None if at < 0 else pattern.search(text, at)
+        return found if found is not None or at < 0 else g.fast.search(text, at)
+    return None if at < 0 else g.fast.search(text, at)
 
 
 def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -381,4 +468,4 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
             if at < 0:
                 return iter(())
             pos += at
-    return pattern.finditer(text, pos, end)
+    return g.fast.finditer(text, pos, end)
