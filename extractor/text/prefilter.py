@@ -366,10 +366,22 @@ class Guard:
 _CLAUSES = 2
 
 
+_FEW = 8  # pieces looked for one by one (`in`); more, with one search of a trie of them
+
+
 def _holds(pieces: Pieces) -> Callable[[str], bool]:
     if len(pieces) <= 2:
         first, second = sorted(pieces) if len(pieces) == 2 else sorted(pieces) * 2
         return lambda folded: first in folded or second in folded
+    if len(pieces) <= _FEW:
+        few = tuple(sorted(pieces, key=len))
+
+        def holds(folded: str) -> bool:
+            for piece in few:
+                if piece in folded:
+                    return True
+            return False
+        return holds
     search = re.compile(_trie(sorted(pieces))).search
     return lambda folded: search(folded) is not None
 
@@ -378,6 +390,13 @@ def _first(pieces: Pieces) -> Callable[[str], int]:
     if len(pieces) == 1:
         piece = next(iter(pieces))
         return lambda folded: folded.find(piece)
+    if len(pieces) <= _FEW // 2:
+        few = tuple(pieces)
+
+        def first_of_few(folded: str) -> int:
+            found = [at for at in map(folded.find, few) if at >= 0]
+            return min(found) if found else -1
+        return first_of_few
     search = re.compile(_trie(sorted(pieces))).search
 
     def first(folded: str) -> int:
