@@ -1,5 +1,5 @@
 """The patterns' necessary conditions (issue 24): a text the guard passes over never holds a match, and the guarded
-search, match and finditer find what the pattern's own do, for every pattern of the rules, on the fixtures'
+search, match, finditer and sub find what the pattern's own do, for every pattern of the rules, on the fixtures'
 sentences and on texts made of the pattern's own pieces."""
 
 from __future__ import annotations
@@ -150,6 +150,7 @@ def test_the_rules_patterns_find_what_they_find_unguarded_in_the_fixtures() -> N
             middle = len(text) // 3
             assert [_found(m) for m in prefilter.finditer(pattern, text, middle, 2 * middle)] == [
                 _found(m) for m in pattern.finditer(text, middle, 2 * middle)]
+            assert prefilter.sub(pattern, " ", text) == pattern.sub(" ", text)
 
 
 _CHARS = st.sampled_from(list(" -/%.,'abcdefgkmorsty0123456789MOYKSI\u0130\u0131\u017f\u212a\u2019\n"))

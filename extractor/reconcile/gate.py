@@ -17,7 +17,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding [start, end): from the last sentence end before it to the next one after it."""
     window_start = max(0, start - 400)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
+    before = [m.end() for m in prefilter.finditer(_SENTENCE_END, text, window_start, start)]
     after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
     return text[before[-1] if before else window_start:after.start() if after else min(len(text), end + 400)]
 

@@ -122,7 +122,7 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
 def _compared_after(s: str, end: int) -> str:
     """'yoy' where the words right after a verb, up to a figure or a clause break, compare with a year before."""
     after = re.split(r"[\d;,]|\b(?:and|but|while|as)\b", s[end:end + 50], maxsplit=1)[0]
-    return "yoy" if cl.YOY.search(after) else "mom"
+    return "yoy" if prefilter.search(cl.YOY, after) else "mom"
 
 
 _Candidate = tuple[int, int, str, str]  # (start, end, verb, comparison) of a move stated without its figure

@@ -122,7 +122,7 @@ _ABOUT_OUTPUT = re.compile(r"\b(?:output|production|produc\w+|operating rates?|s
 
 def clauses_of(text: str) -> list[tuple[int, str]]:
     """The clauses of a sentence, each with its offset in the sentence."""
-    cuts = [0, *[m.start() for m in _CLAUSE_CUT.finditer(text) if m.start() > 0], len(text)]
+    cuts = [0, *[m.start() for m in prefilter.finditer(_CLAUSE_CUT, text) if m.start() > 0], len(text)]
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;")]
 
 
@@ -178,7 +178,8 @@ def _read_sentence(section: Section, index: int, commodity: str | None, mentions
     text = sentence.text
     if period is None or _NOTE.match(text):
         return None
-    if not (prefilter.search(CAUSAL, text) or _ABOUT_OUTPUT.search(text) or explains or _DEMAND_MOVED.search(text)):
+    if not (prefilter.search(CAUSAL, text) or prefilter.search(_ABOUT_OUTPUT, text) or explains
+            or prefilter.search(_DEMAND_MOVED, text)):
         return None
     forecast = bool(prefilter.search(FORECAST_CUE, text))
     if explains and not mentions:  # its causes are of the month the result is stated for
@@ -224,7 +225,7 @@ def _clause_period(period: str, forecast: bool, names_month: bool, clause: str, 
         period = shift_month(report_month, 1)
     if report_month is None:
         return period
-    if not names_month and (reading.opens_now or _NOW.search(clause)):
+    if not names_month and (reading.opens_now or prefilter.search(_NOW, clause)):
         period = report_month
     period = max(period, report_month)
     return None if months_between(report_month, period) > 2 else period
@@ -237,13 +238,13 @@ def category_cues(text: str) -> tuple[re.Match[str] | None, ...]:
 
 def _not_at_work(category: str, cue: re.Match[str], text: str) -> bool:
     before = text[max(0, cue.start() - 60):cue.start()]
-    return bool(_NOT_HAPPENING.search(before) or _UNSURE_AFTER.match(text[cue.end():]) or (
+    return bool(prefilter.search(_NOT_HAPPENING, before) or _UNSURE_AFTER.match(text[cue.end():]) or (
         category != "new_capacity" and _PUT_OFF.search(before)))
 
 
 def _untied_market(category: str, cue: re.Match[str], text: str) -> bool:
     return category in MARKET_CATEGORIES and not (prefilter.search(CAUSAL, text) or _LINKED.search(text) or (
-        category == "demand" and _DEMAND_MOVED.search(text)))
+        category == "demand" and prefilter.search(_DEMAND_MOVED, text)))
 
 
 class _Exclusion(NamedTuple):

@@ -125,7 +125,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     return NumberFeatures(
         place, unit, local_pre, post, s[place.clause_start:number.start], metric, metric_end, named_after, change_in,
         period, cumulative, objection, prefilter.search(vocab.COMPARISON_NOUN, local_pre),
-        vocab.LEVEL_CUES.search(local_pre),
+        prefilter.search(vocab.LEVEL_CUES, local_pre),
         prefilter.search(vocab.CHANGE_CUES, local_pre), direction, direction_at, size_moved,
         cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq", expected_level,
         cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre),

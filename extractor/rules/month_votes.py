@@ -87,12 +87,12 @@ def stated_years(text: str) -> list[int]:
     """Years the text states of a month or a span of months (most recent first), for bare months when there is
     no publication date. A year named alone ("by the end of 2028") is not one of them."""
     years = set()
-    for match in _MONTH_MENTION.finditer(text):
+    for match in prefilter.finditer(_MONTH_MENTION, text):
         if match.group(2):
             before = text[max(0, match.start() - 40):match.start()]
             if _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 continue
-            if not _COMPARED_BEFORE.search(before):
+            if not prefilter.search(_COMPARED_BEFORE, before):
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
@@ -122,11 +122,11 @@ def _resolve(month: int, year: str | None, published: Published | None, years: l
 def vote_sentence(ballot: Ballot, sentence: str) -> None:
     """Cast a sentence's votes: its spans since January, the months it names, "last month", and whole years."""
     taken = _vote_cumulative(ballot, sentence)
-    forecast = bool(prefilter.search(FORECAST_CUE, _MONTH_MENTION.sub(" ", sentence)))
-    for match in _MONTH_MENTION.finditer(sentence):
+    forecast = bool(prefilter.search(FORECAST_CUE, prefilter.sub(_MONTH_MENTION, " ", sentence)))
+    for match in prefilter.finditer(_MONTH_MENTION, sentence):
         _vote_month(ballot, sentence, match, taken, forecast)
     if ballot.published is not None:
-        for match in _LAST_MONTH.finditer(sentence):
+        for match in prefilter.finditer(_LAST_MONTH, sentence):
             ballot.votes.add(shift_month(ballot.published.month_key, -1), LAST_MONTH * ballot.weight,
                              f"{ballot.where}: 'last month'")
     _vote_full_years(ballot, sentence, taken)
@@ -183,7 +183,7 @@ def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list
     month = month_number(match.group(1))
     assert month is not None
     before = sentence[max(0, match.start() - 40):match.start()]
-    if _COMPARED_BEFORE.search(before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
+    if prefilter.search(_COMPARED_BEFORE, before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
         _vote_base(ballot, match, month, before)  # what the month is compared with
     else:
         _vote_stated(ballot, sentence, match, month, forecast)
@@ -251,7 +251,8 @@ def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
     at = sentence.find(clause)
     before = clause[:max(0, start - at)] if at >= 0 else clause
     after = clause[max(0, end - at):] if at >= 0 else ""
-    return bool(prefilter.search(FORECAST_CUE, _MONTH_MENTION.sub(" ", before)) or _FUTURE_AFTER.search(after))
+    return bool(prefilter.search(FORECAST_CUE, prefilter.sub(_MONTH_MENTION, " ", before))
+                or _FUTURE_AFTER.search(after))
 
 
 _MODAL_VERB = re.compile(
@@ -268,6 +269,6 @@ _CLAUSE_CUT = re.compile(r";|,\s*(?:while|but|whereas|although|and)\b|\b(?:but|w
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of a sentence around a span: between the nearest ';', ', and', 'but', 'while' boundaries."""
-    left = max((m.end() for m in _CLAUSE_CUT.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_CUT.finditer(sentence, end)), len(sentence))
+    left = max((m.end() for m in prefilter.finditer(_CLAUSE_CUT, sentence, 0, start)), default=0)
+    right = next((m.start() for m in prefilter.finditer(_CLAUSE_CUT, sentence, end)), len(sentence))
     return sentence[left:right]

@@ -124,8 +124,9 @@ def _another_product_s_stock(figure: Figure) -> str | None:
 def _one_plant_s(figure: Figure) -> str | None:
     s, start, clause_start = figure.sentence, figure.number.start, figure.clause_start
     clause_head = s[clause_start:start]
-    one_plant = (cues.ONE_PLANT.search(s[:start]) or cues.NAMED_PLANT.search(clause_head)
-                 or cues.ONE_PRODUCER_OUTPUT.search(clause_head) or cues.PLANT_IN_CLAUSE.search(clause_head)) \
+    one_plant = (prefilter.search(cues.ONE_PLANT, s[:start]) or prefilter.search(cues.NAMED_PLANT, clause_head)
+                 or prefilter.search(cues.ONE_PRODUCER_OUTPUT, clause_head)
+                 or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)) \
         and not cues.NATIONWIDE.search(s[:start])
     a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None

@@ -127,7 +127,7 @@ def split_sentences(text: str, offset: int) -> list[Sentence]:
     position = 0
     for paragraph_index, paragraph in enumerate(_paragraphs(text)):
         cursor = 0
-        for match in _SENTENCE_END.finditer(paragraph):
+        for match in prefilter.finditer(_SENTENCE_END, paragraph):
             piece = paragraph[cursor:match.start()]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
@@ -242,7 +242,7 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
     for match in prefilter.finditer(MONTH_MENTION, sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if _COMPARED_MONTH.search(sentence[max(0, match.start() - 40):match.end(1)]):
+        if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]):
             continue
         if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
             continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period
@@ -254,8 +254,8 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
 
 def comparison_near(text: str) -> str | None:
     """'mom', 'yoy' or None for the first comparison marker in a short stretch of text."""
-    mom = MOM.search(text)
-    yoy = YOY.search(text)
+    mom = prefilter.search(MOM, text)
+    yoy = prefilter.search(YOY, text)
     if mom and (not yoy or mom.start() < yoy.start()):
         return "mom"
     if yoy:

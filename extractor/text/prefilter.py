@@ -488,3 +488,13 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
                 return iter(())
             pos += at
     return g.fast.finditer(text, pos, end)
+
+
+def sub(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """`pattern.sub(repl, text)`: the text as it is where no match can be in it."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    folded = _folded(text)
+    if folded is not None and (not all(test(folded) for test in g.tests)
+                               or g.first is not None and not g.anchored and g.first(folded) < 0):
+        return text
+    return g.fast.sub(repl, text)
