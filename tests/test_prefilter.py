@@ -16,7 +16,7 @@ import extractor.formats
 import extractor.reconcile
 import extractor.rules
 import extractor.text
-from extractor.text import prefilter
+from extractor.text import pattern_reading, prefilter
 from extractor.text.clauses import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,7 +44,7 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 PATTERNS = _patterns()
-GUARDED = [p for p in PATTERNS if prefilter.required(p) is not None]
+GUARDED = [p for p in PATTERNS if pattern_reading.required(p) is not None]
 
 
 def _texts() -> list[str]:
@@ -57,41 +57,41 @@ def _texts() -> list[str]:
 
 
 def test_the_pieces_of_simple_patterns() -> None:
-    assert prefilter.required(re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I)) == {"rose", "fell"}
-    assert prefilter.required(re.compile(r"\b(?:up|down)\s+(?:MoM|YoY)\b", re.I)) == {"mom", "yoy"}
-    assert prefilter.required(re.compile(r"month[- ]on[- ]month")) == {"month-on-month", "month on-month",
+    assert pattern_reading.required(re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I)) == {"rose", "fell"}
+    assert pattern_reading.required(re.compile(r"\b(?:up|down)\s+(?:MoM|YoY)\b", re.I)) == {"mom", "yoy"}
+    assert pattern_reading.required(re.compile(r"month[- ]on[- ]month")) == {"month-on-month", "month on-month",
                                                                       "month-on month", "month on month"}
-    assert prefilter.required(re.compile(r"(?:output|production) (?:rose|fell)")) == {
+    assert pattern_reading.required(re.compile(r"(?:output|production) (?:rose|fell)")) == {
         "output rose", "output fell", "production rose", "production fell"}
-    assert prefilter.required(re.compile(r"\bexpect(?:ed|s)?\b", re.I)) == {"expect"}  # "expected" holds it
-    assert prefilter.required(re.compile(r"(?<=SMM )sees?")) == {"see"}  # a look-behind takes no characters
-    assert prefilter.required(re.compile(r"\d+\s*%")) == {"%"}
+    assert pattern_reading.required(re.compile(r"\bexpect(?:ed|s)?\b", re.I)) == {"expect"}  # "expected" holds it
+    assert pattern_reading.required(re.compile(r"(?<=SMM )sees?")) == {"see"}  # a look-behind takes no characters
+    assert pattern_reading.required(re.compile(r"\d+\s*%")) == {"%"}
 
 
 def test_what_matches_start_with() -> None:
-    reading = prefilter.read(re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I))
+    reading = pattern_reading.read(re.compile(r"\b(?:rose|fell)\s+(?:MoM|YoY)\b", re.I))
     assert reading.clauses == ({"rose", "fell"}, {"mom", "yoy"}) and reading.starts == {"rose", "fell"}
-    assert prefilter.read(re.compile(r"(?:the\s+)?(?:x|y)z")).starts == {"the", "xz", "yz"}
-    assert prefilter.read(re.compile(r"(?:slight\s+)?(?:rise|fall)")).starts == {"slight", "rise", "fall"}
-    headline = prefilter.read(re.compile(r"\bwill\b|^\W*\w+\s+to\s+rise"))  # "^": at the text's start, or "will"
+    assert pattern_reading.read(re.compile(r"(?:the\s+)?(?:x|y)z")).starts == {"the", "xz", "yz"}
+    assert pattern_reading.read(re.compile(r"(?:slight\s+)?(?:rise|fall)")).starts == {"slight", "rise", "fall"}
+    headline = pattern_reading.read(re.compile(r"\bwill\b|^\W*\w+\s+to\s+rise"))  # "^": at the text's start, or "will"
     assert headline.starts == {"will"} and headline.anchored
-    assert not prefilter.read(re.compile(r"(?m)^\W*will")).anchored  # "^" after every line's end
-    assert prefilter.read(re.compile(r"(?m)^\W*will")).starts is None
-    assert prefilter.read(re.compile(r"a?")).starts is None  # a match may be empty
+    assert not pattern_reading.read(re.compile(r"(?m)^\W*will")).anchored  # "^" after every line's end
+    assert pattern_reading.read(re.compile(r"(?m)^\W*will")).starts is None
+    assert pattern_reading.read(re.compile(r"a?")).starts is None  # a match may be empty
 
 
 def test_a_fronted_pattern_finds_what_the_pattern_finds() -> None:
     number = re.compile(r"(?P<neg>(?<![\w.])-)?(?P<cur>US\$|\$)?(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|mt\b)?", re.I)
-    fronted = prefilter.fronted(number)
+    fronted = pattern_reading.fronted(number)
     assert fronted is not number and fronted.pattern.startswith("(?=")
     text = "Output rose 3.5% to US$ 12 or us$12, -4 mt, x-5"
     assert [(m.span(), m.groupdict()) for m in fronted.finditer(text)] == [
         (m.span(), m.groupdict()) for m in number.finditer(text)]
     verbose = re.compile(r"(?:up|down)  # a comment to the line's end", re.X)
-    assert prefilter.fronted(verbose).findall("up and down") == ["up", "down"]
+    assert pattern_reading.fronted(verbose).findall("up and down") == ["up", "down"]
     # not fronted: a pattern that may match nothing, one tried at the start only, a part read with other case rules
     for pattern in (re.compile(r"a*"), re.compile(r"^\d"), re.compile(r"(?i:a)b"), re.compile(r".b")):
-        assert prefilter.fronted(pattern) is pattern
+        assert pattern_reading.fronted(pattern) is pattern
 
 
 def test_every_pattern_of_the_rules_fronted_finds_what_it_finds_in_the_fixtures() -> None:
@@ -105,10 +105,10 @@ def test_every_pattern_of_the_rules_fronted_finds_what_it_finds_in_the_fixtures(
 
 
 def test_patterns_with_no_necessary_piece() -> None:
-    assert prefilter.required(re.compile(r"\d+")) is None
-    assert prefilter.required(re.compile(r"rose|\d")) is None  # one alternative needs no word
-    assert prefilter.required(re.compile(r"(?:rose)?\s+")) is None
-    assert prefilter.required(re.compile(r"ş+")) is None  # a non-ASCII character is not read
+    assert pattern_reading.required(re.compile(r"\d+")) is None
+    assert pattern_reading.required(re.compile(r"rose|\d")) is None  # one alternative needs no word
+    assert pattern_reading.required(re.compile(r"(?:rose)?\s+")) is None
+    assert pattern_reading.required(re.compile(r"ş+")) is None  # a non-ASCII character is not read
 
 
 def test_the_guard_passes_over_what_cannot_match() -> None:
@@ -160,7 +160,7 @@ _CHARS = st.sampled_from(list(" -/%.,'abcdefgkmorsty0123456789MOYKSI\u0130\u0131
 def _pattern_and_text(draw: st.DrawFn) -> tuple[re.Pattern[str], str]:
     """A guarded pattern and a text of its own pieces (in any case), cut and joined with other characters."""
     pattern = draw(st.sampled_from(GUARDED))
-    pieces = sorted(prefilter.required(pattern) or ())
+    pieces = sorted(pattern_reading.required(pattern) or ())
     parts = draw(st.lists(st.one_of(
         st.sampled_from(pieces).map(lambda p: p.upper()),
         st.sampled_from(pieces).map(lambda p: p[:-1]),
