@@ -26,6 +26,7 @@ class Guard:
     (which piece is found does not matter, only whether one is, or where the first starts)."""
 
     __slots__ = ("pattern", "fast", "tests", "first", "anchored", "starts")
+    tests: tuple[Callable[[str], object], ...]
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         reading = read(pattern)
@@ -54,7 +55,8 @@ _CLAUSES = 2
 _FEW = 8  # pieces looked for one by one (`in`); more, with one search of a trie of them
 
 
-def _holds(pieces: Pieces) -> Callable[[str], bool]:
+def _holds(pieces: Pieces) -> Callable[[str], object]:
+    """A test of a lower-cased text, true where it holds one of the pieces."""
     if len(pieces) <= 2:
         first, second = sorted(pieces) if len(pieces) == 2 else sorted(pieces) * 2
         return lambda folded: first in folded or second in folded
@@ -67,11 +69,11 @@ def _holds(pieces: Pieces) -> Callable[[str], bool]:
                     return True
             return False
         return holds
-    search = re.compile(_trie(sorted(pieces))).search
-    return lambda folded: search(folded) is not None
+    return re.compile(_trie(sorted(pieces))).search  # a match where one is
 
 
 def _first(pieces: Pieces) -> Callable[[str], int]:
+    """Where in a lower-cased text the first of the pieces starts (-1: none is in it)."""
     if len(pieces) == 1:
         piece = next(iter(pieces))
         return lambda folded: folded.find(piece)
@@ -130,7 +132,8 @@ def guard(pattern: re.Pattern[str]) -> Guard:
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, searched only from where a match may start, not at all where none can."""
     g = _GUARDS.get(id(pattern)) or guard(pattern)
-    folded = _folded(text)
+    last = _last
+    folded = last[1] if last[0] is text else _folded(text)
     if folded is None:
         return g.fast.search(text)
     for test in g.tests:
