@@ -8,6 +8,7 @@ from typing import Any
 
 from extractor.reconcile.grounding import contract_errors, ground_fact
 from extractor.record import Fact, Label, Status
+from extractor.text import prefilter
 from extractor.text.vocabulary import INSTRUCTION_CUE
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -16,7 +17,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding [start, end): from the last sentence end before it to the next one after it."""
     window_start = max(0, start - 400)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
+    before = [m.end() for m in prefilter.finditer(_SENTENCE_END, text, window_start, start)]
     after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
     return text[before[-1] if before else window_start:after.start() if after else min(len(text), end + 400)]
 
@@ -30,7 +31,7 @@ def gate_fact(text: str, fact: Fact) -> tuple[Status, str | None]:
     """
     if fact.label.metric == "other":
         return fact.status, fact.reason
-    if INSTRUCTION_CUE.search(_sentence_around(text, fact.quote_span.start, fact.quote_span.end)):
+    if prefilter.search(INSTRUCTION_CUE, _sentence_around(text, fact.quote_span.start, fact.quote_span.end)):
         return Status.NEEDS_REVIEW, "instruction-like text around the number (possible prompt injection)"
     grounded, why = ground_fact(text, fact)
     if not grounded:

@@ -13,6 +13,7 @@ import re
 
 from extractor.record import Fact, ReviewKind
 from extractor.rules.sections import Section
+from extractor.text import prefilter
 from extractor.text.clauses import MOM, YOY
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_NAMES
@@ -24,7 +25,7 @@ _PERIOD_NAMED = re.compile(rf"\b{words('period_named_before')}\s+(?:the\s+)?"
 def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> list[Fact]:
     """The section's facts, its bare month-on-month changes year on year where the section states only YoY."""
     body = text[section.start:section.end]
-    if not YOY.search(body) or MOM.search(body):
+    if not prefilter.search(YOY, body) or prefilter.search(MOM, body):
         return facts
     return [_year_on_year(text, fact) if _bare(text, fact) else fact for fact in facts]
 
@@ -37,7 +38,8 @@ def _bare(text: str, fact: Fact) -> bool:
     end = min(i for i in (text.find(". ", fact.quote_span.end), text.find("\n", fact.quote_span.end), len(text))
               if i >= 0)
     sentence = text[start:end]
-    return not MOM.search(sentence) and not YOY.search(sentence) and not _PERIOD_NAMED.search(sentence)
+    return not prefilter.search(MOM, sentence) and not prefilter.search(YOY, sentence) \
+        and not prefilter.search(_PERIOD_NAMED, sentence)
 
 
 def _year_on_year(text: str, fact: Fact) -> Fact:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from extractor.text import clauses as cl
+from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import words
 from extractor.text.months import months_between, resolve_month
@@ -82,7 +83,7 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, -1)
     head = s[:position]
     for pattern, metric in vocab.METRIC_WORDS:
-        for match in pattern.finditer(head):
+        for match in prefilter.finditer(pattern, head):
             if match.end() > best[1]:
                 best = (metric, match.end())
     return best
@@ -108,7 +109,8 @@ def _earlier_figure_end(clause_text: str) -> int:
     """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
     it ("Production in Guangxi dropped, with output of ...": the earlier word had no figure of its own)."""
-    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS for m in pattern.finditer(clause_text))
+    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS
+                   for m in prefilter.finditer(pattern, clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
     if cutoff >= 0 and not _DIGIT.search(clause_text[cutoff:words[-1][0]]):
@@ -121,20 +123,21 @@ _SOME_BEFORE = re.compile(rf"\b{words('some_before_tier')}\s+(?:\w+\s+){{0,2}}$"
 
 def _segment_words(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each segment word the clause names ("200-series"), pattern by pattern."""
-    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS for match in pattern.finditer(clause_text)]
+    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS
+            for match in prefilter.finditer(pattern, clause_text)]
 
 
 def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each producer tier the clause names ("small and medium-sized smelters"), but those of
     "some" producers ("some small and medium-sized enterprises": some producers, not a part)."""
-    return [(match.start(), match.group(1).lower()) for match in vocab.TIER_SEGMENT.finditer(clause_text)
+    return [(match.start(), match.group(1).lower()) for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
             if not _SOME_BEFORE.search(clause_text[:match.start()])]
 
 
 def _regions(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each region whose output the clause names ("output in Yunnan", "Guangxi's output")."""
     return [(match.start(), _region_label(next(g for g in match.groups() if g)))
-            for match in vocab.REGION_SEGMENT.finditer(clause_text)]
+            for match in prefilter.finditer(vocab.REGION_SEGMENT, clause_text)]
 
 
 # The kinds of part a clause names, in the order they are weighed: where two start at one place, the first wins.
@@ -177,15 +180,15 @@ _OWN_END = re.compile(r"\b(?:and|while|but|whereas)\b|[,;]")
 
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> Content | None:
     after = _OWN_END.split(post[:60], maxsplit=1)[0]
-    physical_after = vocab.PHYSICAL_CONTENT.search(after)
-    metal_after = vocab.METAL_CONTENT.search(after)
+    physical_after = prefilter.search(vocab.PHYSICAL_CONTENT, after)
+    metal_after = prefilter.search(vocab.METAL_CONTENT, after)
     if metal_after and (not physical_after or metal_after.start() < physical_after.start()):
         return "metal"
     if physical_after:
         return None
     tail = clause_pre[-80:]
-    metal_before = list(vocab.METAL_CONTENT.finditer(tail))
-    physical_before = list(vocab.PHYSICAL_CONTENT.finditer(tail))
+    metal_before = list(prefilter.finditer(vocab.METAL_CONTENT, tail))
+    physical_before = list(prefilter.finditer(vocab.PHYSICAL_CONTENT, tail))
     if metal_before and (not physical_before or metal_before[-1].start() > physical_before[-1].start()):
         return "metal"
     if physical_before:

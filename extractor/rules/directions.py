@@ -18,7 +18,7 @@ from extractor.rules.context import (
 from extractor.rules.objections import speaks_of_a_week
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
-from extractor.text import lexicon
+from extractor.text import lexicon, prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan
@@ -38,6 +38,7 @@ _DIRECTION_CLAUSE = re.compile(
 _MARKER_FIRST = re.compile(
     rf"(?P<marker>\b{lexicon.MARKERS})\s+(?P<verb>{_CHANGE_NOUNS})\b", re.I
 )
+_A_MARKER = re.compile(rf"\b{lexicon.MARKERS}", re.I)  # what both patterns above hold, searched first
 _FORECAST_DIRECTION = re.compile(
     rf"\b{_FORECAST_TO}\s+to\s+(?:{_words('continue_verb')}\s+(?:to\s+)?|{_words('further')}\s+)?"
     rf"(?:{_words('see_a')}\s+a\s+(?:{_words('slight')}\s+)?|{_words('keep_a')}\s+a\s+{_words('slight')}\s+)?"
@@ -110,12 +111,12 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
     """Direction statements with no marker of their own: (start, end, verb, comparison), the comparison MoM unless
     the words after the verb compare with a year before ("rose in March from a year earlier")."""
     found = []
-    for match in _OUTLOOK.finditer(s):
+    for match in prefilter.finditer(_OUTLOOK, s):
         verb = _OUTLOOK_VERB.match(s[match.end():])
         if verb:
             end = match.end() + verb.end()
             found.append((match.start(), end, verb.group("verb"), _compared_after(s, end)))
-    for match in _PAST_MOVE.finditer(s):
+    for match in prefilter.finditer(_PAST_MOVE, s):
         found.append((match.start("verb"), match.end(), match.group("verb"), _compared_after(s, match.end())))
     return found
 
@@ -126,7 +127,7 @@ _WORDS_AFTER_END = re.compile(r"[\d;,]|\b(?:and|but|while|as)\b")  # a figure or
 def _compared_after(s: str, end: int) -> str:
     """'yoy' where the words right after a verb, up to a figure or a clause break, compare with a year before."""
     after = _WORDS_AFTER_END.split(s[end:end + 50], maxsplit=1)[0]
-    return "yoy" if cl.YOY.search(after) else "mom"
+    return "yoy" if prefilter.search(cl.YOY, after) else "mom"
 
 
 _Candidate = tuple[int, int, str, str]  # (start, end, verb, comparison) of a move stated without its figure
@@ -166,11 +167,12 @@ def find_directions(
 def _direction_candidates(s: str, numbers: list[NumberSpan]) -> list[_Candidate]:
     """Moves stated with a marker ("edged down MoM", "YoY decline"), then expectations ("expected to rebound") where
     the sentence has no number, then outlooks and past moves with no marker, each unless an earlier one covers it."""
+    marked = prefilter.search(_A_MARKER, s) is not None  # a sentence with no marker holds no marked move
     candidates: list[_Candidate] = [
-        (m.start(), m.end(), m.group("verb"), _marked(m)) for m in (*_DIRECTION_CLAUSE.finditer(s),
-                                                                   *_MARKER_FIRST.finditer(s))]
+        (m.start(), m.end(), m.group("verb"), _marked(m))
+        for m in ((*prefilter.finditer(_DIRECTION_CLAUSE, s), *prefilter.finditer(_MARKER_FIRST, s)) if marked else ())]
     if not numbers:
-        for match in _FORECAST_DIRECTION.finditer(s):
+        for match in prefilter.finditer(_FORECAST_DIRECTION, s):
             if not any(a <= match.start() < b for a, b, _, _ in candidates):
                 candidates.append((match.start(), match.end(), match.group("verb"), _compared_after(s, match.end())))
     for start, end, verb, comparison in outlook_candidates(s):
@@ -272,7 +274,7 @@ def _direction_fact(s: str, offset: int, move: _Move, segment: str | None, names
     after the report month."""
     assert move.metric is not None and move.period is not None and move.direction is not None
     period = move.period
-    forecast_cue = bool(vocab.FORECAST_CUE.search(s[:move.end]))
+    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, s[:move.end]))
     if forecast_cue and not names_month and period == report_month and report_month is not None:
         period = shift_month(report_month, 1)
     basis = cl.basis_for(period, report_month, forecast_cue)

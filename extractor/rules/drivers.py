@@ -26,6 +26,7 @@ from extractor.rules.driver_words import (
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import months_between, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
@@ -101,7 +102,7 @@ _ABOUT_OUTPUT = re.compile(rf"\b{words('about_output')}\b", re.I)
 
 def clauses_of(text: str) -> list[tuple[int, str]]:
     """The clauses of a sentence, each with its offset in the sentence."""
-    cuts = [0, *[m.start() for m in _CLAUSE_CUT.finditer(text) if m.start() > 0], len(text)]
+    cuts = [0, *[m.start() for m in prefilter.finditer(_CLAUSE_CUT, text) if m.start() > 0], len(text)]
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;")]
 
 
@@ -157,14 +158,15 @@ def _read_sentence(section: Section, index: int, commodity: str | None, mentions
     text = sentence.text
     if period is None or _NOTE.match(text):
         return None
-    if not (CAUSAL.search(text) or _ABOUT_OUTPUT.search(text) or explains or _DEMAND_MOVED.search(text)):
+    if not (prefilter.search(CAUSAL, text) or prefilter.search(_ABOUT_OUTPUT, text) or explains
+            or prefilter.search(_DEMAND_MOVED, text)):
         return None
-    forecast = bool(FORECAST_CUE.search(text))
+    forecast = bool(prefilter.search(FORECAST_CUE, text))
     if explains and not mentions:  # its causes are of the month the result is stated for
         result = section.sentences[index + 1].text
         named = cl.month_mentions(result, report_month)
         period = named[0].period if named else period
-        forecast = forecast or bool(FORECAST_CUE.search(result))
+        forecast = forecast or bool(prefilter.search(FORECAST_CUE, result))
         mentions = named
     # "Currently, ...; ..." dates every clause after it
     return _SentenceReading(text, sentence.start, commodity, period, forecast, bool(mentions),
@@ -179,10 +181,11 @@ def _clause_candidate(reading: _SentenceReading, at: int, clause: str,
     if not any(cues):
         return None
     own = cl.month_mentions(clause, report_month)
-    forecast_here = bool(FORECAST_CUE.search(clause))
+    forecast_here = bool(prefilter.search(FORECAST_CUE, clause))
     # An expectation is of the latest month it names ("maintenance in July ... resume in August").
     period = (max(m.period for m in own) if forecast_here else own[0].period) if own else reading.period
-    forecast = forecast_here or (reading.forecast and not own and bool(FORECAST_CUE.search(reading.text[:at])))
+    forecast = forecast_here or (reading.forecast and not own
+                                 and bool(prefilter.search(FORECAST_CUE, reading.text[:at])))
     dated = _clause_period(period, forecast, bool(own), clause, reading, report_month)
     if dated is None:
         return None
@@ -202,7 +205,7 @@ def _clause_period(period: str, forecast: bool, names_month: bool, clause: str, 
         period = shift_month(report_month, 1)
     if report_month is None:
         return period
-    if not names_month and (reading.opens_now or _NOW.search(clause)):
+    if not names_month and (reading.opens_now or prefilter.search(_NOW, clause)):
         period = report_month
     period = max(period, report_month)
     return None if months_between(report_month, period) > 2 else period
@@ -210,18 +213,18 @@ def _clause_period(period: str, forecast: bool, names_month: bool, clause: str, 
 
 def category_cues(text: str) -> tuple[re.Match[str] | None, ...]:
     """Each driver category's first cue in text, in CATEGORIES' order (None where it names none)."""
-    return tuple(pattern.search(text) for _, pattern, _, _ in CATEGORIES)
+    return tuple(prefilter.search(pattern, text) for _, pattern, _, _ in CATEGORIES)
 
 
 def _not_at_work(category: str, cue: re.Match[str], text: str) -> bool:
     before = text[max(0, cue.start() - 60):cue.start()]
-    return bool(_NOT_HAPPENING.search(before) or _UNSURE_AFTER.match(text[cue.end():]) or (
+    return bool(prefilter.search(_NOT_HAPPENING, before) or _UNSURE_AFTER.match(text[cue.end():]) or (
         category != "new_capacity" and _PUT_OFF.search(before)))
 
 
 def _untied_market(category: str, cue: re.Match[str], text: str) -> bool:
-    return category in MARKET_CATEGORIES and not (CAUSAL.search(text) or _LINKED.search(text) or (
-        category == "demand" and _DEMAND_MOVED.search(text)))
+    return category in MARKET_CATEGORIES and not (prefilter.search(CAUSAL, text) or _LINKED.search(text) or (
+        category == "demand" and prefilter.search(_DEMAND_MOVED, text)))
 
 
 class _Exclusion(NamedTuple):

@@ -14,6 +14,7 @@ from extractor.rules.figures import signed_direction
 from extractor.rules.objections import Figure, objection_to
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
+from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
@@ -103,7 +104,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     post = s[number.end:place.next_start]
     metric_word, metric_end = metric_before(s, number.start)
     named_after = cues.METRIC_AFTER.match(post) if unit.startswith("mt") else None
-    change_in = cues.CHANGE_IN.match(post)
+    change_in = prefilter.match(cues.CHANGE_IN, post)
     period, cumulative = period_at(place.mentions, number.start, place.carried, s=s, number_end=number.end)
     metric = _metric(place, unit, local_pre, post, metric_word, metric_end, named_after, change_in)
     if cumulative and metric in ("production", None):
@@ -114,16 +115,17 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     signed = signed_direction(s, number)
     if signed is not None and unit in ("%", "pp"):  # "+7.9% y/y", "-1.5% y/y": the sign is the direction
         direction, direction_at = signed, len(local_pre)
-    size_moved = cues.CHANGE_SIZE_MOVED.search(local_pre) if unit in ("%", "pp") else None
+    size_moved = prefilter.search(cues.CHANGE_SIZE_MOVED, local_pre) if unit in ("%", "pp") else None
     if size_moved:  # "the MoM decline expanding to 7%": the noun's direction, whatever the verb of its size
         direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
     # "the expected 120,600 mt", "expectations (120,600 mt)"; but "an estimated 1.8% drop in ..." is a change
-    expected_level = (bool(vocab.EXPECTED_BEFORE.search(local_pre)) or bool(cues.EXPECTATIONS_OPEN.search(local_pre))) \
-        and unit != "pp" and not change_in
+    expected_level = (bool(prefilter.search(vocab.EXPECTED_BEFORE, local_pre))
+                      or bool(cues.EXPECTATIONS_OPEN.search(local_pre))) and unit != "pp" and not change_in
     return NumberFeatures(
         place, unit, local_pre, post, s[place.clause_start:number.start], metric, metric_end, named_after, change_in,
-        period, cumulative, objection, vocab.COMPARISON_NOUN.search(local_pre), vocab.LEVEL_CUES.search(local_pre),
-        vocab.CHANGE_CUES.search(local_pre), direction, direction_at, size_moved,
+        period, cumulative, objection, prefilter.search(vocab.COMPARISON_NOUN, local_pre),
+        prefilter.search(vocab.LEVEL_CUES, local_pre),
+        prefilter.search(vocab.CHANGE_CUES, local_pre), direction, direction_at, size_moved,
         cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq", expected_level,
         cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre),
     )
@@ -141,7 +143,8 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
             _NAMED_AFTER[named_after.group(1).lower()]
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
         named_in = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
-                        for m in pattern.finditer(post, change_in.end(), change_in.end() + 60)), default=None)
+                        for m in prefilter.finditer(pattern, post, change_in.end(), change_in.end() + 60)),
+                       default=None)
         metric = named_in[1] if named_in else metric
     if metric is None and previous is not None:
         metric = previous.metric

@@ -27,6 +27,7 @@ from extractor.rules.context import in_percent_range, month_comparison, month_na
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
+from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import MARKERS
 from extractor.text.months import in_window, months_between, resolve_month
@@ -90,8 +91,9 @@ def _versus_expectation(f: NumberFeatures) -> bool:
 
 def _size_class(f: NumberFeatures) -> bool:
     n = f.number
-    return bool(cues.SIZE_CLASS.search(f.s[max(0, n.start - 60):n.qualifier_start]) or cues.SIZE_CLASS.search(
-        f.before(60)) or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
+    return bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
+                or prefilter.search(cues.SIZE_CLASS, f.before(60))
+                or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
 
 
 def _maintenance(f: NumberFeatures) -> bool:
@@ -112,8 +114,8 @@ def _project(f: NumberFeatures) -> bool:
 SCREENS: tuple[Rule[NumberFeatures, Verdict], ...] = (
     Rule("versus expectation", _versus_expectation, _review(K.EXPECTATION_GAP),
          "output came in 2,000 mt below expectations"),
-    Rule("largest change", lambda f: bool(cues.LARGEST_CHANGE.search(f.local_pre)), _review(K.LARGEST_CHANGE),
-         "the sharpest drop reached 9%"),
+    Rule("largest change", lambda f: bool(prefilter.search(cues.LARGEST_CHANGE, f.local_pre)),
+         _review(K.LARGEST_CHANGE), "the sharpest drop reached 9%"),
     Rule("size class", _size_class, _review(K.SIZE_CLASS), "mills with annual capacity above 80,000 mt ran at 71%"),
     Rule("maintenance loss", _maintenance, lambda f: Verdict("maintenance_impact"),
          "an overhaul cut production by 6,000 mt"),
@@ -125,7 +127,7 @@ SCREENS: tuple[Rule[NumberFeatures, Verdict], ...] = (
     Rule("objection", lambda f: f.objection is not None,
          lambda f: Verdict("other", review_reason(K.NOT_THE_COMMODITY, f.objection)),
          "a refinery in the south will cut its capacity by 10%"),
-    Rule("annual change", lambda f: bool(cues.ANNUAL_CHANGE.search(f.clause_pre)), _review(K.ANNUAL_CHANGE),
+    Rule("annual change", lambda f: bool(prefilter.search(cues.ANNUAL_CHANGE, f.clause_pre)), _review(K.ANNUAL_CHANGE),
          "two lines will add annual output of 20,000 mt"),
     Rule("survey sample", lambda f: _capacity(f) and bool(cues.SURVEY_SAMPLE.search(f.s)), _review(K.SURVEY_SAMPLE),
          "the surveyed smelters hold a capacity of 3 million mt"),

@@ -54,6 +54,7 @@ from extractor.rules.reasons import review_reason
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
+from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan, find_numbers
@@ -90,7 +91,7 @@ class SectionState:
         report_month, text = self.report_month, sentence.text
         carried = self.period_by_paragraph.get(sentence.paragraph, report_month)
         if carried != report_month and sentence.paragraph in self.forecast_paragraphs and cues.PAST_NO_MONTH.search(
-                text) and not cl.month_mentions(text, report_month) and not vocab.FORECAST_CUE.search(text):
+                text) and not cl.month_mentions(text, report_month) and not prefilter.search(vocab.FORECAST_CUE, text):
             carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
         metric = self.metric_by_paragraph.get(sentence.paragraph)
         if metric is None and cues.PRONOUN_SUBJECT.match(text) and self.facts:
@@ -113,7 +114,7 @@ class SectionState:
         if last_period:
             self.period_by_paragraph[sentence.paragraph] = last_period
             # whether the period carried on was named in an expectation ("is expected to rise ... in May")
-            if vocab.FORECAST_CUE.search(sentence.text):
+            if prefilter.search(vocab.FORECAST_CUE, sentence.text):
                 self.forecast_paragraphs.add(sentence.paragraph)
             else:
                 self.forecast_paragraphs.discard(sentence.paragraph)
@@ -305,7 +306,7 @@ def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     ago = cues.AGO.match(f.post)
     if ago and not measured.is_change and period is not None:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
-    forecast_cue = bool(vocab.FORECAST_CUE.search(f.s[:f.number.start]))
+    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
             and report_month:
         period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
@@ -323,7 +324,7 @@ def _maintenance_loss(place: NumberPlace, segment: str | None) -> Fact:
     period, _ = period_at(place.mentions, number.start, place.carried, s=s, number_end=number.end)
     if period is None:
         return _review(number, place.offset, section, review_reason(K.NO_PERIOD))
-    basis = cl.basis_for(period, place.report_month, bool(vocab.FORECAST_CUE.search(s[:number.start])))
+    basis = cl.basis_for(period, place.report_month, bool(prefilter.search(vocab.FORECAST_CUE, s[:number.start])))
     label = Label(section.commodity, section.region, "maintenance_impact", segment, None, period, as_basis(basis),
                   "level")
     span = Span(place.offset + number.start, place.offset + number.end)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers
@@ -111,16 +112,16 @@ def stated_years(text: str) -> list[int]:
     """Years the text states of a month or a span of months (most recent first), for bare months when there is
     no publication date. A year named alone ("by the end of 2028") is not one of them."""
     years = set()
-    for match in _MONTH_MENTION.finditer(text):
+    for match in prefilter.finditer(_MONTH_MENTION, text):
         if match.group(2):
             before = text[max(0, match.start() - 40):match.start()]
             if _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 continue
-            if not _COMPARED_BEFORE.search(before):
+            if not prefilter.search(_COMPARED_BEFORE, before):
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
-    for match in _CUMULATIVE.finditer(text):
+    for match in prefilter.finditer(_CUMULATIVE, text):
         base = bool(_SPAN_COMPARED.search(text[max(0, match.start() - 40):match.start()]))  # "Against Jan-May 2019"
         years |= {int(y) + base for y in (match.group(2), match.group(4), match.group(6)) if y}
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
@@ -147,11 +148,11 @@ def _resolve(month: int, year: str | None, published: Published | None, years: l
 def vote_sentence(ballot: Ballot, sentence: str) -> None:
     """Cast a sentence's votes: its spans since January, the months it names, "last month", and whole years."""
     taken = _vote_cumulative(ballot, sentence)
-    forecast = bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", sentence)))
-    for match in _MONTH_MENTION.finditer(sentence):
+    forecast = bool(prefilter.search(FORECAST_CUE, prefilter.sub(_MONTH_MENTION, " ", sentence)))
+    for match in prefilter.finditer(_MONTH_MENTION, sentence):
         _vote_month(ballot, sentence, match, taken, forecast)
     if ballot.published is not None:
-        for match in _LAST_MONTH.finditer(sentence):
+        for match in prefilter.finditer(_LAST_MONTH, sentence):
             ballot.votes.add(shift_month(ballot.published.month_key, -1), LAST_MONTH * ballot.weight,
                              f"{ballot.where}: 'last month'")
     _vote_full_years(ballot, sentence, taken)
@@ -160,7 +161,7 @@ def vote_sentence(ballot: Ballot, sentence: str) -> None:
 def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
     """A span since January ("January-May", "the first five months") votes for its last month; return the spans."""
     taken: list[tuple[int, int]] = []
-    for match in _CUMULATIVE.finditer(sentence):
+    for match in prefilter.finditer(_CUMULATIVE, sentence):
         taken.append((match.start(), match.end()))
         if match.group(1) or match.group(3):
             month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
@@ -221,7 +222,7 @@ def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list
     month = month_number(match.group(1))
     assert month is not None
     before = sentence[max(0, match.start() - 40):match.start()]
-    if _COMPARED_BEFORE.search(before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
+    if prefilter.search(_COMPARED_BEFORE, before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
         _vote_base(ballot, match, month, before)  # what the month is compared with
     else:
         _vote_stated(ballot, sentence, match, month, forecast)
@@ -289,7 +290,8 @@ def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
     at = sentence.find(clause)
     before = clause[:max(0, start - at)] if at >= 0 else clause
     after = clause[max(0, end - at):] if at >= 0 else ""
-    return bool(FORECAST_CUE.search(_MONTH_MENTION.sub(" ", before)) or _FUTURE_AFTER.search(after))
+    return bool(prefilter.search(FORECAST_CUE, prefilter.sub(_MONTH_MENTION, " ", before))
+                or _FUTURE_AFTER.search(after))
 
 
 _MODAL_VERB = re.compile(rf"\s+{words('after_modal', parts=('base',))}\b", re.I)
@@ -305,6 +307,6 @@ _CLAUSE_CUT = re.compile(r";|,\s*(?:while|but|whereas|although|and)\b|\b(?:but|w
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of a sentence around a span: between the nearest ';', ', and', 'but', 'while' boundaries."""
-    left = max((m.end() for m in _CLAUSE_CUT.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_CUT.finditer(sentence, end)), len(sentence))
+    left = max((m.end() for m in prefilter.finditer(_CLAUSE_CUT, sentence, 0, start)), default=0)
+    right = next((m.start() for m in prefilter.finditer(_CLAUSE_CUT, sentence, end)), len(sentence))
     return sentence[left:right]

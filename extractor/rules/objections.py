@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractor.rules import cues
+from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import (
     REGIONAL_IDS,
@@ -57,7 +58,7 @@ def own_words(before: str, after: str) -> str:
 
 def speaks_of_a_week(before: str, after: str) -> bool:
     """Whether a figure's or a move's own words (the text before it and after it) name a week as its span."""
-    return vocab.WEEK_SPAN.search(own_words(before, after)) is not None
+    return prefilter.search(vocab.WEEK_SPAN, own_words(before, after)) is not None
 
 
 def dated_to_another_year(before: str, after: str, period: str | None) -> str | None:
@@ -78,7 +79,7 @@ def _a_week_s(figure: Figure) -> str | None:
 
 def _demand_s(figure: Figure) -> str | None:
     head = figure.sentence[:figure.number.start]
-    subjects = [m for m in vocab.DEMAND_WORDS.finditer(head)
+    subjects = [m for m in prefilter.finditer(vocab.DEMAND_WORDS, head)
                 if m.end() > figure.metric_end and not vocab.CAUSE_BEFORE.search(head, 0, m.start())]
     if subjects:
         return f"a figure of {subjects[-1].group(0).lower()}, not of the commodity's {figure.metric.replace('_', ' ')}"
@@ -123,8 +124,9 @@ def _another_product_s_stock(figure: Figure) -> str | None:
 def _one_plant_s(figure: Figure) -> str | None:
     s, start, clause_start = figure.sentence, figure.number.start, figure.clause_start
     clause_head = s[clause_start:start]
-    one_plant = (cues.ONE_PLANT.search(s[:start]) or cues.NAMED_PLANT.search(clause_head)
-                 or cues.ONE_PRODUCER_OUTPUT.search(clause_head) or cues.PLANT_IN_CLAUSE.search(clause_head)) \
+    one_plant = (prefilter.search(cues.ONE_PLANT, s[:start]) or prefilter.search(cues.NAMED_PLANT, clause_head)
+                 or prefilter.search(cues.ONE_PRODUCER_OUTPUT, clause_head)
+                 or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)) \
         and not cues.NATIONWIDE.search(s[:start])
     a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None

@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractor.rules.sections import Section
+from extractor.text import prefilter
 from extractor.text.clauses import Sentence
 from extractor.text.commodities import REGIONAL_IDS, commodity_mentions, normalize_name, region_for
 from extractor.text.countries import COUNTRIES
@@ -81,7 +82,7 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+
 
 def has_clauses(sentence: str) -> bool:
     """Whether a sentence has clauses that may each name their own product (see `clause_section`)."""
-    return _CLAUSE_BREAK.search(sentence) is not None
+    return prefilter.search(_CLAUSE_BREAK, sentence) is not None
 
 
 def clause_section(about: Section, base: Section, sentence: str, position: int) -> Section:
@@ -90,11 +91,11 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     heading the heading's commodity stands."""
     if base.heading is not None:
         return about
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    cuts = [m.end() for m in prefilter.finditer(_CLAUSE_BREAK, sentence, 0, position)]
     if not cuts:
         return about
     clause = sentence[cuts[-1]:]
-    ends = _CLAUSE_BREAK.search(clause)
+    ends = prefilter.search(_CLAUSE_BREAK, clause)
     clause = clause[:ends.start()] if ends else clause
     subject = _subject(Sentence(0, clause, 0), base)
     if subject is None or subject[0] == about.commodity:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.text import prefilter
 from extractor.text.lexicon import forms, words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
@@ -112,7 +113,7 @@ def split_sentences(text: str, offset: int) -> list[Sentence]:
     position = 0
     for paragraph_index, paragraph in enumerate(_paragraphs(text)):
         cursor = 0
-        for match in _SENTENCE_END.finditer(paragraph):
+        for match in prefilter.finditer(_SENTENCE_END, paragraph):
             piece = paragraph[cursor:match.start()]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
@@ -161,7 +162,7 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
     """Spans since January ("January-May", "the first five months"), each as its last month, with their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
-    for match in CUMULATIVE_RANGE.finditer(sentence):
+    for match in prefilter.finditer(CUMULATIVE_RANGE, sentence):
         month = _cumulative_last_month(match)
         if month is None:
             continue
@@ -187,7 +188,7 @@ def _year_mentions(sentence: str, report_month: str | None,
     """Whole years as periods (their December, cumulative), with their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
-    for match in FULL_YEAR.finditer(sentence):
+    for match in prefilter.finditer(FULL_YEAR, sentence):
         year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
@@ -218,16 +219,16 @@ def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMen
     if report_month is None:
         return []
     return [MonthMention(match.start(), shift_month(report_month, 1 if match.group(1).lower() == "next" else 0))
-            for match in _RELATIVE_MONTH.finditer(sentence)]
+            for match in prefilter.finditer(_RELATIVE_MONTH, sentence)]
 
 
 def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[int, int]]) -> list[MonthMention]:
     """Months named as periods: not inside a span already read, not compared with, not in a parenthesised aside."""
     mentions: list[MonthMention] = []
-    for match in MONTH_MENTION.finditer(sentence):
+    for match in prefilter.finditer(MONTH_MENTION, sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if _COMPARED_MONTH.search(sentence[max(0, match.start() - 40):match.end(1)]):
+        if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]):
             continue
         if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
             continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period
@@ -239,8 +240,8 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
 
 def comparison_near(text: str) -> str | None:
     """'mom', 'yoy' or None for the first comparison marker in a short stretch of text."""
-    mom = MOM.search(text)
-    yoy = YOY.search(text)
+    mom = prefilter.search(MOM, text)
+    yoy = prefilter.search(YOY, text)
     if mom and (not yoy or mom.start() < yoy.start()):
         return "mom"
     if yoy:
@@ -252,7 +253,7 @@ def last_direction(text: str) -> tuple[str | None, int]:
     """The last direction word in text: ('up'|'down'|'flat'|None, its start offset)."""
     best: tuple[str | None, int] = (None, -1)
     for pattern, name in ((UP_WORDS, "up"), (DOWN_WORDS, "down"), (FLAT_WORDS, "flat")):
-        for match in pattern.finditer(text):
+        for match in prefilter.finditer(pattern, text):
             if match.start() > best[1]:
                 best = (name, match.start())
     return best

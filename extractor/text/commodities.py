@@ -164,12 +164,14 @@ CONTRACT_IDS = frozenset(COMMODITY_ALIASES) | {i for ids in OTHER_PRODUCTS.value
 _TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "aluminum", "alumina", "wafer", "ferrochrome"}
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def normalize_name(name: str) -> str:
     """Lower-case, British spellings to one form, punctuation to spaces: 'Battery-Grade Manganese Sulphate'."""
     text = name.lower()
     text = text.replace("aluminium", "aluminum").replace("sulfate", "sulphate")
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _NOT_ALNUM.sub(" ", text).strip()  # every run of anything else, spaces too, is one space
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, NamedTuple, Union
 
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 
 Value = Union[float, tuple[float, float]]
@@ -122,10 +123,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 @lru_cache(maxsize=4096)
 def _numbers_of(text: str) -> tuple[NumberSpan, ...]:
-    if not _DIGIT.search(text) and not _WORD_PERCENT.search(text):
+    if not _DIGIT.search(text) and not prefilter.search(_WORD_PERCENT, text):
         return ()  # a number has a digit (or is a percentage in words): a text with none is not searched
     spans: list[NumberSpan] = []
-    for match in _PATTERN.finditer(text):
+    for match in prefilter.finditer(_PATTERN, text):
         span = _to_span(text, match)
         if span is not None:
             spans.append(span)
@@ -141,7 +142,7 @@ _WORD_PERCENT = re.compile(rf"\b({'|'.join(_WORD_NUMBERS)})[\s-]+(?:per\s?cent|p
 def _word_percentages(text: str) -> list[NumberSpan]:
     """ "a rise of two percent": a percentage written in words."""
     return [NumberSpan(m.start(), m.end(), m.group(0), _WORD_NUMBERS[m.group(1).lower()], "%", "quantity",
-                       *_qualifier(text, m.start())) for m in _WORD_PERCENT.finditer(text)]
+                       *_qualifier(text, m.start())) for m in prefilter.finditer(_WORD_PERCENT, text)]
 
 
 _LABEL_SUFFIX = re.compile(r"-(series|grade|day|month|year|sized|size)\b", re.I)
@@ -249,7 +250,7 @@ def _bare_kind(text: str, num_start: int, digits: str, value: float) -> str:
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     window = text[max(0, start - 30):start]
     for pattern, name in _QUALIFIERS:
-        found = pattern.search(window)
+        found = prefilter.search(pattern, window)
         if found:
             return name, start - (len(window) - found.start())
     return None, start

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractor.text import prefilter
+
 PUBLISHERS: dict[str, tuple[str, ...]] = {
     "SMM": (r"SMM", r"Shanghai Metals Market"),
     "Mysteel": (r"Mysteel", r"My ?Steel"),
@@ -32,7 +34,7 @@ def publisher_of(text: str) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for publisher, pattern in _NAMES:
-        found = list(pattern.finditer(text))
+        found = list(prefilter.finditer(pattern, text))
         if found:
             counts[publisher] = len(found)
             first[publisher] = found[0].start()

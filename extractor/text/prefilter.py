@@ -1,0 +1,188 @@
+"""Pattern searches that pass over what cannot match (issue 24): `search`, `match`, `finditer` and `sub` here give
+exactly what the pattern's own methods give, but a text that holds none of the pieces of a clause the pattern's
+matches must hold (`pattern_reading.read`) is not searched at all, a search starts where the first piece a match may
+start with is, and the search is made with the pattern `fronted` (a look-ahead for the characters its matches start
+with). What is read of a pattern is read once, the first time it is searched here.
+
+Case: the pieces are looked for in the text lower-cased. A pattern read case-insensitively matches an ASCII letter
+with that letter in either case and with four other characters (İ ı ſ K); a text holding one of those is always
+searched in full.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from extractor.text.pattern_reading import Pieces, fronted, read
+
+_FOLDED_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # non-ASCII characters re.I matches with an ASCII letter
+
+
+class Guard:
+    """A pattern with the conditions read from it (at most `_CLAUSES` clauses, the best): `tests`, each False only
+    for a lower-cased text that cannot hold a match, and `first`, where in it the first piece a match may start with
+    is (-1: none). Each is the cheapest test of its pieces: `in` for one or two, else one search of a trie of them
+    (which piece is found does not matter, only whether one is, or where the first starts)."""
+
+    __slots__ = ("pattern", "fast", "tests", "first", "anchored", "starts")
+    tests: tuple[Callable[[str], object], ...]
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        reading = read(pattern)
+        self.pattern = pattern
+        self.fast = fronted(pattern)  # searched with, for the places it passes over at once
+        self.starts = None if reading.starts is None else tuple(sorted(reading.starts))
+        self.anchored = reading.anchored
+        self.first = None if reading.starts is None else _first(reading.starts)
+        # a clause the starts' search also tells is not tested twice
+        self.tests = tuple(_holds(c) for c in reading.clauses[:_CLAUSES]
+                           if reading.anchored or reading.starts is None or c != reading.starts)
+
+    def may_match(self, text: str) -> bool:
+        """False only where the pattern cannot match anywhere in text."""
+        folded = _folded(text)
+        if folded is None:
+            return True
+        if not all(test(folded) for test in self.tests):
+            return False
+        return self.first is None or self.anchored or self.first(folded) >= 0
+
+
+_CLAUSES = 2
+
+
+_FEW = 8  # pieces looked for one by one (`in`); more, with one search of a trie of them
+
+
+def _holds(pieces: Pieces) -> Callable[[str], object]:
+    """A test of a lower-cased text, true where it holds one of the pieces."""
+    if len(pieces) <= 2:
+        first, second = sorted(pieces) if len(pieces) == 2 else sorted(pieces) * 2
+        return lambda folded: first in folded or second in folded
+    if len(pieces) <= _FEW:
+        few = tuple(sorted(pieces, key=len))
+
+        def holds(folded: str) -> bool:
+            for piece in few:
+                if piece in folded:
+                    return True
+            return False
+        return holds
+    return re.compile(_trie(sorted(pieces))).search  # a match where one is
+
+
+def _first(pieces: Pieces) -> Callable[[str], int]:
+    """Where in a lower-cased text the first of the pieces starts (-1: none is in it)."""
+    if len(pieces) == 1:
+        piece = next(iter(pieces))
+        return lambda folded: folded.find(piece)
+    if len(pieces) <= _FEW // 2:
+        few = tuple(pieces)
+
+        def first_of_few(folded: str) -> int:
+            found = [at for at in map(folded.find, few) if at >= 0]
+            return min(found) if found else -1
+        return first_of_few
+    search = re.compile(_trie(sorted(pieces))).search
+
+    def first(folded: str) -> int:
+        found = search(folded)
+        return -1 if found is None else found.start()
+    return first
+
+
+def _trie(pieces: list[str]) -> str:
+    """One pattern finding any of the pieces, as a trie (a piece another extends is enough where it ends)."""
+    if "" in pieces:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for piece in pieces:
+        heads.setdefault(piece[0], []).append(piece[1:])
+    branches = [re.escape(head) + _trie(rests) for head, rests in heads.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_last: tuple[str, str | None] = ("", "")  # the text last folded and its folding: patterns in turn guard one text
+
+
+def _folded(text: str) -> str | None:
+    """The text lower-cased, or None where it holds a character re.I matches with an ASCII letter of another."""
+    global _last
+    last = _last  # read and written whole, so that threads reading at once each get a text's own folding
+    if last[0] is text:
+        return last[1]
+    folded = text.lower() if text.isascii() or _FOLDED_TO_ASCII.isdisjoint(text) else None
+    _last = (text, folded)
+    return folded
+
+
+_GUARDS: dict[int, Guard] = {}  # by the pattern's id (its own hash reads all its code); a Guard keeps its pattern,
+# so the id is never another pattern's
+
+
+def guard(pattern: re.Pattern[str]) -> Guard:
+    """The pattern's guard, read once per pattern."""
+    found = _GUARDS.get(id(pattern))
+    if found is None:
+        found = _GUARDS[id(pattern)] = Guard(pattern)
+    return found
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, searched only from where a match may start, not at all where none can."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    last = _last
+    folded = last[1] if last[0] is text else _folded(text)
+    if folded is None:
+        return g.fast.search(text)
+    for test in g.tests:
+        if not test(folded):
+            return None
+    if g.first is None:
+        return g.fast.search(text)
+    at = g.first(folded)
+    if g.anchored:  # a match may start at the text's start, with anything, or where a start piece is
+        found = pattern.match(text)
+        return found if found is not None or at < 0 else g.fast.search(text, at)
+    return None if at < 0 else g.fast.search(text, at)
+
+
+def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.match(text)`, not run where the text cannot match."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    folded = _folded(text)
+    if folded is not None:
+        if not all(test(folded) for test in g.tests):
+            return None
+        if g.starts is not None and not g.anchored and not folded.startswith(g.starts):
+            return None
+    return pattern.match(text)
+
+
+def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`, searched only from where a match may start, not at all where none
+    can (a match takes its characters from text[pos:endpos] only)."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    end = len(text) if endpos is None else endpos
+    folded = _folded(text if pos == 0 and end >= len(text) else text[pos:end])
+    if folded is not None:
+        for test in g.tests:
+            if not test(folded):
+                return iter(())
+        if g.first is not None and not g.anchored:
+            at = g.first(folded)
+            if at < 0:
+                return iter(())
+            pos += at
+    return g.fast.finditer(text, pos, end)
+
+
+def sub(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """`pattern.sub(repl, text)`: the text as it is where no match can be in it."""
+    g = _GUARDS.get(id(pattern)) or guard(pattern)
+    folded = _folded(text)
+    if folded is not None and (not all(test(folded) for test in g.tests)
+                               or g.first is not None and not g.anchored and g.first(folded) < 0):
+        return text
+    return g.fast.sub(repl, text)
