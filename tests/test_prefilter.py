@@ -89,19 +89,25 @@ def test_a_fronted_pattern_finds_what_the_pattern_finds() -> None:
         (m.span(), m.groupdict()) for m in number.finditer(text)]
     verbose = re.compile(r"(?:up|down)  # a comment to the line's end", re.X)
     assert pattern_reading.fronted(verbose).findall("up and down") == ["up", "down"]
-    # not fronted: a pattern that may match nothing, one tried at the start only, a part read with other case rules
+    # not fronted: a pattern that may match nothing, one tried at the start only, a part read with broader case rules
     for pattern in (re.compile(r"a*"), re.compile(r"^\d"), re.compile(r"(?i:a)b"), re.compile(r".b")):
         assert pattern_reading.fronted(pattern) is pattern
+    # a headline's "^" takes no match after the text's start: later, only the other way's first characters count
+    headline = re.compile(r"\bwill\b|^\W*\w+\s+to\s+rise", re.I)
+    assert pattern_reading.fronted(headline, later=True).pattern.startswith("(?=(?:[\\U00000077]))")
+    assert pattern_reading.fronted(headline, later=True).search("Output to rise, it will", 1).span() == (19, 23)
 
 
 def test_every_pattern_of_the_rules_fronted_finds_what_it_finds_in_the_fixtures() -> None:
     texts = _texts()
-    fronted = [(pattern, prefilter.guard(pattern).fast) for pattern in PATTERNS]
-    assert sum(fast is not pattern for pattern, fast in fronted) > 200
-    for pattern, fast in fronted:
+    fronted = [(pattern, prefilter.guard(pattern).fast, prefilter.guard(pattern).later) for pattern in PATTERNS]
+    assert sum(fast is not pattern for pattern, fast, _ in fronted) > 200
+    for pattern, fast, later in fronted:
         for text in texts:
             assert [_found(m) for m in fast.finditer(text)] == [_found(m) for m in pattern.finditer(text)], (
                 pattern.pattern[:80], text)
+            if text:  # (from 1: no match starts at the text's start)
+                assert [_found(m) for m in later.finditer(text, 1)] == [_found(m) for m in pattern.finditer(text, 1)]
 
 
 def test_patterns_with_no_necessary_piece() -> None:
@@ -121,6 +127,13 @@ def test_the_guard_passes_over_what_cannot_match() -> None:
     # re.I matches "s" with the long s and "k" with the Kelvin sign: such a text is always searched
     assert prefilter.guard(re.compile(r"\bsank\b", re.I)).may_match("output \u017fan\u212a")
     assert re.search(r"\bsank\b", "output \u017fan\u212a", re.I)
+
+
+def test_a_match_at_the_start_through_a_caret_is_found() -> None:
+    pattern = re.compile(r"(?:^y|x)z")  # its matches start with "yz" or "xz"; "yz" only at the text's start
+    for text in ("yz and xz", "a yz and xz", "yz"):
+        assert [m.span() for m in prefilter.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+        assert _found(prefilter.search(pattern, text)) == _found(pattern.search(text))
 
 
 def test_finditer_reads_only_the_span_asked() -> None:

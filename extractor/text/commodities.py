@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 
 # id -> heading and text variants (normalized by normalize_name before use).
@@ -273,7 +274,7 @@ def _named_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> list[
     (the "aluminum" of an "aluminum extrusion output")."""
     index = _alias_index()
     named = []
-    for match in _text_pattern().finditer(text):
+    for match in prefilter.finditer(_text_pattern(), text):
         if _covered(found, match.start()):
             continue
         after = text[match.end():match.end() + 40]
@@ -316,7 +317,7 @@ def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     """The produced-only names a text gives where it speaks of their production, producers, trade or stocks."""
     index = _alias_index()
     found = []
-    for match in _produced_only_pattern().finditer(text):
+    for match in prefilter.finditer(_produced_only_pattern(), text):
         after = text[match.end():match.end() + 40]
         before = max(0, match.start() - 40)
         if _PRODUCERS_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(

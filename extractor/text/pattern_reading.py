@@ -237,12 +237,13 @@ def _class_items(items: list[tuple[Any, Any]]) -> str | None:
     return "".join(written)
 
 
-def _first_chars(items: list[tuple[Any, Any]]) -> tuple[list[str], bool] | None:
+def _first_chars(items: list[tuple[Any, Any]], later: bool) -> tuple[list[str], bool] | None:
     """The classes (written) of the characters a match of a sequence can start with, and whether it may be empty;
-    None where this cannot tell (a part it does not read, or case read otherwise than the whole pattern)."""
+    None where this cannot tell (a part it does not read, or case read otherwise than the whole pattern). `later`:
+    of a match starting after the text's start, which no way through a "^" is."""
     classes: list[str] = []
     for op, av in items:
-        first = _first_of(op, av)
+        first = _first_of(op, av, later)
         if first is None:
             return None
         classes += first[0]
@@ -254,18 +255,20 @@ def _first_chars(items: list[tuple[Any, Any]]) -> tuple[list[str], bool] | None:
 _Firsts = tuple[list[str], bool] | None  # the classes a part's matches start with, and whether it may be empty
 
 
-def _first_of(op: Any, av: Any) -> _Firsts:
+def _first_of(op: Any, av: Any, later: bool) -> _Firsts:
     if op is _P.LITERAL:
         return [_char_of(av)], False
     if op is _P.NOT_LITERAL:
         return [f"[^{_char_of(av)}]"], False
+    if op is _P.AT and later and av in (_P.AT_BEGINNING, _P.AT_BEGINNING_STRING):
+        return [], False  # no match starting after the text's start goes this way
     if op in (_P.AT, _P.ASSERT, _P.ASSERT_NOT):
         return [], True
     reader = _FIRST_READERS.get(op)
-    return None if reader is None else reader(av)
+    return None if reader is None else reader(av, later)
 
 
-def _first_in(av: Any) -> _Firsts:
+def _first_in(av: Any, later: bool) -> _Firsts:
     negated = bool(av) and av[0][0] is _P.NEGATE
     written = _class_items(av[1:] if negated else av)
     if written is None:
@@ -273,46 +276,51 @@ def _first_in(av: Any) -> _Firsts:
     return [f"[^{written}]" if negated else written], False
 
 
-def _first_in_group(av: Any) -> _Firsts:
+def _first_in_group(av: Any, later: bool) -> _Firsts:
     _, add_flags, del_flags, body = av
-    if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.UNICODE | re.LOCALE):
-        return None  # read with other rules of case or classes than a class in front of the whole pattern
-    return _first_chars(list(body))
+    if add_flags & (re.IGNORECASE | re.UNICODE | re.LOCALE | _MULTILINE) or del_flags & (re.ASCII | re.LOCALE):
+        return None  # read with broader rules of case, classes or lines than a class in front of the whole pattern
+    return _first_chars(list(body), later)  # (a part read case-sensitively, or ASCII only, matches less)
 
 
-def _first_in_branch(av: Any) -> _Firsts:
-    found = [_first_chars(list(alternative)) for alternative in av[1]]
+def _first_in_branch(av: Any, later: bool) -> _Firsts:
+    found = [_first_chars(list(alternative), later) for alternative in av[1]]
     if any(f is None for f in found):
         return None
     return [c for f in found if f is not None for c in f[0]], any(f is not None and f[1] for f in found)
 
 
-def _first_in_repeat(av: Any) -> _Firsts:
+def _first_in_repeat(av: Any, later: bool) -> _Firsts:
     low, _, body = av
-    found = _first_chars(list(body))
+    found = _first_chars(list(body), later)
     return None if found is None else (found[0], found[1] or low == 0)
 
 
-_FIRST_READERS: dict[Any, Callable[[Any], _Firsts]] = {
+_FIRST_READERS: dict[Any, Callable[[Any, bool], _Firsts]] = {
     _P.IN: _first_in, _P.SUBPATTERN: _first_in_group, _P.BRANCH: _first_in_branch,
     **{repeat: _first_in_repeat for repeat in _REPEATS},
 }
 
 
-def fronted(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def fronted(pattern: re.Pattern[str], later: bool = False) -> re.Pattern[str]:
     """The pattern with a look-ahead in front for the characters its matches can start with (read from it): it
     finds what the pattern finds, but Python's engine passes over the other places at once. The pattern itself
-    where they are not known (or it may match nothing)."""
+    where they are not known (or it may match nothing).
+
+    `later`: for the matches that start after the text's start only (a search from a later place, or one made
+    where no match starts at the text's start), so not those of a way through "^" (where "^" is the text's start
+    only)."""
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
         if parsed and parsed[0] in ((_P.AT, _P.AT_BEGINNING), (_P.AT, _P.AT_BEGINNING_STRING)):
             return pattern  # tried at the start only: nothing to pass over
-        first = _first_chars(list(parsed))
+        first = _first_chars(list(parsed), later and not parsed.state.flags & _MULTILINE)
         if first is None or first[1] or not first[0]:
             return pattern
         verbose = "\n" if pattern.flags & re.VERBOSE else ""
-        classes = "".join(c if not c.startswith("[") else "" for c in first[0])
-        negated = [c for c in first[0] if c.startswith("[")]
+        written = list(dict.fromkeys(first[0]))
+        classes = "".join(c for c in written if not c.startswith("["))
+        negated = [c for c in written if c.startswith("[")]
         ahead = "|".join(([f"[{classes}]"] if classes else []) + negated)
         return re.compile(f"(?=(?:{ahead}))(?:{pattern.pattern}{verbose})", pattern.flags)
     except (re.error, RecursionError):

@@ -11,6 +11,7 @@ searched in full.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable, Iterator
 
@@ -25,13 +26,14 @@ class Guard:
     is (-1: none). Each is the cheapest test of its pieces: `in` for one or two, else one search of a trie of them
     (which piece is found does not matter, only whether one is, or where the first starts)."""
 
-    __slots__ = ("pattern", "fast", "tests", "first", "anchored", "starts")
+    __slots__ = ("pattern", "fast", "later", "tests", "first", "anchored", "starts")
     tests: tuple[Callable[[str], object], ...]
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         reading = read(pattern)
         self.pattern = pattern
         self.fast = fronted(pattern)  # searched with, for the places it passes over at once
+        self.later = fronted(pattern, later=True)  # where no match starts at the text's start
         self.starts = None if reading.starts is None else tuple(sorted(reading.starts))
         self.anchored = reading.anchored
         self.first = None if reading.starts is None else _first(reading.starts)
@@ -144,7 +146,7 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     at = g.first(folded)
     if g.anchored:  # a match may start at the text's start, with anything, or where a start piece is
         found = pattern.match(text)
-        return found if found is not None or at < 0 else g.fast.search(text, at)
+        return found if found is not None or at < 0 else g.later.search(text, at)
     return None if at < 0 else g.fast.search(text, at)
 
 
@@ -170,12 +172,25 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         for test in g.tests:
             if not test(folded):
                 return iter(())
-        if g.first is not None and not g.anchored:
+        if g.first is not None and g.anchored and pos == 0:
+            return _anchored_finditer(g, text, g.first(folded), end)
+        if g.first is not None:
             at = g.first(folded)
             if at < 0:
-                return iter(())
-            pos += at
+                return iter(())  # (no way through a "^" takes a match starting after the text's start)
+            return (g.later if pos + at > 0 else g.fast).finditer(text, pos + at, end)
     return g.fast.finditer(text, pos, end)
+
+
+def _anchored_finditer(g: Guard, text: str, at: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that may start at the text's start with anything, or else at a start piece (the
+    first at `at`): the one at the start, then those after it."""
+    first = g.pattern.match(text, 0, end)
+    if first is None:
+        return g.later.finditer(text, at, end) if at >= 0 else iter(())
+    if first.end() == 0:  # an empty match: the search after it is the pattern's own
+        return g.fast.finditer(text, 0, end)
+    return itertools.chain((first,), g.later.finditer(text, first.end(), end))
 
 
 def sub(pattern: re.Pattern[str], repl: str, text: str) -> str:
