@@ -435,3 +435,18 @@ def test_the_oracle_draws_its_mistakes_again_the_same_for_a_seed_and_otherwise_f
     assert first == again
     assert first[0] or first[1]  # a reader right 8 times in 10, trusted here, gets something wrong
     assert other != first
+
+
+def test_a_month_settled_by_the_llm_s_figures_says_so_in_its_evidence() -> None:
+    """The LLM named one month, the rules another, and its figures a third that the text states: the month stored
+    says which it is and what the other two said (not "the LLM's reading")."""
+    from extractor.formats import ReportMonth
+    from extractor.strategies import read_flow
+
+    rules = ReportMonth("2025-12", "medium", "4.5 against 2.0: text: 'December'")
+    why = "the LLM named 2025-01; it read the figures as of 2024-12, a month the text states"
+    month = read_flow._month(rules, "2025-01", "2024-12", why)
+    assert (month.value, month.confidence) == ("2024-12", "medium")
+    assert month.evidence == f"{why} (the rules said 2025-12)"
+    named = read_flow._month(rules, "2025-01", "2025-01", None)
+    assert named.evidence.startswith("the LLM's reading")

@@ -65,16 +65,24 @@ def ask(text: str, fmt: ReportFormat, sections: list[Section], rules_month: Repo
     answers = llm.run([read.chunk_request(text, c, month, products_line(reading),
                                           examples(text[c.start:c.end]) if examples else "") for c in parts])
     readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
-    if _outvoted(month, rules_month, readings):
-        month_problem = f"the LLM named {month} but its figures and the rules say {rules_month.value}"
-        month = rules_month.value
-        readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
-    elif (figures_month := _month_read(month_problem, month, rules_month, readings, text)) is not None:
-        month_problem = f"{month_problem}; it read the figures as of {figures_month}, a month the text states"
-        month = figures_month
+    settled = _settled_month(month, month_problem, rules_month, readings, text)
+    if settled is not None:
+        month, month_problem = settled
         readings = [read.read_chunk(text, fmt, c, a, month, source) for c, a in zip(parts, answers)]
     return Asked(reading, llm_month, month_problem, month, parts, [f for r in readings for f in r.facts],
                  [d for r in readings for d in r.drivers])
+
+
+def _settled_month(month: str | None, problem: str | None, rules_month: ReportMonth,
+                   readings: list[read.ChunkAnswer], text: str) -> tuple[str | None, str] | None:
+    """Where the LLM's figures settle the report month otherwise than the month taken: that month and why."""
+    if _outvoted(month, rules_month, readings):
+        return rules_month.value, f"the LLM named {month} but its figures and the rules say {rules_month.value}"
+    figures_month = _month_read(problem, month, rules_month, readings, text)
+    if figures_month is None:
+        return None
+    named = problem or f"the LLM named {month}"
+    return figures_month, f"{named}; it read the figures as of {figures_month}, a month the text states"
 
 
 def _outvoted(month: str | None, rules_month: ReportMonth, readings: list[read.ChunkAnswer]) -> bool:
@@ -175,6 +183,8 @@ def _month(rules: ReportMonth, llm: str | None, chosen: str | None, problem: str
     if chosen == rules.value:
         agree = " (the LLM agrees)" if llm == chosen else f" (the LLM said {llm}: {problem or 'not trusted'})"
         return ReportMonth(rules.value, rules.confidence, rules.evidence + agree)
+    if chosen != llm:  # the month of the LLM's figures, not the one it named
+        return ReportMonth(chosen, "medium", f"{problem} (the rules said {rules.value})")
     return ReportMonth(chosen, "high" if rules.value is None else "medium",
                        f"the LLM's reading, which the text states (the rules said {rules.value})")
 
