@@ -13,6 +13,7 @@ from extractor.record import Status, distinct_drivers, distinct_facts
 from extractor.run_options import RunOptions
 from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store
+from extractor.text import pattern_cache
 from extractor.text.documents import Document, read_document
 
 if TYPE_CHECKING:
@@ -182,6 +183,8 @@ def extract_apart(doc: Document, options: RunOptions) -> DocumentRecord | Failed
         return FailedExtraction(str(e))
     except Exception as e:  # noqa: BLE001 - reported as the sequential run reports it
         return FailedExtraction(str(e), type(e).__name__)
+    finally:
+        pattern_cache.save()  # a pool's worker exits without running atexit: what it read of new patterns is kept here
 
 
 def _record(result: DocumentRecord | FailedExtraction) -> DocumentRecord:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator, NamedTuple
 
+from extractor.text import pattern_cache
+
 try:
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
@@ -309,22 +311,34 @@ def fronted(pattern: re.Pattern[str], later: bool = False) -> re.Pattern[str]:
 
     `later`: for the matches that start after the text's start only (a search from a later place, or one made
     where no match starts at the text's start), so not those of a way through "^" (where "^" is the text's start
-    only)."""
+    only). Both what is read and what is compiled are kept between processes (`pattern_cache`)."""
+    source = pattern_cache.kept("fronted-later" if later else "fronted", pattern.pattern, pattern.flags,
+                                lambda: _fronted_source(pattern, later) or "")
+    try:
+        return pattern_cache.compiled(source, pattern.flags) if source else pattern
+    except (re.error, RecursionError):
+        return pattern
+
+
+def _fronted_source(pattern: re.Pattern[str], later: bool) -> str | None:
+    """The fronted pattern's source, or None where the pattern is best searched as it is."""
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
         if parsed and parsed[0] in ((_P.AT, _P.AT_BEGINNING), (_P.AT, _P.AT_BEGINNING_STRING)):
-            return pattern  # tried at the start only: nothing to pass over
+            return None  # tried at the start only: nothing to pass over
         first = _first_chars(list(parsed), later and not parsed.state.flags & _MULTILINE)
         if first is None or first[1] or not first[0]:
-            return pattern
+            return None
         verbose = "\n" if pattern.flags & re.VERBOSE else ""
         written = list(dict.fromkeys(first[0]))
         classes = "".join(c for c in written if not c.startswith("["))
         negated = [c for c in written if c.startswith("[")]
         ahead = "|".join(([f"[{classes}]"] if classes else []) + negated)
-        return re.compile(f"(?=(?:{ahead}))(?:{pattern.pattern}{verbose})", pattern.flags)
+        source = f"(?=(?:{ahead}))(?:{pattern.pattern}{verbose})"
+        re.compile(source, pattern.flags)  # one that does not compile is not fronted
+        return source
     except (re.error, RecursionError):
-        return pattern
+        return None
 
 
 class Reading(NamedTuple):
@@ -347,7 +361,13 @@ def _without_longer(pieces: Pieces, prefixes_only: bool) -> Pieces:
 
 
 def read(pattern: re.Pattern[str]) -> Reading:
-    """The necessary conditions read from a pattern (none known for one this Python's parser reads otherwise)."""
+    """The necessary conditions read from a pattern (none known for one this Python's parser reads otherwise), kept
+    between processes (`pattern_cache`)."""
+    return pattern_cache.kept("reading", pattern.pattern, pattern.flags, lambda: tuple(_reading(pattern)),
+                              lambda kept: Reading(*kept))  # type: ignore[no-any-return]
+
+
+def _reading(pattern: re.Pattern[str]) -> Reading:
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
     except Exception:

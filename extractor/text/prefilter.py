@@ -15,6 +15,7 @@ import itertools
 import re
 from typing import Callable, Iterator
 
+from extractor.text import pattern_cache
 from extractor.text.pattern_reading import Pieces, fronted, read
 
 _FOLDED_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # non-ASCII characters re.I matches with an ASCII letter
@@ -71,7 +72,7 @@ def _holds(pieces: Pieces) -> Callable[[str], object]:
                     return True
             return False
         return holds
-    return re.compile(_trie(sorted(pieces))).search  # a match where one is
+    return pattern_cache.compiled(_trie(sorted(pieces))).search  # a match where one is
 
 
 def _first(pieces: Pieces) -> Callable[[str], int]:
@@ -86,7 +87,7 @@ def _first(pieces: Pieces) -> Callable[[str], int]:
             found = [at for at in map(folded.find, few) if at >= 0]
             return min(found) if found else -1
         return first_of_few
-    search = re.compile(_trie(sorted(pieces))).search
+    search = pattern_cache.compiled(_trie(sorted(pieces))).search
 
     def first(folded: str) -> int:
         found = search(folded)
