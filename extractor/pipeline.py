@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractor.errors import DocumentError, ExtractorError
-from extractor.formats import ReportFormat, ReportMonth, RulesFormat, Section, choose_format
+from extractor.formats import ReportFormat, ReportMonth, RulesFormat, Section, format_of
 from extractor.llm import LLMClient
 from extractor.reconcile import crosscheck
 from extractor.reconcile.gate import gate_fact
@@ -38,7 +38,7 @@ def read_structure(doc: Document, options: RunOptions) -> Reading:
     Raises DocumentError when no format recognises a commodity in the text.
     """
     sentence_cache.start_document()
-    chosen = choose_format(doc.text)
+    chosen = format_of(doc)
     sections = chosen.sections(doc.text) if chosen is not None else []
     fmt: ReportFormat = chosen if chosen is not None else RulesFormat()  # type: ignore[assignment]
     if (chosen is None or not sections) and not options.reads_with_llm:  # the LLM reads what the rules cannot

@@ -4,6 +4,7 @@ is added as a module of its own, registered by name, without touching any other 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -13,10 +14,13 @@ import sqlite_utils
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.formats import (ReportFormat, RulesFormat, choose_format, format_names, get_format, register_lazy,
-                               registry)
+from extractor.formats import (ReportFormat, RulesFormat, choose_format, format_names, format_of, get_format,
+                               register_lazy, registry)
+from extractor.formats.bundles import split_bundle
 from extractor.llm import LLMResult
+from extractor.pipeline import read_structure
 from extractor.record import Status
+from extractor.run_options import RunOptions
 from extractor.strategies import read
 from extractor.text.documents import read_document
 
@@ -33,6 +37,20 @@ def test_a_review_and_an_article_get_their_formats(fixtures: Path) -> None:
     assert choose_format(review).name == "smm_review"
     assert choose_format(article).name == "smm_article"
     assert choose_format("no figures and no commodity at all here") is None
+
+
+def test_the_format_chosen_when_a_file_is_read_is_the_one_extraction_takes(fixtures: Path) -> None:
+    """Reading a file for the reports it holds chooses each one's format; extraction (in the batch's process or a
+    worker) takes that choice instead of choosing again, and chooses where nobody has."""
+    review = read_document(fixtures / "review_2024_06.txt", 1_000_000)
+    assert review.report_format is None
+    [read_whole] = split_bundle(review)
+    assert read_whole.report_format == "smm_review" and read_whole.text == review.text
+    assert format_of(read_whole).name == format_of(review).name == "smm_review"
+    told = replace(review, report_format="smm_article")  # a choice made is taken, not made again
+    assert format_of(told).name == "smm_article"
+    assert read_structure(told, RunOptions()).format.name == "smm_article"
+    assert format_of(replace(review, report_format="gone")).name == "smm_review"  # no longer registered: chosen
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ are the records a format gives.
 """
 
 from extractor.formats.base import ReportFormat, RulesFormat
-from extractor.formats.registry import choose_format, format_names, get_format, register_lazy
+from extractor.formats.registry import choose_format, format_names, format_of, get_format, register_lazy
 from extractor.rules.report_month import ReportMonth
 from extractor.rules.sections import Section
 
-__all__ = ["ReportFormat", "ReportMonth", "RulesFormat", "Section", "choose_format", "format_names", "get_format",
-           "register_lazy"]
+__all__ = ["ReportFormat", "ReportMonth", "RulesFormat", "Section", "choose_format", "format_names", "format_of",
+           "get_format", "register_lazy"]

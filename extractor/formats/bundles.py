@@ -13,11 +13,13 @@ just before a dateline), and a preamble line opening as the file's first line do
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.text.documents import Document, document_parts, split_reports
 
 from .datelines import PAGE_DATELINE
-from .registry import choose_format
+from .base import ReportFormat
+from .registry import chosen_name, get_format
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TITLED_MONTH = re.compile(rf"\b{_MONTH}[ \t]+(?:19|20)\d\d\b")
@@ -34,11 +36,12 @@ def split_bundle(doc: Document) -> list[Document]:
         for part in parts:
             offset = doc.text.index(part.text, offset)
             starts.add(offset)
-    starts.update(_section_restarts(doc.text))
+    name = chosen_name(doc.text)
+    starts.update(_section_restarts(doc.text, None if name is None else get_format(name)))
     starts.update(_dateline_starts(doc.text))
     bounds = sorted(s for s in starts if s == 0 or doc.text[:s].strip())
     if len(bounds) < 2:
-        return [doc]
+        return [replace(doc, report_format=name)]  # one report, whose format is chosen now
     return document_parts(doc, bounds)
 
 
@@ -67,8 +70,7 @@ def _opening(lines: list[tuple[int, str]], index: int, first_line: str, dateline
     return start
 
 
-def _section_restarts(text: str) -> list[int]:
-    fmt = choose_format(text)
+def _section_restarts(text: str, fmt: ReportFormat | None) -> list[int]:
     sections = fmt.sections(text) if fmt is not None else []
     headed = [s for s in sections if s.heading]
     if len(headed) < 2 or headed[0].heading == headed[1].heading:

@@ -11,6 +11,7 @@ import importlib
 
 from extractor.errors import ConfigError
 from extractor.formats.base import ReportFormat
+from extractor.text.documents import Document
 
 _REGISTRY: dict[str, str] = {
     "world_release": "extractor.formats.world_release:WorldRelease",
@@ -49,10 +50,23 @@ def get_format(name: str) -> ReportFormat:
 
 def choose_format(text: str) -> ReportFormat | None:
     """The format that recognises the text best (the first registered wins a tie), or None if none does."""
-    best: tuple[float, ReportFormat | None] = (0.0, None)
+    name = chosen_name(text)
+    return None if name is None else get_format(name)
+
+
+def chosen_name(text: str) -> str | None:
+    """The registered name of the format `choose_format` chooses (None: none recognises the text)."""
+    best: tuple[float, str | None] = (0.0, None)
     for name in _REGISTRY:
-        candidate = get_format(name)
-        score = candidate.recognise(text)
+        score = get_format(name).recognise(text)
         if score > best[0]:
-            best = (score, candidate)
+            best = (score, name)
     return best[1]
+
+
+def format_of(doc: Document) -> ReportFormat | None:
+    """`choose_format` of the document's text, or the format already chosen for it (`Document.report_format`,
+    where the batch's reading of a file chose it: the same text, the same choice)."""
+    if doc.report_format is not None and doc.report_format in _REGISTRY:
+        return get_format(doc.report_format)
+    return choose_format(doc.text)

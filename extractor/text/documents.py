@@ -35,6 +35,9 @@ class Document:
     format: str
     sha256: str
     size: int
+    # the registered name of the report format chosen for this text where it was already chosen (reading a file
+    # for the reports it holds chooses it), so that extraction does not choose it again; None: not chosen yet
+    report_format: str | None = None
 
 
 def read_document(path: Path, max_bytes: int) -> Document:
