@@ -21,3 +21,16 @@ def test_a_metric_is_held_to_the_words_of_its_own_clause() -> None:
     assert verify.check_metric("production", "Stocks at the mills shrank to 12,600 t", stocks) is not None
     assert verify.check_metric("inventory", "Stocks at the mills shrank to 12,600 t", stocks) is None
     assert verify.check_metric("production", "output held steady", stocks) is None
+
+
+def test_a_production_figure_is_refuted_where_its_quote_speaks_only_of_a_price_or_trade() -> None:
+    trade = ("Smelters' output edged up in the month, while inbound shipments of ore climbed to 96,000 t and the "
+             "per-tonne price of refined metal firmed 4.2%.")
+    assert "price" in verify.check_metric("production", "the per-tonne price of refined metal firmed 4.2%", trade)
+    assert verify.check_metric("production", "quoted at RMB 18,150-18,400/t", trade) is not None
+    assert "imports" in verify.check_metric("production", "Net imports are seen near 52,000 t", trade)
+    assert "exports" in verify.check_metric("production", "exports fell to 7,300 t", trade)
+    # a production word in the quote keeps it: the other metric's word is only context
+    assert verify.check_metric("production", "output edged up 1.1% despite lower imports", trade) is None
+    assert verify.check_metric("price", "the per-tonne price of refined metal firmed 4.2%", trade) is None
+    assert verify.check_metric("imports", "Net imports are seen near 52,000 t", trade) is None

@@ -53,7 +53,9 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
 }
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
 # What a quote that names no production word may speak of instead.
-_OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"]}
+_OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"],
+                 "price": re.compile(r"pric|yuan|\brmb|\busd|\$", re.I), "imports": re.compile(r"import", re.I),
+                 "exports": re.compile(r"export", re.I)}
 _POINTS = re.compile(r"percentage points?|pct points?|\bpp\b|points?\b|bps\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b)\.?,?\s*(?:\d{{1,2}},?\s*)?((?:19|20)\d\d)\b"
@@ -313,7 +315,7 @@ def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None
     if words is not None and not words.search(_metric_stretch(metric, quote, sentence)):
         return f"{metric} but the sentence has no {metric.replace('_', ' ')} word"
     if metric in ("production", "cumulative_production") and not _PRODUCTION_WORDS.search(quote):
-        other = next((name for name in ("capacity", "inventory") if _OTHER_METRIC[name].search(quote)), None)
+        other = next((name for name, words in _OTHER_METRIC.items() if words.search(quote)), None)
         if other is not None:
             return f"{metric} but the quote speaks of {other}"
     if metric == "production" and cl.CUMULATIVE_RANGE.search(quote):
