@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """What runs before any test's own home is set (collecting the tests) keeps its files out of the user's home."""
+    if "EXTRACTOR_HOME" not in os.environ:
+        os.environ["EXTRACTOR_HOME"] = tempfile.mkdtemp(prefix="extractor-tests-home-")
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from extractor.text import pattern_cache, pattern_reading, prefilter
 from tests.test_prefilter import _patterns
 
@@ -80,4 +82,19 @@ def test_an_entry_that_cannot_be_used_is_made_again(isolated_home: Path) -> None
     assert made == re.compile(source, re.I) and made.search("Output rose YoY").group("basis") == "YoY"
     assert pattern_reading.read(re.compile(source, re.I)).clauses == (frozenset({"rose", "fell"}),
                                                                       frozenset({"mom", "yoy"}))
+    pattern_cache.forget()
+
+
+def test_an_edited_reader_starts_a_new_file_and_the_old_one_goes(isolated_home: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern_cache.forget()
+    pattern_reading.read(re.compile(r"\bsmelting\s+days\b"))
+    pattern_cache.save()
+    first = _cache_file(isolated_home)
+    monkeypatch.setattr(pattern_cache, "_readers_digest", lambda: "0" * 16)  # as if pattern_reading.py were edited
+    pattern_cache.forget()
+    assert pattern_reading.read(re.compile(r"\bsmelting\s+days\b")).clauses  # read again, not taken from the file
+    assert pattern_cache._added
+    pattern_cache.save()
+    assert _cache_file(isolated_home).name.endswith("-" + "0" * 16 + ".marshal") and not first.exists()
     pattern_cache.forget()

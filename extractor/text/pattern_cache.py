@@ -9,8 +9,9 @@ both are kept in one file per Python build, read once by each process:
   `_sre.compile`), from which the same pattern is made again without parsing or compiling it.
 
 Entries are keyed by the pattern's own text, so a changed pattern is a new entry, never a stale one. The file is
-`DATA_DIR/cache/patterns-<Python build>.marshal` (DATA_DIR: `$EXTRACTOR_HOME`, else `~/.local/share/extractor`),
-written with `marshal` (data only, nothing run when it is read) to a temporary file then moved into place, so a
+`DATA_DIR/cache/patterns-<Python build>-<readers>.marshal` (DATA_DIR: `$EXTRACTOR_HOME`, else `~/.local/share/extractor`),
+keyed also by the text of the modules that read and compile them (an edited reader starts a new file and the
+old one is removed), written with `marshal` (data only, nothing run when it is read) to a temporary file then moved into place, so a
 reader never sees half of it. A file that cannot be read or written is passed over: the patterns are then read and
 compiled as without it, with the same result.
 """
@@ -18,6 +19,7 @@ compiled as without it, with the same result.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
 import platform
@@ -39,7 +41,18 @@ except ImportError:  # Python 3.10
 from extractor.errors import ConfigError
 from extractor.settings import load_settings
 
-# the programs are the engine's own: one file per Python version and engine (its code's magic number and size)
+# The programs are the engine's own, the readings this package's: one file per Python version and engine (its
+# code's magic number and size) and per text of the modules that read and compile (a changed reader starts a new file).
+_READERS = ("pattern_cache.py", "pattern_reading.py", "prefilter.py")
+
+
+def _readers_digest() -> str:
+    digest = hashlib.sha256()
+    for name in _READERS:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 _BUILD = f"{sys.implementation.name}-{platform.python_version()}-{_sre.MAGIC}-{_sre.CODESIZE}-{marshal.version}"
 _entries: dict[Any, Any] | None = None  # what the file held, and what this process added
 _file: Path | None = None  # the file read, which is the one written (the environment may change meanwhile)
@@ -48,8 +61,8 @@ _added = False
 
 def _path() -> Path | None:
     try:
-        return load_settings().data_dir / "cache" / f"patterns-{_BUILD}.marshal"
-    except ConfigError:
+        return load_settings().data_dir / "cache" / f"patterns-{_BUILD}-{_readers_digest()}.marshal"
+    except (ConfigError, OSError):  # OSError: the readers' files cannot be read (nothing is kept then)
         return None
 
 
@@ -128,6 +141,9 @@ def save() -> None:
             if os.path.exists(temporary):
                 os.unlink(temporary)
         _added = False
+        for older in _file.parent.glob(f"patterns-{_BUILD}-*.marshal"):  # what an earlier reader kept
+            if older != _file:
+                older.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass
 
