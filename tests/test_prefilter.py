@@ -66,6 +66,9 @@ def test_the_pieces_of_simple_patterns() -> None:
     assert pattern_reading.required(re.compile(r"\bexpect(?:ed|s)?\b", re.I)) == {"expect"}  # "expected" holds it
     assert pattern_reading.required(re.compile(r"(?<=SMM )sees?")) == {"see"}  # a look-behind takes no characters
     assert pattern_reading.required(re.compile(r"\d+\s*%")) == {"%"}
+    # of two words every match holds, the one most sentences do not: "production" would pass most of them on
+    assert pattern_reading.required(re.compile(r"\bproduction\s+days\b")) == {"days"}
+    assert pattern_reading.required(re.compile(r"\b(?:output\s+quotas?|smelting\s+days)\b")) == {"quota", "smelting"}
 
 
 def test_what_matches_start_with() -> None:
