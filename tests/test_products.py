@@ -21,6 +21,10 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     # a word of the sentence's grammar before "production" is no product; the product named later still is
     assert named_product("Shipments fell in 2019, when production of gallium metal fell to 310 t.") == "gallium_metal"
     assert named_product("Sales slowed while production held up at the smelter.") is None
+    # what a country imports or exports of a product is counted too
+    assert named_product("India: chrome concentrate imports slip 5% in May") == "chrome_concentrate"
+    assert named_product("Chinese exports of nickel matte rose to 9,200 t in June.") == "nickel_matte"
+    assert named_product("Imports fell while the ports were shut.") is None
 
 
 def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text.clauses import Sentence, split_sentences
+from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.commodities import commodity_from_text, new_commodity_id, region_for
 
@@ -81,12 +82,15 @@ def _single_section(text: str, end: int) -> list[Section]:
 
 # A product the commodity table does not know, named where a report names what it counts: "coke output", "Pr-Nd
 # oxide production was", "output of copper foil", "produced 126 kt of tungsten concentrates".
+# What a report counts of a product: its output, or what the country imports or exports of it ("manganese ore
+# imports", "imports of cobalt intermediates").
+_COUNTED = rf"(?:{words('output_word')}|{words('import_word', 'export_word')})"
 _NAMED_PRODUCT = re.compile(
-    r"\b(?:output|production)\s+of\s+(?:the\s+)?(?P<after>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s+(?:in|was|were|"
+    rf"\b{_COUNTED}\s+of\s+(?:the\s+)?(?P<after>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)(?=\s+(?:in|was|were|"
     r"stood|rose|fell|reached|totall?ed|came|is|are|at|hit)\b|[,.])"
     r"|\bproduced\s+[\d,.]+\s*(?:mln|million|thousand|k)?\s*(?:kt|mt|t|tonnes?|tons?)\s+of\s+"
     r"(?P<produced>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*[,.(]|\s+in\b)"
-    r"|(?P<before>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){0,2}?)\s+(?:output|production)\b",
+    rf"|(?P<before>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{_COUNTED}\b",
     re.I,
 )
 _NOT_PRODUCT = re.compile(
