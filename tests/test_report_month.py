@@ -168,3 +168,11 @@ def test_a_publication_line_gives_its_first_date_and_a_base_set_off_by_in_is_com
             "Smelters shipped 8,120 t of tin in January, 12% higher than in January 2022.\n")
     month = report_month(text)
     assert month.value == "2023-01", month.evidence
+
+
+def test_a_month_with_a_two_digit_year_after_an_apostrophe_states_its_year() -> None:
+    text = ("Nickel matte exports climb 6% in March\n"
+            "Exports of nickel matte rose 6% to 41,000 t in Mar'23 against 38,700 t in Feb'23, port data showed.")
+    assert report_month(text).value == "2023-03"
+    # the month compared with gives no year of its own: without the stated one the year stays unknown
+    assert report_month("Exports of nickel matte rose 6% against 38,700 t in Feb'23.").value is None

@@ -40,6 +40,8 @@ class Published:
 
 # A month named in a sentence, with its year when one follows ("May 2024", "December, 2023").
 _MONTH_MENTION = re.compile(rf"(?<![A-Za-z-])({MONTH_WORD})(?![A-Za-z])(?:\s*,?\s*{YEAR}\b)?")
+# A month with its year in two digits after an apostrophe ("Aug'24", "in Jan-Aug'24"): a year of this century.
+_MONTH_SHORT_YEAR = re.compile(rf"(?<![A-Za-z-])(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})['’](\d\d)\b(?![.,]\d)", re.I)
 _DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|tonnes?|million|thousand|,\d))")
 _COMPARED_BEFORE = re.compile(
     rf"(?:\b{words('compared_before')}|\bfrom the [\w\s-]{{0,30}}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
@@ -121,6 +123,9 @@ def stated_years(text: str) -> list[int]:
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
+    # "in Aug'24" (a month compared with in this shape is most often the month before: "against 2.6 mnt in Jul'24")
+    years |= {2000 + int(m.group(1)) for m in prefilter.finditer(_MONTH_SHORT_YEAR, text)
+              if not prefilter.search(_COMPARED_BEFORE, text[max(0, m.start() - 40):m.start()])}
     for match in prefilter.finditer(_CUMULATIVE, text):
         base = bool(_SPAN_COMPARED.search(text[max(0, match.start() - 40):match.start()]))  # "Against Jan-May 2019"
         years |= {int(y) + base for y in (match.group(2), match.group(4), match.group(6)) if y}
