@@ -176,3 +176,12 @@ def test_a_month_with_a_two_digit_year_after_an_apostrophe_states_its_year() -> 
     assert report_month(text).value == "2023-03"
     # the month compared with gives no year of its own: without the stated one the year stays unknown
     assert report_month("Exports of nickel matte rose 6% against 38,700 t in Feb'23.").value is None
+
+
+def test_a_half_compared_with_the_same_half_of_the_year_before_is_of_the_year_after() -> None:
+    text = ("Country X first-half tin output climbs 5%\n\n"
+            "JAKARTA, Oct 4 (Reuters) - Refined tin output in Country X rose 5% between January and June, "
+            "the energy ministry said, up 5% from the January-June 2021 volume.\n\n"
+            "Country X was 2021's third-biggest producer of the metal.")
+    # the span compared with is a base: its year is the year before; the dateline's year is the year after it
+    assert report_month(text).value == "2022-06"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.rules.month_votes import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published
+from extractor.rules.month_votes import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR, Published, stated_years
 from extractor.rules.report_month import ReportMonth, find_report_month
 from extractor.text.months import month_number
 
@@ -91,8 +91,9 @@ def _dateline(head: str, wider: str) -> Published | None:
 def _dateline_year(wider: str, named_month: int | None) -> str | None:
     """The year of a dateline that states none: the first the text names, or the year after it where the text
     reviews a year whole after the dateline's month ("SHANGHAI, Feb 1 (SMM) - ... output in 2017 ...")."""
+    of_months = stated_years(wider)  # the years of the months the text states, a base of comparison's the year after
     stated = _ANY_YEAR.search(wider)
-    stated_year = stated.group(1) if stated else None
+    stated_year = str(of_months[0]) if of_months else stated.group(1) if stated else None
     if stated_year is None or named_month is None:
         return stated_year
     whole_years = [m.group(1) for m in FULL_YEAR.finditer(wider)

@@ -65,7 +65,9 @@ _COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 # Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
 # ("over the first nine months of 2012").
-_SPAN_COMPARED = re.compile(rf"\b{words('compared_span')}(?:\s+(?:in|during))?\s+(?:the\s+)?$", re.I)
+_SPAN_COMPARED = re.compile(rf"\b{words('compared_span')}(?:\s+(?:in|during))?\s+(?:the\s+)?$"
+                            # a change from the span: "up 2% from the January-June 2018 volume"
+                            rf"|(?:%|\bper ?cent)\s+{words('compared_base')}\s+(?:the\s+)?$", re.I)
 # "up 2% from the January-June 2018 volume", "growth of 3% in the same period of 2018": 2019 is reviewed
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_base')}\s+(?:the\s+{words('same_period')}\s+"
                        rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
