@@ -185,3 +185,14 @@ def test_a_half_compared_with_the_same_half_of_the_year_before_is_of_the_year_af
             "Country X was 2021's third-biggest producer of the metal.")
     # the span compared with is a base: its year is the year before; the dateline's year is the year after it
     assert report_month(text).value == "2022-06"
+
+
+def test_publication_lines_of_other_sites_date_a_bare_month() -> None:
+    stamped = ("Refined lead output edges up\n\nPublish time: 19th March, 2019      Source: a data service\n"
+               "Refined lead output in February came to 402,000 t, up 1.2% on the month.")
+    assert report_month(stamped).value == "2019-02"
+    lead = ("    Zinc concentrate output slips in August\n\n    Sep. 3, 2021 - According to a survey of mines, zinc "
+            "concentrate output was 301,000 t in August, down 2% from July.")
+    assert report_month(lead).value == "2021-08"
+    # a date inside a sentence dates nothing: "In August, ... on Sep. 3, 2021 - the data show" is no dateline
+    assert report_month("Zinc concentrate output was 301,000 t in August, down 2% from July.").value is None

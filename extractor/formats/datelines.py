@@ -24,12 +24,14 @@ PAGE_DATELINE = re.compile(
 # Publication dates and datelines: "Published: Apr 9, 2019", "iconJun 12, 2016 10:54", "14:14 Dec 08, 2021",
 # "Published: Thursday, 14 December 2017", "Time:Mon, 08 Jan 2024", "date 2023-11-16", "SHANGHAI, Jun. 9 (SMM)".
 _DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{YEAR}\b")
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?\((?:SMM|Reuters|Mysteel)\)")
 
 _ANY_YEAR = re.compile(rf"\b{YEAR}\b")
-_HEADER_WORD = re.compile(r"^(?:published|source|time|date|by|updated)\b", re.I)
+_HEADER_WORD = re.compile(r"^(?:published|publish\s+(?:time|date)|source|time|date|by|updated)\b", re.I)
+# A date that opens a paragraph as its dateline: "Aug. 2, 2022 - According to ..."
+_DATE_LEAD = re.compile(r"\s*[-–—]\s")
 
 
 def is_header(line: str) -> bool:
@@ -64,7 +66,8 @@ def _publication_line(head: str) -> Published | None:
             line_start = head.rfind("\n", 0, match.start()) + 1
             line_end = head.find("\n", match.end())
             line = head[line_start:line_end if line_end >= 0 else len(head)]
-            if not is_header(line) and "(SMM)" not in line:
+            leads = not head[line_start:match.start()].strip() and _DATE_LEAD.match(head, match.end())
+            if not is_header(line) and "(SMM)" not in line and not leads:
                 continue
             written = match.group(month_group)
             month = int(written) if written.isdigit() else month_number(written)
