@@ -196,3 +196,14 @@ def test_publication_lines_of_other_sites_date_a_bare_month() -> None:
     assert report_month(lead).value == "2021-08"
     # a date inside a sentence dates nothing: "In August, ... on Sep. 3, 2021 - the data show" is no dateline
     assert report_month("Zinc concentrate output was 301,000 t in August, down 2% from July.").value is None
+
+
+def test_an_outlook_for_the_month_published_in_late_reviews_the_month_before() -> None:
+    text = ("Nickel pig iron output to recover in June, survey shows\n\nPublished: Jun 27, 2023 09:10\n"
+            "Output of nickel pig iron will recover in June as two lines restart, the survey expects, after a "
+            "weak month before.")
+    assert report_month(text).value == "2023-05"
+    # with its figure, the month published late in is its own preliminary reading
+    estimate = ("Published: Jun 27, 2023 09:10\nOutput of nickel pig iron is estimated at 32,400 mt in June, "
+                "up 4% from May.")
+    assert report_month(estimate).value == "2023-06"

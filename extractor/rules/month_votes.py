@@ -259,14 +259,16 @@ def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int
     elif len(candidates) > 1 and year is None:
         ballot.votes.split.update(shift_month(c, -1) if is_forecast else c for c in candidates)
     for candidate in candidates:
-        ballot.votes.add(_voted_for(candidate, is_forecast, ballot.published), share / len(candidates), evidence)
+        ballot.votes.add(_voted_for(candidate, is_forecast, ballot.published, figure > 1.0), share / len(candidates),
+                         evidence)
 
 
-def _voted_for(candidate: str, is_forecast: bool, published: Published | None) -> str:
+def _voted_for(candidate: str, is_forecast: bool, published: Published | None, with_figure: bool) -> str:
     """The month an expectation of `candidate` votes for: the one before it, unless it is an estimate of the month
-    it is published late in ("estimated at 102,200 mt in February", Feb 26), that month's preliminary figure."""
+    it is published late in, with its figure ("estimated at 102,200 mt in February", Feb 26), that month's
+    preliminary figure ("output will rebound in March", Mar 29, is an outlook: February is reviewed)."""
     preliminary = published is not None and published.day is not None and published.day >= 20 \
-        and candidate == published.month_key
+        and candidate == published.month_key and with_figure
     return shift_month(candidate, -1) if is_forecast and not preliminary else candidate
 
 
