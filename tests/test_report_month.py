@@ -207,3 +207,9 @@ def test_an_outlook_for_the_month_published_in_late_reviews_the_month_before() -
     estimate = ("Published: Jun 27, 2023 09:10\nOutput of nickel pig iron is estimated at 32,400 mt in June, "
                 "up 4% from May.")
     assert report_month(estimate).value == "2023-06"
+
+
+def test_a_figure_against_the_same_period_of_a_year_names_the_year_after() -> None:
+    text = ("Wafer makers lift first-half output\n\nWafer output over the first six months of this year reached "
+            "41 GW, against 33 GW over the same period in 2020, an industry body said.")
+    assert report_month(text).value == "2021-06"

@@ -73,6 +73,10 @@ _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_ba
                        rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
                        rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
                        rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
+# "34 GW, against 27 GW over the same period in 2016": a figure against the same span of a year before, with or
+# without a change, makes that year a base
+_SAME_PERIOD_BASE = re.compile(rf"\b(?:in|over|during|from|than|with|to|on)\s+the\s+{words('same_period')}\s+"
+                               rf"{words('period_noun')}\s+(?:of|in)\s+{YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
 # ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.
@@ -134,6 +138,7 @@ def stated_years(text: str) -> list[int]:
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
     years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
+    years |= {int(y) + 1 for y in _SAME_PERIOD_BASE.findall(text)}
     return sorted(years, reverse=True)
 
 
