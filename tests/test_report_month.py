@@ -213,3 +213,9 @@ def test_a_figure_against_the_same_period_of_a_year_names_the_year_after() -> No
     text = ("Wafer makers lift first-half output\n\nWafer output over the first six months of this year reached "
             "41 GW, against 33 GW over the same period in 2020, an industry body said.")
     assert report_month(text).value == "2021-06"
+
+
+def test_the_month_a_report_looks_ahead_to_is_the_month_after_the_one_reviewed() -> None:
+    text = ("In December, cobalt sulphate output kept climbing, up 6% MoM. Heading into January 2026, several "
+            "plants plan a holiday halt.")
+    assert report_month(text).value == "2025-12"

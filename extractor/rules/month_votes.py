@@ -78,6 +78,9 @@ _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_ba
 _SAME_PERIOD_BASE = re.compile(rf"\b(?:in|over|during|from|than|with|to|on)\s+the\s+{words('same_period')}\s+"
                                rf"{words('period_noun')}\s+(?:of|in)\s+{YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
+# Before a month that is the coming one ("Entering January 2025, ..."): an expectation, of the month after the
+# reviewed one
+_COMING_BEFORE = re.compile(rf"\b{words('coming')}\s+(?:the\s+month\s+of\s+)?$", re.I)
 # Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
 # ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.
 _PERCENT = re.compile(rf"%|per ?cent|\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)\s+$", re.I)
@@ -125,7 +128,9 @@ def stated_years(text: str) -> list[int]:
             before = text[max(0, match.start() - 40):match.start()]
             if _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
                 continue
-            if not prefilter.search(_COMPARED_BEFORE, before):
+            if _COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
+                years.add(int(shift_month(year_month(int(match.group(2)), month_number(match.group(1)) or 1), -1)[:4]))
+            elif not prefilter.search(_COMPARED_BEFORE, before):
                 years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
             elif _PERCENT.search(before):
                 years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
@@ -254,7 +259,8 @@ def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int
     more where its clause states a figure; a bare month whose year the text states nowhere waits in `yearless`."""
     year = match.group(2)
     clause = _clause_around(sentence, match.start(), match.end())
-    is_forecast = forecast and _forecast_around(sentence, clause, match.start(), match.end())
+    is_forecast = (forecast and _forecast_around(sentence, clause, match.start(), match.end())) or bool(
+        _COMING_BEFORE.search(sentence, max(0, match.start() - 30), match.start()))
     figure = FIGURE_WEIGHT if any(n.is_quantity for n in find_numbers(clause)) else 1.0
     candidates = _resolve(month, year, ballot.published, ballot.years, is_forecast)
     evidence = f"{ballot.where}: '{match.group(0)}'" + (" (forecast)" if is_forecast else "")

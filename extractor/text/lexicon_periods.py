@@ -101,6 +101,9 @@ AFTER_MODAL = category(
     "after_modal", "output may rise in June",
     fixed("be", "see", "continue", "remain"), only(UP_VERB, "rise", "increase"),
     only(DOWN_VERB, "fall", "decrease", "decline", "drop"), only(DEGREE, "also", "still", "further"))
+# a month spoken of as the one coming, the reviewed month's next ("Entering January 2025, the holiday nears")
+COMING = category("coming", "Heading into March, smelters plan maintenance",
+                  fixed("entering", "heading into", "moving into", "going into", "looking ahead to", "looking into"))
 # an expectation in the future after its period ("output in June will rise", "is going to")
 GOING = category("going", "output in June is going to rise", fixed("going"))
 # the words of a total ("the 2023 total reached 460,000 mt")
