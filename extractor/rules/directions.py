@@ -51,7 +51,7 @@ _FORECAST_DIRECTION = re.compile(
 _LEVEL_MOVE = re.compile(
     rf"\b(?P<verb>{_words('back_verb', 'hold_verb', parts=('past',))}|"
     rf"{_words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|"
-    rf"{_FORECAST_TO}\s+to\s+(?:{_MOVE_BASE}|{_words('hold_verb', parts=('base',), but=('stand steady',))}))"
+    rf"(?:{_FORECAST_TO}\s+to|{_words('modal')})\s+(?:{_MOVE_BASE}|{_words('hold_verb', parts=('base',), but=('stand steady',))}))"
     rf"(?:\s+{_words('level_move_degree')})*\s+(?:to|at)\s*$",
     re.I,
 )
@@ -90,8 +90,8 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
             continue
         if (label.metric, label.segment, label.period) in changed:
             continue
-        before = s[max(0, fact.number.start - offset - 60):fact.number.start - offset]
-        before = _APPROX_AT_END.sub("", before)
+        window = max(0, fact.number.start - offset - 60)
+        before = _APPROX_AT_END.sub("", s[window:fact.number.start - offset])  # "rose to about 75%"
         match = _LEVEL_MOVE.search(before)
         if not match:
             continue
@@ -99,7 +99,7 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
         direction = "flat" if _STEADY.match(verb) else cl.last_direction(verb)[0]
         if direction is None:
             continue
-        start = fact.number.start - offset - len(before) + match.start()
+        start = window + match.start()
         quote = s[start:fact.number.end - offset]
         span = Span(offset + start, offset + start + len(quote))
         found.append(Fact(label.replace(measure="mom_direction"), direction, None, None, quote, span, span,
