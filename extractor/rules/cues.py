@@ -45,9 +45,13 @@ CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.
 FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
+# A figure compared with ("compared with 603,000 tonnes in April").
+COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
+# ("5% higher on an annual basis" too)
 THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
-                        rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b)", re.I)
+                        rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
+                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b)", re.I)
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # Output cut for maintenance: "cut the production by 15,000 mt for maintenance".

@@ -187,15 +187,18 @@ def _label_sentence(
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
-    last_period = mentions[-1].period if mentions else None
+    # the period passed on is the last one the sentence's figures are of, not a compared figure's month
+    last_period = next((m.period for m in reversed(mentions) if id(m) not in bases), None)
     return facts, last_period
 
 
 def _base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:
-    """The ids of the months named with a base figure ("from a revised 427,000 tonnes in March"): that figure's, not
-    the period of the figures after it ("... and 0.2% higher than a year earlier")."""
+    """The ids of the months named with a base figure ("from a revised 427,000 tonnes in March", "compared with
+    603,000 tonnes in April"): that figure's, not the period of the figures after it ("... and 0.2% higher than a
+    year earlier") nor of the sentences after it."""
     return {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
-            if named is not None and cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])}
+            if named is not None and (cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])
+                                      or cues.COMPARED_FIGURE_BEFORE.search(s[max(0, n.start - 30):n.start]))}
 
 
 def _previous_of(fact: Fact) -> Previous | None:
