@@ -181,7 +181,7 @@ def _label_sentence(
         facts.append(fact)
         previous = _previous_of(fact)
     if "respectively" in s:
-        facts = respectively(s, sentence.start, facts)
+        facts = respectively(s, sentence.start, facts, [m.period for m in mentions if not m.cumulative])
     facts = paired_parts(s, sentence.start, metal_changes(s, sentence.start, facts))
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
