@@ -47,6 +47,8 @@ FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A figure compared with ("compared with 603,000 tonnes in April").
 COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
+# Another month's change set beside a change, after a comma ("up 0.1% YoY, compared with 4.2% in April").
+CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 # ("5% higher on an annual basis" too)
 THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"

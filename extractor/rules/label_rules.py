@@ -184,6 +184,15 @@ def _same_kind_as_before(f: NumberFeatures) -> bool:
         rf"\s*(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
 
 
+def _change_compared(f: NumberFeatures) -> bool:
+    """A percentage compared with after a change, another month's change ("up 0.1% YoY, compared with 4.2% in
+    April")."""
+    return f.previous is not None and f.previous.change and f.unit == "%" and bool(
+        cues.CHANGE_COMPARED_BEFORE.search(f.local_pre)) and month_named_after(f.place.mentions, f.s, f.number.end) \
+        is not None
+
+
+
 _PCT = ("%", "pp")
 _PCT_OR_MASS = ("%", "pp", "mt")
 
@@ -207,6 +216,7 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("change noun after", lambda f: bool(cues.CHANGE_NOUN_AFTER.match(f.post)) and f.unit in _PCT_OR_MASS,
          _change, "marking a 2.2% rise"),
     Rule("same kind as before", _same_kind_as_before, _change, "up 1.5% and 6% YoY"),
+    Rule("another month's change compared", _change_compared, _change, "up 1% YoY, compared with 4% in April"),
     Rule("against a month named", lambda f: f.unit in _PCT and month_comparison(f.post, f.period) is not None,
          _change, "3% above June"),
     Rule("otherwise a level", lambda f: True, _level, "output was 64,000 mt"),
