@@ -187,9 +187,12 @@ def _label_sentence(
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
-    # the period passed on is the last one the sentence's figures are of, not a compared figure's month
-    last_period = next((m.period for m in reversed(mentions) if id(m) not in bases), None)
-    return facts, last_period
+    return facts, _period_passed_on(mentions, bases)
+
+
+def _period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> str | None:
+    """The period a sentence passes on: the last one its figures are of, not a compared figure's month."""
+    return next((m.period for m in reversed(mentions) if id(m) not in bases), None)
 
 
 def _base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:

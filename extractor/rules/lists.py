@@ -27,20 +27,25 @@ def respectively(s: str, offset: int, facts: list[Fact], months: list[str] | Non
     for group in by_unit.values():
         if len(group) < 2:
             continue
-        parts = _listed_parts(s, offset, facts, listed, group)
-        for fact, part in zip(group, parts):
-            done[id(fact)] = fact.relabel(segment=part).withdraw(RESPECTIVELY)
-        if parts:
-            continue
-        countries = _countries_named(s[:group[0].number.start - offset])
-        distinct_months = list(dict.fromkeys(months or []))
-        if len(countries) == len(group):
-            for fact, country in zip(group, countries):
-                done[id(fact)] = fact.relabel(region=country).withdraw(RESPECTIVELY)
-        elif len(distinct_months) == len(group) == len(months or []):
-            for fact, period in zip(group, distinct_months):
-                done[id(fact)] = fact.relabel(period=period).withdraw(RESPECTIVELY)
+        field, values = _what_is_listed(s, offset, facts, listed, group, months or [])
+        for fact, value in zip(group, values):
+            done[id(fact)] = fact.relabel(**{field: value}).withdraw(RESPECTIVELY)
     return [done.get(id(f), f) for f in facts]
+
+
+def _what_is_listed(s: str, offset: int, facts: list[Fact], listed: list[Fact], group: list[Fact],
+                    months: list[str]) -> tuple[str, list[str]]:
+    """The label field a list's numbers differ in and their values, one per number: the parts named, else the
+    countries named before the numbers, else the months the sentence names (each once); else none."""
+    parts = _listed_parts(s, offset, facts, listed, group)
+    if parts:
+        return "segment", parts
+    countries = _countries_named(s[:group[0].number.start - offset])
+    if len(countries) == len(group):
+        return "region", countries
+    if len(set(months)) == len(months) == len(group):
+        return "period", months
+    return "segment", []
 
 
 def _countries_named(text: str) -> list[str]:
