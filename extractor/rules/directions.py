@@ -59,7 +59,7 @@ _STEADY = re.compile(rf"\b{_words('flat_verb', 'hold_verb', parts=('past',))}\b"
 
 # Statements of where output goes with no MoM marker: "is expected to continue its declining trend",
 # "will decrease slightly in August", "may continue to decline slightly", "increased slightly".
-_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{_words('modal')}\s+", re.I)
+_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{_words('modal')}\s+(?:{_words('modal_hedge')}\s+)?", re.I)
 _OUTLOOK_VERB = re.compile(
     rf"^(?:(?:{_words('continue_verb')}|{_words('outlook_degree')})\s+(?:to\s+)?)*(?:{_words('see_verb')}\s+)?"
     rf"(?:(?:a|an|some|its)\s+)?(?:{_words('degree_adjective')}\s+)?"
@@ -68,7 +68,7 @@ _OUTLOOK_VERB = re.compile(
     re.I,
 )
 _PAST_MOVE = re.compile(
-    rf"\b{_words('output_word')}\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:{_words('past_move_degree')}\s+)?"
+    rf"\b{_words('output_or_rate')}\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:{_words('past_move_degree')}\s+)?"
     rf"(?P<verb>{_PLAIN_PAST})(?:\s+{_words('slightly')})?\b(?!\s+(?:by|to|{_words('short_of')})\b)",
     re.I,
 )

@@ -141,6 +141,9 @@ FORECAST_VERB = category(
     verb("forecast", "forecast"), verb("foresee", "foresaw", "foreseen"),
     verbs("expect", "project", "estimate", "anticipate", "predict"))
 MODAL = category("modal", "output will rise in June", fixed("will", "would", "may", "might", "could", "shall"))
+# how sure a modal's move is, between the two ("output will likely decline in June")
+MODAL_HEDGE = category("modal_hedge", "output will likely decline in June",
+                       only(FORECAST_TO, "likely"), fixed("probably", "possibly"))
 FORECAST_PHRASE = category("forecast_phrase", "looking ahead, smelters plan to raise output",
                            fixed("looking ahead", "plan to", "plans to", "planned to", "preliminary", "projection"))
 # a headline's expectation ("Output to Rise in June"): a subject of up to five words, "to" and its move; not where
