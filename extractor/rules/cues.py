@@ -50,10 +50,11 @@ COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
 # Another month's change set beside a change, after a comma ("up 0.1% YoY, compared with 4.2% in April").
 CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
-# ("5% higher on an annual basis" too)
+# ("5% higher on an annual basis", "0.2% higher this year" too)
 THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
-                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b)", re.I)
+                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
+                        rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s))", re.I)
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # Output cut for maintenance: "cut the production by 15,000 mt for maintenance".

@@ -104,6 +104,10 @@ AFTER_MODAL = category(
 # an expectation in the future after its period ("output in June will rise", "is going to")
 GOING = category("going", "output in June is going to rise", fixed("going"))
 # the words of a total ("the 2023 total reached 460,000 mt")
+# what a change over a year is called between its figure and the year ("0.2% higher this year", "1.7% increase in
+# 2017")
+YEAR_CHANGE_WORD = category("year_change_word", "a further 1.7% increase in 2017",
+                            fixed("higher", "lower", "increase", "decrease", "rise", "decline", "growth", "gain", "drop"))
 YEAR_TOTAL = category("year_total", "the 2023 total reached 460,000 mt", fixed("total", "output", "production"))
 
 CATEGORIES = categories_in(globals())
