@@ -244,12 +244,21 @@ def _label_number(place: NumberPlace) -> Fact:
     section, offset, number = place.section, place.offset, place.number
     label = Label(section.commodity, section.region, as_metric(metric), segment, content, period, as_basis(basis),
                   as_measure(measure))
+    if f.market_use is not None:  # "usage totalled 1.1 million t": other, its segment the word (and a span's)
+        label = label.replace(metric="other", segment=_market_use_segment(f.market_use, metric, period), content=None)
     fact = Fact(label, value, unit, number.qualifier, f.s[quote_start:quote_end],
                 Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
                 direction=direction if measured.is_change else None, section=section.index)
     for reason in all_matches(FLAGS, draft):
         fact.flag(reason)
     return fact
+
+
+def _market_use_segment(word: str, metric: str, period: str | None) -> str:
+    """The segment of a market's use: its word, "usage, cumulative" for a span since January (a whole year's, as
+    "demand will grow 4.6% this year", is the word alone)."""
+    span = metric == "cumulative_production" and not (period or "").endswith("-12")
+    return f"{word}, cumulative" if span else word
 
 
 _LEVEL = Measured(False, None, -1, None)  # (never used: the last measure rule always holds)
