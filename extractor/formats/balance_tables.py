@@ -151,7 +151,8 @@ def _cell_fact(cell: Cell, column: Column, row: BalanceRow, commodity: str, sect
     metric = "cumulative_production" if column.cumulative and row.metric == "production" else row.metric
     segment = row.span_segment if column.cumulative else row.segment
     basis = "forecast" if report_month is not None and period is not None and period > report_month else "actual"
-    label = Label(commodity, section.region, as_metric(metric), segment, None, period, as_basis(basis), as_measure("level"))
+    label = Label(commodity, section.region, as_metric(metric), segment, None, period, as_basis(basis),
+                  as_measure("level"))
     value = cell_value(cell.text)
     digits = NUMBER_CELL.match(cell.text)
     assert value is not None and digits is not None

@@ -5,8 +5,9 @@ What is its own: its figures are the world's unless a country or group is named 
 where the shared rules take China, the default of a Chinese market report; and a release states its comparison
 once ("year on year"), so a change that names none takes it (`rules/bare_changes.py`). The text is read as one
 article about the product it names most; a balance table a reprint adds (a row per measure: mine and refined
-production, usage, balance; a column per month and span so far) is read cell by cell (`balance_tables.py`). The publisher must be named in the headline or the opening sentence: a wire story that cites a study
-group's estimate further down is the wire's.
+production, usage, balance; a column per month and span so far) is read cell by cell (`balance_tables.py`). The
+publisher must be named in the headline or the opening sentence: a wire story that cites a study group's estimate
+further down is the wire's.
 """
 
 from __future__ import annotations

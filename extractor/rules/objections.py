@@ -2,8 +2,9 @@
 month: a week's figure, a figure of demand, another product's stock, one plant's or company's figure.
 
 Each objection is a named row: what it looks for around the figure and the reason it gives. The labeller asks
-`whose_figure` (`objection_to`) of every figure once its metric is known and sends the figure to review with the first reason that
-fits; none fits a figure that is the commodity's own.
+`whose_figure` of every figure once its metric is known and sends the figure to review with the first reason that
+fits; none fits a figure that is the commodity's own. A figure of what the market uses that a release states
+("usage totalled 1.095 million tonnes") is no objection: `whose_figure` names the word, and the figure is `other`.
 """
 
 from __future__ import annotations

@@ -107,7 +107,8 @@ GOING = category("going", "output in June is going to rise", fixed("going"))
 # what a change over a year is called between its figure and the year ("0.2% higher this year", "1.7% increase in
 # 2017")
 YEAR_CHANGE_WORD = category("year_change_word", "a further 1.7% increase in 2017",
-                            fixed("higher", "lower", "increase", "decrease", "rise", "decline", "growth", "gain", "drop"))
+                            fixed("higher", "lower", "increase", "decrease", "rise", "decline", "growth", "gain",
+                                  "drop"))
 YEAR_TOTAL = category("year_total", "the 2023 total reached 460,000 mt", fixed("total", "output", "production"))
 
 CATEGORIES = categories_in(globals())
