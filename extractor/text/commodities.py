@@ -111,7 +111,7 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "lmo": ("lithium manganate",),
     # A mine's metal output ("zinc mine output", "mined copper production").
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
-       for metal in ("copper", "zinc", "lead", "nickel", "tin")},
+       for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver")},
 }
 
 # Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is

@@ -139,8 +139,8 @@ FORECAST_CUE = re.compile(
 )
 
 METRIC_UNITS: dict[str, set[str]] = {
-    "production": {"mt", "mt/day", "gw", "mw"},  # PV wafers, cells and modules are counted in watts
-    "cumulative_production": {"mt", "mt/year", "gw", "mw"},
+    "production": {"mt", "mt/day", "gw", "mw", "oz"},  # PV in watts, precious metals in ounces
+    "cumulative_production": {"mt", "mt/year", "gw", "mw", "oz"},
     "maintenance_impact": {"mt"},
     "imports": {"mt"},
     "exports": {"mt"},
