@@ -263,12 +263,13 @@ def _dated(d: Draft) -> str | None:
     return dated_to_another_year(d.features.local_pre, d.features.post, d.change_period)
 
 
-def _whole_year_ahead(d: Draft) -> bool:
+def _whole_year_near(d: Draft) -> bool:
     """A year's total of the report's year or the next (its December, cumulative): an outlook for the year ("is
-    expected to edge 0.2% higher this year", "a further 1.7% increase in 2017") is no far month."""
+    expected to edge 0.2% higher this year", "a further 1.7% increase in 2017") is no far month; nor is a year named
+    two years back ("a year-on-year growth of 8.1% in 2013" in a report of February 2015)."""
     report_month = d.features.place.report_month
     return d.period is not None and report_month is not None and d.period.endswith("-12") and \
-        d.features.metric == "cumulative_production" and 0 <= int(d.period[:4]) - int(report_month[:4]) <= 1
+        d.features.metric == "cumulative_production" and -2 <= int(d.period[:4]) - int(report_month[:4]) <= 1
 
 
 def _respectively(d: Draft) -> bool:
@@ -287,7 +288,7 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
     Rule("price segment", lambda d: d.features.metric == "price", lambda d: review_reason(K.PRICE_SEGMENT),
          "the price was 20,000 yuan/mt"),
     Rule("far period", lambda d: d.period is not None and not in_window(d.period, d.features.place.report_month)
-         and not _whole_year_ahead(d),
+         and not _whole_year_near(d),
          lambda d: review_reason(K.FAR_PERIOD, d.period, d.features.place.report_month),
          "output in January 2019 was 5,000 mt"),
     Rule("rate out of range", lambda d: d.features.metric in RATE_METRICS and d.measure == "level"
