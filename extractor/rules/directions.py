@@ -228,6 +228,8 @@ class _Move:
 
 
 _DIRECTION_METRICS = ("production", "operating_rate", "cumulative_production")
+_OUTPUT_AFTER = re.compile(rf"^\s+(?:the\s+|its\s+|their\s+)?{_words('output_word')}\b", re.I)
+_WHAT_MOVES_IT = re.compile(rf"^\s*{_words('moving_subject')}\b", re.I)  # "This is set to increase the output"
 _FLAT_VERB = re.compile(rf"\b{_words('flat_state')}\b", re.I)
 _DOWN_TREND = re.compile(_words("down_trend"), re.I)
 
@@ -237,6 +239,8 @@ def _read_move(s: str, candidate: _Candidate, mentions: list[cl.MonthMention], c
     total is of cumulative production, compared with the same span of last year."""
     start, end, verb, comparison = candidate
     metric, _ = metric_before(s, end)
+    if metric is None and _OUTPUT_AFTER.match(s[end:]) and _WHAT_MOVES_IT.match(s[clause_start_of(s, start):start]):
+        metric = "production"  # "this is set to increase the output of primary lead": the move's object
     period, cumulative = period_at(mentions, start, carried, nearest=True)
     if cumulative and metric in _DIRECTION_METRICS:
         metric = "cumulative_production"
