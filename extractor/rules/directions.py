@@ -74,6 +74,21 @@ _PAST_MOVE = re.compile(
     re.I,
 )
 
+# A change of output expected, named as a noun: "SMM expects a slight rise in June output", "insiders anticipated a
+# marked decline in February output", "a decline in zinc output is expected in June".
+_OF_OUTPUT = rf"\s+in\s+(?:[\w'’-]+\s+){{0,3}}?{_words('output_word')}\b"
+_EXPECTED_CHANGE = re.compile(
+    rf"\b{_words('forecast_verb')}\s+(?:a|an)\s+(?:[a-z]+\s+)?(?P<verb>{_CHANGE_NOUNS}){_OF_OUTPUT}"
+    rf"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?P<verb2>{_CHANGE_NOUNS}){_OF_OUTPUT}\s+(?:is|was)\s+{_FORECAST_TO}\b",
+    re.I,
+)
+
+
+def _expected_changes(s: str) -> list[tuple[int, int, str, str]]:
+    """Changes of output expected, named as nouns: (start, end, noun, comparison)."""
+    return [(m.start(), m.end(), m.group("verb") or m.group("verb2"), _compared_after(s, m.end()))
+            for m in prefilter.finditer(_EXPECTED_CHANGE, s)]
+
 
 _FIGURE_FOLLOWS = re.compile(
     rf"^\s*(?:[a-z]+\s+){{0,2}}(?:by|to|at|of|from)\s+(?:{_words('figure_approx')}\s+)?[-$\d]", re.I)
@@ -119,7 +134,7 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
             found.append((match.start(), end, verb.group("verb"), _compared_after(s, end)))
     for match in prefilter.finditer(_PAST_MOVE, s):
         found.append((match.start("verb"), match.end(), match.group("verb"), _compared_after(s, match.end())))
-    return found
+    return found + _expected_changes(s)
 
 
 _WORDS_AFTER_END = re.compile(r"[\d;,]|\b(?:and|but|while|as)\b")  # a figure or a clause break
