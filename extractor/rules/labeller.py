@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from extractor.record import Fact, Label, ReviewReason, Span, Status, as_basis, as_measure, as_metric
 from extractor.record import ReviewKind as K
@@ -244,14 +245,26 @@ def _label_number(place: NumberPlace) -> Fact:
     section, offset, number = place.section, place.offset, place.number
     label = Label(section.commodity, section.region, as_metric(metric), segment, content, period, as_basis(basis),
                   as_measure(measure))
-    if f.market_use is not None:  # "usage totalled 1.1 million t": other, its segment the word (and a span's)
-        label = label.replace(metric="other", segment=_market_use_segment(f.market_use, metric, period), content=None)
+    label, value = _market_or_balance(f, label, value)
     fact = Fact(label, value, unit, number.qualifier, f.s[quote_start:quote_end],
                 Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
                 direction=direction if measured.is_change else None, section=section.index)
     for reason in all_matches(FLAGS, draft):
         fact.flag(reason)
     return fact
+
+
+def _market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
+    """The label of a figure of what the market uses ("usage totalled 1.1 million t": other, its segment the word and
+    a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative."""
+    if f.market_use is not None:
+        return label.replace(metric="other", segment=_market_use_segment(f.market_use, f.metric or "", label.period),
+                             content=None), value
+    if label.metric != "balance":
+        return label, value
+    if label.measure == "level" and isinstance(value, float) and cues.DEFICIT_LAST.search(f.clause_pre):
+        value = -abs(value)  # "in deficit by 12,000 mt", "a deficit of 12,000 mt": the contract's negative balance
+    return label.replace(segment=label.segment or ("cumulative" if f.cumulative else None)), value
 
 
 def _market_use_segment(word: str, metric: str, period: str | None) -> str:
