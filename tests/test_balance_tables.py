@@ -11,8 +11,8 @@ from extractor.reconcile.grounding import ground_fact
 _STORY = ("Lead market in deficit in June - study group\n\nThe global refined lead market showed a deficit of 1,200 "
           "tonnes in June, the International Lead and Zinc Study Group said.\n\n")
 _PIPES = ("{unit}\n\n| | June 2023 | June 2022 | May 2023 | Jan-June 2023 | Jan-June 2022 |\n"
-          "| Mine production | 24.1 | 25.3 | 23.8 | 141.0 | 146.2 |\n"
-          "| Refined consumption | 30.2 | 31.0 | 29.7 | 178.4 | 181.9 |\n")
+          "| World mine production | 24.1 | 25.3 | 23.8 | 141.0 | 146.2 |\n"
+          "| Refined consumption* | 30.2 | 31.0 | 29.7 | 178.4 | 181.9 |\n")
 
 
 def _facts(text: str) -> list:

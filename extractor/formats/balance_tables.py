@@ -22,12 +22,15 @@ from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, 
 from extractor.text.numbers import NUMBER_CELL, cell_value
 
 # A row's name: what it measures, as (metric, segment of a month, segment of a span so far, mine's row).
+_WORLD = r"^(?:(?:world|global|total)\s+)?"  # "World mine production"
+_NOTE = r"\s*(?:\*+|\(\w\))?$"  # a footnote's mark after the name ("Refined usage*", "Balance (a)")
 _ROWS: tuple[tuple[re.Pattern[str], str, str | None, str | None, bool], ...] = (
-    (re.compile(r"^mine\s+(?:production|output|supply)$", re.I), "production", None, None, True),
-    (re.compile(r"^(?:refined|metal|smelter)\s+(?:production|output)$", re.I), "production", None, None, False),
-    (re.compile(r"^(?:refined\s+|metal\s+)?(usage|consumption|demand|use)$", re.I), "other", "{0}", "{0}, cumulative",
+    (re.compile(rf"{_WORLD}mine\s+(?:production|output|supply){_NOTE}", re.I), "production", None, None, True),
+    (re.compile(rf"{_WORLD}(?:refined|metal|smelter)\s+(?:production|output){_NOTE}", re.I), "production", None, None,
      False),
-    (re.compile(r"^(?:market\s+)?(?:balance|surplus\s*/\s*deficit|surplus/\(deficit\))$", re.I), "balance", None,
+    (re.compile(rf"{_WORLD}(?:refined\s+|metal\s+)?(usage|consumption|demand|use){_NOTE}", re.I), "other", "{0}",
+     "{0}, cumulative", False),
+    (re.compile(rf"{_WORLD}(?:market\s+)?(?:balance|surplus\s*/\s*\(?deficit\)?){_NOTE}", re.I), "balance", None,
      "cumulative", False),
 )
 # A span so far as a column ("YTD 2023", "Year to date 2023"): through the month of the table's first month column.
