@@ -123,7 +123,7 @@ def declared_scale(text: str, chunk: Section, unit: Span, factor: float) -> Scal
     return best
 
 
-def _cells(text: str) -> list[Cell]:
+def table_cells(text: str) -> list[Cell]:
     out: list[Cell] = []
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -139,7 +139,7 @@ def _cells(text: str) -> list[Cell]:
     return out
 
 
-def _column(text: str, previous: Column | None) -> Column | None:
+def header_column(text: str, previous: Column | None) -> Column | None:
     month = _MONTH_COLUMN.match(text)
     if month:
         number = month_number(month.group(1))
@@ -162,7 +162,7 @@ def _header(cells: list[Cell], start: int) -> list[Column]:
     """The columns the cells from `start` on name, up to the first cell that names none."""
     columns: list[Column] = []
     for cell in cells[start:]:
-        column = _column(cell.text, columns[-1] if columns else None)
+        column = header_column(cell.text, columns[-1] if columns else None)
         if column is None:
             break
         columns.append(column)
@@ -196,7 +196,7 @@ def _rows(cells: list[Cell], start: int, width: int) -> list[Row]:
 def find_tables(text: str) -> tuple[Table, ...]:
     """Every product table in the text: a header of three or more columns, at least one a month or a span from
     January, then rows of a product name and one cell per column."""
-    cells = _cells(text)
+    cells = table_cells(text)
     tables: list[Table] = []
     i = 0
     while i < len(cells):

@@ -4,9 +4,10 @@ Aluminium Institute, the World Steel Association), as they publish it or a wire 
 What is its own: its figures are the world's unless a country or group is named (the contract's region `global`),
 where the shared rules take China, the default of a Chinese market report; and a release states its comparison
 once ("year on year"), so a change that names none takes it (`rules/bare_changes.py`). The text is read as one
-article about the product it names most; its tables of thousands of tonnes keep their rows with their header for
-a reader. The publisher must be named in the headline or the opening sentence: a wire story that cites a study
-group's estimate further down is the wire's.
+article about the product it names most; a balance table a reprint adds (a row per measure: mine and refined
+production, usage, balance; a column per month and span so far) is read cell by cell (`balance_tables.py`). The
+publisher must be named in the headline or the opening sentence: a wire story that cites a study group's estimate
+further down is the wire's.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import re
 from dataclasses import replace
 from typing import ClassVar
 
+from extractor.formats.balance_tables import balance_facts, without_repeats
 from extractor.formats.base import StatedComparisonFormat
+from extractor.record import Fact
 from extractor.rules.sections import Section, article_sections
 
 # The bodies that publish world figures, by the names releases and reprints give them.
@@ -36,3 +39,8 @@ class WorldRelease(StatedComparisonFormat):
 
     def sections(self, text: str) -> list[Section]:
         return [replace(section, region="global") for section in article_sections(text)]
+
+    def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
+        """The story's facts, then its balance tables' cells it does not already state (`balance_tables.py`)."""
+        facts = super().label(text, section, report_month)
+        return facts + without_repeats(balance_facts(text, section, report_month), facts)

@@ -45,9 +45,21 @@ CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.
 FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
+# A figure compared with ("compared with 603,000 tonnes in April").
+COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
+# Another month's change set beside a change, after a comma ("up 0.1% YoY, compared with 4.2% in April").
+CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I)
+# A balance stated with "by" ("the market was in surplus by 20,000 mt"): its size, a level, not a change.
+BALANCE_BY = re.compile(rf"\b{words('balance_word')}\s+by\s*$", re.I)
+# The last balance word before a figure is a deficit ("a deficit of 12,000 mt", "in deficit by 12,000 mt").
+DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_word')}\b)", re.I | re.S)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
+# ("5% higher on an annual basis", "0.2% higher this year" too)
 THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
-                        rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b)", re.I)
+                        rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
+                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
+                        rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
+                        rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b)", re.I)  # "2% above last year's"
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # Output cut for maintenance: "cut the production by 15,000 mt for maintenance".

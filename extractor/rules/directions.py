@@ -51,7 +51,8 @@ _FORECAST_DIRECTION = re.compile(
 _LEVEL_MOVE = re.compile(
     rf"\b(?P<verb>{_words('back_verb', 'hold_verb', parts=('past',))}|"
     rf"{_words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|"
-    rf"{_FORECAST_TO}\s+to\s+(?:{_MOVE_BASE}|{_words('hold_verb', parts=('base',), but=('stand steady',))}))"
+    rf"(?:{_FORECAST_TO}\s+to|{_words('modal')})\s+"
+    rf"(?:{_MOVE_BASE}|{_words('hold_verb', parts=('base',), but=('stand steady',))}))"
     rf"(?:\s+{_words('level_move_degree')})*\s+(?:to|at)\s*$",
     re.I,
 )
@@ -59,7 +60,7 @@ _STEADY = re.compile(rf"\b{_words('flat_verb', 'hold_verb', parts=('past',))}\b"
 
 # Statements of where output goes with no MoM marker: "is expected to continue its declining trend",
 # "will decrease slightly in August", "may continue to decline slightly", "increased slightly".
-_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{_words('modal')}\s+", re.I)
+_OUTLOOK = re.compile(rf"\b{_FORECAST_TO}\s+to\s+|\b{_words('modal')}\s+(?:{_words('modal_hedge')}\s+)?", re.I)
 _OUTLOOK_VERB = re.compile(
     rf"^(?:(?:{_words('continue_verb')}|{_words('outlook_degree')})\s+(?:to\s+)?)*(?:{_words('see_verb')}\s+)?"
     rf"(?:(?:a|an|some|its)\s+)?(?:{_words('degree_adjective')}\s+)?"
@@ -68,10 +69,25 @@ _OUTLOOK_VERB = re.compile(
     re.I,
 )
 _PAST_MOVE = re.compile(
-    rf"\b{_words('output_word')}\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:{_words('past_move_degree')}\s+)?"
+    rf"\b{_words('output_or_rate')}\s+(?:(?:in|for|during)\s+[A-Z][a-z]+\s+)?(?:{_words('past_move_degree')}\s+)?"
     rf"(?P<verb>{_PLAIN_PAST})(?:\s+{_words('slightly')})?\b(?!\s+(?:by|to|{_words('short_of')})\b)",
     re.I,
 )
+
+# A change of output expected, named as a noun: "SMM expects a slight rise in June output", "insiders anticipated a
+# marked decline in February output", "a decline in zinc output is expected in June".
+_OF_OUTPUT = rf"\s+in\s+(?:[\w'’-]+\s+){{0,3}}?{_words('output_word')}\b"
+_EXPECTED_CHANGE = re.compile(
+    rf"\b{_words('forecast_verb')}\s+(?:a|an)\s+(?:[a-z]+\s+)?(?P<verb>{_CHANGE_NOUNS}){_OF_OUTPUT}"
+    rf"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?P<verb2>{_CHANGE_NOUNS}){_OF_OUTPUT}\s+(?:is|was)\s+{_FORECAST_TO}\b",
+    re.I,
+)
+
+
+def _expected_changes(s: str) -> list[tuple[int, int, str, str]]:
+    """Changes of output expected, named as nouns: (start, end, noun, comparison)."""
+    return [(m.start(), m.end(), m.group("verb") or m.group("verb2"), _compared_after(s, m.end()))
+            for m in prefilter.finditer(_EXPECTED_CHANGE, s)]
 
 
 _FIGURE_FOLLOWS = re.compile(
@@ -90,8 +106,8 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
             continue
         if (label.metric, label.segment, label.period) in changed:
             continue
-        before = s[max(0, fact.number.start - offset - 60):fact.number.start - offset]
-        before = _APPROX_AT_END.sub("", before)
+        window = max(0, fact.number.start - offset - 60)
+        before = _APPROX_AT_END.sub("", s[window:fact.number.start - offset])  # "rose to about 75%"
         match = _LEVEL_MOVE.search(before)
         if not match:
             continue
@@ -99,7 +115,7 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
         direction = "flat" if _STEADY.match(verb) else cl.last_direction(verb)[0]
         if direction is None:
             continue
-        start = fact.number.start - offset - len(before) + match.start()
+        start = window + match.start()
         quote = s[start:fact.number.end - offset]
         span = Span(offset + start, offset + start + len(quote))
         found.append(Fact(label.replace(measure="mom_direction"), direction, None, None, quote, span, span,
@@ -118,7 +134,7 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
             found.append((match.start(), end, verb.group("verb"), _compared_after(s, end)))
     for match in prefilter.finditer(_PAST_MOVE, s):
         found.append((match.start("verb"), match.end(), match.group("verb"), _compared_after(s, match.end())))
-    return found
+    return found + _expected_changes(s)
 
 
 _WORDS_AFTER_END = re.compile(r"[\d;,]|\b(?:and|but|while|as)\b")  # a figure or a clause break
@@ -227,6 +243,8 @@ class _Move:
 
 
 _DIRECTION_METRICS = ("production", "operating_rate", "cumulative_production")
+_OUTPUT_AFTER = re.compile(rf"^\s+(?:the\s+|its\s+|their\s+)?{_words('output_word')}\b", re.I)
+_WHAT_MOVES_IT = re.compile(rf"^\s*{_words('moving_subject')}\b", re.I)  # "This is set to increase the output"
 _FLAT_VERB = re.compile(rf"\b{_words('flat_state')}\b", re.I)
 _DOWN_TREND = re.compile(_words("down_trend"), re.I)
 
@@ -236,6 +254,8 @@ def _read_move(s: str, candidate: _Candidate, mentions: list[cl.MonthMention], c
     total is of cumulative production, compared with the same span of last year."""
     start, end, verb, comparison = candidate
     metric, _ = metric_before(s, end)
+    if metric is None and _OUTPUT_AFTER.match(s[end:]) and _WHAT_MOVES_IT.match(s[clause_start_of(s, start):start]):
+        metric = "production"  # "this is set to increase the output of primary lead": the move's object
     period, cumulative = period_at(mentions, start, carried, nearest=True)
     if cumulative and metric in _DIRECTION_METRICS:
         metric = "cumulative_production"

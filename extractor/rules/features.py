@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from extractor.rules import cues
 from extractor.rules.context import Previous, metric_before, period_at
 from extractor.rules.figures import signed_direction
-from extractor.rules.objections import Figure, objection_to
+from extractor.rules.objections import Figure, whose_figure
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
@@ -78,6 +78,7 @@ class NumberFeatures:
     expected_level: bool  # "the expected 120,600 mt": an expected level
     than_after: re.Match[str] | None  # "2.3% lower than ..."
     month_level: re.Match[str] | None  # "from April's 2.49 million tonnes"
+    market_use: str | None = None  # "usage totalled 1.1 million t": what the market uses it is a figure of
 
     @property
     def number(self) -> NumberSpan:
@@ -109,7 +110,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     metric = _metric(place, unit, local_pre, post, metric_word, metric_end, named_after, change_in)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
-    objection = None if metric is None else objection_to(
+    objection, market_use = (None, None) if metric is None else whose_figure(
         Figure(s, number, place.clause_start, local_pre, post, metric, metric_end, place.section.commodity))
     direction, direction_at = cl.last_direction(local_pre)
     signed = signed_direction(s, number)
@@ -127,7 +128,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
         prefilter.search(vocab.LEVEL_CUES, local_pre),
         prefilter.search(vocab.CHANGE_CUES, local_pre), direction, direction_at, size_moved,
         cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq", expected_level,
-        cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre),
+        cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre), market_use,
     )
 
 

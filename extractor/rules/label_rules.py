@@ -184,6 +184,15 @@ def _same_kind_as_before(f: NumberFeatures) -> bool:
         rf"\s*(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
 
 
+def _change_compared(f: NumberFeatures) -> bool:
+    """A percentage compared with after a change, another month's change ("up 0.1% YoY, compared with 4.2% in
+    April")."""
+    return f.previous is not None and f.previous.change and f.unit == "%" and bool(
+        cues.CHANGE_COMPARED_BEFORE.search(f.local_pre)) and month_named_after(f.place.mentions, f.s, f.number.end) \
+        is not None
+
+
+
 _PCT = ("%", "pp")
 _PCT_OR_MASS = ("%", "pp", "mt")
 
@@ -192,6 +201,8 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
          "up from March's 1.2 million tonnes"),
     Rule("expected level", lambda f: f.expected_level, _level, "against the expected 90,000 mt"),
     Rule("percentage points", lambda f: f.unit == "pp", _change, "the rate gained 2.5 percentage points"),
+    Rule("balance by", lambda f: f.metric == "balance" and bool(cues.BALANCE_BY.search(f.local_pre)), _level,
+         "the market was in surplus by 20,000 mt"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
@@ -207,6 +218,7 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("change noun after", lambda f: bool(cues.CHANGE_NOUN_AFTER.match(f.post)) and f.unit in _PCT_OR_MASS,
          _change, "marking a 2.2% rise"),
     Rule("same kind as before", _same_kind_as_before, _change, "up 1.5% and 6% YoY"),
+    Rule("another month's change compared", _change_compared, _change, "up 1% YoY, compared with 4% in April"),
     Rule("against a month named", lambda f: f.unit in _PCT and month_comparison(f.post, f.period) is not None,
          _change, "3% above June"),
     Rule("otherwise a level", lambda f: True, _level, "output was 64,000 mt"),
@@ -253,6 +265,15 @@ def _dated(d: Draft) -> str | None:
     return dated_to_another_year(d.features.local_pre, d.features.post, d.change_period)
 
 
+def _whole_year_near(d: Draft) -> bool:
+    """A year's total of the report's year or the next (its December, cumulative): an outlook for the year ("is
+    expected to edge 0.2% higher this year", "a further 1.7% increase in 2017") is no far month; nor is a year named
+    two years back ("a year-on-year growth of 8.1% in 2013" in a report of February 2015)."""
+    report_month = d.features.place.report_month
+    return d.period is not None and report_month is not None and d.period.endswith("-12") and \
+        d.features.metric == "cumulative_production" and -2 <= int(d.period[:4]) - int(report_month[:4]) <= 1
+
+
 def _respectively(d: Draft) -> bool:
     s, end = d.features.s, d.features.number.end
     return bool(cues.RESPECTIVELY_WORD.search(s[end:clause_end(s, end)]))
@@ -268,7 +289,8 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
          "the change was 3%"),
     Rule("price segment", lambda d: d.features.metric == "price", lambda d: review_reason(K.PRICE_SEGMENT),
          "the price was 20,000 yuan/mt"),
-    Rule("far period", lambda d: d.period is not None and not in_window(d.period, d.features.place.report_month),
+    Rule("far period", lambda d: d.period is not None and not in_window(d.period, d.features.place.report_month)
+         and not _whole_year_near(d),
          lambda d: review_reason(K.FAR_PERIOD, d.period, d.features.place.report_month),
          "output in January 2019 was 5,000 mt"),
     Rule("rate out of range", lambda d: d.features.metric in RATE_METRICS and d.measure == "level"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from extractor.record import Fact, Label, ReviewReason, Span, Status, as_basis, as_measure, as_metric
 from extractor.record import ReviewKind as K
@@ -181,21 +182,27 @@ def _label_sentence(
         facts.append(fact)
         previous = _previous_of(fact)
     if "respectively" in s:
-        facts = respectively(s, sentence.start, facts)
+        facts = respectively(s, sentence.start, facts, [m.period for m in mentions if not m.cumulative])
     facts = paired_parts(s, sentence.start, metal_changes(s, sentence.start, facts))
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
-    last_period = mentions[-1].period if mentions else None
-    return facts, last_period
+    return facts, _period_passed_on(mentions, bases)
+
+
+def _period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> str | None:
+    """The period a sentence passes on: the last one its figures are of, not a compared figure's month."""
+    return next((m.period for m in reversed(mentions) if id(m) not in bases), None)
 
 
 def _base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:
-    """The ids of the months named with a base figure ("from a revised 427,000 tonnes in March"): that figure's, not
-    the period of the figures after it ("... and 0.2% higher than a year earlier")."""
+    """The ids of the months named with a base figure ("from a revised 427,000 tonnes in March", "compared with
+    603,000 tonnes in April"): that figure's, not the period of the figures after it ("... and 0.2% higher than a
+    year earlier") nor of the sentences after it."""
     return {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
-            if named is not None and cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])}
+            if named is not None and (cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])
+                                      or cues.COMPARED_FIGURE_BEFORE.search(s[max(0, n.start - 30):n.start]))}
 
 
 def _previous_of(fact: Fact) -> Previous | None:
@@ -238,12 +245,33 @@ def _label_number(place: NumberPlace) -> Fact:
     section, offset, number = place.section, place.offset, place.number
     label = Label(section.commodity, section.region, as_metric(metric), segment, content, period, as_basis(basis),
                   as_measure(measure))
+    label, value = _market_or_balance(f, label, value)
     fact = Fact(label, value, unit, number.qualifier, f.s[quote_start:quote_end],
                 Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
                 direction=direction if measured.is_change else None, section=section.index)
     for reason in all_matches(FLAGS, draft):
         fact.flag(reason)
     return fact
+
+
+def _market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
+    """The label of a figure of what the market uses ("usage totalled 1.1 million t": other, its segment the word and
+    a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative."""
+    if f.market_use is not None:
+        return label.replace(metric="other", segment=_market_use_segment(f.market_use, f.metric or "", label.period),
+                             content=None), value
+    if label.metric != "balance":
+        return label, value
+    if label.measure == "level" and isinstance(value, float) and cues.DEFICIT_LAST.search(f.clause_pre):
+        value = -abs(value)  # "in deficit by 12,000 mt", "a deficit of 12,000 mt": the contract's negative balance
+    return label.replace(segment=label.segment or ("cumulative" if f.cumulative else None)), value
+
+
+def _market_use_segment(word: str, metric: str, period: str | None) -> str:
+    """The segment of a market's use: its word, "usage, cumulative" for a span since January (a whole year's, as
+    "demand will grow 4.6% this year", is the word alone)."""
+    span = metric == "cumulative_production" and not (period or "").endswith("-12")
+    return f"{word}, cumulative" if span else word
 
 
 _LEVEL = Measured(False, None, -1, None)  # (never used: the last measure rule always holds)

@@ -9,13 +9,16 @@ from extractor.record import Fact
 from extractor.rules.context import clause_start_of
 from extractor.rules.cues import RESPECTIVELY
 from extractor.text import vocabulary as vocab
+from extractor.text.countries import COUNTRIES, COUNTRY
 
 
-def respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
+def respectively(s: str, offset: int, facts: list[Fact], months: list[str] | None = None) -> list[Fact]:
     """Give the numbers of a "respectively" list the parts the sentence names, in order: "200-series, 300-series
     and 400-series ... 788,000 mt, 1.4 million mt and 447,000 mt respectively"; a list that follows figures
-    already given their parts ("..., accounting for 75.82%, 18.28% and 5.9%, respectively") takes theirs.
-    A list whose parts cannot be counted out stays in review."""
+    already given their parts ("..., accounting for 75.82%, 18.28% and 5.9%, respectively") takes theirs. A
+    sentence that names no parts may list countries ("Chile and Peru ... 3% and 5%, respectively") or months
+    ("2% and 4% in May and June, respectively", `months`: the periods the sentence names, in order), as many as
+    the numbers. A list whose parts cannot be counted out stays in review."""
     listed = [f for f in facts if f.reason == RESPECTIVELY or RESPECTIVELY in f.notes]
     by_unit: dict[str | None, list[Fact]] = {}
     for fact in listed:
@@ -24,9 +27,31 @@ def respectively(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
     for group in by_unit.values():
         if len(group) < 2:
             continue
-        for fact, part in zip(group, _listed_parts(s, offset, facts, listed, group)):
-            done[id(fact)] = fact.relabel(segment=part).withdraw(RESPECTIVELY)
+        field, values = _what_is_listed(s, offset, facts, listed, group, months or [])
+        for fact, value in zip(group, values):
+            done[id(fact)] = fact.relabel(**{field: value}).withdraw(RESPECTIVELY)
     return [done.get(id(f), f) for f in facts]
+
+
+def _what_is_listed(s: str, offset: int, facts: list[Fact], listed: list[Fact], group: list[Fact],
+                    months: list[str]) -> tuple[str, list[str]]:
+    """The label field a list's numbers differ in and their values, one per number: the parts named, else the
+    countries named before the numbers, else the months the sentence names (each once); else none."""
+    parts = _listed_parts(s, offset, facts, listed, group)
+    if parts:
+        return "segment", parts
+    countries = _countries_named(s[:group[0].number.start - offset])
+    if len(countries) == len(group):
+        return "region", countries
+    if len(set(months)) == len(months) == len(group):
+        return "period", months
+    return "segment", []
+
+
+def _countries_named(text: str) -> list[str]:
+    """The countries a stretch of text names, in order (each once; not the world)."""
+    named = [COUNTRIES[m.group(1)] for m in COUNTRY.finditer(text.lower())]
+    return [c for c in dict.fromkeys(named) if c != "global"]
 
 
 def _listed_parts(s: str, offset: int, facts: list[Fact], listed: list[Fact], group: list[Fact]) -> list[str]:

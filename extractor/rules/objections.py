@@ -2,8 +2,9 @@
 month: a week's figure, a figure of demand, another product's stock, one plant's or company's figure.
 
 Each objection is a named row: what it looks for around the figure and the reason it gives. The labeller asks
-`objection_to` of every figure once its metric is known and sends the figure to review with the first reason that
-fits; none fits a figure that is the commodity's own.
+`whose_figure` of every figure once its metric is known and sends the figure to review with the first reason that
+fits; none fits a figure that is the commodity's own. A figure of what the market uses that a release states
+("usage totalled 1.095 million tonnes") is no objection: `whose_figure` names the word, and the figure is `other`.
 """
 
 from __future__ import annotations
@@ -77,12 +78,25 @@ def _a_week_s(figure: Figure) -> str | None:
     return None
 
 
-def _demand_s(figure: Figure) -> str | None:
+def _demand_subject(figure: Figure) -> str | None:
+    """The demand word a figure is of ("demand", "usage", "sales"), named after its metric word, not as a cause."""
     head = figure.sentence[:figure.number.start]
     subjects = [m for m in prefilter.finditer(vocab.DEMAND_WORDS, head)
                 if m.end() > figure.metric_end and not vocab.CAUSE_BEFORE.search(head, 0, m.start())]
-    if subjects:
-        return f"a figure of {subjects[-1].group(0).lower()}, not of the commodity's {figure.metric.replace('_', ' ')}"
+    return subjects[-1].group(0).lower() if subjects else None
+
+
+def market_use_of(figure: Figure) -> str | None:
+    """What the market uses that a figure is of, where a release states it ("usage totalled 1.095 million tonnes",
+    "demand ... was 15.7 million tonnes"): the contract's metric `other` with that word as its segment."""
+    subject = _demand_subject(figure)
+    return subject if subject is not None and vocab.MARKET_USE.fullmatch(subject) else None
+
+
+def _demand_s(figure: Figure) -> str | None:
+    subject = _demand_subject(figure)
+    if subject is not None and vocab.MARKET_USE.fullmatch(subject) is None:
+        return f"a figure of {subject}, not of the commodity's {figure.metric.replace('_', ' ')}"
     return None
 
 
@@ -139,6 +153,12 @@ OBJECTIONS: tuple[Objection, ...] = (
               "copper concentrate stocks at ports slid to 612,000 mt"),
     Objection("one plant", _one_plant_s, "a refinery in Guinea will cut its capacity by 25%"),
 )
+
+
+def whose_figure(figure: Figure) -> tuple[str | None, str | None]:
+    """(the objection's reason, what the market uses it is a figure of): (None, None) for the commodity's own."""
+    objection = objection_to(figure)
+    return objection, None if objection is not None else market_use_of(figure)
 
 
 def objection_to(figure: Figure) -> str | None:

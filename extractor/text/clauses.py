@@ -42,10 +42,14 @@ FULL_YEAR = re.compile(
     r"\s*((?:19|20)\d\d)?"
     r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
+    r"|(?<=mt |kt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
     rf"|(?<=mt |ns |es )({words('this_or_last')})\s+year\b"
-    rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b",  # "The 2023 total reached 460,000 mt"
+    rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
+    # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
+    # increase in 2017", "1.8% next year")
+    rf"|(?<=%\s)(?:{words('year_change_word')}\s+)?(?:(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    rf"|({words('relative')})\s+year\b)",
     re.I,
 )
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
@@ -203,11 +207,11 @@ def _year_mentions(sentence: str, report_month: str | None,
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), or for "full-year output" the report's own year (a forecast before December)."""
-    year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6)
-    if match.group(5) and report_month is not None:
+    year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
+    relative = match.group(5) or match.group(8)
+    if relative and report_month is not None:
         year = shift_month(report_month, 1)[:4]
-        if match.group(5).lower() == "last":
-            year = str(int(year) - 1)
+        year = str(int(year) + {"last": -1, "next": 1}.get(relative.lower(), 0))
     elif year is None and report_month is not None:
         year = report_month[:4]
     return year

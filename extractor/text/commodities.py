@@ -12,7 +12,7 @@ from extractor.text.lexicon import words
 COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "copper_cathode": ("copper cathode", "refined copper", "copper cathodes", "electrolytic copper"),
     "aluminum": ("aluminum", "primary aluminum", "china primary aluminum", "electrolytic aluminum"),
-    "alumina": ("alumina", "metallurgical grade alumina", "china metallurgical grade alumina"),
+    "alumina": ("alumina", "aluminum oxide", "metallurgical grade alumina", "china metallurgical grade alumina"),
     "overseas_aluminum": ("overseas aluminum", "overseas primary aluminum"),
     "overseas_alumina": ("overseas metallurgical grade alumina", "overseas alumina"),
     "secondary_aluminum": ("secondary aluminum", "secondary aluminum alloy", "recycled aluminum"),
@@ -111,7 +111,7 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "lmo": ("lithium manganate",),
     # A mine's metal output ("zinc mine output", "mined copper production").
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
-       for metal in ("copper", "zinc", "lead", "nickel", "tin")},
+       for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver")},
 }
 
 # Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is

@@ -141,6 +141,13 @@ FORECAST_VERB = category(
     verb("forecast", "forecast"), verb("foresee", "foresaw", "foreseen"),
     verbs("expect", "project", "estimate", "anticipate", "predict"))
 MODAL = category("modal", "output will rise in June", fixed("will", "would", "may", "might", "could", "shall"))
+# what the sentence before did, as the subject that moves output ("This is set to increase the output of primary
+# lead"), not producers and their own plans ("smelters will ramp up production")
+MOVING_SUBJECT = category("moving_subject", "This is set to increase the output of zinc",
+                          fixed("this", "that", "these", "it", "which"))
+# how sure a modal's move is, between the two ("output will likely decline in June")
+MODAL_HEDGE = category("modal_hedge", "output will likely decline in June",
+                       only(FORECAST_TO, "likely"), fixed("probably", "possibly"))
 FORECAST_PHRASE = category("forecast_phrase", "looking ahead, smelters plan to raise output",
                            fixed("looking ahead", "plan to", "plans to", "planned to", "preliminary", "projection"))
 # a headline's expectation ("Output to Rise in June"): a subject of up to five words, "to" and its move; not where

@@ -138,6 +138,7 @@ CAPACITY_VERB = category("capacity_verb", "capacity stood at 45 million mt",
 STOCK_WORD = category("stock_word", "social inventory fell; port stocks rose",
                       noun("inventory", "inventories"), fixed("stocks"), noun("stockpile"))
 BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt", fixed("surplus", "deficit", "supply-demand balance"))
+DEFICIT_WORD = category("deficit_word", "a deficit of 20,000 mt", only(BALANCE_WORD, "deficit"))
 SHARE_WORD = category(
     "share_word", "its share rose to 30%; accounting for 30%",
     fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of"))

@@ -11,7 +11,7 @@ from extractor.text.lexicon_changes import DEGREE, DOWN_VERB, UP_VERB
 COMPARED_WITH = category(
     "compared_with", "up 3% from April; lower than a year ago; versus 2023",
     fixed("from", "compared to", "compared with", "than", "versus", "vs.", "vs", "over", "against", "on",
-          "matched with", "since", "after", "before", "until", "by the end of"))
+          "matched with", "since", "after", "before", "until", "by the end of", "above", "below"))
 # Narrower sets of those, each as one rule reads it (a wider set would read a month named after "since" or "on" as
 # compared with, where these rules read it as the period):
 COMPARED_MONTH = category(
@@ -24,8 +24,9 @@ AGAINST = category(
     only(COMPARED_WITH, "compared to", "compared with", "matched with", "from", "than", "over", "against", "versus",
          "vs.", "vs", "on"))
 AGAINST_YEAR = category(
-    "against_year", "up 3% compared with a year earlier",
-    only(COMPARED_WITH, "compared to", "compared with", "from", "than", "over", "versus", "vs.", "vs"))
+    "against_year", "up 3% compared with a year earlier; 2% above last year's level",
+    only(COMPARED_WITH, "compared to", "compared with", "from", "than", "over", "versus", "vs.", "vs", "above",
+         "below"))
 AGAINST_NAMED_YEAR = category(
     "against_named_year", "up 1.5% on 2017",
     only(COMPARED_WITH, "on", "from", "over", "than", "compared to", "compared with", "versus", "vs.", "vs", "against"))
@@ -107,6 +108,11 @@ COMING = category("coming", "Heading into March, smelters plan maintenance",
 # an expectation in the future after its period ("output in June will rise", "is going to")
 GOING = category("going", "output in June is going to rise", fixed("going"))
 # the words of a total ("the 2023 total reached 460,000 mt")
+# what a change over a year is called between its figure and the year ("0.2% higher this year", "1.7% increase in
+# 2017")
+YEAR_CHANGE_WORD = category("year_change_word", "a further 1.7% increase in 2017",
+                            fixed("higher", "lower", "increase", "decrease", "rise", "decline", "growth", "gain",
+                                  "drop"))
 YEAR_TOTAL = category("year_total", "the 2023 total reached 460,000 mt", fixed("total", "output", "production"))
 
 CATEGORIES = categories_in(globals())

@@ -186,6 +186,9 @@ PHYSICAL_CONTENT = category(
 # (f) subjects whose figure is not the commodity's output
 DEMAND_WORD = category("demand_word", "demand will grow 4.6% this year",
                        fixed("demand", "consumption", "usage", "sales", "orders", "offtake"))
+# the demand words a release states figures of (the contract's `other`, the word its segment): not sales or orders
+MARKET_USE = category("market_use", "world refined usage rose 2% to 3.7 million tonnes",
+                      only(DEMAND_WORD, "demand", "consumption", "usage"))
 # a product's feed, and the forms a metal takes before it is the product: a stock of one is not the product's
 FEED = category("feed", "raw material prices rose; tight ore supply",
                 noun("raw material"), noun("ore"), noun("concentrate"), noun("feedstock"), fixed("scrap"))

@@ -56,6 +56,8 @@ WEEK_SPAN = re.compile(
     rf"\b{words('week_word')}\b|\b(?:in|during|for|over)\s+(?:the\s+)?(?:\w+\s+)?week\b(?!s)|\bweek['’]s\b", re.I)
 # What the market takes, not what producers make ("demand will grow 4.6%", "consumption climbed 4%", "sales rose").
 DEMAND_WORDS = re.compile(rf"\b{words('demand_word')}\b", re.I)
+# What the market takes as a release counts it, a figure of its own (metric `other`): "usage totalled 1.1 million t".
+MARKET_USE = re.compile(words("market_use"), re.I)
 # The words before a demand word that make it a cause ("as demand improved", "on strong demand", "driven by
 # downstream demand"): it says why a figure moved, not whose figure it is.
 CAUSE_BEFORE = re.compile(rf"\b{words('cause_before')}\s+(?:[\w-]+\s+){{0,3}}$", re.I)
@@ -137,8 +139,8 @@ FORECAST_CUE = re.compile(
 )
 
 METRIC_UNITS: dict[str, set[str]] = {
-    "production": {"mt", "mt/day", "gw", "mw"},  # PV wafers, cells and modules are counted in watts
-    "cumulative_production": {"mt", "mt/year", "gw", "mw"},
+    "production": {"mt", "mt/day", "gw", "mw", "oz"},  # PV in watts, precious metals in ounces
+    "cumulative_production": {"mt", "mt/year", "gw", "mw", "oz"},
     "maintenance_impact": {"mt"},
     "imports": {"mt"},
     "exports": {"mt"},
