@@ -47,8 +47,10 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         if subject is not None:
             commodity, region = subject
             if region is None:  # no country named: the product's region so far (a world release's products are
-                # all the world's until a country is named), else its default
-                carry = commodity == current.commodity or current.region == "global"
+                # all the world's until a country is named; a country's release (India's crude, then finished
+                # steel) speaks of that country's products, whose default is China's)
+                carry = commodity == current.commodity or current.region == "global" or (
+                    current.region not in _HOME_REGIONS and region_for(commodity) == "china")
                 region = current.region if carry else (section.region if commodity == section.commodity
                                                         else region_for(commodity))
             current = replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
@@ -60,6 +62,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         out.append(current)
     return tuple(out)
 
+
+# the regions a product's default may be: a release about one of them names its other products' country
+_HOME_REGIONS = frozenset({"china", "overseas", "indonesia"})
 
 _COUNTRY_FIRST = re.compile(rf"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s+{words('country_subject_verb')}\b")
 
