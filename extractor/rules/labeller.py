@@ -52,7 +52,7 @@ from extractor.rules.lists import metal_changes, paired_parts, respectively
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.reasons import review_reason
 from extractor.rules.sections import Section
-from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
+from extractor.rules.subjects import clause_country, clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
@@ -173,7 +173,8 @@ def _label_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(s)
         place = NumberPlace(
             s, sentence.start, number, [m for m in mentions if id(m) not in bases or m is own], carried, report_month,
-            clause_section(section, base, s, number.start) if split else section, clause_start,
+            clause_country(clause_section(section, base, s, number.start) if split else section, base, s, number.start),
+            clause_start,
             max(clause_start, numbers[index - 1].end if index else 0), min(next_start, clause_end(s, number.end)),
             previous, paragraph_segment, paragraph_metric,
         )

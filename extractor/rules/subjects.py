@@ -79,6 +79,34 @@ def _country_subject(text: str) -> str | None:
     return COUNTRIES[country.group(1)] if country else None
 
 
+# a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
+_COUNTRY_NAMES = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
+# a country named as the maker of the figures after it, anywhere in a sentence (the text normalized)
+_COUNTRY_MAKER = re.compile(
+    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"
+    rf"|{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY_NAMES}"
+    rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b")
+
+
+def clause_country(about: Section, base: Section, sentence: str, position: int) -> Section:
+    """The section as the figure at `position` speaks of it, when the sentence names a country as the maker of its
+    figures before it ("While Japan's output fell 5.8% to 6.6 mt, the United States' production rose 1.2%"): the
+    last country so named is the figure's region, the product carried, and a group of countries the world's. A world
+    total named last ("China's share of world output") keeps the clause's own region; under a heading the heading's region stands."""
+    if base.heading is not None:
+        return about
+    found = None
+    for found in _COUNTRY_MAKER.finditer(normalize_name(sentence[:position])):
+        pass
+    if found is None:
+        return about
+    named = next((g for g in found.groups() if g), None)
+    region = COUNTRIES[named] if named else "global"  # a group of countries is a part of the world's figures
+    if region == about.region or named is not None and region == "global":
+        return about
+    return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+
+
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
                            rf"{words('output_word')}\s+{words('product_figure_verb')}\b)|"
                            rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+{words('up_or_down')}\b)")

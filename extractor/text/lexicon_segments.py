@@ -223,6 +223,10 @@ COUNTRY_SUBJECT_VERB = category(
     fixed("produced", "output", "production", "made", "turned out", "saw", "recorded", "posted", "reported", "came",
           "was", "were", "rose", "fell", "grew", "increased", "decreased", "dropped", "climbed", "declined",
           "continued", "remained", "accounted", "led", "topped"))
+# a country named inside a sentence as the maker of the figures after it ("..., while Japan's output fell 2%",
+# "the top producer, China, produced 77 mt", "steel production in Iran fell"), by the production word with it
+COUNTRY_MAKER_VERB = category("country_maker_verb", "the top producer, China, produced 77 mt",
+                              only(COUNTRY_SUBJECT_VERB, "produced", "made", "turned out"))
 # a clause that names its own product's figure ("..., while lead output was ...")
 PRODUCT_FIGURE_VERB = category("product_figure_verb", "zinc output rose, while lead output fell",
                                fixed("was", "were", "stood", "reached", "rose", "fell", "totaled", "totalled"))
