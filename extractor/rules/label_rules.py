@@ -23,7 +23,7 @@ from typing import Any, Callable, Generic, Sequence, TypeVar
 from extractor.record import ReviewKind as K
 from extractor.record import ReviewReason
 from extractor.rules import cues
-from extractor.rules.context import in_percent_range, month_comparison, month_named_after
+from extractor.rules.context import in_percent_range, month_comparison, month_named_after, size_classes
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
@@ -91,7 +91,7 @@ def _versus_expectation(f: NumberFeatures) -> bool:
 
 def _size_class(f: NumberFeatures) -> bool:
     n = f.number
-    return bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
+    return any(start <= n.start < end for start, end, _ in size_classes(f.s)) or bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
                 or prefilter.search(cues.SIZE_CLASS, f.before(60))
                 or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
 

@@ -26,6 +26,7 @@ from extractor.rules import cues
 from extractor.rules.changes import comparison_of, direction_of
 from extractor.rules.context import (
     Previous,
+    blank_size_classes,
     clause_start_of,
     content_of,
     month_named_after,
@@ -158,7 +159,7 @@ def _label_sentence(
 ) -> tuple[list[Fact], str | None]:
     base = base or section
     s = sentence.text
-    mentions = cl.month_mentions(s, report_month)
+    mentions = cl.month_mentions(blank_size_classes(s), report_month)
     numbers = units_left_off(s, find_numbers(s))
     facts: list[Fact] = []
     previous: Previous | None = None

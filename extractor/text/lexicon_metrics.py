@@ -22,11 +22,16 @@ FIGURE_APPROX = category("figure_approx", "output is expected to rise by about 3
                          only(APPROX, "about", "around", "approximately", "nearly", "some"), only(ABOVE, "over"))
 BELOW = category("below", "less than 3,000 mt; within 2%",
                  fixed("under", "less than", "below", "fewer than", "at most", "within"))
-# a size class's bound ("smelters with a capacity above 100,000 mt"): it names a part, it is no figure
-SIZE_BOUND = category(
-    "size_bound", "smelters with annual capacity greater than 100,000 mt",
-    fixed("greater than"), only(ABOVE, "more than", "above", "over"), only(BELOW, "below", "under", "less than"),
-    fixed("between", "exceeding"))
+# a size class's bound ("smelters with a capacity above 100,000 mt"): it names a part, it is no figure; its side
+# names the part ("above": the large producers, "below": the small, "between": the medium-sized)
+SIZE_ABOVE = category("size_above", "smelters whose annual capacity exceeds 100,000 mt",
+                      fixed("greater than"), only(ABOVE, "more than", "above", "over"), fixed("exceeding", "exceeds"))
+SIZE_BELOW = category("size_below", "plants with annual capacity below 50,000 mt",
+                      only(BELOW, "below", "under", "less than"))
+SIZE_BETWEEN = category("size_between", "smelters whose capacity falls between 50,000 and 100,000 mt",
+                        fixed("between"))
+SIZE_BOUND = category("size_bound", "smelters with annual capacity greater than 100,000 mt",
+                      SIZE_ABOVE, SIZE_BELOW, SIZE_BETWEEN)
 # a level passed ("topped the 50,000 mt mark", "rose above 80%")
 PASS_VERB = category("pass_verb", "output surpassed 50,000 mt", fixed("exceed*", "surpass*", "top", "topped", "tops"))
 BOUND_WORD = category("bound_word", "the operating rate rose above 80%",

@@ -9,6 +9,23 @@ from extractor.text.lexicon import MARKERS, forms, words
 from extractor.text.lexicon_segments import SEGMENTS
 from extractor.text.months import MONTH_NAMES
 
+# A size class of producers described by its capacity ("smelters with annual capacity of 50,000-100,000 mt",
+# "whose annual production capacity exceeds 100,000 mt"): its words name a part, not the figure's metric; the
+# side of its bound names the part (`SIZE_CLASS_LABELS`): above the large, below the small producers; a range or
+# "between" is a middle class whose name the report gives (or not) in its own words.
+_SIZE_NUMBER = r"\d[\d,.]*(?:\s*(?:k?mt|tonnes|tons|t)\b(?:\s*/\s*y(?:ea)?r|\s+(?:per|a)\s+year)?)?"
+SIZE_CLASS_PHRASE = re.compile(
+    rf"\b(?:with|whose|of)\s+(?:an?\s+)?(?:{words('yearly')}\s+)?(?:production\s+|smelting\s+)?"
+    rf"{words('capacity_noun')}\s+(?:of\s+|is\s+|falls\s+|falling\s+)?"
+    rf"(?:(?P<above>{words('size_above')})|(?P<below>{words('size_below')})|(?P<between>{words('size_between')}))?"
+    rf"\s*{_SIZE_NUMBER}(?P<range>\s*(?:-|–|to|and)\s*{_SIZE_NUMBER})?", re.I)
+SIZE_CLASS_LABELS = {"above": "large smelters", "below": "small smelters", "between": None, "range": None}
+# a middle class takes the size its producers are named with just before it ("middle-sized smelters, with annual
+# capacity of 50,000-100,000 mt"), the size as the contract writes it
+TIER_BEFORE_CLASS = re.compile(rf"\b(middle|mid|medium|large|small)-(?:sized|scale)\s+(?:[\w-]+\s+){{0,2}}?"
+                               rf"{words('tier_producers', parts=('plural',))}\b[\s,]*$", re.I)
+TIER_SIZES = {"middle": "medium", "mid": "medium", "medium": "medium", "large": "large", "small": "small"}
+
 # (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
 METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.I), m)
