@@ -157,8 +157,19 @@ def _segment_words(clause_text: str) -> list[tuple[int, str]]:
 def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each producer tier the clause names ("small and medium-sized smelters"), but those of
     "some" producers ("some small and medium-sized enterprises": some producers, not a part)."""
-    return [(match.start(), match.group(1).lower()) for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
-            if not _SOME_BEFORE.search(clause_text[:match.start()])]
+    tiers = [(match.start(), _tier_label(match.group(1))) for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
+             if not _SOME_BEFORE.search(clause_text[:match.start()])]
+    for match in vocab.TIER_ONES.finditer(clause_text):  # "medium-sized ones": the producers of the tier before
+        before = [label for start, label in tiers if start < match.start()]
+        if before:
+            tier = match.group(1).lower()
+            tiers.append((match.start(), f"{vocab.TIER_SIZES.get(tier) or _tier_label(tier)} {before[-1].split()[-1]}"))
+    return tiers
+
+
+def _tier_label(words_: str) -> str:
+    """A tier's label: the report's words, a size as the contract writes it ("large-scale plants": large plants)."""
+    return vocab.SIZE_WORD.sub(lambda m: vocab.TIER_SIZES[m.group(1).lower()], words_.lower())
 
 
 def _regions(clause_text: str) -> list[tuple[int, str]]:
@@ -203,7 +214,7 @@ def segment_after(post: str) -> str | None:
             return label
     tier = vocab.TIER_SEGMENT.match(rest)
     if tier:
-        return tier.group(1).lower()
+        return _tier_label(tier.group(1))
     region = _REGION_AT_START.match(rest)
     return _region_label(region.group(0)) if region else None
 

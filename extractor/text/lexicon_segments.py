@@ -102,7 +102,8 @@ TIER = category(
             for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading", "large", "medium")
             for kind in ("tier", "sized", "scale")), "tail-end"))
 TIER_PRODUCERS = category("tier_producers", "medium-sized smelters",
-                          only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"))
+                          only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"),
+                          noun("manufacturer"))
 # some producers, no segment ("most smelters", "some producers", "individual plants")
 SOME = category("some", "some smelters cut output",
                 fixed("most", "some", "many", "several", "certain", "a few", "individual", "part of", "part of the"))

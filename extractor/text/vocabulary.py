@@ -25,6 +25,11 @@ SIZE_CLASS_LABELS = {"above": "large smelters", "below": "small smelters", "betw
 TIER_BEFORE_CLASS = re.compile(rf"\b(middle|mid|medium|large|small)-(?:sized|scale)\s+(?:[\w-]+\s+){{0,2}}?"
                                rf"{words('tier_producers', parts=('plural',))}\b[\s,]*$", re.I)
 TIER_SIZES = {"middle": "medium", "mid": "medium", "medium": "medium", "large": "large", "small": "small"}
+# a tier standing for the producers named with the tier before it ("large-scale plants ran at 70%, medium-sized ones
+# at 60% and small ones at 40%")
+TIER_ONES = re.compile(rf"\b((?:{words('tier')})|{'|'.join(TIER_SIZES)})\s+ones\b", re.I)
+# a size as the contract's labels write it ("medium-scale smelters", "middle-sized smelters": medium smelters)
+SIZE_WORD = re.compile(r"\b(middle|mid|medium|large|small)-(?:sized|scale)\b", re.I)
 
 # (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
 METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
