@@ -75,6 +75,8 @@ class SectionState:
     metric_by_paragraph: dict[int, str] = field(default_factory=dict)
     note_paragraphs: set[int] = field(default_factory=set)
     forecast_paragraphs: set[int] = field(default_factory=set)
+    span_paragraphs: set[int] = field(default_factory=set)  # whose carried period was named as a span (a year)
+    month_named: bool = False  # whether a single month was named as a period yet (no yearly review then)
     last_metric: str | None = None
     last_period_seen: str | None = None
     masses: list[Fact] = field(default_factory=list)
@@ -110,10 +112,17 @@ class SectionState:
                 if f.label.content is None and f.label.metric in ("production", "cumulative_production") else f
                 for f in facts]
 
-    def take(self, sentence: cl.Sentence, facts: list[Fact], last_period: str | None) -> None:
+    def take(self, sentence: cl.Sentence, facts: list[Fact], last: cl.MonthMention | None) -> None:
         """Keep a sentence's facts, and what they pass on to the sentences after it."""
-        if last_period:
+        if last is not None:
+            last_period = last.period
             self.period_by_paragraph[sentence.paragraph] = last_period
+            # a whole year carried on ("... in 2016. Solar cell production climbed to 49 GW"): the next figures' too,
+            # in a review of years (where a month is named, "The 2024 total ..." is one figure's, the others monthly)
+            self.month_named = self.month_named or any(
+                not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
+            whole_year = last.cumulative and last_period.endswith("-12") and not self.month_named
+            (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
             # whether the period carried on was named in an expectation ("is expected to rise ... in May")
             if prefilter.search(vocab.FORECAST_CUE, sentence.text):
                 self.forecast_paragraphs.add(sentence.paragraph)
@@ -138,10 +147,12 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if not state.opens(sentence):
             continue
         carried, metric = state.carried(sentence)
-        sentence_facts, last_period = _label_sentence(
+        span = carried == state.period_by_paragraph.get(sentence.paragraph) and sentence.paragraph in state.span_paragraphs
+        sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
+            span,
         )
-        state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last_period)
+        state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
     return standing_facts(state.facts)
 
 
@@ -156,10 +167,13 @@ def _paragraph_label(first_sentence: str) -> str | None:
 def _label_sentence(
     sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None,
     paragraph_segment: str | None, paragraph_metric: str | None = None, base: Section | None = None,
-) -> tuple[list[Fact], str | None]:
+    carried_span: bool = False,
+) -> tuple[list[Fact], cl.MonthMention | None]:
     base = base or section
     s = sentence.text
     mentions = cl.month_mentions(blank_size_classes(s), report_month)
+    if not mentions and carried_span and carried is not None:
+        mentions = [cl.MonthMention(0, carried, cumulative=True)]  # the span carried is the sentence's own
     numbers = units_left_off(s, find_numbers(s))
     facts: list[Fact] = []
     previous: Previous | None = None
@@ -189,8 +203,7 @@ def _label_sentence(
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
-    last_period = mentions[-1].period if mentions else None
-    return facts, last_period
+    return facts, (mentions[-1] if mentions else None)
 
 
 def _base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:
