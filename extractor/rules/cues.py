@@ -50,6 +50,8 @@ THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b)", re.I)
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
+# "below the 4,000 mt mark": a figure named as a mark is a level, whatever move reaches it
+MARK_AFTER = re.compile(rf"^\s*{words('mark_noun')}\b", re.I)
 # Output cut for maintenance: "cut the production by 15,000 mt for maintenance".
 CUT_BY = re.compile(rf"\b{words('cut_verb')}\s+(?:the\s+|their\s+|its\s+)?{words('output_word')}\s+by\s*$", re.I)
 MAINTENANCE_WORD = re.compile(rf"\b{words('maintenance', 'overhaul')}\b", re.I)

@@ -192,6 +192,8 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
          "up from March's 1.2 million tonnes"),
     Rule("expected level", lambda f: f.expected_level, _level, "against the expected 90,000 mt"),
     Rule("percentage points", lambda f: f.unit == "pp", _change, "the rate gained 2.5 percentage points"),
+    Rule("a mark", lambda f: f.unit == "mt" and bool(cues.MARK_AFTER.match(f.post)), _level,
+         "output fell below the 3,000 mt mark"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
