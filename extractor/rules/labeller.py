@@ -291,9 +291,17 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
+    if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):  # "imports from
+        # January to May", "a surplus of 709 kt in the first quarter"
+        segment = f"{segment}, cumulative" if segment else "cumulative"
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
+
+
+# The metrics a span since January (or a whole year) makes no metric of their own for: the span is their segment
+# (cumulative output is the contract's `cumulative_production`).
+_SPAN_METRICS = ("imports", "exports", "balance")
 
 
 def _daily_average(metric: str | None, segment: str | None, unit: str | None) -> tuple[str | None, str | None]:
