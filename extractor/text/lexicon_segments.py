@@ -31,7 +31,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
                for feed in ("concentrates", "concentrate"))),
     _segment("copper scrap or copper anode", "smelters using copper scrap or copper anodes ran at 60%",
              "using copper scrap or copper anodes", "using copper scrap or copper anode"),
-    *(_segment(f"{series}-series", f"{series}-series output rose 3%", f"{series}-series")
+    *(_segment(f"{series}-series", f"{series}-series output rose 3%", f"{series}-series", f"{series} series",
+               *((f"{series} stainless",) if len(series) == 3 else ()))  # "#300 stainless steel output"
       for series in ("200", "300", "400", "5", "6", "8", "9")),
     _segment("high-grade", "high-grade NPI output rose", "high-grade", "high-NPI", "high-nickel pig iron"),
     _segment("low-grade", "low-grade NPI output fell", "low-grade", "low-NPI", "low-nickel pig iron"),
