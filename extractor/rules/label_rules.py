@@ -260,6 +260,20 @@ def _respectively(d: Draft) -> bool:
     return bool(cues.RESPECTIVELY_WORD.search(s[end:clause_end(s, end)]))
 
 
+# A span's figure (a whole year's, "the second half of 2019") may be forecast further ahead than a month's: up to the
+# end of the year after the report's.
+_SPAN_AHEAD = 24
+
+
+def _far(d: Draft) -> bool:
+    f, period = d.features, d.period
+    if period is None or in_window(period, f.place.report_month):
+        return False
+    span = f.cumulative or any(m.part and m.period == period for m in f.place.mentions)
+    report_month = f.place.report_month
+    return not (span and report_month is not None and 0 < months_between(report_month, period) <= _SPAN_AHEAD)
+
+
 FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
     Rule("no period", lambda d: d.period is None, lambda d: review_reason(K.NO_PERIOD), "output was 3,000 mt"),
     Rule("comparison not stated", lambda d: d.comparison_guessed and _far_from_report(d),
@@ -270,7 +284,7 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
          "the change was 3%"),
     Rule("price segment", lambda d: d.features.metric == "price", lambda d: review_reason(K.PRICE_SEGMENT),
          "the price was 20,000 yuan/mt"),
-    Rule("far period", lambda d: d.period is not None and not in_window(d.period, d.features.place.report_month),
+    Rule("far period", _far,
          lambda d: review_reason(K.FAR_PERIOD, d.period, d.features.place.report_month),
          "output in January 2019 was 5,000 mt"),
     Rule("rate out of range", lambda d: d.features.metric in RATE_METRICS and d.measure == "level"

@@ -291,6 +291,8 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
+    if segment is None:  # "68,000 mt in the second half of 2019": the part of the year
+        segment = next((m.part for m in f.place.mentions if m.part and m.period == f.period), None)
     if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):  # "imports from
         # January to May", "a surplus of 709 kt in the first quarter"
         segment = f"{segment}, cumulative" if segment else "cumulative"

@@ -48,6 +48,13 @@ FULL_YEAR = re.compile(
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b",  # "The 2023 total reached 460,000 mt"
     re.I,
 )
+# A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
+# half, "in the second half of July"): its last month, the part the figure's segment (a part from January is a span
+# since January, read above).
+PART_OF_YEAR = re.compile(rf"\b(?:in|for|during|over)\s+the\s+({words('later_part')})(?!\s+of\s+(?:{MONTH_NAMES}))"
+                          r"(?:\s+\(\w+\))?"
+                          r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?", re.I)
+PART_LAST_MONTH = {"second half": 12, "second quarter": 6, "third quarter": 9, "fourth quarter": 12}
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
@@ -134,6 +141,7 @@ class MonthMention:
     position: int
     period: str
     cumulative: bool = False
+    part: str | None = None  # the part of a year it names ("second half"), the figure's segment
 
 
 def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
@@ -150,9 +158,10 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     months named (those inside a span or year already read are that span's)."""
     mentions, taken = _cumulative_mentions(sentence, report_month)
     cumulative_range = bool(mentions)
+    parts, parts_taken = _part_mentions(sentence, report_month)
     years, years_taken = _year_mentions(sentence, report_month, cumulative_range)
-    mentions += years
-    taken += years_taken
+    mentions += parts + [y for y in years if not any(start <= y.position < end for start, end in parts_taken)]
+    taken += parts_taken + years_taken
     mentions += _relative_mentions(sentence, report_month)
     mentions += _named_mentions(sentence, report_month, taken)
     return tuple(sorted(mentions, key=lambda m: m.position))
@@ -171,6 +180,20 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), match.end()))
+    return mentions, taken
+
+
+def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthMention], list[tuple[int, int]]]:
+    """Later parts of a year ("in the second half of 2019") as their last month, with the part, and their spans."""
+    mentions: list[MonthMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in prefilter.finditer(PART_OF_YEAR, sentence):
+        year = match.group(2) or (report_month[:4] if report_month else None)
+        if year is None:
+            continue
+        part = " ".join(match.group(1).lower().split())
+        mentions.append(MonthMention(match.start(), f"{year}-{PART_LAST_MONTH[part]:02d}", part=part))
+        taken.append((match.start(), match.end()))
     return mentions, taken
 
 
