@@ -60,6 +60,10 @@ FOR_MAINTENANCE = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?{words('maintenance_cause'
 # One plant, smelter or project as the clause's subject: its figure is not the commodity's.
 ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{words('one_plant', parts=('base',))}\b"
                        r"[^.;]*$", re.I)
+# "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject
+PROPER_PLANT = re.compile(
+    rf"(?:^|[.;,]\s*)(?-i:(?:[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"{words('plant_in_clause', parts=('base',))}\b(?!\s+{words('plant_attribute')})[^.;]*$", re.I)
 # "Rio Tinto's Yarwun alumina refinery ...": a plant a company owns (a country's, "China's", is no company)
 NAMED_PLANT = re.compile(rf"\b(?!{words('owner_country')}['’])"
                          r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}"

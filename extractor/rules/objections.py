@@ -126,7 +126,8 @@ def _one_plant_s(figure: Figure) -> str | None:
     clause_head = s[clause_start:start]
     one_plant = (prefilter.search(cues.ONE_PLANT, s[:start]) or prefilter.search(cues.NAMED_PLANT, clause_head)
                  or prefilter.search(cues.ONE_PRODUCER_OUTPUT, clause_head)
-                 or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)) \
+                 or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)
+                 or prefilter.search(cues.PROPER_PLANT, s[:start])) \
         and not cues.NATIONWIDE.search(s[:start])
     a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
