@@ -76,6 +76,7 @@ class SectionState:
     note_paragraphs: set[int] = field(default_factory=set)
     forecast_paragraphs: set[int] = field(default_factory=set)
     span_paragraphs: set[int] = field(default_factory=set)  # whose carried period was named as a span (a year)
+    cumulative_paragraphs: set[int] = field(default_factory=set)  # whose carried period is any span's
     month_named: bool = False  # whether a single month was named as a period yet (no yearly review then)
     last_metric: str | None = None
     last_period_seen: str | None = None
@@ -123,6 +124,8 @@ class SectionState:
                 not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
             whole_year = last.cumulative and last_period.endswith("-12") and not self.month_named
             (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
+            (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(
+                sentence.paragraph)
             # whether the period carried on was named in an expectation ("is expected to rise ... in May")
             if prefilter.search(vocab.FORECAST_CUE, sentence.text):
                 self.forecast_paragraphs.add(sentence.paragraph)
@@ -147,7 +150,9 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if not state.opens(sentence):
             continue
         carried, metric = state.carried(sentence)
-        span = carried == state.period_by_paragraph.get(sentence.paragraph) and sentence.paragraph in state.span_paragraphs
+        # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
+        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) else state.span_paragraphs
+        span = carried == state.period_by_paragraph.get(sentence.paragraph) and sentence.paragraph in spans
         sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
             span,
