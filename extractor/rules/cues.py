@@ -16,6 +16,13 @@ PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
 
 
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('ago')}\b", re.I)
+# A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
+# "150 mt in the corresponding period a year ago") or the month before ("2,100 kt during the previous month").
+YEAR_BEFORE_SPAN = re.compile(
+    rf"^\s*(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:(?:of|in)\s+)?"
+    rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?year"
+    r"|((?:19|20)\d\d))\b", re.I)
+MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('previous_month')}\s+month\b", re.I)
 
 
 BOUND_MOVE = re.compile(rf"\b(?:{words('pass_verb')}|(?:\w+ing|\w+ed|{words('bound_move')})\s+(?:to\s+)?"

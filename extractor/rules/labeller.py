@@ -336,6 +336,8 @@ def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     ago = cues.AGO.match(f.post)
     if ago and not measured.is_change and period is not None:
         period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
+    elif not measured.is_change and period is not None:
+        period = _year_or_month_before(f.post, period)
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
             and report_month:
@@ -346,6 +348,15 @@ def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     if f.expected_level:
         basis = "expected"
     return period, basis
+
+
+def _year_or_month_before(post: str, period: str) -> str:
+    """The period of a level named with the period before ("in the same month last year", "in the same period of
+    2015", "during the previous month"), else the period as read."""
+    year_before = cues.YEAR_BEFORE_SPAN.match(post)
+    if year_before:
+        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
+    return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
 
 
 def _maintenance_loss(place: NumberPlace, segment: str | None) -> Fact:
