@@ -111,6 +111,7 @@ REGION_SEGMENT = re.compile(
     rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+{words('region_record')}\s+(?:its\s+)?(?:\w+\s+)?{words('output_word')}"
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
     rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
+    rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b)",
     re.I,
