@@ -55,6 +55,10 @@ PART_OF_YEAR = re.compile(rf"\b(?:in|for|during|over)\s+the\s+({words('later_par
                           r"(?:\s+\(\w+\))?"
                           r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?", re.I)
 PART_LAST_MONTH = {"second half": 12, "second quarter": 6, "third quarter": 9, "fourth quarter": 12}
+# A span of months that starts after January ("during the April-December period" of a fiscal year): its last month,
+# the span's own name the figure's segment (a span from January is read above, as cumulative output).
+MONTH_SPAN = re.compile(rf"\b(?:(?:during|in|for|over)\s+(?:the\s+)?({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})"
+                        rf"|\b({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})\s+period)\b(?:\s*,?\s*((?:19|20)\d\d)\b)?")
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
@@ -184,7 +188,8 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
 
 
 def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthMention], list[tuple[int, int]]]:
-    """Later parts of a year ("in the second half of 2019") as their last month, with the part, and their spans."""
+    """Later parts of a year ("in the second half of 2019") and spans of months after January ("the April-December
+    period") as their last month, with the part, and their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
     for match in prefilter.finditer(PART_OF_YEAR, sentence):
@@ -194,6 +199,14 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
         part = " ".join(match.group(1).lower().split())
         mentions.append(MonthMention(match.start(), f"{year}-{PART_LAST_MONTH[part]:02d}", part=part))
         taken.append((match.start(), match.end()))
+    for match in prefilter.finditer(MONTH_SPAN, sentence):
+        first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if first.lower() == "january":
+            continue
+        period = resolve_month(last, report_month, match.group(5))
+        if period:
+            mentions.append(MonthMention(match.start(), period, cumulative=True, part=f"{first}-{last}".lower()))
+            taken.append((match.start(), match.end()))
     return mentions, taken
 
 
