@@ -157,7 +157,8 @@ def _segment_words(clause_text: str) -> list[tuple[int, str]]:
 def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each producer tier the clause names ("small and medium-sized smelters"), but those of
     "some" producers ("some small and medium-sized enterprises": some producers, not a part)."""
-    tiers = [(match.start(), _tier_label(match.group(1))) for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
+    tiers = [(match.start(), _tier_label(match.group(1)))
+             for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
              if not _SOME_BEFORE.search(clause_text[:match.start()])]
     for match in vocab.TIER_ONES.finditer(clause_text):  # "medium-sized ones": the producers of the tier before
         before = [label for start, label in tiers if start < match.start()]

@@ -91,7 +91,9 @@ def _versus_expectation(f: NumberFeatures) -> bool:
 
 def _size_class(f: NumberFeatures) -> bool:
     n = f.number
-    return any(start <= n.start < end for start, end, _ in size_classes(f.s)) or bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
+    if any(start <= n.start < end for start, end, _ in size_classes(f.s)):
+        return True
+    return bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
                 or prefilter.search(cues.SIZE_CLASS, f.before(60))
                 or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
 

@@ -113,19 +113,21 @@ class SectionState:
                 if f.label.content is None and f.label.metric in ("production", "cumulative_production") else f
                 for f in facts]
 
+    def _note_span(self, sentence: cl.Sentence, last: cl.MonthMention) -> None:
+        """Whether the period the paragraph carries on is a span's: a whole year's ("... in 2016. Solar cell
+        production climbed to 49 GW": the next figures' too, in a review of years; where a month is named, "The 2024
+        total ..." is one figure's, the others monthly), or any span's (for its breakdown)."""
+        self.month_named = self.month_named or any(
+            not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
+        whole_year = last.cumulative and last.period.endswith("-12") and not self.month_named
+        (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
+        (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
+
     def take(self, sentence: cl.Sentence, facts: list[Fact], last: cl.MonthMention | None) -> None:
         """Keep a sentence's facts, and what they pass on to the sentences after it."""
         if last is not None:
-            last_period = last.period
-            self.period_by_paragraph[sentence.paragraph] = last_period
-            # a whole year carried on ("... in 2016. Solar cell production climbed to 49 GW"): the next figures' too,
-            # in a review of years (where a month is named, "The 2024 total ..." is one figure's, the others monthly)
-            self.month_named = self.month_named or any(
-                not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
-            whole_year = last.cumulative and last_period.endswith("-12") and not self.month_named
-            (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
-            (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(
-                sentence.paragraph)
+            self.period_by_paragraph[sentence.paragraph] = last.period
+            self._note_span(sentence, last)
             # whether the period carried on was named in an expectation ("is expected to rise ... in May")
             if prefilter.search(vocab.FORECAST_CUE, sentence.text):
                 self.forecast_paragraphs.add(sentence.paragraph)
@@ -176,9 +178,7 @@ def _label_sentence(
 ) -> tuple[list[Fact], cl.MonthMention | None]:
     base = base or section
     s = sentence.text
-    mentions = cl.month_mentions(blank_size_classes(s), report_month)
-    if not mentions and carried_span and carried is not None:
-        mentions = [cl.MonthMention(0, carried, cumulative=True)]  # the span carried is the sentence's own
+    mentions = _sentence_mentions(s, report_month, carried if carried_span else None)
     numbers = units_left_off(s, find_numbers(s))
     facts: list[Fact] = []
     previous: Previous | None = None
@@ -209,6 +209,14 @@ def _label_sentence(
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
     return facts, (mentions[-1] if mentions else None)
+
+
+def _sentence_mentions(s: str, report_month: str | None, carried_span: str | None) -> list[cl.MonthMention]:
+    """The months the sentence names as periods (a size class's "annual" is none), else the span carried to it."""
+    mentions = cl.month_mentions(blank_size_classes(s), report_month)
+    if not mentions and carried_span is not None:
+        mentions = [cl.MonthMention(0, carried_span, cumulative=True)]  # the span carried is the sentence's own
+    return mentions
 
 
 def _base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:
@@ -296,11 +304,7 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
-    if segment is None:  # "68,000 mt in the second half of 2019": the part of the year
-        segment = next((m.part for m in f.place.mentions if m.part and m.period == f.period), None)
-    if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):  # "imports from
-        # January to May", "a surplus of 709 kt in the first quarter"
-        segment = f"{segment}, cumulative" if segment else "cumulative"
+    segment = _span_segment(f, segment)
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
@@ -309,6 +313,17 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
 # The metrics a span since January (or a whole year) makes no metric of their own for: the span is their segment
 # (cumulative output is the contract's `cumulative_production`).
 _SPAN_METRICS = ("imports", "exports", "balance")
+
+
+def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
+    """The segment a figure's span gives: the part of a year it names ("68,000 mt in the second half of 2019"), and
+    for trade and a balance a span since January ("imports from January to May", "a surplus of 709 kt in the first
+    quarter") after the part named."""
+    if segment is None:
+        segment = next((m.part for m in f.place.mentions if m.part and m.period == f.period), None)
+    if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):
+        segment = f"{segment}, cumulative" if segment else "cumulative"
+    return segment
 
 
 def _daily_average(metric: str | None, segment: str | None, unit: str | None) -> tuple[str | None, str | None]:
@@ -333,11 +348,8 @@ def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     for a forecast that names none) and whether it is actual, forecast or expected."""
     place, period = f.place, measured.period
     report_month = place.report_month
-    ago = cues.AGO.match(f.post)
-    if ago and not measured.is_change and period is not None:
-        period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
-    elif not measured.is_change and period is not None:
-        period = _year_or_month_before(f.post, period)
+    if not measured.is_change and period is not None:
+        period = _earlier_period(f.post, period)
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
             and report_month:
@@ -350,9 +362,12 @@ def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     return period, basis
 
 
-def _year_or_month_before(post: str, period: str) -> str:
-    """The period of a level named with the period before ("in the same month last year", "in the same period of
-    2015", "during the previous month"), else the period as read."""
+def _earlier_period(post: str, period: str) -> str:
+    """The period of a level named with the period before ("a month ago", "in the same month last year", "in the same
+    period of 2015", "during the previous month"), else the period as read."""
+    ago = cues.AGO.match(post)
+    if ago:
+        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
     year_before = cues.YEAR_BEFORE_SPAN.match(post)
     if year_before:
         return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)

@@ -92,7 +92,8 @@ def clause_country(about: Section, base: Section, sentence: str, position: int) 
     """The section as the figure at `position` speaks of it, when the sentence names a country as the maker of its
     figures before it ("While Japan's output fell 5.8% to 6.6 mt, the United States' production rose 1.2%"): the
     last country so named is the figure's region, the product carried, and a group of countries the world's. A world
-    total named last ("China's share of world output") keeps the clause's own region; under a heading the heading's region stands."""
+    total named last ("China's share of world output") keeps the clause's own region; under a heading the heading's
+    region stands."""
     if base.heading is not None:
         return about
     found = None
