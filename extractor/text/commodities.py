@@ -232,8 +232,11 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 _MOVED_AFTER = re.compile(rf"^\s+(?:was|were)\s+{words('up_or_down')}\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
-# ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
-_PRODUCTION_BEFORE = re.compile(rf"\b{words('output_word')}\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){{0,2}}$")
+# ... or before it, as the thing produced or traded ("output of nickel pig iron", "production of high grade npi",
+# "export of total finished steel"), or after a pronoun for the figure before opening a clause ("..., while that of
+# wafers grew"; "compared with that of 2023" names no product).
+_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|(?:^|\b(?:while|whereas)\s+)"
+                                r"(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)
