@@ -18,10 +18,12 @@ PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('ago')}\b", re.I)
 # A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
 # "150 mt in the corresponding period a year ago") or the month before ("2,100 kt during the previous month").
-YEAR_BEFORE_SPAN = re.compile(
-    rf"^\s*(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:(?:of|in)\s+)?"
-    rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?year"
-    r"|((?:19|20)\d\d))\b", re.I)
+_YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:(?:of|in)\s+)?"
+                rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?"
+                r"year|((?:19|20)\d\d))\b")
+YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}", re.I)
+# ... and anywhere, a base's: "..., from 7.69 MT during the same month last year" (the year not named)
+YEAR_BEFORE_BASE = re.compile(rf"\b{_YEAR_BEFORE}", re.I)
 MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('previous_month')}\s+month\b", re.I)
 
 
