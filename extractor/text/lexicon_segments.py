@@ -159,6 +159,8 @@ REGION_METRIC = category("region_metric", "operating rates in Yunnan rose",
                                "operating rate"))
 REGION_RECORD = category("region_record", "Yunnan posted its output at 3,000 mt",
                          fixed("saw", "had", "posted", "recorded", "reported"))
+# what a region records besides its output ("the EU saw its numbers rise 0.3%")
+REGION_FIGURES = category("region_figures", "Africa saw its figures rise 2%", fixed("figures", "numbers"))
 REGION_SHARE = category("region_share", "Yunnan accounting for 40%", fixed("accounting", "accounted", "accounts"))
 
 # (d) a price named by its kind ("spot prices", "steel mill tender prices")
