@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extractor.text.lexicon import MARKERS, forms, words
+from extractor.text.months import MONTH_NAMES
 
 _CHANGE_NOUNS = words("up_noun", "down_noun")
 
@@ -24,6 +25,9 @@ _YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{word
 YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}", re.I)
 # ... and anywhere, a base's: "..., from 7.69 MT during the same month last year" (the year not named)
 YEAR_BEFORE_BASE = re.compile(rf"\b{_YEAR_BEFORE}", re.I)
+# A stock or a capacity measured at the start of a month ("as of early June", "21kt in early April"): a state that
+# was measured when the report was written, not expected.
+MONTH_START = re.compile(rf"\b{words('month_start')}\s+(?:{MONTH_NAMES})\b", re.I)
 MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('previous_month')}\s+month\b", re.I)
 
 

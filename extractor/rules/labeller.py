@@ -35,6 +35,7 @@ from extractor.rules.context import (
     segment_in,
     share_part,
 )
+from extractor.rules.dating import dating
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
 from extractor.rules.figures import measure_of, quote_bounds, units_left_off
@@ -57,7 +58,6 @@ from extractor.rules.subjects import clause_country, clause_section, has_clauses
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
-from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.periods import RATE_METRICS
 
@@ -256,7 +256,7 @@ def _label_number(place: NumberPlace) -> Fact:
         return _screened(f, late[1])
     assert measure is not None  # a measure the metric has none for is screened
     segment, unit = _segment(f, measure, unit, measured.is_change)
-    period, basis = _dating(f, measured)
+    period, basis = dating(f, measured)
     draft = replace(draft, unit=unit, period=period)
     quote_start, quote_end = quote_bounds(f.s, f.number, f.local_pre, f.post,
                                           measured.direction_at if measured.is_change else -1, f.level_cue,
@@ -341,37 +341,6 @@ def _price_named(clause_pre: str) -> str | None:
     for match in vocab.PRICE_SEGMENT.finditer(clause_pre):
         price = match.group(1).lower()
     return price
-
-
-def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
-    """The period and basis of a number: its month (a month or a year before it, for "a month ago"; the next month,
-    for a forecast that names none) and whether it is actual, forecast or expected."""
-    place, period = f.place, measured.period
-    report_month = place.report_month
-    if not measured.is_change and period is not None:
-        period = _earlier_period(f.post, period)
-    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
-    if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
-            and report_month:
-        period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
-    basis = cl.basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
-    if f.metric == "cumulative_production" and period == report_month:
-        basis = "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
-    if f.expected_level:
-        basis = "expected"
-    return period, basis
-
-
-def _earlier_period(post: str, period: str) -> str:
-    """The period of a level named with the period before ("a month ago", "in the same month last year", "in the same
-    period of 2015", "during the previous month"), else the period as read."""
-    ago = cues.AGO.match(post)
-    if ago:
-        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
-    year_before = cues.YEAR_BEFORE_SPAN.match(post)
-    if year_before:
-        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
-    return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
 
 
 def _maintenance_loss(place: NumberPlace, segment: str | None) -> Fact:

@@ -71,6 +71,11 @@ YOY_BASIS = category("yoy_basis", "up 3% on an annual basis", fixed("yearly", "a
 MOM_ADVERB = category("mom_adverb", "output rose 3% sequentially", fixed("sequentially"))
 QOQ_MARKER = category("qoq_marker", "output rose 3% QoQ", fixed("QoQ", "Q-o-Q", "quarter-on-quarter"))
 
+# the start of a month as the moment a stock or a capacity is measured ("as of early June", "in early April")
+MONTH_START = category("month_start", "inventory was 21,000 mt in early April",
+                       fixed("early", "as of early", "as of the start of", "at the start of", "at the beginning of",
+                             "as of the beginning of"))
+
 # (c) spans and parts of a period
 YTD = category("ytd", "YTD output reached 3 million mt", fixed("YTD", "year-to-date"))
 # a later part of a year as a figure's span ("in the second half of 2019"): that part is the figure's segment

@@ -1,0 +1,64 @@
+"""A figure's period and basis: the month it describes (the month named with it, the period before it for a base
+"a year ago" or "in the same month last year", the next month for a forecast that names none) and whether it
+happened, is forecast or was expected."""
+
+from __future__ import annotations
+
+from extractor.rules import cues
+from extractor.rules.features import NumberFeatures
+from extractor.rules.label_rules import Measured
+from extractor.text import clauses as cl
+from extractor.text import prefilter
+from extractor.text import vocabulary as vocab
+from extractor.text.months import shift_month
+
+
+def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
+    """The period and basis of a number: its month (a month or a year before it, for "a month ago"; the next month,
+    for a forecast that names none) and whether it is actual, forecast or expected."""
+    place, period = f.place, measured.period
+    report_month = place.report_month
+    if not measured.is_change and period is not None:
+        period = _earlier_period(f.post, period)
+    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
+    if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
+            and report_month:
+        period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
+    return period, _basis(f, period, forecast_cue)
+
+
+def _basis(f: NumberFeatures, period: str | None, forecast_cue: bool) -> str:
+    """Whether the figure of `period` happened, is forecast or was expected."""
+    report_month = f.place.report_month
+    if f.expected_level:
+        return "expected"
+    basis = cl.basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
+    if f.metric == "cumulative_production" and period == report_month:
+        return "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
+    if basis == "forecast" and not forecast_cue and _measured_at_month_start(f, period):
+        return "actual"  # "As of early June, capacity was 73.54 million mt/year" in May's review
+    return basis
+
+
+# The metrics of a state (what there is at a moment), not of a month's flow.
+_STATE_METRICS = ("inventory", "capacity", "operating_capacity")
+
+
+def _measured_at_month_start(f: NumberFeatures, period: str | None) -> bool:
+    """Whether the figure is a state measured at the start of the month after the report's ("as of early June",
+    "21kt in early April"): what was there when the report was written."""
+    report_month = f.place.report_month
+    return (f.metric in _STATE_METRICS and report_month is not None and period == shift_month(report_month, 1)
+            and bool(cues.MONTH_START.search(f.s)))
+
+
+def _earlier_period(post: str, period: str) -> str:
+    """The period of a level named with the period before ("a month ago", "in the same month last year", "in the same
+    period of 2015", "during the previous month"), else the period as read."""
+    ago = cues.AGO.match(post)
+    if ago:
+        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
+    year_before = cues.YEAR_BEFORE_SPAN.match(post)
+    if year_before:
+        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
+    return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
