@@ -35,6 +35,13 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
                *((f"{series} stainless",) if len(series) == 3 else ()))  # "#300 stainless steel output"
       for series in ("200", "300", "400", "5", "6", "8", "9")),
     _segment("high-grade", "high-grade NPI output rose", "high-grade", "high-NPI", "high-nickel pig iron"),
+    # titanium dioxide's crystal types and processes
+    _segment("rutile-type", "rutile-type titanium dioxide output rose", "rutile-type", "rutile"),
+    _segment("anatase-type", "anatase-type titanium dioxide output fell", "anatase-type", "anatase"),
+    _segment("chlorination-process", "chlorination-process output rose", "chlorination-process", "chloride-process",
+             "chloride process", "chlorination process"),
+    _segment("sulphate-process", "sulphate-process output fell", "sulphate-process", "sulfate-process",
+             "sulphate process", "sulfate process", "sulfuric acid process"),
     _segment("low-grade", "low-grade NPI output fell", "low-grade", "low-NPI", "low-nickel pig iron"),
     ("spodumene-derived", category(
         "segment:spodumene-derived", "spodumene lithium carbonate output rose",
