@@ -40,7 +40,7 @@ MONTH_COUNTS = {w: i for i, w in enumerate(
 FULL_YEAR = re.compile(
     rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
     r"\s*((?:19|20)\d\d)?"
-    r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
+    r"|(?:^|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"  # "In 2016, ...", "It is said that in 2016, ..."
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
