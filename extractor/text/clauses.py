@@ -28,11 +28,12 @@ CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b{words('ytd')}\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
     rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\b{words('cumulative')}"
-    r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
-    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
+    r"|\b(?:the\s+)?(?:first|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?",  # "Jan-Mar 2021"
     re.I,
 )
+_LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
@@ -181,6 +182,8 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             continue
         year = match.group(2) or match.group(6) or match.group(8)
         period = resolve_month(month, report_month, year)
+        if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
+            period = shift_month(period, -12)
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), match.end()))
