@@ -62,6 +62,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),
+    _segment("net", "net alumina imports were 280,000 mt", "net {1}imports", "net {1}import", "net {1}exports",
+             "net {1}export"),
     _segment("global", "global output rose 2%", "global production", "global output", "global solar cell production"),
     _segment("crude lead", "secondary crude lead output rose", "secondary crude lead"),
     _segment("daily average", "the daily average output rose", "daily average", "average daily", "daily {2}output",
