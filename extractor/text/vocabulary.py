@@ -38,8 +38,8 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (rf"\b{words('impact_noun')}\s+(?:from|of|due to)\s+(?:the\s+)?{words('maintenance')}\b|"
          rf"\b{words('maintenance')}\s+{words('impact')}\b", "maintenance_impact"),
         # with the production word it qualifies ("cumulative production", "YTD output"), which it outranks
-        (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?|"
-         rf"\bfrom January to (?:the end of )?(?:{MONTH_NAMES})\b|\bJanuary-\w+", "cumulative_production"),
+        (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?",
+         "cumulative_production"),
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
         (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
          rf"\b{words('capacity_noun', parts=('base',))} (?:\w+\s+){{0,5}}{words('in_operation')}\b|"
