@@ -46,7 +46,8 @@ FULL_YEAR = re.compile(
     r"|(?<=mt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
     rf"|(?<=mt |ns |es )({words('this_or_last')})\s+year\b"
-    rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b",  # "The 2023 total reached 460,000 mt"
+    rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
+    r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b",  # "a surplus of 761 kt for the whole of 2019"
     re.I,
 )
 # A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
@@ -242,7 +243,7 @@ def _year_mentions(sentence: str, report_month: str | None,
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), or for "full-year output" the report's own year (a forecast before December)."""
-    year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6)
+    year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
     if match.group(5) and report_month is not None:
         year = shift_month(report_month, 1)[:4]
         if match.group(5).lower() == "last":

@@ -12,7 +12,7 @@ from extractor.text.lexicon import words
 COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "copper_cathode": ("copper cathode", "refined copper", "copper cathodes", "electrolytic copper"),
     "aluminum": ("aluminum", "primary aluminum", "china primary aluminum", "electrolytic aluminum"),
-    "alumina": ("alumina", "metallurgical grade alumina", "china metallurgical grade alumina"),
+    "alumina": ("alumina", "metallurgical grade alumina", "china metallurgical grade alumina", "aluminum oxide"),
     "overseas_aluminum": ("overseas aluminum", "overseas primary aluminum"),
     "overseas_alumina": ("overseas metallurgical grade alumina", "overseas alumina"),
     "secondary_aluminum": ("secondary aluminum", "secondary aluminum alloy", "recycled aluminum"),
