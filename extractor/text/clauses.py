@@ -61,6 +61,8 @@ PART_LAST_MONTH = {"second half": 12, "second quarter": 6, "third quarter": 9, "
 # the span's own name the figure's segment (a span from January is read above, as cumulative output).
 MONTH_SPAN = re.compile(rf"\b(?:(?:during|in|for|over)\s+(?:the\s+)?({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})"
                         rf"|\b({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})\s+period)\b(?:\s*,?\s*((?:19|20)\d\d)\b)?")
+# The end of a year as a moment ("stocks were 2,149 kt at the end of 2019"): its December, a state, no span.
+YEAR_END = re.compile(r"\b(?:at|by|as\s+of)\s+the\s+end\s+of\s+((?:19|20)\d\d)\b", re.I)
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
@@ -169,6 +171,7 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     mentions += parts + [y for y in years if not any(start <= y.position < end for start, end in parts_taken)]
     taken += parts_taken + years_taken
     mentions += _relative_mentions(sentence, report_month)
+    mentions += [MonthMention(m.start(), f"{m.group(1)}-12") for m in prefilter.finditer(YEAR_END, sentence)]
     mentions += _named_mentions(sentence, report_month, taken)
     return tuple(sorted(mentions, key=lambda m: m.position))
 
