@@ -101,6 +101,8 @@ CAPACITY_OF = re.compile(rf"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?{words('cap
                          re.I)
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
+# "accounting for 10.7%", "making up 2.4%": a share's level named by its verb
+SHARE_VERB_BEFORE = re.compile(rf"\b(?:{words('account_verb')}\s+for|{words('share_verb')})\s*$", re.I)
 # "40.7 mtpy of completed primary aluminium capacity", "..., of which 36.6 mtpy is operational".
 CAPACITY_AFTER = re.compile(rf"\s*of\s+(?:[\w-]+\s+){{0,4}}?{words('capacity_noun')}", re.I)
 OPERATIONAL_AFTER = re.compile(rf"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?{words('operation_stem')}", re.I)

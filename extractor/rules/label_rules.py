@@ -197,7 +197,7 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("a mark", lambda f: f.unit == "mt" and bool(cues.MARK_AFTER.match(f.post)), _level,
          "output fell below the 3,000 mt mark"),
     Rule("share accounted for", lambda f: f.metric == "share" and f.unit == "%"
-         and bool(cues.ACCOUNTED_FOR.search(f.local_pre)), _level,
+         and bool(cues.SHARE_VERB_BEFORE.search(f.local_pre)), _level,
          "on higher ore supply, it accounts for about 54% of world output"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),

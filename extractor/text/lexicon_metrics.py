@@ -147,7 +147,8 @@ STOCK_WORD = category("stock_word", "social inventory fell; port stocks rose",
 BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt", fixed("surplus", "deficit", "supply-demand balance"))
 SHARE_WORD = category(
     "share_word", "its share rose to 30%; accounting for 30%",
-    fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of"))
+    fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of",
+          "making up", "made up", "makes up"))
 PRICE_WORD = category(
     "price_word", "prices rose; treatment charges fell; processing fees",
     noun("price"), noun("premium"), noun("quotation"), fixed("index", "TC", "TCs"),
