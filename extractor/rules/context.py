@@ -9,6 +9,7 @@ from typing import Any, Callable
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
+from extractor.text.commodities import names_commodity
 from extractor.text.lexicon import words
 from extractor.text.months import months_between, resolve_month
 from schemas.contract import Content
@@ -113,6 +114,12 @@ def blank_size_classes(text: str) -> str:
             continue
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def own_part(segment: str | None, commodity: str) -> str | None:
+    """The segment, unless it is the commodity's own name (the contract's segment names a part without the
+    commodity's name: "Pr-Nd oxide production" in Pr-Nd oxide's figures is the whole)."""
+    return None if segment is not None and names_commodity(segment, commodity) else segment
 
 
 def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:

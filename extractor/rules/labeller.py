@@ -30,6 +30,7 @@ from extractor.rules.context import (
     clause_start_of,
     content_of,
     month_named_after,
+    own_part,
     period_at,
     segment_after,
     segment_in,
@@ -304,7 +305,7 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
-    segment = _span_segment(f, segment)
+    segment = _span_segment(f, own_part(segment, f.place.section.commodity))
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit

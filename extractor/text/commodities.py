@@ -212,6 +212,11 @@ def region_for(commodity: str) -> str:
     return REGIONS.get(commodity, "china")
 
 
+def names_commodity(label: str, commodity: str) -> bool:
+    """Whether a part's label is the commodity's own name ("pr-nd oxide" in Pr-Nd oxide's figures): no part of it."""
+    return _alias_index().get(normalize_name(label)) == commodity
+
+
 @lru_cache(maxsize=1)
 def _text_pattern() -> re.Pattern[str]:
     aliases = sorted(
