@@ -4,6 +4,8 @@ happened, is forecast or was expected."""
 
 from __future__ import annotations
 
+import re
+
 from extractor.rules import cues
 from extractor.rules.features import NumberFeatures
 from extractor.rules.label_rules import Measured
@@ -20,7 +22,7 @@ def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     report_month = place.report_month
     if not measured.is_change and period is not None:
         period = _earlier_period(f.post, period)
-    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
+    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[_own_statement_start(f):f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
             and report_month:
         period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
@@ -62,3 +64,16 @@ def _earlier_period(post: str, period: str) -> str:
     if year_before:
         return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
     return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
+
+
+# A statement of its own after an earlier one in the sentence, told in the past ("... is estimated to be around
+# 250,000 mt, and the surplus was about 85,000 mt in May"): the earlier statement's forecast word is not its own.
+_PAST_STATEMENT = re.compile(r"(?:;|,\s+(?:and|while|but|whereas)\s)(?=[^;,]*\b(?:was|were)\b[^;,]*$)")
+
+
+def _own_statement_start(f: NumberFeatures) -> int:
+    """Where the statement holding the figure starts: after the last break before it that opens a statement told in
+    the past, else the sentence's start."""
+    head = f.s[:f.number.start]
+    breaks = list(_PAST_STATEMENT.finditer(head))
+    return breaks[-1].end() if breaks else 0
