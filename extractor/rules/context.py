@@ -96,7 +96,7 @@ def size_classes(text: str) -> list[tuple[int, int, str | None]]:
     producers before it, else has no label); a capacity with no bound is one plant's, no class."""
     found = []
     for match in prefilter.finditer(vocab.SIZE_CLASS_PHRASE, text):
-        side = next((name for name in ("above", "below", "between", "range") if match.group(name)), None)
+        side = next((name for name in ("above", "or_more", "below", "between", "range") if match.group(name)), None)
         if side is not None:
             label = vocab.SIZE_CLASS_LABELS[side]
             named = vocab.TIER_BEFORE_CLASS.search(text, max(0, match.start() - 60), match.start())

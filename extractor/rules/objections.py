@@ -133,12 +133,20 @@ def _one_plant_s(figure: Figure) -> str | None:
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
 
 
+def _output_value_s(figure: Figure) -> str | None:
+    """ "gross output value reaching 336 billion yuan, a rise of 27%": the money an output is worth."""
+    if prefilter.search(cues.OUTPUT_VALUE, figure.sentence[figure.clause_start:figure.number.start]):
+        return "the value of an output in money, not the output"
+    return None
+
+
 OBJECTIONS: tuple[Objection, ...] = (
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
     Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
     Objection("another product's stock", _another_product_s_stock,
               "copper concentrate stocks at ports slid to 612,000 mt"),
     Objection("one plant", _one_plant_s, "a refinery in Guinea will cut its capacity by 25%"),
+    Objection("output value", _output_value_s, "gross output value rose 12% to 61 billion yuan"),
 )
 
 

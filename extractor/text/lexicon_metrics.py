@@ -158,7 +158,9 @@ PRICE_WORD = category(
     noun("cost"), noun("profit"), noun("loss", "losses"), noun("processing fee"))
 PRODUCE_WORD = category(
     "produce_word", "smelters produced 3,000 mt; output; supply; generation",
-    fixed("produce", "produces", "produced", "producing", "production", "output"),
+    fixed("produce", "produces", "produced", "producing"),
+    # (an output's value in money is no output: "gross output value rose 27% to 336 billion yuan")
+    *(word(form, not_before=(" value",)) for form in ("production", "output")),
     word("supply", not_before=(" of {3,}power", " of {3,}electricity", " of {3,}energy")),
     noun("production schedule"), fixed("volume"), verb("make", "made"), fixed("churn out", "churned out", "churns out"),
     fixed("turned out", "generation"), written_order=True)

@@ -16,10 +16,11 @@ from extractor.text.months import MONTH_NAMES
 _SIZE_NUMBER = r"\d[\d,.]*(?:\s*(?:k?mt|tonnes|tons|t)\b(?:\s*/\s*y(?:ea)?r|\s+(?:per|a)\s+year)?)?"
 SIZE_CLASS_PHRASE = re.compile(
     rf"\b(?:with|whose|of)\s+(?:an?\s+)?(?:{words('yearly')}\s+)?(?:production\s+|smelting\s+)?"
-    rf"{words('capacity_noun')}\s+(?:of\s+|is\s+|falls\s+|falling\s+)?"
+    rf"(?:{words('capacity_noun')}|(?:actual\s+)?production\s+volumes?)\s+(?:of\s+|is\s+|falls\s+|falling\s+)?"
     rf"(?:(?P<above>{words('size_above')})|(?P<below>{words('size_below')})|(?P<between>{words('size_between')}))?"
-    rf"\s*{_SIZE_NUMBER}(?P<range>\s*(?:-|–|to|and)\s*{_SIZE_NUMBER})?", re.I)
-SIZE_CLASS_LABELS = {"above": "large smelters", "below": "small smelters", "between": None, "range": None}
+    rf"\s*{_SIZE_NUMBER}(?P<range>\s*(?:-|–|to|and)\s*{_SIZE_NUMBER})?(?P<or_more>\s+or\s+(?:more|above))?", re.I)
+SIZE_CLASS_LABELS = {"above": "large smelters", "or_more": "large smelters", "below": "small smelters", "between": None,
+                     "range": None}
 # a middle class takes the size its producers are named with just before it ("middle-sized smelters, with annual
 # capacity of 50,000-100,000 mt"), the size as the contract writes it
 TIER_BEFORE_CLASS = re.compile(rf"\b(middle|mid|medium|large|small)-(?:sized|scale)\s+(?:[\w-]+\s+){{0,2}}?"
