@@ -73,6 +73,8 @@ FOR_MAINTENANCE = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?{words('maintenance_cause'
 # One plant, smelter or project as the clause's subject: its figure is not the commodity's.
 ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{words('one_plant', parts=('base',))}\b"
                        r"[^.;]*$", re.I)
+# "newly installed PV capacity reached 34.5 GW": installations, what the market took
+NEWLY_INSTALLED = re.compile(r"\bnewly[- ]installed\b", re.I)
 # "gross output value rose 27%": an output's worth in money
 OUTPUT_VALUE = re.compile(rf"\b{words('output_word')}\s+value\b", re.I)
 # "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject

@@ -140,6 +140,13 @@ def _output_value_s(figure: Figure) -> str | None:
     return None
 
 
+def _installations_s(figure: Figure) -> str | None:
+    """ "newly installed PV capacity reached 34.5 GW": what was installed (demand), not the commodity's capacity."""
+    if figure.metric == "capacity" and prefilter.search(cues.NEWLY_INSTALLED, figure.sentence[:figure.number.start]):
+        return "newly installed capacity (installations, a demand), not the commodity's capacity"
+    return None
+
+
 OBJECTIONS: tuple[Objection, ...] = (
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
     Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
@@ -147,6 +154,7 @@ OBJECTIONS: tuple[Objection, ...] = (
               "copper concentrate stocks at ports slid to 612,000 mt"),
     Objection("one plant", _one_plant_s, "a refinery in Guinea will cut its capacity by 25%"),
     Objection("output value", _output_value_s, "gross output value rose 12% to 61 billion yuan"),
+    Objection("installations", _installations_s, "newly installed PV capacity reached 87 GW"),
 )
 
 
