@@ -16,8 +16,11 @@ from extractor.text import lexicon
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
 # "up 3% YoY but down 2%": a turn between two changes
 _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
-# "up 323,000 mt or 14% MoM": only a joining word between a figure and the next
-_JOINED = re.compile(r"\s*(?:or|and|,|to)\s*")
+# "up 323,000 mt or 14% MoM": only a joining word between a figure and the next (or the figure's own month and the
+# bracket of its level: "up 142% in April 2017 (0.747 MT) over April 2016")
+_JOINED = re.compile(r"\s*(?:or|and|,|to|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*\()\s*")
+# a base compared with after the figures ("..., from 7.69 MT during the same month last year", "over April 2016")
+_BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|the\b|a\b)", re.I)
 # where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
@@ -70,7 +73,21 @@ def _comparison_beyond(f: NumberFeatures, period: str | None) -> str | None:
     start = f.place.next_start
     window = f.s[start:start + 60]
     window = _BEYOND_END.split(window, maxsplit=1)[0]
-    return cl.comparison_near(window) or month_comparison(_NEXT_FIGURE_IN.sub("", window), period)
+    return (cl.comparison_near(window) or month_comparison(_NEXT_FIGURE_IN.sub("", window), period)
+            or _base_comparison(f.s[start:start + 100], period))
+
+
+def _base_comparison(text: str, period: str | None) -> str | None:
+    """The comparison a base named after the figures states: "over April 2016" (12 months before), "from 7.69 MT
+    during the same month last year"."""
+    year_before = cues.YEAR_BEFORE_BASE.search(text)
+    if year_before and not year_before.group(1):
+        return "yoy"
+    for base in _BASE_WORD.finditer(text):
+        stated = month_comparison(text[base.start():], period)
+        if stated is not None:
+            return stated
+    return None
 
 
 def direction_of(f: NumberFeatures, direction: str | None) -> tuple[str, bool]:

@@ -9,6 +9,7 @@ from typing import Any, Callable
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
+from extractor.text.commodities import names_commodity
 from extractor.text.lexicon import words
 from extractor.text.months import months_between, resolve_month
 from schemas.contract import Content
@@ -81,12 +82,44 @@ _CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
 def metric_before(s: str, position: int) -> tuple[str | None, int]:
     """The metric whose word ends nearest before position; ties go to the table's order."""
     best: tuple[str | None, int] = (None, -1)
-    head = s[:position]
+    head = blank_size_classes(s[:position])
     for pattern, metric in vocab.METRIC_WORDS:
         for match in prefilter.finditer(pattern, head):
             if match.end() > best[1]:
                 best = (metric, match.end())
     return best
+
+
+def size_classes(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, label) of each size class of producers the text describes by its capacity's bound ("smelters
+    with annual capacity above 100,000 mt": large smelters; a middle class, a range, takes the size named with its
+    producers before it, else has no label); a capacity with no bound is one plant's, no class."""
+    found = []
+    for match in prefilter.finditer(vocab.SIZE_CLASS_PHRASE, text):
+        side = next((name for name in ("above", "or_more", "below", "between", "range") if match.group(name)), None)
+        if side is not None:
+            label = vocab.SIZE_CLASS_LABELS[side]
+            named = vocab.TIER_BEFORE_CLASS.search(text, max(0, match.start() - 60), match.start())
+            if label is None and named is not None:
+                label = f"{vocab.TIER_SIZES[named.group(1).lower()]} smelters"
+            found.append((match.start(), match.end(), label))
+    return found
+
+
+def blank_size_classes(text: str) -> str:
+    """The text with its size classes' words blanked: their capacity is no metric of the figure after them, their
+    "annual" no year's figure."""
+    for start, end, label in size_classes(text):
+        if label is None:  # a middle class with no name: its figure is no figure of a part the rules can name
+            continue
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def own_part(segment: str | None, commodity: str) -> str | None:
+    """The segment, unless it is the commodity's own name (the contract's segment names a part without the
+    commodity's name: "Pr-Nd oxide production" in Pr-Nd oxide's figures is the whole)."""
+    return None if segment is not None and names_commodity(segment, commodity) else segment
 
 
 def segment_in(clause_text: str, paragraph_segment: str | None) -> str | None:
@@ -109,6 +142,7 @@ def _earlier_figure_end(clause_text: str) -> int:
     """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
     it ("Production in Guangxi dropped, with output of ...": the earlier word had no figure of its own)."""
+    clause_text = blank_size_classes(clause_text)
     words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS
                    for m in prefilter.finditer(pattern, clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
@@ -130,8 +164,20 @@ def _segment_words(clause_text: str) -> list[tuple[int, str]]:
 def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each producer tier the clause names ("small and medium-sized smelters"), but those of
     "some" producers ("some small and medium-sized enterprises": some producers, not a part)."""
-    return [(match.start(), match.group(1).lower()) for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
-            if not _SOME_BEFORE.search(clause_text[:match.start()])]
+    tiers = [(match.start(), _tier_label(match.group(1)))
+             for match in prefilter.finditer(vocab.TIER_SEGMENT, clause_text)
+             if not _SOME_BEFORE.search(clause_text[:match.start()])]
+    for match in vocab.TIER_ONES.finditer(clause_text):  # "medium-sized ones": the producers of the tier before
+        before = [label for start, label in tiers if start < match.start()]
+        if before:
+            tier = match.group(1).lower()
+            tiers.append((match.start(), f"{vocab.TIER_SIZES.get(tier) or _tier_label(tier)} {before[-1].split()[-1]}"))
+    return tiers
+
+
+def _tier_label(words_: str) -> str:
+    """A tier's label: the report's words, a size as the contract writes it ("large-scale plants": large plants)."""
+    return vocab.SIZE_WORD.sub(lambda m: vocab.TIER_SIZES[m.group(1).lower()], words_.lower())
 
 
 def _regions(clause_text: str) -> list[tuple[int, str]]:
@@ -140,8 +186,15 @@ def _regions(clause_text: str) -> list[tuple[int, str]]:
             for match in prefilter.finditer(vocab.REGION_SEGMENT, clause_text)]
 
 
+def _size_class_parts(clause_text: str) -> list[tuple[int, str]]:
+    """(start, label) of each size class the clause describes by its capacity ("with annual capacity below 50,000
+    mt": small smelters)."""
+    return [(start, label) for start, _, label in size_classes(clause_text) if label is not None]
+
+
 # The kinds of part a clause names, in the order they are weighed: where two start at one place, the first wins.
-_PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_words, _producer_tiers, _regions)
+_PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_words, _producer_tiers, _regions,
+                                                                       _size_class_parts)
 
 
 def _region_label(group: str) -> str:
@@ -169,7 +222,7 @@ def segment_after(post: str) -> str | None:
             return label
     tier = vocab.TIER_SEGMENT.match(rest)
     if tier:
-        return tier.group(1).lower()
+        return _tier_label(tier.group(1))
     region = _REGION_AT_START.match(rest)
     return _region_label(region.group(0)) if region else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extractor.text.lexicon import MARKERS, forms, words
+from extractor.text.months import MONTH_NAMES
 
 _CHANGE_NOUNS = words("up_noun", "down_noun")
 
@@ -16,6 +17,18 @@ PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
 
 
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('ago')}\b", re.I)
+# A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
+# "150 mt in the corresponding period a year ago") or the month before ("2,100 kt during the previous month").
+_YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:(?:of|in)\s+)?"
+                rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?"
+                r"year|((?:19|20)\d\d))\b")
+YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}", re.I)
+# ... and anywhere, a base's: "..., from 7.69 MT during the same month last year" (the year not named)
+YEAR_BEFORE_BASE = re.compile(rf"\b{_YEAR_BEFORE}", re.I)
+# A stock or a capacity measured at the start of a month ("as of early June", "21kt in early April"): a state that
+# was measured when the report was written, not expected.
+MONTH_START = re.compile(rf"\b{words('month_start')}\s+(?:{MONTH_NAMES})\b", re.I)
+MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('previous_month')}\s+month\b", re.I)
 
 
 BOUND_MOVE = re.compile(rf"\b(?:{words('pass_verb')}|(?:\w+ing|\w+ed|{words('bound_move')})\s+(?:to\s+)?"
@@ -62,6 +75,8 @@ THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b
                         rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b)", re.I)  # "2% above last year's"
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
+# "below the 4,000 mt mark": a figure named as a mark is a level, whatever move reaches it
+MARK_AFTER = re.compile(rf"^\s*{words('mark_noun')}\b", re.I)
 # Output cut for maintenance: "cut the production by 15,000 mt for maintenance".
 CUT_BY = re.compile(rf"\b{words('cut_verb')}\s+(?:the\s+|their\s+|its\s+)?{words('output_word')}\s+by\s*$", re.I)
 MAINTENANCE_WORD = re.compile(rf"\b{words('maintenance', 'overhaul')}\b", re.I)
@@ -70,6 +85,14 @@ FOR_MAINTENANCE = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?{words('maintenance_cause'
 # One plant, smelter or project as the clause's subject: its figure is not the commodity's.
 ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{words('one_plant', parts=('base',))}\b"
                        r"[^.;]*$", re.I)
+# "newly installed PV capacity reached 34.5 GW": installations, what the market took
+NEWLY_INSTALLED = re.compile(r"\bnewly[- ]installed\b", re.I)
+# "gross output value rose 27%": an output's worth in money
+OUTPUT_VALUE = re.compile(rf"\b{words('output_word')}\s+value\b", re.I)
+# "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject
+PROPER_PLANT = re.compile(
+    rf"(?:^|[.;,]\s*)(?-i:(?:[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"{words('plant_in_clause', parts=('base',))}\b(?!\s+{words('plant_attribute')})[^.;]*$", re.I)
 # "Rio Tinto's Yarwun alumina refinery ...": a plant a company owns (a country's, "China's", is no company)
 NAMED_PLANT = re.compile(rf"\b(?!{words('owner_country')}['’])"
                          r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}"
@@ -94,6 +117,8 @@ CAPACITY_OF = re.compile(rf"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?{words('cap
                          re.I)
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
+# "accounting for 10.7%", "making up 2.4%": a share's level named by its verb
+SHARE_VERB_BEFORE = re.compile(rf"\b(?:{words('account_verb')}\s+for|{words('share_verb')})\s*$", re.I)
 # "40.7 mtpy of completed primary aluminium capacity", "..., of which 36.6 mtpy is operational".
 CAPACITY_AFTER = re.compile(rf"\s*of\s+(?:[\w-]+\s+){{0,4}}?{words('capacity_noun')}", re.I)
 OPERATIONAL_AFTER = re.compile(rf"\s*(?:is|are|was|were|remained)?\s*(?:in\s+)?{words('operation_stem')}", re.I)

@@ -12,6 +12,7 @@ from extractor.rules.context import (
     content_of,
     metric_before,
     period_at,
+    own_part,
     segment_after,
     segment_in,
 )
@@ -171,7 +172,8 @@ def find_directions(
         if any(rule.applies(s, move, report_month) for rule in _NOT_THIS_MONTHS_MOVE) or move.direction is None:
             continue
         # a part named after the move ("production increased in southwestern Guizhou") is the move's
-        segment = segment_after(s[move.end:]) or segment_in(s[move.clause:move.start], paragraph_segment)
+        segment = own_part(segment_after(s[move.end:]) or segment_in(s[move.clause:move.start], paragraph_segment),
+                           section.commodity)
         key = (move.comparison, segment, move.metric)
         if key in seen:
             continue

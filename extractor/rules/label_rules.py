@@ -23,7 +23,7 @@ from typing import Any, Callable, Generic, Sequence, TypeVar
 from extractor.record import ReviewKind as K
 from extractor.record import ReviewReason
 from extractor.rules import cues
-from extractor.rules.context import in_percent_range, month_comparison, month_named_after
+from extractor.rules.context import in_percent_range, month_comparison, month_named_after, size_classes
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
@@ -91,6 +91,8 @@ def _versus_expectation(f: NumberFeatures) -> bool:
 
 def _size_class(f: NumberFeatures) -> bool:
     n = f.number
+    if any(start <= n.start < end for start, end, _ in size_classes(f.s)):
+        return True
     return bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
                 or prefilter.search(cues.SIZE_CLASS, f.before(60))
                 or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
@@ -203,6 +205,11 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("percentage points", lambda f: f.unit == "pp", _change, "the rate gained 2.5 percentage points"),
     Rule("balance by", lambda f: f.metric == "balance" and bool(cues.BALANCE_BY.search(f.local_pre)), _level,
          "the market was in surplus by 20,000 mt"),
+    Rule("a mark", lambda f: f.unit == "mt" and bool(cues.MARK_AFTER.match(f.post)), _level,
+         "output fell below the 3,000 mt mark"),
+    Rule("share accounted for", lambda f: f.metric == "share" and f.unit == "%"
+         and bool(cues.SHARE_VERB_BEFORE.search(f.local_pre)), _level,
+         "on higher ore supply, it accounts for about 54% of world output"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
@@ -279,6 +286,20 @@ def _respectively(d: Draft) -> bool:
     return bool(cues.RESPECTIVELY_WORD.search(s[end:clause_end(s, end)]))
 
 
+# A span's figure (a whole year's, "the second half of 2019") may be forecast further ahead than a month's: up to the
+# end of the year after the report's.
+_SPAN_AHEAD = 24
+
+
+def _far(d: Draft) -> bool:
+    f, period = d.features, d.period
+    if period is None or in_window(period, f.place.report_month):
+        return False
+    span = f.cumulative or any(m.part and m.period == period for m in f.place.mentions)
+    report_month = f.place.report_month
+    return not (span and report_month is not None and 0 < months_between(report_month, period) <= _SPAN_AHEAD)
+
+
 FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
     Rule("no period", lambda d: d.period is None, lambda d: review_reason(K.NO_PERIOD), "output was 3,000 mt"),
     Rule("comparison not stated", lambda d: d.comparison_guessed and _far_from_report(d),
@@ -289,8 +310,7 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
          "the change was 3%"),
     Rule("price segment", lambda d: d.features.metric == "price", lambda d: review_reason(K.PRICE_SEGMENT),
          "the price was 20,000 yuan/mt"),
-    Rule("far period", lambda d: d.period is not None and not in_window(d.period, d.features.place.report_month)
-         and not _whole_year_near(d),
+    Rule("far period", lambda d: _far(d) and not _whole_year_near(d),
          lambda d: review_reason(K.FAR_PERIOD, d.period, d.features.place.report_month),
          "output in January 2019 was 5,000 mt"),
     Rule("rate out of range", lambda d: d.features.metric in RATE_METRICS and d.measure == "level"

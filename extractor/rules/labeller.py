@@ -30,11 +30,13 @@ from extractor.rules.context import (
     clause_start_of,
     content_of,
     month_named_after,
+    own_part,
     period_at,
     segment_after,
     segment_in,
     share_part,
 )
+from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
 from extractor.rules.figures import measure_of, quote_bounds, units_left_off
@@ -53,11 +55,10 @@ from extractor.rules.lists import metal_changes, paired_parts, respectively
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.reasons import review_reason
 from extractor.rules.sections import Section
-from extractor.rules.subjects import clause_section, has_clauses, sentence_sections
+from extractor.rules.subjects import clause_country, clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
-from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.periods import RATE_METRICS
 
@@ -75,6 +76,9 @@ class SectionState:
     metric_by_paragraph: dict[int, str] = field(default_factory=dict)
     note_paragraphs: set[int] = field(default_factory=set)
     forecast_paragraphs: set[int] = field(default_factory=set)
+    span_paragraphs: set[int] = field(default_factory=set)  # whose carried period was named as a span (a year)
+    cumulative_paragraphs: set[int] = field(default_factory=set)  # whose carried period is any span's
+    month_named: bool = False  # whether a single month was named as a period yet (no yearly review then)
     last_metric: str | None = None
     last_period_seen: str | None = None
     masses: list[Fact] = field(default_factory=list)
@@ -110,10 +114,21 @@ class SectionState:
                 if f.label.content is None and f.label.metric in ("production", "cumulative_production") else f
                 for f in facts]
 
-    def take(self, sentence: cl.Sentence, facts: list[Fact], last_period: str | None) -> None:
+    def _note_span(self, sentence: cl.Sentence, last: cl.MonthMention) -> None:
+        """Whether the period the paragraph carries on is a span's: a whole year's ("... in 2016. Solar cell
+        production climbed to 49 GW": the next figures' too, in a review of years; where a month is named, "The 2024
+        total ..." is one figure's, the others monthly), or any span's (for its breakdown)."""
+        self.month_named = self.month_named or any(
+            not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
+        whole_year = last.cumulative and last.period.endswith("-12") and not self.month_named
+        (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
+        (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
+
+    def take(self, sentence: cl.Sentence, facts: list[Fact], last: cl.MonthMention | None) -> None:
         """Keep a sentence's facts, and what they pass on to the sentences after it."""
-        if last_period:
-            self.period_by_paragraph[sentence.paragraph] = last_period
+        if last is not None:
+            self.period_by_paragraph[sentence.paragraph] = last.period
+            self._note_span(sentence, last)
             # whether the period carried on was named in an expectation ("is expected to rise ... in May")
             if prefilter.search(vocab.FORECAST_CUE, sentence.text):
                 self.forecast_paragraphs.add(sentence.paragraph)
@@ -138,10 +153,14 @@ def label_section(text: str, section: Section, report_month: str | None) -> list
         if not state.opens(sentence):
             continue
         carried, metric = state.carried(sentence)
-        sentence_facts, last_period = _label_sentence(
+        # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
+        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) else state.span_paragraphs
+        span = carried == state.period_by_paragraph.get(sentence.paragraph) and sentence.paragraph in spans
+        sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
+            span,
         )
-        state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last_period)
+        state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
     return standing_facts(state.facts)
 
 
@@ -156,15 +175,16 @@ def _paragraph_label(first_sentence: str) -> str | None:
 def _label_sentence(
     sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None,
     paragraph_segment: str | None, paragraph_metric: str | None = None, base: Section | None = None,
-) -> tuple[list[Fact], str | None]:
+    carried_span: bool = False,
+) -> tuple[list[Fact], cl.MonthMention | None]:
     base = base or section
     s = sentence.text
-    mentions = cl.month_mentions(s, report_month)
+    mentions = sentence_mentions(s, report_month, carried if carried_span else None)
     numbers = units_left_off(s, find_numbers(s))
     facts: list[Fact] = []
     previous: Previous | None = None
     previous_clause = -1
-    bases = _base_months(s, mentions, numbers)
+    bases = base_months(s, mentions, numbers)
     split = has_clauses(s)
     for index, number in enumerate(numbers):
         own = month_named_after(mentions, s, number.end)
@@ -174,13 +194,25 @@ def _label_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(s)
         place = NumberPlace(
             s, sentence.start, number, [m for m in mentions if id(m) not in bases or m is own], carried, report_month,
-            clause_section(section, base, s, number.start) if split else section, clause_start,
+            clause_country(clause_section(section, base, s, number.start) if split else section, base, s, number.start),
+            clause_start,
             max(clause_start, numbers[index - 1].end if index else 0), min(next_start, clause_end(s, number.end)),
             previous, paragraph_segment, paragraph_metric,
         )
         fact = _label_number(place)
         facts.append(fact)
         previous = _previous_of(fact)
+    facts = _with_the_sentences_own(sentence, facts, mentions, numbers, carried, report_month, section,
+                                    paragraph_segment)
+    return facts, period_passed_on(mentions, bases)
+
+
+def _with_the_sentences_own(sentence: cl.Sentence, facts: list[Fact], mentions: list[cl.MonthMention],
+                            numbers: list[NumberSpan], carried: str | None, report_month: str | None,
+                            section: Section, paragraph_segment: str | None) -> list[Fact]:
+    """The numbers' facts read again as the sentence reads them (a "respectively" list, parts paired, metal
+    changes), with the directions it states without a figure."""
+    s = sentence.text
     if "respectively" in s:
         facts = respectively(s, sentence.start, facts, [m.period for m in mentions if not m.cumulative])
     facts = paired_parts(s, sentence.start, metal_changes(s, sentence.start, facts))
@@ -188,21 +220,7 @@ def _label_sentence(
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))
     facts.extend(level_directions(s, sentence.start, labelled))
-    return facts, _period_passed_on(mentions, bases)
-
-
-def _period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> str | None:
-    """The period a sentence passes on: the last one its figures are of, not a compared figure's month."""
-    return next((m.period for m in reversed(mentions) if id(m) not in bases), None)
-
-
-def _base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:
-    """The ids of the months named with a base figure ("from a revised 427,000 tonnes in March", "compared with
-    603,000 tonnes in April"): that figure's, not the period of the figures after it ("... and 0.2% higher than a
-    year earlier") nor of the sentences after it."""
-    return {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
-            if named is not None and (cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])
-                                      or cues.COMPARED_FIGURE_BEFORE.search(s[max(0, n.start - 30):n.start]))}
+    return facts
 
 
 def _previous_of(fact: Fact) -> Previous | None:
@@ -235,7 +253,7 @@ def _label_number(place: NumberPlace) -> Fact:
         return _screened(f, late[1])
     assert measure is not None  # a measure the metric has none for is screened
     segment, unit = _segment(f, measure, unit, measured.is_change)
-    period, basis = _dating(f, measured)
+    period, basis = dating(f, measured)
     draft = replace(draft, unit=unit, period=period)
     quote_start, quote_end = quote_bounds(f.s, f.number, f.local_pre, f.post,
                                           measured.direction_at if measured.is_change else -1, f.level_cue,
@@ -304,9 +322,26 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
+    segment = _span_segment(f, own_part(segment, f.place.section.commodity))
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
+
+
+# The metrics a span since January (or a whole year) makes no metric of their own for: the span is their segment
+# (cumulative output is the contract's `cumulative_production`).
+_SPAN_METRICS = ("imports", "exports", "balance")
+
+
+def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
+    """The segment a figure's span gives: the part of a year it names ("68,000 mt in the second half of 2019"), and
+    for trade and a balance a span since January ("imports from January to May", "a surplus of 709 kt in the first
+    quarter") after the part named."""
+    if segment is None:
+        segment = next((m.part for m in f.place.mentions if m.part and m.period == f.period), None)
+    if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):
+        segment = f"{segment}, cumulative" if segment else "cumulative"
+    return segment
 
 
 def _daily_average(metric: str | None, segment: str | None, unit: str | None) -> tuple[str | None, str | None]:
@@ -324,26 +359,6 @@ def _price_named(clause_pre: str) -> str | None:
     for match in vocab.PRICE_SEGMENT.finditer(clause_pre):
         price = match.group(1).lower()
     return price
-
-
-def _dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
-    """The period and basis of a number: its month (a month or a year before it, for "a month ago"; the next month,
-    for a forecast that names none) and whether it is actual, forecast or expected."""
-    place, period = f.place, measured.period
-    report_month = place.report_month
-    ago = cues.AGO.match(f.post)
-    if ago and not measured.is_change and period is not None:
-        period = shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
-    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[:f.number.start]))
-    if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
-            and report_month:
-        period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
-    basis = cl.basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
-    if f.metric == "cumulative_production" and period == report_month:
-        basis = "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
-    if f.expected_level:
-        basis = "expected"
-    return period, basis
 
 
 def _maintenance_loss(place: NumberPlace, segment: str | None) -> Fact:

@@ -122,18 +122,7 @@ class Ballot:
 def stated_years(text: str) -> list[int]:
     """Years the text states of a month or a span of months (most recent first), for bare months when there is
     no publication date. A year named alone ("by the end of 2028") is not one of them."""
-    years = set()
-    for match in prefilter.finditer(_MONTH_MENTION, text):
-        if match.group(2):
-            before = text[max(0, match.start() - 40):match.start()]
-            if _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
-                continue
-            if _COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
-                years.add(int(shift_month(year_month(int(match.group(2)), month_number(match.group(1)) or 1), -1)[:4]))
-            elif not prefilter.search(_COMPARED_BEFORE, before):
-                years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
-            elif _PERCENT.search(before):
-                years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
+    years = _years_of_months(text)
     # "in Aug'24" (a month compared with in this shape is most often the month before: "against 2.6 mnt in Jul'24")
     years |= {2000 + int(m.group(1)) for m in prefilter.finditer(_MONTH_SHORT_YEAR, text)
               if not prefilter.search(_COMPARED_BEFORE, text[max(0, m.start() - 40):m.start()])}
@@ -145,6 +134,23 @@ def stated_years(text: str) -> list[int]:
     years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
     years |= {int(y) + 1 for y in _SAME_PERIOD_BASE.findall(text)}
     return sorted(years, reverse=True)
+
+
+def _years_of_months(text: str) -> set[int]:
+    """The years of the months the text names with their year: as written, the reviewed month's for a month looked
+    ahead to, the year after for a month a change is measured from; none for a record's month."""
+    years = set()
+    for match in prefilter.finditer(_MONTH_MENTION, text):
+        if not match.group(2) or _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            continue
+        before = text[max(0, match.start() - 40):match.start()]
+        if _COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
+            years.add(int(shift_month(year_month(int(match.group(2)), month_number(match.group(1)) or 1), -1)[:4]))
+        elif not prefilter.search(_COMPARED_BEFORE, before):
+            years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
+        elif _PERCENT.search(before):
+            years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
+    return years
 
 
 def _resolve(month: int, year: str | None, published: Published | None, years: list[int],

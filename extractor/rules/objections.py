@@ -140,10 +140,25 @@ def _one_plant_s(figure: Figure) -> str | None:
     clause_head = s[clause_start:start]
     one_plant = (prefilter.search(cues.ONE_PLANT, s[:start]) or prefilter.search(cues.NAMED_PLANT, clause_head)
                  or prefilter.search(cues.ONE_PRODUCER_OUTPUT, clause_head)
-                 or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)) \
+                 or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)
+                 or prefilter.search(cues.PROPER_PLANT, s[:start])) \
         and not cues.NATIONWIDE.search(s[:start])
     a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
+
+
+def _output_value_s(figure: Figure) -> str | None:
+    """ "gross output value reaching 336 billion yuan, a rise of 27%": the money an output is worth."""
+    if prefilter.search(cues.OUTPUT_VALUE, figure.sentence[figure.clause_start:figure.number.start]):
+        return "the value of an output in money, not the output"
+    return None
+
+
+def _installations_s(figure: Figure) -> str | None:
+    """ "newly installed PV capacity reached 34.5 GW": what was installed (demand), not the commodity's capacity."""
+    if figure.metric == "capacity" and prefilter.search(cues.NEWLY_INSTALLED, figure.sentence[:figure.number.start]):
+        return "newly installed capacity (installations, a demand), not the commodity's capacity"
+    return None
 
 
 OBJECTIONS: tuple[Objection, ...] = (
@@ -152,6 +167,8 @@ OBJECTIONS: tuple[Objection, ...] = (
     Objection("another product's stock", _another_product_s_stock,
               "copper concentrate stocks at ports slid to 612,000 mt"),
     Objection("one plant", _one_plant_s, "a refinery in Guinea will cut its capacity by 25%"),
+    Objection("output value", _output_value_s, "gross output value rose 12% to 61 billion yuan"),
+    Objection("installations", _installations_s, "newly installed PV capacity reached 87 GW"),
 )
 
 

@@ -47,8 +47,10 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         if subject is not None:
             commodity, region = subject
             if region is None:  # no country named: the product's region so far (a world release's products are
-                # all the world's until a country is named), else its default
-                carry = commodity == current.commodity or current.region == "global"
+                # all the world's until a country is named; a country's release (India's crude, then finished
+                # steel) speaks of that country's products, whose default is China's)
+                carry = commodity == current.commodity or current.region == "global" or (
+                    current.region not in _HOME_REGIONS and region_for(commodity) == "china")
                 region = current.region if carry else (section.region if commodity == section.commodity
                                                         else region_for(commodity))
             current = replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
@@ -61,6 +63,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     return tuple(out)
 
 
+# the regions a product's default may be: a release about one of them names its other products' country
+_HOME_REGIONS = frozenset({"china", "overseas", "indonesia"})
+
 _COUNTRY_FIRST = re.compile(rf"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s+{words('country_subject_verb')}\b")
 
 
@@ -72,6 +77,35 @@ def _country_subject(text: str) -> str | None:
         return None
     country = _COUNTRY.fullmatch(head.group(1))
     return COUNTRIES[country.group(1)] if country else None
+
+
+# a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
+_COUNTRY_NAMES = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
+# a country named as the maker of the figures after it, anywhere in a sentence (the text normalized)
+_COUNTRY_MAKER = re.compile(
+    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"
+    rf"|{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY_NAMES}"
+    rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b")
+
+
+def clause_country(about: Section, base: Section, sentence: str, position: int) -> Section:
+    """The section as the figure at `position` speaks of it, when the sentence names a country as the maker of its
+    figures before it ("While Japan's output fell 5.8% to 6.6 mt, the United States' production rose 1.2%"): the
+    last country so named is the figure's region, the product carried, and a group of countries the world's. A world
+    total named last ("China's share of world output") keeps the clause's own region; under a heading the heading's
+    region stands."""
+    if base.heading is not None:
+        return about
+    found = None
+    for found in _COUNTRY_MAKER.finditer(normalize_name(sentence[:position])):
+        pass
+    if found is None:
+        return about
+    named = next((g for g in found.groups() if g), None)
+    region = COUNTRIES[named] if named else "global"  # a group of countries is a part of the world's figures
+    if region == about.region or named is not None and region == "global":
+        return about
+    return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"

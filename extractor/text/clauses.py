@@ -28,11 +28,12 @@ CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b{words('ytd')}\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
     rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\b{words('cumulative')}"
-    r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
-    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
+    r"|\b(?:the\s+)?(?:first|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?",  # "Jan-Mar 2021"
     re.I,
 )
+_LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
@@ -40,7 +41,7 @@ MONTH_COUNTS = {w: i for i, w in enumerate(
 FULL_YEAR = re.compile(
     rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
     r"\s*((?:19|20)\d\d)?"
-    r"|(?:^|[.;]\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"
+    r"|(?:^|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"  # "In 2016, ...", "It is said that in 2016, ..."
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |kt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
@@ -49,9 +50,23 @@ FULL_YEAR = re.compile(
     # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
     # increase in 2017", "1.8% next year")
     rf"|(?<=%\s)(?:{words('year_change_word')}\s+)?(?:(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    rf"|({words('relative')})\s+year\b)",
+    rf"|({words('relative')})\s+year\b)"
+    r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b",  # "a surplus of 761 kt for the whole of 2019"
     re.I,
 )
+# A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
+# half, "in the second half of July"): its last month, the part the figure's segment (a part from January is a span
+# since January, read above).
+PART_OF_YEAR = re.compile(rf"\b(?:in|for|during|over)\s+the\s+({words('later_part')})(?!\s+of\s+(?:{MONTH_NAMES}))"
+                          r"(?:\s+\(\w+\))?"
+                          r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?", re.I)
+PART_LAST_MONTH = {"second half": 12, "second quarter": 6, "third quarter": 9, "fourth quarter": 12}
+# A span of months that starts after January ("during the April-December period" of a fiscal year): its last month,
+# the span's own name the figure's segment (a span from January is read above, as cumulative output).
+MONTH_SPAN = re.compile(rf"\b(?:(?:during|in|for|over)\s+(?:the\s+)?({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})"
+                        rf"|\b({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})\s+period)\b(?:\s*,?\s*((?:19|20)\d\d)\b)?")
+# The end of a year as a moment ("stocks were 2,149 kt at the end of 2019"): its December, a state, no span.
+YEAR_END = re.compile(r"\b(?:at|by|as\s+of)\s+the\s+end\s+of\s+((?:19|20)\d\d)\b", re.I)
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
@@ -138,6 +153,7 @@ class MonthMention:
     position: int
     period: str
     cumulative: bool = False
+    part: str | None = None  # the part of a year it names ("second half"), the figure's segment
 
 
 def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
@@ -154,10 +170,12 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     months named (those inside a span or year already read are that span's)."""
     mentions, taken = _cumulative_mentions(sentence, report_month)
     cumulative_range = bool(mentions)
+    parts, parts_taken = _part_mentions(sentence, report_month)
     years, years_taken = _year_mentions(sentence, report_month, cumulative_range)
-    mentions += years
-    taken += years_taken
+    mentions += parts + [y for y in years if not any(start <= y.position < end for start, end in parts_taken)]
+    taken += parts_taken + years_taken
     mentions += _relative_mentions(sentence, report_month)
+    mentions += [MonthMention(m.start(), f"{m.group(1)}-12") for m in prefilter.finditer(YEAR_END, sentence)]
     mentions += _named_mentions(sentence, report_month, taken)
     return tuple(sorted(mentions, key=lambda m: m.position))
 
@@ -172,8 +190,33 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             continue
         year = match.group(2) or match.group(6) or match.group(8)
         period = resolve_month(month, report_month, year)
+        if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
+            period = shift_month(period, -12)
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))
+            taken.append((match.start(), match.end()))
+    return mentions, taken
+
+
+def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthMention], list[tuple[int, int]]]:
+    """Later parts of a year ("in the second half of 2019") and spans of months after January ("the April-December
+    period") as their last month, with the part, and their spans."""
+    mentions: list[MonthMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in prefilter.finditer(PART_OF_YEAR, sentence):
+        year = match.group(2) or (report_month[:4] if report_month else None)
+        if year is None:
+            continue
+        part = " ".join(match.group(1).lower().split())
+        mentions.append(MonthMention(match.start(), f"{year}-{PART_LAST_MONTH[part]:02d}", part=part))
+        taken.append((match.start(), match.end()))
+    for match in prefilter.finditer(MONTH_SPAN, sentence):
+        first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if first.lower() == "january":
+            continue
+        period = resolve_month(last, report_month, match.group(5))
+        if period:
+            mentions.append(MonthMention(match.start(), period, cumulative=True, part=f"{first}-{last}".lower()))
             taken.append((match.start(), match.end()))
     return mentions, taken
 
@@ -207,7 +250,8 @@ def _year_mentions(sentence: str, report_month: str | None,
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), or for "full-year output" the report's own year (a forecast before December)."""
-    year = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
+    year = (match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
+            or match.group(9))
     relative = match.group(5) or match.group(8)
     if relative and report_month is not None:
         year = shift_month(report_month, 1)[:4]

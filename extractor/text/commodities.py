@@ -32,7 +32,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "high_carbon_ferrochrome": ("high carbon ferrochrome", "ferrochrome"),
     "stainless_steel": ("stainless steel", "crude stainless steel"),
     "emm": ("electrolytic manganese", "emm", "electrolytic manganese metal"),
-    "simn": ("simn alloy", "simn", "silicomanganese", "silicon manganese"),
+    "simn": ("simn alloy", "simn", "silicomanganese", "silico manganese", "silicon manganese"),
     "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon", "metal silicon"),
     "polysilicon": ("polysilicon",),
     "wafer": ("wafer", "wafers", "silicon wafer"),
@@ -56,7 +56,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "silver": ("silver", "silver ingot"),
     "silver_nitrate": ("silver nitrate",),
     "antimony_ingot": ("antimony ingot", "antimony ingots", "antimony"),
-    "sodium_pyroantimonate": ("sodium pyroantimonate",),
+    "sodium_pyroantimonate": ("sodium pyroantimonate", "sodium antimonate"),
     "refined_bismuth": ("refined bismuth", "bismuth"),
     "lithium_carbonate": ("lithium carbonate",),
     "lithium_hydroxide": ("lithium hydroxide",),
@@ -212,6 +212,11 @@ def region_for(commodity: str) -> str:
     return REGIONS.get(commodity, "china")
 
 
+def names_commodity(label: str, commodity: str) -> bool:
+    """Whether a part's label is the commodity's own name ("pr-nd oxide" in Pr-Nd oxide's figures): no part of it."""
+    return _alias_index().get(normalize_name(label)) == commodity
+
+
 @lru_cache(maxsize=1)
 def _text_pattern() -> re.Pattern[str]:
     aliases = sorted(
@@ -232,8 +237,11 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 _MOVED_AFTER = re.compile(rf"^\s+(?:was|were)\s+{words('up_or_down')}\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
-# ... or before it, as the thing produced ("output of nickel pig iron", "production of high grade npi").
-_PRODUCTION_BEFORE = re.compile(rf"\b{words('output_word')}\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){{0,2}}$")
+# ... or before it, as the thing produced or traded ("output of nickel pig iron", "production of high grade npi",
+# "export of total finished steel"), or after a pronoun for the figure before opening a clause ("..., while that of
+# wafers grew"; "compared with that of 2023" names no product).
+_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|(?:^|\b(?:while|whereas)\s+)"
+                                r"(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)

@@ -22,11 +22,18 @@ FIGURE_APPROX = category("figure_approx", "output is expected to rise by about 3
                          only(APPROX, "about", "around", "approximately", "nearly", "some"), only(ABOVE, "over"))
 BELOW = category("below", "less than 3,000 mt; within 2%",
                  fixed("under", "less than", "below", "fewer than", "at most", "within"))
-# a size class's bound ("smelters with a capacity above 100,000 mt"): it names a part, it is no figure
-SIZE_BOUND = category(
-    "size_bound", "smelters with annual capacity greater than 100,000 mt",
-    fixed("greater than"), only(ABOVE, "more than", "above", "over"), only(BELOW, "below", "under", "less than"),
-    fixed("between", "exceeding"))
+# a size class's bound ("smelters with a capacity above 100,000 mt"): it names a part, it is no figure; its side
+# names the part ("above": the large producers, "below": the small, "between": the medium-sized)
+SIZE_ABOVE = category("size_above", "smelters whose annual capacity exceeds 100,000 mt",
+                      fixed("greater than"), only(ABOVE, "more than", "above", "over"), fixed("exceeding", "exceeds"))
+SIZE_BELOW = category("size_below", "plants with annual capacity below 50,000 mt",
+                      only(BELOW, "below", "under", "less than"))
+SIZE_BETWEEN = category("size_between", "smelters whose capacity falls between 50,000 and 100,000 mt",
+                        fixed("between"))
+SIZE_BOUND = category("size_bound", "smelters with annual capacity greater than 100,000 mt",
+                      SIZE_ABOVE, SIZE_BELOW, SIZE_BETWEEN)
+# a round level as a mark a figure passes or nears ("fell below the 4,000 mt mark"): the level, not a change
+MARK_NOUN = category("mark_noun", "output neared the 3,000 mt mark", fixed("mark", "threshold", "milestone"))
 # a level passed ("topped the 50,000 mt mark", "rose above 80%")
 PASS_VERB = category("pass_verb", "output surpassed 50,000 mt", fixed("exceed*", "surpass*", "top", "topped", "tops"))
 BOUND_WORD = category("bound_word", "the operating rate rose above 80%",
@@ -141,7 +148,8 @@ BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt", fixed("surplus
 DEFICIT_WORD = category("deficit_word", "a deficit of 20,000 mt", only(BALANCE_WORD, "deficit"))
 SHARE_WORD = category(
     "share_word", "its share rose to 30%; accounting for 30%",
-    fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of"))
+    fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of",
+          "making up", "made up", "makes up"))
 PRICE_WORD = category(
     "price_word", "prices rose; treatment charges fell; processing fees",
     noun("price"), noun("premium"), noun("quotation"), fixed("index", "TC", "TCs"),
@@ -151,7 +159,9 @@ PRICE_WORD = category(
     noun("cost"), noun("profit"), noun("loss", "losses"), noun("processing fee"))
 PRODUCE_WORD = category(
     "produce_word", "smelters produced 3,000 mt; output; supply; generation",
-    fixed("produce", "produces", "produced", "producing", "production", "output"),
+    fixed("produce", "produces", "produced", "producing"),
+    # (an output's value in money is no output: "gross output value rose 27% to 336 billion yuan")
+    *(word(form, not_before=(" value",)) for form in ("production", "output")),
     word("supply", not_before=(" of {3,}power", " of {3,}electricity", " of {3,}energy")),
     noun("production schedule"), fixed("volume"), verb("make", "made"), fixed("churn out", "churned out", "churns out"),
     fixed("turned out", "generation"), written_order=True)

@@ -72,8 +72,16 @@ YOY_BASIS = category("yoy_basis", "up 3% on an annual basis", fixed("yearly", "a
 MOM_ADVERB = category("mom_adverb", "output rose 3% sequentially", fixed("sequentially"))
 QOQ_MARKER = category("qoq_marker", "output rose 3% QoQ", fixed("QoQ", "Q-o-Q", "quarter-on-quarter"))
 
+# the start of a month as the moment a stock or a capacity is measured ("as of early June", "in early April")
+MONTH_START = category("month_start", "inventory was 21,000 mt in early April",
+                       fixed("early", "as of early", "as of the start of", "at the start of", "at the beginning of",
+                             "as of the beginning of"))
+
 # (c) spans and parts of a period
 YTD = category("ytd", "YTD output reached 3 million mt", fixed("YTD", "year-to-date"))
+# a later part of a year as a figure's span ("in the second half of 2019"): that part is the figure's segment
+LATER_PART = category("later_part", "output is expected at 68,000 mt in the second half of the year",
+                      fixed("second half", "second quarter", "third quarter", "fourth quarter"))
 CUMULATIVE = category("cumulative", "by the end of May, cumulative output reached 1.2 million mt", fixed("cumulative"))
 YEAR_TO_DATE = category("year_to_date", "cumulatively 1.2 million mt in 2023", CUMULATIVE, fixed("cumulatively"), YTD)
 WHOLE_YEAR = category(

@@ -31,9 +31,17 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
                for feed in ("concentrates", "concentrate"))),
     _segment("copper scrap or copper anode", "smelters using copper scrap or copper anodes ran at 60%",
              "using copper scrap or copper anodes", "using copper scrap or copper anode"),
-    *(_segment(f"{series}-series", f"{series}-series output rose 3%", f"{series}-series")
+    *(_segment(f"{series}-series", f"{series}-series output rose 3%", f"{series}-series", f"{series} series",
+               *((f"{series} stainless",) if len(series) == 3 else ()))  # "#300 stainless steel output"
       for series in ("200", "300", "400", "5", "6", "8", "9")),
     _segment("high-grade", "high-grade NPI output rose", "high-grade", "high-NPI", "high-nickel pig iron"),
+    # titanium dioxide's crystal types and processes
+    _segment("rutile-type", "rutile-type titanium dioxide output rose", "rutile-type", "rutile"),
+    _segment("anatase-type", "anatase-type titanium dioxide output fell", "anatase-type", "anatase"),
+    _segment("chlorination-process", "chlorination-process output rose", "chlorination-process", "chloride-process",
+             "chloride process", "chlorination process"),
+    _segment("sulphate-process", "sulphate-process output fell", "sulphate-process", "sulfate-process",
+             "sulphate process", "sulfate process", "sulfuric acid process"),
     _segment("low-grade", "low-grade NPI output fell", "low-grade", "low-NPI", "low-nickel pig iron"),
     ("spodumene-derived", category(
         "segment:spodumene-derived", "spodumene lithium carbonate output rose",
@@ -54,14 +62,18 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),
+    _segment("net", "net alumina imports were 280,000 mt", "net {1}imports", "net {1}import", "net {1}exports",
+             "net {1}export"),
     _segment("global", "global output rose 2%", "global production", "global output", "global solar cell production"),
-    _segment("crude lead", "secondary crude lead output rose", "secondary crude lead"),
+    _segment("crude lead", "secondary crude lead output rose", "secondary crude lead", "crude secondary lead",
+             "crude secondary-lead"),
     _segment("daily average", "the daily average output rose", "daily average", "average daily", "daily {2}output",
              "daily {2}production", "daily {2}supply", "output per day", "production per day", "supply per day"),
     _segment("zinc alloy", "zinc alloy output rose", "zinc alloy"),
     _segment("casting ingot", "casting aluminum ingot output rose", "casting ingot", "casting aluminum ingot"),
     _segment("liquid aluminum", "the share of liquid aluminum rose", "liquid aluminum", "liquid aluminium"),
-    _segment("refined lead", "secondary refined lead output fell", "secondary refined lead"),
+    _segment("refined lead", "secondary refined lead output fell", "secondary refined lead", "refined secondary lead",
+             "refined secondary-lead"),
     _segment("pr-nd oxide", "Pr-Nd oxide output rose", "Pr-Nd oxide"),
     _segment("pr-nd alloy", "Pr-Nd alloy output fell", "Pr-Nd alloy"),
     _segment("social", "social inventories fell", "social inventor*"),
@@ -102,7 +114,8 @@ TIER = category(
             for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading", "large", "medium")
             for kind in ("tier", "sized", "scale")), "tail-end"))
 TIER_PRODUCERS = category("tier_producers", "medium-sized smelters",
-                          only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"))
+                          only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"),
+                          noun("manufacturer"))
 # some producers, no segment ("most smelters", "some producers", "individual plants")
 SOME = category("some", "some smelters cut output",
                 fixed("most", "some", "many", "several", "certain", "a few", "individual", "part of", "part of the"))
@@ -157,6 +170,8 @@ REGION_METRIC = category("region_metric", "operating rates in Yunnan rose",
                                "operating rate"))
 REGION_RECORD = category("region_record", "Yunnan posted its output at 3,000 mt",
                          fixed("saw", "had", "posted", "recorded", "reported"))
+# what a region records besides its output ("the EU saw its numbers rise 0.3%")
+REGION_FIGURES = category("region_figures", "Africa saw its figures rise 2%", fixed("figures", "numbers"))
 REGION_SHARE = category("region_share", "Yunnan accounting for 40%", fixed("accounting", "accounted", "accounts"))
 
 # (d) a price named by its kind ("spot prices", "steel mill tender prices")
@@ -226,6 +241,10 @@ COUNTRY_SUBJECT_VERB = category(
     fixed("produced", "output", "production", "made", "turned out", "saw", "recorded", "posted", "reported", "came",
           "was", "were", "rose", "fell", "grew", "increased", "decreased", "dropped", "climbed", "declined",
           "continued", "remained", "accounted", "led", "topped"))
+# a country named inside a sentence as the maker of the figures after it ("..., while Japan's output fell 2%",
+# "the top producer, China, produced 77 mt", "steel production in Iran fell"), by the production word with it
+COUNTRY_MAKER_VERB = category("country_maker_verb", "the top producer, China, produced 77 mt",
+                              only(COUNTRY_SUBJECT_VERB, "produced", "made", "turned out"))
 # a clause that names its own product's figure ("..., while lead output was ...")
 PRODUCT_FIGURE_VERB = category("product_figure_verb", "zinc output rose, while lead output fell",
                                fixed("was", "were", "stood", "reached", "rose", "fell", "totaled", "totalled"))

@@ -9,6 +9,29 @@ from extractor.text.lexicon import MARKERS, forms, words
 from extractor.text.lexicon_segments import SEGMENTS
 from extractor.text.months import MONTH_NAMES
 
+# A size class of producers described by its capacity ("smelters with annual capacity of 50,000-100,000 mt",
+# "whose annual production capacity exceeds 100,000 mt"): its words name a part, not the figure's metric; the
+# side of its bound names the part (`SIZE_CLASS_LABELS`): above the large, below the small producers; a range or
+# "between" is a middle class whose name the report gives (or not) in its own words.
+_SIZE_NUMBER = r"\d[\d,.]*(?:\s*(?:k?mt|tonnes|tons|t)\b(?:\s*/\s*y(?:ea)?r|\s+(?:per|a)\s+year)?)?"
+SIZE_CLASS_PHRASE = re.compile(
+    rf"\b(?:with|whose|of)\s+(?:an?\s+)?(?:{words('yearly')}\s+)?(?:production\s+|smelting\s+)?"
+    rf"(?:{words('capacity_noun')}|(?:actual\s+)?production\s+volumes?)\s+(?:of\s+|is\s+|falls\s+|falling\s+)?"
+    rf"(?:(?P<above>{words('size_above')})|(?P<below>{words('size_below')})|(?P<between>{words('size_between')}))?"
+    rf"\s*{_SIZE_NUMBER}(?P<range>\s*(?:-|–|to|and)\s*{_SIZE_NUMBER})?(?P<or_more>\s+or\s+(?:more|above))?", re.I)
+SIZE_CLASS_LABELS = {"above": "large smelters", "or_more": "large smelters", "below": "small smelters", "between": None,
+                     "range": None}
+# a middle class takes the size its producers are named with just before it ("middle-sized smelters, with annual
+# capacity of 50,000-100,000 mt"), the size as the contract writes it
+TIER_BEFORE_CLASS = re.compile(rf"\b(middle|mid|medium|large|small)-(?:sized|scale)\s+(?:[\w-]+\s+){{0,2}}?"
+                               rf"{words('tier_producers', parts=('plural',))}\b[\s,]*$", re.I)
+TIER_SIZES = {"middle": "medium", "mid": "medium", "medium": "medium", "large": "large", "small": "small"}
+# a tier standing for the producers named with the tier before it ("large-scale plants ran at 70%, medium-sized ones
+# at 60% and small ones at 40%")
+TIER_ONES = re.compile(rf"\b((?:{words('tier')})|{'|'.join(TIER_SIZES)})\s+ones\b", re.I)
+# a size as the contract's labels write it ("medium-scale smelters", "middle-sized smelters": medium smelters)
+SIZE_WORD = re.compile(r"\b(middle|mid|medium|large|small)-(?:sized|scale)\b", re.I)
+
 # (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
 METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.I), m)
@@ -16,8 +39,8 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (rf"\b{words('impact_noun')}\s+(?:from|of|due to)\s+(?:the\s+)?{words('maintenance')}\b|"
          rf"\b{words('maintenance')}\s+{words('impact')}\b", "maintenance_impact"),
         # with the production word it qualifies ("cumulative production", "YTD output"), which it outranks
-        (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?|"
-         rf"\bfrom January to (?:the end of )?(?:{MONTH_NAMES})\b|\bJanuary-\w+", "cumulative_production"),
+        (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?",
+         "cumulative_production"),
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
         (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
          rf"\b{words('capacity_noun', parts=('base',))} (?:\w+\s+){{0,5}}{words('in_operation')}\b|"
@@ -87,10 +110,12 @@ _REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 REGION_SEGMENT = re.compile(
     rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
-    rf"|\b{_REGION_GROUP}(?:\s+province)?(?:'s|’s)\s+(?:\w+\s+){{0,2}}{words('output_or_rate')}"
-    rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+{words('region_record')}\s+(?:its\s+)?(?:\w+\s+)?{words('output_word')}"
+    rf"|\b{_REGION_GROUP}(?:\s+(?:province|region))?(?:'s|’s)\s+(?:\w+\s+){{0,2}}{words('output_or_rate')}"
+    rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+{words('region_record')}\s+(?:(?:its|their)\s+)?(?:\w+\s+)?"
+    rf"(?:{words('output_word')}|{words('region_figures')})"
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
     rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
+    rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b)",
     re.I,

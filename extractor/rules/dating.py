@@ -1,0 +1,106 @@
+"""A figure's period and basis: the month it describes (the month named with it, the period before it for a base
+"a year ago" or "in the same month last year", the next month for a forecast that names none) and whether it
+happened, is forecast or was expected."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules import cues
+from extractor.rules.context import blank_size_classes, month_named_after
+from extractor.rules.features import NumberFeatures
+from extractor.rules.label_rules import Measured
+from extractor.text import clauses as cl
+from extractor.text import prefilter
+from extractor.text import vocabulary as vocab
+from extractor.text.months import shift_month
+from extractor.text.numbers import NumberSpan
+
+
+def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
+    """The period and basis of a number: its month (a month or a year before it, for "a month ago"; the next month,
+    for a forecast that names none) and whether it is actual, forecast or expected."""
+    place, period = f.place, measured.period
+    report_month = place.report_month
+    if not measured.is_change and period is not None:
+        period = _earlier_period(f.post, period)
+    forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[_own_statement_start(f):f.number.start]))
+    if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
+            and report_month:
+        period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
+    return period, _basis(f, period, forecast_cue)
+
+
+def _basis(f: NumberFeatures, period: str | None, forecast_cue: bool) -> str:
+    """Whether the figure of `period` happened, is forecast or was expected."""
+    report_month = f.place.report_month
+    if f.expected_level:
+        return "expected"
+    basis = cl.basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
+    if f.metric == "cumulative_production" and period == report_month:
+        return "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
+    if basis == "forecast" and not forecast_cue and _measured_at_month_start(f, period):
+        return "actual"  # "As of early June, capacity was 73.54 million mt/year" in May's review
+    return basis
+
+
+# The metrics of a state (what there is at a moment), not of a month's flow.
+_STATE_METRICS = ("inventory", "capacity", "operating_capacity")
+
+
+def _measured_at_month_start(f: NumberFeatures, period: str | None) -> bool:
+    """Whether the figure is a state measured at the start of the month after the report's ("as of early June",
+    "21kt in early April"): what was there when the report was written."""
+    report_month = f.place.report_month
+    return (f.metric in _STATE_METRICS and report_month is not None and period == shift_month(report_month, 1)
+            and bool(cues.MONTH_START.search(f.s)))
+
+
+def _earlier_period(post: str, period: str) -> str:
+    """The period of a level named with the period before ("a month ago", "in the same month last year", "in the same
+    period of 2015", "during the previous month"), else the period as read."""
+    ago = cues.AGO.match(post)
+    if ago:
+        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
+    year_before = cues.YEAR_BEFORE_SPAN.match(post)
+    if year_before:
+        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
+    return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
+
+
+# A statement of its own after an earlier one in the sentence, told in the past ("... is estimated to be around
+# 250,000 mt, and the surplus was about 85,000 mt in May"): the earlier statement's forecast word is not its own.
+_PAST_STATEMENT = re.compile(r"(?:;|,\s+(?:and|while|but|whereas)\s)(?=[^;,]*\b(?:was|were)\b[^;,]*$)")
+
+
+def _own_statement_start(f: NumberFeatures) -> int:
+    """Where the statement holding the figure starts: after the last break before it that opens a statement told in
+    the past, else the sentence's start."""
+    head = f.s[:f.number.start]
+    breaks = list(_PAST_STATEMENT.finditer(head))
+    return breaks[-1].end() if breaks else 0
+
+
+# What a sentence's months are to its figures and to the sentences after it.
+
+
+def period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> cl.MonthMention | None:
+    """The period a sentence passes on: the last mention its figures are of, not a compared figure's month."""
+    return next((m for m in reversed(mentions) if id(m) not in bases), None)
+
+
+def sentence_mentions(s: str, report_month: str | None, carried_span: str | None) -> list[cl.MonthMention]:
+    """The months the sentence names as periods (a size class's "annual" is none), else the span carried to it."""
+    mentions = cl.month_mentions(blank_size_classes(s), report_month)
+    if not mentions and carried_span is not None:
+        mentions = [cl.MonthMention(0, carried_span, cumulative=True)]  # the span carried is the sentence's own
+    return mentions
+
+
+def base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:
+    """The ids of the months named with a base figure ("from a revised 427,000 tonnes in March", "compared with
+    603,000 tonnes in April"): that figure's, not the period of the figures after it ("... and 0.2% higher than a
+    year earlier") nor of the sentences after it."""
+    return {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
+            if named is not None and (cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])
+                                      or cues.COMPARED_FIGURE_BEFORE.search(s[max(0, n.start - 30):n.start]))}
