@@ -91,7 +91,7 @@ def test_an_edited_reader_starts_a_new_file_and_the_old_one_goes(isolated_home: 
     pattern_reading.read(re.compile(r"\bsmelting\s+days\b"))
     pattern_cache.save()
     first = _cache_file(isolated_home)
-    monkeypatch.setattr(pattern_cache, "_readers_digest", lambda: "0" * 16)  # as if pattern_reading.py were edited
+    monkeypatch.setattr(pattern_cache, "_readers_digest", lambda: "0" * 16)  # as if a pattern or its reader were edited
     pattern_cache.forget()
     assert pattern_reading.read(re.compile(r"\bsmelting\s+days\b")).clauses  # read again, not taken from the file
     assert pattern_cache._added

@@ -10,8 +10,8 @@ both are kept in one file per Python build, read once by each process:
 
 Entries are keyed by the pattern's own text, so a changed pattern is a new entry, never a stale one. The file is
 `DATA_DIR/cache/patterns-<Python build>-<readers>.marshal` (DATA_DIR: `$EXTRACTOR_HOME`, else `~/.local/share/extractor`),
-keyed also by the text of the modules that read and compile them (an edited reader starts a new file and the
-old one is removed), written with `marshal` (data only, nothing run when it is read) to a temporary file then moved into place, so a
+keyed also by the text of the modules that read, compile and define the patterns (an edit there starts a new
+file and the old one is removed), written with `marshal` (data only, nothing run when it is read) to a temporary file then moved into place, so a
 reader never sees half of it. A file that cannot be read or written is passed over: the patterns are then read and
 compiled as without it, with the same result.
 """
@@ -42,14 +42,17 @@ from extractor.errors import ConfigError
 from extractor.settings import load_settings
 
 # The programs are the engine's own, the readings this package's: one file per Python version and engine (its
-# code's magic number and size) and per text of the modules that read and compile (a changed reader starts a new file).
-_READERS = ("pattern_cache.py", "pattern_reading.py", "prefilter.py")
+# code's magic number and size) and per text of the modules that read, compile and define the patterns (the text and
+# rules layers and the formats: a changed reader or pattern starts a new file, so no file gathers stale entries).
+_PATTERN_PACKAGES = ("text", "rules", "formats")
 
 
 def _readers_digest() -> str:
     digest = hashlib.sha256()
-    for name in _READERS:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    package = Path(__file__).parents[1]
+    for path in sorted(p for name in _PATTERN_PACKAGES for p in (package / name).glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
