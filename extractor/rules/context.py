@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from extractor.text import clauses as cl
@@ -90,7 +91,8 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
     return best
 
 
-def size_classes(text: str) -> list[tuple[int, int, str | None]]:
+@lru_cache(maxsize=4096)  # a sentence is asked for each of its numbers, and its heads and clauses
+def size_classes(text: str) -> tuple[tuple[int, int, str | None], ...]:
     """(start, end, label) of each size class of producers the text describes by its capacity's bound ("smelters
     with annual capacity above 100,000 mt": large smelters; a middle class, a range, takes the size named with its
     producers before it, else has no label); a capacity with no bound is one plant's, no class."""
@@ -103,7 +105,7 @@ def size_classes(text: str) -> list[tuple[int, int, str | None]]:
             if label is None and named is not None:
                 label = f"{vocab.TIER_SIZES[named.group(1).lower()]} smelters"
             found.append((match.start(), match.end(), label))
-    return found
+    return tuple(found)
 
 
 def blank_size_classes(text: str) -> str:
