@@ -35,7 +35,8 @@ from extractor.pipeline import extract_document  # noqa: E402
 from extractor.run_options import RunOptions  # noqa: E402
 from extractor.text.documents import Document, read_document, scan_inputs  # noqa: E402
 
-SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 
 
 def the_36(shared: Path, folder: Path) -> None:

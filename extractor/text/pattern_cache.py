@@ -8,12 +8,12 @@ both are kept in one file per Python build, read once by each process:
 - a compiled pattern, by its source and flags: the program Python's compiler made of it (the arguments of
   `_sre.compile`), from which the same pattern is made again without parsing or compiling it.
 
-Entries are keyed by the pattern's own text, so a changed pattern is a new entry, never a stale one. The file is
-`DATA_DIR/cache/patterns-<Python build>-<readers>.marshal` (DATA_DIR: `$EXTRACTOR_HOME`, else `~/.local/share/extractor`),
-keyed also by the text of the modules that read, compile and define the patterns (an edit there starts a new
-file and the old one is removed), written with `marshal` (data only, nothing run when it is read) to a temporary file then moved into place, so a
-reader never sees half of it. A file that cannot be read or written is passed over: the patterns are then read and
-compiled as without it, with the same result.
+Entries are keyed by the pattern's own text, so a changed pattern is a new entry, never a stale one; the file,
+`DATA_DIR/cache/patterns-<Python build>-<modules>.marshal` (DATA_DIR: `$EXTRACTOR_HOME`, else
+`~/.local/share/extractor`), is keyed also by the text of the modules that define, read and compile patterns (an edit
+there starts a new file and the old one is removed). It is written with `marshal` (data only, nothing runs when it is
+read) to a temporary file then moved into place, so a reader never sees half of it. A file that cannot be read or
+written is passed over: the patterns are then read and compiled as without it, with the same result.
 """
 
 from __future__ import annotations
