@@ -142,8 +142,9 @@ METRIC = _table(METRICS)
 COMPARISON = _table(COMPARISONS)
 DIRECTION = _table(DIRECTIONS)
 FORECAST = re.compile(_alternation(FORECAST_WORDS), re.IGNORECASE)
-MONTH = re.compile(r"\b(?P<month>" + "|".join(MONTHS + [m + r"\.?" for m in MONTH_ABBR]) + r")\b(?:\s+(?P<year>\d{4}))?",
-                   re.IGNORECASE)
+MONTH = re.compile(
+    r"\b(?P<month>" + "|".join(MONTHS + [m + r"\.?" for m in MONTH_ABBR]) + r")\b(?:\s+(?P<year>\d{4}))?",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
