@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
+from extractor.rules import cues
 from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
@@ -73,10 +74,6 @@ _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_ba
                        rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
                        rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
                        rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
-# "34 GW, against 27 GW over the same period in 2016": a figure against the same span of a year before, with or
-# without a change, makes that year a base
-_SAME_PERIOD_BASE = re.compile(rf"\b(?:in|over|during|from|than|with|to|on)\s+the\s+{words('same_period')}\s+"
-                               rf"{words('period_noun')}\s+(?:of|in)\s+{YEAR}\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month that is the coming one ("Entering January 2025, ..."): an expectation, of the month after the
 # reviewed one
@@ -132,7 +129,9 @@ def stated_years(text: str) -> list[int]:
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
     years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
-    years |= {int(y) + 1 for y in _SAME_PERIOD_BASE.findall(text)}
+    # "34 GW, against 27 GW over the same period in 2016": a figure against the same span of a named year, with or
+    # without a change, makes that year a base
+    years |= {int(y) + 1 for y in cues.YEAR_BEFORE_BASE.findall(text) if y}
     return sorted(years, reverse=True)
 
 
