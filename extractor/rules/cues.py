@@ -105,16 +105,9 @@ OUTPUT_AFFECTED = re.compile(rf"\b(?:{words('output_word')}\s+(?:to be\s+|being\
                              rf"{words('affected')}\s+{words('output_word')})\b[^.;%]{{0,25}}$", re.I)
 NATIONWIDE = re.compile("".join(rf"(?<![{part[0]}{part[0].lower()}]{part[1:]} )" for part in forms("china_part"))
                         + rf"(?<!-)\b{words('whole_industry')}\b")
-# A size class's bound ("smelters with annual capacity greater than 100,000 mt"): it names the part, it is no figure.
-SIZE_CLASS = re.compile(rf"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?{words('capacity_noun')}\s+(?:of\s+)?"
-                        rf"{words('size_bound')}\s*$", re.I)
-
 # The largest change among producers ("the highest increase exceeding 1GW"): no change of the commodity's.
 LARGEST_CHANGE = re.compile(rf"\b{words('superlative')}\s+(?:\w+\s+)?{_CHANGE_NOUNS}\b"
                             r"[^.;,]{0,20}$", re.I)
-# A size class written as a range: "smelters with annual capacity of 50,000-100,000 mt".
-CAPACITY_OF = re.compile(rf"\b(?:with|of)\s+(?:an?\s+)?(?:annual\s+)?{words('capacity_noun')}\s+(?:of\s+)?$",
-                         re.I)
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
 # "accounting for 10.7%", "making up 2.4%": a share's level named by its verb

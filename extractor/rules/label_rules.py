@@ -91,11 +91,7 @@ def _versus_expectation(f: NumberFeatures) -> bool:
 
 def _size_class(f: NumberFeatures) -> bool:
     n = f.number
-    if any(start <= n.start < end for start, end, _ in size_classes(f.s)):
-        return True
-    return bool(prefilter.search(cues.SIZE_CLASS, f.s[max(0, n.start - 60):n.qualifier_start])
-                or prefilter.search(cues.SIZE_CLASS, f.before(60))
-                or (n.is_range and cues.CAPACITY_OF.search(f.before(60))))
+    return any(start <= n.start < end for start, end, _ in size_classes(f.s))
 
 
 def _maintenance(f: NumberFeatures) -> bool:

@@ -30,8 +30,6 @@ SIZE_BELOW = category("size_below", "plants with annual capacity below 50,000 mt
                       only(BELOW, "below", "under", "less than"))
 SIZE_BETWEEN = category("size_between", "smelters whose capacity falls between 50,000 and 100,000 mt",
                         fixed("between"))
-SIZE_BOUND = category("size_bound", "smelters with annual capacity greater than 100,000 mt",
-                      SIZE_ABOVE, SIZE_BELOW, SIZE_BETWEEN)
 # a round level as a mark a figure passes or nears ("fell below the 4,000 mt mark"): the level, not a change
 MARK_NOUN = category("mark_noun", "output neared the 3,000 mt mark", fixed("mark", "threshold", "milestone"))
 # a level passed ("topped the 50,000 mt mark", "rose above 80%")
