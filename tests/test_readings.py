@@ -48,3 +48,43 @@ def test_an_untrusted_reader_never_contests_the_rules() -> None:
     weak = Trust("none", verified=2, figures=10, agreed=1, compared=10)
     [fact] = decide([_fact("rules")], [llm], weak)
     assert (fact.source, fact.status, fact.label.segment) == ("rules", Status.ACCEPTED, None)
+
+
+def test_a_figure_the_llm_read_alike_but_misvalued_is_no_figure_it_passed_over() -> None:
+    """The trusted reader gave the rules' label to the number but a value the text does not state (rejected as
+    fabricated): the rules' sure reading, whose value is the text's, stands. Where the misvalued reading's label
+    differs, the LLM did pass the rules' reading over, and it goes to review."""
+    misvalued = _fact("llm")
+    misvalued.value = 46200.0
+    misvalued.settle(Status.REJECTED, "fabricated: no number in the text states this value at the quote")
+    rules = _fact("rules")
+    rules.accept()
+    unsure_of_rules = Trust("strong", verified=18, figures=20, agreed=6, compared=10)
+    rejected, kept = decide([rules], [misvalued], unsure_of_rules)
+    assert (rejected.status, kept.source, kept.status, kept.value) == (
+        Status.REJECTED, "rules", Status.ACCEPTED, 42600.0)
+    assert kept.opinions["llm"]["metric"] == "production" and "46200" in kept.opinions["decision"]
+
+    other = _fact("llm", metric="capacity")
+    other.value = 46200.0
+    other.settle(Status.REJECTED, "fabricated: no number in the text states this value at the quote")
+    rules = _fact("rules")
+    rules.accept()
+    _, held = decide([rules], [other], unsure_of_rules)
+    assert (held.source, held.status) == ("rules", Status.NEEDS_REVIEW)
+    assert "only the rules read this figure" in (held.reason or "")
+
+
+def test_where_the_text_speaks_for_the_rules_basis_their_reading_stands_against_a_trusted_reader() -> None:
+    """A trusted reader's forecast of the report month, in a sentence with no forecast word, against the rules' sure
+    actual: the text speaks for the rules. The favouring fields come from the caller (the read flow asks the
+    verifier); a field the text does not speak to leaves the trusted reader's reading primary."""
+    rules, llm = _fact("rules"), _fact("llm")
+    rules.accept()
+    llm.accept()
+    llm = llm.relabel(basis="forecast")
+    [fact] = decide([rules], [llm], STRONG, lambda r, l: {"basis"})
+    assert (fact.source, fact.status, fact.label.basis) == ("rules", Status.ACCEPTED, "actual")
+    assert "the text speaks for their basis" in fact.opinions["decision"]
+    [fact] = decide([rules], [llm], STRONG, lambda r, l: set())
+    assert (fact.source, fact.status, fact.label.basis) == ("llm", Status.ACCEPTED, "forecast")

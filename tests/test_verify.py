@@ -34,3 +34,25 @@ def test_a_production_figure_is_refuted_where_its_quote_speaks_only_of_a_price_o
     assert verify.check_metric("production", "output edged up 1.1% despite lower imports", trade) is None
     assert verify.check_metric("price", "the per-tonne price of refined metal firmed 4.2%", trade) is None
     assert verify.check_metric("imports", "Net imports are seen near 52,000 t", trade) is None
+
+
+def test_the_text_speaks_for_an_actual_without_forecast_words_and_for_a_forecast_it_expects() -> None:
+    from extractor.record import Label
+
+    def label(basis: str, period: str = "2025-04") -> Label:
+        return Label("cobalt_sulphate", "china", "production", None, None, period, basis, "level")
+
+    done = "Cobalt sulphate output reached 6,300 t in April, 4% more than in March."
+    assert verify.favours_rules(label("actual"), label("forecast"), "reached 6,300 t", done, "2025-04") == {"basis"}
+    expects = "Makers said output is forecast to touch 6,500 t in April as two lines restart."
+    assert verify.favours_rules(label("forecast"), label("actual"), "forecast to touch 6,500 t", expects,
+                                "2025-04") == {"basis"}
+    # an estimate of the report month is its preliminary reading, not a forecast
+    estimate = "Output was estimated at 6,300 t in April."
+    assert verify.favours_rules(label("forecast"), label("actual"), "estimated at 6,300 t", estimate,
+                                "2025-04") == set()
+    # a sentence that expects leaves a forecast to the reader; so does a month after the report's
+    hedged = "Output is expected to hold near 6,300 t in April."
+    assert verify.favours_rules(label("actual"), label("forecast"), "6,300 t", hedged, "2025-04") == set()
+    assert verify.favours_rules(label("actual", "2025-05"), label("forecast", "2025-05"), "reached 6,300 t", done,
+                                "2025-04") == set()

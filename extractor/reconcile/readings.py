@@ -20,7 +20,9 @@ Levels of trust in a document:
   the LLM read it: accepted where verified, else review. Only the rules read
   it: accepted where the rules were sure and read most of this document's
   sure figures as the LLM did (RULES_RELIABLE), else review (a good reader
-  that passed over a number is a doubt).
+  that passed over a number is a doubt). A number the LLM read with the
+  rules' label but a value the text does not state was not passed over: the
+  rules' sure reading of it stands.
   Drivers and the report month are the LLM's.
 - weak (a document the rules read nothing sure of, whose figures the text
   verifies): the LLM adds its verified figures; the rules keep the rest.
@@ -31,8 +33,12 @@ Levels of trust in a document:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from extractor.record import LABEL_FIELDS, Driver, Fact, Status
+
+# The label fields on which the text speaks for the rules' reading of a number (the first) against the LLM's.
+Favours = Callable[[Fact, Fact], set[str]]
 
 VERIFIED_MIN = 0.9  # the share of its figures the text must verify for the LLM to be trusted
 AGREEMENT_MIN = 0.7  # or: the share of the rules' accepted figures it reads alike, where there are enough,
@@ -159,8 +165,9 @@ def _trust_alone(counts: _Counts) -> Trust:
     return Trust(level, counts.verified, counts.figures, agreed, confident)
 
 
-def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
-    """One fact per reading of a number: the two readings decided as the module doc says."""
+def decide(rules: list[Fact], llm: list[Fact], trusted: Trust, favours: Favours | None = None) -> list[Fact]:
+    """One fact per reading of a number: the two readings decided as the module doc says. `favours` names the label
+    fields on which the text speaks for the rules' reading of a number against the LLM's."""
     out: list[Fact] = []
     used: set[int] = set()
     why = trusted.why()
@@ -173,15 +180,34 @@ def decide(rules: list[Fact], llm: list[Fact], trusted: Trust) -> list[Fact]:
             out.append(_llm_only(fact, trusted.trusted, why))
             continue
         used.add(match)
-        out.append(_both(rules[match], fact, trusted, why))
+        out.append(_both(rules[match], fact, trusted, why, favours))
+    misvalued = [f for f in llm if f.status == Status.REJECTED and not f.label.is_direction]
     for i, fact in enumerate(rules):
-        if i not in used:
+        if i in used:
+            continue
+        alike = _misvalued_alike(fact, misvalued)
+        if alike is not None and fact.status == Status.ACCEPTED:
+            fact.opinions = {**fact.opinions, "rules": fact.label.as_dict(), "llm": alike.label.as_dict(),
+                             "decision": f"agree: the LLM read this figure alike but gave it the value {alike.value}, "
+                                         "which the text does not state", "trust": why}
+        else:
             fact.opinions = {**fact.opinions, "rules": fact.label.as_dict(), "decision": "only the rules read it",
                              "trust": why}
             if trusted.overrules and (fact.status != Status.ACCEPTED or not trusted.rules_reliable):
                 fact.flag("only the rules read this figure; the LLM, trusted here, did not")
-            out.append(fact)
+        out.append(fact)
     return out
+
+
+def _misvalued_alike(rules: Fact, misvalued: list[Fact]) -> Fact | None:
+    """The LLM's reading, rejected for a value the text does not state, whose quote holds this rules figure's number
+    and whose label is the rules' own: the LLM read this figure as the rules did and only misstated its value, so
+    the rules' reading (its value the text's) is no figure the LLM passed over."""
+    for llm in misvalued:
+        if (llm.quote_span.start <= rules.number.start and rules.number.end <= llm.quote_span.end
+                and _key(llm) == _key(rules)):
+            return llm
+    return None
 
 
 def _llm_only(fact: Fact, trusted: bool, why: str) -> Fact:
@@ -201,7 +227,7 @@ def _same_value(a: Fact, b: Fact) -> bool:
     return a.value == b.value
 
 
-def _both(rules: Fact, llm: Fact, trusted: Trust, why: str) -> Fact:
+def _both(rules: Fact, llm: Fact, trusted: Trust, why: str, favours: Favours | None = None) -> Fact:
     opinions = {"rules": rules.label.as_dict(), "llm": llm.opinions.get("llm", llm.label.as_dict()), "trust": why}
     if _key(rules) == _key(llm) and _same_value(rules, llm):
         # alike: the verified LLM fact where the LLM is trusted (its quote holds the direction word it read)
@@ -212,6 +238,11 @@ def _both(rules: Fact, llm: Fact, trusted: Trust, why: str) -> Fact:
     differences = ", ".join([f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
                              if getattr(llm.label, k) != getattr(rules.label, k)]
                             + ([] if _same_value(rules, llm) else [f"value={llm.value}"]))
+    differing = {k for k in LABEL_FIELDS if getattr(llm.label, k) != getattr(rules.label, k)}
+    if (favours is not None and differing and _same_value(rules, llm) and rules.status == Status.ACCEPTED
+            and differing <= favours(rules, llm)):
+        fields = ", ".join(sorted(differing))
+        return rules.relabel(opinions={**opinions, "decision": f"rules: the text speaks for their {fields} ({differences})"})
     return _differing(rules, llm, trusted, opinions, differences)
 
 

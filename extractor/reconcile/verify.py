@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractor.record import Label
 from extractor.rules.month_votes import stated_years
 from extractor.text import clauses as cl
 from extractor.text.commodities import COMMODITY_ALIASES
@@ -305,6 +306,23 @@ def check_basis(basis: str, period: str, sentence: str, report_month: str | None
     if basis == "forecast" and period < report_month and not _forecast(sentence):
         return f"forecast for {period}, before the report month, but the sentence has no forecast word"
     return None
+
+
+def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
+                  report_month: str | None) -> set[str]:
+    """The label fields on which the text speaks for the rules' reading of a number and against the LLM's, where
+    both pass the checks above (which only refute): an actual of the report month or before in a sentence without
+    a forecast word, against a forecast; a forecast where the quote, or its clause just before it, expects (an
+    estimate of the report month is its preliminary reading), against an actual."""
+    favoured = set()
+    if {rules.basis, llm.basis} == {"actual", "forecast"} and (llm.period or "") <= (report_month or ""):
+        clause = clause_of(sentence, quote)
+        at = clause.find(quote)
+        cue = FORECAST_CUE.search(clause[max(0, at - 40):at + len(quote)] if at >= 0 else quote)
+        expects = cue is not None and "estimat" not in cue.group(0).lower()
+        if (rules.basis == "actual" and not _forecast(sentence)) or (rules.basis == "forecast" and expects):
+            favoured.add("basis")
+    return favoured
 
 
 def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None, measure: str = "") -> str | None:

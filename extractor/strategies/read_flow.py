@@ -158,7 +158,7 @@ def read_document(text: str, fmt: ReportFormat, sections: list[Section], rules_m
         month = rules_month.value  # a reader not trusted to overrule does not move the rules' month; where the rules
         # found none, the LLM's stands if the text verifies this document's figures as it would a trusted reader's
         rules_facts, rules_drivers = _rules(text, fmt, sections, month)
-    facts = decide(rules_facts, asked.facts, decided)
+    facts = decide(rules_facts, asked.facts, decided, _favours(text, month))
     drivers = decide_drivers(rules_drivers, asked.drivers, decided)
     for fact in facts:
         fact.section = _chunk_of(asked.parts, fact.quote_span.start)
@@ -166,6 +166,15 @@ def read_document(text: str, fmt: ReportFormat, sections: list[Section], rules_m
         driver.section = _chunk_of(asked.parts, driver.quote_span.start)
     return ReadResult(_month(rules_month, asked.llm_month, month, asked.month_problem), asked.parts, facts, drivers,
                       decided)
+
+
+def _favours(text: str, month: str | None) -> Callable[[Fact, Fact], set[str]]:
+    """The label fields on which the text speaks for the rules' reading of a number against the LLM's
+    (`verify.favours_rules`), read in the LLM quote's sentence."""
+    def favours(rules: Fact, llm: Fact) -> set[str]:
+        sentence = read.sentence_of(text, llm.quote_span.start, llm.quote_span.end, before=0)
+        return verify.favours_rules(rules.label, llm.label, llm.quote, sentence, month)
+    return favours
 
 
 def _rules(text: str, fmt: ReportFormat, sections: list[Section],
