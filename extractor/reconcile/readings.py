@@ -242,7 +242,8 @@ def _both(rules: Fact, llm: Fact, trusted: Trust, why: str, favours: Favours | N
     if (favours is not None and differing and _same_value(rules, llm) and rules.status == Status.ACCEPTED
             and differing <= favours(rules, llm)):
         fields = ", ".join(sorted(differing))
-        return rules.relabel(opinions={**opinions, "decision": f"rules: the text speaks for their {fields} ({differences})"})
+        decision = f"rules: the text speaks for their {fields} ({differences})"
+        return rules.relabel(opinions={**opinions, "decision": decision})
     return _differing(rules, llm, trusted, opinions, differences)
 
 
