@@ -56,3 +56,35 @@ def test_the_text_speaks_for_an_actual_without_forecast_words_and_for_a_forecast
     assert verify.favours_rules(label("actual"), label("forecast"), "6,300 t", hedged, "2025-04") == set()
     assert verify.favours_rules(label("actual", "2025-05"), label("forecast", "2025-05"), "reached 6,300 t", done,
                                 "2025-04") == set()
+
+
+def test_a_total_since_january_speaks_for_the_rules_cumulative_against_a_month_s_production() -> None:
+    from extractor.record import Label
+
+    def label(metric: str) -> Label:
+        return Label("refined_cobalt", "china", metric, None, None, "2025-08", "actual", "level")
+
+    total = "Over January-August, refined cobalt output came to 9,100 t, the makers' group said."
+    assert verify.favours_rules(label("cumulative_production"), label("production"), "came to 9,100 t", total,
+                                "2025-08") == {"metric"}
+    month = "In August, refined cobalt output came to 1,200 t, the makers' group said."
+    assert verify.favours_rules(label("cumulative_production"), label("production"), "came to 1,200 t", month,
+                                "2025-08") == set()
+
+
+def test_a_change_is_held_to_the_base_its_quote_names() -> None:
+    """The month before as a base is no year-on-year change, the same month a year earlier no month-on-month one,
+    and the base itself is no period of the change; a span or another year's month is no such base."""
+    before = "Sulphate output grew 3.1% from June"
+    assert verify.check_measure("yoy_pct", before, before, "%", "2025-07") is not None
+    assert verify.check_measure("mom_pct", before, before, "%", "2025-07") is None
+    year_ago = "fell 2% against July 2024"
+    assert verify.check_measure("mom_pct", year_ago, year_ago, "%", "2025-07") is not None
+    assert verify.check_measure("yoy_pct", year_ago, year_ago, "%", "2025-07") is None
+    span = "up 4% from January-June last year"
+    assert verify.check_measure("yoy_pct", span, span, "%", "2025-07") is None
+
+    dipped = "dipped 1.5% compared with June"
+    assert verify.check_change_period("2025-06", "mom_pct", dipped) is not None
+    assert verify.check_change_period("2025-07", "mom_pct", dipped) is None
+    assert verify.check_change_period("2025-06", "level", "stood at 1,500 t in June") is None

@@ -36,6 +36,7 @@ from extractor.text.countries import regions_named
 
 from .shapes import commodity_id, region_and_group, region_label, segment_label  # noqa: F401 (the verifier's API)
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
+from extractor.text.lexicon import words
 from extractor.text.vocabulary import FORECAST_CUE
 
 _METRIC_WORDS: dict[str, re.Pattern[str]] = {
@@ -215,6 +216,15 @@ def _year_parts(sentence: str, years: set[str], report_month: str | None) -> set
     return periods
 
 
+def check_change_period(period: str, measure: str, quote: str) -> str | None:
+    """A change is not of the month its quote names as its base ("fell 2% compared with March" is no March
+    figure)."""
+    base = _base_named(quote) if measure != "level" and not measure.endswith("direction") else None
+    if base and period and month_number(base) == int(period[5:]):
+        return f"period {period} is the base the quote compares with, not the month of the change"
+    return None
+
+
 def check_period(period: str, sentence: str, report_month: str | None, bare: bool = False) -> str | None:
     if report_month is None and not cl.month_mentions(sentence, None) and not _YEAR.search(sentence):
         return None  # nothing in the text to hold the period against
@@ -272,12 +282,30 @@ def _compared_month_named(comparison: str, quote: str, period: str | None) -> bo
         comparison == "yoy" and _year_ago_month_named(quote, period))
 
 
+def _base_named(quote: str) -> str | None:
+    """The one month a quote names as the base of its change, without a year ("up 2% from March", "than in
+    March"): not a span ("from January to May") nor a month of another year."""
+    match = _BASE_MONTH.search(quote)
+    return match.group(1) if match else None
+
+
+_BASE_MONTH = re.compile(
+    rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with))\s+"
+    rf"(?:(?:the|that|those|levels?)\s+(?:of|in)\s+|in\s+|the\s+)?({MONTH_NAMES})(?:['’]s)?\b"
+    rf"(?!\s*(?:[-–]|to\b|through\b|and\b|,?\s*(?:19|20)\d\d|last\b|of\s+last\b|a\s+year))", re.I)
+
+
 def check_measure(measure: str, quote: str, sentence: str, unit: str | None, period: str | None = None) -> str | None:
     if measure == "level":
         return None
     comparison = measure.split("_")[0]
     if _compared_month_named(comparison, quote, period):
         return None
+    base = _base_named(quote)
+    if comparison == "yoy" and period and base and month_number(base) == int(shift_month(period, -1)[5:]):
+        return f"{measure} but the quote compares with {base}, the month before"
+    if comparison == "mom" and _year_ago_month_named(quote, period):
+        return f"{measure} but the quote compares with the same month a year earlier"
     for stretch in (quote, clause_of(sentence, quote)):
         mom, yoy = bool(cl.MOM.search(stretch)), bool(cl.YOY.search(stretch))
         if mom != yoy:
@@ -322,7 +350,15 @@ def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
         expects = cue is not None and "estimat" not in cue.group(0).lower()
         if (rules.basis == "actual" and not _forecast(sentence)) or (rules.basis == "forecast" and expects):
             favoured.add("basis")
+    clause = clause_of(sentence, quote)
+    if (rules.metric, llm.metric) == ("cumulative_production", "production") and (
+            any(m.cumulative for m in cl.month_mentions(clause, report_month)) or _CUMULATIVE_WORDS.search(clause)):
+        favoured.add("metric")
     return favoured
+
+
+# What says a figure is a total since the year began, besides a span the clause names ("January-May").
+_CUMULATIVE_WORDS = re.compile(rf"{words('cumulative_word')}|\btotal\b|\bsame period\b|\bso far\b|\bthis year\b", re.I)
 
 
 def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None, measure: str = "") -> str | None:

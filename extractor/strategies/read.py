@@ -342,7 +342,8 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
     own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
     checks = {
-        "period": verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote)),
+        "period": verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote))
+        or verify.check_change_period(label.period or "", label.measure, fact.quote),
         "measure": verify.check_measure(label.measure, fact.quote, own, unit, label.period),
         "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
         "metric": verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
