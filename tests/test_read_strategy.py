@@ -432,3 +432,52 @@ def test_a_month_settled_by_the_llm_s_figures_says_so_in_its_evidence() -> None:
     assert month.evidence == f"{why} (the rules said 2025-12)"
     named = read_flow._month(rules, "2025-01", "2025-01", None)
     assert named.evidence.startswith("the LLM's reading")
+
+
+# A price table of our own whose caption names its unit, and prices in words the verifier must know as prices.
+PRICE_TABLE = """Minor alloys monthly, July 2024
+
+Monthly average prices, US$ per tonne
+Item                 July 2024   June 2024
+Ferrovanadium        24,300      25,100
+Ferromolybdenum      41,800      40,950
+Silicon metal 553    1,720       1,760
+
+Ferrovanadium output in China was 11,200 tonnes in July, the makers' association said.
+Standard-grade cobalt traded at 12.40-13.10 dollars per pound in Rotterdam, and S.Korean buyers paid 2,350 euros a
+tonne for ferronickel.
+"""
+
+
+def _price_fact(commodity: str, value: Any, quote: str, region: str = "china", segment: str = "average price",
+                metric: str = "price") -> dict[str, Any]:
+    return {"commodity": commodity, "region": region, "metric": metric, "segment": segment, "content": None,
+            "period": "2024-07", "basis": "actual", "measure": "level", "value": value, "unit": None, "qualifier": None,
+            "quote": quote}
+
+
+def test_a_perfect_reader_s_prices_in_a_captioned_table_and_in_currency_words_are_verified(tmp_path: Path) -> None:
+    """The gold oracle at p = 1 (a measuring instrument, not a model) reads every price: a table cell is verified
+    against its table's caption ("prices, US$ per tonne" three lines up), a price in words by its currency
+    ("dollars per pound", "euros a tonne"), a buyer's country by its adjective ("S.Korean")."""
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    (docs / "2024-07-own-alloys.txt").write_text(PRICE_TABLE, encoding="utf-8")
+    facts = [_price_fact("ferrovanadium", 24300, "24,300"), _price_fact("ferromolybdenum", 41800, "41,800"),
+             _price_fact("silicon_metal", 1720, "1,720"),
+             _price_fact("ferrovanadium", 11200, "Ferrovanadium output in China was 11,200 tonnes in July",
+                         segment=None, metric="production"),
+             _price_fact("cobalt_metal", [12.4, 13.1], "traded at 12.40-13.10 dollars per pound in Rotterdam",
+                         region="global", segment="rotterdam standard-grade price"),
+             _price_fact("ferronickel", 2350, "paid 2,350 euros a\ntonne for ferronickel", region="south korea")]
+    (gold / "2024-07-own-alloys.json").write_text(json.dumps(
+        {"document": "2024-07-own-alloys.txt", "report_month": "2024-07", "facts": facts, "drivers": []}))
+    report = tmp_path / "report"
+    result = _run("eval", "--gold", str(gold), "--docs", str(docs), "--oracle-p", "1", "--report", str(report),
+                  "--work-db", str(tmp_path / "work.db"))
+    assert result.exit_code == 0, result.output
+    scores = json.loads((report / "report.json").read_text())
+    assert scores["overall"]["all"]["matched"] == 6 and scores["overall"]["all"]["predicted"] == 6, scores["missed"]
+    held = [r for r in _facts(tmp_path / "work.db") if r["status"] != "accepted"]
+    assert not [r for r in held if "not verified" in (r["reason"] or "")], held

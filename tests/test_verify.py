@@ -34,6 +34,10 @@ def test_a_production_figure_is_refuted_where_its_quote_speaks_only_of_a_price_o
     assert verify.check_metric("production", "output edged up 1.1% despite lower imports", trade) is None
     assert verify.check_metric("price", "the per-tonne price of refined metal firmed 4.2%", trade) is None
     assert verify.check_metric("imports", "Net imports are seen near 52,000 t", trade) is None
+    # a currency in words is a price; a place whose name starts like one is not
+    assert verify.check_metric("production", "sold for 3,150 euros a tonne", trade) is not None
+    regions = "Refined output fell 4% in Africa and 1.5% in Europe over the first quarter."
+    assert verify.check_metric("cumulative_production", "1.5% in Europe", regions) is None
 
 
 def test_the_text_speaks_for_an_actual_without_forecast_words_and_for_a_forecast_it_expects() -> None:

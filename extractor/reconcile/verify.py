@@ -48,7 +48,9 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "inventory": re.compile(r"inventor|stock|warehouse|days of (?:supply|consumption|use)", re.I),
     "imports": re.compile(r"import|arriv|inbound|inflow|brought in|shipped (?:in)?to", re.I),
     "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped (?:out|abroad)", re.I),
-    "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread", re.I),
+    "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread|"
+                        r"dollar|\beuros?\b|€|£|¥|rupee|\bRs\b|\bcents?\b|per (?:pound|lb)|/lb\b|a pound|traded at|"
+                        r"fetch|sold at|changed hands|payable", re.I),
     "share": re.compile(r"share|proportion|account(?:ed|ing|s)?\s+for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
                         r"\bmix\b|composition|breakdown|of which|compris|consist|made up", re.I),
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
@@ -56,7 +58,8 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
 # What a quote that names no production word may speak of instead.
 _OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"],
-                 "price": re.compile(r"pric|yuan|\brmb|\busd|\$", re.I), "imports": re.compile(r"import", re.I),
+                 "price": re.compile(r"pric|yuan|\brmb|\busd|\$|dollar|\beuros?\b|€|£|rupee|per (?:pound|lb)", re.I),
+                 "imports": re.compile(r"import", re.I),
                  "exports": re.compile(r"export", re.I)}
 _POINTS = re.compile(r"percentage points?|pct points?|\bpp\b|points?\b|bps\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

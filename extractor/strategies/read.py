@@ -337,8 +337,22 @@ def _bare(quote: str) -> bool:
     return bool(re.fullmatch(r"[\s\d,.%*()+−-]+", quote))
 
 
+def table_block(text: str, start: int, end: int) -> str:
+    """A table cell's block: its lines up to the blank line above them (a table's caption and header rows name what
+    its cells are: "Monthly average prices, US$ per tonne"), at most MAX_BLOCK characters back, and its own line."""
+    floor = max(0, start - MAX_BLOCK)
+    blank = max(text.rfind("\n\n", floor, start), text.rfind("\n \n", floor, start))
+    line_end = text.find("\n", end)
+    return text[(blank + 1) if blank >= 0 else floor:line_end if line_end >= 0 else len(text)]
+
+
+MAX_BLOCK = 2000
+
+
 def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_doubt: str | None = None) -> Fact:
     sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=2)
+    if _bare(fact.quote):
+        sentence = table_block(text, fact.quote_span.start, fact.quote_span.end)
     own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
     checks = {
