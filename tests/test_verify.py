@@ -92,3 +92,27 @@ def test_a_change_is_held_to_the_base_its_quote_names() -> None:
     assert verify.check_change_period("2025-06", "mom_pct", dipped) is not None
     assert verify.check_change_period("2025-07", "mom_pct", dipped) is None
     assert verify.check_change_period("2025-06", "level", "stood at 1,500 t in June") is None
+
+
+def test_a_change_s_comparison_named_right_after_its_number_is_its_own() -> None:
+    both = "Ferrochrome output slid 4.4% m-o-m and 19.80% y-o-y in the month."
+    assert verify.check_measure("mom_pct", "slid 4.4% m-o-m and 19.80% y-o-y", both, "%", "2025-03",
+                                after="% y-o-y in the month.") is not None
+    assert verify.check_measure("yoy_pct", "slid 4.4% m-o-m and 19.80% y-o-y", both, "%", "2025-03",
+                                after="% y-o-y in the month.") is None
+    assert verify.check_measure("yoy_pp", "rose 1.2 percentage points month on month", both, "pp", "2025-03",
+                                after=" percentage points month on month") is not None
+    # no comparison right after the number: the quote and its clause decide, as before
+    assert verify.check_measure("mom_pct", "slid 4.4% m-o-m", both, "%", "2025-03", after="% to 61,000 t") is None
+
+
+def test_the_rules_actual_is_favoured_only_where_the_quote_s_own_clause_expects_nothing() -> None:
+    from extractor.record import Label
+
+    def label(basis: str) -> Label:
+        return Label("refined_zinc", "china", "production", None, None, "2025-07", basis, "mom_pct")
+
+    mixed = "Zinc output in July grew by 3% MoM, and output is expected to ease in August."
+    assert verify.favours_rules(label("actual"), label("forecast"), "grew by 3% MoM", mixed, "2025-07") == {"basis"}
+    hedged = "Zinc output in July is expected to grow by 3% MoM on restarts."
+    assert verify.favours_rules(label("actual"), label("forecast"), "grow by 3% MoM", hedged, "2025-07") == set()

@@ -298,10 +298,25 @@ _BASE_MONTH = re.compile(
     rf"(?!\s*(?:[-–]|to\b|through\b|and\b|,?\s*(?:19|20)\d\d|last\b|of\s+last\b|a\s+year))", re.I)
 
 
-def check_measure(measure: str, quote: str, sentence: str, unit: str | None, period: str | None = None) -> str | None:
+_UNIT_AFTER = re.compile(r"\s*(?:%|percentage\s+points?|per\s*cent|percent|pct|pp|points?)?\s*,?\s*", re.I)
+
+
+def _comparison_after(after: str) -> str | None:
+    """The comparison a change's number is followed by straight away ("22.97% y-o-y", "3 percent month on month")."""
+    rest = after[_UNIT_AFTER.match(after).end():]  # type: ignore[union-attr]
+    mom, yoy = cl.MOM.match(rest), cl.YOY.match(rest)
+    return "mom" if mom and not yoy else "yoy" if yoy and not mom else None
+
+
+def check_measure(measure: str, quote: str, sentence: str, unit: str | None, period: str | None = None,
+                  after: str = "") -> str | None:
+    """`after` is the text right after the change's number: a comparison named there is the number's own."""
     if measure == "level":
         return None
     comparison = measure.split("_")[0]
+    stated = _comparison_after(after) if after else None
+    if stated is not None and stated != comparison:
+        return f"{measure} but the number is followed by {stated.upper()}"
     if _compared_month_named(comparison, quote, period):
         return None
     base = _base_named(quote)
@@ -342,18 +357,18 @@ def check_basis(basis: str, period: str, sentence: str, report_month: str | None
 def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
                   report_month: str | None) -> set[str]:
     """The label fields on which the text speaks for the rules' reading of a number and against the LLM's, where
-    both pass the checks above (which only refute): an actual of the report month or before in a sentence without
+    both pass the checks above (which only refute): an actual of the report month or before in a clause without
     a forecast word, against a forecast; a forecast where the quote, or its clause just before it, expects (an
-    estimate of the report month is its preliminary reading), against an actual."""
+    estimate of the report month is its preliminary reading), against an actual; a total since January against a
+    month's production."""
     favoured = set()
+    clause = clause_of(sentence, quote)
     if {rules.basis, llm.basis} == {"actual", "forecast"} and (llm.period or "") <= (report_month or ""):
-        clause = clause_of(sentence, quote)
         at = clause.find(quote)
         cue = FORECAST_CUE.search(clause[max(0, at - 40):at + len(quote)] if at >= 0 else quote)
         expects = cue is not None and "estimat" not in cue.group(0).lower()
-        if (rules.basis == "actual" and not _forecast(sentence)) or (rules.basis == "forecast" and expects):
+        if (rules.basis == "actual" and not _forecast(clause)) or (rules.basis == "forecast" and expects):
             favoured.add("basis")
-    clause = clause_of(sentence, quote)
     if (rules.metric, llm.metric) == ("cumulative_production", "production") and (
             any(m.cumulative for m in cl.month_mentions(clause, report_month)) or _CUMULATIVE_WORDS.search(clause)):
         favoured.add("metric")
