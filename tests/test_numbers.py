@@ -104,3 +104,12 @@ def test_rates_parse_back(value, unit: tuple[str, str]) -> None:
     assert len(found) == 1
     assert found[0].unit == unit[1]
     assert found[0].value == pytest.approx(float(value))
+
+
+def test_india_s_lakh_and_crore_and_kilotonnes_scale_a_mass() -> None:
+    assert [(n.value, n.unit) for n in find_numbers("dispatches reached 4.35 lakh tonnes")] == [(435000.0, "mt")]
+    assert [(n.value, n.unit) for n in find_numbers("a 1.05 crore tonne year")] == [(10500000.0, "mt")]
+    assert [(n.value, n.unit) for n in find_numbers("smelters made 612.4 kilotonnes")] == [(612400.0, "mt")]
+    assert [(n.value, n.unit) for n in find_numbers("some 38 kilo-tons more")] == [(38000.0, "mt")]
+    # a plain figure with no scale word stays as written
+    assert [(n.value, n.unit) for n in find_numbers("4.35 tonnes")] == [(4.35, "mt")]

@@ -33,7 +33,7 @@ _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
-    r"|kmt\b|kt\b|mmt\b|mnt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
+    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|metric\s+tons?\b|metric\s+tonnes?\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b|oz\b|(?:troy\s+)?ounces?\b"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
@@ -43,7 +43,7 @@ _PATTERN = re.compile(
     (?P<neg>(?<![\w.,%)])[-−])?
     (?P<cur>US\$|\$|RMB\s?|¥|USD\s?|yuan\s)?
     (?P<num>{_NUM})
-    (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|m(?=\s?(?:tonnes?|tons?)\b)))?
+    (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|lakhs?\b|crores?\b|m(?=\s?(?:tonnes?|tons?)\b)))?
     (?:(?:\s?|-(?=percentage|per\s?cent|percent|tp[ya]\b))(?P<unit>{_UNIT}))?
     (?:(?:\s?/\s?|\s+(?:of\s+[a-z]+\s+)?per\s+)(?P<per>{_PER}))?
     """,
@@ -59,8 +59,11 @@ _QUALIFIERS = [
     (re.compile(rf"{words('below')}\s*$", re.I), "under"),
 ]
 
-_SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
-_MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6, "mnt": 1e6}
+_SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # India's hundred thousand and ten million
+_MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6, "mnt": 1e6, "kilotonne": 1e3, "kilotonnes": 1e3,
+                 "kilo tonne": 1e3, "kilo tonnes": 1e3, "kiloton": 1e3, "kilotons": 1e3, "kilo ton": 1e3,
+                 "kilo tons": 1e3}
 _PER_NAMES = {
     "year": "year", "yr": "year", "annum": "year", "a": "year", "day": "day", "month": "month",
     "mt": "mt", "t": "mt", "tonne": "mt", "tonnes": "mt", "ton": "mt", "tons": "mt",
