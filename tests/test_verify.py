@@ -116,3 +116,17 @@ def test_the_rules_actual_is_favoured_only_where_the_quote_s_own_clause_expects_
     assert verify.favours_rules(label("actual"), label("forecast"), "grew by 3% MoM", mixed, "2025-07") == {"basis"}
     hedged = "Zinc output in July is expected to grow by 3% MoM on restarts."
     assert verify.favours_rules(label("actual"), label("forecast"), "grow by 3% MoM", hedged, "2025-07") == set()
+
+
+def test_quarters_halves_and_fiscal_years_written_short_are_periods_the_sentence_names() -> None:
+    reachable = [("Third-quarter shipments of slab rose 4% to 1.2 mt.", "2024-09"),
+                 ("Mills made 2.2 mt in 3Q24, a record.", "2024-09"), ("Output in Q2'24 eased.", "2024-06"),
+                 ("First-half output came to 2 mt.", "2024-06"), ("2H23 output was 2.4 mt.", "2023-12"),
+                 ("Half-year output reached 2 mt.", "2024-06"), ("In FY24 the mills made 144 mt.", "2024-03"),
+                 ("Output in fiscal 2024-25 is seen at 152 mt.", "2025-03"),
+                 ("Output last quarter was 1 mt.", "2024-09")]
+    for sentence, period in reachable:
+        assert verify.check_period(period, sentence, "2024-11") is None, sentence
+    # the quarter named is not another quarter, nor the fiscal year another month
+    assert verify.check_period("2024-06", "Mills made 2.2 mt in 3Q24, a record.", "2024-11") is not None
+    assert verify.check_period("2024-09", "In FY24 the mills made 144 mt.", "2024-11") is not None

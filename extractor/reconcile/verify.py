@@ -133,7 +133,14 @@ _YEAR_AGO = re.compile(r"a year (?:earlier|ago|before)|year[- ](?:earlier|ago)|l
                        r"year[- ](?:on|over)[- ]year|y/y|yoy|corresponding", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last) year\b", re.I)
 _MONTH_AGO = re.compile(r"(?:previous|prior|preceding|last) month|a month (?:earlier|ago|before)", re.I)
-_PART_OF_YEAR = re.compile(r"\b(?:(first|second|third|fourth) quarter|Q([1-4])|(first|second) half|H([12]))\b", re.I)
+_PART_OF_YEAR = re.compile(r"\b(?:(first|second|third|fourth)[\s-]quarter|Q([1-4])|(first|second)[\s-]half|H([12]))\b",
+                           re.I)
+# A quarter or half with its year in short ("3Q24", "Q3'24", "1H 2024", "H2-23"), and a fiscal year ("FY24",
+# "fiscal 2023-24", "FY2024/25": it ends in March in India and Japan, in June in Australia).
+_SHORT_PART = re.compile(r"\b(?:([1-4])Q|Q([1-4])|([12])H|H([12]))[\s'’-]?((?:19|20)?\d\d)\b", re.I)
+_FISCAL = re.compile(r"\b(?:FY|fiscal(?:\s+year)?)\s?['’]?((?:19|20)?\d\d)(?:\s*[-/–]\s*((?:19|20)?\d\d))?\b", re.I)
+_HALF_YEAR = re.compile(r"\bhalf[\s-]year", re.I)
+_LAST_QUARTER = re.compile(r"\b(?:last|previous|past|latest)\s+quarter\b", re.I)
 _PART_END = {"first": 3, "second": 6, "third": 9, "fourth": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
@@ -153,7 +160,7 @@ def reachable_periods(sentence: str, report_month: str | None, bare: bool = Fals
     if report_month is not None:
         periods |= _around_report_month(sentence, report_month)
         years |= _relative_years(sentence, report_month)
-    periods |= _year_parts(sentence, years, report_month)
+    periods |= _year_parts(sentence, years, report_month) | _dated_parts(sentence, report_month)
     if bare and report_month is not None:
         periods.update(shift_month(report_month, k) for k in range(-13, 2))  # a table's columns name its months
     if _MONTH_AGO.search(sentence):
@@ -204,6 +211,30 @@ def _relative_years(sentence: str, report_month: str) -> set[str]:
     """The years "this year", "next year" and "last year" name, by the report month's."""
     shifts = {"this": 0, "next": 1, "last": -1}
     return {str(int(report_month[:4]) + shifts[m.lower()]) for m in _RELATIVE_YEAR.findall(sentence)}
+
+
+def _full_year(short: str) -> int:
+    return int(short) if len(short) == 4 else 2000 + int(short)
+
+
+def _dated_parts(sentence: str, report_month: str | None) -> set[str]:
+    """The last months of the quarters and halves named with a short year ("3Q24": 2024-09), of a fiscal year (its
+    March and June), of a half year (June, December) and of the quarter a report calls its last."""
+    periods = set()
+    for match in _SHORT_PART.finditer(sentence):
+        quarter, q, half, h, year = match.groups()
+        end = int(quarter or q) * 3 if quarter or q else 6 * int(half or h)
+        periods.add(f"{_full_year(year):04d}-{end:02d}")
+    for match in _FISCAL.finditer(sentence):
+        end_year = _full_year(match.group(2) or match.group(1))
+        periods.update({f"{end_year:04d}-03", f"{end_year:04d}-06"})
+    if report_month is not None:
+        if _HALF_YEAR.search(sentence):
+            periods.update({f"{report_month[:4]}-06", f"{int(report_month[:4]) - 1:04d}-12"})
+        if _LAST_QUARTER.search(sentence):
+            this_end = shift_month(report_month, (3 - int(report_month[5:]) % 3) % 3)
+            periods.update({this_end, shift_month(this_end, -3)})
+    return periods
 
 
 def _year_parts(sentence: str, years: set[str], report_month: str | None) -> set[str]:
