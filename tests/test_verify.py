@@ -130,3 +130,11 @@ def test_quarters_halves_and_fiscal_years_written_short_are_periods_the_sentence
     # the quarter named is not another quarter, nor the fiscal year another month
     assert verify.check_period("2024-06", "Mills made 2.2 mt in 3Q24, a record.", "2024-11") is not None
     assert verify.check_period("2024-09", "In FY24 the mills made 144 mt.", "2024-11") is not None
+
+
+def test_a_metric_s_other_words_and_a_product_s_running_name_do_not_refute_a_reading() -> None:
+    assert verify.check_metric("operating_rate", "ran at 81%", "The rolling mills ran at 81% in May.") is None
+    assert verify.check_metric("exports", "despatches of 1.1 mt", "Despatches of 1.1 mt went to Vietnam.") is None
+    assert verify.check_metric("share", "representing 42%", "Integrated mills made 3 mt, representing 42%.") is None
+    assert verify.check_metric("share", "3 mt", "Integrated mills made 3 mt in May.") is not None
+    assert verify.named_in("Manganese oxide output rose 3% in May.", "mn3o4")

@@ -44,15 +44,18 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
                            r"\b(?:t|mt|tonnes?|tons?)\s+a\s+year\b(?!\s+(?:ago|earlier|before|on))", re.I),
     "operating_capacity": re.compile(r"capacit", re.I),
     "operating_rate": re.compile(r"operat|utili[sz]ation|run(?:ning)? rate|start[- ]?up rate|capacity usage|"
-                                 r"\brates?\b|\bload|running at|run at", re.I),
+                                 r"\brates?\b|\bload|running at|run at|ran at", re.I),
     "inventory": re.compile(r"inventor|stock|warehouse|days of (?:supply|consumption|use)", re.I),
-    "imports": re.compile(r"import|arriv|inbound|inflow|brought in|shipped (?:in)?to", re.I),
-    "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped (?:out|abroad)", re.I),
+    "imports": re.compile(r"import|arriv|inbound|inflow|brought in|shipped (?:in)?to|purchases? (?:from )?abroad|"
+                          r"overseas purchases", re.I),
+    "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped (?:out|abroad)|d[ei]spatch",
+                          re.I),
     "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread|"
                         r"dollar|\beuros?\b|€|£|¥|rupee|\bRs\b|\bcents?\b|per (?:pound|lb)|/lb\b|a pound|traded at|"
                         r"fetch|sold at|changed hands|payable", re.I),
     "share": re.compile(r"share|proportion|account(?:ed|ing|s)?\s+for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
-                        r"\bmix\b|composition|breakdown|of which|compris|consist|made up", re.I),
+                        r"\bmix\b|composition|breakdown|of which|compris|consist|made up|represent|contribut|constitut|"
+                        r"came from|half of|majority", re.I),
     "maintenance_impact": re.compile(r"maint|overhaul|outage|impact|affect|loss|lost|cut|shut|halt|suspen", re.I),
 }
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
@@ -96,7 +99,8 @@ def _plain(text: str) -> str:
 
 
 # Names reports give products in running text that the commodity table's headings do not use.
-_TEXT_NAMES = {"alumina": ("aluminum oxide",), "lmo": ("lithium manganate",), "lfp": ("lithium iron phosphate",),
+_TEXT_NAMES = {"alumina": ("aluminum oxide",), "mn3o4": ("manganese oxide", "manganese tetroxide"),
+               "lmo": ("lithium manganate",), "lfp": ("lithium iron phosphate",),
                "lco": ("lithium cobaltate", "lithium cobalt oxide"), "ndfeb": ("magnet",),
                "ternary_cathode": ("ternary",), "ternary_precursor": ("precursor",)}
 
