@@ -481,3 +481,33 @@ def test_a_perfect_reader_s_prices_in_a_captioned_table_and_in_currency_words_ar
     assert scores["overall"]["all"]["matched"] == 6 and scores["overall"]["all"]["predicted"] == 6, scores["missed"]
     held = [r for r in _facts(tmp_path / "work.db") if r["status"] != "accepted"]
     assert not [r for r in held if "not verified" in (r["reason"] or "")], held
+
+
+# A list of our own under headings: the metric is named only by the section's heading.
+HEADED_LIST = """Battery raw materials trade, March 2025
+
+March shipments abroad
+
+Manganese sulphate
+
+3,120 tonnes, up by 4.10% month on month, down by 12.05% year on year
+
+Nickel sulphate
+
+880 tonnes, down by 9.30% month on month, up by 21.70% year on year
+"""
+
+
+def test_a_figure_under_a_heading_is_verified_by_the_heading_s_metric_word() -> None:
+    """The list's figures name no metric; the heading over the list does ("shipments abroad": exports). Headings
+    above a paragraph are read up to the first line of prose, past the figure lines of the list."""
+    second = HEADED_LIST.index("880 tonnes")
+    assert "March shipments abroad" in read.headings_above(HEADED_LIST, second)
+    assert "Nickel sulphate" in read.headings_above(HEADED_LIST, second)
+    assert verify.check_metric("exports", "880 tonnes", "Nickel sulphate\n880 tonnes, down by 9.30%", "mt", "level",
+                               read.headings_above(HEADED_LIST, second)) is None
+    # a metric no heading names is still refuted
+    assert verify.check_metric("inventory", "880 tonnes", "Nickel sulphate\n880 tonnes, down by 9.30%", "mt",
+                               "level", read.headings_above(HEADED_LIST, second)) is not None
+    prose = "Output rose in March as two lines restarted.\n880 tonnes were made."
+    assert read.headings_above(prose, prose.index("880")) == ""

@@ -138,3 +138,26 @@ def test_a_metric_s_other_words_and_a_product_s_running_name_do_not_refute_a_rea
     assert verify.check_metric("share", "representing 42%", "Integrated mills made 3 mt, representing 42%.") is None
     assert verify.check_metric("share", "3 mt", "Integrated mills made 3 mt in May.") is not None
     assert verify.named_in("Manganese oxide output rose 3% in May.", "mn3o4")
+
+
+def test_a_clause_that_dates_its_figure_to_one_month_speaks_for_the_rules_period() -> None:
+    from extractor.record import Label
+
+    def label(period: str) -> Label:
+        return Label("cobalt_sulphate", "china", "operating_rate", None, None, period, "forecast", "level")
+
+    dated = "The survey puts the operating rate for August at 71.5%, with two idle lines back at work."
+    assert verify.favours_rules(label("2025-08"), label("2025-07"), "at 71.5%", dated, "2025-07") == {"period"}
+    # a clause that compares, or dates a time before its figure, may hold a figure of another month
+    after = "After slipping below 70% in June, the operating rate climbed to 71.5%."
+    assert verify.favours_rules(label("2025-06"), label("2025-07"), "climbed to 71.5%", after, "2025-07") == set()
+
+
+def test_a_change_s_base_named_after_its_quote_is_not_its_period_and_ferroalloys_go_by_symbol() -> None:
+    sentence = "Cobalt output edged up 1.2% MoM from June, the survey showed."
+    clause = verify.clause_of(sentence, "edged up 1.2% MoM")
+    assert verify.check_change_period("2025-06", "mom_pct", "edged up 1.2% MoM", clause) is not None
+    assert verify.check_change_period("2025-07", "mom_pct", "edged up 1.2% MoM", clause) is None
+    assert verify.named_in("Makers of 72% grade FeSi cut offers.", "ferrosilicon")
+    assert verify.named_in("Cell makers lifted battery cell schedules.", "lithium_ion_battery")
+    assert not verify.named_in("Few analysts expected the cut.", "ferrotungsten")

@@ -102,7 +102,12 @@ def _plain(text: str) -> str:
 _TEXT_NAMES = {"alumina": ("aluminum oxide",), "mn3o4": ("manganese oxide", "manganese tetroxide"),
                "lmo": ("lithium manganate",), "lfp": ("lithium iron phosphate",),
                "lco": ("lithium cobaltate", "lithium cobalt oxide"), "ndfeb": ("magnet",),
-               "ternary_cathode": ("ternary",), "ternary_precursor": ("precursor",)}
+               "ternary_cathode": ("ternary",), "ternary_precursor": ("precursor",),
+               "lithium_ion_battery": ("battery cell", "li-ion", "power batter", "storage batter", "lithium batter"),
+               # ferroalloys by their symbols ("75% grade FeSi")
+               "ferrosilicon": ("fesi",), "ferromanganese": ("femn",), "ferronickel": ("feni",),
+               "ferrovanadium": ("fev ", "fev,", "fev."), "ferromolybdenum": ("femo",),
+               "high_carbon_ferrochrome": ("fecr", "hc fecr", "charge chrome")}
 
 
 def named_in(text: str, commodity: str) -> bool:
@@ -254,10 +259,12 @@ def _year_parts(sentence: str, years: set[str], report_month: str | None) -> set
     return periods
 
 
-def check_change_period(period: str, measure: str, quote: str) -> str | None:
-    """A change is not of the month its quote names as its base ("fell 2% compared with March" is no March
-    figure)."""
-    base = _base_named(quote) if measure != "level" and not measure.endswith("direction") else None
+def check_change_period(period: str, measure: str, quote: str, clause: str = "") -> str | None:
+    """A change is not of the month its quote, or its clause after the quote, names as its base ("fell 2% compared
+    with March" is no March figure)."""
+    at = clause.find(quote) if clause else -1
+    stretch = clause[at:] if at >= 0 else quote
+    base = _base_named(stretch) if measure != "level" and not measure.endswith("direction") else None
     if base and period and month_number(base) == int(period[5:]):
         return f"period {period} is the base the quote compares with, not the month of the change"
     return None
@@ -404,22 +411,35 @@ def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
         expects = cue is not None and "estimat" not in cue.group(0).lower()
         if (rules.basis == "actual" and not _forecast(clause)) or (rules.basis == "forecast" and expects):
             favoured.add("basis")
+    if report_month and llm.period == report_month != rules.period and not _BASE_WORDS.search(clause):
+        named = {m.period for m in cl.month_mentions(clause, report_month)}
+        if named == {rules.period}:
+            favoured.add("period")  # the clause dates its figure to one month, and compares with none
     if (rules.metric, llm.metric) == ("cumulative_production", "production") and (
             any(m.cumulative for m in cl.month_mentions(clause, report_month)) or _CUMULATIVE_WORDS.search(clause)):
         favoured.add("metric")
     return favoured
 
 
+# Words of a comparison's base: a figure of a clause that has them may be the base's, of another month.
+_BASE_WORDS = re.compile(r"\b(?:from|than|compared|against|versus|vs|earlier|ago|previous|prior|last|same|those|"
+                         r"after|since|before|until|that of|respectively)\b|['’]s\b", re.I)
+
+
 # What says a figure is a total since the year began, besides a span the clause names ("January-May").
 _CUMULATIVE_WORDS = re.compile(rf"{words('cumulative_word')}|\btotal\b|\bsame period\b|\bso far\b|\bthis year\b", re.I)
 
 
-def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None, measure: str = "") -> str | None:
+def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None, measure: str = "",
+                 headings: str = "") -> str | None:
+    """`headings` are the short lines above the figure's paragraph ("December exports"): a metric word there names
+    the paragraph's figures."""
     if measure == "level" and unit == "%" and metric in ("production", "cumulative_production", "capacity",
                                                           "imports", "exports"):  # an inventory may be a ratio
         return f"a percentage is no level of {metric}"
     words = _METRIC_WORDS.get(metric)
-    if words is not None and not words.search(_metric_stretch(metric, quote, sentence)):
+    if words is not None and not words.search(_metric_stretch(metric, quote, sentence)) and not (
+            metric != "capacity" and words.search(headings)):
         return f"{metric} but the sentence has no {metric.replace('_', ' ')} word"
     if metric in ("production", "cumulative_production") and not _PRODUCTION_WORDS.search(quote):
         other = next((name for name, words in _OTHER_METRIC.items() if words.search(quote)), None)

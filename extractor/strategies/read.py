@@ -347,6 +347,26 @@ def table_block(text: str, start: int, end: int) -> str:
 
 
 MAX_BLOCK = 2000
+_HEADING_LINE = re.compile(r"[^\n.!?]{1,60}")
+
+
+def headings_above(text: str, start: int) -> str:
+    """The short lines (headings: "December exports", "Cobalt metal") above the paragraph that holds `start`, nearest
+    first, past the figure lines of a list under them ("705 tonnes, up by 22.18% ..."), up to the first line of
+    prose and at most MAX_BLOCK characters back: what they name is what the paragraph's figures are."""
+    line_start = text.rfind("\n", 0, start) + 1
+    floor = max(0, start - MAX_BLOCK)
+    found: list[str] = []
+    while line_start > floor:
+        end = line_start - 1
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end].strip()
+        if not line or line[0].isdigit():
+            continue
+        if not _HEADING_LINE.fullmatch(line):
+            break
+        found.append(line)
+    return "\n".join(found)
 
 
 def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_doubt: str | None = None) -> Fact:
@@ -357,11 +377,12 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
     label = fact.label
     checks = {
         "period": verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote))
-        or verify.check_change_period(label.period or "", label.measure, fact.quote),
+        or verify.check_change_period(label.period or "", label.measure, fact.quote, verify.clause_of(own, fact.quote)),
         "measure": verify.check_measure(label.measure, fact.quote, own, unit, label.period,
                                         text[fact.number.end:fact.number.end + 40] if fact.number.end > 0 else ""),
         "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
-        "metric": verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure),
+        "metric": verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure,
+                                      headings_above(text, fact.quote_span.start)),
         "commodity": None if verify.named_in(text, label.commodity) else
         f"commodity {label.commodity} is not named in the text",
         "region": None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",
