@@ -161,3 +161,21 @@ def test_a_change_s_base_named_after_its_quote_is_not_its_period_and_ferroalloys
     assert verify.named_in("Makers of 72% grade FeSi cut offers.", "ferrosilicon")
     assert verify.named_in("Cell makers lifted battery cell schedules.", "lithium_ion_battery")
     assert not verify.named_in("Few analysts expected the cut.", "ferrotungsten")
+
+
+def test_sales_demand_and_a_balance_are_no_production_and_speak_for_the_rules_metric() -> None:
+    from extractor.record import Label
+
+    def label(metric: str) -> Label:
+        return Label("crude_steel", "brazil", metric, None, None, "2025-04", "actual", "level")
+
+    sales = "Domestic sales of flat steel came to 1.6 mt in April."
+    assert "demand or sales" in verify.check_metric("production", "sales of flat steel came to 1.6 mt", sales)
+    gap = "In April consumption outran supply, a deficit of 45 kt."
+    assert verify.check_metric("production", "a deficit of 45 kt", gap) is not None
+    # output with a demand word in its clause is still output
+    assert verify.check_metric("production", "output rose 3% to 2.8 mt", "Output rose 3% to 2.8 mt on demand.") is None
+    stocks = "Exchange stocks totalled 1.2 mt at the end of April."
+    assert verify.favours_rules(label("inventory"), label("production"), "totalled 1.2 mt", stocks,
+                                "2025-04") == {"metric"}
+    assert verify.favours_rules(label("other"), label("production"), "came to 1.6 mt", sales, "2025-04") == {"metric"}

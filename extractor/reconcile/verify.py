@@ -60,7 +60,10 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
 }
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
 # What a quote that names no production word may speak of instead.
+_DEMAND_WORDS = re.compile(r"\b(?:sales|sold|consum\w*|demand|usage|use|deliver\w*|offtake|apparent)\b", re.I)
+_BALANCE_WORDS = re.compile(r"surplus|deficit|shortfall|\bbalance|exceed\w* (?:supply|demand)", re.I)
 _OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"],
+                 "demand or sales": _DEMAND_WORDS, "a balance": _BALANCE_WORDS,
                  "price": re.compile(r"pric|yuan|\brmb|\busd|\$|dollar|\beuros?\b|€|£|rupee|per (?:pound|lb)", re.I),
                  "imports": re.compile(r"import", re.I),
                  "exports": re.compile(r"export", re.I)}
@@ -402,7 +405,7 @@ def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
     both pass the checks above (which only refute): an actual of the report month or before in a clause without
     a forecast word, against a forecast; a forecast where the quote, or its clause just before it, expects (an
     estimate of the report month is its preliminary reading), against an actual; a total since January against a
-    month's production."""
+    month's production; a clause naming the rules' metric and no output against production."""
     favoured = set()
     clause = clause_of(sentence, quote)
     if {rules.basis, llm.basis} == {"actual", "forecast"} and (llm.period or "") <= (report_month or ""):
@@ -415,6 +418,10 @@ def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
         named = {m.period for m in cl.month_mentions(clause, report_month)}
         if named == {rules.period}:
             favoured.add("period")  # the clause dates its figure to one month, and compares with none
+    if llm.metric == "production" and rules.metric != "production" and not _PRODUCTION_WORDS.search(clause):
+        words = {"other": _DEMAND_WORDS, "balance": _BALANCE_WORDS}.get(rules.metric, _METRIC_WORDS.get(rules.metric))
+        if words is not None and words.search(clause):
+            favoured.add("metric")  # the clause names the rules' metric and no output
     if (rules.metric, llm.metric) == ("cumulative_production", "production") and (
             any(m.cumulative for m in cl.month_mentions(clause, report_month)) or _CUMULATIVE_WORDS.search(clause)):
         favoured.add("metric")
