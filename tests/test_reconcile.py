@@ -111,3 +111,17 @@ def test_cross_check_against_the_previous_month_in_the_database(tmp_path: Path, 
     assert "512300" in (facts[0].reason or "") and facts[1].status == NEEDS_REVIEW
 
 
+def test_a_round_level_is_checked_against_the_month_before_within_its_rounding() -> None:
+    """ "a record of 9 million tons, up 0.8%" against a stored 8.93 million: 9 million may be 8.5-9.5 million, so
+    the change fits; the same change against a stored 8.1 million does not, nor does a precise level's."""
+    from extractor.reconcile.crosscheck import check_history
+
+    def facts(level: float) -> list[Fact]:
+        return [Fact(Label("alumina", "china", "production", None, None, "2025-05", "actual", m), v, "mt", None, "",
+                     Span(0, 0), Span(0, 0)) for m, v in (("level", level), ("mom_pct", 0.8))]
+
+    assert check_history(facts(9_000_000.0), lambda label, period: 8_930_000.0) == 0
+    assert check_history(facts(9_000_000.0), lambda label, period: 8_100_000.0) == 1
+    assert check_history(facts(9_410_000.0), lambda label, period: 8_930_000.0) == 1
+
+

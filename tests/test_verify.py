@@ -135,6 +135,7 @@ def test_quarters_halves_and_fiscal_years_written_short_are_periods_the_sentence
 def test_a_metric_s_other_words_and_a_product_s_running_name_do_not_refute_a_reading() -> None:
     assert verify.check_metric("operating_rate", "ran at 81%", "The rolling mills ran at 81% in May.") is None
     assert verify.check_metric("exports", "despatches of 1.1 mt", "Despatches of 1.1 mt went to Vietnam.") is None
+    assert verify.check_metric("exports", "2.05 million wet tonnes", "Miners shipped 2.05 million wet tonnes.") is None
     assert verify.check_metric("share", "representing 42%", "Integrated mills made 3 mt, representing 42%.") is None
     assert verify.check_metric("share", "3 mt", "Integrated mills made 3 mt in May.") is not None
     assert verify.named_in("Manganese oxide output rose 3% in May.", "mn3o4")

@@ -79,11 +79,33 @@ def check_history(facts: list[Fact], previous_level: Callable[[Label, str], floa
             stated = _value(change) if change else None
             if change is None or stated is None:
                 continue
-            if abs(implied - stated) > slack(stated):
+            if abs(implied - stated) > slack(stated) and not _within_rounding(measure, current, previous, stated,
+                                                                              slack(stated)):
                 _flag([level, change], f"{level.label.period} level {current:g} against the stored {previous:g} for "
                                        f"the month before implies {measure} {implied:.2f}, not {stated:g}")
                 failed += 1
     return failed
+
+
+def _half_unit(value: float) -> float:
+    """Half the unit of a level's last significant digit: a round "8 million" may be anything from 7.5 to 8.5
+    million."""
+    if value == 0 or value != int(value):
+        return 0.0
+    unit = 1
+    while int(value) % (unit * 10) == 0:
+        unit *= 10
+    return unit / 2 if unit > 1 else 0.0
+
+
+def _within_rounding(measure: str, current: float, previous: float, stated: float, slack: float) -> bool:
+    """Whether a stated change fits the two levels once each may be off by the rounding its digits allow."""
+    if measure == "mom_pp":
+        return False
+    implied = [(c / p - 1) * 100 if measure == "mom_pct" else c - p
+               for c in (current - _half_unit(current), current + _half_unit(current))
+               for p in (previous - _half_unit(previous), previous + _half_unit(previous)) if p]
+    return bool(implied) and min(implied) - slack <= stated <= max(implied) + slack
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")

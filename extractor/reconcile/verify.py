@@ -48,7 +48,7 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "inventory": re.compile(r"inventor|stock|warehouse|days of (?:supply|consumption|use)", re.I),
     "imports": re.compile(r"import|arriv|inbound|inflow|brought in|shipped (?:in)?to|purchases? (?:from )?abroad|"
                           r"overseas purchases", re.I),
-    "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped (?:out|abroad)|d[ei]spatch",
+    "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped|d[ei]spatch",
                           re.I),
     "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread|"
                         r"dollar|\beuros?\b|€|£|¥|rupee|\bRs\b|\bcents?\b|per (?:pound|lb)|/lb\b|a pound|traded at|"
