@@ -40,25 +40,23 @@ def test_a_production_figure_is_refuted_where_its_quote_speaks_only_of_a_price_o
     assert verify.check_metric("cumulative_production", "1.5% in Europe", regions) is None
 
 
-def test_the_text_speaks_for_an_actual_without_forecast_words_and_for_a_forecast_it_expects() -> None:
+def test_the_text_speaks_for_a_forecast_it_expects_but_not_for_an_actual_without_forecast_words() -> None:
+    """A forecast the quote expects is the rules' against a reader's actual. An actual in a clause with no forecast
+    word is no evidence against a reader's forecast: a report counts its own month, still running, as a forecast
+    and may say so a sentence or a heading away (on pages nobody here read, favouring it cost p = 1 0.055 core)."""
     from extractor.record import Label
 
     def label(basis: str, period: str = "2025-04") -> Label:
         return Label("cobalt_sulphate", "china", "production", None, None, period, basis, "level")
 
-    done = "Cobalt sulphate output reached 6,300 t in April, 4% more than in March."
-    assert verify.favours_rules(label("actual"), label("forecast"), "reached 6,300 t", done, "2025-04") == {"basis"}
     expects = "Makers said output is forecast to touch 6,500 t in April as two lines restart."
     assert verify.favours_rules(label("forecast"), label("actual"), "forecast to touch 6,500 t", expects,
                                 "2025-04") == {"basis"}
+    done = "Cobalt sulphate output reached 6,300 t in April, 4% more than in March."
+    assert verify.favours_rules(label("actual"), label("forecast"), "reached 6,300 t", done, "2025-04") == set()
     # an estimate of the report month is its preliminary reading, not a forecast
     estimate = "Output was estimated at 6,300 t in April."
     assert verify.favours_rules(label("forecast"), label("actual"), "estimated at 6,300 t", estimate,
-                                "2025-04") == set()
-    # a sentence that expects leaves a forecast to the reader; so does a month after the report's
-    hedged = "Output is expected to hold near 6,300 t in April."
-    assert verify.favours_rules(label("actual"), label("forecast"), "6,300 t", hedged, "2025-04") == set()
-    assert verify.favours_rules(label("actual", "2025-05"), label("forecast", "2025-05"), "reached 6,300 t", done,
                                 "2025-04") == set()
 
 
@@ -106,17 +104,6 @@ def test_a_change_s_comparison_named_right_after_its_number_is_its_own() -> None
     assert verify.check_measure("mom_pct", "slid 4.4% m-o-m", both, "%", "2025-03", after="% to 61,000 t") is None
 
 
-def test_the_rules_actual_is_favoured_only_where_the_quote_s_own_clause_expects_nothing() -> None:
-    from extractor.record import Label
-
-    def label(basis: str) -> Label:
-        return Label("refined_zinc", "china", "production", None, None, "2025-07", basis, "mom_pct")
-
-    mixed = "Zinc output in July grew by 3% MoM, and output is expected to ease in August."
-    assert verify.favours_rules(label("actual"), label("forecast"), "grew by 3% MoM", mixed, "2025-07") == {"basis"}
-    hedged = "Zinc output in July is expected to grow by 3% MoM on restarts."
-    assert verify.favours_rules(label("actual"), label("forecast"), "grow by 3% MoM", hedged, "2025-07") == set()
-
 
 def test_quarters_halves_and_fiscal_years_written_short_are_periods_the_sentence_names() -> None:
     reachable = [("Third-quarter shipments of slab rose 4% to 1.2 mt.", "2024-09"),
@@ -154,11 +141,11 @@ def test_a_clause_that_dates_its_figure_to_one_month_speaks_for_the_rules_period
     assert verify.favours_rules(label("2025-06"), label("2025-07"), "climbed to 71.5%", after, "2025-07") == set()
 
 
-def test_a_change_s_base_named_after_its_quote_is_not_its_period_and_ferroalloys_go_by_symbol() -> None:
-    sentence = "Cobalt output edged up 1.2% MoM from June, the survey showed."
-    clause = verify.clause_of(sentence, "edged up 1.2% MoM")
-    assert verify.check_change_period("2025-06", "mom_pct", "edged up 1.2% MoM", clause) is not None
-    assert verify.check_change_period("2025-07", "mom_pct", "edged up 1.2% MoM", clause) is None
+def test_a_change_s_base_named_in_its_quote_is_not_its_period_and_ferroalloys_go_by_symbol() -> None:
+    assert verify.check_change_period("2025-06", "mom_pct", "edged up 1.2% MoM from June") is not None
+    assert verify.check_change_period("2025-07", "mom_pct", "edged up 1.2% MoM from June") is None
+    # a base named after the quote, in its clause, may be another figure's: only the quote's own base counts
+    assert verify.check_change_period("2025-06", "mom_pct", "edged up 1.2% MoM") is None
     assert verify.named_in("Makers of 72% grade FeSi cut offers.", "ferrosilicon")
     assert verify.named_in("Cell makers lifted battery cell schedules.", "lithium_ion_battery")
     assert not verify.named_in("Few analysts expected the cut.", "ferrotungsten")

@@ -262,12 +262,10 @@ def _year_parts(sentence: str, years: set[str], report_month: str | None) -> set
     return periods
 
 
-def check_change_period(period: str, measure: str, quote: str, clause: str = "") -> str | None:
-    """A change is not of the month its quote, or its clause after the quote, names as its base ("fell 2% compared
-    with March" is no March figure)."""
-    at = clause.find(quote) if clause else -1
-    stretch = clause[at:] if at >= 0 else quote
-    base = _base_named(stretch) if measure != "level" and not measure.endswith("direction") else None
+def check_change_period(period: str, measure: str, quote: str) -> str | None:
+    """A change is not of the month its quote names as its base ("fell 2% compared with March" is no March figure).
+    Only the quote: a base named later in its clause may be another figure's."""
+    base = _base_named(quote) if measure != "level" and not measure.endswith("direction") else None
     if base and period and month_number(base) == int(period[5:]):
         return f"period {period} is the base the quote compares with, not the month of the change"
     return None
@@ -402,9 +400,10 @@ def check_basis(basis: str, period: str, sentence: str, report_month: str | None
 def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
                   report_month: str | None) -> set[str]:
     """The label fields on which the text speaks for the rules' reading of a number and against the LLM's, where
-    both pass the checks above (which only refute): an actual of the report month or before in a clause without
-    a forecast word, against a forecast; a forecast where the quote, or its clause just before it, expects (an
-    estimate of the report month is its preliminary reading), against an actual; a total since January against a
+    both pass the checks above (which only refute): a forecast where the quote, or its clause just before it,
+    expects (an estimate of the report month is its preliminary reading), against an actual (an actual in a clause
+    without a forecast word is no evidence against a forecast: a report counts its own month, still running, as
+    one, and says so in a heading or a sentence away); a total since January against a
     month's production; a clause naming the rules' metric and no output against production."""
     favoured = set()
     clause = clause_of(sentence, quote)
@@ -412,7 +411,7 @@ def favours_rules(rules: Label, llm: Label, quote: str, sentence: str,
         at = clause.find(quote)
         cue = FORECAST_CUE.search(clause[max(0, at - 40):at + len(quote)] if at >= 0 else quote)
         expects = cue is not None and "estimat" not in cue.group(0).lower()
-        if (rules.basis == "actual" and not _forecast(clause)) or (rules.basis == "forecast" and expects):
+        if rules.basis == "forecast" and expects:
             favoured.add("basis")
     if report_month and llm.period == report_month != rules.period and not _BASE_WORDS.search(clause):
         named = {m.period for m in cl.month_mentions(clause, report_month)}

@@ -377,7 +377,7 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
     label = fact.label
     checks = {
         "period": verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote))
-        or verify.check_change_period(label.period or "", label.measure, fact.quote, verify.clause_of(own, fact.quote)),
+        or verify.check_change_period(label.period or "", label.measure, fact.quote),
         "measure": verify.check_measure(label.measure, fact.quote, own, unit, label.period,
                                         text[fact.number.end:fact.number.end + 40] if fact.number.end > 0 else ""),
         "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
