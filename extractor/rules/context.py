@@ -81,37 +81,14 @@ _CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
 
 
 def metric_before(s: str, position: int) -> tuple[str | None, int]:
-    """The metric whose word ends nearest before position; ties go to the table's order.
-
-    A sentence's metric words are read once (`_metric_words`) and each of its numbers takes those before it; where
-    a word or a size class runs into the number, or a word ends right at it, the words are read again in the text
-    up to the number, as they always were."""
-    words, classes = _metric_words(s), size_classes(s)
-    if (position > 0 and s[position - 1].isalnum()) or any(start < position <= end for start, end, _ in words) or any(
-            start < position < end for start, end, _ in classes):
-        return _metric_before_in(s[:position])
+    """The metric whose word ends nearest before position; ties go to the table's order."""
     best: tuple[str | None, int] = (None, -1)
-    for _, end, metric in words:
-        if end <= position and end > best[1]:
-            best = (metric, end)
+    head = blank_size_classes(s[:position])
+    for pattern, metric in vocab.METRIC_WORDS:
+        for match in prefilter.finditer(pattern, head):
+            if match.end() > best[1]:
+                best = (metric, match.end())
     return best
-
-
-def _metric_before_in(head: str) -> tuple[str | None, int]:
-    best: tuple[str | None, int] = (None, -1)
-    for _, end, metric in _metric_words(head):
-        if end > best[1]:
-            best = (metric, end)
-    return best
-
-
-@lru_cache(maxsize=4096)
-def _metric_words(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, metric) of every metric word in the text with its size classes blanked, pattern by pattern in
-    the table's order."""
-    head = blank_size_classes(text)
-    return tuple((match.start(), match.end(), metric) for pattern, metric in vocab.METRIC_WORDS
-                 for match in prefilter.finditer(pattern, head))
 
 
 @lru_cache(maxsize=4096)  # a sentence is asked for each of its numbers, and its heads and clauses
@@ -167,8 +144,9 @@ def _earlier_figure_end(clause_text: str) -> int:
     """Where the metric word of the figure before the clause's last ends (-1 if there is none): the last metric word
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
     it ("Production in Guangxi dropped, with output of ...": the earlier word had no figure of its own)."""
-    words = sorted((end, metric) for _, end, metric in _metric_words(clause_text))
     clause_text = blank_size_classes(clause_text)
+    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS
+                   for m in prefilter.finditer(pattern, clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
     if cutoff >= 0 and not _DIGIT.search(clause_text[cutoff:words[-1][0]]):
