@@ -113,3 +113,12 @@ def test_india_s_lakh_and_crore_and_kilotonnes_scale_a_mass() -> None:
     assert [(n.value, n.unit) for n in find_numbers("some 38 kilo-tons more")] == [(38000.0, "mt")]
     # a plain figure with no scale word stays as written
     assert [(n.value, n.unit) for n in find_numbers("4.35 tonnes")] == [(4.35, "mt")]
+
+
+def test_a_price_in_yuan_euros_or_rupees_written_by_code_is_a_price_and_a_word_ending_like_one_is_not() -> None:
+    assert [(n.value, n.unit) for n in find_numbers("quoted at CNY84,300/ton")] == [(84300.0, "yuan/mt")]
+    assert [(n.value, n.unit) for n in find_numbers("sold at EUR 1,975/t")] == [(1975.0, "eur/mt")]
+    assert [(n.value, n.unit) for n in find_numbers("Rs. 48,200 per tonne")] == [(48200.0, "inr/mt")]
+    # "Mrs", "yrs": letters before the code make it no currency, and the number stays as it was read
+    assert [(n.value, n.unit) for n in find_numbers("Mrs 7 tons")] == [(7.0, "mt")]
+    assert [(n.value, n.kind) for n in find_numbers("five yrs 2019")] == [(2019.0, "year")]

@@ -41,7 +41,7 @@ _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+t
 _PATTERN = re.compile(
     rf"""
     (?P<neg>(?<![\w.,%)])[-−])?
-    (?P<cur>US\$|\$|RMB\s?|¥|USD\s?|yuan\s)?
+    (?P<cur>US\$|\$|RMB\s?|¥|USD\s?|yuan\s|€\s?|(?<![a-z])(?:CNY|EUR|INR|Rs\.?)\s?)?
     (?P<num>{_NUM})
     (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|lakhs?\b|crores?\b|m(?=\s?(?:tonnes?|tons?)\b)))?
     (?:(?:\s?|-(?=percentage|per\s?cent|percent|tp[ya]\b))(?P<unit>{_UNIT}))?
@@ -229,8 +229,11 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         return "pp", 1.0
     if currency in ("$", "US$", "USD") or unit_raw in ("dollar", "dollars", "usd"):
         return ("usd/" + per) if per else "usd", 1.0
-    if currency in ("RMB", "¥", "YUAN") or unit_raw in ("yuan", "rmb"):
+    if currency in ("RMB", "CNY", "¥", "YUAN") or unit_raw in ("yuan", "rmb"):
         return ("yuan/" + per) if per else "yuan", 1.0
+    if currency in ("EUR", "€", "INR", "RS", "RS."):  # other currencies as stated (the contract keeps them)
+        name = "eur" if currency in ("EUR", "€") else "inr"
+        return (name + "/" + per) if per else name, 1.0
     if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "gw", "mw", "oz"):
         return _SIMPLE_UNITS[unit_raw]
     if unit_raw.split(" ")[0] in _CONTENT_WORDS:
