@@ -51,7 +51,8 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped|d[ei]spatch",
                           re.I),
     "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread|"
-                        r"dollar|\beuros?\b|€|£|¥|rupee|\bRs\b|\bcny|\beur\b|\binr\b|\bcents?\b|per (?:pound|lb)|/lb\b|a pound|traded at|"
+                        r"dollar|\beuros?\b|€|£|¥|rupee|\bRs\b|\bcny|\beur\b|\binr\b|\bcents?\b|per (?:pound|lb)|"
+                        r"/lb\b|a pound|traded at|"
                         r"fetch|sold at|changed hands|payable", re.I),
     "share": re.compile(r"share|proportion|account(?:ed|ing|s)?\s+for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
                         r"\bmix\b|composition|breakdown|of which|compris|consist|made up|represent|contribut|constitut|"
