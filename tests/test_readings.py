@@ -88,3 +88,23 @@ def test_where_the_text_speaks_for_the_rules_basis_their_reading_stands_against_
     assert "the text speaks for their basis" in fact.opinions["decision"]
     [fact] = decide([rules], [llm], STRONG, lambda r, l: set())
     assert (fact.source, fact.status, fact.label.basis) == ("llm", Status.ACCEPTED, "forecast")
+
+
+def test_a_run_that_verifies_too_few_figures_keeps_the_rules_drivers_while_its_figures_stay_primary() -> None:
+    """A driver's value is no number the text can check: the LLM's drivers replace the rules' only in a run whose
+    figures the text verified at DRIVERS_RUN_MIN or more."""
+    from extractor.reconcile.readings import DRIVERS_RUN_MIN, decide_drivers
+    from extractor.record import Driver
+
+    at = TEXT.index("a restarted line")
+
+    def driver(source: str, category: str) -> Driver:
+        return Driver("refined_zinc", "2024-03", "actual", "up", category, "", "a restarted line",
+                      Span(at, at + 16), source=source)
+
+    rules, llm = [driver("rules", "resumption")], [driver("llm", "new_capacity")]
+    strong_run = (90, 100)
+    borderline = (int(DRIVERS_RUN_MIN * 100) - 2, 100)
+    assert [d.source for d in decide_drivers(rules, llm, STRONG, strong_run)] == ["llm"]
+    assert [d.source for d in decide_drivers(rules, llm, STRONG, borderline)] == ["rules"]
+    assert [d.source for d in decide_drivers(rules, llm, STRONG)] == ["llm"]  # a document alone: its own trust

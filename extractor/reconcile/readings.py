@@ -50,6 +50,10 @@ MIN_COMPARED = 8
 # Over a run: in the middle of the gap between the oracle's p = 0.5 (0.64-0.73) and p = 0.9 (0.78-0.96) on every set
 # and every draw of its mistakes; p = 0.7 falls on either side (0.72-0.79).
 RUN_VERIFIED_MIN = 0.755
+# A run whose verified share is under this keeps the rules' drivers, even where the LLM's figures are primary: over
+# every set and draw of the oracle's mistakes, p = 0.5 reaches 0.775 at most and p = 0.9 is at 0.83 or more but for
+# one draw of validation's (0.778); a strong reader's run on validation is at 0.84.
+DRIVERS_RUN_MIN = 0.8
 DOCUMENT_VERIFIED_MIN = 0.6  # a good reader's document whose figures the text verifies less than this falls back
 # Evidence enough to overrule the rules' sure figures: this many figures read, or no sure figure of the rules to
 # overrule, or agreement with STRONG_AGREEMENT of at least STRONG_COMPARED of them.
@@ -284,10 +288,13 @@ def _contested(rules: Fact, llm: Fact) -> list[str]:
     return [k for k in LABEL_FIELDS if k not in refuted and getattr(llm.label, k) != getattr(rules.label, k)]
 
 
-def decide_drivers(rules: list[Driver], llm: list[Driver], trusted: Trust) -> list[Driver]:
+def decide_drivers(rules: list[Driver], llm: list[Driver], trusted: Trust,
+                   run_tally: tuple[int, int] | None = None) -> list[Driver]:
     """A strongly trusted LLM's drivers (those the text verifies accepted, the rest in review); otherwise the
-    rules'."""
-    if not trusted.overrules:
+    rules'. In a run whose verified share is under DRIVERS_RUN_MIN the rules' stand: the text checks a driver's
+    period and product only, so its drivers need more evidence of a good reader than its figures do."""
+    if not trusted.overrules or (run_tally is not None and run_tally[1]
+                                 and run_tally[0] < DRIVERS_RUN_MIN * run_tally[1]):
         return rules
     seen: set[tuple[str, ...]] = set()
     out = []

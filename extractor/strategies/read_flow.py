@@ -159,7 +159,7 @@ def read_document(text: str, fmt: ReportFormat, sections: list[Section], rules_m
         # found none, the LLM's stands if the text verifies this document's figures as it would a trusted reader's
         rules_facts, rules_drivers = _rules(text, fmt, sections, month)
     facts = decide(rules_facts, asked.facts, decided, _favours(text, month))
-    drivers = decide_drivers(rules_drivers, asked.drivers, decided)
+    drivers = decide_drivers(rules_drivers, asked.drivers, decided, run_tally)
     for fact in facts:
         fact.section = _chunk_of(asked.parts, fact.quote_span.start)
     for driver in drivers:
