@@ -20,6 +20,7 @@ from extractor.reconcile import verify
 from extractor.record import Status
 from extractor.rules.sections import Section
 from extractor.strategies import read
+from extractor.text import blocks
 
 from .fake_openai import FakeOpenAI
 from .test_section_strategy import _eval
@@ -502,12 +503,12 @@ def test_a_figure_under_a_heading_is_verified_by_the_heading_s_metric_word() -> 
     """The list's figures name no metric; the heading over the list does ("shipments abroad": exports). Headings
     above a paragraph are read up to the first line of prose, past the figure lines of the list."""
     second = HEADED_LIST.index("880 tonnes")
-    assert "March shipments abroad" in read.headings_above(HEADED_LIST, second)
-    assert "Nickel sulphate" in read.headings_above(HEADED_LIST, second)
+    assert "March shipments abroad" in blocks.headings_above(HEADED_LIST, second)
+    assert "Nickel sulphate" in blocks.headings_above(HEADED_LIST, second)
     assert verify.check_metric("exports", "880 tonnes", "Nickel sulphate\n880 tonnes, down by 9.30%", "mt", "level",
-                               read.headings_above(HEADED_LIST, second)) is None
+                               blocks.headings_above(HEADED_LIST, second)) is None
     # a metric no heading names is still refuted
     assert verify.check_metric("inventory", "880 tonnes", "Nickel sulphate\n880 tonnes, down by 9.30%", "mt",
-                               "level", read.headings_above(HEADED_LIST, second)) is not None
+                               "level", blocks.headings_above(HEADED_LIST, second)) is not None
     prose = "Output rose in March as two lines restarted.\n880 tonnes were made."
-    assert read.headings_above(prose, prose.index("880")) == ""
+    assert blocks.headings_above(prose, prose.index("880")) == ""

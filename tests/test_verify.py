@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.reconcile import verify
+from extractor.reconcile import favours, verify
 
 
 def test_a_metric_is_held_to_the_words_of_its_own_clause() -> None:
@@ -50,13 +50,13 @@ def test_the_text_speaks_for_a_forecast_it_expects_but_not_for_an_actual_without
         return Label("cobalt_sulphate", "china", "production", None, None, period, basis, "level")
 
     expects = "Makers said output is forecast to touch 6,500 t in April as two lines restart."
-    assert verify.favours_rules(label("forecast"), label("actual"), "forecast to touch 6,500 t", expects,
+    assert favours.favours_rules(label("forecast"), label("actual"), "forecast to touch 6,500 t", expects,
                                 "2025-04") == {"basis"}
     done = "Cobalt sulphate output reached 6,300 t in April, 4% more than in March."
-    assert verify.favours_rules(label("actual"), label("forecast"), "reached 6,300 t", done, "2025-04") == set()
+    assert favours.favours_rules(label("actual"), label("forecast"), "reached 6,300 t", done, "2025-04") == set()
     # an estimate of the report month is its preliminary reading, not a forecast
     estimate = "Output was estimated at 6,300 t in April."
-    assert verify.favours_rules(label("forecast"), label("actual"), "estimated at 6,300 t", estimate,
+    assert favours.favours_rules(label("forecast"), label("actual"), "estimated at 6,300 t", estimate,
                                 "2025-04") == set()
 
 
@@ -67,10 +67,10 @@ def test_a_total_since_january_speaks_for_the_rules_cumulative_against_a_month_s
         return Label("refined_cobalt", "china", metric, None, None, "2025-08", "actual", "level")
 
     total = "Over January-August, refined cobalt output came to 9,100 t, the makers' group said."
-    assert verify.favours_rules(label("cumulative_production"), label("production"), "came to 9,100 t", total,
+    assert favours.favours_rules(label("cumulative_production"), label("production"), "came to 9,100 t", total,
                                 "2025-08") == {"metric"}
     month = "In August, refined cobalt output came to 1,200 t, the makers' group said."
-    assert verify.favours_rules(label("cumulative_production"), label("production"), "came to 1,200 t", month,
+    assert favours.favours_rules(label("cumulative_production"), label("production"), "came to 1,200 t", month,
                                 "2025-08") == set()
 
 
@@ -135,10 +135,10 @@ def test_a_clause_that_dates_its_figure_to_one_month_speaks_for_the_rules_period
         return Label("cobalt_sulphate", "china", "operating_rate", None, None, period, "forecast", "level")
 
     dated = "The survey puts the operating rate for August at 71.5%, with two idle lines back at work."
-    assert verify.favours_rules(label("2025-08"), label("2025-07"), "at 71.5%", dated, "2025-07") == {"period"}
+    assert favours.favours_rules(label("2025-08"), label("2025-07"), "at 71.5%", dated, "2025-07") == {"period"}
     # a clause that compares, or dates a time before its figure, may hold a figure of another month
     after = "After slipping below 70% in June, the operating rate climbed to 71.5%."
-    assert verify.favours_rules(label("2025-06"), label("2025-07"), "climbed to 71.5%", after, "2025-07") == set()
+    assert favours.favours_rules(label("2025-06"), label("2025-07"), "climbed to 71.5%", after, "2025-07") == set()
 
 
 def test_a_change_s_base_named_in_its_quote_is_not_its_period_and_ferroalloys_go_by_symbol() -> None:
@@ -164,6 +164,6 @@ def test_sales_demand_and_a_balance_are_no_production_and_speak_for_the_rules_me
     # output with a demand word in its clause is still output
     assert verify.check_metric("production", "output rose 3% to 2.8 mt", "Output rose 3% to 2.8 mt on demand.") is None
     stocks = "Exchange stocks totalled 1.2 mt at the end of April."
-    assert verify.favours_rules(label("inventory"), label("production"), "totalled 1.2 mt", stocks,
+    assert favours.favours_rules(label("inventory"), label("production"), "totalled 1.2 mt", stocks,
                                 "2025-04") == {"metric"}
-    assert verify.favours_rules(label("other"), label("production"), "came to 1.6 mt", sales, "2025-04") == {"metric"}
+    assert favours.favours_rules(label("other"), label("production"), "came to 1.6 mt", sales, "2025-04") == {"metric"}

@@ -17,7 +17,7 @@ Levels of trust in a document:
   document's figures): the LLM's reading is primary. Both read a number alike:
   accepted. They differ: the LLM's label where the text verifies it, unless
   the text speaks for the rules' sure reading on every field they differ on
-  (`verify.favours_rules`: a forecast its quote expects, a total since
+  (`favours.favours_rules`: a forecast its quote expects, a total since
   January, a clause dating its figure to one month); where the
   text contradicts it, the rules' label if they were sure, else review. Only
   the LLM read it: accepted where verified, else review. Only the rules read

@@ -28,6 +28,7 @@ from extractor.reconcile import verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
 from extractor.record import Driver, Fact, Label, Scale, Span, Status
 from extractor.rules.sections import content_end
+from extractor.text import blocks
 from extractor.text import clauses as cl
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.reading import ChunkReading, DocumentReading, ReadDriver, ReadFigure, chunk_reading_for
@@ -337,42 +338,10 @@ def _bare(quote: str) -> bool:
     return bool(re.fullmatch(r"[\s\d,.%*()+−-]+", quote))
 
 
-def table_block(text: str, start: int, end: int) -> str:
-    """A table cell's block: its lines up to the blank line above them (a table's caption and header rows name what
-    its cells are: "Monthly average prices, US$ per tonne"), at most MAX_BLOCK characters back, and its own line."""
-    floor = max(0, start - MAX_BLOCK)
-    blank = max(text.rfind("\n\n", floor, start), text.rfind("\n \n", floor, start))
-    line_end = text.find("\n", end)
-    return text[(blank + 1) if blank >= 0 else floor:line_end if line_end >= 0 else len(text)]
-
-
-MAX_BLOCK = 2000
-_HEADING_LINE = re.compile(r"[^\n.!?]{1,60}")
-
-
-def headings_above(text: str, start: int) -> str:
-    """The short lines (headings: "December exports", "Cobalt metal") above the paragraph that holds `start`, nearest
-    first, past the figure lines of a list under them ("705 tonnes, up by 22.18% ..."), up to the first line of
-    prose and at most MAX_BLOCK characters back: what they name is what the paragraph's figures are."""
-    line_start = text.rfind("\n", 0, start) + 1
-    floor = max(0, start - MAX_BLOCK)
-    found: list[str] = []
-    while line_start > floor:
-        end = line_start - 1
-        line_start = text.rfind("\n", 0, end) + 1
-        line = text[line_start:end].strip()
-        if not line or line[0].isdigit():
-            continue
-        if not _HEADING_LINE.fullmatch(line):
-            break
-        found.append(line)
-    return "\n".join(found)
-
-
 def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_doubt: str | None = None) -> Fact:
     sentence = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=2)
     if _bare(fact.quote):
-        sentence = table_block(text, fact.quote_span.start, fact.quote_span.end)
+        sentence = blocks.table_block(text, fact.quote_span.start, fact.quote_span.end)
     own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
     checks = {
@@ -382,7 +351,7 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
                                         text[fact.number.end:fact.number.end + 40] if fact.number.end > 0 else ""),
         "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
         "metric": verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure,
-                                      headings_above(text, fact.quote_span.start)),
+                                      blocks.headings_above(text, fact.quote_span.start)),
         "commodity": None if verify.named_in(text, label.commodity) else
         f"commodity {label.commodity} is not named in the text",
         "region": None if verify.region_named(text, label.region) else f"region {label.region} is not named in the text",

@@ -10,6 +10,7 @@ from typing import Any, Callable
 from extractor.formats import ReportFormat, ReportMonth, Section
 from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
+from extractor.reconcile import favours as text_favours
 from extractor.reconcile import verify
 from extractor.reconcile.readings import (RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, good_run,
                                          trust)
@@ -170,10 +171,10 @@ def read_document(text: str, fmt: ReportFormat, sections: list[Section], rules_m
 
 def _favours(text: str, month: str | None) -> Callable[[Fact, Fact], set[str]]:
     """The label fields on which the text speaks for the rules' reading of a number against the LLM's
-    (`verify.favours_rules`), read in the LLM quote's sentence."""
+    (`favours.favours_rules`), read in the LLM quote's sentence."""
     def favours(rules: Fact, llm: Fact) -> set[str]:
         sentence = read.sentence_of(text, llm.quote_span.start, llm.quote_span.end, before=0)
-        return verify.favours_rules(rules.label, llm.label, llm.quote, sentence, month)
+        return text_favours.favours_rules(rules.label, llm.label, llm.quote, sentence, month)
     return favours
 
 

@@ -227,13 +227,9 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
     unit_raw = re.sub(r"[\s-]+", " ", unit_raw)
     if unit_raw.startswith("percentage"):
         return "pp", 1.0
-    if currency in ("$", "US$", "USD") or unit_raw in ("dollar", "dollars", "usd"):
-        return ("usd/" + per) if per else "usd", 1.0
-    if currency in ("RMB", "CNY", "¥", "YUAN") or unit_raw in ("yuan", "rmb"):
-        return ("yuan/" + per) if per else "yuan", 1.0
-    if currency in ("EUR", "€", "INR", "RS", "RS."):  # other currencies as stated (the contract keeps them)
-        name = "eur" if currency in ("EUR", "€") else "inr"
-        return (name + "/" + per) if per else name, 1.0
+    money = _currency(currency, unit_raw)
+    if money is not None:
+        return (money + "/" + per) if per else money, 1.0
     if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "gw", "mw", "oz"):
         return _SIMPLE_UNITS[unit_raw]
     if unit_raw.split(" ")[0] in _CONTENT_WORDS:
@@ -242,6 +238,18 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
         factor = _MASS_FACTORS.get(unit_raw, 1.0)
         return ("mt/" + per) if per in ("year", "day", "month") else "mt", factor
     return _SIMPLE_UNITS.get(unit_raw, (None, 1.0))
+
+
+# Currencies by their signs and codes, and by the words written after a number; others as stated (the contract
+# keeps them).
+_CURRENCIES = {"$": "usd", "US$": "usd", "USD": "usd", "dollar": "usd", "dollars": "usd", "usd": "usd",
+               "RMB": "yuan", "CNY": "yuan", "¥": "yuan", "YUAN": "yuan", "yuan": "yuan", "rmb": "yuan",
+               "EUR": "eur", "€": "eur", "INR": "inr", "RS": "inr", "RS.": "inr"}
+
+
+def _currency(currency: str, unit_raw: str) -> str | None:
+    """The contract's name of a number's currency, from its sign or code before it or its word after it."""
+    return _CURRENCIES.get(currency) or _CURRENCIES.get(unit_raw)
 
 
 def _bare_kind(text: str, num_start: int, digits: str, value: float) -> str:
