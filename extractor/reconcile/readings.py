@@ -26,7 +26,9 @@ Levels of trust in a document:
   that passed over a number is a doubt). A number the LLM read with the
   rules' label but a value the text does not state was not passed over: the
   rules' sure reading of it stands.
-  Drivers and the report month are the LLM's.
+  Drivers and the report month are the LLM's (its drivers only where the
+  run's figures verify at DRIVERS_RUN_MIN: the text checks a driver's period
+  and product, not its cause).
 - weak (a document the rules read nothing sure of, whose figures the text
   verifies): the LLM adds its verified figures; the rules keep the rest.
 - none: the rules' reading stands; a rules guess the LLM read alike is
