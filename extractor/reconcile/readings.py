@@ -245,12 +245,12 @@ def _both(rules: Fact, llm: Fact, trusted: Trust, why: str, favours: Favours | N
         agreed = chosen.relabel(opinions={**opinions, "decision": "agree"})
         agreed.accept()
         return agreed
-    differences = ", ".join([f"{k}={getattr(llm.label, k)}" for k in LABEL_FIELDS
-                             if getattr(llm.label, k) != getattr(rules.label, k)]
-                            + ([] if _same_value(rules, llm) else [f"value={llm.value}"]))
-    differing = {k for k in LABEL_FIELDS if getattr(llm.label, k) != getattr(rules.label, k)}
-    if (favours is not None and differing and _same_value(rules, llm) and rules.status == Status.ACCEPTED
-            and differing <= favours(rules, llm)):
+    differing = [k for k in LABEL_FIELDS if getattr(llm.label, k) != getattr(rules.label, k)]
+    same_value = _same_value(rules, llm)
+    differences = ", ".join([f"{k}={getattr(llm.label, k)}" for k in differing]
+                            + ([] if same_value else [f"value={llm.value}"]))
+    if (favours is not None and differing and same_value and rules.status == Status.ACCEPTED
+            and set(differing) <= favours(rules, llm)):
         fields = ", ".join(sorted(differing))
         decision = f"rules: the text speaks for their {fields} ({differences})"
         return rules.relabel(opinions={**opinions, "decision": decision})

@@ -38,6 +38,8 @@ from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number
 from .periods import MONTH_YEAR, YEAR, part_ends, reachable_periods, says_forecast
 from .shapes import commodity_id, region_and_group, region_label, segment_label  # noqa: F401 (the verifier's API)
 
+# A price or a currency: what both the price check and the production check's "speaks of a price" read.
+_MONEY = r"pric|yuan|\brmb|\busd|\$|dollar|\beuros?\b|€|£|¥|rupee|per (?:pound|lb)"
 _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "capacity": re.compile(r"capacit|nameplate|mtpa|mtpy|tpa\b|per (?:year|annum)|/year|"
                            r"\b(?:t|mt|tonnes?|tons?)\s+a\s+year\b(?!\s+(?:ago|earlier|before|on))", re.I),
@@ -49,10 +51,8 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
                           r"overseas purchases", re.I),
     "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped|d[ei]spatch",
                           re.I),
-    "price": re.compile(r"pric|yuan|usd|\$|rmb|cost|premium|discount|quot|offer|tender|\bbid|index|spread|"
-                        r"dollar|\beuros?\b|€|£|¥|rupee|\bRs\b|\bcny|\beur\b|\binr\b|\bcents?\b|per (?:pound|lb)|"
-                        r"/lb\b|a pound|traded at|"
-                        r"fetch|sold at|changed hands|payable", re.I),
+    "price": re.compile(rf"{_MONEY}|cost|premium|discount|quot|offer|tender|\bbid|index|spread|\bRs\b|\bcny|\beur\b|"
+                        r"\binr\b|\bcents?\b|/lb\b|a pound|traded at|fetch|sold at|changed hands|payable", re.I),
     "share": re.compile(r"share|proportion|account(?:ed|ing|s)?\s+for|per ?cent of|% of|ratio|of (?:the )?total|structure|"
                         r"\bmix\b|composition|breakdown|of which|compris|consist|made up|represent|contribut|constitut|"
                         r"came from|half of|majority", re.I),
@@ -64,7 +64,7 @@ _DEMAND_WORDS = re.compile(r"\b(?:sales|sold|consum\w*|demand|usage|use|deliver\
 _BALANCE_WORDS = re.compile(r"surplus|deficit|shortfall|\bbalance|exceed\w* (?:supply|demand)", re.I)
 _OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"],
                  "demand or sales": _DEMAND_WORDS, "a balance": _BALANCE_WORDS,
-                 "price": re.compile(r"pric|yuan|\brmb|\busd|\$|dollar|\beuros?\b|€|£|rupee|per (?:pound|lb)", re.I),
+                 "price": re.compile(_MONEY, re.I),
                  "imports": re.compile(r"import", re.I),
                  "exports": re.compile(r"export", re.I)}
 _POINTS = re.compile(r"percentage points?|pct points?|\bpp\b|points?\b|bps\b", re.I)

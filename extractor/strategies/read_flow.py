@@ -12,8 +12,8 @@ from extractor.llm import LLMClient
 from extractor.llm.base import CallRecord
 from extractor.reconcile import favours as text_favours
 from extractor.reconcile import verify
-from extractor.reconcile.readings import (RUN_VERIFIED_MIN, VERIFIED_MIN, Trust, decide, decide_drivers, good_run,
-                                         trust)
+from extractor.reconcile.readings import (RUN_VERIFIED_MIN, VERIFIED_MIN, Favours, Trust, decide, decide_drivers,
+                                         good_run, trust)
 from extractor.record import Driver, Fact, Status
 from extractor.strategies import read
 from schemas.reading import DocumentReading
@@ -169,7 +169,7 @@ def read_document(text: str, fmt: ReportFormat, sections: list[Section], rules_m
                       decided)
 
 
-def _favours(text: str, month: str | None) -> Callable[[Fact, Fact], set[str]]:
+def _favours(text: str, month: str | None) -> Favours:
     """The label fields on which the text speaks for the rules' reading of a number against the LLM's
     (`favours.favours_rules`), read in the LLM quote's sentence."""
     def favours(rules: Fact, llm: Fact) -> set[str]:
