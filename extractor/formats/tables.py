@@ -105,6 +105,21 @@ def scale_factors(declaration: str) -> tuple[float, ...]:
     return tuple(f for pattern, f in _DECLARED_SCALES if pattern.search(declaration))
 
 
+# A line stating a figure in millions or thousands ("totaling 8.58 million mt") declares no unit for a table's cells,
+# unless it says so ("Unit: 10,000 tonnes") or names its abbreviation ("8.1 million tonnes (MT)").
+_STATES_A_FIGURE = re.compile(r"\d\s*(?:million|thousand|mln|mn)\b", re.I)
+_UNIT_WORD = re.compile(r"\bunits?\b", re.I)
+_ABBREVIATION = re.compile(r"(?:million|thousand)\s+(?:metric\s+)?(?:tonnes|tons)\s*\((?:mmt|mt|kt)\)", re.I)
+
+
+def _declares(line: str) -> bool:
+    """Whether a line may declare a table's unit: a short one that says so or states no figure of its own, or a
+    paragraph that names its unit's abbreviation."""
+    if _ABBREVIATION.search(line):
+        return len(line) < 400
+    return len(line) < 200 and (_UNIT_WORD.search(line) is not None or not _STATES_A_FIGURE.search(line))
+
+
 def declared_scale(text: str, chunk: Section, unit: Span, factor: float) -> Scale | None:
     """Where the text declares that a mass counts in `factor` tonnes, with the factors that declaration states: the
     number's own unit words (`unit`, empty where it has none), else the nearest unit line or note of its table or
@@ -115,7 +130,7 @@ def declared_scale(text: str, chunk: Section, unit: Span, factor: float) -> Scal
     best: Scale | None = None
     window_start, window_end = max(0, chunk.start - 4000), min(len(text), chunk.end + 4000)
     for line in DECLARATION_LINE.finditer(text, window_start, window_end):
-        factors = scale_factors(line.group(0)) if len(line.group(0)) < 200 else ()
+        factors = scale_factors(line.group(0)) if _declares(line.group(0)) else ()
         if factor in factors:
             span = Scale(line.start(), line.end(), factors)
             if best is None or abs(span.start - unit.start) < abs(best.start - unit.start):

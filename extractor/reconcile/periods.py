@@ -1,12 +1,14 @@
 """The months a figure's sentence makes reachable (the verifier's period check): the months it names with their
 year, the report month and its neighbours where the sentence points to them, the parts of a year it names (a
 quarter, a half, a fiscal year, written out or short), and the month a year or a month earlier where it compares
-with one."""
+with one. And the month a page was published, after which a month is no forecast unless the text says so."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from extractor.formats.datelines import publication_date
 from extractor.text import clauses as cl
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
@@ -37,6 +39,7 @@ _PART_OF_YEAR = re.compile(r"\b(?:(first|second|third|fourth)[\s-]quarter|Q([1-4
 _SHORT_PART = re.compile(r"\b(?:([1-4])Q|Q([1-4])|([12])H|H([12]))[\s'’-]?((?:19|20)?\d\d)\b", re.I)
 _FISCAL = re.compile(r"\b(?:FY|fiscal(?:\s+year)?)\s?['’]?((?:19|20)?\d\d)(?:\s*[-/–]\s*((?:19|20)?\d\d))?\b", re.I)
 _HALF_YEAR = re.compile(r"\bhalf[\s-]year", re.I)
+_FIRST_MONTH_OF = re.compile(r"\bfirst\s+month\s+of\s+((?:19|20)\d\d)\b", re.I)
 _LAST_QUARTER = re.compile(r"\b(?:last|previous|past|latest)\s+quarter\b", re.I)
 _PART_END = {"first": 3, "second": 6, "third": 9, "fourth": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
@@ -122,6 +125,7 @@ def _dated_parts(sentence: str, report_month: str | None) -> set[str]:
         quarter, q, half, h, year = match.groups()
         end = int(quarter or q) * 3 if quarter or q else 6 * int(half or h)
         periods.add(f"{_full_year(year):04d}-{end:02d}")
+    periods.update(f"{year}-01" for year in _FIRST_MONTH_OF.findall(sentence))  # "the first month of 2024"
     for match in _FISCAL.finditer(sentence):
         end_year = _full_year(match.group(2) or match.group(1))
         periods.update({f"{end_year:04d}-03", f"{end_year:04d}-06"})
@@ -145,3 +149,27 @@ def _year_parts(sentence: str, years: set[str], report_month: str | None) -> set
     for year in years or ({report_month[:4]} if report_month else set()):
         periods.update(f"{year}-{end:02d}" for end in part_ends(sentence))
     return periods
+
+
+@functools.lru_cache(maxsize=4)
+def _publication_month(text: str) -> str | None:
+    """The month the page was published or datelined (YYYY-MM), from its head; None where it states none."""
+    published = publication_date(text[:1500], text[:6000])
+    return None if published is None else published.month_key
+
+
+def published_before(text: str, period: str) -> str | None:
+    """The month the page was published, against which a forecast of `period` is checked; None where the page
+    states none, or where its headline expects a figure of that month and names none later ("September output
+    expected at ...": such a page counts the month as a forecast after it too)."""
+    headline = text.lstrip().partition("\n")[0]
+    if len(headline) < 200 and says_forecast(headline) and not any(
+            0 < (number - int(period[5:])) % 12 <= 3 for number in months_in(headline)):
+        return None
+    return _publication_month(text)
+
+
+def months_in(text: str) -> set[int]:
+    """The months a text names by name or abbreviation ("June", "Sept.")."""
+    return {n for n in (month_number(m) for m in re.findall(rf"\b({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b", text,
+                                                            re.I)) if n}

@@ -35,7 +35,7 @@ from extractor.text.countries import regions_named
 
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month
 
-from .periods import MONTH_YEAR, YEAR, part_ends, reachable_periods, says_forecast
+from .periods import MONTH_YEAR, YEAR, months_in, part_ends, reachable_periods, says_forecast
 from .shapes import commodity_id, region_and_group, region_label, segment_label  # noqa: F401 (the verifier's API)
 
 # A price or a currency: what both the price check and the production check's "speaks of a price" read.
@@ -61,7 +61,7 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
 _PRODUCTION_WORDS = re.compile(r"output|produc|made|make|yield|smelt|turn(?:ed)? out|volume|manufactur", re.I)
 # What a quote that names no production word may speak of instead.
 _DEMAND_WORDS = re.compile(r"\b(?:sales|sold|consum\w*|demand|usage|use|deliver\w*|offtake|apparent)\b", re.I)
-_BALANCE_WORDS = re.compile(r"surplus|deficit|shortfall|\bbalance|exceed\w* (?:supply|demand)", re.I)
+_BALANCE_WORDS = re.compile(r"surplus|deficit|shortfall|\bbalances?\b|exceed\w* (?:supply|demand)", re.I)
 _OTHER_METRIC = {"capacity": re.compile(r"capacit", re.I), "inventory": _METRIC_WORDS["inventory"],
                  "demand or sales": _DEMAND_WORDS, "a balance": _BALANCE_WORDS,
                  "price": re.compile(_MONEY, re.I),
@@ -106,7 +106,8 @@ _TEXT_NAMES = {"alumina": ("aluminum oxide",), "mn3o4": ("manganese oxide", "man
                # ferroalloys by their symbols ("75% grade FeSi")
                "ferrosilicon": ("fesi",), "ferromanganese": ("femn",), "ferronickel": ("feni",),
                "ferrovanadium": ("fev ", "fev,", "fev."), "ferromolybdenum": ("femo",),
-               "high_carbon_ferrochrome": ("fecr", "hc fecr", "charge chrome")}
+               "high_carbon_ferrochrome": ("fecr", "hc fecr", "charge chrome"),
+               "separator": ("diaphragm",)}  # a battery separator, in a translation's word
 
 
 def named_in(text: str, commodity: str) -> bool:
@@ -177,17 +178,19 @@ def _previous_month_named(quote: str, period: str | None) -> bool:
         return False
     before = int(shift_month(period, -1)[5:])
     name = MONTH_NAMES.split("|")[before - 1]
-    return bool(re.search(rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with))\s+(?:the\s+)?"
+    return bool(re.search(rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with)|below|above)\s+(?:the\s+)?"
                           rf"{name}", quote, re.I))
 
 
 def _year_ago_month_named(quote: str, period: str | None) -> bool:
-    """ "fell 3.3% compared to December 2019" for 2020-12: the quote compares with its month a year earlier."""
+    """ "fell 3.3% compared to December 2019" for 2020-12, "than July last year": the quote compares with its month a
+    year earlier."""
     if not period:
         return False
     name = MONTH_NAMES.split("|")[int(period[5:]) - 1]
-    return bool(re.search(rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with)|on)\s+(?:the\s+)?"
-                          rf"{name}\w*,?\s+{int(period[:4]) - 1}\b", quote, re.I))
+    year_ago = rf"(?:{int(period[:4]) - 1}\b|(?:of\s+)?last\s+year|a\s+year\s+(?:earlier|ago|before))"
+    return bool(re.search(rf"\b(?:from|than|over|against|versus|vs\.?|compared (?:to|with)|on|below|above)\s+"
+                          rf"(?:the\s+)?{name}\w*,?\s+{year_ago}", quote, re.I))
 
 
 def _compared_month_named(comparison: str, quote: str, period: str | None) -> bool:
@@ -269,18 +272,30 @@ def _unit_problem(measure: str, quote: str, sentence: str, unit: str | None) -> 
     return None
 
 
-def check_basis(basis: str, period: str, sentence: str, report_month: str | None, quote: str = "") -> str | None:
+def check_basis(basis: str, period: str, sentence: str, report_month: str | None, quote: str = "",
+                published: str | None = None) -> str | None:
     """An actual after the report month needs that month named (a survey's early days) and no forecast words in its
-    quote; a forecast of a month before the report's needs a forecast word (a report may count its own month, still
-    running, as a forecast)."""
+    quote; a forecast of a month before the report's, or of one over when the page was published, needs a forecast
+    word (a report may count its own month, still running, as a forecast)."""
     if basis == "actual" and _QUOTE_FORECAST.search(quote):
         return "actual but the quote says it is expected"
-    if report_month is None:
-        return None
-    if basis == "actual" and period > report_month and period not in {
+    if basis == "forecast":
+        return _forecast_problem(period, sentence, report_month, published)
+    if basis == "actual" and report_month and period > report_month and period not in {
             m.period for m in cl.month_mentions(sentence, report_month)}:
         return f"actual for {period}, after the report month {report_month}"
-    if basis == "forecast" and period < report_month and not says_forecast(sentence):
+    return None
+
+
+def _forecast_problem(period: str, sentence: str, report_month: str | None, published: str | None) -> str | None:
+    """A forecast of a month over when the page was published, or before the report month, with no forecast word in
+    its sentence."""
+    if says_forecast(sentence) or not period:
+        return None
+    if published and period < published:
+        return f"forecast for {period}, over when the page was published ({published}), but the sentence has no " \
+               "forecast word"
+    if report_month and period < report_month:
         return f"forecast for {period}, before the report month, but the sentence has no forecast word"
     return None
 
@@ -307,12 +322,25 @@ def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None
     if words is not None and not words.search(_metric_stretch(metric, quote, sentence)) and not (
             metric != "capacity" and words.search(headings)):
         return f"{metric} but the sentence has no {metric.replace('_', ' ')} word"
-    if metric in ("production", "cumulative_production") and not _PRODUCTION_WORDS.search(quote):
-        other = next((name for name, words in _OTHER_METRIC.items() if words.search(quote)), None)
-        if other is not None:
-            return f"{metric} but the quote speaks of {other}"
+    if metric in ("production", "cumulative_production"):
+        return _other_metric_problem(metric, quote, sentence)
+    return None
+
+
+_SUPPLY = re.compile(r"\bsuppl(?:y|ies)\b", re.I)  # "mine supply": a study group's word for output
+
+
+def _other_metric_problem(metric: str, quote: str, sentence: str) -> str | None:
+    """Output against a quote, else a sentence, that speaks of another metric (imports, stocks, usage...) and of no
+    output ("bauxite imports were 10.75 million tons"), or a month's output against a cumulative range."""
     if metric == "production" and cl.CUMULATIVE_RANGE.search(quote):
         return "production but the quote gives a cumulative range"
+    for stretch, name in ((quote, "quote"), (sentence, "sentence")):
+        if _PRODUCTION_WORDS.search(stretch) or (stretch is sentence and _SUPPLY.search(stretch)):
+            return None
+        other = next((other for other, words in _OTHER_METRIC.items() if words.search(stretch)), None)
+        if other is not None:
+            return f"{metric} but the {name} speaks of {other}"
     return None
 
 
@@ -329,14 +357,15 @@ def _metric_stretch(metric: str, quote: str, sentence: str) -> str:
 _CLAUSE_END = re.compile(r"[,;]\s|\s+(?:due to|thanks to|as|because|while|but)\s", re.I)
 
 
-_FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months", re.I)
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|"
+                           r"\bfirst\s+month\s+of\b()", re.I)  # "the first month of 2015": January
 
 
 def _months_named(text: str) -> set[int]:
     """The months a text names without a year: by name, as the end of "the first N months", a quarter or a half."""
-    named = {n for n in (month_number(m) for m in re.findall(rf"\b({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b", text,
-                                                               re.I)) if n}
-    named.update(int(c) if c.isdigit() else cl.MONTH_COUNTS[c.lower()] for c in _FIRST_MONTHS.findall(text))
+    named = months_in(text)
+    named.update(int(c) if c.isdigit() else cl.MONTH_COUNTS[c.lower() or "one"]
+                 for c in (m.group(1) or "" for m in _FIRST_MONTHS.finditer(text)))
     named.update(part_ends(text))
     return named
 

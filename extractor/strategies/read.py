@@ -24,7 +24,7 @@ from typing import Any
 import prompts
 from extractor.formats import ReportFormat, Section
 from extractor.llm import LLMError, LLMRequest, LLMResult
-from extractor.reconcile import verify
+from extractor.reconcile import periods, verify
 from extractor.reconcile.labels import contract_unit, ground_llm_value
 from extractor.record import Driver, Fact, Label, Scale, Span, Status
 from extractor.rules.sections import content_end
@@ -248,7 +248,8 @@ def _ground(text: str, fmt: ReportFormat, chunk: Section, given: ReadFigure,
     at = chunk.start + at
     wanted = abs(float(given.value))
     for cell in find_numbers(given.quote):
-        if cell.kind in ("year", "date", "label") or isinstance(cell.value, tuple):
+        year = cell.kind == "year" and not _bare(given.quote)  # a table's cell of 1934 thousand tonnes is no year
+        if year or cell.kind in ("date", "label") or isinstance(cell.value, tuple):
             continue
         for factor in (1e3, 1e4, 1e6):
             if abs(abs(cell.value) * factor - wanted) > 1e-6 * max(1.0, wanted):
@@ -344,12 +345,13 @@ def _verified(text: str, fact: Fact, month: str | None, unit: str | None, sign_d
         sentence = blocks.table_block(text, fact.quote_span.start, fact.quote_span.end)
     own = sentence_of(text, fact.quote_span.start, fact.quote_span.end, before=0)
     label = fact.label
+    published = periods.published_before(text, label.period) if label.period else None
     checks = {
         "period": verify.check_period(label.period or "", sentence, month, bare=_bare(fact.quote))
         or verify.check_change_period(label.period or "", label.measure, fact.quote),
         "measure": verify.check_measure(label.measure, fact.quote, own, unit, label.period,
                                         text[fact.number.end:fact.number.end + 40] if fact.number.end > 0 else ""),
-        "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote),
+        "basis": verify.check_basis(label.basis, label.period or "", sentence, month, fact.quote, published),
         "metric": verify.check_metric(label.metric, fact.quote, sentence, unit, label.measure,
                                       blocks.headings_above(text, fact.quote_span.start)),
         "commodity": None if verify.named_in(text, label.commodity) else
