@@ -51,6 +51,7 @@ def test_single_numbers(text: str, value: float, unit: str, qualifier: str | Non
         ("ranged from -$70/dmt to -$50/dmt", -70, -50, "usd/dmt"),
         ("offers sat at RMB5,100~5,300/t", 5100, 5300, "yuan/mt"),
         ("premiums stayed within the -50 yuan to 150 yuan/mt band", -50, 150, "yuan/mt"),
+        ("traders keep 12,000 to 20,000 tonnes in stock", 12000, 20000, "mt"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str) -> None:
@@ -63,6 +64,10 @@ def test_ranges(text: str, low: float, high: float, unit: str) -> None:
 def test_change_from_to_is_not_a_range() -> None:
     found = find_numbers("output will rise from 1 million mt/year to 2 million mt/year")
     assert [n.value for n in found] == [1_000_000, 2_000_000]
+    # a change and the level it reached, and a short year before "to", are no range either
+    assert [n.value for n in find_numbers("stocks grew by 3,000 to 41,000 tonnes")] == [3_000, 41_000]
+    assert [n.value for n in find_numbers("up from 9.1 million tonnes in H1 '22 to 9.6 million tonnes")] == [
+        9_100_000, 22, 9_600_000]
 
 
 def test_names_dates_and_years_are_not_quantities() -> None:

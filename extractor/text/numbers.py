@@ -278,6 +278,9 @@ def _tidy(value: float) -> float:
 _RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$")
 _RANGE_TO = re.compile(r"^\s+(?:to|and)\s+$", re.I)
 _RANGE_CUE = re.compile(r"(rang\w*|between|from|within)\s+(?:\w+\s+){0,2}$", re.I)
+# Words before a change's number: "up by 2,000 to 50,000 tons" is a change and a level, no range.
+_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|fell|increased|decreased|grew|gained|climbed|dropped|declined|"
+                            r"added|lost|cut|raised)\s+$", re.I)
 
 
 def _merge_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
@@ -320,8 +323,12 @@ def _joined(text: str, first: NumberSpan, gap: str) -> bool:
         return True
     if not _RANGE_TO.match(gap):
         return False
-    cue = _RANGE_CUE.search(text[max(0, first.qualifier_start - 40):first.qualifier_start])
-    return cue is not None and (cue.group(1).lower() != "from" or first.unit is None)
+    before = text[max(0, first.qualifier_start - 40):first.qualifier_start]
+    cue = _RANGE_CUE.search(before)
+    if cue is None:  # "hold 30,000 to 50,000 tons": a bare first end is the second's, but "by 2,000 to 50,000 tons"
+        return (first.kind == "bare" and gap.strip().lower() == "to" and not _CHANGE_BEFORE.search(before)
+                and not before.endswith(("'", "’")))  # "in Jan-Sep '19 to 18.5 million tonnes": a year
+    return cue.group(1).lower() != "from" or first.unit is None
 
 
 def _units_differ(first: NumberSpan, second: NumberSpan) -> bool:
