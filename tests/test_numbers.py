@@ -127,3 +127,11 @@ def test_a_price_in_yuan_euros_or_rupees_written_by_code_is_a_price_and_a_word_e
     # "Mrs", "yrs": letters before the code make it no currency, and the number stays as it was read
     assert [(n.value, n.unit) for n in find_numbers("Mrs 7 tons")] == [(7.0, "mt")]
     assert [(n.value, n.kind) for n in find_numbers("five yrs 2019")] == [(2019.0, "year")]
+
+
+def test_an_energy_written_against_its_number_reads_as_the_number() -> None:
+    """ "36.5GWh" is the number 36.5 as "36.5 GWh" is (a bare number, no mass); a name with digits is still none."""
+    assert [(n.text, n.value) for n in find_numbers("installations of 36.5GWh and 812MWh")] == [("36.5", 36.5),
+                                                                                                ("812", 812)]
+    assert [(n.text, n.value) for n in find_numbers("installations of 36.5 GWh")] == [("36.5", 36.5)]
+    assert not find_numbers("LiNi0Mn2 cells and 18650B types")

@@ -589,3 +589,15 @@ def test_output_is_refuted_where_the_sentence_speaks_only_of_trade_or_stocks() -
     assert verify.check_metric("cumulative_production", "gains in Peru", supply, None) is None
     both = "Smelters produced 41,000 t of ferrochrome in March while exports fell to 3,000 t."
     assert verify.check_metric("production", "41,000 t", both, "mt") is None
+
+
+def test_batteries_named_by_the_vehicles_they_go_into_and_cobalt_from_feedstock() -> None:
+    """Power batteries are named by what they are fitted to ("EV batteries", "xEV battery deployment"), and
+    "feedstock" holds no stock: a cobalt supply figure stays output."""
+    ev = "Fitted EV batteries in Europe came to 4.1 GWh in March."
+    assert verify.named_in(ev, "power_battery")
+    assert verify.named_in("Global xEV battery deployment reached 9 GWh.", "power_battery")
+    assert not verify.named_in("Lead-acid starter units fell 3%.", "power_battery")
+    cobalt = "Around 81,000 t of cobalt metal was supplied from hydroxide feedstock in 2023, up 9% on the year."
+    assert verify.check_metric("cumulative_production", "Around 81,000 t", cobalt, "mt") is None
+    assert verify.check_metric("inventory", "Around 81,000 t", cobalt, "mt") is not None

@@ -46,7 +46,7 @@ _METRIC_WORDS: dict[str, re.Pattern[str]] = {
     "operating_capacity": re.compile(r"capacit", re.I),
     "operating_rate": re.compile(r"operat|utili[sz]ation|run(?:ning)? rate|start[- ]?up rate|capacity usage|"
                                  r"\brates?\b|\bload|running at|run at|ran at", re.I),
-    "inventory": re.compile(r"inventor|stock|warehouse|days of (?:supply|consumption|use)", re.I),
+    "inventory": re.compile(r"inventor|(?<!feed)stock|warehouse|days of (?:supply|consumption|use)", re.I),
     "imports": re.compile(r"import|arriv|inbound|inflow|brought in|shipped (?:in)?to|purchases? (?:from )?abroad|"
                           r"overseas purchases", re.I),
     "exports": re.compile(r"export|shipment|outbound|sold abroad|overseas sales|shipped|d[ei]spatch",
@@ -107,7 +107,11 @@ _TEXT_NAMES = {"alumina": ("aluminum oxide",), "mn3o4": ("manganese oxide", "man
                "ferrosilicon": ("fesi",), "ferromanganese": ("femn",), "ferronickel": ("feni",),
                "ferrovanadium": ("fev ", "fev,", "fev."), "ferromolybdenum": ("femo",),
                "high_carbon_ferrochrome": ("fecr", "hc fecr", "charge chrome"),
-               "separator": ("diaphragm",)}  # a battery separator, in a translation's word
+               "separator": ("diaphragm",),  # a battery separator, in a translation's word
+               # batteries for electric vehicles, by the vehicles' names or where they go
+               "power_battery": ("ev batter", "xev", "electric vehicle batter", "electric car batter", "nev batter",
+                                 "new energy vehicle batter", "traction batter", "automotive batter", "vehicle batter",
+                                 "battery deploy", "battery install", "batteries install", "installed batter")}
 
 
 def named_in(text: str, commodity: str) -> bool:
@@ -327,7 +331,7 @@ def check_metric(metric: str, quote: str, sentence: str, unit: str | None = None
     return None
 
 
-_SUPPLY = re.compile(r"\bsuppl(?:y|ies)\b", re.I)  # "mine supply": a study group's word for output
+_SUPPLY = re.compile(r"\bsuppl(?:y|ies|ied)\b", re.I)  # "mine supply": a study group's word for output
 
 
 def _other_metric_problem(metric: str, quote: str, sentence: str) -> str | None:

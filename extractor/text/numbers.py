@@ -177,7 +177,12 @@ def _glued(text: str, start: int, end: int) -> bool:
     """A number glued to letters is part of a name (Co3O4, pb60, 210R, #1), not a quantity."""
     before = text[max(0, start - 1):start]
     after = text[end:end + 1]
+    if after and _ENERGY_UNIT.match(text, end):
+        after = " "  # "36.24GWh": an energy written against its number reads as "36.24 GWh"
     return bool(before and (before.isalpha() or before in "#")) or bool(after and (after.isalnum() or after in "#"))
+
+
+_ENERGY_UNIT = re.compile(r"[GMkT]Wh\b")
 
 
 def _unit_of(match: re.Match[str], currency: str, scale_word: str, value: float) -> tuple[str | None, float]:
