@@ -11,23 +11,22 @@ as one span with a (low, high) value. Years, days of a month and labels such as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, NamedTuple, Union
 
 from extractor.text import prefilter
 from extractor.text.lexicon import words
+from extractor.text.number_ranges import merge_ranges
+from extractor.text.number_span import NUM as _NUM
+from extractor.text.number_span import NumberSpan, Value, parse_number, tidy
 
-Value = Union[float, tuple[float, float]]
+__all__ = ["NUMBER_CELL", "NumberSpan", "Value", "cell_value", "find_numbers", "number_at", "parse_number"]
+
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-
-_NUM = (r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))"
-        r"|\d{1,3}(?:\s\d{3})+(?=\s?(?:t|tonnes?|tons?|mt)\b)"  # "630 000 tonnes": thousands grouped by spaces
-        r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 
 _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
@@ -72,38 +71,6 @@ _PER_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class NumberSpan:
-    """One number found in a text.
-
-    start/end index the number itself (sign, currency, digits, scale and unit);
-    qualifier_start is where a qualifier word such as "approximately" begins,
-    or equals start when there is none.
-    """
-
-    start: int
-    end: int
-    text: str
-    value: Value
-    unit: str | None
-    kind: str  # quantity | bare | year | date | label
-    qualifier: str | None = None
-    qualifier_start: int = -1
-
-    @property
-    def is_range(self) -> bool:
-        return isinstance(self.value, tuple)
-
-    @property
-    def is_quantity(self) -> bool:
-        return self.kind == "quantity"
-
-
-def parse_number(digits: str) -> float:
-    """Parse the digits of a number as written in reports ("1,289.4", "2. 7", ".5")."""
-    return float(digits.replace(",", "").replace(" ", ""))
-
-
 # A table cell's number, alone on its cell ("4,976*", "-2.30%"): the digits and a percent sign, no unit.
 NUMBER_CELL = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?\s*%?(?=\s*\*?$)")
 
@@ -134,7 +101,7 @@ def _numbers_of(text: str) -> tuple[NumberSpan, ...]:
         if span is not None:
             spans.append(span)
     spans.extend(_word_percentages(text))
-    return tuple(_merge_ranges(text, sorted(spans, key=lambda n: n.start)))
+    return tuple(merge_ranges(text, sorted(spans, key=lambda n: n.start)))
 
 
 _WORD_NUMBERS = {w: float(i) for i, w in enumerate(
@@ -170,7 +137,7 @@ def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
     if match.group("neg"):
         value = -value
     qualifier, qualifier_start = _qualifier(text, start)
-    return NumberSpan(start, end, text[start:end], _tidy(value), unit, "quantity", qualifier, qualifier_start)
+    return NumberSpan(start, end, text[start:end], tidy(value), unit, "quantity", qualifier, qualifier_start)
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -273,130 +240,6 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
         if found:
             return name, start - (len(window) - found.start())
     return None, start
-
-
-def _tidy(value: float) -> float:
-    rounded = round(value, 6)
-    return float(int(rounded)) if rounded == int(rounded) else rounded
-
-
-_RANGE_DASH = re.compile(r"^\s?[-–—~]\s?$")
-_RANGE_TO = re.compile(r"^\s+(?:to|and)\s+$", re.I)
-_RANGE_CUE = re.compile(r"(rang\w*|between|from|within)\s+(?:\w+\s+){0,2}$", re.I)
-# Words before a change's number: "up by 2,000 to 50,000 tons" is a change and a level, no range.
-_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|fell|increased|decreased|grew|gained|climbed|dropped|declined|"
-                            r"added|lost|cut|raised)\s+$", re.I)
-
-
-def _merge_ranges(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
-    merged: list[NumberSpan] = []
-    i = 0
-    while i < len(spans):
-        first = spans[i]
-        if i + 1 < len(spans):
-            second = spans[i + 1]
-            gap = text[first.end:second.start]
-            if _is_range_pair(text, first, second, gap):
-                merged.append(_range_span(text, first, second))
-                i += 2
-                continue
-        merged.append(first)
-        i += 1
-    return merged
-
-
-class _RangeRule(NamedTuple):
-    """One rule for two adjacent numbers: when it applies, and whether they are then one range."""
-
-    name: str
-    applies: Callable[[NumberSpan, NumberSpan], bool]
-    verdict: Callable[[str, NumberSpan, str], bool]
-
-
-def _never(text: str, first: NumberSpan, gap: str) -> bool:
-    return False
-
-
-def _dashed(text: str, first: NumberSpan, gap: str) -> bool:
-    return bool(_RANGE_DASH.match(gap))
-
-
-def _joined(text: str, first: NumberSpan, gap: str) -> bool:
-    """Two ends joined by a dash, or by "to"/"and" after a range's cue ("between 20% and 30%"); "from 1 million
-    mt/year to 2 million mt/year" is a change, not a range, though "ranged from -100 to 500 yuan/mt" is one."""
-    if _RANGE_DASH.match(gap):
-        return True
-    if not _RANGE_TO.match(gap):
-        return False
-    before = text[max(0, first.qualifier_start - 40):first.qualifier_start]
-    cue = _RANGE_CUE.search(before)
-    if cue is None:  # "hold 30,000 to 50,000 tons": a bare first end is the second's, but "by 2,000 to 50,000 tons"
-        return (first.kind == "bare" and gap.strip().lower() == "to" and not _CHANGE_BEFORE.search(before)
-                and not before.endswith(("'", "’")))  # "in Jan-Sep '19 to 18.5 million tonnes": a year
-    return cue.group(1).lower() != "from" or first.unit is None
-
-
-def _units_differ(first: NumberSpan, second: NumberSpan) -> bool:
-    return first.unit is not None and first.unit != second.unit and not (second.unit or "").startswith(first.unit + "/")
-
-
-_LABEL_KINDS = ("label", "date")
-# Read in order: the first rule that applies decides.
-_RANGE_RULES: tuple[_RangeRule, ...] = (
-    _RangeRule("a label or a day's date is no range's end",
-               lambda first, second: first.kind in _LABEL_KINDS or second.kind in _LABEL_KINDS, _never),
-    _RangeRule("a range is not merged again", lambda first, second: first.is_range or second.is_range, _never),
-    _RangeRule("two years joined by a dash ('2023-2024')",
-               lambda first, second: first.kind == "year" and second.kind == "year", _dashed),
-    _RangeRule("a price, then its second end in the first's currency ('RMB128,000~132,000/t')",
-               lambda first, second: first.kind == "quantity" and second.kind == "bare"
-               and (first.unit or "").startswith(("yuan", "usd")), _dashed),
-    _RangeRule("the second end is no quantity",
-               lambda first, second: first.kind not in ("quantity", "bare") or second.kind != "quantity", _never),
-    _RangeRule("the ends are of different units", _units_differ, _never),
-    _RangeRule("two ends of one unit", lambda first, second: True, _joined),
-)
-
-
-def _is_range_pair(text: str, first: NumberSpan, second: NumberSpan, gap: str) -> bool:
-    """Whether two adjacent numbers, `gap` between them, are the two ends of one range."""
-    rule = next(rule for rule in _RANGE_RULES if rule.applies(first, second))
-    return rule.verdict(text, first, gap)
-
-
-def _range_span(text: str, first: NumberSpan, second: NumberSpan) -> NumberSpan:
-    low = first.value
-    if first.unit is None and second.unit is not None:
-        low = _inherit_scale(first, second)
-    assert not isinstance(low, tuple) and not isinstance(second.value, tuple)
-    kind = "year" if first.kind == "year" else "quantity"
-    unit = second.unit
-    if unit is None and first.unit is not None:
-        unit = first.unit + ("/mt" if "/" not in first.unit and re.search(r"/\s?(?:t|mt|tonnes?|tons?)$", second.text)
-                             else "")
-    return replace(
-        second,
-        unit=unit,
-        start=first.start,
-        text=text[first.start:second.end],
-        value=(float(low), float(second.value)),
-        kind=kind,
-        qualifier=first.qualifier,
-        qualifier_start=first.qualifier_start,
-    )
-
-
-def _inherit_scale(first: NumberSpan, second: NumberSpan) -> float:
-    """A range's first end written without unit takes the second end's scale ("$9-110 million")."""
-    assert not isinstance(first.value, tuple) and not isinstance(second.value, tuple)
-    written = re.search(_NUM, second.text)
-    if not written:
-        return float(first.value)
-    raw_second = parse_number(written.group(0))
-    if raw_second == 0:
-        return float(first.value)
-    factor = abs(second.value) / raw_second
-    return _tidy(float(first.value) * factor)
 
 
 def number_at(text: str, start: int, end: int) -> NumberSpan | None:
