@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.formats import RulesFormat
 from extractor.llm import LLMResult
-from extractor.reconcile import periods, verify
+from extractor.reconcile import verify
 from extractor.record import Status
 from extractor.rules.sections import Section
 from extractor.strategies import read
@@ -514,27 +514,6 @@ def test_a_figure_under_a_heading_is_verified_by_the_heading_s_metric_word() -> 
     assert blocks.headings_above(prose, prose.index("880")) == ""
 
 
-def test_a_month_over_when_the_page_was_published_is_no_forecast_without_a_forecast_word() -> None:
-    """A reader's forecast of a month the page's own date line puts in the past is refuted unless the sentence or the
-    headline expects; the same figure of a page published inside that month may be a forecast."""
-    late = ("Cobalt Wire, 4 December 2025\nRefined cobalt output came to 3,120 tonnes in November, 2.4% more than in "
-            "October.\n")
-    early = "Cobalt Wire, 21 November 2025\n" + late.partition("\n")[2]
-    headlined = "Refined cobalt output in November expected at 3,120 tonnes\n" + late
-    outlook = "Cobalt: November output and an outlook for December\n" + late
-    sentence = late.partition("\n")[2]
-    assert periods.published_before(late, "2025-11") == "2025-12"
-    assert verify.check_basis("forecast", "2025-11", sentence, "2025-11", "3,120 tonnes", "2025-12")
-    assert periods.published_before(outlook, "2025-11") == "2025-12"  # the headline expects the month after
-    # what is still a forecast: inside the month, under a headline that expects it, or said so in the sentence
-    assert periods.published_before(early, "2025-11") == "2025-11"
-    assert verify.check_basis("forecast", "2025-11", sentence, "2025-11", "3,120 tonnes", "2025-11") is None
-    assert periods.published_before(headlined, "2025-11") is None
-    assert verify.check_basis("forecast", "2025-11", "Output is expected at 3,120 tonnes in November.", "2025-11",
-                              "3,120 tonnes", "2025-12") is None
-    assert verify.check_basis("actual", "2025-11", sentence, "2025-11", "3,120 tonnes", "2025-12") is None
-
-
 def test_release_phrasings_of_other_publishers_are_verified_as_they_mean() -> None:
     """The verifier on a hand-written answer (a failure shape, not a model's), in phrasings met on fresh pages: a
     table headed "(t)" under a paragraph stating millions keeps its cells in tonnes; a four-digit cell of a table in
@@ -573,31 +552,3 @@ def test_release_phrasings_of_other_publishers_are_verified_as_they_mean() -> No
                                      "2024.") is None
     assert verify.check_report_month("2024-02", "Output came to 1.9 billion square meters in the first month of "
                                      "2024.") is not None
-
-
-def test_output_is_refuted_where_the_sentence_speaks_only_of_trade_or_stocks() -> None:
-    """A reader's "production" for a figure whose sentence names imports, exports or stocks and no output is refuted;
-    a study group's "mine supply" is output, and a market "balanced by" falls is no balance."""
-    imports = "Manganese ore imports reached about 2.9 million tons in March, 4% more than in February."
-    assert verify.check_metric("production", "about 2.9 million tons", imports, "mt") is not None
-    assert verify.check_metric("imports", "about 2.9 million tons", imports, "mt") is None
-    stocks = "Stocks held in bonded warehouses came to 61,000 t at the end of March."
-    assert verify.check_metric("production", "came to 61,000 t", stocks, "mt") is not None
-    # what is still output
-    supply = ("World tin mine supply in the first quarter was close to last year's, with gains in Peru balanced by "
-              "falls.")
-    assert verify.check_metric("cumulative_production", "gains in Peru", supply, None) is None
-    both = "Smelters produced 41,000 t of ferrochrome in March while exports fell to 3,000 t."
-    assert verify.check_metric("production", "41,000 t", both, "mt") is None
-
-
-def test_batteries_named_by_the_vehicles_they_go_into_and_cobalt_from_feedstock() -> None:
-    """Power batteries are named by what they are fitted to ("EV batteries", "xEV battery deployment"), and
-    "feedstock" holds no stock: a cobalt supply figure stays output."""
-    ev = "Fitted EV batteries in Europe came to 4.1 GWh in March."
-    assert verify.named_in(ev, "power_battery")
-    assert verify.named_in("Global xEV battery deployment reached 9 GWh.", "power_battery")
-    assert not verify.named_in("Lead-acid starter units fell 3%.", "power_battery")
-    cobalt = "Around 81,000 t of cobalt metal was supplied from hydroxide feedstock in 2023, up 9% on the year."
-    assert verify.check_metric("cumulative_production", "Around 81,000 t", cobalt, "mt") is None
-    assert verify.check_metric("inventory", "Around 81,000 t", cobalt, "mt") is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.reconcile import favours, verify
+from extractor.reconcile import favours, periods, verify
 
 
 def test_a_metric_is_held_to_the_words_of_its_own_clause() -> None:
@@ -167,3 +167,52 @@ def test_sales_demand_and_a_balance_are_no_production_and_speak_for_the_rules_me
     assert favours.favours_rules(label("inventory"), label("production"), "totalled 1.2 mt", stocks,
                                 "2025-04") == {"metric"}
     assert favours.favours_rules(label("other"), label("production"), "came to 1.6 mt", sales, "2025-04") == {"metric"}
+
+
+def test_a_month_over_when_the_page_was_published_is_no_forecast_without_a_forecast_word() -> None:
+    """A reader's forecast of a month the page's own date line puts in the past is refuted unless the sentence or the
+    headline expects; the same figure of a page published inside that month may be a forecast."""
+    late = ("Cobalt Wire, 4 December 2025\nRefined cobalt output came to 3,120 tonnes in November, 2.4% more than in "
+            "October.\n")
+    early = "Cobalt Wire, 21 November 2025\n" + late.partition("\n")[2]
+    headlined = "Refined cobalt output in November expected at 3,120 tonnes\n" + late
+    outlook = "Cobalt: November output and an outlook for December\n" + late
+    sentence = late.partition("\n")[2]
+    assert periods.published_before(late, "2025-11") == "2025-12"
+    assert verify.check_basis("forecast", "2025-11", sentence, "2025-11", "3,120 tonnes", "2025-12")
+    assert periods.published_before(outlook, "2025-11") == "2025-12"  # the headline expects the month after
+    # what is still a forecast: inside the month, under a headline that expects it, or said so in the sentence
+    assert periods.published_before(early, "2025-11") == "2025-11"
+    assert verify.check_basis("forecast", "2025-11", sentence, "2025-11", "3,120 tonnes", "2025-11") is None
+    assert periods.published_before(headlined, "2025-11") is None
+    assert verify.check_basis("forecast", "2025-11", "Output is expected at 3,120 tonnes in November.", "2025-11",
+                              "3,120 tonnes", "2025-12") is None
+    assert verify.check_basis("actual", "2025-11", sentence, "2025-11", "3,120 tonnes", "2025-12") is None
+
+
+def test_output_is_refuted_where_the_sentence_speaks_only_of_trade_or_stocks() -> None:
+    """A reader's "production" for a figure whose sentence names imports, exports or stocks and no output is refuted;
+    a study group's "mine supply" is output, and a market "balanced by" falls is no balance."""
+    imports = "Manganese ore imports reached about 2.9 million tons in March, 4% more than in February."
+    assert verify.check_metric("production", "about 2.9 million tons", imports, "mt") is not None
+    assert verify.check_metric("imports", "about 2.9 million tons", imports, "mt") is None
+    stocks = "Stocks held in bonded warehouses came to 61,000 t at the end of March."
+    assert verify.check_metric("production", "came to 61,000 t", stocks, "mt") is not None
+    # what is still output
+    supply = ("World tin mine supply in the first quarter was close to last year's, with gains in Peru balanced by "
+              "falls.")
+    assert verify.check_metric("cumulative_production", "gains in Peru", supply, None) is None
+    both = "Smelters produced 41,000 t of ferrochrome in March while exports fell to 3,000 t."
+    assert verify.check_metric("production", "41,000 t", both, "mt") is None
+
+
+def test_batteries_named_by_the_vehicles_they_go_into_and_cobalt_from_feedstock() -> None:
+    """Power batteries are named by what they are fitted to ("EV batteries", "xEV battery deployment"), and
+    "feedstock" holds no stock: a cobalt supply figure stays output."""
+    ev = "Fitted EV batteries in Europe came to 4.1 GWh in March."
+    assert verify.named_in(ev, "power_battery")
+    assert verify.named_in("Global xEV battery deployment reached 9 GWh.", "power_battery")
+    assert not verify.named_in("Lead-acid starter units fell 3%.", "power_battery")
+    cobalt = "Around 81,000 t of cobalt metal was supplied from hydroxide feedstock in 2023, up 9% on the year."
+    assert verify.check_metric("cumulative_production", "Around 81,000 t", cobalt, "mt") is None
+    assert verify.check_metric("inventory", "Around 81,000 t", cobalt, "mt") is not None

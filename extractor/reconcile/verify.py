@@ -109,9 +109,9 @@ _TEXT_NAMES = {"alumina": ("aluminum oxide",), "mn3o4": ("manganese oxide", "man
                "high_carbon_ferrochrome": ("fecr", "hc fecr", "charge chrome"),
                "separator": ("diaphragm",),  # a battery separator, in a translation's word
                # batteries for electric vehicles, by the vehicles' names or where they go
-               "power_battery": ("ev batter", "xev", "electric vehicle batter", "electric car batter", "nev batter",
-                                 "new energy vehicle batter", "traction batter", "automotive batter", "vehicle batter",
-                                 "battery deploy", "battery install", "batteries install", "installed batter")}
+               "power_battery": ("ev batter", "xev", "vehicle batter", "car batter", "traction batter",
+                                 "automotive batter", "battery deploy", "battery install", "batteries install",
+                                 "installed batter")}
 
 
 def named_in(text: str, commodity: str) -> bool:
@@ -362,14 +362,14 @@ _CLAUSE_END = re.compile(r"[,;]\s|\s+(?:due to|thanks to|as|because|while|but)\s
 
 
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|"
-                           r"\bfirst\s+month\s+of\b()", re.I)  # "the first month of 2015": January
+                           r"\bfirst\s+month\s+of\b", re.I)  # "the first month of 2015": January
 
 
 def _months_named(text: str) -> set[int]:
     """The months a text names without a year: by name, as the end of "the first N months", a quarter or a half."""
     named = months_in(text)
-    named.update(int(c) if c.isdigit() else cl.MONTH_COUNTS[c.lower() or "one"]
-                 for c in (m.group(1) or "" for m in _FIRST_MONTHS.finditer(text)))
+    named.update(int(c) if c.isdigit() else cl.MONTH_COUNTS[c.lower()]
+                 for c in (m.group(1) or "one" for m in _FIRST_MONTHS.finditer(text)))
     named.update(part_ends(text))
     return named
 

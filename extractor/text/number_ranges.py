@@ -51,17 +51,18 @@ def _dashed(text: str, first: NumberSpan, gap: str) -> bool:
 
 
 def _joined(text: str, first: NumberSpan, gap: str) -> bool:
-    """Two ends joined by a dash, or by "to"/"and" after a range's cue ("between 20% and 30%"); "from 1 million
-    mt/year to 2 million mt/year" is a change, not a range, though "ranged from -100 to 500 yuan/mt" is one."""
+    """Two ends joined by a dash, or by "to"/"and" after a range's cue ("between 20% and 30%"), or a bare first end
+    by "to" with no cue ("hold 30,000 to 50,000 tons"); "from 1 million mt/year to 2 million mt/year" is a change,
+    not a range, though "ranged from -100 to 500 yuan/mt" is one."""
     if _RANGE_DASH.match(gap):
         return True
     if not _RANGE_TO.match(gap):
         return False
     before = text[max(0, first.qualifier_start - 40):first.qualifier_start]
     cue = _RANGE_CUE.search(before)
-    if cue is None:  # "hold 30,000 to 50,000 tons": a bare first end is the second's, but "by 2,000 to 50,000 tons"
+    if cue is None:  # not after a change's word ("by 2,000 to 50,000 tons") nor a short year ("Jan-Sep '19 to")
         return (first.kind == "bare" and gap.strip().lower() == "to" and not _CHANGE_BEFORE.search(before)
-                and not before.endswith(("'", "’")))  # "in Jan-Sep '19 to 18.5 million tonnes": a year
+                and not before.endswith(("'", "’")))
     return cue.group(1).lower() != "from" or first.unit is None
 
 

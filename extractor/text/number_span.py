@@ -9,8 +9,8 @@ Value = Union[float, tuple[float, float]]
 
 # The digits of a number as reports write them ("1,289.4", "2. 7%", "630 000 tonnes", ".5").
 NUM = (r"(?:\d+\.\s\d+(?=\s?(?:%|per\s?cent|percent))"
-        r"|\d{1,3}(?:\s\d{3})+(?=\s?(?:t|tonnes?|tons?|mt)\b)"  # "630 000 tonnes": thousands grouped by spaces
-        r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
+       r"|\d{1,3}(?:\s\d{3})+(?=\s?(?:t|tonnes?|tons?|mt)\b)"  # "630 000 tonnes": thousands grouped by spaces
+       r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 
 
 @dataclass(frozen=True)
@@ -46,5 +46,6 @@ def parse_number(digits: str) -> float:
 
 
 def tidy(value: float) -> float:
+    """A computed value rounded to six places, a whole number as such (1e3 * 2.7050000001 -> 2705.0)."""
     rounded = round(value, 6)
     return float(int(rounded)) if rounded == int(rounded) else rounded
