@@ -172,6 +172,10 @@ def test_the_text_verifies_each_field() -> None:
     assert verify.segment_label("spodumene-derived", "lithium_carbonate") == "spodumene-derived"
     assert verify.segment_label("midstream producers", "refined_zinc") == "midstream producers"
     assert verify.segment_label("mid-tier enterprises", "ndfeb") == "mid-tier enterprises"  # the report's own words
+    # a total since January in the contract's form, whatever the reader called it
+    assert verify.segment_label("Consumption YTD", "refined_tin") == "consumption, cumulative"
+    assert verify.segment_label("year-to-date", "refined_tin") == "cumulative"
+    assert verify.segment_label("net imports, cumulative", "refined_tin") == "net imports, cumulative"
     # A group of countries given as a region is the contract's `global` with the group as segment; a country stays.
     assert verify.region_and_group("South America", None) == ("global", "south america")
     assert verify.region_and_group("the EU", "demand") == ("global", "demand, eu")

@@ -36,7 +36,13 @@ def segment_label(segment: str | None, commodity: str) -> str | None:
         return None
     for words, contract_label in _SEGMENT_WORDS:
         label = words.sub(contract_label, label)
+    since_january = _SINCE_JANUARY.fullmatch(label)  # "usage ytd": the contract's "usage, cumulative"
+    if since_january:
+        label = f"{since_january.group(1)}, cumulative" if since_january.group(1) else "cumulative"
     return label
+
+
+_SINCE_JANUARY = re.compile(r"(.*?)[,\s]*\b(?:ytd|year[- ]to[- ]date|cumulative)")
 
 
 def region_label(region: str | None) -> str:
