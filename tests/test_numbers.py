@@ -111,21 +111,28 @@ def test_rates_parse_back(value, unit: tuple[str, str]) -> None:
     assert found[0].value == pytest.approx(float(value))
 
 
-def test_india_s_lakh_and_crore_and_kilotonnes_scale_a_mass() -> None:
-    assert [(n.value, n.unit) for n in find_numbers("dispatches reached 4.35 lakh tonnes")] == [(435000.0, "mt")]
-    assert [(n.value, n.unit) for n in find_numbers("a 1.05 crore tonne year")] == [(10500000.0, "mt")]
-    assert [(n.value, n.unit) for n in find_numbers("smelters made 612.4 kilotonnes")] == [(612400.0, "mt")]
-    assert [(n.value, n.unit) for n in find_numbers("some 38 kilo-tons more")] == [(38000.0, "mt")]
-    # a plain figure with no scale word stays as written
-    assert [(n.value, n.unit) for n in find_numbers("4.35 tonnes")] == [(4.35, "mt")]
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        # India's lakh and crore, and kilotonnes, scale a mass; a plain figure with no scale word stays as written
+        ("dispatches reached 4.35 lakh tonnes", [(435000.0, "mt")]),
+        ("a 1.05 crore tonne year", [(10500000.0, "mt")]),
+        ("smelters made 612.4 kilotonnes", [(612400.0, "mt")]),
+        ("some 38 kilo-tons more", [(38000.0, "mt")]),
+        ("4.35 tonnes", [(4.35, "mt")]),
+        # a price in yuan, euros or rupees written by its code is a price
+        ("quoted at CNY84,300/ton", [(84300.0, "yuan/mt")]),
+        ("sold at EUR 1,975/t", [(1975.0, "eur/mt")]),
+        ("Rs. 48,200 per tonne", [(48200.0, "inr/mt")]),
+        # "Mrs": letters before the code make it no currency, and the number stays as it was read
+        ("Mrs 7 tons", [(7.0, "mt")]),
+    ],
+)
+def test_scale_words_and_currency_codes(text: str, read: list[tuple[float, str]]) -> None:
+    assert [(n.value, n.unit) for n in find_numbers(text)] == read
 
 
-def test_a_price_in_yuan_euros_or_rupees_written_by_code_is_a_price_and_a_word_ending_like_one_is_not() -> None:
-    assert [(n.value, n.unit) for n in find_numbers("quoted at CNY84,300/ton")] == [(84300.0, "yuan/mt")]
-    assert [(n.value, n.unit) for n in find_numbers("sold at EUR 1,975/t")] == [(1975.0, "eur/mt")]
-    assert [(n.value, n.unit) for n in find_numbers("Rs. 48,200 per tonne")] == [(48200.0, "inr/mt")]
-    # "Mrs", "yrs": letters before the code make it no currency, and the number stays as it was read
-    assert [(n.value, n.unit) for n in find_numbers("Mrs 7 tons")] == [(7.0, "mt")]
+def test_a_word_ending_like_a_currency_code_is_none() -> None:
     assert [(n.value, n.kind) for n in find_numbers("five yrs 2019")] == [(2019.0, "year")]
 
 
