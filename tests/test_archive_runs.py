@@ -54,6 +54,45 @@ def test_unchanged_documents_are_noted_at_their_new_paths(tmp_path: Path, fixtur
     assert paths == {str(first / n) for n in NAMES} | {str(moved / n) for n in NAMES}
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_documents_are_said_stored_once_their_group_is_committed(tmp_path: Path, fixtures: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch, workers: str) -> None:
+    """A failure shape (the first group's COMMIT made to fail, as a full disk would): its documents are said to have
+    failed, none is kept, and the next run stores them all."""
+    from extractor.batch import run as batch_run
+    from extractor.store import Store
+
+    folder = _archive(tmp_path / "in", fixtures)
+    monkeypatch.setattr(batch_run, "SAVE_GROUP", 2)
+    real, failed = Store.commit_group, []
+
+    def full_disk_once(self: Store) -> None:
+        if not failed and self.db.conn.in_transaction:
+            failed.append(True)
+            execute = self.db.execute
+            self.db.execute = lambda sql, *a: (_ for _ in ()).throw(sqlite3.OperationalError("database or disk is "
+                                                                    "full")) if sql == "COMMIT" else execute(sql, *a)
+            try:
+                return real(self)
+            finally:
+                self.db.execute = execute
+        return real(self)
+
+    monkeypatch.setattr(Store, "commit_group", full_disk_once)
+    db = tmp_path / "x.db"
+    result = runner.invoke(app, ["run", str(folder), "--db", str(db), "--workers", workers], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert result.output.count("could not commit the documents stored together") == 2, result.output
+    with sqlite3.connect(db) as conn:
+        stored = {row[0] for row in conn.execute("SELECT name FROM documents")}
+    assert stored == set(sorted(NAMES)[2:])  # the second group, committed
+    monkeypatch.setattr(Store, "commit_group", real)
+    again = runner.invoke(app, ["run", str(folder), "--db", str(db), "--workers", workers], catch_exceptions=False)
+    assert again.exit_code == 0 and "2 unchanged" in again.output.replace("document(s) ", ""), again.output
+    with sqlite3.connect(db) as conn:
+        assert {row[0] for row in conn.execute("SELECT name FROM documents")} == set(NAMES)
+
+
 # A run in a process of its own, then the extractor's modules it imported (one a line, in a file: stdout is the run's).
 _RUN_AND_LIST = """import sys
 from extractor.cli import main

@@ -78,3 +78,46 @@ def test_interrupted_runs_are_marked(tmp_path: Path) -> None:
     first = store.start_run("rules", None, "v", {}, "a")
     store.start_run("rules", None, "v", {}, "b")
     assert store.db["runs"].get(first)["status"] == "interrupted"
+
+
+def test_documents_saved_in_a_group_are_each_whole_and_committed_together(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "x.db")
+    run = store.start_run("rules", None, "v", {}, "test")
+    store.begin_group()
+    store.save_document(_record("d1", [_fact()]), run)
+    broken = _fact(value={"a value no row can hold"})
+    with pytest.raises(StoreError):  # undone alone: its savepoint, not the group
+        store.save_document(_record("d2", [_fact(value=2.0), broken]), run)
+    store.save_document(_record("d3", [_fact(value=3.0)]), run)
+    other = open_store(tmp_path / "x.db")  # another reader sees nothing before the commit
+    assert other.facts_for("d1") == [] and not other.is_current("d3", "c1")
+    store.commit_group()
+    assert [r["value"] for r in other.facts_for("d1")] == ["1.0"]
+    assert [r["value"] for r in other.facts_for("d3")] == ["3.0"]
+    assert other.facts_for("d2") == [] and not other.is_current("d2", "c1")
+    store.commit_group()  # nothing open: nothing to do
+
+
+def test_a_group_whose_commit_fails_is_undone(tmp_path: Path) -> None:
+    """A failure shape (the COMMIT made to fail by a wrapper, as a full disk would): the group is rolled back and
+    said as a StoreError; the store goes on with the next."""
+    import sqlite3
+
+    store = open_store(tmp_path / "x.db")
+    run = store.start_run("rules", None, "v", {}, "test")
+    real = store.db.execute
+
+    def full_disk(sql: str, *args):
+        if sql == "COMMIT":
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(sql, *args)
+
+    store.begin_group()
+    store.save_document(_record("d1", [_fact()]), run)
+    store.db.execute = full_disk
+    with pytest.raises(StoreError, match="could not commit the documents stored together"):
+        store.commit_group()
+    store.db.execute = real
+    assert not store.db.conn.in_transaction and store.facts_for("d1") == []
+    store.save_document(_record("d1", [_fact()]), run)  # alone, in a transaction of its own
+    assert [r["value"] for r in store.facts_for("d1")] == ["1.0"]

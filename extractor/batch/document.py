@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from extractor.errors import ExtractorError
 from extractor.record import Status, distinct_drivers, distinct_facts
@@ -64,14 +64,17 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     return [process_document(path, part, store, options, run_id, llm, None) for part in parts]
 
 
-def read_parts(path: Path, settings: Settings, doc: Document | None, current: set[str]
-                ) -> list[Document] | DocumentOutcome:
+def read_parts(path: Path, settings: Settings, doc: Document | None, current: set[str],
+               to_read: Callable[[], object] | None = None) -> list[Document] | DocumentOutcome:
     """The reports a file holds (see `split_bundle`), or the error outcome of a file that cannot be read. A file
-    stored whole and current (its hash in `current`) is one report: it is not read for others again."""
+    stored whole and current (its hash in `current`) is one report: it is not read for others again. `to_read` is
+    called first when the file is not (the pool's workers start while the formats are imported here)."""
     try:
         doc = doc if doc is not None else read_document(path, settings.max_document_bytes)
         if doc.sha256 in current:
             return [doc]
+        if to_read is not None:
+            to_read()
         from extractor.formats.bundles import split_bundle  # the formats: only for a document to read
 
         return split_bundle(doc)

@@ -4,6 +4,7 @@ reads each file, sends the documents to extract, and stores the results in input
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +18,10 @@ from extractor.store import DocumentRecord, Store
 from extractor.text.documents import Document
 
 from .document import DocumentOutcome, FailedExtraction, extract_apart, process_document, read_parts
+
+
+AHEAD = 32  # documents per worker read and sent ahead of the one stored next: a slow document, or a commit, at the
+# head of the line leaves the other workers this much to do
 
 
 def default_workers() -> int:
@@ -49,20 +54,24 @@ def pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpti
     sent: set[str] = set()
     remaining = iter(paths)
 
-    def submit(doc: Document) -> Future[DocumentRecord | FailedExtraction]:
+    def start() -> ProcessPoolExecutor:
         nonlocal pool
         if pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["extractor.batch", "extractor.pipeline", "extractor.formats.smm_table",
                                             "extractor.formats.smm_review", "extractor.formats.smm_article"])
             pool = ProcessPoolExecutor(workers, mp_context=context)
-        return pool.submit(extract_apart, doc, options)
+            multiprocessing.forkserver.ensure_running()  # the server imports the rules while this process does
+        return pool
+
+    def submit(doc: Document) -> Future[DocumentRecord | FailedExtraction]:
+        return start().submit(extract_apart, doc, options)
 
     def send_next() -> bool:
         path = next(remaining, None)
         if path is None:
             return False
-        parts = read_parts(path, settings, None, current)
+        parts = read_parts(path, settings, None, current, start)
         if isinstance(parts, DocumentOutcome):
             waiting.append((path, parts))
             return True
@@ -77,7 +86,7 @@ def pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpti
         return True
 
     try:
-        while len(waiting) < workers * 4 and send_next():
+        while len(waiting) < workers * AHEAD and send_next():
             pass
         while waiting:
             path, jobs = waiting.popleft()
@@ -86,7 +95,7 @@ def pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpti
             else:
                 yield path, [process_document(path, part, store, options, run_id, None, None, job)
                              for part, job in jobs]
-            while len(waiting) < workers * 4 and send_next():
+            while len(waiting) < workers * AHEAD and send_next():
                 pass
     finally:
         if pool is not None:

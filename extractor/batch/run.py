@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from extractor import PIPELINE_VERSION
+from extractor.errors import StoreError
 from extractor.record import Status
 from extractor.run_options import RunOptions
 from extractor.settings import Settings
@@ -40,11 +41,10 @@ def run_batch(
         if options.reads_with_llm and llm is not None:
             options = replace(options, survey=survey(paths, settings, options, llm, on_survey))
         if llm is None and workers > 1 and len(paths) > 1:
-            for path, found in pooled(paths, store, settings, options, run_id, workers, current):
-                taken.take(path, found)
+            outcomes = pooled(paths, store, settings, options, run_id, workers, current)
         else:
-            for path, found in _in_turn(paths, store, settings, options, run_id, llm, current):
-                taken.take(path, found)
+            outcomes = _in_turn(paths, store, settings, options, run_id, llm, current)
+        _store_in_groups(outcomes, store, taken, SAVE_GROUP if llm is None else 1)
         _recheck_stored_series(store, run_id, taken.outcomes)
         status = "finished"
     finally:
@@ -77,6 +77,46 @@ class _Outcomes:
         self.outcomes.append(outcome)
         if self.on_document:
             self.on_document(outcome)
+
+
+SAVE_GROUP = 32  # documents a batch without an LLM commits together (an LLM's batch: each alone, as it waits)
+
+
+def _store_in_groups(outcomes: Iterator[tuple[Path, list[DocumentOutcome]]], store: Store, taken: _Outcomes,
+                     group: int) -> None:
+    """Take each path's outcomes once the transaction that stored them is committed: `group` documents at a time
+    in one transaction (`Store.begin_group`), each still stored whole or not at all. What is stored when the batch
+    is interrupted is committed and said; a group whose commit fails is said to have failed."""
+    held: list[tuple[Path, list[DocumentOutcome]]] = []
+    try:
+        while True:
+            if group > 1 and not held:
+                store.begin_group()  # before the next document is stored, as `outcomes` stores it
+            item = next(outcomes, None)
+            if item is None:
+                break
+            held.append(item)
+            if len(held) >= group:
+                _take_committed(store, held, taken)
+                held = []
+    finally:
+        _take_committed(store, held, taken)
+
+
+def _take_committed(store: Store, held: list[tuple[Path, list[DocumentOutcome]]], taken: _Outcomes) -> None:
+    try:
+        store.commit_group()
+    except StoreError as e:
+        held = [(path, [_not_stored(o, str(e)) for o in found]) for path, found in held]
+    for path, found in held:
+        taken.take(path, found)
+
+
+def _not_stored(outcome: DocumentOutcome, error: str) -> DocumentOutcome:
+    """A stored document's outcome, its transaction's commit failed."""
+    if outcome.status not in ("extracted", "partial"):
+        return outcome
+    return DocumentOutcome(outcome.path, outcome.name, "error", error=error, document_id=outcome.document_id)
 
 
 def _in_turn(paths: list[Path], store: Store, settings: Settings, options: RunOptions, run_id: int,

@@ -176,7 +176,18 @@ def create_trigger(db: sqlite_utils.Database) -> None:
     """(Re)create the trigger that applies standing decisions to facts as runs write them."""
     body = ";\n  ".join(_apply_sql("facts.id = NEW.id"))
     db.execute("DROP TRIGGER IF EXISTS facts_apply_decisions")
-    db.execute(f"CREATE TRIGGER facts_apply_decisions AFTER INSERT ON facts BEGIN\n  {body};\nEND")
+    db.execute(f"CREATE TRIGGER facts_apply_decisions AFTER INSERT ON facts WHEN {_DECIDED_SPAN} BEGIN\n  {body};\nEND")
+
+
+# Whether a decision names the new figure's span: the trigger's statements match on it first, and a figure no
+# decision names (nearly all of an archive's) is written without them.
+_DECIDED_SPAN = ("EXISTS (SELECT 1 FROM decision_state s WHERE s.document_id = NEW.document_id "
+                 "AND s.number_start = NEW.number_start AND s.number_end = NEW.number_end)")
+
+
+def m022_apply_only_where_decided(db: sqlite_utils.Database) -> None:
+    """The trigger that applies decisions runs only for figures a decision names by their span."""
+    create_trigger(db)
 
 
 def _restore_sql(where: str) -> str:

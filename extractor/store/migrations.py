@@ -156,7 +156,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m031_standing_facts,
 ]
 # People's decisions on figures (extractor/store/decisions.py): kept after every other migration.
-MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views]
+MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views, decisions.m022_apply_only_where_decided]
 
 
 def migrate(db: sqlite_utils.Database) -> None:
