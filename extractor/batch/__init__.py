@@ -1,5 +1,6 @@
 """A batch: every file read, its reports extracted (in worker processes, or asked of the LLM first) and stored in
-input order, each document in its own transaction; what happened to each said in one outcome.
+input order, each document whole or not at all (a group of them per transaction without an LLM); what happened to
+each said in one outcome, once it is committed.
 
 A document already extracted with the run's configuration is noted and summarised from the store. The pipeline,
 the rules and the LLM layer are imported where a document must be read (`document._extracted`,

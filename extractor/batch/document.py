@@ -1,5 +1,5 @@
 """One file of a batch: read, split into the reports it holds, each extracted (here, or taken from a worker
-process), stored in its own transaction and said in one outcome."""
+process), stored whole or not at all and said in one outcome."""
 
 from __future__ import annotations
 

@@ -28,7 +28,8 @@ def run_batch(
     on_document: Callable[[DocumentOutcome], None] | None = None, llm: LLMClient | None = None, workers: int = 1,
     on_survey: Callable[[Path], None] | None = None,
 ) -> tuple[int, list[DocumentOutcome]]:
-    """Process every path, each document in its own transaction; returns (run id, outcomes).
+    """Process every path, each document stored whole or not at all (`_store_in_groups`); returns (run id,
+    outcomes).
 
     With `workers` above 1 and no LLM, documents are extracted by that many processes and stored here in input
     order: the result is the sequential run's. With the read strategy every document is asked first (`survey`).

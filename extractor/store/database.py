@@ -1,5 +1,5 @@
-"""SQLite storage through sqlite-utils: numbered migrations, WAL, one transaction per document (the rows it
-writes are made in `rows`)."""
+"""SQLite storage through sqlite-utils: numbered migrations, WAL, each document written whole or not at all (in a
+transaction of its own, or a savepoint of a batch's group; the rows it writes are made in `rows`)."""
 
 from __future__ import annotations
 
