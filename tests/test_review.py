@@ -88,6 +88,10 @@ def test_terminal_decisions_survive_force_and_reach_views_exports_and_gold(db: P
     after = standing()
     assert len(after["cobalt"]) == 1 and len(after["may"]) == 1 and after["rejected"] == []
     assert len(_listed(db)) == 1 and rows(db, "SELECT * FROM orphaned_decisions") == []
+    with sqlite3.connect(db) as conn:  # the quotes' search index matches the facts, decided ones included
+        conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('integrity-check')")
+        indexed = conn.execute("SELECT count(*) FROM facts_fts WHERE facts_fts MATCH ?", [f'"{undated["quote"]}"'])
+        assert indexed.fetchone()[0] >= 1
 
     out = tmp_path / "export"
     assert _run("export", "--db", str(db), "--format", "facts", "--out", str(out)).exit_code == 0

@@ -235,6 +235,8 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         self._insert("sections", record.sections)
         self._insert("facts", [{**fact_row(doc_id, f), "run_id": run_id} for f in record.facts])
+        self.db.execute("INSERT INTO facts_fts (rowid, quote) SELECT id, quote FROM facts WHERE document_id = ?",
+                        [doc_id])  # the search index, in one statement (m032)
         self._insert("drivers", [{**driver_row(doc_id, d), "run_id": run_id} for d in record.drivers])
         if record.llm_calls:
             self.db.table("llm_calls").insert_all([{**c, "run_id": run_id, "document_id": doc_id} for c in record.llm_calls])

@@ -150,10 +150,22 @@ def m031_standing_facts(db: sqlite_utils.Database) -> None:
     views.create_views(db)
 
 
+def m032_facts_searched_per_document(db: sqlite_utils.Database) -> None:
+    """A document's quotes enter the search index in one statement as it is saved (`Store.save_document`), not by a
+    trigger per row: each row's statement made the index write a segment of its own. The index follows an update
+    of a quote only (a decision applied as the row is written changes its labels, before its quote is indexed)."""
+    db.execute("DROP TRIGGER IF EXISTS facts_ai")
+    db.execute("DROP TRIGGER IF EXISTS facts_au")
+    db.execute("""CREATE TRIGGER facts_au AFTER UPDATE OF quote ON facts BEGIN
+  INSERT INTO facts_fts (facts_fts, rowid, quote) VALUES ('delete', old.rowid, old.quote);
+  INSERT INTO facts_fts (rowid, quote) VALUES (new.rowid, new.quote);
+END""")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial, m002_llm, m003_report_format, m004_value_columns, m005_views, m006_search, m007_partial,
     m008_conflicts, m009_conflicts_within_a_report, m010_table_scale, m011_publisher, m030_archive_indexes,
-    m031_standing_facts,
+    m031_standing_facts, m032_facts_searched_per_document,
 ]
 # People's decisions on figures (extractor/store/decisions.py): kept after every other migration.
 MIGRATIONS += [decisions.m020_decisions, decisions.m021_review_views, decisions.m022_apply_only_where_decided]
