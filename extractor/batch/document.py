@@ -3,10 +3,9 @@ process), stored whole or not at all and said in one outcome."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from extractor.errors import ExtractorError
 from extractor.record import Status, distinct_drivers, distinct_facts
@@ -19,6 +18,8 @@ from extractor.text.documents import Document, read_document
 if TYPE_CHECKING:
     from extractor.llm import LLMClient
     from extractor.pipeline import Plan
+
+_T = TypeVar("_T")
 
 PARTIAL = "partial:"  # marks the config hash of an extraction whose LLM questions failed
 
@@ -64,20 +65,30 @@ def process_path(path: Path, store: Store, settings: Settings, options: RunOptio
     return [process_document(path, part, store, options, run_id, llm, None) for part in parts]
 
 
-def read_parts(path: Path, settings: Settings, doc: Document | None, current: set[str],
-               to_read: Callable[[], object] | None = None) -> list[Document] | DocumentOutcome:
+def read_parts(path: Path, settings: Settings, doc: Document | None, current: set[str]
+               ) -> list[Document] | DocumentOutcome:
     """The reports a file holds (see `split_bundle`), or the error outcome of a file that cannot be read. A file
-    stored whole and current (its hash in `current`) is one report: it is not read for others again. `to_read` is
-    called first when the file is not (the pool's workers start while the formats are imported here)."""
-    try:
-        doc = doc if doc is not None else read_document(path, settings.max_document_bytes)
-        if doc.sha256 in current:
-            return [doc]
-        if to_read is not None:
-            to_read()
-        from extractor.formats.bundles import split_bundle  # the formats: only for a document to read
+    stored whole and current (its hash in `current`) is one report: it is not read for others again."""
+    whole = doc if doc is not None else read_whole(path, settings)
+    if isinstance(whole, DocumentOutcome):
+        return whole
+    return [whole] if whole.sha256 in current else _or_error(path, lambda: _split(whole))
 
-        return split_bundle(doc)
+
+def read_whole(path: Path, settings: Settings) -> Document | DocumentOutcome:
+    """The file as one document, or the error outcome of a file that cannot be read."""
+    return _or_error(path, lambda: read_document(path, settings.max_document_bytes))
+
+
+def _split(doc: Document) -> list[Document]:
+    from extractor.formats.bundles import split_bundle  # the formats: only for a document to read
+
+    return split_bundle(doc)
+
+
+def _or_error(path: Path, read: Callable[[], _T]) -> _T | DocumentOutcome:
+    try:
+        return read()
     except ExtractorError as e:
         return DocumentOutcome(str(path), path.name, "error", error=str(e))
     except Exception as e:  # noqa: BLE001 - a bug on one file must not lose the rest of the batch
@@ -96,7 +107,7 @@ def _month_note(document: dict[str, Any]) -> str | None:
 
 def process_document(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int,
                       llm: LLMClient | None, planned: Plan | None,
-                      extracted: "Future[DocumentRecord | FailedExtraction] | None" = None) -> DocumentOutcome:
+                      extracted: DocumentRecord | FailedExtraction | None = None) -> DocumentOutcome:
     """Store one document's extraction (made here, or `extracted` in a worker process) and say what happened. A
     document already extracted with this configuration is noted as seen at its path and summarised from the store.
     """
@@ -130,7 +141,7 @@ def _finished(doc: Document, record: DocumentRecord) -> DocumentRecord:
 
 
 def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int, llm: LLMClient | None,
-               planned: Plan | None, extracted: "Future[DocumentRecord | FailedExtraction] | None") -> DocumentOutcome:
+               planned: Plan | None, extracted: DocumentRecord | FailedExtraction | None) -> DocumentOutcome:
     """Extract one document (or take the worker's extraction), store it and say what happened."""
     from extractor import pipeline
     from extractor.reconcile.gate import diff_facts
@@ -138,7 +149,7 @@ def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run
     if extracted is None:
         record = _finished(doc, pipeline.extract_document(doc, options, llm, planned))
     else:
-        record = _record(extracted.result())
+        record = _record(extracted)
     if record.failed_questions:
         record.config_hash = PARTIAL + record.config_hash  # not current: the next run asks again
     record.replaces = store.earlier_versions(doc.path, doc.sha256, record.document["report_month"])
@@ -188,6 +199,16 @@ def extract_apart(doc: Document, options: RunOptions) -> DocumentRecord | Failed
         return FailedExtraction(str(e), type(e).__name__)
     finally:
         pattern_cache.save()  # a pool's worker exits without running atexit: what it read of new patterns is kept here
+
+
+def extract_file_apart(path: Path, doc: Document, options: RunOptions
+                       ) -> list[tuple[Document, DocumentRecord | FailedExtraction]] | DocumentOutcome:
+    """The reports a file holds (`read_parts`), each extracted (`extract_apart`), in a worker process: choosing a
+    file's format to split it is the worker's work, not the batch's process's."""
+    parts = _or_error(path, lambda: _split(doc))
+    if isinstance(parts, DocumentOutcome):
+        return parts
+    return [(part, extract_apart(part, options)) for part in parts]
 
 
 def _record(result: DocumentRecord | FailedExtraction) -> DocumentRecord:

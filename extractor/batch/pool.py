@@ -17,7 +17,9 @@ from extractor.settings import Settings
 from extractor.store import DocumentRecord, Store
 from extractor.text.documents import Document
 
-from .document import DocumentOutcome, FailedExtraction, extract_apart, process_document, read_parts
+from .document import DocumentOutcome, FailedExtraction, extract_file_apart, process_document, read_whole
+
+Extracted = list[tuple[Document, DocumentRecord | FailedExtraction]]  # a file's reports, each extracted
 
 
 AHEAD = 32  # documents per worker read and sent ahead of the one stored next: a slow document, or a commit, at the
@@ -41,17 +43,16 @@ def pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpti
             workers: int, current: set[str]) -> Iterator[tuple[Path, list[DocumentOutcome]]]:
     """Each path's outcomes, in input order, the extraction of documents done by `workers` processes.
 
-    The batch's process reads each file, leaves out documents current when the batch started (`current`) and a
-    text already sent, and keeps a few documents per worker in flight; it stores every result in input order, each
-    after the earlier ones, so what is stored and said is what a sequential run stores and says. A document the
-    pool did not extract (the same text twice; a document current when the batch started that an earlier one
-    replaced since) is extracted here when its turn comes, if it is not current then. The pool starts with the
-    first document to extract: a batch of current documents starts no process.
+    The batch's process reads each file and sends those not current when the batch started (`current`) to a worker,
+    which splits it into the reports it holds and extracts each; AHEAD files per worker are in flight. It stores
+    every result in input order, each after the earlier ones, so what is stored and said is what a sequential run
+    stores and says. A report whose text came earlier in the batch, or was current when it started, is not taken
+    from the worker: it is extracted here when its turn comes, if it is not current then (an earlier one may have
+    replaced it). The pool starts with the first file to extract: a batch of current documents starts no process.
     """
     pool: ProcessPoolExecutor | None = None
-    waiting: deque[tuple[Path, list[tuple[Document, Future[DocumentRecord | FailedExtraction] | None]] | DocumentOutcome]]
-    waiting = deque()
-    sent: set[str] = set()
+    waiting: deque[tuple[Path, Document | DocumentOutcome | Future[Extracted | DocumentOutcome]]] = deque()
+    sent: set[str] = set()  # the texts extracted so far, in input order
     remaining = iter(paths)
 
     def start() -> ProcessPoolExecutor:
@@ -61,40 +62,40 @@ def pooled(paths: list[Path], store: Store, settings: Settings, options: RunOpti
             context.set_forkserver_preload(["extractor.batch", "extractor.pipeline", "extractor.formats.smm_table",
                                             "extractor.formats.smm_review", "extractor.formats.smm_article"])
             pool = ProcessPoolExecutor(workers, mp_context=context)
-            multiprocessing.forkserver.ensure_running()  # the server imports the rules while this process does
+            multiprocessing.forkserver.ensure_running()  # the server imports the rules while this process reads
         return pool
-
-    def submit(doc: Document) -> Future[DocumentRecord | FailedExtraction]:
-        return start().submit(extract_apart, doc, options)
 
     def send_next() -> bool:
         path = next(remaining, None)
         if path is None:
             return False
-        parts = read_parts(path, settings, None, current, start)
-        if isinstance(parts, DocumentOutcome):
-            waiting.append((path, parts))
-            return True
-        jobs: list[tuple[Document, Future[DocumentRecord | FailedExtraction] | None]] = []
-        for part in parts:
-            job = None
-            if part.sha256 not in sent and part.sha256 not in current:
-                job = submit(part)
-                sent.add(part.sha256)
-            jobs.append((part, job))
-        waiting.append((path, jobs))
+        doc = read_whole(path, settings)
+        if isinstance(doc, DocumentOutcome) or doc.sha256 in current:
+            waiting.append((path, doc))
+        else:
+            waiting.append((path, start().submit(extract_file_apart, path, doc, options)))
         return True
+
+    def outcomes(path: Path, waited: Document | DocumentOutcome | Future[Extracted | DocumentOutcome]
+                 ) -> list[DocumentOutcome]:
+        found = waited.result() if isinstance(waited, Future) else waited
+        if isinstance(found, DocumentOutcome):
+            return [found]
+        if isinstance(found, Document):  # current when the batch started
+            return [process_document(path, found, store, options, run_id, None, None)]
+        done = []
+        for part, extracted in found:
+            known = part.sha256 in sent or part.sha256 in current  # extracted here if not current when its turn comes
+            sent.add(part.sha256)
+            done.append(process_document(path, part, store, options, run_id, None, None, None if known else extracted))
+        return done
 
     try:
         while len(waiting) < workers * AHEAD and send_next():
             pass
         while waiting:
-            path, jobs = waiting.popleft()
-            if isinstance(jobs, DocumentOutcome):
-                yield path, [jobs]
-            else:
-                yield path, [process_document(path, part, store, options, run_id, None, None, job)
-                             for part, job in jobs]
+            path, found = waiting.popleft()
+            yield path, outcomes(path, found)
             while len(waiting) < workers * AHEAD and send_next():
                 pass
     finally:
