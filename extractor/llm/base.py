@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, Protocol
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Protocol
 
 from extractor.errors import ExtractorError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel  # in annotations only: a command that asks no LLM does not import pydantic
 
 
 class LLMError(ExtractorError):
