@@ -219,3 +219,14 @@ def test_the_month_a_report_looks_ahead_to_is_the_month_after_the_one_reviewed()
     text = ("In December, cobalt sulphate output kept climbing, up 6% MoM. Heading into January 2026, several "
             "plants plan a holiday halt.")
     assert report_month(text).value == "2025-12"
+
+
+def test_a_year_a_change_is_measured_from_votes_for_the_year_after_it() -> None:
+    """An annual release names last year mostly as what each figure grew from: the year it reviews is the one its
+    figures are of, however often the base is named."""
+    text = ("World tungsten mine supply reached 84,000 t in 2021, up 3% from 81,600 t in 2020, the association said. "
+            "Chinese mines produced 66,000 t, 2% more than 64,700 t in 2020. Other producers supplied 18,000 t, "
+            "against 16,900 t in 2020, while use rose 5% from 90,100 t in 2020.")
+    assert report_month(text).value == "2021-12"
+    # a year named as what was produced, not compared with, still votes for itself
+    assert report_month("Mine supply came to 81,600 t in 2020. Use was 90,100 t in 2020.").value == "2020-12"

@@ -289,11 +289,18 @@ def _voted_for(candidate: str, is_forecast: bool, published: Published | None, w
 
 
 def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]) -> None:
-    """A whole year votes a little for its December (its year before's, where stated as an expectation)."""
+    """A whole year votes a little for its December (its year before's, where stated as an expectation); a year
+    compared with only as a base, for the year after it ("up 1% from 5.7 million t in 2018" reviews 2019)."""
     for match in FULL_YEAR.finditer(sentence):
         if any(start <= match.start() < end for start, end in taken) or PART_OF_YEAR.search(
                 sentence, max(0, match.start() - 25), match.start()):
             continue  # "the first quarter of 2018" is not the year 2018
+        before = sentence[max(0, match.start(1) - 60):match.start(1)]
+        if prefilter.search(_COMPARED_BEFORE, before):
+            if _PERCENT.search(before):
+                ballot.votes.add(f"{int(match.group(1)) + 1:04d}-12", YEAR_ACTUAL * ballot.weight,
+                                 f"{ballot.where}: '{match.group(0)}' compared with")
+            continue
         clause = _clause_around(sentence, match.start(), match.end())
         is_forecast = _forecast_around(sentence, clause, match.start(), match.end())
         year = int(match.group(1))
