@@ -230,3 +230,10 @@ def test_a_year_a_change_is_measured_from_votes_for_the_year_after_it() -> None:
     assert report_month(text).value == "2021-12"
     # a year named as what was produced, not compared with, still votes for itself
     assert report_month("Mine supply came to 81,600 t in 2020. Use was 90,100 t in 2020.").value == "2020-12"
+
+
+def test_a_byline_date_with_a_full_stop_after_the_day_dates_the_bare_months() -> None:
+    text = ("Zinc Exports Rise in May\n\nby | 3. Jun 2021 - 10:15 | Markets\n\nZinc exports rose in May to 1,200 t "
+            "from 900 t in April, and were above the 1,000 t shipped in May 2020.")
+    month = report_month(text)
+    assert month.value == "2021-05" and "published 3. Jun 2021" in month.evidence

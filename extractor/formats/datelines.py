@@ -22,9 +22,10 @@ PAGE_DATELINE = re.compile(
     rf"Time:[ \t]*\w{{3}},[^\n]*\d{{4}})[^\n]*$", re.M)
 
 # Publication dates and datelines: "Published: Apr 9, 2019", "iconJun 12, 2016 10:54", "14:14 Dec 08, 2021",
-# "Published: Thursday, 14 December 2017", "Time:Mon, 08 Jan 2024", "date 2023-11-16", "SHANGHAI, Jun. 9 (SMM)".
+# "Published: Thursday, 14 December 2017", "Time:Mon, 08 Jan 2024", "date 2023-11-16", "SHANGHAI, Jun. 9 (SMM)",
+# "by | 3. Feb 2021 - 10:15" (a day with a full stop after it, as German sites write it).
 _DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{YEAR}\b")
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?\((?:SMM|Reuters|Mysteel)\)")
 
