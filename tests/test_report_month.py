@@ -237,3 +237,9 @@ def test_a_byline_date_with_a_full_stop_after_the_day_dates_the_bare_months() ->
             "from 900 t in April, and were above the 1,000 t shipped in May 2020.")
     month = report_month(text)
     assert month.value == "2021-05" and "published 3. Jun 2021" in month.evidence
+
+
+def test_a_span_a_figure_grew_from_is_the_base_of_the_span_reviewed() -> None:
+    text = ("World nickel output rose 4% to 2 150 000 t in the first nine months of this year, from 2 067 000 t in "
+            "January-September 2022, the study group said. Use rose from 2 010 000 t in January-September 2022.")
+    assert report_month("Published: 20 Dec 2023\n" + text).value == "2023-09"

@@ -74,6 +74,9 @@ _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_ba
                        rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
                        rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
                        rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
+# A span a figure is set off from ("the deficit grew from 143 000 t in January-October 2016 to ..."): the base.
+_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+[\d.,]+(?:\s\d{{3}})*\s*(?:[a-z]+\s+){{0,2}}?"
+                            rf"(?:in|of|during)\s+(?:the\s+)?$", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month that is the coming one ("Entering January 2025, ..."): an expectation, of the month after the
 # reviewed one
@@ -192,7 +195,8 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
             month, year = (int(count) if count.isdigit() else _COUNTS[count]), match.group(6)
         if month is None or not 1 <= month <= 12:
             continue
-        if year and _SPAN_COMPARED.search(sentence[max(0, match.start() - 40):match.start()]):
+        before = sentence[max(0, match.start() - 50):match.start()]
+        if year and (_SPAN_COMPARED.search(before) or _FIGURE_BEFORE.search(before)):
             _vote_span_base(ballot, sentence, match, month, int(year))
             continue
         candidates = _resolve(month, year, ballot.published, ballot.years, False)
