@@ -243,3 +243,11 @@ def test_a_span_a_figure_grew_from_is_the_base_of_the_span_reviewed() -> None:
     text = ("World nickel output rose 4% to 2 150 000 t in the first nine months of this year, from 2 067 000 t in "
             "January-September 2022, the study group said. Use rose from 2 010 000 t in January-September 2022.")
     assert report_month("Published: 20 Dec 2023\n" + text).value == "2023-09"
+
+
+def test_a_paragraph_run_on_after_its_dateline_still_votes() -> None:
+    text = ("date 2019-03-28 Oslo, Norway - The world market for refined tin showed a surplus of 4 kt over the first "
+            "two months of 2019, while stocks fell by 2 kt over the same period, the study group said on Thursday.\n\n"
+            "More figures are in the March 2019 issue of the group's bulletin.")
+    assert report_month(text).value == "2019-02"
+    assert report_month("date 2019-03-28\n\nTin output fell in February.").value == "2019-02"  # a dateline alone

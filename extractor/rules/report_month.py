@@ -56,6 +56,10 @@ def find_report_month(text: str, published: Published | None, is_header: Callabl
     return _verdict(votes)
 
 
+_RUN_ON = 200  # a publication line this long holds a paragraph run on after its date ("date 2017-07-27 Lisbon - The
+# global market ..."): it votes (the date itself is no month named)
+
+
 def _votes_of(text: str, published: Published | None, years: list[int], is_header: Callable[[str], bool]) -> Votes:
     """The votes of the title and of every sentence of the body but its publication lines; the first sentence
     of some length counts more."""
@@ -65,7 +69,7 @@ def _votes_of(text: str, published: Published | None, years: list[int], is_heade
         vote_sentence(Ballot(votes, published, years, TITLE_WEIGHT, "title"), title)
     opened = False
     for sentence in split_sentences(text[body_start:60000], body_start):
-        if is_header(sentence.text):
+        if is_header(sentence.text) and len(sentence.text) < _RUN_ON:
             continue
         weight = OPENING_WEIGHT if not opened else 1.0
         opened = opened or len(sentence.text) > 60
