@@ -251,3 +251,15 @@ def test_a_paragraph_run_on_after_its_dateline_still_votes() -> None:
             "More figures are in the March 2019 issue of the group's bulletin.")
     assert report_month(text).value == "2019-02"
     assert report_month("date 2019-03-28\n\nTin output fell in February.").value == "2019-02"  # a dateline alone
+
+
+def test_a_span_since_january_with_its_year_after_in_names_that_year() -> None:
+    text = ("Stocks fell from the December 2022 level. Output of the metal rose 3% from January to May in 2023, and "
+            "use rose in May.")
+    assert report_month(text).value == "2023-05"
+
+
+def test_a_span_after_a_comparison_with_the_same_period_is_the_base() -> None:
+    text = ("Mine output grew 2.5% in the first ten months of 2020 in comparison with the corresponding ten-month "
+            "period from January to October in 2019. Refined output rose in October.")
+    assert report_month(text).value == "2020-10"

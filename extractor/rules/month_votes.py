@@ -56,7 +56,7 @@ _RECORD_BEFORE = re.compile(rf"\b{words('previous')}\s+{words('record_word')}\b[
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _CUMULATIVE = re.compile(
     rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
-    rf"\s*({MONTH_NAMES})(?:\s*,?\s*{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
+    rf"\s*({MONTH_NAMES})(?:\s*,?\s*(?:in\s+)?{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
     rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
     r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of\s+(?:this\s+year|"
     + YEAR + r"))?",
@@ -77,6 +77,10 @@ _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_ba
 # A span a figure is set off from ("the deficit grew from 143 000 t in January-October 2016 to ..."): the base.
 _FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+[\d.,]+(?:\s\d{{3}})*\s*(?:[a-z]+\s+){{0,2}}?"
                             rf"(?:in|of|during)\s+(?:the\s+)?$", re.I)
+# "in comparison with the corresponding eleven-month period from January to November in 2015": the span named
+# after a comparison with the same period is that period
+_SAME_SPAN_BEFORE = re.compile(r"\b(?:in\s+comparison\s+(?:with|to)|compared\s+(?:with|to)|against|versus)\s+the\s+"
+                               r"(?:corresponding|same)\b[^.;]{0,50}$", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
 # Before a month that is the coming one ("Entering January 2025, ..."): an expectation, of the month after the
 # reviewed one
@@ -127,7 +131,7 @@ def stated_years(text: str) -> list[int]:
     years |= {2000 + int(m.group(1)) for m in prefilter.finditer(_MONTH_SHORT_YEAR, text)
               if not prefilter.search(_COMPARED_BEFORE, text[max(0, m.start() - 40):m.start()])}
     for match in prefilter.finditer(_CUMULATIVE, text):
-        base = bool(_SPAN_COMPARED.search(text[max(0, match.start() - 40):match.start()]))  # "Against Jan-May 2019"
+        base = _span_is_base(text, match.start())  # "Against Jan-May 2019"
         years |= {int(y) + base for y in (match.group(2), match.group(4), match.group(6)) if y}
     years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
@@ -195,8 +199,7 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
             month, year = (int(count) if count.isdigit() else _COUNTS[count]), match.group(6)
         if month is None or not 1 <= month <= 12:
             continue
-        before = sentence[max(0, match.start() - 50):match.start()]
-        if year and (_SPAN_COMPARED.search(before) or _FIGURE_BEFORE.search(before)):
+        if year and _span_is_base(sentence, match.start()):
             _vote_span_base(ballot, sentence, match, month, int(year))
             continue
         candidates = _resolve(month, year, ballot.published, ballot.years, False)
@@ -204,6 +207,14 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
             ballot.votes.add(candidate, ballot.weight * CUMULATIVE / len(candidates),
                              f"{ballot.where}: '{match.group(0).strip()}'")
     return taken
+
+
+def _span_is_base(text: str, start: int) -> bool:
+    """Whether the span since January at `start` is compared with ("Compared to January-May 2019, ...", "from
+    143 000 t in January-October 2016")."""
+    before = text[max(0, start - 50):start]
+    return bool(_SPAN_COMPARED.search(before) or _FIGURE_BEFORE.search(before)
+                or _SAME_SPAN_BEFORE.search(text, max(0, start - 90), start))
 
 
 def _vote_span_base(ballot: Ballot, sentence: str, match: re.Match[str], month: int, year: int) -> None:
