@@ -98,6 +98,24 @@ def test_a_study_groups_release_is_read_as_the_worlds_figures(tmp_path: Path) ->
     assert ("india", "level", 210_000) in facts
 
 
+def test_a_minor_metal_association_s_release_is_a_world_release_and_a_change_from_a_named_month_is_not_bare(
+        tmp_path: Path) -> None:
+    """An association of a minor metal publishes world figures as the study groups do; in a release that states
+    year on year, a change set off from a figure of a month it names is against that month, not bare."""
+    text = ("ITA: world refined tin output up 6% year on year in March 2024\n"
+            "World refined tin output reached 31,400 tonnes in March 2024, up 6% year on year, the International Tin "
+            "Association said. It was 3% lower than the record set in February.\n")
+    doc = tmp_path / "tin_2024_03.txt"
+    doc.write_text(text)
+    assert choose_format(text).name == "world_release"
+    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    facts = {(row["region"], row["measure"], row["value_num"])
+             for row in sqlite_utils.Database(tmp_path / "x.db").query("SELECT * FROM facts WHERE status = 'accepted'")}
+    assert {("global", "level", 31_400), ("global", "yoy_pct", 6.0), ("global", "mom_pct", -3.0)} <= facts
+    assert not any(measure == "yoy_pct" and value == -3.0 for _, measure, value in facts)
+
+
 def test_a_wire_story_of_official_statistics_states_its_changes_year_on_year(tmp_path: Path) -> None:
     """A statistics wire (the office named in its opening) has a format of its own: a change that names no
     comparison is year on year, as official releases state; the same story without the office is an article whose

@@ -1,5 +1,6 @@
 """A study group's or association's release of world figures (ILZSG, INSG, ICSG, WBMS, the International
-Aluminium Institute, the World Steel Association), as they publish it or a wire reprints it.
+Aluminium Institute, the World Steel Association, the minor metals' associations: IMnI, IMOA, Vanitec, ...), as
+they publish it or a wire reprints it.
 
 What is its own: its figures are the world's unless a country or group is named (the contract's region `global`),
 where the shared rules take China, the default of a Chinese market report; and a release states its comparison
@@ -25,7 +26,10 @@ from extractor.rules.sections import Section, article_sections
 _PUBLISHERS = re.compile(
     r"\b(?:International\s+(?:Lead\s+and\s+Zinc|Nickel|Copper)\s+Study\s+Group|ILZSG|INSG|ICSG|"
     r"World\s+Bureau\s+of\s+Metal\s+Statistics|WBMS|International\s+Aluminium\s+Institute|"
-    r"World\s+Steel\s+Association|worldsteel|World\s+Silver\s+Survey|Silver\s+Institute)\b", re.I)
+    r"World\s+Steel\s+Association|worldsteel|World\s+Silver\s+Survey|Silver\s+Institute|"
+    # the associations of the minor and alloying metals
+    r"International\s+(?:Manganese\s+Institute|Molybdenum\s+Association|Tungsten\s+Industry\s+Association|"
+    r"Tin\s+Association|Magnesium\s+Association)|IMnI|IMOA|ITIA|Vanitec|Cobalt\s+Institute)\b", re.I)
 _OPENING = 400  # a release names its publisher in its headline or first sentence
 
 

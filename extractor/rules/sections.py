@@ -85,14 +85,16 @@ def _single_section(text: str, end: int) -> list[Section]:
 # A product the commodity table does not know, named where a report names what it counts: "coke output", "Pr-Nd
 # oxide production was", "output of copper foil", "produced 126 kt of tungsten concentrates".
 # What a report counts of a product: its output, or what the country imports or exports of it ("manganese ore
-# imports", "imports of cobalt intermediates").
+# imports", "imports of cobalt intermediates"); after the name, its supply too ("world manganese ore supply": "the
+# supply of tungsten" names the metal of a product the text counts under another name).
 _COUNTED = rf"(?:{words('output_word')}|{words('import_word', 'export_word')})"
+_COUNTED_AFTER = rf"(?:{words('output_word')}|supply|{words('import_word', 'export_word')})"
 _NAMED_PRODUCT = re.compile(
     rf"\b{_COUNTED}\s+of\s+(?:the\s+)?(?P<after>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)(?=\s+(?:in|was|were|"
     r"stood|rose|fell|reached|totall?ed|came|is|are|at|hit)\b|[,.])"
     r"|\bproduced\s+[\d,.]+\s*(?:mln|million|thousand|k)?\s*(?:kt|mt|t|tonnes?|tons?)\s+of\s+"
     r"(?P<produced>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*[,.(]|\s+in\b)"
-    rf"|(?P<before>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{_COUNTED}\b",
+    rf"|(?P<before>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{_COUNTED_AFTER}\b",
     re.I,
 )
 _NOT_PRODUCT = re.compile(
@@ -126,4 +128,9 @@ _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "globa
                      "when", "while", "as", "where", "which", "that", "with", "after", "before", "but", "and", "or",
                      "to", "for", "by", "from", "on", "at", "if", "than", "since", "because", "lower", "higher",
                      "reduced", "increased", "decreased", "weak", "weaker", "strong", "stronger", "overall", "stable",
-                     "steady", "record", "more", "less", "normal", "full", "actual", "average", "expected", "planned"}
+                     "steady", "record", "more", "less", "normal", "full", "actual", "average", "expected", "planned",
+                     # a part of the output, not a product ("the largest regional output")
+                     "regional", "largest", "biggest", "smallest",
+                     # what supply is said to be ("tight supply", "raw material supply")
+                     "tight", "tighter", "ample", "abundant", "loose", "short", "sufficient", "excess", "material",
+                     "materials", "spot", "market"}
