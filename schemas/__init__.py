@@ -7,8 +7,8 @@ reject impossible answers (an operating rate above 100%, a period outside the
 report's window, a quote that is not in the section) and instructor feeds the
 error back to the model for another try.
 
-The names below are imported when first asked for: `schemas.contract`, which every layer reads, does not bring
-pydantic into a command that asks no LLM (a re-run of current documents starts in less time).
+The names below are imported when first asked for: `schemas.contract`, which every layer reads, does not build the
+LLM's models in a command that asks no LLM (a re-run of current documents starts in less time).
 """
 
 from __future__ import annotations

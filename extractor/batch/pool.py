@@ -22,8 +22,8 @@ from .document import DocumentOutcome, FailedExtraction, extract_file_apart, pro
 Extracted = list[tuple[Document, DocumentRecord | FailedExtraction]]  # a file's reports, each extracted
 
 
-AHEAD = 32  # documents per worker read and sent ahead of the one stored next: a slow document, or a commit, at the
-# head of the line leaves the other workers this much to do
+AHEAD = 32  # files per worker read and sent ahead of the one stored next: a slow file, or a commit, at the head of
+# the line leaves the other workers this much to do
 
 
 def default_workers() -> int:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from extractor.errors import ExtractorError
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel  # in annotations only: a command that asks no LLM does not import pydantic
+    from pydantic import BaseModel  # in annotations only: importing this module builds no pydantic model
 
 
 class LLMError(ExtractorError):

@@ -24,8 +24,8 @@ from .rows import DocumentRecord, driver_row, fact_from_row, fact_row
 
 # Sized for archives: a page cache of 64 MiB (SQLite's default is 2 MiB) and reads through a memory map of up to
 # 1 GiB; sorts and temporary indexes in memory. In WAL mode, synchronous=NORMAL syncs the log at checkpoints, not at
-# every commit: a crash of the program or of the system still leaves the database whole; only a power cut may undo
-# the last transactions (documents the next run extracts again, as it does any not stored).
+# every commit: a crash of the program loses nothing committed, and a crash of the machine or a power cut may undo
+# the last transactions but never leaves the database damaged (their documents the next run extracts again).
 PRAGMAS = ("PRAGMA cache_size=-65536", "PRAGMA mmap_size=1073741824", "PRAGMA temp_store=MEMORY",
            "PRAGMA synchronous=NORMAL")
 
