@@ -239,7 +239,8 @@ class Store:
                         [doc_id])  # the search index, in one statement (m032)
         self._insert("drivers", [{**driver_row(doc_id, d), "run_id": run_id} for d in record.drivers])
         if record.llm_calls:
-            self.db.table("llm_calls").insert_all([{**c, "run_id": run_id, "document_id": doc_id} for c in record.llm_calls])
+            self.db.table("llm_calls").insert_all(
+                [{**c, "run_id": run_id, "document_id": doc_id} for c in record.llm_calls])
         counts = {str(s): sum(1 for f in record.facts if f.status == s) for s in Status}
         self._upsert("extractions", [
             {"document_id": doc_id, "config_hash": record.config_hash, "run_id": run_id,
