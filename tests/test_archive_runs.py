@@ -67,16 +67,21 @@ def test_documents_are_said_stored_once_their_group_is_committed(tmp_path: Path,
     real, failed = Store.commit_group, []
 
     def full_disk_once(self: Store) -> None:
-        if not failed and self.db.conn.in_transaction:
-            failed.append(True)
-            execute = self.db.execute
-            self.db.execute = lambda sql, *a: (_ for _ in ()).throw(sqlite3.OperationalError("database or disk is "
-                                                                    "full")) if sql == "COMMIT" else execute(sql, *a)
-            try:
-                return real(self)
-            finally:
-                self.db.execute = execute
-        return real(self)
+        if failed or not self.db.conn.in_transaction:
+            return real(self)
+        failed.append(True)
+        execute = self.db.execute
+
+        def commit_fails(sql: str, *args: object) -> object:
+            if sql == "COMMIT":
+                raise sqlite3.OperationalError("database or disk is full")
+            return execute(sql, *args)
+
+        self.db.execute = commit_fails
+        try:
+            return real(self)
+        finally:
+            self.db.execute = execute
 
     monkeypatch.setattr(Store, "commit_group", full_disk_once)
     db = tmp_path / "x.db"
@@ -88,7 +93,7 @@ def test_documents_are_said_stored_once_their_group_is_committed(tmp_path: Path,
     assert stored == set(sorted(NAMES)[2:])  # the second group, committed
     monkeypatch.setattr(Store, "commit_group", real)
     again = runner.invoke(app, ["run", str(folder), "--db", str(db), "--workers", workers], catch_exceptions=False)
-    assert again.exit_code == 0 and "2 unchanged" in again.output.replace("document(s) ", ""), again.output
+    assert again.exit_code == 0 and "2 document(s) unchanged" in again.output, again.output
     with sqlite3.connect(db) as conn:
         assert {row[0] for row in conn.execute("SELECT name FROM documents")} == set(NAMES)
 
