@@ -146,44 +146,6 @@ def test_with_only_a_base_url_the_llm_reads_every_document(tmp_path: Path, fixtu
     assert "0 error(s)" in result.output
 
 
-def test_the_text_verifies_each_field() -> None:
-    sentence = "Output in May 2024 rose 3% year on year, and June output is expected to fall."
-    assert verify.check_period("2024-05", sentence, "2024-05") is None
-    assert verify.check_period("2023-05", sentence, "2024-05") is None  # the year-ago month it compares with
-    assert verify.check_period("2022-11", sentence, "2024-05") is not None
-    assert verify.check_measure("yoy_pct", "rose 3% year on year", sentence, "%") is None
-    assert verify.check_measure("mom_pct", "rose 3% year on year", sentence, "%") is not None
-    assert verify.check_basis("actual", "2024-07", sentence, "2024-05") is not None
-    assert verify.check_basis("forecast", "2024-06", sentence, "2024-05") is None
-    assert verify.check_metric("capacity", "rose 3%", sentence) is not None
-    assert verify.check_metric("production", "rose 3%", sentence) is None
-    assert verify.check_report_month("2024-05", sentence) is None
-    assert verify.check_report_month("2021-02", sentence) is not None
-    assert verify.named_in("Nickel sulfate output rose.", "nickel_sulphate")
-    assert not verify.named_in("Nickel sulfate output rose.", "cobalt_sulphate")
-    assert verify.segment_label("Jinchuan  Group", "refined_nickel") == "jinchuan group"
-    assert verify.segment_label("null", "refined_nickel") is None
-    # A size and a raw-material route in the contract's labels, whatever words the reader used.
-    assert verify.segment_label("Middle-sized smelters", "primary_lead") == "medium smelters"
-    assert verify.segment_label("medium-scale plants", "primary_lead") == "medium plants"
-    assert verify.segment_label("large-scale mills", "aluminum_extrusion") == "large mills"
-    assert verify.segment_label("mid-size refiners", "refined_zinc") == "medium refiners"
-    assert verify.segment_label("Salt lake-based", "lithium_carbonate") == "salt lake-derived"
-    assert verify.segment_label("spodumene-derived", "lithium_carbonate") == "spodumene-derived"
-    assert verify.segment_label("midstream producers", "refined_zinc") == "midstream producers"
-    assert verify.segment_label("mid-tier enterprises", "ndfeb") == "mid-tier enterprises"  # the report's own words
-    # a total since January in the contract's form, whatever the reader called it
-    assert verify.segment_label("Consumption YTD", "refined_tin") == "consumption, cumulative"
-    assert verify.segment_label("year-to-date", "refined_tin") == "cumulative"
-    assert verify.segment_label("net imports, cumulative", "refined_tin") == "net imports, cumulative"
-    # A group of countries given as a region is the contract's `global` with the group as segment; a country stays.
-    assert verify.region_and_group("South America", None) == ("global", "south america")
-    assert verify.region_and_group("the EU", "demand") == ("global", "demand, eu")
-    assert verify.region_and_group("Zambia", None) == ("zambia", None)
-    assert verify.region_and_group("Slovakia", "refined") == ("slovakia", "refined")  # a country not in the table
-    assert verify.commodity_id("Copper Foil (lithium battery)") == "copper_foil_lithium_battery"
-
-
 def test_a_quote_is_verified_in_its_own_clause_and_at_the_place_the_text_states_it() -> None:
     """The verifier on a hand-written answer (a failure shape, not a model's): a short quote that stands twice, a
     number inside a longer one, a clause after "but", a previous month named in the quote."""
