@@ -50,6 +50,7 @@ class RulesFormat:
 
     name: ClassVar[str] = "rules"
     description: ClassVar[str] = "any production report the shared rules can read"
+    spans_carry: ClassVar[bool] = False  # whether a span since January the text names is of the figures after it
 
     def recognise(self, text: str) -> float:
         return 0.1 if article_commodity(text) is not None else 0.0
@@ -61,7 +62,7 @@ class RulesFormat:
         return article_sections(text)
 
     def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return in_millions(text, label_section(text, section, report_month), scale_factors)
+        return in_millions(text, label_section(text, section, report_month, self.spans_carry), scale_factors)
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
         return find_drivers(text, section, report_month)

@@ -37,6 +37,7 @@ class WorldRelease(StatedComparisonFormat):
     name: ClassVar[str] = "world_release"
     description: ClassVar[str] = "a study group's or association's world figures (ILZSG, INSG, ICSG, WBMS, IAI, " \
                                  "worldsteel), published or reprinted"
+    spans_carry: ClassVar[bool] = True  # "in the first eight months" opens a release: its figures are that span's
 
     def recognise(self, text: str) -> float:
         return 0.97 if _PUBLISHERS.search(text[:_OPENING]) and article_sections(text) else 0.0

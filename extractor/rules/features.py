@@ -6,12 +6,12 @@ the features read from the words around it (`NumberFeatures`), computed once. Th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.rules import cues
 from extractor.rules.context import Previous, metric_before, period_at
 from extractor.rules.figures import signed_direction
-from extractor.rules.objections import Figure, whose_figure
+from extractor.rules.objections import Figure, own_market_use, whose_figure
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
@@ -110,8 +110,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     metric = _metric(place, unit, local_pre, post, metric_word, metric_end, named_after, change_in)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
-    objection, market_use = (None, None) if metric is None else whose_figure(
-        Figure(s, number, place.clause_start, local_pre, post, metric, metric_end, place.section.commodity))
+    metric, objection, market_use = _whose(place, local_pre, post, metric, metric_end)
     direction, direction_at = cl.last_direction(local_pre)
     signed = signed_direction(s, number)
     if signed is not None and unit in ("%", "pp"):  # "+7.9% y/y", "-1.5% y/y": the sign is the direction
@@ -130,6 +129,20 @@ def features_of(place: NumberPlace) -> NumberFeatures:
         cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq", expected_level,
         cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre), market_use,
     )
+
+
+def _whose(place: NumberPlace, local_pre: str, post: str, metric: str | None, metric_end: int,
+           ) -> tuple[str | None, str | None, str | None]:
+    """The metric, the objection to the figure and what the market uses that it is a figure of (`objections.py`).
+    A figure with no metric word whose own words name what the market uses ("An increase in world demand of 6.4%")
+    is that use's."""
+    figure = Figure(place.s, place.number, place.clause_start, local_pre, post, metric or "other", metric_end,
+                    place.section.commodity)
+    if metric is None and own_market_use(figure) is not None:
+        metric = "production"  # a placeholder: the figure of a market's use is labelled `other`, by its word
+    if metric is None:
+        return None, None, None
+    return (metric, *whose_figure(replace(figure, metric=metric)))
 
 
 def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: str | None, metric_end: int,

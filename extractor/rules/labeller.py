@@ -79,6 +79,8 @@ class SectionState:
     span_paragraphs: set[int] = field(default_factory=set)  # whose carried period was named as a span (a year)
     cumulative_paragraphs: set[int] = field(default_factory=set)  # whose carried period is any span's
     month_named: bool = False  # whether a single month was named as a period yet (no yearly review then)
+    spans_carry: bool = False  # a release's span since January is of every figure naming no period (its format's)
+    release_span: str | None = None  # that span, once named
     last_metric: str | None = None
     last_period_seen: str | None = None
     masses: list[Fact] = field(default_factory=list)
@@ -87,6 +89,10 @@ class SectionState:
         """Note the paragraph a sentence opens (its segment heading, whether it is a note); False for a note's."""
         if sentence.paragraph not in self.paragraph_segment:
             self.paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
+            if self.release_span is not None:
+                self.period_by_paragraph[sentence.paragraph] = self.release_span
+                self.span_paragraphs.add(sentence.paragraph)
+                self.cumulative_paragraphs.add(sentence.paragraph)
             if cues.NOTE_LEAD.match(sentence.text):
                 self.note_paragraphs.add(sentence.paragraph)
         return sentence.paragraph not in self.note_paragraphs
@@ -121,6 +127,11 @@ class SectionState:
         self.month_named = self.month_named or any(
             not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
         whole_year = last.cumulative and last.period.endswith("-12") and not self.month_named
+        if self.spans_carry and self.release_span is None and not self.facts:  # the release's period: the span
+            # named before its first figure or with it
+            self.release_span = next((m.period for m in cl.month_mentions(sentence.text, self.report_month)
+                                      if m.cumulative and m.period == self.report_month), None)
+        whole_year = whole_year or (last.cumulative and last.period == self.release_span)
         (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
         (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
 
@@ -142,13 +153,13 @@ class SectionState:
         self.masses.extend(f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt"))
 
 
-def label_section(text: str, section: Section, report_month: str | None) -> list[Fact]:
+def label_section(text: str, section: Section, report_month: str | None, spans_carry: bool = False) -> list[Fact]:
     """Label every number and stated direction in one section of a document.
 
     `text` is the whole document; offsets in the result index it. Returns facts
     in text order; never raises on odd prose (it flags instead).
     """
-    state = SectionState(report_month)
+    state = SectionState(report_month, spans_carry=spans_carry)
     for sentence, about in zip(section.sentences, sentence_sections(section)):
         if not state.opens(sentence):
             continue

@@ -23,6 +23,7 @@ from extractor.text.commodities import (
     normalize_name,
     region_for,
 )
+from extractor.text.lexicon import words
 from extractor.text.numbers import NumberSpan
 
 # Where a figure's own words stop: a clause break, or a conjunction that starts another statement.
@@ -79,11 +80,20 @@ def _a_week_s(figure: Figure) -> str | None:
 
 
 def _demand_subject(figure: Figure) -> str | None:
-    """The demand word a figure is of ("demand", "usage", "sales"), named after its metric word, not as a cause."""
+    """The demand word a figure is of ("demand", "usage", "sales"), named after its metric word, not as a cause, or
+    right after a change of it ("a rise of 2% in world usage")."""
+    changed = _CHANGE_IN_USE.match(figure.after)
+    if changed is not None:
+        return changed.group(1).lower()
     head = figure.sentence[:figure.number.start]
     subjects = [m for m in prefilter.finditer(vocab.DEMAND_WORDS, head)
                 if m.end() > figure.metric_end and not vocab.CAUSE_BEFORE.search(head, 0, m.start())]
     return subjects[-1].group(0).lower() if subjects else None
+
+
+# "(a rise of) 2% in world usage", "2% growth in demand": the change is of what the market uses
+_CHANGE_IN_USE = re.compile(rf"\s*(?:{words('up_noun', 'down_noun')}\s+)?in\s+(?:[\w-]+\s+){{0,2}}?"
+                            rf"({words('market_use')})\b", re.I)
 
 
 def market_use_of(figure: Figure) -> str | None:
@@ -91,6 +101,13 @@ def market_use_of(figure: Figure) -> str | None:
     "demand ... was 15.7 million tonnes"): the contract's metric `other` with that word as its segment."""
     subject = _demand_subject(figure)
     return subject if subject is not None and vocab.MARKET_USE.fullmatch(subject) else None
+
+
+def own_market_use(figure: Figure) -> str | None:
+    """What the market uses that a figure with no metric word is of, named in the figure's own words ("An increase
+    in world demand of 6.4%"; not "demand was stable, with tender volumes of 13,000 mt")."""
+    use = market_use_of(figure)
+    return use if use is not None and use in own_words(figure.before, figure.after).lower() else None
 
 
 def _demand_s(figure: Figure) -> str | None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from extractor.rules.cues import CHANGE_IN
 from extractor.rules.sections import Section
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
@@ -156,9 +157,13 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
 
 def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The sentence normalized, and the (start, end, commodity) of each product it names as its figures' subject:
-    produced before its first quantity (not a battery's part), else "N mt of <name>" right after that quantity."""
+    produced before its first quantity or in the change it opens (not a battery's part), else "N mt of <name>" right
+    after that quantity."""
     quantities = [n for n in find_numbers(text) if n.is_quantity]
-    head = normalize_name(text[:quantities[0].start]) if quantities else normalize_name(text)
+    cut = quantities[0].start if quantities else len(text)
+    if quantities and prefilter.match(CHANGE_IN, text[quantities[0].end:]):  # "a 0.1% fall in world zinc output"
+        cut = quantities[1].start if len(quantities) > 1 else len(text)  # names its product after the change
+    head = normalize_name(text[:cut])
     whole = normalize_name(text)
     named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
              if produced and start < len(head) + 1 and not _BATTERY_PART.search(whole, max(0, start - 9), start)]

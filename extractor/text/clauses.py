@@ -30,8 +30,10 @@ CUMULATIVE_RANGE = re.compile(
     rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\b{words('cumulative')}"
     r"|\b(?:the\s+)?(?:first|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
-    rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?",  # "Jan-Mar 2021"
-    re.I,
+    rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?"  # "Jan-Mar 2021"
+    rf"|\b(?:the\s+)?first\s+(half)(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))(?:\s+\(H1\))?"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?",
+    re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
@@ -188,7 +190,7 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
         month = _cumulative_last_month(match)
         if month is None:
             continue
-        year = match.group(2) or match.group(6) or match.group(8)
+        year = match.group(2) or match.group(6) or match.group(8) or match.group(10)
         period = resolve_month(month, report_month, year)
         if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
             period = shift_month(period, -12)
@@ -223,7 +225,7 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
 
 def _cumulative_last_month(match: re.Match[str]) -> str | None:
     """The name of a span's last month: the one it names, or the count of its months ("first five months")."""
-    count = match.group(5)
+    count = match.group(5) or ("6" if match.group(9) else None)
     if not count:
         return next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
     number = int(count) if count.isdigit() else MONTH_COUNTS[count.lower()]

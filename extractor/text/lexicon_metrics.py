@@ -141,10 +141,16 @@ CAPACITY_KIND = category("capacity_kind", "existing capacity stood at 45 million
                          fixed("existing", "total", "nominal", "built", "installed", "effective"))
 CAPACITY_VERB = category("capacity_verb", "capacity stood at 45 million mt",
                          fixed("was", "of", "stood", "reached", "is", "at"))
-STOCK_WORD = category("stock_word", "social inventory fell; port stocks rose",
-                      noun("inventory", "inventories"), fixed("stocks"), noun("stockpile"))
-BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt", fixed("surplus", "deficit", "supply-demand balance"))
-DEFICIT_WORD = category("deficit_word", "a deficit of 20,000 mt", only(BALANCE_WORD, "deficit"))
+STOCK_WORD = category("stock_word", "social inventory fell; port stocks rose; stock levels fell",
+                      noun("inventory", "inventories"), fixed("stocks"), noun("stockpile"), noun("stock level"))
+_EXCEEDED = ("exceeded", "exceeds", "exceed", "outstripped", "outstrips", "outpaced")
+# a balance named by which side exceeds the other ("world supply of the metal exceeded demand by 20,000 mt")
+_DEMAND_ABOVE = tuple(f"demand {{6}}{verb} supply" for verb in _EXCEEDED)
+BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt; demand for the metal exceeded supply by 9,000 mt",
+                        fixed("surplus", "oversupply", "deficit", "supply-demand balance"),
+                        fixed(*(f"supply {{6}}{verb} demand" for verb in _EXCEEDED)), fixed(*_DEMAND_ABOVE))
+DEFICIT_WORD = category("deficit_word", "a deficit of 20,000 mt; demand exceeded supply",
+                        only(BALANCE_WORD, "deficit", *_DEMAND_ABOVE))
 SHARE_WORD = category(
     "share_word", "its share rose to 30%; accounting for 30%",
     fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of",

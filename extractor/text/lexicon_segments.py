@@ -124,10 +124,12 @@ SOME_BEFORE_TIER = category("some_before_tier", "some small and medium-sized ent
 SOME_PRODUCERS = category("some_producers", "several refineries cut output",
                           only(PLANT, "smelter", "producer", "enterprise", "company", "plant", "firm", "mill", "line",
                                "refinery", "factory"))
-# a company as the subject ("Hoshine Silicon Industry raised output"), by the word that ends its name
+# a company as the subject ("Hoshine Silicon Industry raised output"), by the word that ends its name (a study
+# group is no company: "the Copper Study Group said ...")
 COMPANY_SUFFIX = category(
     "company_suffix", "Hoshine Silicon Industry raised output",
-    fixed("Industry", "Industries", "Group", "Co.", "Co", "Company", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd",
+    word("Group", not_after=("Study ",)),
+    fixed("Industry", "Industries", "Co.", "Co", "Company", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd",
           "Limited", "Chemicals", "Chemical", "Mining", "Metals", "Resources", "Holdings", "Nonferrous", "Smelting",
           "Refinery", "Inc.", "Inc"))
 # a country's plant is no company's ("China's largest smelter")
