@@ -123,15 +123,15 @@ class SectionState:
     def _note_span(self, sentence: cl.Sentence, last: cl.MonthMention) -> None:
         """Whether the period the paragraph carries on is a span's: a whole year's ("... in 2016. Solar cell
         production climbed to 49 GW": the next figures' too, in a review of years; where a month is named, "The 2024
-        total ..." is one figure's, the others monthly), or any span's (for its breakdown)."""
-        self.month_named = self.month_named or any(
-            not m.cumulative for m in cl.month_mentions(sentence.text, self.report_month))
-        whole_year = last.cumulative and last.period.endswith("-12") and not self.month_named
-        if self.spans_carry and self.release_span is None and not self.facts:  # the release's period: the span
-            # named before its first figure or with it
-            self.release_span = next((m.period for m in cl.month_mentions(sentence.text, self.report_month)
-                                      if m.cumulative and m.period == self.report_month), None)
-        whole_year = whole_year or (last.cumulative and last.period == self.release_span)
+        total ..." is one figure's, the others monthly), or any span's (for its breakdown); in a release whose format
+        carries spans, its own span (named before its first figure or with it) wherever it is named again."""
+        mentions = cl.month_mentions(sentence.text, self.report_month)
+        self.month_named = self.month_named or any(not m.cumulative for m in mentions)
+        if self.spans_carry and self.release_span is None and not self.facts:
+            self.release_span = next((m.period for m in mentions if m.cumulative and m.period == self.report_month),
+                                     None)
+        whole_year = last.cumulative and (last.period.endswith("-12") and not self.month_named
+                                          or last.period == self.release_span)
         (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
         (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
 

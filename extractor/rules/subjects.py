@@ -25,7 +25,7 @@ from extractor.text.commodities import REGIONAL_IDS, commodity_mentions, normali
 from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
-from extractor.text.numbers import find_numbers
+from extractor.text.numbers import NumberSpan, find_numbers
 
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product
 _BATTERY_PART = re.compile(rf"\b{words('battery')}\s+$")
@@ -160,10 +160,7 @@ def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     produced before its first quantity or in the change it opens (not a battery's part), else "N mt of <name>" right
     after that quantity."""
     quantities = [n for n in find_numbers(text) if n.is_quantity]
-    cut = quantities[0].start if quantities else len(text)
-    if quantities and prefilter.match(CHANGE_IN, text[quantities[0].end:]):  # "a 0.1% fall in world zinc output"
-        cut = quantities[1].start if len(quantities) > 1 else len(text)  # names its product after the change
-    head = normalize_name(text[:cut])
+    head = normalize_name(text[:_subject_end(text, quantities)])
     whole = normalize_name(text)
     named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
              if produced and start < len(head) + 1 and not _BATTERY_PART.search(whole, max(0, start - 9), start)]
@@ -172,6 +169,16 @@ def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
         named = [(start, end, commodity) for start, end, commodity, _ in commodity_mentions(whole)
                  if len(after_first) <= start < len(after_first) + 25 and _OF_BEFORE.search(whole[:start])]
     return whole, named
+
+
+def _subject_end(text: str, quantities: list[NumberSpan]) -> int:
+    """Where the words that may name a sentence's subject end: at its first quantity, or at the second where the
+    first opens a change that names its product after it ("a 0.1% fall in world zinc output")."""
+    if not quantities:
+        return len(text)
+    if prefilter.match(CHANGE_IN, text[quantities[0].end:]):
+        return quantities[1].start if len(quantities) > 1 else len(text)
+    return quantities[0].start
 
 
 def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:
