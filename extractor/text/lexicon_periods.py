@@ -20,9 +20,9 @@ COMPARED_MONTH = category(
          "since", "after", "before"),
     word("of", not_after=("output ", "production ")))
 AGAINST = category(
-    "against", "up 3% against the previous month",
+    "against", "up 3% against the previous month; 2% lower than in the same month of 2023",
     only(COMPARED_WITH, "compared to", "compared with", "matched with", "from", "than", "over", "against", "versus",
-         "vs.", "vs", "on"))
+         "vs.", "vs", "on"), fixed("than in"))
 AGAINST_YEAR = category(
     "against_year", "up 3% compared with a year earlier; 2% above last year's level",
     only(COMPARED_WITH, "compared to", "compared with", "from", "than", "over", "versus", "vs.", "vs", "above",
