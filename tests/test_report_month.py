@@ -263,3 +263,17 @@ def test_a_span_after_a_comparison_with_the_same_period_is_the_base() -> None:
     text = ("Mine output grew 2.5% in the first ten months of 2020 in comparison with the corresponding ten-month "
             "period from January to October in 2019. Refined output rose in October.")
     assert report_month(text).value == "2020-10"
+
+
+def test_the_first_month_of_a_year_is_its_january() -> None:
+    text = ("Steel mills in the country made 7.4 million tonnes during the first month of 2016, the national steel "
+            "federation reported on Friday.")
+    assert report_month(text).value == "2016-01"
+
+
+def test_a_half_year_a_change_is_measured_from_is_the_base_of_the_half_year_reviewed() -> None:
+    text = ("Refined tin usage came to 61,000 tonnes in the first half of 2022, the association said. Exports rose "
+            "to 9,000 tonnes, a 2,000-tonne increase from the first half of 2021.")
+    assert report_month(text).value == "2022-06"
+    # the half year of a month is no span since January, and votes for no June
+    assert report_month("Smelters cut output in the first half of March 2023, mills said.").value == "2023-03"

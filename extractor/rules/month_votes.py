@@ -58,17 +58,20 @@ _CUMULATIVE = re.compile(
     rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
     rf"\s*({MONTH_NAMES})(?:\s*,?\s*(?:in\s+)?{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
     rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
-    r"|\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months(?:\s+of\s+(?:this\s+year|"
-    + YEAR + r"))?",
+    r"|\b(?:the\s+)?first\s+((?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})(?=\s+months)|month\b|"
+    rf"half\b(?!\s+of\s+(?:the\s+month|{MONTH_NAMES})))(?:\s+months)?(?:\s+of\s+(?:this\s+year|" + YEAR + r"))?",
     re.I,
 )
 _COUNTS = {w: i for i, w in enumerate(
-    ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
+    ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))} | {
+    "month": 1, "half": 6}  # "the first month of 2015": January; "the first half": January to June
 # Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
 # ("over the first nine months of 2012").
 _SPAN_COMPARED = re.compile(rf"\b{words('compared_span')}(?:\s+(?:in|during))?\s+(?:the\s+)?$"
                             # a change from the span: "up 2% from the January-June 2018 volume"
-                            rf"|(?:%|\bper ?cent)\s+{words('compared_base')}\s+(?:the\s+)?$", re.I)
+                            rf"|(?:%|\bper ?cent)\s+{words('compared_base')}\s+(?:the\s+)?$"
+                            # a change from the span: "a 122,000-t increase from the first half of 2023"
+                            rf"|\b(?:{words('up_noun', 'down_noun')}|up|down|higher|lower)\s+from\s+(?:the\s+)?$", re.I)
 # "up 2% from the January-June 2018 volume", "growth of 3% in the same period of 2018": 2019 is reviewed
 _YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_base')}\s+(?:the\s+{words('same_period')}\s+"
                        rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"

@@ -46,22 +46,32 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
             current, paragraph = section, sentence.paragraph  # under a heading, a region carries within a paragraph
         subject = _subject(sentence, section)
         if subject is not None:
-            commodity, region = subject
-            if region is None:  # no country named: the product's region so far (a world release's products are
-                # all the world's until a country is named; a country's release (India's crude, then finished
-                # steel) speaks of that country's products, whose default is China's)
-                carry = commodity == current.commodity or current.region == "global" or (
-                    current.region not in _HOME_REGIONS and region_for(commodity) == "china")
-                region = current.region if carry else (section.region if commodity == section.commodity
-                                                        else region_for(commodity))
-            current = replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
+            current = _switched(section, current, subject, sentence.text)
         elif section.heading is None:
             country = _country_subject(sentence.text)
             if country is not None and country != current.region:  # "China produced 63.3mt in the month": the
                 out.append(replace(current, region=country))  # sentence's own, the product carried
                 continue
+            country = _the_country(sentence.text)
+            if country is not None:  # "output in the country ..., the Japan Iron and Steel Federation said": the
+                current = replace(current, region=country)  # country the sentence names, and the sentences after
         out.append(current)
     return tuple(out)
+
+
+def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str) -> Section:
+    """The section as a sentence naming a subject (commodity, region) speaks of it, the sentences before it having
+    spoken of `current`."""
+    commodity, region = subject
+    region = region or (_the_country(text) if section.heading is None else None)
+    if region is None:  # no country named: the product's region so far (a world release's products are all the
+        # world's until a country is named; a country's release (India's crude, then finished steel) speaks of that
+        # country's products, whose default is China's)
+        carry = commodity == current.commodity or current.region == "global" or (
+            current.region not in _HOME_REGIONS and region_for(commodity) == "china")
+        region = current.region if carry else (section.region if commodity == section.commodity
+                                                else region_for(commodity))
+    return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
 # the regions a product's default may be: a release about one of them names its other products' country
@@ -78,6 +88,19 @@ def _country_subject(text: str) -> str | None:
         return None
     country = _COUNTRY.fullmatch(head.group(1))
     return COUNTRIES[country.group(1)] if country else None
+
+
+_THE_COUNTRY = re.compile(r"\bthe\s+country\b")
+
+
+def _the_country(text: str) -> str | None:
+    """The one country a sentence names where it speaks of "the country" (its source's: "the Japan Iron and Steel
+    Federation"), else None."""
+    whole = normalize_name(text)
+    if not _THE_COUNTRY.search(whole):
+        return None
+    named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole)} - {"global", "overseas"}
+    return named.pop() if len(named) == 1 else None
 
 
 # a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
