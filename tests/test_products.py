@@ -25,6 +25,9 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     assert named_product("India: chrome concentrate imports slip 5% in May") == "chrome_concentrate"
     assert named_product("Chinese exports of nickel matte rose to 9,200 t in June.") == "nickel_matte"
     assert named_product("Imports fell while the ports were shut.") is None
+    # a measure's kind in a table's row is no product; the product after it still is
+    assert named_product("Refined production\n410.2\nMetal production\n388.0") is None
+    assert named_product("Mine production eased while output of tellurium ingots rose.") == "tellurium_ingot"
 
 
 def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.formats import choose_format
-from extractor.formats.tables import find_tables, row_facts, scale_factors
+from extractor.formats.tables import find_tables, header_column, row_facts, scale_factors
 from extractor.reconcile.grounding import ground_fact
 from extractor.record import Scale
 from extractor.text.documents import read_document
@@ -86,3 +86,9 @@ def test_a_cell_whose_label_cannot_be_completed_is_kept_for_review(fixtures: Pat
     assert masses and all(f.status == "needs_review" and "no unit line" in (f.reason or "") for f in masses)
     undated = row_facts(text, table, table.rows[0], None, 0)  # the document names no year for its months
     assert len(undated) == len(facts) and all(f.status == "needs_review" for f in undated)
+
+
+def test_a_month_column_with_a_two_digit_year() -> None:
+    assert header_column("Jul-23", None) == header_column("Jul 2023", None)
+    assert header_column("Nov-98", None) == header_column("Nov 1998", None)
+    assert header_column("Jul-2023", None) is None  # not a form written so

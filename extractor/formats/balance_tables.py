@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from extractor.formats.tables import DECLARATION_LINE, Cell, Column, header_column, scale_factors, table_cells
 from extractor.record import Fact, Label, Scale, Span, as_basis, as_measure, as_metric
 from extractor.rules.sections import Section
+from extractor.text.commodities import MINED_IDS
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, resolve_month
 from extractor.text.numbers import NUMBER_CELL, cell_value
 
@@ -37,9 +38,6 @@ _ROWS: tuple[tuple[re.Pattern[str], str, str | None, str | None, bool], ...] = (
 _YTD_COLUMN = re.compile(r"^(?:YTD|year[- ]to[- ]date|Jan(?:uary)?\s*[-–]\s*date)\s*((?:19|20)\d\d)$", re.I)
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_ALONE = re.compile(rf"^(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?$", re.I)
-# The mine's id of a refined metal (the contract's `mined_*` ids).
-_MINED = {"refined_nickel": "mined_nickel", "refined_zinc": "mined_zinc", "copper_cathode": "mined_copper",
-          "refined_lead": "mined_lead", "refined_tin": "mined_tin"}
 _UNIT_WINDOW = 300  # how far before its header a table's unit line may stand
 
 
@@ -139,7 +137,7 @@ def balance_facts(text: str, section: Section, report_month: str | None) -> list
             continue
         factor = table.scale.factors[0]
         for row in table.rows:
-            commodity = _MINED.get(section.commodity) if row.mine else section.commodity
+            commodity = MINED_IDS.get(section.commodity) if row.mine else section.commodity
             if commodity is None:
                 continue
             for column, cell in zip(table.columns, row.cells):

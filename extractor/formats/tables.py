@@ -24,6 +24,7 @@ from extractor.text.numbers import NUMBER_CELL, cell_value
 
 _MONTH = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?"
 _MONTH_COLUMN = re.compile(rf"^({_MONTH})\s*((?:19|20)\d\d)?\s*(?:\(\s*([A-Za-z. ]+?)\s*\))?$", re.I)
+_SHORT_YEAR_COLUMN = re.compile(rf"^({_MONTH})[-'’](\d\d)$", re.I)  # "Feb-21": February 2021
 _SPAN_COLUMN = re.compile(rf"^Jan(?:uary)?\.?\s*[-–]\s*({_MONTH})\s*((?:19|20)\d\d)?$", re.I)
 _CHANGE_COLUMN = re.compile(rf"^({MARKERS})$", re.I)
 _EMPTY_CELL = re.compile(r"^(?:-|–|—|N/?A|n\.a\.|/)$", re.I)
@@ -155,6 +156,9 @@ def table_cells(text: str) -> list[Cell]:
 
 
 def header_column(text: str, previous: Column | None) -> Column | None:
+    short = _SHORT_YEAR_COLUMN.match(text)
+    if short:
+        text = f"{short.group(1)} {'19' if short.group(2) >= '50' else '20'}{short.group(2)}"
     month = _MONTH_COLUMN.match(text)
     if month:
         number = month_number(month.group(1))

@@ -11,7 +11,13 @@ from functools import lru_cache
 from extractor.text.clauses import Sentence, split_sentences
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
-from extractor.text.commodities import CONTRACT_IDS, commodity_from_text, new_commodity_id, region_for
+from extractor.text.commodities import (
+    CONTRACT_IDS,
+    commodity_from_text,
+    metal_named_first,
+    new_commodity_id,
+    region_for,
+)
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(
@@ -53,7 +59,7 @@ def article_commodity(text: str) -> str | None:
     """The commodity a single-commodity text names most (what its one article section is about), or None: whether
     the text reads as an article, without splitting it into sentences (a format's recognise asks only this)."""
     end = content_end(text)
-    return commodity_from_text(text[:end]) or named_product(text[:min(end, 800)])
+    return commodity_from_text(text[:end]) or named_product(text[:min(end, 800)]) or metal_named_first(text[:400])
 
 
 def article_sections(text: str) -> list[Section]:
@@ -74,6 +80,8 @@ def _single_section(text: str, end: int) -> list[Section]:
     commodity = commodity_from_text(text[:end])
     known = commodity is not None
     commodity = commodity or named_product(text[:min(end, 800)])
+    if commodity is None and (commodity := metal_named_first(text[:400])) is not None:
+        known = True  # a study group's "global nickel market" story: the metal's product
     known = known or commodity in CONTRACT_IDS
     if commodity is None:
         return []
@@ -112,7 +120,8 @@ def named_product(text: str) -> str | None:
         at = match.end("before") if match.group("before") else match.end()
         name = _NOT_PRODUCT.sub("", re.sub(r"['’]s\b", "", name) + " ").strip()
         words = name.split()
-        if not words or not re.match(r"[a-z]", words[-1], re.I) or words[-1].lower() in _NO_PRODUCT_WORDS:
+        if not words or not re.match(r"[a-z]", words[-1], re.I) or words[-1].lower() in _NO_PRODUCT_WORDS \
+                or {w.lower() for w in words} <= _MEASURE_KINDS:
             continue
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
             words[-1] = words[-1][:-1]
@@ -134,3 +143,6 @@ _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "globa
                      # what supply is said to be ("tight supply", "raw material supply")
                      "tight", "tighter", "ample", "abundant", "loose", "short", "sufficient", "excess", "material",
                      "materials", "spot", "market"}
+# a measure's kind, not a product, where it is the whole name ("Refined production", "Metal production"; but
+# "gallium metal production")
+_MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}

@@ -21,7 +21,7 @@ from extractor.rules.cues import CHANGE_IN
 from extractor.rules.sections import Section
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
-from extractor.text.commodities import REGIONAL_IDS, commodity_mentions, normalize_name, region_for
+from extractor.text.commodities import MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name, region_for
 from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
@@ -47,6 +47,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         subject = _subject(sentence, section)
         if subject is not None:
             current = _switched(section, current, subject, sentence.text)
+        elif section.heading is None and current.commodity in MINED_IDS and _MINE_OUTPUT.search(sentence.text):
+            out.append(replace(current, commodity=MINED_IDS[current.commodity]))  # "World mine output rose 2%" in a
+            continue  # story of the refined metal: its mines' output, this sentence's
         elif section.heading is None:
             country = _country_subject(sentence.text)
             if country is not None and country != current.region:  # "China produced 63.3mt in the month": the
@@ -72,6 +75,9 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
         region = current.region if carry else (section.region if commodity == section.commodity
                                                 else region_for(commodity))
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
+
+
+_MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
 
 
 # the regions a product's default may be: a release about one of them names its other products' country

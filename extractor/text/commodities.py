@@ -121,6 +121,10 @@ GENERIC_ALIASES: dict[str, str] = {
     "lead": "refined_lead", "magnesium": "magnesium_ingot", "aluminum": "aluminum", "silicon": "silicon_metal",
 }
 
+# The mine's id of a refined metal (the contract's `mined_*` ids).
+MINED_IDS: dict[str, str] = {"refined_nickel": "mined_nickel", "refined_zinc": "mined_zinc",
+                             "copper_cathode": "mined_copper", "refined_lead": "mined_lead", "refined_tin": "mined_tin"}
+
 REGIONS: dict[str, str] = {
     "overseas_aluminum": "overseas",
     "overseas_alumina": "overseas",
@@ -333,6 +337,16 @@ def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
                 _MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())):
             found.append((match.start(), match.end(), index[match.group(1)], True))
     return found
+
+
+def metal_named_first(text: str) -> str | None:
+    """The product of the first bare metal name in a text ("the global nickel market ..."), for a text that names no
+    product more specifically (a study group's market story); None where it names none ("lead" as a verb aside)."""
+    normalized = normalize_name(text)
+    for match in _generic_pattern().finditer(normalized):
+        if not _VERB_BEFORE.search(normalized, max(0, match.start() - 12), match.start()):
+            return GENERIC_ALIASES[match.group(1)]
+    return None
 
 
 def commodity_from_text(text: str) -> str | None:
