@@ -53,7 +53,9 @@ FULL_YEAR = re.compile(
     # increase in 2017", "1.8% next year")
     rf"|(?<=%\s)(?:{words('year_change_word')}\s+)?(?:(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     rf"|({words('relative')})\s+year\b)"
-    r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b",  # "a surplus of 761 kt for the whole of 2019"
+    r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
+    # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
+    r"|(?<=mt |kt |ns |es )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)",
     re.I,
 )
 # A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
@@ -241,8 +243,8 @@ def _year_mentions(sentence: str, report_month: str | None,
         year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
-        if (match.group(2) or match.group(3)) and report_month is not None and year == report_month[:4] \
-                and not report_month.endswith("-12"):
+        if (match.group(2) or match.group(3) or match.group(10)) and report_month is not None \
+                and year == report_month[:4] and not report_month.endswith("-12"):
             continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
         mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
         taken.append((match.start(), match.end()))
@@ -253,7 +255,7 @@ def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), or for "full-year output" the report's own year (a forecast before December)."""
     year = (match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
-            or match.group(9))
+            or match.group(9) or match.group(10))
     relative = match.group(5) or match.group(8)
     if relative and report_month is not None:
         year = shift_month(report_month, 1)[:4]
