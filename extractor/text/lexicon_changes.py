@@ -8,10 +8,10 @@ from extractor.text.lexemes import categories_in, category, fixed, noun, only, p
 # (a) comparison markers: the short marks written beside a figure or a change noun
 MOM_MARKER = category(
     "mom_marker", "output rose 3% MoM; a month-on-month decline",
-    fixed("MoM", "M-o-M", "m/m", "month-on-month", "month-over-month", "on the month", "on a month", "on-month"))
+    fixed("MoM", "M-o-M", "M-on-M", "m/m", "month-on-month", "month-over-month", "on the month", "on a month", "on-month"))
 YOY_MARKER = category(
-    "yoy_marker", "output rose 3% YoY; a year-on-year decline",
-    fixed("YoY", "Y-o-Y", "y/y", "year-on-year", "year-over-year", "on the year", "on a year", "on-year"))
+    "yoy_marker", "output rose 3% YoY; a year-on-year decline; up 2% y-on-y",
+    fixed("YoY", "Y-o-Y", "Y-on-Y", "y/y", "year-on-year", "year-over-year", "on the year", "on a year", "on-year"))
 
 # (b) change verbs, by the way they move
 UP_VERB = category(
