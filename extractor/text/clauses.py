@@ -32,7 +32,11 @@ CUMULATIVE_RANGE = re.compile(
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?"  # "Jan-Mar 2021"
     rf"|\b(?:the\s+)?first\s+(half)(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))(?:\s+\(H1\))?"
-    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?",
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
+    r"|\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
+    # "the nine months", "the nine-month period": a span since January where it ends in the report's month
+    r"|\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]months?\b(?:\s+period)?"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?",
     re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
@@ -45,9 +49,9 @@ FULL_YEAR = re.compile(
     r"\s*((?:19|20)\d\d)?"
     r"|(?:^|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\s*,"  # "In 2016, ...", "It is said that in 2016, ..."
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|(?<=mt |kt |ns |es )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
+    r"|(?<=mt |kt |ns |es |\dt )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
-    rf"|(?<=mt |ns |es )({words('this_or_last')})\s+year\b"
+    rf"|(?<=mt |kt |ns |es |\dt )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
     # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
     # increase in 2017", "1.8% next year")
@@ -55,7 +59,7 @@ FULL_YEAR = re.compile(
     rf"|({words('relative')})\s+year\b)"
     r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
     # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?<=mt |kt |ns |es )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)",
+    r"|(?<=mt |kt |ns |es |\dt )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)",
     re.I,
 )
 # A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
@@ -190,9 +194,9 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
     taken: list[tuple[int, int]] = []
     for match in prefilter.finditer(CUMULATIVE_RANGE, sentence):
         month = _cumulative_last_month(match)
-        if month is None:
+        if month is None or match.group(13) and not _ends_in_report_month(sentence, match, month, report_month):
             continue
-        year = match.group(2) or match.group(6) or match.group(8) or match.group(10)
+        year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14) if match.group(g)), None)
         period = resolve_month(month, report_month, year)
         if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
             period = shift_month(period, -12)
@@ -200,6 +204,18 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), match.end()))
     return mentions, taken
+
+
+_ENDING = re.compile(rf"\s+(?:to|through|until|ending|ended)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})", re.I)
+
+
+def _ends_in_report_month(sentence: str, match: re.Match[str], month: str, report_month: str | None) -> bool:
+    """Whether "the nine months" (no "first") is the span since January through the report's month: as many months
+    as the report's, and ending in no other month ("the three months to June" in March's report is a quarter)."""
+    if report_month is None or month != month_name(int(report_month[5:])):
+        return False
+    ending = _ENDING.match(sentence, match.end())
+    return ending is None or ending.group(1).lower() == month.lower()
 
 
 def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthMention], list[tuple[int, int]]]:
@@ -227,7 +243,8 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
 
 def _cumulative_last_month(match: re.Match[str]) -> str | None:
     """The name of a span's last month: the one it names, or the count of its months ("first five months")."""
-    count = match.group(5) or ("6" if match.group(9) else None)
+    count = match.group(5) or match.group(13) or ("6" if match.group(9) else None) \
+        or (str(3 * MONTH_COUNTS[match.group(11).lower()]) if match.group(11) else None)
     if not count:
         return next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
     number = int(count) if count.isdigit() else MONTH_COUNTS[count.lower()]
