@@ -61,7 +61,9 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
     noun = f.comparison_noun
     if noun and (noun_is_adjacent(f) or not f.comparison_after):
         return "yoy" if lexicon.category_of(noun.group(1), "yoy_marker") else "mom"
-    stated = f.comparison_after or cl.comparison_near(f.local_pre) or month_comparison(f.post, period)
+    # a month compared with right after the figure is its own, before words of the figure before it ("up 2% compared
+    # to the previous month and down 3% compared to May 2023")
+    stated = f.comparison_after or month_comparison(f.post, period) or cl.comparison_near(f.local_pre)
     if stated is None and _JOINED.fullmatch(f.post):
         stated = _comparison_beyond(f, period)
     return stated
