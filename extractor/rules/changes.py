@@ -11,6 +11,8 @@ from extractor.rules.context import month_comparison
 from extractor.rules.features import NumberFeatures
 from extractor.text import clauses as cl
 from extractor.text import lexicon
+from extractor.text.months import resolve_month
+from schemas.periods import months_between
 
 # What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
@@ -18,7 +20,11 @@ _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|r
 _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
 # "up 323,000 mt or 14% MoM": only a joining word between a figure and the next (or the figure's own month and the
 # bracket of its level: "up 142% in April 2017 (0.747 MT) over April 2016")
-_JOINED = re.compile(r"\s*(?:or|and|,|to|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*\()\s*")
+_JOINED = re.compile(r"\s*(?:or|and|,|to|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*(?:\(|to\b))\s*")
+# a change's base figure after it, with the month it was of: "up 6.4% from 5.7 mn mt in November 2019"
+_FROM = re.compile(r"\s*(?:from|against|over)\s*")
+_BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\s+[a-z]+)?\s+(?:in|during)\s+"
+                         r"([A-Z][a-z]+)\.?(?:\s+((?:19|20)\d\d))?\b")
 # a base compared with after the figures ("..., from 7.69 MT during the same month last year", "over April 2016")
 _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|the\b|a\b)", re.I)
 # where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
@@ -66,7 +72,19 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
     stated = f.comparison_after or month_comparison(f.post, period) or cl.comparison_near(f.local_pre)
     if stated is None and _JOINED.fullmatch(f.post):
         stated = _comparison_beyond(f, period)
+    if stated is None and _FROM.fullmatch(f.post):
+        stated = _base_month_comparison(f, period)
     return stated
+
+
+def _base_month_comparison(f: NumberFeatures, period: str | None) -> str | None:
+    """The comparison of a change whose base figure follows it with its month ("up 6.4% from 5.7 mn mt in November
+    2019": the year before; "from 5.1 mn mt in October": the month before), else what the words after it say."""
+    base = _BASE_MONTH.match(f.s, f.place.next_start)
+    named = resolve_month(base.group(1), period, base.group(2)) if base and period else None
+    if named is not None:
+        return {1: "mom", 12: "yoy"}.get(months_between(named, period or named))
+    return _base_comparison(f.s[f.place.next_start:f.place.next_start + 100], period)
 
 
 def _comparison_beyond(f: NumberFeatures, period: str | None) -> str | None:
