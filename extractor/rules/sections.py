@@ -13,8 +13,10 @@ from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.commodities import (
     CONTRACT_IDS,
+    MINED_IDS,
     commodity_from_text,
     metal_named_first,
+    mined_story,
     new_commodity_id,
     region_for,
 )
@@ -85,6 +87,8 @@ def _single_section(text: str, end: int) -> list[Section]:
     known = known or commodity in CONTRACT_IDS
     if commodity is None:
         return []
+    if commodity in MINED_IDS and mined_story(text[:end]):
+        commodity = MINED_IDS[commodity]  # a mining ministry's "copper production": its mines'
     start = len(text[:end]) - len(text[:end].lstrip())
     sentences = tuple(split_sentences(text[start:end], start))
     return [Section(0, commodity, region_for(commodity), None, start, end, known, sentences)]

@@ -21,7 +21,14 @@ from extractor.rules.cues import CHANGE_IN
 from extractor.rules.sections import Section
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
-from extractor.text.commodities import MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name, region_for
+from extractor.text.commodities import (
+    MINED_IDS,
+    REGIONAL_IDS,
+    commodity_mentions,
+    names_refining,
+    normalize_name,
+    region_for,
+)
 from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
@@ -41,12 +48,14 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     current = section
     paragraph = -1
     out = []
+    # a mining story (its product mined, nothing refined named): its bare metals are the mines' ("zinc output rose")
+    mined = section.commodity in _MINED and not any(names_refining(s.text) for s in section.sentences)
     for sentence in section.sentences:
         if section.heading is not None and sentence.paragraph != paragraph:
             current, paragraph = section, sentence.paragraph  # under a heading, a region carries within a paragraph
         subject = _subject(sentence, section)
         if subject is not None:
-            current = _switched(section, current, subject, sentence.text)
+            current = _switched(section, current, subject, sentence.text, mined)
         elif section.heading is None and current.commodity in MINED_IDS and _MINE_OUTPUT.search(sentence.text):
             out.append(replace(current, commodity=MINED_IDS[current.commodity]))  # "World mine output rose 2%" in a
             continue  # story of the refined metal: its mines' output, this sentence's
@@ -62,10 +71,12 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     return tuple(out)
 
 
-def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str) -> Section:
+def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str,
+              mined: bool) -> Section:
     """The section as a sentence naming a subject (commodity, region) speaks of it, the sentences before it having
-    spoken of `current`."""
+    spoken of `current` (in a mining story, a metal's mined product)."""
     commodity, region = subject
+    commodity = MINED_IDS.get(commodity, commodity) if mined else commodity
     region = region or (_the_country(text) if section.heading is None else None)
     if region is None:  # no country named: the product's region so far (a world release's products are all the
         # world's until a country is named; a country's release (India's crude, then finished steel) speaks of that
@@ -77,6 +88,7 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
+_MINED = frozenset(MINED_IDS.values())
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
 
 

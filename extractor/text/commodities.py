@@ -339,6 +339,21 @@ def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+_MINING = re.compile(r"\b(?:mines?|mining|miners?)\b", re.I)
+_REFINING = re.compile(r"\b(?:refined|refiner(?:y|ies)|cathodes?|smelt\w*|ingots?|metal\s+production)\b", re.I)
+
+
+def mined_story(text: str, opening: int = 600) -> bool:
+    """Whether a text opens speaking of mines and nowhere of refining ("Peru's Ministry of Energy and Mines said
+    copper production rose 5%"): its bare metals are the mines' products (`MINED_IDS`)."""
+    return bool(_MINING.search(text, 0, opening)) and not names_refining(text)
+
+
+def names_refining(text: str) -> bool:
+    """Whether a text names a refined product or its making ("refined", "cathode", "smelters")."""
+    return _REFINING.search(text) is not None
+
+
 def metal_named_first(text: str) -> str | None:
     """The product of the first bare metal name in a text ("the global nickel market ..."), for a text that names no
     product more specifically (a study group's market story); None where it names none ("lead" as a verb aside)."""
