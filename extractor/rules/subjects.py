@@ -45,6 +45,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
 
     Cached: the labeller and the driver reader both ask it of every section.
     """
+    home = _opening_country(section)
+    if home is not None:  # "Ukraine's ferroalloy production declined ...": the text's figures are that country's
+        section = replace(section, region=home)
     current = section
     paragraph = -1
     out = []
@@ -88,6 +91,19 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
+def _opening_country(section: Section) -> str | None:
+    """The one country the text's first sentence with a quantity names as the maker of its figures ("In January-
+    August, Ukraine's ferroalloy production declined 20.9%"), where the text has no heading and is no world release:
+    the country its figures are of. None where it names none, or China."""
+    if section.heading is not None or section.region == "global":
+        return None
+    first = next((s.text for s in section.sentences if any(n.is_quantity for n in find_numbers(s.text))), "")
+    whole = normalize_name(first)
+    named = {COUNTRIES[m.group(1)] for pattern in _COUNTRY_MAKERS for m in pattern.finditer(whole)}
+    named -= {"global", "overseas", "china"}
+    return named.pop() if len(named) == 1 else None
+
+
 _MINED = frozenset(MINED_IDS.values())
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
 
@@ -128,6 +144,12 @@ _COUNTRY_MAKER = re.compile(
     rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"
     rf"|{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY_NAMES}"
     rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b")
+
+
+# a country (no group of countries) named as the maker of the figures after it ("ukraine s ferroalloy production",
+# "output in ukraine"), the text normalized
+_COUNTRY_MAKERS = (re.compile(rf"{_COUNTRY.pattern}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"),
+                   re.compile(rf"{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY.pattern}"))
 
 
 def clause_country(about: Section, base: Section, sentence: str, position: int) -> Section:
@@ -176,9 +198,8 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     subject = _subject(Sentence(0, clause, 0), base)
     if subject is None or subject[0] == about.commodity:
         return about
-    commodity, region = subject
-    region = region or region_for(commodity)
-    return replace(base, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
+    # the region as a sentence's switch carries it ("..., while its crude steel production came to ...": Japan's)
+    return _switched(replace(base, region=about.region), about, subject, clause, False)
 
 
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
