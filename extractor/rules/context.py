@@ -259,14 +259,15 @@ def in_percent_range(value: Any) -> bool:
 # A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024").
 _MONTH_COMPARED = re.compile(
     rf"^\s*,?\s*(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d))?")
+    r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d)|\s+(last\s+year))?")
 
 
 def month_comparison(post: str, period: str | None) -> str | None:
     match = _MONTH_COMPARED.match(post)
     if not match or period is None:
         return None
-    named = resolve_month(match.group(1), period, match.group(2))
+    year = match.group(2) or (str(int(period[:4]) - 1) if match.group(3) else None)  # "compared to July last year"
+    named = resolve_month(match.group(1), period, year)
     if named is None:
         return None
     gap = months_between(named, period)
