@@ -117,7 +117,9 @@ REGION_SEGMENT = re.compile(
     rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
-    rf"|\bsupply from\s+{_REGION_GROUP}\b)",
+    rf"|\bsupply from\s+{_REGION_GROUP}\b"
+    # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
+    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)",
     re.I,
 )
 
