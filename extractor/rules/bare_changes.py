@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.record import Fact, ReviewKind
+from extractor.rules.cues import YEAR_BEFORE_BASE
 from extractor.rules.sections import Section
 from extractor.text import prefilter
 from extractor.text.clauses import MOM, YOY
@@ -26,7 +27,8 @@ _PERIOD_NAMED = re.compile(rf"\b{words('period_named_before')}\s+(?:the\s+)?(?:[
 def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> list[Fact]:
     """The section's facts, its bare month-on-month changes year on year where the section states only YoY."""
     body = text[section.start:section.end]
-    if not prefilter.search(YOY, body) or prefilter.search(MOM, body):
+    # a year-on-year comparison stated by its marker, or by a base "in the same month last year"
+    if not (prefilter.search(YOY, body) or YEAR_BEFORE_BASE.search(body)) or prefilter.search(MOM, body):
         return facts
     return [_year_on_year(text, fact) if _bare(text, fact) else fact for fact in facts]
 
