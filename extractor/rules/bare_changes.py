@@ -19,8 +19,9 @@ from extractor.text.clauses import MOM, YOY
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_NAMES
 
-# "against 2023", "from October", "from the record high seen in October": a change compared with a period it names
-_PERIOD_NAMED = re.compile(rf"\b{words('period_named_before')}\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:(?:in|of)\s+)?"
+# "against 2023", "from October", "from the record high seen in October", "from 6.17mn mt in February": a change
+# compared with a period it names
+_PERIOD_NAMED = re.compile(rf"\b{words('period_named_before')}\s+(?:the\s+)?(?:[\w.,-]+\s+){{0,5}}?(?:(?:in|of)\s+)?"
                            rf"(?:{MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
 
 
