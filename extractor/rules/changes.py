@@ -116,6 +116,9 @@ def direction_of(f: NumberFeatures, direction: str | None) -> tuple[str, bool]:
     noun = f.comparison_noun
     if noun and (noun_is_adjacent(f) or direction is None):  # "a MoM decline expanding to 7%" is a decline
         direction = "up" if cl.UP_WORDS.search(noun.group(2)) else "down"
+    noun_after = cues.CHANGE_NOUN_AFTER.match(f.post) if not noun else None
+    if noun_after is not None:  # "a 6% rise in China and a 4% fall in Chile": the second is a fall
+        direction = cl.last_direction(noun_after.group(1))[0] or direction
     if direction is None:
         direction = _direction_around(f)
     if direction in (None, "flat"):

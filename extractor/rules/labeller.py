@@ -205,7 +205,8 @@ def _label_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(s)
         place = NumberPlace(
             s, sentence.start, number, [m for m in mentions if id(m) not in bases or m is own], carried, report_month,
-            clause_country(clause_section(section, base, s, number.start) if split else section, base, s, number.start),
+            clause_country(clause_section(section, base, s, number.start) if split else section, base, s, number.start,
+                           number.end),
             clause_start,
             max(clause_start, numbers[index - 1].end if index else 0), min(next_start, clause_end(s, number.end)),
             previous, paragraph_segment, paragraph_metric,

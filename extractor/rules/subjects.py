@@ -152,14 +152,18 @@ _COUNTRY_MAKERS = (re.compile(rf"{_COUNTRY.pattern}(?:\s+s)?\s+(?:[a-z]+\s+){{0,
                    re.compile(rf"{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY.pattern}"))
 
 
-def clause_country(about: Section, base: Section, sentence: str, position: int) -> Section:
-    """The section as the figure at `position` speaks of it, when the sentence names a country as the maker of its
-    figures before it ("While Japan's output fell 5.8% to 6.6 mt, the United States' production rose 1.2%"): the
-    last country so named is the figure's region, the product carried, and a group of countries the world's. A world
-    total named last ("China's share of world output") keeps the clause's own region; under a heading the heading's
-    region stands."""
+def clause_country(about: Section, base: Section, sentence: str, position: int, end: int | None = None) -> Section:
+    """The section as the figure at `position` (to `end`) speaks of it, when the sentence names a country as the
+    maker of its figures before it ("While Japan's output fell 5.8% to 6.6 mt, the United States' production rose
+    1.2%"): the last country so named is the figure's region, the product carried, and a group of countries the
+    world's; or a country named right after it ("a 6% rise in China"). A world total named last ("China's share of
+    world output") keeps the clause's own region; under a heading the heading's region stands."""
     if base.heading is not None:
         return about
+    after = _IN_COUNTRY_AFTER.match(normalize_name(sentence[end:end + 40])) if end is not None else None
+    if after is not None and COUNTRIES[after.group(1)] not in ("global", about.region):
+        region = COUNTRIES[after.group(1)]
+        return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
     found = None
     for found in _COUNTRY_MAKER.finditer(normalize_name(sentence[:position])):
         pass
@@ -170,6 +174,10 @@ def clause_country(about: Section, base: Section, sentence: str, position: int) 
     if region == about.region or named is not None and region == "global":
         return about
     return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+
+
+# a country named right after a figure ("a 6% rise in China", "fell 12% in the US"), the text normalized
+_IN_COUNTRY_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY.pattern}")
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
