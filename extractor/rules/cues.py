@@ -14,6 +14,10 @@ _CHANGE_NOUNS = words("up_noun", "down_noun")
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
 PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
+# A sentence that names the span before it as its own: "in the given period", "over the same period" (not "the same
+# period last year", a base)
+THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:given|said|same)\s+period\b"
+                            r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
 
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('ago')}\b", re.I)

@@ -165,7 +165,8 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             continue
         carried, metric = state.carried(sentence)
         # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
-        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) else state.span_paragraphs
+        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) \
+            or cues.THE_SPAN_AGAIN.search(sentence.text) else state.span_paragraphs
         span = carried == state.period_by_paragraph.get(sentence.paragraph) and sentence.paragraph in spans
         sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
