@@ -124,15 +124,15 @@ def _country_subject(text: str) -> str | None:
     return COUNTRIES[country.group(1)] if country else None
 
 
-_THE_COUNTRY = re.compile(r"\bthe\s+country\b")
+_THE_COUNTRY = re.compile(r"\bthe\s+country\b", re.I)
 
 
 def _the_country(text: str) -> str | None:
     """The one country a sentence names where it speaks of "the country" (its source's: "the Japan Iron and Steel
     Federation"), else None."""
-    whole = normalize_name(text)
-    if not _THE_COUNTRY.search(whole):
+    if not _THE_COUNTRY.search(text):  # (most sentences: not normalized at all)
         return None
+    whole = normalize_name(text)
     named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole)} - {"global", "overseas"}
     return named.pop() if len(named) == 1 else None
 
@@ -160,7 +160,8 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     world output") keeps the clause's own region; under a heading the heading's region stands."""
     if base.heading is not None:
         return about
-    after = _IN_COUNTRY_AFTER.match(normalize_name(sentence[end:end + 40])) if end is not None else None
+    window = sentence[end:end + 40] if end is not None else ""
+    after = _IN_COUNTRY_AFTER.match(normalize_name(window)) if " in " in window else None
     if after is not None and COUNTRIES[after.group(1)] not in ("global", about.region):
         region = COUNTRIES[after.group(1)]
         return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
