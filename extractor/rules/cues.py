@@ -41,7 +41,7 @@ METRIC_AFTER = re.compile(rf"^\s*of\s+(?:[\w-]+\s+){{0,2}}?({words('named_metric
 LOSS_BEFORE = re.compile(rf"\b{words('take_verb')}\s+(?:{words('approx')})?\s*$", re.I)
 SURVEY_SAMPLE = re.compile(rf"\b{words('survey_word')}\b", re.I)
 MONTH_LEVEL = re.compile(rf"\b{words('from_than')}\s+(January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)['’]s\s*$")
+                         r"October|November|December)['’]s(?:\s+(?:[a-z]+\s+){1,3}?of)?\s*$")  # "August's output of"
 NO_PERIOD = "no period: the document names no report month (give it with --report-month)"
 RESPECTIVELY = "a 'respectively' list: which label goes with which number needs checking"
 # A clause whose subject is a company ("Hoshine Silicon Industry raised production ... up over 10,000 mt").

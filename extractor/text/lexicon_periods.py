@@ -33,7 +33,7 @@ AGAINST_NAMED_YEAR = category(
 AGAINST_MONTH_AGO = category("against_month_ago", "up 3% from a month earlier",
                              only(COMPARED_WITH, "from", "than", "compared to", "compared with"))
 FROM_THAN = category("from_than", "up 3% from April's 2.49 million mt",
-                     only(COMPARED_WITH, "from", "than", "versus", "vs.", "vs"))
+                     only(COMPARED_WITH, "from", "than", "versus", "vs.", "vs", "compared to", "compared with"))
 COMPARED_BEFORE = category(
     "compared_before", "up 7.5% from November 2017",
     only(COMPARED_WITH, "from", "than", "over", "compared to", "compared with", "versus", "vs.", "vs", "against",
