@@ -26,7 +26,11 @@ AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('
 _YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:(?:of|in)\s+)?"
                 rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?"
                 r"year|((?:19|20)\d\d))\b")
-YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}", re.I)
+YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}"
+                              # "853,000 tons of the year-earlier month", "in the prior-year period"
+                              r"|^\s*(?:in|during|over|for|of)\s+the\s+(?:year[- ]earlier|prior[- ]year)\s+"
+                              r"(?:month|period)\b",
+                              re.I)
 # ... and anywhere, a base's: "..., from 7.69 MT during the same month last year" (the year not named)
 YEAR_BEFORE_BASE = re.compile(rf"\b{_YEAR_BEFORE}", re.I)
 # A stock or a capacity measured at the start of a month ("as of early June", "21kt in early April"): a state that
