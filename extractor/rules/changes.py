@@ -82,8 +82,8 @@ def _base_month_comparison(f: NumberFeatures, period: str | None) -> str | None:
     2019": the year before; "from 5.1 mn mt in October": the month before), else what the words after it say."""
     base = _BASE_MONTH.match(f.s, f.place.next_start)
     named = resolve_month(base.group(1), period, base.group(2)) if base and period else None
-    if named is not None:
-        return {1: "mom", 12: "yoy"}.get(months_between(named, period or named))
+    if named is not None and period is not None:
+        return {1: "mom", 12: "yoy"}.get(months_between(named, period))
     return _base_comparison(f.s[f.place.next_start:f.place.next_start + 100], period)
 
 

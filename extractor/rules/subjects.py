@@ -99,7 +99,8 @@ def _opening_country(section: Section) -> str | None:
         return None
     first = next((s.text for s in section.sentences if any(n.is_quantity for n in find_numbers(s.text))), "")
     whole = normalize_name(first)
-    named = {COUNTRIES[m.group(1)] for pattern in _COUNTRY_MAKERS for m in pattern.finditer(whole)}
+    # the countries named as makers (a group of countries, none: its figures are the world's)
+    named = {COUNTRIES[g] for m in _COUNTRY_MAKER.finditer(whole) for g in m.groups() if g}
     named -= {"global", "overseas", "china"}
     return named.pop() if len(named) == 1 else None
 
@@ -144,12 +145,6 @@ _COUNTRY_MAKER = re.compile(
     rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"
     rf"|{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY_NAMES}"
     rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b")
-
-
-# a country (no group of countries) named as the maker of the figures after it ("ukraine s ferroalloy production",
-# "output in ukraine"), the text normalized
-_COUNTRY_MAKERS = (re.compile(rf"{_COUNTRY.pattern}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"),
-                   re.compile(rf"{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY.pattern}"))
 
 
 def clause_country(about: Section, base: Section, sentence: str, position: int, end: int | None = None) -> Section:
