@@ -27,6 +27,7 @@ from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text import clauses as cl
 from extractor.text import prefilter
+from extractor.text.commodities import commodity_mentions, normalize_name
 from extractor.text.lexicon import words
 from extractor.text.months import months_between, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
@@ -135,12 +136,12 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
     # a sentence the next one says the result of ("... the inspection has ended. As a result, the operating rate is
     # expected to rise") gives causes though it names no output
     explained = {i - 1 for i, s in enumerate(section.sentences) if _RESULT_START.match(s.text)}
-    for index, (sentence, about) in enumerate(zip(section.sentences, sentence_sections(section))):
+    for index, (sentence, commodity) in enumerate(zip(section.sentences, _cause_subjects(section))):
         mentions = cl.month_mentions(sentence.text, report_month)
         period = mentions[0].period if mentions else carried.get(sentence.paragraph, report_month)
         if mentions:
             carried[sentence.paragraph] = mentions[-1].period
-        reading = _read_sentence(section, index, about.commodity, mentions, period, index in explained, report_month)
+        reading = _read_sentence(section, index, commodity, mentions, period, index in explained, report_month)
         if reading is None:
             continue
         for at, clause in clauses_of(sentence.text):
@@ -148,6 +149,30 @@ def candidate_sentences(text: str, section: Section, report_month: str | None) -
             if candidate is not None:
                 found.append(candidate)
     return found
+
+
+def _cause_subjects(section: Section) -> list[str | None]:
+    """The commodity each sentence's causes push: the one its figures speak of, but the section's first where the
+    figures moved on to another product and a sentence names the first and not that one ("the output of stainless
+    steel fell. As a result, the demand for ferrochrome was suppressed. ... Ferrochrome producers in Sichuan were
+    closed": a ferrochrome story's causes), up to the next product the figures move on to."""
+    abouts = sentence_sections(section)
+    home = abouts[0].commodity if abouts else None
+    back: str | None = None  # the other product a sentence naming the first turned back from
+    out = []
+    for sentence, about in zip(section.sentences, abouts):
+        commodity = about.commodity
+        if commodity == home or commodity is None or home is None:
+            back = None
+        else:
+            named = {c for _, _, c, _ in commodity_mentions(normalize_name(sentence.text))}
+            if commodity in named:
+                back = None  # the sentence names the other product: its causes are that product's
+            elif home in named:
+                back = commodity
+            commodity = home if back == commodity else commodity
+        out.append(commodity)
+    return out
 
 
 def _read_sentence(section: Section, index: int, commodity: str | None, mentions: list[cl.MonthMention],
