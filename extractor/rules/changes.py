@@ -49,7 +49,7 @@ def noun_is_adjacent(f: NumberFeatures) -> bool:
 
 def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
     """The comparison of the change at `f`, read in `period`: stated near it, else the figure's before it, else
-    YoY for a cumulative total and MoM (guessed) for any other."""
+    YoY for a span's figure and MoM (guessed) for any other."""
     stated = _stated_comparison(f, period)
     if stated is not None:
         return Comparison(stated, False)
@@ -58,8 +58,8 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
         if previous.comparison == "yoy" and _TURN.search(f.local_pre):
             return Comparison("mom", False)  # "up 3% YoY but down 2%": both cannot be YoY
         return Comparison(previous.comparison, False)
-    if f.metric == "cumulative_production":
-        return Comparison("yoy", False)
+    if f.metric == "cumulative_production" or f.cumulative:  # a span's change (its imports, its usage): on the
+        return Comparison("yoy", False)  # same span a year before
     return Comparison("mom", True)  # the guidelines read an unstated comparison as MoM
 
 

@@ -107,6 +107,7 @@ def _opening_country(section: Section) -> str | None:
 
 _MINED = frozenset(MINED_IDS.values())
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
+_MINE_OUTPUT_OF = re.compile(r"\bmine\s+(?:production|output|supply)\s+of\s+(?:the\s+)?$", re.I)
 
 
 # the regions a product's default may be: a release about one of them names its other products' country
@@ -218,6 +219,8 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     if not named:
         return None
     start, end, commodity = named[0]
+    if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start):  # "world mine output of zinc": the mines' product
+        commodity = MINED_IDS.get(commodity, commodity)
     return commodity, _region_near(whole, start, end)
 
 

@@ -150,7 +150,9 @@ MOVING_SUBJECT = category("moving_subject", "This is set to increase the output 
 MODAL_HEDGE = category("modal_hedge", "output will likely decline in June",
                        only(FORECAST_TO, "likely"), fixed("probably", "possibly"))
 FORECAST_PHRASE = category("forecast_phrase", "looking ahead, smelters plan to raise output",
-                           fixed("looking ahead", "plan to", "plans to", "planned to", "preliminary", "projection"))
+                           fixed("looking ahead", "plan to", "plans to", "planned to", "projection"),
+                           # a year's preliminary data are what was measured, not an outlook
+                           word("preliminary", not_before=(" data", " figures", " statistics", " results")))
 # a headline's expectation ("Output to Rise in June"): a subject of up to five words, "to" and its move; not where
 # the words before "to" say what was done ("began to rise", "failed to recover")
 NOT_HEADLINE_SUBJECT = category(

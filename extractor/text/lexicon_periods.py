@@ -87,6 +87,9 @@ YEAR_TO_DATE = category("year_to_date", "cumulatively 1.2 million mt in 2023", C
 WHOLE_YEAR = category(
     "whole_year", "full-year output in 2023", fixed("full-year", "whole-year"),
     word("annual", only_before=(" output", " production")))
+# a release's own figures of a year ("according to preliminary data of the study group for 2016")
+RELEASE_DATA = category("release_data", "preliminary data of the study group for 2016",
+                        fixed("data", "figures", "statistics", "estimates"))
 RELATIVE = category("relative", "output fell last month; expected to rise next month", fixed("last", "next", "this"))
 THIS_OR_LAST = category("this_or_last", "35 million tonnes last year", only(RELATIVE, "last", "this"))
 PERIOD_PART = category("period_part", "by the end of May; in early June", fixed("early", "mid", "late", "the end of"))
