@@ -75,12 +75,13 @@ BALANCE_BY = re.compile(rf"\b{words('balance_word')}\s+by\s*$", re.I)
 # The last balance word before a figure is a deficit ("a deficit of 12,000 mt", "in deficit by 12,000 mt").
 DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_word')}\b)", re.I | re.S)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
-# ("5% higher on an annual basis", "0.2% higher this year" too)
+# ("5% higher on an annual basis", "0.2% higher this year" too), or with none ("1.1 percent higher.")
 THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
-                        rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b)", re.I)  # "2% above last year's"
+                        rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b|"  # "2% above last year's"
+                        r"(?=\s*(?:[.;,)]|$)))", re.I)  # "demand was 1.1 percent higher.": a change stated bare
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # "below the 4,000 mt mark": a figure named as a mark is a level, whatever move reaches it

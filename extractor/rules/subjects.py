@@ -54,8 +54,8 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     # a mining story (its product mined, nothing refined named): its bare metals are the mines' ("zinc output rose")
     mined = section.commodity in _MINED and not any(names_refining(s.text) for s in section.sentences)
     for sentence in section.sentences:
-        if section.heading is not None and sentence.paragraph != paragraph:
-            current, paragraph = section, sentence.paragraph  # under a heading, a region carries within a paragraph
+        if sentence.paragraph != paragraph:
+            current, paragraph = _paragraph_start(section, current), sentence.paragraph
         subject = _subject(sentence, section)
         if subject is not None:
             current = _switched(section, current, subject, sentence.text, mined)
@@ -72,6 +72,18 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
                 current = replace(current, region=country)  # country the sentence names, and the sentences after
         out.append(current)
     return tuple(out)
+
+
+def _paragraph_start(section: Section, current: Section) -> Section:
+    """The section as a new paragraph starts speaking of it: under a heading, the heading's (a region carries within
+    a paragraph); in a world release, the product carried with the world's region (a country named in one paragraph
+    is not the next one's: "... a rise in Indian output. \n\n Demand was 1.1% higher" is the world's); else as
+    carried."""
+    if section.heading is not None:
+        return section
+    if section.region == "global" and current.region != "global" and current.commodity not in _REGIONAL:
+        return replace(current, region="global")
+    return current
 
 
 def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str,
@@ -106,6 +118,7 @@ def _opening_country(section: Section) -> str | None:
 
 
 _MINED = frozenset(MINED_IDS.values())
+_REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
 _MINE_OUTPUT_OF = re.compile(r"\bmine\s+(?:production|output|supply)\s+of\s+(?:the\s+)?$", re.I)
 
@@ -143,9 +156,10 @@ def _the_country(text: str) -> str | None:
 _COUNTRY_NAMES = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
 # a country named as the maker of the figures after it, anywhere in a sentence (the text normalized)
 _COUNTRY_MAKER = re.compile(
-    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word')}\b"
-    rf"|{words('output_word')}\s+in\s+(?:the\s+)?{_COUNTRY_NAMES}"
-    rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b")
+    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word', 'market_use')}\b"
+    rf"|{words('output_word', 'market_use')}\s+in\s+(?:the\s+)?{_COUNTRY_NAMES}"
+    rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b"
+    rf"|^\s*in\s+(?:the\s+)?{_COUNTRY_NAMES}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
 
 
 def clause_country(about: Section, base: Section, sentence: str, position: int, end: int | None = None) -> Section:
@@ -161,9 +175,12 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     if after is not None and COUNTRIES[after.group(1)] not in ("global", about.region):
         region = COUNTRIES[after.group(1)]
         return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+    head = normalize_name(sentence[:position])
     found = None
-    for found in _COUNTRY_MAKER.finditer(normalize_name(sentence[:position])):
+    for found in _COUNTRY_MAKER.finditer(head):
         pass
+    if _world_after(base, about, head, found):  # "..., resulting in a global increase of 0.4%" in a world release
+        return replace(about, region="global")
     if found is None:
         return about
     named = next((g for g in found.groups() if g), None)
@@ -171,6 +188,20 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     if region == about.region or named is not None and region == "global":
         return about
     return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+
+
+_WORLD_WORD = re.compile(r"(?<!\bof )\b(?:global|world|worldwide)\b")  # not a share's whole ("share of world output")
+
+
+def _world_after(base: Section, about: Section, head: str, country: re.Match[str] | None) -> bool:
+    """Whether a world release's figure is the world's again: the words before it name the world after the last
+    country they name (or the sentence's country carried)."""
+    if base.region != "global" or about.region == "global" or about.commodity in _REGIONAL:
+        return False
+    world = None
+    for world in _WORLD_WORD.finditer(head):
+        pass
+    return world is not None and (country is None or world.start() > country.end())
 
 
 # a country named right after a figure ("a 6% rise in China", "fell 12% in the US"), the text normalized
