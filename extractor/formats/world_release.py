@@ -27,6 +27,7 @@ _PUBLISHERS = re.compile(
     r"\b(?:International\s+(?:Lead\s+and\s+Zinc|Nickel|Copper)\s+Study\s+Group|ILZSG|INSG|ICSG|"
     r"World\s+Bureau\s+of\s+Metal\s+Statistics|WBMS|International\s+Aluminium\s+Institute|"
     r"World\s+Steel\s+Association|worldsteel|World\s+Silver\s+Survey|Silver\s+Institute|"
+    r"International\s+Stainless\s+Steel\s+Forum|ISSF|worldstainless|"
     # the associations of the minor and alloying metals
     r"International\s+(?:Manganese\s+Institute|Molybdenum\s+Association|Tungsten\s+Industry\s+Association|"
     r"Tin\s+Association|Magnesium\s+Association)|IMnI|IMOA|ITIA|Vanitec|Cobalt\s+Institute)\b", re.I)

@@ -329,7 +329,8 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     (a mass a day is mt/day)."""
     previous = f.previous
     segment = segment_after(f.post) or segment_in(f.clause_pre, f.place.paragraph_segment)
-    if segment is None and previous is not None and not _TURN.search(f.local_pre):
+    if segment is None and previous is not None and not _TURN.search(f.local_pre) \
+            and segment_after(f.local_pre) != previous.segment:  # the figure before's own ("by 2% in Europe and")
         segment = previous.segment if is_change else None
     if segment is None and f.metric == "share" and measure == "level":
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],

@@ -170,11 +170,9 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     world output") keeps the clause's own region; under a heading the heading's region stands."""
     if base.heading is not None:
         return about
-    window = sentence[end:end + 40] if end is not None else ""
-    after = _IN_COUNTRY_AFTER.match(normalize_name(window)) if " in " in window else None
-    if after is not None and COUNTRIES[after.group(1)] not in ("global", about.region):
-        region = COUNTRIES[after.group(1)]
-        return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+    after = _region_after(about, sentence[end:end + 40] if end is not None else "")
+    if after is not None:
+        return replace(about, commodity=REGIONAL_IDS.get((about.commodity, after), about.commodity), region=after)
     head = normalize_name(sentence[:position])
     found = None
     for found in _COUNTRY_MAKER.finditer(head):
@@ -188,6 +186,18 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     if region == about.region or named is not None and region == "global":
         return about
     return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+
+
+def _region_after(about: Section, window: str) -> str | None:
+    """The region a figure's words right after it name ("a 6% rise in China"; "by 12.2 percent in Europe": the
+    world's part), where it is not the one the figure has."""
+    after = _IN_COUNTRY_AFTER.match(normalize_name(window)) if " in " in window else None
+    if after is None:
+        return None
+    if after.group(1) is None:
+        return "global" if about.region != "global" else None
+    region = COUNTRIES[after.group(1)]
+    return None if region in ("global", about.region) else region
 
 
 _WORLD_WORD = re.compile(r"(?<!\bof )\b(?:global|world|worldwide)\b")  # not a share's whole ("share of world output")
@@ -204,8 +214,10 @@ def _world_after(base: Section, about: Section, head: str, country: re.Match[str
     return world is not None and (country is None or world.start() > country.end())
 
 
-# a country named right after a figure ("a 6% rise in China", "fell 12% in the US"), the text normalized
-_IN_COUNTRY_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY.pattern}")
+# a country or a group of countries named right after a figure ("a 6% rise in China", "fell 12% in the US", "by 12.2
+# percent in Europe"), the text normalized
+_IN_COUNTRY_AFTER = re.compile(
+    rf"^\s*(?:(?!(?:and|but|while|whereas)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY_NAMES}")  # not the next clause's
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"

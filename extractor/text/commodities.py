@@ -30,7 +30,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "emd": ("electrolytic manganese dioxide", "emd"),
     "mn3o4": ("manganese ii iii oxide", "mn3o4", "manganese tetroxide", "trimanganese tetroxide"),
     "high_carbon_ferrochrome": ("high carbon ferrochrome", "ferrochrome"),
-    "stainless_steel": ("stainless steel", "crude stainless steel"),
+    "stainless_steel": ("stainless steel", "crude stainless steel", "stainless crude steel"),
     "emm": ("electrolytic manganese", "emm", "electrolytic manganese metal"),
     "simn": ("simn alloy", "simn", "silicomanganese", "silico manganese", "silicon manganese"),
     "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon", "metal silicon"),
