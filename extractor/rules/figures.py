@@ -79,7 +79,7 @@ _CHANGE_MEASURES: tuple[_ChangeMeasure, ...] = (
     _ChangeMeasure("percentage points", lambda unit, metric: unit == "pp", "pp"),
     _ChangeMeasure("percent", lambda unit, metric: unit == "%", "pct"),
     _ChangeMeasure("a mass or power of a metric that is no rate or price",
-                   lambda unit, metric: unit in ("mt", "gw", "mw") and metric not in (*RATE_METRICS, "price"), "abs"),
+                   lambda unit, metric: unit in ("mt", "GW", "MW") and metric not in (*RATE_METRICS, "price"), "abs"),
     _ChangeMeasure("money of a price", lambda unit, metric: _is_money(unit) and metric == "price", "abs"),
 )
 

@@ -36,7 +36,8 @@ CUMULATIVE_RANGE = re.compile(
     r"|\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     # "the nine months", "the nine-month period": a span since January where it ends in the report's month
     r"|\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]months?\b(?:\s+period)?"
-    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?",
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
+    r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b",  # "H1 2024", "2019H1"
     re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
@@ -199,7 +200,9 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
         month = _cumulative_last_month(match)
         if month is None or match.group(13) and not _ends_in_report_month(sentence, match, month, report_month):
             continue
-        year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14) if match.group(g)), None)
+        if match.group(15) and not match.group(16) and prefilter.search(MONTH_MENTION, sentence):
+            continue  # a bare "H1" beside a month is a cause's ("the installation rush in H1 ... rise in March")
+        year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14, 16, 17) if match.group(g)), None)
         period = resolve_month(month, report_month, year)
         if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
             period = shift_month(period, -12)
@@ -246,7 +249,7 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
 
 def _cumulative_last_month(match: re.Match[str]) -> str | None:
     """The name of a span's last month: the one it names, or the count of its months ("first five months")."""
-    count = match.group(5) or match.group(13) or ("6" if match.group(9) else None) \
+    count = match.group(5) or match.group(13) or ("6" if match.group(9) or match.group(15) or match.group(18) else None) \
         or (str(3 * MONTH_COUNTS[match.group(11).lower()]) if match.group(11) else None)
     if not count:
         return next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)

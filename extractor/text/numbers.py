@@ -186,7 +186,7 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "t/y": ("mt/year", 1.0), "t/a": ("mt/year", 1.0),
     "ktpa": ("mt/year", 1e3), "ktpy": ("mt/year", 1e3),  # "12,940ktpa": thousand tonnes a year
     "tpd": ("mt/day", 1.0),
-    "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "gw": ("gw", 1.0), "mw": ("mw", 1.0),
+    "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "gw": ("GW", 1.0), "mw": ("MW", 1.0),
     "oz": ("oz", 1.0), "ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "troy ounce": ("oz", 1.0),
     "troy ounces": ("oz", 1.0),  # silver and gold as stated (the contract keeps their unit)
     "moz": ("oz", 1e6), "koz": ("oz", 1e3),  # "886.7 Moz": million ounces
@@ -203,7 +203,7 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
     money = _currency(currency, unit_raw)
     if money is not None:
         return (money + "/" + per) if per else money, 1.0
-    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "gw", "mw", "oz"):
+    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "GW", "MW", "oz"):
         return _SIMPLE_UNITS[unit_raw]
     if unit_raw.split(" ")[0] in _CONTENT_WORDS:
         return "mt", 1.0  # "28,400 nickel tons", "647,000 physical tons": the content is read by the labeller

@@ -168,8 +168,8 @@ FORECAST_CUE = re.compile(
 )
 
 METRIC_UNITS: dict[str, set[str]] = {
-    "production": {"mt", "mt/day", "gw", "mw", "oz"},  # PV in watts, precious metals in ounces
-    "cumulative_production": {"mt", "mt/year", "gw", "mw", "oz"},
+    "production": {"mt", "mt/day", "GW", "MW", "oz"},  # PV in watts, precious metals in ounces
+    "cumulative_production": {"mt", "mt/year", "GW", "MW", "oz"},
     "maintenance_impact": {"mt"},
     "imports": {"mt"},
     "exports": {"mt"},
