@@ -220,8 +220,8 @@ _IN_COUNTRY_AFTER = re.compile(
     rf"^\s*(?:(?!(?:and|but|while|whereas)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY_NAMES}")  # not the next clause's
 
 
-_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
-                           rf"{words('output_word')}\s+{words('product_figure_verb')}\b)|"
+_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?:and\s+)?(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
+                           rf"{words('output_word')}\s+{words('product_figure_verb', 'up_verb', 'down_verb')}\b)|"
                            rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+{words('up_or_down')}\b)")
 # (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...")
 
