@@ -118,6 +118,7 @@ REGION_SEGMENT = re.compile(
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
+    rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"  # a list's next province and its figure: ", Shanxi 96.5 kt"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
     rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)",
     re.I,
