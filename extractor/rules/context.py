@@ -233,7 +233,13 @@ def segment_after(post: str) -> str | None:
 _OWN_END = re.compile(r"\b(?:and|while|but|whereas)\b|[,;]")
 
 
+# "40,200 mt Ni": the element's tonnes, its metal content
+_ELEMENT_AFTER = re.compile(r"^\s*(?:(?:mt|t|kt|tonnes?|tons?)\s+)?(?:Ni|Co|Li|Mn)\b")
+
+
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> Content | None:
+    if _ELEMENT_AFTER.match(post):
+        return "metal"
     after = _OWN_END.split(post[:60], maxsplit=1)[0]
     physical_after = prefilter.search(vocab.PHYSICAL_CONTENT, after)
     metal_after = prefilter.search(vocab.METAL_CONTENT, after)
@@ -281,7 +287,7 @@ _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "productio
 _SHARE_OF = re.compile(
     rf"\b{words('share_noun')}\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|{words('share_degree')})\s+)*"
     rf"{words('share_level_verb')}(?:\s+(?:to|at|by))?\s*$", re.I)
-_PART_SHARE = re.compile(rf"(?:^|[,:;]\s*|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$", re.I)
+_PART_SHARE = re.compile(rf"(?:^|[,:;]\s*(?:and\s+)?|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$", re.I)
 _CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}\s+(?:was|were|is|are)\b", re.I)
 _LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
 
