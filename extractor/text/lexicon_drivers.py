@@ -59,7 +59,7 @@ COST_DOWN = category("cost_down", "lower costs", fixed("lower", "falling", "decl
 MARKET_SIDE = category("market_side", "downstream markets", fixed("downstream", "end\\-use", "terminal", "consumer"))
 REBATE_UP = category("rebate_up", "export rebates were raised", fixed("rais*", "increas*", "restor*"))
 ACHIEVE = category("achieve", "smelters rushed to complete annual targets",
-                   fixed("catch up with", "complet*", "fulfil*", "achiev*"))
+                   fixed("catch up with", "complet*", "fulfil*", "achiev*", "meet", "meeting", "hit"))
 TARGET = category("target", "annual production targets", fixed("plan[s]", "target[s]", "goal[s]"))
 SWITCH_TO = category("switch_to", "lines switched to other products", fixed("production", "line[s]"))
 # words that say a market moved up or is strong ("strong demand", "orders picked up")
@@ -186,7 +186,8 @@ OTHER_CUE = _cues(
     "covid{S}", "switch* {3}<switch_to> {3}to", "shift* {3}<switch_to> {3}to")
 OTHER_FLIP = _cues(
     "other_flip", "the outage was resolved",
-    "catch up", "increase in the number of sample*", "more sample*", "alleviat*", "subsided", "eased", "ended", "over",
+    # producers pressed to meet a year's targets raise output (those that met theirs early cut it)
+    "to {1}<achieve> {3}[production ]<target>", "catch up", "increase in the number of sample*", "more sample*", "alleviat*", "subsided", "eased", "ended", "over",
     "resolved", "lifted")
 
 CATEGORIES = categories_in(globals())
