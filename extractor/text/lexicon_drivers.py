@@ -73,7 +73,9 @@ MARKET_UP = category(
 HOLIDAY_CUE = _cues(
     "holiday_cue", "output fell over the Spring Festival",
     "chinese new year", "spring festival", "lantern festival", "national day", "double festival", "lebaran", "ramadan",
-    "christmas", "dragon boat", "mid\\-autumn", "golden week", "holiday[s]", "festival break[s]")
+    "christmas", "dragon boat", "mid\\-autumn", "golden week", "holiday[s]", "festival break[s]", "lunar new year",
+    # "CNY" is the holiday only where it names a stoppage (else it is the currency: "CNY 40/kg")
+    "cny holiday[s]", "cny closure[s]", "cny break[s]", "cny shutdown[s]", "cny period")
 HOLIDAY_FLIP = _cues(
     "holiday_flip", "output recovered after the holiday",
     "subsid*", "eliminat*", "excluded", "after [the ]", "post-", "ended", "fad*", "recover*", "return* from")
