@@ -95,6 +95,15 @@ def test_an_annual_figure_is_december_of_its_year() -> None:
     assert report_month(text).value == "2018-12"
 
 
+def test_a_years_figures_outweigh_a_month_named_in_passing() -> None:
+    """A year right after its figures ("410,000 tonnes in 2023") is their period, as a month with a figure is: it
+    outweighs a past month a price is recalled for."""
+    text = ("Refined cobalt output in China came to 410,000 tonnes in 2023, up 18% on the year.\n\n"
+            "Cobalt prices have slid since they peaked at 550,000 yuan per ton in March 2022.\n\n"
+            "Cobalt sulphate output climbed 9% to 88,000 tonnes in 2023.")
+    assert report_month(text).value == "2023-12"
+
+
 def test_a_year_named_alone_does_not_date_a_bare_month() -> None:
     text = ("Zinc output in March rose 3% MoM. A new smelter is due to start by the end of 2027, and another "
             "in 2029.")

@@ -323,8 +323,14 @@ def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]
         is_forecast = _forecast_around(sentence, clause, match.start(), match.end())
         year = int(match.group(1))
         target = f"{year - 1:04d}-12" if is_forecast else f"{year:04d}-12"
-        ballot.votes.add(target, (YEAR_FORECAST if is_forecast else YEAR_ACTUAL) * ballot.weight,
+        # a year right after its figure ("670,000 metric tons in 2024") is the period of a figure, as a month is
+        actual = ACTUAL if _MASS_BEFORE.search(sentence, max(0, match.start() - 40), match.start()) else YEAR_ACTUAL
+        ballot.votes.add(target, (YEAR_FORECAST if is_forecast else actual) * ballot.weight,
                          f"{ballot.where}: '{match.group(0)}'")
+
+
+_MASS_BEFORE = re.compile(r"\d\s*(?:(?:million|billion|mn|bn)\s+)?(?:metric\s+)?(?:tons?|tonnes?|mt|kt|t|GW|GWh|oz|Moz)\s*$",
+                          re.I)
 
 
 _FUTURE_AFTER = re.compile(
