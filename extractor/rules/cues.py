@@ -97,7 +97,8 @@ ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{w
 # "newly installed PV capacity reached 34.5 GW": installations, what the market took
 NEWLY_INSTALLED = re.compile(r"\bnewly[- ]installed\b", re.I)
 # "gross output value rose 27%": an output's worth in money
-OUTPUT_VALUE = re.compile(rf"\b{words('output_word')}\s+value\b", re.I)
+# the money an output or a trade is worth ("gross output value", "its value fell 4.4% to $13.6 billion")
+OUTPUT_VALUE = re.compile(rf"\b(?:{words('output_word')}|exports?|imports?|sales|its|their)\s+value\b", re.I)
 # "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject
 PROPER_PLANT = re.compile(
     rf"(?:^|[.;,]\s*)(?-i:(?:[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
