@@ -159,7 +159,7 @@ def _cause_subjects(section: Section) -> list[str | None]:
     abouts = sentence_sections(section)
     home = abouts[0].commodity if abouts else None
     back: str | None = None  # the other product a sentence naming the first turned back from
-    out = []
+    out: list[str | None] = []
     for sentence, about in zip(section.sentences, abouts):
         commodity = about.commodity
         if commodity == home or commodity is None or home is None:

@@ -52,6 +52,7 @@ from extractor.rules.label_rules import (
     first_match,
 )
 from extractor.rules.lists import metal_changes, paired_parts, respectively
+from extractor.rules.markets import market_or_balance
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.reasons import review_reason
 from extractor.rules.sections import Section
@@ -276,33 +277,13 @@ def _label_number(place: NumberPlace) -> Fact:
     section, offset, number = place.section, place.offset, place.number
     label = Label(section.commodity, section.region, as_metric(metric), segment, content, period, as_basis(basis),
                   as_measure(measure))
-    label, value = _market_or_balance(f, label, value)
+    label, value = market_or_balance(f, label, value)
     fact = Fact(label, value, unit, number.qualifier, f.s[quote_start:quote_end],
                 Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
                 direction=direction if measured.is_change else None, section=section.index)
     for reason in all_matches(FLAGS, draft):
         fact.flag(reason)
     return fact
-
-
-def _market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
-    """The label of a figure of what the market uses ("usage totalled 1.1 million t": other, its segment the word and
-    a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative."""
-    if f.market_use is not None:
-        return label.replace(metric="other", segment=_market_use_segment(f.market_use, f.metric or "", label.period),
-                             content=None), value
-    if label.metric != "balance":
-        return label, value
-    if label.measure == "level" and isinstance(value, float) and cues.DEFICIT_LAST.search(f.clause_pre):
-        value = -abs(value)  # "in deficit by 12,000 mt", "a deficit of 12,000 mt": the contract's negative balance
-    return label.replace(segment=label.segment or ("cumulative" if f.cumulative else None)), value
-
-
-def _market_use_segment(word: str, metric: str, period: str | None) -> str:
-    """The segment of a market's use: its word, "usage, cumulative" for a span since January (a whole year's, as
-    "demand will grow 4.6% this year", is the word alone)."""
-    span = metric == "cumulative_production" and not (period or "").endswith("-12")
-    return f"{word}, cumulative" if span else word
 
 
 _LEVEL = Measured(False, None, -1, None)  # (never used: the last measure rule always holds)

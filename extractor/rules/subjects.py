@@ -183,8 +183,8 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
         return about
     named = next((g for g in found.groups() if g), None)
     region = COUNTRIES[named] if named else "global"  # a group of countries is a part of the world's figures
-    if region == about.region or named is not None and region == "global":
-        return about
+    if region == about.region or named is not None and region == "global" or named == "domestic":
+        return about  # "domestic consumption" is the country's the text speaks of
     return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
 
 

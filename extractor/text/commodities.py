@@ -219,6 +219,16 @@ def region_for(commodity: str) -> str:
     return REGIONS.get(commodity, "china")
 
 
+_CRUDE_NAMED = re.compile(r"\bcrude\s+steel\b", re.I)
+
+
+def traded_as(commodity: str, clause: str) -> str:
+    """The product a country's steel trade and use are of: in a crude steel story, "steel exports" and "domestic
+    consumption" are finished steel's (crude steel is neither shipped nor used as such) unless the clause names crude
+    steel."""
+    return "finished_steel" if commodity == "crude_steel" and not _CRUDE_NAMED.search(clause) else commodity
+
+
 def names_commodity(label: str, commodity: str) -> bool:
     """Whether a part's label is the commodity's own name ("pr-nd oxide" in Pr-Nd oxide's figures): no part of it."""
     return _alias_index().get(normalize_name(label)) == commodity

@@ -1,0 +1,33 @@
+"""The labels of figures of a product's market rather than its output: what the market uses ("usage totalled 1.1
+million t"), what crosses borders, and the balance of the two."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extractor.record import Label
+from extractor.rules import cues
+from extractor.rules.features import NumberFeatures
+from extractor.text.commodities import traded_as
+
+
+def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
+    """The label of a figure of what the market uses ("usage totalled 1.1 million t": other, its segment the word and
+    a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative."""
+    if f.market_use is not None:
+        return label.replace(metric="other", segment=market_use_segment(f.market_use, f.metric or "", label.period),
+                             content=None, commodity=traded_as(label.commodity, f.clause_pre)), value
+    if label.metric in ("exports", "imports"):
+        label = label.replace(commodity=traded_as(label.commodity, f.clause_pre))
+    if label.metric != "balance":
+        return label, value
+    if label.measure == "level" and isinstance(value, float) and cues.DEFICIT_LAST.search(f.clause_pre):
+        value = -abs(value)  # "in deficit by 12,000 mt", "a deficit of 12,000 mt": the contract's negative balance
+    return label.replace(segment=label.segment or ("cumulative" if f.cumulative else None)), value
+
+
+def market_use_segment(word: str, metric: str, period: str | None) -> str:
+    """The segment of a market's use: its word, "usage, cumulative" for a span since January (a whole year's, as
+    "demand will grow 4.6% this year", is the word alone)."""
+    span = metric == "cumulative_production" and not (period or "").endswith("-12")
+    return f"{word}, cumulative" if span else word
