@@ -174,7 +174,17 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             span,
         )
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
-    return standing_facts(state.facts)
+    return standing_facts(state.facts, _headline_end(section))
+
+
+def _headline_end(section: Section) -> int:
+    """Where the article's headline ends: a first paragraph of one short line, no sentence ended with a full stop,
+    with more after it, in a section under no heading (-1: none)."""
+    sentences = section.sentences
+    if section.heading is not None or len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph \
+            or len(sentences[0].text) > 200 or sentences[0].text.rstrip().endswith("."):
+        return -1
+    return sentences[0].end
 
 
 def _paragraph_label(first_sentence: str) -> str | None:
