@@ -98,6 +98,13 @@ class SectionState:
                 self.note_paragraphs.add(sentence.paragraph)
         return sentence.paragraph not in self.note_paragraphs
 
+    def lists_on(self, sentence: cl.Sentence, commodity: str) -> bool:
+        """Whether the sentence goes on with another product a span's list ("From January to October, polysilicon
+        output reached 1.1 million tons. Solar cell production reached about 560GW"): the span is its figures'."""
+        last = self.facts[-1].label if self.facts else None
+        return sentence.paragraph in self.cumulative_paragraphs and last is not None \
+            and last.metric == "cumulative_production" and last.commodity != commodity
+
     def carried(self, sentence: cl.Sentence) -> tuple[str | None, str | None]:
         """The period and the metric the sentence takes from the ones before it."""
         report_month, text = self.report_month, sentence.text
@@ -168,7 +175,8 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
         spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) \
             or cues.THE_SPAN_AGAIN.search(sentence.text) else state.span_paragraphs
-        span = carried == state.period_by_paragraph.get(sentence.paragraph) and sentence.paragraph in spans
+        span = carried == state.period_by_paragraph.get(sentence.paragraph) and (
+            sentence.paragraph in spans or state.lists_on(sentence, about.commodity))
         sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
             span,
