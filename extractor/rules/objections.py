@@ -172,9 +172,12 @@ def _output_value_s(figure: Figure) -> str | None:
 
 
 def _installations_s(figure: Figure) -> str | None:
-    """ "newly installed PV capacity reached 34.5 GW": what was installed (demand), not the commodity's capacity."""
+    """ "newly installed PV capacity reached 34.5 GW", "new PV installations reached 252.87GW": what was installed
+    (demand), not the commodity's capacity or output."""
     if figure.metric == "capacity" and prefilter.search(cues.NEWLY_INSTALLED, figure.sentence[:figure.number.start]):
         return "newly installed capacity (installations, a demand), not the commodity's capacity"
+    if prefilter.search(cues.INSTALLATIONS, figure.sentence[figure.clause_start:figure.number.start]):
+        return "installations (a demand), not the commodity's output"
     return None
 
 
