@@ -60,6 +60,15 @@ def test_a_fiscal_year_range_names_its_last_month() -> None:
     assert report_month(text).value == "2024-01"
 
 
+def test_a_span_of_a_fiscal_year_written_with_its_two_years() -> None:
+    """ "April-February period of FY 2022-23": an April-to-March fiscal year's span ends in February 2023; a span
+    not from April, or years that do not follow each other, name no fiscal year."""
+    assert report_month("Zinc output grew 4 per cent in the April-February period of FY 2022-23.").value == "2023-02"
+    assert report_month("Steel output grew 2 per cent in April-September of 2021-22.").value == "2021-09"
+    assert report_month("Steel output grew 2 per cent in June-September of 2021-22.").value is None
+    assert report_month("Steel output grew 2 per cent in April-September of 2021-25.").value is None
+
+
 def test_compared_months_and_day_dates_cast_no_vote() -> None:
     text = ("Nickel output fell to 13,100 mt in June from May's 13,800 mt, SMM said at a meeting held on May 28. "
             "Output rose 2% from April levels.")

@@ -188,6 +188,22 @@ def vote_sentence(ballot: Ballot, sentence: str) -> None:
             ballot.votes.add(shift_month(ballot.published.month_key, -1), LAST_MONTH * ballot.weight,
                              f"{ballot.where}: 'last month'")
     _vote_full_years(ballot, sentence, taken)
+    _vote_fiscal_spans(ballot, sentence)
+
+
+# A span of a fiscal year that runs April to March ("the April-February period of FY 2024-25", "April-January of
+# 2023-24"): its last month, in the year the fiscal year has reached by then.
+_FISCAL_SPAN = re.compile(rf"\b({MONTH_WORD})\s*[-–]\s*({MONTH_WORD})(?:\s+period)?\s+(?:of\s+)?(?:the\s+)?"
+                          rf"(?:(?:FY|fiscal(?:\s+year)?)\s*)?{YEAR}\s*[-–/]\s*(\d\d)\b", re.I)
+
+
+def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
+    for match in prefilter.finditer(_FISCAL_SPAN, sentence):
+        first, last, year = month_number(match.group(1)), month_number(match.group(2)), int(match.group(3))
+        if first != 4 or last is None or (year + 1) % 100 != int(match.group(4)):
+            continue  # an Indian fiscal year starts in April and spans two years
+        month = f"{year + (last < 4):04d}-{last:02d}"
+        ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
 
 
 def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
