@@ -33,7 +33,7 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+)?"
+_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+|(?:{words('balance_word')}|shortfall)\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 

@@ -21,7 +21,9 @@ def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Labe
         label = label.replace(commodity=traded_as(label.commodity, f.clause_pre))
     if label.metric != "balance":
         return label, value
-    if label.measure == "level" and isinstance(value, float) and cues.DEFICIT_LAST.search(f.clause_pre):
+    after = cues.BALANCE_AFTER.match(f.post)  # "a 95,000 tonnes surplus": the word after it, else the last before
+    deficit = bool(after.group(1)) if after else bool(cues.DEFICIT_LAST.search(f.clause_pre))
+    if label.measure == "level" and isinstance(value, float) and deficit:
         value = -abs(value)  # "in deficit by 12,000 mt", "a deficit of 12,000 mt": the contract's negative balance
     return label.replace(segment=label.segment or ("cumulative" if f.cumulative else None)), value
 
