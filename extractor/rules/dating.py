@@ -45,7 +45,7 @@ def _basis(f: NumberFeatures, period: str | None, forecast_cue: bool) -> str:
 
 
 # The metrics of a state (what there is at a moment), not of a month's flow.
-_STATE_METRICS = ("inventory", "capacity", "operating_capacity")
+_STATE_METRICS = ("inventory", "capacity", "operating_capacity", "operating_rate")
 
 
 def _measured_at_month_start(f: NumberFeatures, period: str | None) -> bool:

@@ -42,7 +42,9 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?",
          "cumulative_production"),
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
-        (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
+        # (with the verb after it, as the capacity's below: "operating aluminium capacity stood at")
+        (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b"
+         rf"(?:\s+{words('capacity_verb')}\b)?|"
          rf"\b{words('capacity_noun', parts=('base',))} (?:\w+\s+){{0,5}}{words('in_operation')}\b|"
          rf"\b{words('in_operation')}\b",
          "operating_capacity"),
