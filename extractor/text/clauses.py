@@ -52,9 +52,9 @@ FULL_YEAR = re.compile(
     # "In 2016, ...", "In 2016 output ...", "It is said that in 2016, ..." (not "In 2016-17", "In 2016 Q1")
     r"|(?:^|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|(?<=mt |kt |ns |es |\dt |oz )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
+    r"|(?<=mt |kt |ns |es |\dt |oz |GW )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
-    rf"|(?<=mt |kt |ns |es |\dt |oz )({words('this_or_last')})\s+year\b"
+    rf"|(?<=mt |kt |ns |es |\dt |oz |GW )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
     # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
     # increase in 2017", "1.8% next year")
@@ -63,11 +63,12 @@ FULL_YEAR = re.compile(
     rf"|({words('relative')})\s+year\b)"
     r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
     # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?<=mt |kt |ns |es |\dt |oz )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    r"|(?<=mt |kt |ns |es |\dt |oz |GW )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a release's data of a year ("according to preliminary data of the study group for 2016, ...")
     rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a move over the year before publication, its figures in the sentences after ("production rose last year.")
-    rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb')}\s+({words('this_or_last')})\s+year\b",
+    rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb')}\s+({words('this_or_last')})\s+year\b"
+    r"|,\s+in\s+((?:19|20)\d\d)\s*,",  # "In terms of polysilicon, in 2023, the domestic production reaches ..."
     re.I,
 )
 # A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
@@ -282,7 +283,7 @@ def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), or for "full-year output" the report's own year (a forecast before December)."""
     year = (match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
-            or match.group(9) or match.group(10) or match.group(11))
+            or match.group(9) or match.group(10) or match.group(11) or match.group(13))
     relative = match.group(5) or match.group(8) or match.group(12)
     if relative and report_month is not None:
         year = shift_month(report_month, 1)[:4]
