@@ -49,8 +49,9 @@ MONTH_COUNTS = {w: i for i, w in enumerate(
 FULL_YEAR = re.compile(
     rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
     r"\s*((?:19|20)\d\d)?"
-    # "In 2016, ...", "In 2016 output ...", "It is said that in 2016, ..." (not "In 2016-17", "In 2016 Q1")
-    r"|(?:^|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
+    # "In 2016, ...", "- In 2016, ..." (a list's item), "In 2016 output ...", "It is said that in 2016, ..." (not "In
+    # 2016-17", "In 2016 Q1")
+    r"|(?:^[-•*]?\s*|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|(?<=mt |kt |ns |es |\dt |oz |GW )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
@@ -279,12 +280,15 @@ def _year_mentions(sentence: str, report_month: str | None,
     return mentions, taken
 
 
+# FULL_YEAR's groups that hold a year as written, and those that hold "last", "this" or "next"
+_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 11, 13), (5, 8, 12)
+
+
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), or for "full-year output" the report's own year (a forecast before December)."""
-    year = (match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(6) or match.group(7)
-            or match.group(9) or match.group(10) or match.group(11) or match.group(13))
-    relative = match.group(5) or match.group(8) or match.group(12)
+    year = next((match.group(g) for g in _YEAR_GROUPS if match.group(g)), None)
+    relative = next((match.group(g) for g in _RELATIVE_GROUPS if match.group(g)), None)
     if relative and report_month is not None:
         year = shift_month(report_month, 1)[:4]
         year = str(int(year) + {"last": -1, "next": 1}.get(relative.lower(), 0))

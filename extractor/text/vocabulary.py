@@ -44,13 +44,15 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
         # (with the verb after it, as the capacity's below: "operating aluminium capacity stood at")
         (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b"
-         rf"(?:\s+{words('capacity_verb')}\b)?|"
+         rf"(?:\s+(?:{words('capacity_verb')}|{words('up_verb', 'down_verb')})\b)?|"
          rf"\b{words('capacity_noun', parts=('base',))} (?:\w+\s+){{0,5}}{words('in_operation')}\b|"
          rf"\b{words('in_operation')}\b",
          "operating_capacity"),
         (rf"\b{words('capacity_kind')}\s+(?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
          + "".join(rf"(?<!{re.escape(word)} )" for word in forms("operating_word"))
-         + rf"\b{words('capacity_noun', parts=('base',))} {words('capacity_verb')}\b", "capacity"),
+         # (or a move of it: "production capacity increased by 12.0% to 177,000 tons")
+         + rf"\b{words('capacity_noun', parts=('base',))} (?:{words('capacity_verb')}|{words('up_verb', 'down_verb')})\b",
+         "capacity"),
         (rf"\b{words('import_word')}\b", "imports"),
         (rf"\b{words('export_word')}\b", "exports"),
         (rf"\b{words('stock_word')}\b", "inventory"),
