@@ -155,7 +155,10 @@ CHINA_REGION = category(
           "south-west china", "southwest china", "north-east china", "northeast china", "inner mongolia", "xinjiang",
           "yunnan", "sichuan", "jiangxi", "hunan", "henan", "shaanxi", "shanxi", "shandong", "guangxi", "guizhou",
           "gansu", "ningxia", "qinghai", "anhui", "hubei", "guangdong", "fujian", "hebei", "chongqing", "liaoning",
-          "jilin", "heilongjiang", "jiangsu", "zhejiang", "hainan", "tibet", "tianjin"))
+          "jilin", "heilongjiang", "jiangsu", "zhejiang", "hainan", "tibet", "tianjin",
+          # the parts of China wires write with an adjective ("output in eastern China fell")
+          "eastern china", "northern china", "southern china", "western china", "northwestern china",
+          "southwestern china", "northeastern china"))
 # groups of countries a world release reports on, whose output is a part of the world's ("Africa's output rose")
 WORLD_REGION = category(
     "world_region", "Africa's output rose 2.6%",
