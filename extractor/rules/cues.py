@@ -99,7 +99,8 @@ ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{w
                        r"[^.;]*$", re.I)
 # "newly installed PV capacity reached 34.5 GW": installations, what the market took
 NEWLY_INSTALLED = re.compile(r"\bnewly[- ]installed\b", re.I)
-INSTALLATIONS = re.compile(r"\b(?:new\s+)?(?:PV\s+|solar\s+)?installations\b", re.I)  # "new PV installations reached"
+# "new PV installations reached", "solar installations" (not "the installations of new lines")
+INSTALLATIONS = re.compile(r"\b(?:new\s+(?:PV\s+|solar\s+)?|PV\s+|solar\s+)installations\b", re.I)
 # "gross output value rose 27%": an output's worth in money
 # the money an output or a trade is worth ("gross output value", "its value fell 4.4% to $13.6 billion")
 OUTPUT_VALUE = re.compile(rf"\b(?:{words('output_word')}|exports?|imports?|sales|its|their)\s+value\b", re.I)
