@@ -33,7 +33,9 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+|(?:{words('balance_word')}|shortfall)\s+)?"
+# (a balance's word between: "a 95,000 tonnes surplus in February")
+_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+"
+                           rf"|(?:{words('balance_word')}|shortfall)\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 

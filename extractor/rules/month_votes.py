@@ -198,6 +198,7 @@ _FISCAL_SPAN = re.compile(rf"\b({MONTH_WORD})\s*[-–]\s*({MONTH_WORD})(?:\s+per
 
 
 def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
+    """A span of an April-to-March fiscal year votes, as a span since January does, for its last month."""
     for match in prefilter.finditer(_FISCAL_SPAN, sentence):
         first, last, year = month_number(match.group(1)), month_number(match.group(2)), int(match.group(3))
         if first != 4 or last is None or (year + 1) % 100 != int(match.group(4)):
@@ -345,8 +346,8 @@ def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]
                          f"{ballot.where}: '{match.group(0)}'")
 
 
-_MASS_BEFORE = re.compile(r"\d\s*(?:(?:million|billion|mn|bn)\s+)?(?:metric\s+)?(?:tons?|tonnes?|mt|kt|t|GW|GWh|oz|Moz)\s*$",
-                          re.I)
+_MASS_BEFORE = re.compile(r"\d\s*(?:(?:million|billion|mn|bn)\s+)?(?:metric\s+)?"
+                          r"(?:tons?|tonnes?|mt|kt|t|GW|GWh|oz|Moz)\s*$", re.I)
 
 
 _FUTURE_AFTER = re.compile(
