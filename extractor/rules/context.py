@@ -35,7 +35,7 @@ def clause_start_of(s: str, position: int) -> int:
 
 # (a balance's word between: "a 95,000 tonnes surplus in February")
 _PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+"
-                           rf"|(?:{words('balance_word')}|shortfall)\s+)?"
+                           rf"|{words('balance_word', 'shortfall')}\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
 
 
@@ -236,7 +236,7 @@ _OWN_END = re.compile(r"\b(?:and|while|but|whereas)\b|[,;]")
 
 
 # "40,200 mt Ni": the element's tonnes, its metal content
-_ELEMENT_AFTER = re.compile(r"^\s*(?:(?:mt|t|kt|tonnes?|tons?)\s+)?(?:Ni|Co|Li|Mn)\b")
+_ELEMENT_AFTER = re.compile(rf"^\s*(?:(?:mt|t|kt|tonnes?|tons?)\s+)?{words('element_symbol')}\b")
 
 
 def content_of(clause_pre: str, post: str, previous: Previous | None) -> Content | None:
@@ -289,7 +289,8 @@ _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "productio
 _SHARE_OF = re.compile(
     rf"\b{words('share_noun')}\s+of\s+(?:the\s+)?{_PART}\s+(?:(?:\w+ly|{words('share_degree')})\s+)*"
     rf"{words('share_level_verb')}(?:\s+(?:to|at|by))?\s*$", re.I)
-_PART_SHARE = re.compile(rf"(?:^|[,:;]\s*(?:and\s+)?|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$", re.I)
+_PART_SHARE = re.compile(rf"(?:^|[,:;]\s*(?:and\s+)?|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$",
+                         re.I)
 _CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}\s+(?:was|were|is|are)\b", re.I)
 _LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
 

@@ -74,7 +74,7 @@ CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I
 BALANCE_BY = re.compile(rf"\b{words('balance_word')}\s+by\s*$", re.I)
 # A balance word right after a mass ("a 25,000 tonne deficit", "a 95,000 tonnes surplus"): a balance, a deficit (group
 # 1) negative.
-BALANCE_AFTER = re.compile(rf"^\s*(?:({words('deficit_word')}|shortfall)|{words('balance_word')})\b", re.I)
+BALANCE_AFTER = re.compile(rf"^\s*(?:({words('deficit_word', 'shortfall')})|{words('balance_word')})\b", re.I)
 # The last balance word before a figure is a deficit ("a deficit of 12,000 mt", "in deficit by 12,000 mt").
 DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_word')}\b)", re.I | re.S)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".

@@ -189,7 +189,8 @@ OTHER_CUE = _cues(
 OTHER_FLIP = _cues(
     "other_flip", "the outage was resolved",
     # producers pressed to meet a year's targets raise output (those that met theirs early cut it)
-    "to {1}<achieve> {3}[production ]<target>", "catch up", "increase in the number of sample*", "more sample*", "alleviat*", "subsided", "eased", "ended", "over",
+    "to {1}<achieve> {3}[production ]<target>", "catch up", "increase in the number of sample*", "more sample*",
+    "alleviat*", "subsided", "eased", "ended", "over",
     "resolved", "lifted")
 
 CATEGORIES = categories_in(globals())

@@ -151,6 +151,9 @@ BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt; demand for the 
                         fixed(*(f"supply {{6}}{verb} demand" for verb in _EXCEEDED)), fixed(*_DEMAND_ABOVE))
 DEFICIT_WORD = category("deficit_word", "a deficit of 20,000 mt; demand exceeded supply",
                         only(BALANCE_WORD, "deficit", *_DEMAND_ABOVE))
+# a deficit named after its mass only ("a 415,000 tonne shortfall a year earlier"): not a balance word on its own ("a
+# shortfall of ore")
+SHORTFALL = category("shortfall", "a 415,000 tonne shortfall a year earlier", fixed("shortfall"))
 SHARE_WORD = category(
     "share_word", "its share rose to 30%; accounting for 30%",
     fixed("share", "proportion", "account for", "accounting for", "accounted for", "accounts for", "percentage of",

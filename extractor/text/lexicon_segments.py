@@ -189,12 +189,14 @@ PRICE_KIND = category(
     fixed("spot", "retail", "tender", "procurement tender", "bid", "ex-factory", "futures", "long-term contract",
           "contract", "transaction", "steel mill bid", "steel mill tender"))
 
-# (e) the content a mass is counted in: its metal ("40.9 kt in Ni metal") or its physical weight
+# (e) the content a mass is counted in: its metal ("40.9 kt in Ni metal", "40,200 mt Ni") or its physical weight
+_ELEMENTS = ("Ni", "Co", "Li", "Mn")
+ELEMENT_SYMBOL = category("element_symbol", "NPI output fell to 40,200 mt Ni",
+                          *(word(element, exact_case=True) for element in _ELEMENTS))
 METAL_CONTENT = category(
     "metal_content", "output of 40.9 kt in Ni metal terms",
     fixed("metal content"),
-    fixed(*(f"{element}{dot}{space}content" for element in ("Ni", "Co", "Li", "Mn") for dot in ("", ".")
-            for space in ("", " "))),
+    fixed(*(f"{element}{dot}{space}content" for element in _ELEMENTS for dot in ("", ".") for space in ("", " "))),
     fixed("nickel content", "cobalt content", "lithium content", "metal terms"),
     *(word(f"{metal} metal", not_before=(" output", " production", " produc*", " capacity", " prices", " price",
                                           " plants", " plant", " markets", " market", " products", " product",

@@ -51,7 +51,8 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (rf"\b{words('capacity_kind')}\s+(?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
          + "".join(rf"(?<!{re.escape(word)} )" for word in forms("operating_word"))
          # (or a move of it: "production capacity increased by 12.0% to 177,000 tons")
-         + rf"\b{words('capacity_noun', parts=('base',))} (?:{words('capacity_verb')}|{words('up_verb', 'down_verb')})\b",
+         + rf"\b{words('capacity_noun', parts=('base',))} "
+         rf"(?:{words('capacity_verb')}|{words('up_verb', 'down_verb')})\b",
          "capacity"),
         (rf"\b{words('import_word')}\b", "imports"),
         (rf"\b{words('export_word')}\b", "exports"),
@@ -122,7 +123,8 @@ REGION_SEGMENT = re.compile(
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
-    rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"  # a list's next province and its figure: ", Shanxi 96.5 kt"
+    # a list's next province and its figure: ", Shanxi 96.5 kt"
+    rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
     rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)",
     re.I,
