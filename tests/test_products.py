@@ -17,6 +17,9 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     assert named_product("The association said members produced 8.4 kt of bismuth ingots in 2021.") == "bismuth_ingot"
     assert named_product("In May 2023, domestic La-Ce oxide production was 9,100 mt, down 2% MoM.") == "la_ce_oxide"
     assert named_product("Output of anode foil in the province rose 4% in June.") == "anode_foil"
+    # a possessive's "s" is no word of the name
+    assert named_product("Japan's cobalt powder output rose 3% in May.") == "cobalt_powder"
+    assert named_product("Korea’s zirconium sponge output fell.") == "zirconium_sponge"
     assert named_product("The plant's output rose after the overhaul.") is None  # a plant is no product
     # a word of the sentence's grammar before "production" is no product; the product named later still is
     assert named_product("Shipments fell in 2019, when production of gallium metal fell to 310 t.") == "gallium_metal"

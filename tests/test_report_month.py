@@ -295,3 +295,10 @@ def test_a_half_year_a_change_is_measured_from_is_the_base_of_the_half_year_revi
     assert report_month(text).value == "2022-06"
     # the half year of a month is no span since January, and votes for no June
     assert report_month("Smelters cut output in the first half of March 2023, mills said.").value == "2023-03"
+
+
+def test_a_month_after_another_months_change_compared_with_is_the_base() -> None:
+    text = ("date 2024-03-12\nOutput of the country's coal mines slipped 3.1% year on year in January, compared with a "
+            "revised fall of 5.2% in December. This compares with a revised increase of 1.4% in December for the "
+            "iron ore mines, the statistics office said. Total mining output fell 2.7% in January 2024.")
+    assert report_month(text).value == "2024-01"

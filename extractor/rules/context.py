@@ -11,7 +11,7 @@ from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import names_commodity
-from extractor.text.lexicon import words
+from extractor.text.lexicon import MARKERS, words
 from extractor.text.months import months_between, resolve_month
 from schemas.contract import Content
 
@@ -210,7 +210,8 @@ def _region_label(group: str) -> str:
 
 _SPACES = re.compile(r"\s+")
 _AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", re.I)
-_AFTER_PREPOSITION = re.compile(r"^\s*(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)
+# (a comparison's marker may stand between: "up 6% YoY in Yunnan")
+_AFTER_PREPOSITION = re.compile(rf"^\s*(?:{MARKERS}\s+)?(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)
 _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
 
 

@@ -84,7 +84,8 @@ THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
                         rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b|"  # "2% above last year's"
-                        r"(?=\s*(?:[.;,)]|$)))", re.I)  # "demand was 1.1 percent higher.": a change stated bare
+                        r"(?=\s*(?:[.;,)]|$))|"  # "demand was 1.1 percent higher.": a change stated bare
+                        r"(?=\s+(?:in|during|over|for)\b))", re.I)  # "edged 2% higher in the first two months"
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # "below the 4,000 mt mark": a figure named as a mark is a level, whatever move reaches it

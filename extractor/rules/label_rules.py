@@ -177,9 +177,13 @@ def _base_of_change(f: NumberFeatures) -> bool:
         month_named_after(f.place.mentions, f.s, f.number.end) is not None
 
 
+# a list's next change after a place named for the one before ("rose 7% in Yunnan and 3% in Hunan")
+_PLACE_BEFORE = r"(?:in\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,3})\s*)?"
+
+
 def _same_kind_as_before(f: NumberFeatures) -> bool:
     return f.previous is not None and f.previous.change and bool(re.fullmatch(
-        rf"\s*(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
+        rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
 
 
 def _change_compared(f: NumberFeatures) -> bool:

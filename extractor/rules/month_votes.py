@@ -47,6 +47,8 @@ _DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|to
 _COMPARED_BEFORE = re.compile(
     rf"(?:\b{words('compared_before')}|\bfrom the [\w\s-]{{0,30}}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
     rf"\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)|"
+    # "compared with a revised decline of 6.6% in October": another month's change
+    rf"\b{words('compared_figure')}\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){{0,3}}?(?:of\s+)?[\d.,]+\s*(?:%|per\s?cent)\s+(?:in|of)|"
     rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
     rf"\s+(?:in\s+)?(?:the\s+)?(?:{words('period_edge')}\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.I,
@@ -278,7 +280,7 @@ def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list
         return
     month = month_number(match.group(1))
     assert month is not None
-    before = sentence[max(0, match.start() - 40):match.start()]
+    before = sentence[max(0, match.start() - 60):match.start()]
     if prefilter.search(_COMPARED_BEFORE, before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
         _vote_base(ballot, match, month, before)  # what the month is compared with
     else:

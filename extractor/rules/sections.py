@@ -106,12 +106,12 @@ _NAMED_PRODUCT = re.compile(
     r"stood|rose|fell|reached|totall?ed|came|is|are|at|hit)\b|[,.])"
     r"|\bproduced\s+[\d,.]+\s*(?:mln|million|thousand|k)?\s*(?:kt|mt|t|tonnes?|tons?)\s+of\s+"
     r"(?P<produced>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*[,.(]|\s+in\b)"
-    rf"|(?P<before>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{_COUNTED_AFTER}\b",
+    rf"|(?<![\w'’])(?P<before>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w-]+){{0,2}}?)\s+{_COUNTED_AFTER}\b",
     re.I,
 )
 _NOT_PRODUCT = re.compile(
     rf"^(?:(?:china'?s?|chinese|domestic|global|world|total|monthly|annual|national|industry|the|its|their|"
-    rf"{MONTH_NAMES}|{MONTH_ABBREVIATIONS}|jan-\w+|(?:19|20)\d\d|in|of|and|smm)\s+)+", re.I)
+    rf"{MONTH_NAMES}|{MONTH_ABBREVIATIONS}|jan-\w+|(?:19|20)\d\d|[HQ][1-4]|[1-4][HQ]|in|of|and|smm)\s+)+", re.I)
 
 
 def named_product(text: str) -> str | None:

@@ -38,7 +38,10 @@ CUMULATIVE_RANGE = re.compile(
     # "the nine months", "the nine-month period": a span since January where it ends in the report's month
     r"|\bthe\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]months?\b(?:\s+period)?"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
-    r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b",  # "H1 2024", "2019H1"
+    r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b"  # "H1 2024", "2019H1"
+    # the first quarter ("the initial quarter of 2022", "Q1 2019", "2019Q1"), a span since January of its March
+    r"|\b(?:the\s+)?(?:first|initial|opening)\s+(quarter)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
+    r"|\b(Q1|1Q)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(Q1)\b",
     re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
@@ -89,6 +92,7 @@ YEAR_END = re.compile(r"\b(?:at|by|as\s+of)\s+the\s+end\s+of\s+((?:19|20)\d\d)\b
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
+_COMPARED_SPAN = re.compile(rf"\b{words('compared_span')}\s+(?:the\s+)?$", re.I)
 _COMPARED_MONTH = re.compile(
     rf"{words('compared_month')}\s+"
     rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
@@ -206,9 +210,12 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
         month = _cumulative_last_month(match)
         if month is None or match.group(13) and not _ends_in_report_month(sentence, match, month, report_month):
             continue
-        if match.group(15) and not match.group(16) and prefilter.search(MONTH_MENTION, sentence):
-            continue  # a bare "H1" beside a month is a cause's ("the installation rush in H1 ... rise in March")
-        year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14, 16, 17) if match.group(g)), None)
+        if _no_period(sentence, match):
+            continue
+        if _COMPARED_SPAN.search(sentence, max(0, match.start() - 20), match.start()):
+            taken.append((match.start(), match.end()))  # "Compared to January-February 2015, ...": the base of a
+            continue  # comparison, not the period, and its months are its own
+        year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14, 16, 17, 20, 22, 23) if match.group(g)), None)
         period = resolve_month(month, report_month, year)
         if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
             period = shift_month(period, -12)
@@ -216,6 +223,12 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), match.end()))
     return mentions, taken
+
+
+def _no_period(sentence: str, match: re.Match[str]) -> bool:
+    """A bare "H1" or "Q1" beside a month is a cause's ("the installation rush in H1 ... rise in March")."""
+    bare = match.group(15) and not match.group(16) or match.group(21) and not match.group(22)
+    return bool(bare) and prefilter.search(MONTH_MENTION, sentence) is not None
 
 
 _ENDING = re.compile(rf"\s+(?:to|through|until|ending|ended)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})", re.I)
@@ -253,9 +266,13 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
     return mentions, taken
 
 
+# CUMULATIVE_RANGE's groups that name a span by its length: a half year's (6 months) and the first quarter's (3)
+_SPAN_LENGTHS = ((9, "6"), (15, "6"), (18, "6"), (19, "3"), (21, "3"), (24, "3"))
+
+
 def _cumulative_last_month(match: re.Match[str]) -> str | None:
     """The name of a span's last month: the one it names, or the count of its months ("first five months")."""
-    count = match.group(5) or match.group(13) or ("6" if match.group(9) or match.group(15) or match.group(18) else None) \
+    count = match.group(5) or match.group(13) or next((n for g, n in _SPAN_LENGTHS if match.group(g)), None) \
         or (str(3 * MONTH_COUNTS[match.group(11).lower()]) if match.group(11) else None)
     if not count:
         return next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)

@@ -58,6 +58,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "ferromolybdenum": ("ferromolybdenum",),
     "apt": ("ammonium paratungstate", "apt"),
     "silver": ("silver", "silver ingot"),
+    "gold": ("gold",),
     "silver_nitrate": ("silver nitrate",),
     "antimony_ingot": ("antimony ingot", "antimony ingots", "antimony"),
     "sodium_pyroantimonate": ("sodium pyroantimonate", "sodium antimonate"),
@@ -115,7 +116,7 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "lmo": ("lithium manganate",),
     # A mine's metal output ("zinc mine output", "mined copper production").
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
-       for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver")},
+       for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver", "gold")},
 }
 
 # Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is
@@ -170,7 +171,7 @@ OTHER_PRODUCTS: dict[str, tuple[str, ...]] = {
 CONTRACT_IDS = frozenset(COMMODITY_ALIASES) | {i for ids in OTHER_PRODUCTS.values() for i in ids}
 
 # Generic words that name a commodity as a heading but are too common to find one in free text.
-_TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "aluminum", "alumina", "wafer", "ferrochrome"}
+_TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "gold", "aluminum", "alumina", "wafer", "ferrochrome"}
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -11,7 +11,8 @@ from extractor.text.lexicon_changes import DEGREE, DOWN_VERB, UP_VERB
 COMPARED_WITH = category(
     "compared_with", "up 3% from April; lower than a year ago; versus 2023",
     fixed("from", "compared to", "compared with", "than", "versus", "vs.", "vs", "over", "against", "on",
-          "matched with", "since", "after", "before", "until", "by the end of", "above", "below"))
+          "matched with", "since", "after", "before", "until", "by the end of", "above", "below", "compares with",
+          "compares to"))
 # Narrower sets of those, each as one rule reads it (a wider set would read a month named after "since" or "on" as
 # compared with, where these rules read it as the period):
 COMPARED_MONTH = category(
@@ -39,7 +40,8 @@ COMPARED_BEFORE = category(
     only(COMPARED_WITH, "from", "than", "over", "compared to", "compared with", "versus", "vs.", "vs", "against",
          "since", "after", "before", "until", "by the end of"))
 COMPARED_FIGURE = category("compared_figure", "462,000 t in August, compared with 496,600 t in August 2017",
-                           only(COMPARED_WITH, "compared to", "compared with", "from", "against", "versus"))
+                           only(COMPARED_WITH, "compared to", "compared with", "from", "against", "versus",
+                                "compares with", "compares to"))
 COMPARED_BASE = category("compared_base", "up 2% from the same period of 2018",
                          only(COMPARED_WITH, "from", "over", "than", "compared to", "compared with"))
 COMPARED_SPAN = category("compared_span", "Compared to January-May 2019, output rose 2%",

@@ -59,6 +59,8 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("scrap-derived", "recycled lithium carbonate output rose", "scrap-derived",
              "lithium carbonate from recycling", "recycled lithium carbonate", "recycled lithium enterprises",
              "recycled lithium producers", "recycled lithium salt enterprises", "recycled lithium salt producers"),
+    # a study group's refined metal made from scrap ("refined production from scrap edged up 2%")
+    _segment("scrap", "refined copper production from scrap rose 2%", "production from scrap", "output from scrap"),
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),

@@ -141,7 +141,7 @@ _CHANGE_NOUNS = words("up_noun", "down_noun", "change_noun")
 # a change noun "of" its figure: singular only, on purpose: a plural ("gains of 9% in one region and 5% in another")
 # lists the parts' changes, not the product's (corpus-wide tune core 0.633 -> 0.631 with the plurals)
 CHANGE_CUES = re.compile(
-    rf"(?:\bby\s*$|\b(?:{words('up_noun', 'down_noun', 'change_noun', parts=('base',))}|"
+    rf"(?:\bby\s*$|\b(?:{words('up_noun', 'down_noun', 'change_noun', parts=('base', 'plural'))}|"
     rf"{words('change_gerund', parts=('ing',))})\s+of\s*$"
     # "an increase in world demand for the metal of 6%": the change's noun before what changed
     rf"|\b{words('up_noun', 'down_noun', parts=('base',))}\s+in\s+(?:[\w-]+\s+){{1,7}}?of\s*$)",
