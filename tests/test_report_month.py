@@ -302,3 +302,10 @@ def test_a_month_after_another_months_change_compared_with_is_the_base() -> None
             "revised fall of 5.2% in December. This compares with a revised increase of 1.4% in December for the "
             "iron ore mines, the statistics office said. Total mining output fell 2.7% in January 2024.")
     assert report_month(text).value == "2024-01"
+
+
+def test_a_month_after_a_figure_compared_with_dates_the_year_after_it() -> None:
+    text = ("Steel output in the region fell in October\n\nThe region's mills made 12.1 million tonnes of crude steel "
+            "during October. Spain produced 1.21 million tonnes during the month, down 2.4% when compared with the "
+            "country's output of 1.24 million tonnes during October 2018.")
+    assert report_month(text).value == "2019-10"

@@ -204,11 +204,14 @@ _PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_w
 def _region_label(group: str) -> str:
     """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
     label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")
+    if _REGION_NAME.fullmatch(label):
+        return _SPACES.sub(" ", label)  # a name with its compass word ("western europe") is the name
     label = _AREA_WORDS.sub("", label)
     return _SPACES.sub(" ", label).strip()
 
 
 _SPACES = re.compile(r"\s+")
+_REGION_NAME = re.compile(vocab.REGION_NAMES, re.I)
 _AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", re.I)
 # (a comparison's marker may stand between: "up 6% YoY in Yunnan")
 _AFTER_PREPOSITION = re.compile(rf"^\s*(?:{MARKERS}\s+)?(?:at|among|for|in|from|of)\s+(?:the\s+)?", re.I)

@@ -126,9 +126,18 @@ def features_of(place: NumberPlace) -> NumberFeatures:
         period, cumulative, objection, prefilter.search(vocab.COMPARISON_NOUN, local_pre),
         prefilter.search(vocab.LEVEL_CUES, local_pre),
         prefilter.search(vocab.CHANGE_CUES, local_pre), direction, direction_at, size_moved,
-        cl.comparison_near(post[:40]) if not cl.QOQ.search(post[:12]) else "qoq", expected_level,
+        _comparison_after(post), expected_level,
         cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre), market_use,
     )
+
+
+def _comparison_after(post: str) -> str | None:
+    """The comparison marked right after a figure, past the month it is of ("7.5% during the month of November
+    year-on-year"): 'mom', 'yoy' or 'qoq'."""
+    if cl.QOQ.search(post[:12]):
+        return "qoq"
+    month = cues.MONTH_AFTER.match(post)
+    return cl.comparison_near(post[month.end() if month else 0:][:40])
 
 
 def _whose(place: NumberPlace, local_pre: str, post: str, metric: str | None, metric_end: int,

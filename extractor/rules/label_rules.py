@@ -27,6 +27,7 @@ from extractor.rules.context import in_percent_range, month_comparison, month_na
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
+from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import MARKERS
@@ -186,6 +187,16 @@ def _same_kind_as_before(f: NumberFeatures) -> bool:
         rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
 
 
+# a list's next place and its change, after a change and its level ("rose by 19.8% to 218 kt, Western Europe 4.1% to
+# 280 kt, Oceania by 5.0% to 151 kt")
+_LIST_PLACE = re.compile(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})\s+(?:by\s+)?")
+
+
+def _list_places_change(f: NumberFeatures) -> bool:
+    return f.unit == "%" and f.previous is not None and bool(_LIST_PLACE.fullmatch(f.local_pre)) \
+        and cl.last_direction(f.clause_pre)[0] is not None
+
+
 def _change_compared(f: NumberFeatures) -> bool:
     """A percentage compared with after a change, another month's change ("up 0.1% YoY, compared with 4.2% in
     April")."""
@@ -225,6 +236,7 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("change noun after", lambda f: bool(cues.CHANGE_NOUN_AFTER.match(f.post)) and f.unit in _PCT_OR_MASS,
          _change, "marking a 2.2% rise"),
     Rule("same kind as before", _same_kind_as_before, _change, "up 1.5% and 6% YoY"),
+    Rule("a list's next place", _list_places_change, _change, "rose 9% to 218 kt, Western Europe 4% to 280 kt"),
     Rule("another month's change compared", _change_compared, _change, "up 1% YoY, compared with 4% in April"),
     Rule("against a month named", lambda f: f.unit in _PCT and month_comparison(f.post, f.period) is not None,
          _change, "3% above June"),

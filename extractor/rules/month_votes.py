@@ -44,11 +44,24 @@ _MONTH_MENTION = re.compile(rf"(?<![A-Za-z-])({MONTH_WORD})(?![A-Za-z])(?:\s*,?\
 # A month with its year in two digits after an apostrophe ("Aug'24", "in Jan-Aug'24"): a year of this century.
 _MONTH_SHORT_YEAR = re.compile(rf"(?<![A-Za-z-])(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})['’](\d\d)\b(?![.,]\d)", re.I)
 _DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|tonnes?|million|thousand|,\d))")
+_BEFORE = 80  # how far before a month the words that say it is compared with are read
+_SENTENCE_END = re.compile(r".*(?:[.!?]\s|\n)", re.S)
+
+
+def _words_before(text: str, start: int) -> str:
+    """The words of a month's sentence before it, up to `_BEFORE` characters."""
+    before = text[max(0, start - _BEFORE):start]
+    ended = _SENTENCE_END.match(before)
+    return before[ended.end():] if ended else before
+
+
 _COMPARED_BEFORE = re.compile(
     rf"(?:\b{words('compared_before')}|\bfrom the [\w\s-]{{0,30}}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
     rf"\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)|"
-    # "compared with a revised decline of 6.6% in October": another month's change
-    rf"\b{words('compared_figure')}\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){{0,3}}?(?:of\s+)?[\d.,]+\s*(?:%|per\s?cent)\s+(?:in|of)|"
+    # "compared with a revised decline of 6.6% in October", "compared with the country's output of 3.59 million
+    # tonnes during November 2014": another month's change or figure
+    rf"\b{words('compared_span')}\s+(?:[\w'’-]+\s+){{0,4}}?(?:of\s+)?[\d.,]+\s*(?:%|per\s?cent|(?:[a-z]+\s+){{0,2}}?)"
+    r"\s*(?:in|of|during)|"
     rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
     rf"\s+(?:in\s+)?(?:the\s+)?(?:{words('period_edge')}\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
     re.I,
@@ -154,7 +167,7 @@ def _years_of_months(text: str) -> set[int]:
     for match in prefilter.finditer(_MONTH_MENTION, text):
         if not match.group(2) or _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue
-        before = text[max(0, match.start() - 40):match.start()]
+        before = _words_before(text, match.start())
         if _COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
             years.add(int(shift_month(year_month(int(match.group(2)), month_number(match.group(1)) or 1), -1)[:4]))
         elif not prefilter.search(_COMPARED_BEFORE, before):
@@ -280,7 +293,7 @@ def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list
         return
     month = month_number(match.group(1))
     assert month is not None
-    before = sentence[max(0, match.start() - 60):match.start()]
+    before = _words_before(sentence, match.start())
     if prefilter.search(_COMPARED_BEFORE, before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
         _vote_base(ballot, match, month, before)  # what the month is compared with
     else:

@@ -45,7 +45,8 @@ COMPARED_FIGURE = category("compared_figure", "462,000 t in August, compared wit
 COMPARED_BASE = category("compared_base", "up 2% from the same period of 2018",
                          only(COMPARED_WITH, "from", "over", "than", "compared to", "compared with"))
 COMPARED_SPAN = category("compared_span", "Compared to January-May 2019, output rose 2%",
-                         only(COMPARED_WITH, "compared to", "compared with", "against", "versus", "vs.", "vs", "than"))
+                         only(COMPARED_WITH, "compared to", "compared with", "against", "versus", "vs.", "vs", "than",
+                              "compares with", "compares to"))
 PERIOD_NAMED_BEFORE = category(
     "period_named_before", "output rose 4% against 2023",
     only(COMPARED_WITH, "from", "than", "over", "against", "on", "versus", "compared to", "compared with"))

@@ -110,10 +110,11 @@ AREA_COMPASS = rf"\b{words('compass')}\s+(?!china\b)"
 # Any other area named with its kind, capitalised as a name is: "Baotou city", "Baise prefecture".
 AREA_KINDS = words("area_kind")
 AREA_NAMED = rf"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{AREA_KINDS})\b"
-AREA = rf"(?:{AREA_COMPASS})?(?:{REGION_NAMES}|{AREA_NAMED})"
+# (a name with its compass word, "western europe", is read whole first)
+AREA = rf"(?:{REGION_NAMES}\b|(?:{AREA_COMPASS})?(?:{REGION_NAMES}|{AREA_NAMED}))"
 _REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 REGION_SEGMENT = re.compile(
-    rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from)\s+"
+    rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
     rf"|\b{_REGION_GROUP}(?:\s+(?:province|region))?(?:'s|’s)\s+(?:\w+\s+){{0,2}}{words('output_or_rate')}"
     rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+{words('region_record')}\s+(?:(?:its|their)\s+)?(?:\w+\s+)?"
@@ -123,8 +124,9 @@ REGION_SEGMENT = re.compile(
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
-    # a list's next province and its figure: ", Shanxi 96.5 kt"
+    # a list's next province and its figure: ", Shanxi 96.5 kt", "..., Oceania by 5%", "North America declined by 3%"
     rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"
+    rf"|(?:^|,|\band)\s*{_REGION_GROUP}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}\s+)?by\s+(?=[-–]?\s*\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
     rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)",
     re.I,
