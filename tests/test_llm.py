@@ -421,7 +421,7 @@ def test_a_question_nobody_recorded_can_be_written_out_answered_and_replayed(tmp
 def test_the_document_question_lists_the_contracts_other_products() -> None:
     """The document question's product lists are the contract's other-products table (`OTHER_PRODUCTS`), kind by
     kind. document-reading/2 lacks one id the table holds; its next version adds it (recordings change with it)."""
-    from extractor.text.commodities import OTHER_PRODUCTS
+    from extractor.text.contract_products import OTHER_PRODUCTS
 
     system = prompts.load("document_reading").system
     for kind, ids in OTHER_PRODUCTS.items():

@@ -18,7 +18,7 @@ from extractor.errors import ExtractorError
 from extractor.eval.scoring import values_agree
 from extractor.facts import DocumentFacts, Fact, load_document_facts
 from extractor.formats.tables import DECLARATION_LINE, scale_factors
-from extractor.text.commodities import CONTRACT_IDS
+from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.documents import read_document
 from extractor.text.numbers import find_numbers
 from schemas.periods import WINDOW_BEFORE, months_between

@@ -8,15 +8,16 @@ from typing import Any
 from extractor.record import Label
 from extractor.rules import cues
 from extractor.rules.features import NumberFeatures
-from extractor.text.commodities import traded_as
+from extractor.text.commodities import refined_of, traded_as
 
 
 def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
     """The label of a figure of what the market uses ("usage totalled 1.1 million t": other, its segment the word and
-    a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative."""
+    a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative; both of the refined
+    metal, where the story is of its mines."""
     if f.market_use is not None:
         return label.replace(metric="other", segment=market_use_segment(f.market_use, f.metric or "", label.period),
-                             content=None, commodity=traded_as(label.commodity, f.clause_pre)), value
+                             content=None, commodity=traded_as(refined_of(label.commodity), f.clause_pre)), value
     if label.metric in ("exports", "imports"):
         label = label.replace(commodity=traded_as(label.commodity, f.clause_pre))
     if label.metric != "balance":
@@ -25,7 +26,8 @@ def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Labe
     deficit = bool(after.group(1)) if after else bool(cues.DEFICIT_LAST.search(f.clause_pre))
     if label.measure == "level" and isinstance(value, float) and deficit:
         value = -abs(value)  # "in deficit by 12,000 mt", "a deficit of 12,000 mt": the contract's negative balance
-    return label.replace(segment=label.segment or ("cumulative" if f.cumulative else None)), value
+    return label.replace(commodity=refined_of(label.commodity),
+                         segment=label.segment or ("cumulative" if f.cumulative else None)), value
 
 
 def market_use_segment(word: str, metric: str, period: str | None) -> str:

@@ -12,7 +12,6 @@ from extractor.text.clauses import Sentence, split_sentences
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.commodities import (
-    CONTRACT_IDS,
     MINED_IDS,
     commodity_from_text,
     metal_named_first,
@@ -20,6 +19,7 @@ from extractor.text.commodities import (
     new_commodity_id,
     region_for,
 )
+from extractor.text.contract_products import CONTRACT_IDS
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(

@@ -27,6 +27,7 @@ from extractor.text.commodities import (
     commodity_mentions,
     names_refining,
     normalize_name,
+    refined_of,
     region_for,
 )
 from extractor.text.countries import COUNTRIES
@@ -56,22 +57,30 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     for sentence in section.sentences:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph
-        subject = _subject(sentence, section)
-        if subject is not None:
-            current = _switched(section, current, subject, sentence.text, mined)
-        elif section.heading is None and current.commodity in MINED_IDS and _MINE_OUTPUT.search(sentence.text):
-            out.append(replace(current, commodity=MINED_IDS[current.commodity]))  # "World mine output rose 2%" in a
-            continue  # story of the refined metal: its mines' output, this sentence's
-        elif section.heading is None:
-            country = _country_subject(sentence.text)
-            if country is not None and country != current.region:  # "China produced 63.3mt in the month": the
-                out.append(replace(current, region=country))  # sentence's own, the product carried
-                continue
-            country = _the_country(sentence.text)
-            if country is not None:  # "output in the country ..., the Japan Iron and Steel Federation said": the
-                current = replace(current, region=country)  # country the sentence names, and the sentences after
-        out.append(current)
+        own, current = _sentence_section(section, current, sentence, mined)
+        out.append(own)
     return tuple(out)
+
+
+def _sentence_section(section: Section, current: Section, sentence: Sentence, mined: bool) -> tuple[Section, Section]:
+    """The section as one sentence speaks of it, and as the sentences after it go on (`current` before it)."""
+    subject = _subject(sentence, section) or _subheading_subject(sentence, section)
+    if subject is not None:
+        current = _switched(section, current, subject, sentence.text, mined)
+    elif current.commodity in _MINED and _REFINED_METAL.search(sentence.text):
+        current = replace(current, commodity=refined_of(current.commodity))  # "refined metal production" after
+        # the mines' output: the metal's refined product
+    elif section.heading is None and current.commodity in MINED_IDS and _MINE_OUTPUT.search(sentence.text):
+        # "World mine output rose 2%" in a story of the refined metal: its mines' output, this sentence's
+        return replace(current, commodity=MINED_IDS[current.commodity]), current
+    elif section.heading is None:
+        country = _country_subject(sentence.text)
+        if country is not None and country != current.region:  # "China produced 63.3mt in the month": the
+            return replace(current, region=country), current  # sentence's own, the product carried
+        country = _the_country(sentence.text)
+        if country is not None:  # "output in the country ..., the Japan Iron and Steel Federation said": the
+            current = replace(current, region=country)  # country the sentence names, and the sentences after
+    return current, current
 
 
 def _paragraph_start(section: Section, current: Section) -> Section:
@@ -121,6 +130,7 @@ _MINED = frozenset(MINED_IDS.values())
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
 _MINE_OUTPUT_OF = re.compile(r"\bmine\s+(?:production|output|supply)\s+of\s+(?:the\s+)?$", re.I)
+_FROM_MINES = re.compile(r"\s+(?:production|output|supply)\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?mines?\b")
 
 
 # the regions a product's default may be: a release about one of them names its other products' country
@@ -262,9 +272,24 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     if not named:
         return None
     start, end, commodity = named[0]
-    if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start):  # "world mine output of zinc": the mines' product
-        commodity = MINED_IDS.get(commodity, commodity)
+    if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start) or _FROM_MINES.match(whole, end):
+        commodity = MINED_IDS.get(commodity, commodity)  # "world mine output of zinc", "lead production from mines"
     return commodity, _region_near(whole, start, end)
+
+
+_SUBHEADING = 60  # the longest line a subheading is ("Lead usage falls")
+_REFINED_METAL = re.compile(r"\brefined\s+metal\s+(?:production|output|supply)\b", re.I)
+
+
+def _subheading_subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
+    """The product a subheading names ("Lead usage falls": a short line of its own, no full stop, naming one
+    product), the subject of the paragraphs under it; None for any other sentence."""
+    text = sentence.text.strip()
+    if section.heading is not None or len(text) > _SUBHEADING or text.endswith((".", ":", "!", "?")) \
+            or "\n" in text or any(n.is_quantity for n in find_numbers(text)):
+        return None
+    named = {commodity for _, _, commodity, _ in commodity_mentions(normalize_name(text))}
+    return (named.pop(), None) if len(named) == 1 else None
 
 
 def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:

@@ -58,7 +58,6 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "ferromolybdenum": ("ferromolybdenum",),
     "apt": ("ammonium paratungstate", "apt"),
     "silver": ("silver", "silver ingot"),
-    "gold": ("gold",),
     "silver_nitrate": ("silver nitrate",),
     "antimony_ingot": ("antimony ingot", "antimony ingots", "antimony"),
     "sodium_pyroantimonate": ("sodium pyroantimonate", "sodium antimonate"),
@@ -79,6 +78,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "refined_lead": ("refined lead",),
     "iron_ore": ("iron ore",),
     "crude_steel": ("crude steel",),
+    "gold": ("gold",),
 }
 
 # Names of products that are often another product's input or market ("coke" for steel mills, "power batteries" for
@@ -143,35 +143,10 @@ REGIONAL_IDS: dict[tuple[str, str], str] = {
     ("alumina", "overseas"): "overseas_alumina",
 }
 
-# The contract's table of other products, by kind (`../shared/contract/FACTS.md`, "Other products"): ids in use
-# that the commodity table above has no heading for. The tables grow, they never rename. The document question
-# (prompts/document_reading.md) lists the same ids; a test holds the two together.
-OTHER_PRODUCTS: dict[str, tuple[str, ...]] = {
-    "steel and its inputs": (
-        "crude_steel", "pig_iron", "hot_metal", "finished_steel", "steel_billet", "rebar", "wire_rod", "hot_rolled_coil",
-        "cold_rolled_steel_plate", "medium_wide_steel_belt", "galvanized_steel", "iron_ore", "coke", "coking_coal",
-        "raw_coal", "manganese_ore", "chrome_ore"),
-    "ferroalloys": ("ferrosilicon", "ferromanganese", "ferrovanadium", "ferronickel", "ferrotungsten"),
-    "mines and concentrates": (
-        "mined_copper", "mined_zinc", "mined_lead", "mined_nickel", "mined_tin", "copper_concentrate",
-        "zinc_concentrate", "lead_concentrate", "tungsten_concentrate", "antimony_concentrate", "rare_earth_ore",
-        "spodumene", "lithium_concentrate"),
-    "metals and first products": (
-        "refined_lead", "ten_nonferrous_metals", "antimony", "antimony_products", "pr_nd_oxide", "pr_nd_metal",
-        "samarium_cobalt", "cobalt_metal", "germanium", "gallium", "indium", "mhp", "nickel_matte"),
-    "processing": (
-        "copper_rod", "copper_cathode_rod", "secondary_copper_rod", "copper_tube", "copper_strip", "copper_foil",
-        "copper_wire", "aluminum_extrusion", "aluminum_alloy", "aluminum_foil", "aluminum_strip", "zinc_alloy",
-        "lead_acid_battery"),
-    "batteries and solar": (
-        "lithium_ion_battery", "power_battery", "energy_storage_battery", "sodium_ion_battery", "cathode_material",
-        "anode_material", "graphite_anode", "electrolyte", "lipf6", "separator", "lithium_salt", "lmfp",
-        "solar_inverter"),
-}
-CONTRACT_IDS = frozenset(COMMODITY_ALIASES) | {i for ids in OTHER_PRODUCTS.values() for i in ids}
 
 # Generic words that name a commodity as a heading but are too common to find one in free text.
-_TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "gold", "aluminum", "alumina", "wafer", "ferrochrome"}
+_TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "gold", "aluminum", "alumina", "wafer",
+                   "ferrochrome"}
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -231,6 +206,15 @@ def traded_as(commodity: str, clause: str) -> str:
     return "finished_steel" if commodity == "crude_steel" and not _CRUDE_NAMED.search(clause) else commodity
 
 
+_REFINED_OF = {mined: refined for refined, mined in MINED_IDS.items()}
+
+
+def refined_of(commodity: str) -> str:
+    """The refined product of a mine's ("mined_zinc": refined zinc), the product itself for any other: a metal's
+    market (its use, its balance) is its refined metal's."""
+    return _REFINED_OF.get(commodity, commodity)
+
+
 def names_commodity(label: str, commodity: str) -> bool:
     """Whether a part's label is the commodity's own name ("pr-nd oxide" in Pr-Nd oxide's figures): no part of it."""
     return _alias_index().get(normalize_name(label)) == commodity
@@ -259,7 +243,7 @@ _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
 # ... or before it, as the thing produced or traded ("output of nickel pig iron", "production of high grade npi",
 # "export of total finished steel"), or after a pronoun for the figure before opening a clause ("..., while that of
 # wafers grew"; "compared with that of 2023" names no product).
-_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|(?:^|\b(?:while|whereas)\s+)"
+_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
                                 r"(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
 
