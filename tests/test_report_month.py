@@ -309,3 +309,25 @@ def test_a_month_after_a_figure_compared_with_dates_the_year_after_it() -> None:
             "during October. Spain produced 1.21 million tonnes during the month, down 2.4% when compared with the "
             "country's output of 1.24 million tonnes during October 2018.")
     assert report_month(text).value == "2019-10"
+
+
+def test_a_publication_line_run_on_into_a_figure_votes() -> None:
+    text = ("date 2019-09-20 Oslo - World refined nickel demand exceeded supply by 38kt in the first seven months "
+            "of 2019, the study group said.\n\nStocks fell over the period.")
+    assert report_month(text).value == "2019-07"
+
+
+def test_a_quarter_with_figures_votes_for_its_last_month_and_one_looked_ahead_to_for_the_one_before() -> None:
+    text = ("Miner lifts quarterly copper output\n\nThe miner said it produced 212,000 tonnes of copper in the second "
+            "quarter, up 6% from the same period in 2021. It expects output to rise further in the third quarter as "
+            "a new concentrator ramps up.")
+    assert report_month(text).value == "2022-06"
+    # a quarter a term is for, not its figures' ("charges for the third quarter"), casts no vote
+    text = "Output hit a record in May, as smelters ran ahead of a cut in charges for the third quarter of 2021."
+    assert report_month(text).value is None
+
+
+def test_a_weeks_end_date_votes_for_its_month() -> None:
+    text = ("Raw steel output in the week ending on March 9, 2024 was 1.71 million net tons, the institute said, down "
+            "0.8% from the week ending March 2, 2024. In the week ending March 9, 2023 it was 1.68 million net tons.")
+    assert report_month(text).value == "2024-03"

@@ -10,19 +10,43 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from extractor.rules import cues
+from extractor.rules.month_cues import (
+    ANY_PERCENT,
+    CLAUSE_CUT,
+    COMING_BEFORE,
+    COMPARED_BEFORE,
+    COUNTS,
+    DAY_AFTER,
+    FIGURE_BEFORE,
+    FISCAL_SPAN,
+    FOR_BEFORE,
+    FULL_YEAR,
+    FUTURE_AFTER,
+    LAST_MONTH_WORDS,
+    MASS_BEFORE,
+    MODAL_VERB,
+    MONTH_MENTION,
+    MONTH_SHORT_YEAR,
+    MONTH_WORD,
+    ORDINALS,
+    PART_OF_YEAR,
+    PERCENT_BEFORE,
+    POSSESSIVE_AFTER,
+    QUARTER,
+    RECORD_BEFORE,
+    SAME_SPAN_BEFORE,
+    SENTENCE_END,
+    SPAN_COMPARED,
+    SPAN_SINCE_JANUARY,
+    WEEK_END,
+    YEAR,
+    YEAR_TO_DATE,
+    YOY_BASE,
+)
 from extractor.text import prefilter
-from extractor.text.lexicon import words
-from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_number, shift_month, year_month
+from extractor.text.months import month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers
 from extractor.text.vocabulary import FORECAST_CUE
-
-YEAR = r"((?:19|20)\d\d)"
-MONTH_WORD = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b\.?)"
-
-# A whole year named as a period ("output in 2017", "for the full year 2023"), and the part of a year before one
-# ("the first quarter of 2018") that makes it no whole year.
-FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{YEAR}\b(?![-/]\d)", re.I)
-PART_OF_YEAR = re.compile(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$", re.I)  # "the first quarter of"
 
 
 @dataclass(frozen=True)
@@ -39,74 +63,15 @@ class Published:
         return year_month(self.year, self.month)
 
 
-# A month named in a sentence, with its year when one follows ("May 2024", "December, 2023").
-_MONTH_MENTION = re.compile(rf"(?<![A-Za-z-])({MONTH_WORD})(?![A-Za-z])(?:\s*,?\s*{YEAR}\b)?")
-# A month with its year in two digits after an apostrophe ("Aug'24", "in Jan-Aug'24"): a year of this century.
-_MONTH_SHORT_YEAR = re.compile(rf"(?<![A-Za-z-])(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})['’](\d\d)\b(?![.,]\d)", re.I)
-_DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|tonnes?|million|thousand|,\d))")
 _BEFORE = 80  # how far before a month the words that say it is compared with are read
-_SENTENCE_END = re.compile(r".*(?:[.!?]\s|\n)", re.S)
 
 
 def _words_before(text: str, start: int) -> str:
     """The words of a month's sentence before it, up to `_BEFORE` characters."""
     before = text[max(0, start - _BEFORE):start]
-    ended = _SENTENCE_END.match(before)
+    ended = SENTENCE_END.match(before)
     return before[ended.end():] if ended else before
 
-
-_COMPARED_BEFORE = re.compile(
-    rf"(?:\b{words('compared_before')}|\bfrom the [\w\s-]{{0,30}}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
-    rf"\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)|"
-    # "compared with a revised decline of 6.6% in October", "compared with the country's output of 3.59 million
-    # tonnes during November 2014": another month's change or figure
-    rf"\b{words('compared_span')}\s+(?:[\w'’-]+\s+){{0,4}}?(?:of\s+)?[\d.,]+\s*(?:%|per\s?cent|(?:[a-z]+\s+){{0,2}}?)"
-    r"\s*(?:in|of|during)|"
-    rf"\bfrom\s+{MONTH_WORD}\s+(?:to|until|through)|\bbetween\s+{MONTH_WORD}\s+and)"
-    rf"\s+(?:in\s+)?(?:the\s+)?(?:{words('period_edge')}\s+of\s+)?(?:early\s+|mid-?|late\s+)?$",
-    re.I,
-)
-# "beating the previous high of 833,000 t set in December 2014": a record's month is compared with, not reviewed
-_RECORD_BEFORE = re.compile(rf"\b{words('previous')}\s+{words('record_word')}\b[^.;]{{0,40}}?\b(?:in|of)\s+$", re.I)
-_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
-_CUMULATIVE = re.compile(
-    rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
-    rf"\s*({MONTH_NAMES})(?:\s*,?\s*(?:in\s+)?{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
-    rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
-    r"|\b(?:the\s+)?first\s+((?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})(?=\s+months)|month\b|"
-    rf"half\b(?!\s+of\s+(?:the\s+month|{MONTH_NAMES})))(?:\s+months)?(?:\s+of\s+(?:this\s+year|" + YEAR + r"))?",
-    re.I,
-)
-_COUNTS = {w: i for i, w in enumerate(
-    ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))} | {
-    "month": 1, "half": 6}  # "the first month of 2015": January; "the first half": January to June
-# Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
-# ("over the first nine months of 2012").
-_SPAN_COMPARED = re.compile(rf"\b{words('compared_span')}(?:\s+(?:in|during))?\s+(?:the\s+)?$"
-                            # a change from the span: "up 2% from the January-June 2018 volume"
-                            rf"|(?:%|\bper ?cent)\s+{words('compared_base')}\s+(?:the\s+)?$"
-                            # a change from the span: "a 122,000-t increase from the first half of 2023"
-                            rf"|\b(?:{words('up_noun', 'down_noun')}|up|down|higher|lower)\s+from\s+(?:the\s+)?$", re.I)
-# "up 2% from the January-June 2018 volume", "growth of 3% in the same period of 2018": 2019 is reviewed
-_YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_base')}\s+(?:the\s+{words('same_period')}\s+"
-                       rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
-                       rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
-                       rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
-# A span a figure is set off from ("the deficit grew from 143 000 t in January-October 2016 to ..."): the base.
-_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+[\d.,]+(?:\s\d{{3}})*\s*(?:[a-z]+\s+){{0,2}}?"
-                            rf"(?:in|of|during)\s+(?:the\s+)?$", re.I)
-# "in comparison with the corresponding eleven-month period from January to November in 2015": the span named
-# after a comparison with the same period is that period
-_SAME_SPAN_BEFORE = re.compile(r"\b(?:in\s+comparison\s+(?:with|to)|compared\s+(?:with|to)|against|versus)\s+the\s+"
-                               r"(?:corresponding|same)\b[^.;]{0,50}$", re.I)
-_LAST_MONTH = re.compile(r"\blast month\b", re.I)
-# Before a month that is the coming one ("Entering January 2025, ..."): an expectation, of the month after the
-# reviewed one
-_COMING_BEFORE = re.compile(rf"\b{words('coming')}\s+(?:the\s+month\s+of\s+)?$", re.I)
-# Before a month compared with: a change against it ("up 3% from May 2023"), or a figure against that month's
-# ("462,000 t in August, compared with 496,600 in August 2017"): a year-on-year base.
-_PERCENT = re.compile(rf"%|per ?cent|\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)\s+$", re.I)
-_YEAR_TO_DATE = re.compile(rf"\b{words('year_to_date')}\b[^.;]{{0,30}}?\b(?:in|for|of)\s+{YEAR}\b", re.I)
 
 ACTUAL, FORECAST, CUMULATIVE, YEAR_ACTUAL, YEAR_FORECAST, LAST_MONTH, COMPARED_BASE = 2.0, 1.0, 3.0, 0.8, 0.4, 1.5, 1.0
 TITLE_WEIGHT, OPENING_WEIGHT = 1.5, 1.5
@@ -146,14 +111,14 @@ def stated_years(text: str) -> list[int]:
     no publication date. A year named alone ("by the end of 2028") is not one of them."""
     years = _years_of_months(text)
     # "in Aug'24" (a month compared with in this shape is most often the month before: "against 2.6 mnt in Jul'24")
-    years |= {2000 + int(m.group(1)) for m in prefilter.finditer(_MONTH_SHORT_YEAR, text)
-              if not prefilter.search(_COMPARED_BEFORE, text[max(0, m.start() - 40):m.start()])}
-    for match in prefilter.finditer(_CUMULATIVE, text):
+    years |= {2000 + int(m.group(1)) for m in prefilter.finditer(MONTH_SHORT_YEAR, text)
+              if not prefilter.search(COMPARED_BEFORE, text[max(0, m.start() - 40):m.start()])}
+    for match in prefilter.finditer(SPAN_SINCE_JANUARY, text):
         base = _span_is_base(text, match.start())  # "Against Jan-May 2019"
         years |= {int(y) + base for y in (match.group(2), match.group(4), match.group(6)) if y}
-    years |= {int(y) for y in _YEAR_TO_DATE.findall(text)}
+    years |= {int(y) for y in YEAR_TO_DATE.findall(text)}
     # "up 7.5% from November 2017", "from the same period of 2017": a base a year before the month reviewed
-    years |= {int(y) + 1 for y in _YOY_BASE.findall(text)}
+    years |= {int(y) + 1 for y in YOY_BASE.findall(text)}
     # "34 GW, against 27 GW over the same period in 2016": a figure against the same span of a named year, with or
     # without a change, makes that year a base
     years |= {int(y) + 1 for y in cues.YEAR_BEFORE_BASE.findall(text) if y}
@@ -164,15 +129,15 @@ def _years_of_months(text: str) -> set[int]:
     """The years of the months the text names with their year: as written, the reviewed month's for a month looked
     ahead to, the year after for a month a change is measured from; none for a record's month."""
     years = set()
-    for match in prefilter.finditer(_MONTH_MENTION, text):
-        if not match.group(2) or _RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+    for match in prefilter.finditer(MONTH_MENTION, text):
+        if not match.group(2) or RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue
         before = _words_before(text, match.start())
-        if _COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
+        if COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
             years.add(int(shift_month(year_month(int(match.group(2)), month_number(match.group(1)) or 1), -1)[:4]))
-        elif not prefilter.search(_COMPARED_BEFORE, before):
+        elif not prefilter.search(COMPARED_BEFORE, before):
             years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
-        elif _PERCENT.search(before):
+        elif PERCENT_BEFORE.search(before):
             years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
     return years
 
@@ -195,26 +160,22 @@ def _resolve(month: int, year: str | None, published: Published | None, years: l
 def vote_sentence(ballot: Ballot, sentence: str) -> None:
     """Cast a sentence's votes: its spans since January, the months it names, "last month", and whole years."""
     taken = _vote_cumulative(ballot, sentence)
-    forecast = bool(prefilter.search(FORECAST_CUE, prefilter.sub(_MONTH_MENTION, " ", sentence)))
-    for match in prefilter.finditer(_MONTH_MENTION, sentence):
+    forecast = bool(prefilter.search(FORECAST_CUE, prefilter.sub(MONTH_MENTION, " ", sentence)))
+    for match in prefilter.finditer(MONTH_MENTION, sentence):
         _vote_month(ballot, sentence, match, taken, forecast)
     if ballot.published is not None:
-        for match in prefilter.finditer(_LAST_MONTH, sentence):
+        for match in prefilter.finditer(LAST_MONTH_WORDS, sentence):
             ballot.votes.add(shift_month(ballot.published.month_key, -1), LAST_MONTH * ballot.weight,
                              f"{ballot.where}: 'last month'")
     _vote_full_years(ballot, sentence, taken)
     _vote_fiscal_spans(ballot, sentence)
-
-
-# A span of a fiscal year that runs April to March ("the April-February period of FY 2024-25", "April-January of
-# 2023-24"): its last month, in the year the fiscal year has reached by then.
-_FISCAL_SPAN = re.compile(rf"\b({MONTH_WORD})\s*[-–]\s*({MONTH_WORD})(?:\s+period)?\s+(?:of\s+)?(?:the\s+)?"
-                          rf"(?:(?:FY|fiscal(?:\s+year)?)\s*)?{YEAR}\s*[-–/]\s*(\d\d)\b", re.I)
+    _vote_quarters(ballot, sentence)
+    _vote_week_ends(ballot, sentence)
 
 
 def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
     """A span of an April-to-March fiscal year votes, as a span since January does, for its last month."""
-    for match in prefilter.finditer(_FISCAL_SPAN, sentence):
+    for match in prefilter.finditer(FISCAL_SPAN, sentence):
         first, last, year = month_number(match.group(1)), month_number(match.group(2)), int(match.group(3))
         if first != 4 or last is None or (year + 1) % 100 != int(match.group(4)):
             continue  # an Indian fiscal year starts in April and spans two years
@@ -222,16 +183,49 @@ def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
         ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
 
 
+def _vote_week_ends(ballot: Ballot, sentence: str) -> None:
+    """A week's end date votes, as a month stated does, for its month."""
+    for match in prefilter.finditer(WEEK_END, sentence):
+        month = month_number(match.group(1))
+        if month is not None:
+            ballot.votes.add(year_month(int(match.group(2)), month), ballot.weight * ACTUAL,
+                             f"{ballot.where}: '{match.group(0)}'")
+
+
+QUARTER_IN_PASSING = 0.3  # a quarter named with no figure in its sentence ("Q1 is the off-season")
+
+
+def _vote_quarters(ballot: Ballot, sentence: str) -> None:
+    """A quarter votes, as a span does, for its last month; named in passing (no figure in the sentence), little."""
+    found = list(prefilter.finditer(QUARTER, sentence))
+    if not found:
+        return
+    weight = CUMULATIVE * (1.0 if any(n.is_quantity for n in find_numbers(sentence)) else QUARTER_IN_PASSING)
+    forecast = bool(prefilter.search(FORECAST_CUE, sentence))
+    for match in found:
+        if FOR_BEFORE.search(sentence, max(0, match.start() - 10), match.start()):
+            continue  # "a cut in charges for the second quarter": a term's quarter, not the figures'
+        quarter = ORDINALS[match.group(1).lower()] if match.group(1) else int(match.group(3) or match.group(6))
+        year = match.group(2) or match.group(4) or match.group(5)
+        expected = forecast and _forecast_around(sentence, _clause_around(sentence, match.start(), match.end()),
+                                                 match.start(), match.end())
+        candidates = _resolve(3 * quarter, year, ballot.published, ballot.years, False)
+        for candidate in candidates:  # a quarter looked ahead to: the one before it is reviewed
+            ballot.votes.add(shift_month(candidate, -3) if expected else candidate,
+                             ballot.weight * (FORECAST if expected else weight) / len(candidates),
+                             f"{ballot.where}: '{match.group(0)}'" + (" (forecast)" if expected else ""))
+
+
 def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
     """A span since January ("January-May", "the first five months") votes for its last month; return the spans."""
     taken: list[tuple[int, int]] = []
-    for match in prefilter.finditer(_CUMULATIVE, sentence):
+    for match in prefilter.finditer(SPAN_SINCE_JANUARY, sentence):
         taken.append((match.start(), match.end()))
         if match.group(1) or match.group(3):
             month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
         else:
             count = match.group(5).lower()
-            month, year = (int(count) if count.isdigit() else _COUNTS[count]), match.group(6)
+            month, year = (int(count) if count.isdigit() else COUNTS[count]), match.group(6)
         if month is None or not 1 <= month <= 12:
             continue
         if year and _span_is_base(sentence, match.start()):
@@ -248,18 +242,15 @@ def _span_is_base(text: str, start: int) -> bool:
     """Whether the span since January at `start` is compared with ("Compared to January-May 2019, ...", "from
     143 000 t in January-October 2016")."""
     before = text[max(0, start - 50):start]
-    return bool(_SPAN_COMPARED.search(before) or _FIGURE_BEFORE.search(before)
-                or _SAME_SPAN_BEFORE.search(text, max(0, start - 90), start))
+    return bool(SPAN_COMPARED.search(before) or FIGURE_BEFORE.search(before)
+                or SAME_SPAN_BEFORE.search(text, max(0, start - 90), start))
 
 
 def _vote_span_base(ballot: Ballot, sentence: str, match: re.Match[str], month: int, year: int) -> None:
     """A span compared with ("Compared to January-May 2015, output rose 2%") votes only as a year-on-year base."""
-    if _ANY_PERCENT.search(sentence):
+    if ANY_PERCENT.search(sentence):
         ballot.votes.add(year_month(year + 1, month), COMPARED_BASE * ballot.weight,
                          f"{ballot.where}: '{match.group(0).strip()}' compared with")
-
-
-_ANY_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
 class _Passing(NamedTuple):
@@ -278,10 +269,10 @@ _NO_PERIOD: tuple[_Passing, ...] = (
              and match.group(2) is None and _modal_may(sentence, match.start())),
     # a day's date ("November 18", "Jun 5") is when something happened, not a period
     _Passing("a day's date", lambda sentence, match, taken: match.group(2) is None
-             and bool(_DAY_AFTER.match(sentence[match.end():]))),
+             and bool(DAY_AFTER.match(sentence[match.end():]))),
     # "beating the previous high of 833,000 t set in December 2014"
     _Passing("a record's month", lambda sentence, match, taken: bool(
-        _RECORD_BEFORE.search(sentence, max(0, match.start() - 80), match.start()))),
+        RECORD_BEFORE.search(sentence, max(0, match.start() - 80), match.start()))),
 )
 
 
@@ -294,7 +285,7 @@ def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list
     month = month_number(match.group(1))
     assert month is not None
     before = _words_before(sentence, match.start())
-    if prefilter.search(_COMPARED_BEFORE, before) or _POSSESSIVE_AFTER.match(sentence[match.end():]):
+    if prefilter.search(COMPARED_BEFORE, before) or POSSESSIVE_AFTER.match(sentence[match.end():]):
         _vote_base(ballot, match, month, before)  # what the month is compared with
     else:
         _vote_stated(ballot, sentence, match, month, forecast)
@@ -304,7 +295,7 @@ def _vote_base(ballot: Ballot, match: re.Match[str], month: int, before: str) ->
     """A month compared with votes only as a year-on-year base: "up 7.5% from November 2017" reviews November
     2018."""
     year = match.group(2)
-    if year and _PERCENT.search(before):
+    if year and PERCENT_BEFORE.search(before):
         ballot.votes.add(year_month(int(year) + 1, month), COMPARED_BASE * ballot.weight,
                          f"{ballot.where}: '{match.group(0)}' compared with")
 
@@ -315,7 +306,7 @@ def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int
     year = match.group(2)
     clause = _clause_around(sentence, match.start(), match.end())
     is_forecast = (forecast and _forecast_around(sentence, clause, match.start(), match.end())) or bool(
-        _COMING_BEFORE.search(sentence, max(0, match.start() - 30), match.start()))
+        COMING_BEFORE.search(sentence, max(0, match.start() - 30), match.start()))
     figure = FIGURE_WEIGHT if any(n.is_quantity for n in find_numbers(clause)) else 1.0
     candidates = _resolve(month, year, ballot.published, ballot.years, is_forecast)
     evidence = f"{ballot.where}: '{match.group(0)}'" + (" (forecast)" if is_forecast else "")
@@ -346,8 +337,8 @@ def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]
                 sentence, max(0, match.start() - 25), match.start()):
             continue  # "the first quarter of 2018" is not the year 2018
         before = sentence[max(0, match.start(1) - 60):match.start(1)]
-        if prefilter.search(_COMPARED_BEFORE, before):
-            if _PERCENT.search(before):
+        if prefilter.search(COMPARED_BEFORE, before):
+            if PERCENT_BEFORE.search(before):
                 ballot.votes.add(f"{int(match.group(1)) + 1:04d}-12", YEAR_ACTUAL * ballot.weight,
                                  f"{ballot.where}: '{match.group(0)}' compared with")
             continue
@@ -356,19 +347,9 @@ def _vote_full_years(ballot: Ballot, sentence: str, taken: list[tuple[int, int]]
         year = int(match.group(1))
         target = f"{year - 1:04d}-12" if is_forecast else f"{year:04d}-12"
         # a year right after its figure ("670,000 metric tons in 2024") is the period of a figure, as a month is
-        actual = ACTUAL if _MASS_BEFORE.search(sentence, max(0, match.start() - 40), match.start()) else YEAR_ACTUAL
+        actual = ACTUAL if MASS_BEFORE.search(sentence, max(0, match.start() - 40), match.start()) else YEAR_ACTUAL
         ballot.votes.add(target, (YEAR_FORECAST if is_forecast else actual) * ballot.weight,
                          f"{ballot.where}: '{match.group(0)}'")
-
-
-_MASS_BEFORE = re.compile(r"\d\s*(?:(?:million|billion|mn|bn)\s+)?(?:metric\s+)?"
-                          r"(?:tons?|tonnes?|mt|kt|t|GW|GWh|oz|Moz)\s*$", re.I)
-
-
-_FUTURE_AFTER = re.compile(
-    rf"\b(?:{words('modal')}|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:{words('forecast_to')}|{words('going')})\b|"
-    rf"\b{words('modal', but=('may',))}\b|\bis\s+to\b", re.I)  # "may" alone is also the month
-
 
 
 def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
@@ -378,23 +359,17 @@ def _forecast_around(sentence: str, clause: str, start: int, end: int) -> bool:
     at = sentence.find(clause)
     before = clause[:max(0, start - at)] if at >= 0 else clause
     after = clause[max(0, end - at):] if at >= 0 else ""
-    return bool(prefilter.search(FORECAST_CUE, prefilter.sub(_MONTH_MENTION, " ", before))
-                or _FUTURE_AFTER.search(after))
-
-
-_MODAL_VERB = re.compile(rf"\s+{words('after_modal', parts=('base',))}\b", re.I)
+    return bool(prefilter.search(FORECAST_CUE, prefilter.sub(MONTH_MENTION, " ", before))
+                or FUTURE_AFTER.search(after))
 
 
 def _modal_may(sentence: str, position: int) -> bool:
     """'May' as the verb ("May rise", "output may ...") rather than the month."""
-    return bool(_MODAL_VERB.match(sentence[position + 3:position + 20]))
-
-
-_CLAUSE_CUT = re.compile(r";|,\s*(?:while|but|whereas|although|and)\b|\b(?:but|while|whereas)\b", re.I)
+    return bool(MODAL_VERB.match(sentence[position + 3:position + 20]))
 
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of a sentence around a span: between the nearest ';', ', and', 'but', 'while' boundaries."""
-    left = max((m.end() for m in prefilter.finditer(_CLAUSE_CUT, sentence, 0, start)), default=0)
-    right = next((m.start() for m in prefilter.finditer(_CLAUSE_CUT, sentence, end)), len(sentence))
+    left = max((m.end() for m in prefilter.finditer(CLAUSE_CUT, sentence, 0, start)), default=0)
+    right = next((m.start() for m in prefilter.finditer(CLAUSE_CUT, sentence, end)), len(sentence))
     return sentence[left:right]

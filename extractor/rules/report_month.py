@@ -31,6 +31,7 @@ from extractor.rules.month_votes import (OPENING_WEIGHT, TITLE_WEIGHT, Ballot, P
                                         vote_sentence)
 from extractor.text.clauses import split_sentences
 from extractor.text.months import months_between, shift_month
+from extractor.text.numbers import find_numbers
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ _RUN_ON = 200  # a publication line this long holds a paragraph run on after its
 # global market ..."): it votes (the date itself is no month named)
 
 
+def _states_a_figure(line: str) -> bool:
+    """Whether a publication line runs on into a sentence with a figure ("date 2017-07-27 Lisbon - World demand
+    exceeded supply by 91kt during the first five months of 2017.")."""
+    return any(n.is_quantity for n in find_numbers(line))
+
+
 def _votes_of(text: str, published: Published | None, years: list[int], is_header: Callable[[str], bool]) -> Votes:
     """The votes of the title and of every sentence of the body but its publication lines; the first sentence
     of some length counts more."""
@@ -69,7 +76,7 @@ def _votes_of(text: str, published: Published | None, years: list[int], is_heade
         vote_sentence(Ballot(votes, published, years, TITLE_WEIGHT, "title"), title)
     opened = False
     for sentence in split_sentences(text[body_start:60000], body_start):
-        if is_header(sentence.text) and len(sentence.text) < _RUN_ON:
+        if is_header(sentence.text) and len(sentence.text) < _RUN_ON and not _states_a_figure(sentence.text):
             continue
         weight = OPENING_WEIGHT if not opened else 1.0
         opened = opened or len(sentence.text) > 60
