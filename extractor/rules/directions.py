@@ -306,5 +306,6 @@ def _direction_fact(s: str, offset: int, move: _Move, segment: str | None, names
     span = Span(offset + move.start, offset + move.end)
     fact = Fact(label, move.direction, None, None, s[move.start:move.end], span, span, section=section.index)
     if not section.known:
-        fact.flag(f"heading '{section.heading}' is not in the commodity table")
+        fact.flag(f"heading '{section.heading}' is not in the commodity table" if section.heading else
+                  f"product '{section.commodity}' is not in the commodity table")
     return fact

@@ -27,6 +27,7 @@ from extractor.rules.context import in_percent_range, month_comparison, month_na
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
+from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
@@ -192,6 +193,11 @@ def _same_kind_as_before(f: NumberFeatures) -> bool:
 _LIST_PLACE = re.compile(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})\s+(?:by\s+)?")
 
 
+def _unknown_named(section: Section) -> str:
+    """How a review names a product the commodity table does not know: its heading, else its id."""
+    return f"heading '{section.heading}'" if section.heading else f"product '{section.commodity}'"
+
+
 def _list_places_change(f: NumberFeatures) -> bool:
     return f.unit == "%" and f.previous is not None and bool(_LIST_PLACE.fullmatch(f.local_pre)) \
         and cl.last_direction(f.clause_pre)[0] is not None
@@ -329,5 +335,5 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
          and not in_percent_range(d.value), lambda d: review_reason(K.RATE_RANGE), "the operating rate was 130%"),
     Rule("respectively", _respectively, lambda d: review_reason(K.RESPECTIVELY), "rose 2% and 3%, respectively"),
     Rule("unknown heading", lambda d: not d.features.place.section.known,
-         lambda d: review_reason(K.UNKNOWN_HEADING, d.features.place.section.heading), "(a section of no commodity)"),
+         lambda d: review_reason(K.UNKNOWN_HEADING, _unknown_named(d.features.place.section)), "(a section of no commodity)"),
 )

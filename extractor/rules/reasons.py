@@ -33,7 +33,7 @@ WORDING: dict[ReviewKind, str] = {
     K.RATE_RANGE: "a rate outside 0-100%",
     K.SOME_PRODUCERS: "a bound on the rates of some producers, not the commodity's rate",
     K.RESPECTIVELY: cues.RESPECTIVELY,
-    K.UNKNOWN_HEADING: "heading '{0}' is not in the commodity table",
+    K.UNKNOWN_HEADING: "{0} is not in the commodity table",
 }
 
 

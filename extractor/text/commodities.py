@@ -238,8 +238,9 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 # (a metal's ore or concentrate stays the metal's: mines report it)
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
-_MOVED_AFTER = re.compile(rf"^\s+(?:was|were)\s+{words('up_or_down')}\b")
-_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\band\s+)$")
+# (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%")
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|{words('up_verb', 'down_verb', parts=('past',))})\b")
+_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas)\s+)$")
 # ... or before it, as the thing produced or traded ("output of nickel pig iron", "production of high grade npi",
 # "export of total finished steel"), or after a pronoun for the figure before opening a clause ("..., while that of
 # wafers grew"; "compared with that of 2023" names no product).
