@@ -35,9 +35,11 @@ def test_phrasing_case(case: Case) -> None:
 
 
 def test_a_labeller_that_finds_nothing_fails_every_case(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stubbing the labeller (where the formats call it) fails every case that expects a fact, stubbing the driver
-    finder every case that expects a driver, and the two together every case: no case passes on absences alone."""
+    """Stubbing the labeller and the tables' reader (where the formats call them) fails every case that expects a
+    fact, stubbing the driver finder every case that expects a driver, and the two together every case: no case
+    passes on absences alone."""
     monkeypatch.setattr(base, "label_section", lambda *args, **kwargs: [])
+    monkeypatch.setattr(base, "article_table_facts", lambda *args, **kwargs: ([], []))
     assert [c.id for c in CASES if c.facts and not read_case(c).problems] == []
     monkeypatch.setattr(base, "find_drivers", lambda *args, **kwargs: [])
     assert [c.id for c in CASES if not read_case(c).problems] == []

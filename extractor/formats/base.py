@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import ClassVar, Protocol, runtime_checkable
 
 from extractor.formats import datelines
+from extractor.formats.article_tables import article_table_facts
+from extractor.formats.balance_tables import without_repeats
 from extractor.formats.tables import declared_scale, scale_factors
 from extractor.record import Driver, Fact, Scale, Span
 from extractor.rules.bare_changes import with_stated_comparison
@@ -62,7 +64,14 @@ class RulesFormat:
         return article_sections(text)
 
     def label(self, text: str, section: Section, report_month: str | None) -> list[Fact]:
-        return in_millions(text, label_section(text, section, report_month, self.spans_carry), scale_factors)
+        """The section's sentences' facts, and the cells of the tables in it (`article_tables.py`) in place of what
+        the sentences make of those cells."""
+        facts = in_millions(text, label_section(text, section, report_month, self.spans_carry), scale_factors)
+        cells, tables = article_table_facts(text, section, report_month)
+        if not tables:
+            return facts
+        prose = [f for f in facts if not any(t.start <= f.number.start < t.end for t in tables)]
+        return prose + without_repeats(cells, prose)
 
     def drivers(self, text: str, section: Section, report_month: str | None) -> list[Driver]:
         return find_drivers(text, section, report_month)

@@ -28,8 +28,8 @@ def _heading_candidate(line: str) -> bool:
     stripped = line.strip().strip("*#").strip()
     if not stripped or len(stripped) > 60 or len(stripped.split()) > 7:
         return False
-    if stripped[-1] in ".:;!?,":
-        return False
+    if stripped[-1] in ".:;!?,|" or stripped[0] == "|":
+        return False  # a sentence's end, a sub-heading, or a table's cell ("Crude steel |")
     return not _TITLE.search(stripped)
 
 

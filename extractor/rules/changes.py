@@ -29,8 +29,8 @@ _BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\
 _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|the\b|a\b)", re.I)
 # where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
-_BASE_AGO = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(year|month)\s+"
-                       rf"{lexicon.words('ago')}\b", re.I)
+_BASE_AGO = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
+                       rf"(?:a|one)\s+(year|month)\s+{lexicon.words('ago')}\b", re.I)
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
 _WORD_AFTER = re.compile(rf"^\s*(?:{lexicon.MARKERS})?\s*(\w+)", re.I)
 

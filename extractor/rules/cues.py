@@ -88,8 +88,8 @@ THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b
                         r"(?=\s+(?:in|during|over|for)\b))", re.I)  # "edged 2% higher in the first two months"
 # The month a figure is of, right after it ("declined by 7.5% during the month of November year-on-year"): the words
 # after it that name its comparison are read past it.
-MONTH_AFTER = re.compile(rf"^\s*,?\s*(?:in|during|for)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d)?\b",
-                         re.I)
+MONTH_AFTER = re.compile(rf"^\s*,?\s*(?:in|during|for)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_NAMES})"
+                         r"(?:\s+(?:19|20)\d\d)?\b", re.I)
 # A comparison marker right after a figure.
 MARKER_AFTER = re.compile(rf"^\s*{MARKERS}\b", re.I)
 # "below the 4,000 mt mark": a figure named as a mark is a level, whatever move reaches it

@@ -190,7 +190,8 @@ def _same_kind_as_before(f: NumberFeatures) -> bool:
 
 # a list's next place and its change, after a change and its level ("rose by 19.8% to 218 kt, Western Europe 4.1% to
 # 280 kt, Oceania by 5.0% to 151 kt")
-_LIST_PLACE = re.compile(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})\s+(?:by\s+)?")
+_LIST_PLACE = re.compile(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})"
+                         r"\s+(?:by\s+)?")
 
 
 def _unknown_named(section: Section) -> str:
@@ -335,5 +336,6 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
          and not in_percent_range(d.value), lambda d: review_reason(K.RATE_RANGE), "the operating rate was 130%"),
     Rule("respectively", _respectively, lambda d: review_reason(K.RESPECTIVELY), "rose 2% and 3%, respectively"),
     Rule("unknown heading", lambda d: not d.features.place.section.known,
-         lambda d: review_reason(K.UNKNOWN_HEADING, _unknown_named(d.features.place.section)), "(a section of no commodity)"),
+         lambda d: review_reason(K.UNKNOWN_HEADING, _unknown_named(d.features.place.section)),
+         "(a section of no commodity)"),
 )

@@ -100,7 +100,8 @@ FISCAL_SPAN = re.compile(rf"\b({MONTH_WORD})\s*[-–]\s*({MONTH_WORD})(?:\s+peri
                           rf"(?:(?:FY|fiscal(?:\s+year)?)\s*)?{YEAR}\s*[-–/]\s*(\d\d)\b", re.I)
 
 # The day a week's figures end on ("the week ending on September 14, 2024"): a weekly release's month.
-WEEK_END = re.compile(rf"\bweek\s+end(?:ing|ed)\s+(?:on\s+)?({MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}", re.I)
+WEEK_END = re.compile(rf"\bweek\s+end(?:ing|ed)\s+(?:on\s+)?({MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}",
+                      re.I)
 
 # A quarter of a year ("in the third quarter", "Q3 2020", "2020Q3"): the months its figures end in.
 QUARTER = re.compile(rf"\b(?:(first|second|third|fourth)\s+quarter(?:\s+of\s+{YEAR})?|Q([1-4])(?:\s*[-/]?\s*{YEAR})?"

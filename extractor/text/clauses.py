@@ -40,7 +40,8 @@ CUMULATIVE_RANGE = re.compile(
     r"(?:\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d)))?"
     r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b"  # "H1 2024", "2019H1"
     # the first quarter ("the initial quarter of 2022", "Q1 2019", "2019Q1"), a span since January of its March
-    r"|\b(?:the\s+)?(?:first|initial|opening)\s+(quarter)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
+    r"|\b(?:the\s+)?(?:first|initial|opening)\s+(quarter)"
+    r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     r"|\b(Q1|1Q)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(Q1)\b",
     re.I,  # a half year is a span since January, of its June
 )

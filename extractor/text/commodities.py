@@ -239,13 +239,14 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 # (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|{words('up_verb', 'down_verb', parts=('past',))})\b")
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|"
+                          rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas)\s+)$")
 # ... or before it, as the thing produced or traded ("output of nickel pig iron", "production of high grade npi",
 # "export of total finished steel"), or after a pronoun for the figure before opening a clause ("..., while that of
 # wafers grew"; "compared with that of 2023" names no product).
-_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
-                                r"(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|"
+                                r"(?:^|\b(?:while|whereas)\s+)(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)

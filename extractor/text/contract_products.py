@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from extractor.text.commodities import COMMODITY_ALIASES
 
-# The contract's table of other products, by kind (`../shared/contract/FACTS.md`, "Other products"): ids in use
-# that the commodity table (`commodities.COMMODITY_ALIASES`) has no heading for. The tables grow, they never rename. The document question
-# (prompts/document_reading.md) lists the same ids; a test holds the two together.
+# The contract's table of other products, by kind: ids in use that the commodity table (`COMMODITY_ALIASES`) has no
+# heading for. The tables grow, they never rename. The document question (prompts/document_reading.md) lists the
+# same ids; a test holds the two together.
 OTHER_PRODUCTS: dict[str, tuple[str, ...]] = {
     "steel and its inputs": (
         "crude_steel", "pig_iron", "hot_metal", "finished_steel", "steel_billet", "rebar", "wire_rod", "hot_rolled_coil",

@@ -164,8 +164,8 @@ CHINA_REGION = category(
 # groups of countries a world release reports on, whose output is a part of the world's ("Africa's output rose")
 WORLD_REGION = category(
     "world_region", "Africa's output rose 2.6%",
-    fixed("africa", "asia", "europe", "eu", "eu28", "eu 28", "eu-28", "eu 27", "eu-27", "north america", "south america",
-          "latin america", "oceania", "middle east", "west asia", "asia and oceania",
+    fixed("africa", "asia", "europe", "eu", "eu28", "eu 28", "eu-28", "eu 27", "eu-27", "north america",
+          "south america", "latin america", "oceania", "middle east", "west asia", "asia and oceania",
           # the groups of a world release's table of regions
           "americas", "rest of asia", "rest of the world", "west europe", "western europe", "east and central europe",
           "eastern and central europe",

@@ -126,7 +126,8 @@ REGION_SEGMENT = re.compile(
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
     # a list's next province and its figure: ", Shanxi 96.5 kt", "..., Oceania by 5%", "North America declined by 3%"
     rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"
-    rf"|(?:^|,|\band)\s*{_REGION_GROUP}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}\s+)?by\s+(?=[-–]?\s*\d|$)"
+    rf"|(?:^|,|\band)\s*{_REGION_GROUP}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}\s+)?"
+    r"by\s+(?=[-–]?\s*\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
     rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)",
     re.I,
