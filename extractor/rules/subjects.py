@@ -58,6 +58,8 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph
         own, current = _sentence_section(section, current, sentence, mined)
+        if section.heading is None and own.region != "global" and _of_the_world(sentence.text):
+            own = replace(own, region="global")  # "Global mine production fell in 2022 to ...": the world's
         out.append(own)
     return tuple(out)
 
@@ -275,6 +277,17 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start) or _FROM_MINES.match(whole, end):
         commodity = MINED_IDS.get(commodity, commodity)  # "world mine output of zinc", "lead production from mines"
     return commodity, _region_near(whole, start, end)
+
+
+# A sentence opening with the world's output or use ("Global mine production fell ...", "World demand rose ...")
+_WORLD_OPENING = re.compile(rf"^\s*(?:the\s+)?(?:global|world(?:wide|['’]s)?)\s+(?:[a-z]+\s+){{0,3}}?"
+                            rf"(?:{words('output_word')}|supply|demand|usage|consumption)\b", re.I)
+def _of_the_world(text: str) -> bool:
+    """Whether a sentence opens with the world's output or use and names no country ("Global mine production fell
+    marginally in 2022 to 822.4 Moz"; not "Global demand rose, represented by 452 kt of China's exports")."""
+    if not _WORLD_OPENING.match(text):
+        return False
+    return not {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(normalize_name(text))} - {"global", "overseas"}
 
 
 _SUBHEADING = 60  # the longest line a subheading is ("Lead usage falls")

@@ -73,6 +73,9 @@ FULL_YEAR = re.compile(
     rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a move over the year before publication, its figures in the sentences after ("production rose last year.")
     rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb')}\s+({words('this_or_last')})\s+year\b"
+    # "production fell marginally in 2022 to 822.4 Moz": the year of a move, right after it
+    rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb', parts=('past',))}(?:\s+[a-z]+ly)?\s+in\s+"
+    r"((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     r"|,\s+in\s+((?:19|20)\d\d)\s*,",  # "In terms of polysilicon, in 2023, the domestic production reaches ..."
     re.I,
 )
@@ -290,7 +293,7 @@ def _year_mentions(sentence: str, report_month: str | None,
         year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
-        if (match.group(2) or match.group(3) or match.group(10)) and report_month is not None \
+        if (match.group(2) or match.group(3) or match.group(10) or match.group(13)) and report_month is not None \
                 and year == report_month[:4] and not report_month.endswith("-12"):
             continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
         mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
@@ -299,7 +302,7 @@ def _year_mentions(sentence: str, report_month: str | None,
 
 
 # FULL_YEAR's groups that hold a year as written, and those that hold "last", "this" or "next"
-_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 11, 13), (5, 8, 12)
+_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 11, 13, 14), (5, 8, 12)
 
 
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:

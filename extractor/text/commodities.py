@@ -128,7 +128,8 @@ GENERIC_ALIASES: dict[str, str] = {
 
 # The mine's id of a refined metal (the contract's `mined_*` ids).
 MINED_IDS: dict[str, str] = {"refined_nickel": "mined_nickel", "refined_zinc": "mined_zinc",
-                             "copper_cathode": "mined_copper", "refined_lead": "mined_lead", "refined_tin": "mined_tin"}
+                             "copper_cathode": "mined_copper", "refined_lead": "mined_lead", "refined_tin": "mined_tin",
+                             "silver": "mined_silver"}
 
 REGIONS: dict[str, str] = {
     "overseas_aluminum": "overseas",
