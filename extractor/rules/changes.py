@@ -18,9 +18,10 @@ from schemas.periods import months_between
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
 # "up 3% YoY but down 2%": a turn between two changes
 _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
-# "up 323,000 mt or 14% MoM": only a joining word between a figure and the next (or the figure's own month and the
-# bracket of its level: "up 142% in April 2017 (0.747 MT) over April 2016")
-_JOINED = re.compile(r"\s*(?:or|and|,|to|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*(?:\(|to\b))\s*")
+# "up 323,000 mt or 14% MoM", "a growth of 3.4% at 6.05 MT over April 2016": only a joining word between a figure
+# and the next (or the figure's own month and the bracket of its level: "up 142% in April 2017 (0.747 MT) over
+# April 2016")
+_JOINED = re.compile(r"\s*(?:or|and|,|to|at|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*(?:\(|to\b))\s*")
 # a change's base figure after it, with the month it was of: "up 6.4% from 5.7 mn mt in November 2019"
 _FROM = re.compile(r"\s*(?:from|against|over)\s*")
 _BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\s+[a-z]+)?\s+(?:in|during)\s+"

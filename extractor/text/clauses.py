@@ -96,7 +96,7 @@ YEAR_END = re.compile(r"\b(?:at|by|as\s+of)\s+the\s+end\s+of\s+((?:19|20)\d\d)\b
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
-_COMPARED_SPAN = re.compile(rf"\b{words('compared_span')}\s+(?:the\s+)?$", re.I)
+_COMPARED_SPAN = re.compile(rf"\b{words('compared_span')}\s+(?:(?:in|during)\s+)?(?:the\s+)?$", re.I)
 _COMPARED_MONTH = re.compile(
     rf"{words('compared_month')}\s+"
     rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
