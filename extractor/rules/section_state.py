@@ -1,0 +1,125 @@
+"""What the sentences of a section pass on to the sentences after them while the labeller reads it (`labeller.py`):
+each paragraph's segment, period and metric, the spans carried (a release's, a review's year), the last figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.record import Fact
+from extractor.rules import cues
+from extractor.text import clauses as cl
+from extractor.text import prefilter
+from extractor.text import vocabulary as vocab
+
+
+@dataclass
+class SectionState:
+    """What the sentences of a section pass on to the sentences after them: each paragraph's segment, period and
+    metric, whether its period was named in an expectation, the note paragraphs (skipped), the last metric and period
+    read, and the mass levels so far (a long section is not read again)."""
+
+    report_month: str | None
+    facts: list[Fact] = field(default_factory=list)
+    paragraph_segment: dict[int, str | None] = field(default_factory=dict)
+    period_by_paragraph: dict[int, str] = field(default_factory=dict)
+    metric_by_paragraph: dict[int, str] = field(default_factory=dict)
+    note_paragraphs: set[int] = field(default_factory=set)
+    forecast_paragraphs: set[int] = field(default_factory=set)
+    span_paragraphs: set[int] = field(default_factory=set)  # whose carried period was named as a span (a year)
+    cumulative_paragraphs: set[int] = field(default_factory=set)  # whose carried period is any span's
+    month_named: bool = False  # whether a single month was named as a period yet (no yearly review then)
+    spans_carry: bool = False  # a release's span since January is of every figure naming no period (its format's)
+    release_span: str | None = None  # that span, once named
+    year_span: str | None = None  # the report's own year, named whole where no month is (a review of the year)
+    last_metric: str | None = None
+    last_period_seen: str | None = None
+    masses: list[Fact] = field(default_factory=list)
+
+    def opens(self, sentence: cl.Sentence) -> bool:
+        """Note the paragraph a sentence opens (its segment heading, whether it is a note); False for a note's."""
+        if sentence.paragraph not in self.paragraph_segment:
+            self.paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
+            span = self.release_span or (self.year_span if not self.month_named else None)
+            if span is not None:  # a release's span, or a review's year: every paragraph's that names no other
+                self.period_by_paragraph[sentence.paragraph] = span
+                self.span_paragraphs.add(sentence.paragraph)
+                self.cumulative_paragraphs.add(sentence.paragraph)
+            if cues.NOTE_LEAD.match(sentence.text):
+                self.note_paragraphs.add(sentence.paragraph)
+        return sentence.paragraph not in self.note_paragraphs
+
+    def lists_on(self, sentence: cl.Sentence, commodity: str) -> bool:
+        """Whether the sentence goes on with another product a span's list ("From January to October, polysilicon
+        output reached 1.1 million tons. Solar cell production reached about 560GW"): the span is its figures'."""
+        last = self.facts[-1].label if self.facts else None
+        return sentence.paragraph in self.cumulative_paragraphs and last is not None \
+            and last.metric == "cumulative_production" and last.commodity != commodity
+
+    def carried(self, sentence: cl.Sentence) -> tuple[str | None, str | None]:
+        """The period and the metric the sentence takes from the ones before it."""
+        report_month, text = self.report_month, sentence.text
+        carried = self.period_by_paragraph.get(sentence.paragraph, report_month)
+        if carried != report_month and sentence.paragraph in self.forecast_paragraphs and cues.PAST_NO_MONTH.search(
+                text) and not cl.month_mentions(text, report_month) and not prefilter.search(vocab.FORECAST_CUE, text):
+            carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
+        metric = self.metric_by_paragraph.get(sentence.paragraph)
+        if metric is None and cues.PRONOUN_SUBJECT.match(text) and self.facts:
+            metric = self.last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
+            carried = self.last_period_seen or carried
+        return carried, metric
+
+    def metal_breakdown(self, sentence: cl.Sentence, facts: list[Fact]) -> list[Fact]:
+        """The breakdown of a metal total ("Of this figure, ...") is of metal; after "97,700 mt or 21,500 mt in metal
+        content" it is not sure which total is broken down, so nothing is carried."""
+        if not (cues.PART_OF_BEFORE.match(sentence.text) and self.masses
+                and all(f.label.content == "metal" for f in self.masses[-2:])):
+            return facts
+        return [f.relabel(content="metal")
+                if f.label.content is None and f.label.metric in ("production", "cumulative_production") else f
+                for f in facts]
+
+    def _note_span(self, sentence: cl.Sentence, last: cl.MonthMention) -> None:
+        """Whether the period the paragraph carries on is a span's: a whole year's ("... in 2016. Solar cell
+        production climbed to 49 GW": the next figures' too, in a review of years; where a month is named, "The 2024
+        total ..." is one figure's, the others monthly), or any span's (for its breakdown); in a release whose format
+        carries spans, its own span (named before its first figure or with it) wherever it is named again."""
+        self._note_months(sentence)
+        whole_year = last.cumulative and (last.period.endswith("-12") and not self.month_named
+                                          or last.period == self.release_span)
+        (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
+        if whole_year and last.period == self.report_month:
+            self.year_span = last.period  # a review of the report's year: its next paragraphs are of it too
+        (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
+
+    def _note_months(self, sentence: cl.Sentence) -> None:
+        """Whether a single month was named yet, and a release's own span where its first figures name it."""
+        mentions = cl.month_mentions(sentence.text, self.report_month)
+        self.month_named = self.month_named or any(not m.cumulative for m in mentions)
+        if self.spans_carry and self.release_span is None and not self.facts:
+            self.release_span = next((m.period for m in mentions if m.cumulative and m.period == self.report_month),
+                                     None)
+
+    def take(self, sentence: cl.Sentence, facts: list[Fact], last: cl.MonthMention | None) -> None:
+        """Keep a sentence's facts, and what they pass on to the sentences after it."""
+        if last is not None:
+            self.period_by_paragraph[sentence.paragraph] = last.period
+            self._note_span(sentence, last)
+            # whether the period carried on was named in an expectation ("is expected to rise ... in May")
+            if prefilter.search(vocab.FORECAST_CUE, sentence.text):
+                self.forecast_paragraphs.add(sentence.paragraph)
+            else:
+                self.forecast_paragraphs.discard(sentence.paragraph)
+        labelled = [f for f in facts if f.label.metric != "other"]
+        if labelled:
+            self.metric_by_paragraph[sentence.paragraph] = self.last_metric = labelled[-1].label.metric
+            self.last_period_seen = labelled[-1].label.period
+        self.facts.extend(facts)
+        self.masses.extend(f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt"))
+
+
+def _paragraph_label(first_sentence: str) -> str | None:
+    head = first_sentence.split(":", 1)[0] if ":" in first_sentence[:60] else ""
+    for pattern, label in vocab.SEGMENT_WORDS:
+        if head and pattern.search(head):
+            return label
+    return None
