@@ -22,7 +22,7 @@ from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, normalize_name
 from extractor.text.countries import COUNTRIES
-from extractor.text.lexicon import words
+from extractor.text.lexicon import category_of, words
 from extractor.text.months import month_name, months_between, resolve_month
 from extractor.text.numbers import NUMBER_CELL, cell_value
 
@@ -144,7 +144,7 @@ def _change_column(name: str, previous: Column | None) -> Column | None:
         return None
     marked = _MARKED.search(name)
     if marked:
-        comparison = "yoy" if re.match(r"y", marked.group(0), re.I) else "mom"
+        comparison = "yoy" if category_of(marked.group(0), "yoy_marker") else "mom"
         return Column(previous.month, previous.year, f"{comparison}_pct", previous.cumulative, previous.estimate)
     versus = _VERSUS.match(name)
     base = _column(versus.group(1).strip(), None) if versus else None
@@ -191,11 +191,11 @@ def _a_value(text: str) -> float | None:
 
 def _unit_line(text: str, start: int) -> Scale | None:
     """The nearest line before a table's header (its own line too) that declares the unit its masses count in."""
-    line_start = text.rfind("\n", 0, start) + 1
-    window = max(0, line_start - _UNIT_LINE_WINDOW)
+    window = max(0, text.rfind("\n", 0, start) + 1 - _UNIT_LINE_WINDOW)
+    end = text.find("\n", start)
     best: Scale | None = None
     at = window
-    for line in text[window:text.find("\n", start) if "\n" in text[start:] else len(text)].splitlines(keepends=True):
+    for line in text[window:end if end >= 0 else len(text)].splitlines(keepends=True):
         factors = scale_factors(line) if len(line) < 200 else ()
         if factors:
             best = Scale(at, at + len(line.rstrip("\n")), factors)
@@ -224,7 +224,7 @@ def _cell_fact(table: _Table, header: _Header, row: _Row, cell: Cell, report_mon
         fact = Fact(label, value, "%", None, cell.text, number, quote, section=section,
                     direction="up" if value >= 0 else "down")
     else:
-        scale = _scale(table, header)
+        scale = header.unit or table.unit
         if scale is None:
             fact = Fact(label.replace(metric="other"), value, None, None, cell.text, number, quote, section=section)
             fact.flag("a table mass with no unit line to scale it")
@@ -236,8 +236,3 @@ def _cell_fact(table: _Table, header: _Header, row: _Row, cell: Cell, report_mon
     if not row.known:
         fact.flag(f"row '{row.name}' is not in the commodity table")
     return fact
-
-
-def _scale(table: _Table, header: _Header) -> Scale | None:
-    """The unit a column's mass is in: the column's own, else the table's unit line."""
-    return header.unit or table.unit

@@ -282,6 +282,8 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
 # A sentence opening with the world's output or use ("Global mine production fell ...", "World demand rose ...")
 _WORLD_OPENING = re.compile(rf"^\s*(?:the\s+)?(?:global|world(?:wide|['’]s)?)\s+(?:[a-z]+\s+){{0,3}}?"
                             rf"(?:{words('output_word')}|supply|demand|usage|consumption)\b", re.I)
+
+
 def _of_the_world(text: str) -> bool:
     """Whether a sentence opens with the world's output or use and names no country ("Global mine production fell
     marginally in 2022 to 822.4 Moz"; not "Global demand rose, represented by 452 kt of China's exports")."""
