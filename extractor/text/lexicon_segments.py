@@ -61,6 +61,9 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
              "recycled lithium producers", "recycled lithium salt enterprises", "recycled lithium salt producers"),
     # a study group's refined metal made from scrap ("refined production from scrap edged up 2%")
     _segment("scrap", "refined copper production from scrap rose 2%", "production from scrap", "output from scrap"),
+    # an extrusion survey's sectors ("the operating rate for construction extrusion sector fell")
+    _segment("construction", "the construction extrusion sector's rate fell", "construction extrusion"),
+    _segment("industrial", "the industrial extrusion sector's rate rose", "industrial extrusion"),
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),
