@@ -3,12 +3,13 @@ million t"), what crosses borders, and the balance of the two."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extractor.record import Label
 from extractor.rules import cues
 from extractor.rules.features import NumberFeatures
-from extractor.text.commodities import refined_of, traded_as
+from extractor.text.commodities import commodity_mentions, display_name, normalize_name, refined_of, traded_as
 
 
 def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
@@ -18,6 +19,8 @@ def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Labe
     if f.market_use is not None:
         return label.replace(metric="other", segment=market_use_segment(f.market_use, f.metric or "", label.period),
                              content=None, commodity=traded_as(refined_of(label.commodity), f.clause_pre)), value
+    if label.metric == "share":
+        label = _share_of_whole(f, label)
     if label.metric in ("exports", "imports"):
         label = label.replace(commodity=traded_as(label.commodity, f.clause_pre))
     if label.metric != "balance":
@@ -35,3 +38,17 @@ def market_use_segment(word: str, metric: str, period: str | None) -> str:
     "demand will grow 4.6% this year", is the word alone)."""
     span = metric == "cumulative_production" and not (period or "").endswith("-12")
     return f"{word}, cumulative" if span else word
+
+
+# "accounting for 46.2% of the total refined lead output": the whole a part's share is of, named after it
+_OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+)?(?:country's\s+|china's\s+)?total\s+(.{3,40}?)\s+(?:output|production)\b", re.I)
+
+
+def _share_of_whole(f: NumberFeatures, label: Label) -> Label:
+    """A part's share of another product's whole ("secondary lead output ..., accounting for 46.2% of the total
+    refined lead output") is the whole's figure, the part its segment."""
+    whole = _OF_WHOLE.match(f.post)
+    named = [c for _, _, c, _ in commodity_mentions(normalize_name(whole.group(1)))] if whole else []
+    if len(named) != 1 or named[0] == label.commodity or label.segment is not None:
+        return label
+    return label.replace(commodity=named[0], segment=display_name(label.commodity))

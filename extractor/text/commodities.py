@@ -216,6 +216,11 @@ def refined_of(commodity: str) -> str:
     return _REFINED_OF.get(commodity, commodity)
 
 
+def display_name(commodity: str) -> str:
+    """A product's name as a part of another's figures ("secondary_lead": "secondary lead"): its first heading."""
+    return COMMODITY_ALIASES.get(commodity, (commodity.replace("_", " "),))[0]
+
+
 def names_commodity(label: str, commodity: str) -> bool:
     """Whether a part's label is the commodity's own name ("pr-nd oxide" in Pr-Nd oxide's figures): no part of it."""
     return _alias_index().get(normalize_name(label)) == commodity
