@@ -183,6 +183,8 @@ def _metric_corrected(place: NumberPlace, unit: str, local_pre: str, post: str, 
         metric = previous.metric
     if metric == "share" and unit == "mt" and cues.ACCOUNTED_FOR.search(local_pre):
         metric = "production"  # "300-series accounted for 1.16 million mt": the part's output, not a share
+    if unit == "%" and cues.COMPOSED_OF.search(place.s, place.clause_start, place.number.start):
+        metric = "share"  # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ..."
     if unit == "mt" and cues.BALANCE_AFTER.match(post):
         metric = "balance"  # "a 25,000 tonne deficit"
     if unit == "mt/year" and cues.CAPACITY_AFTER.match(post):

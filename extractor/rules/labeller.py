@@ -223,11 +223,13 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     """The segment of a number (named after it, in its clause or paragraph, or the figure's before it) and its unit
     (a mass a day is mt/day)."""
     previous = f.previous
-    segment = segment_after(f.post) or segment_in(f.clause_pre, f.place.paragraph_segment)
+    share = f.metric == "share" and measure == "level"
+    segment = (_composed_part(f) if share else None) or segment_after(f.post) \
+        or segment_in(f.clause_pre, f.place.paragraph_segment)
     if segment is None and previous is not None and not _TURN.search(f.local_pre) \
             and segment_after(f.local_pre) != previous.segment:  # the figure before's own ("by 2% in Europe and")
         segment = previous.segment if is_change else None
-    if segment is None and f.metric == "share" and measure == "level":
+    if segment is None and share:
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
@@ -251,6 +253,14 @@ def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
     if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):
         segment = f"{segment}, cumulative" if segment else "cumulative"
     return segment
+
+
+def _composed_part(f: NumberFeatures) -> str | None:
+    """The part a composition's share names right after its figure ("comprised ..., 53.16% MHP, ...": mhp)."""
+    if not cues.COMPOSED_OF.search(f.clause_pre):
+        return None
+    named = cues.PART_NAMED_AFTER.match(f.post)
+    return named.group(1).strip().lower() if named else None
 
 
 def _daily_average(metric: str | None, segment: str | None, unit: str | None) -> tuple[str | None, str | None]:
