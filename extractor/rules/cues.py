@@ -131,7 +131,7 @@ LARGEST_CHANGE = re.compile(rf"\b{words('superlative')}\s+(?:\w+\s+)?{_CHANGE_NO
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
 # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ...": a whole's parts, each a share
-COMPOSED_OF = re.compile(r"\b(?:comprised|comprises|comprising|consisted\s+of|consists\s+of|made\s+up\s+of)\b", re.I)
+COMPOSED_OF = re.compile(rf"\b{words('composed_of')}\b", re.I)
 # the part a share of a composition names right after its figure, up to the list's next item
 PART_NAMED_AFTER = re.compile(r"^\s*([A-Za-z][\w/ -]{0,40}?)\s*(?=,|;|\.|$|\s+and\b|\s+by\b)")
 # "accounting for 10.7%", "making up 2.4%": a share's level named by its verb

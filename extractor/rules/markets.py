@@ -10,6 +10,7 @@ from extractor.record import Label
 from extractor.rules import cues
 from extractor.rules.features import NumberFeatures
 from extractor.text.commodities import commodity_mentions, display_name, normalize_name, refined_of, traded_as
+from extractor.text.lexicon import words
 
 
 def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Label, Any]:
@@ -41,7 +42,8 @@ def market_use_segment(word: str, metric: str, period: str | None) -> str:
 
 
 # "accounting for 46.2% of the total refined lead output": the whole a part's share is of, named after it
-_OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+)?(?:country's\s+|china's\s+)?total\s+(.{3,40}?)\s+(?:output|production)\b", re.I)
+_OF_WHOLE = re.compile(rf"^\s*of\s+(?:the\s+)?(?:country's\s+|china's\s+)?total\s+(.{{3,40}}?)\s+"
+                       rf"{words('output_word')}\b", re.I)
 
 
 def _share_of_whole(f: NumberFeatures, label: Label) -> Label:
