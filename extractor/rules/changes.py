@@ -63,6 +63,10 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
         return Comparison(previous.comparison, False)
     if f.metric == "cumulative_production" or f.cumulative:  # a span's change (its imports, its usage): on the
         return Comparison("yoy", False)  # same span a year before
+    if previous is not None and not previous.change and previous.last_comparison is not None \
+            and previous.period == period and f.change_cue is not None:
+        return Comparison(previous.last_comparison, False)  # "..., a rise of 38% year on year, while imports came to
+        # 459,000 mt, a decline of 45.5%": a list's parallel change, compared as the one before
     return Comparison("mom", True)  # the guidelines read an unstated comparison as MoM
 
 

@@ -26,6 +26,8 @@ class Previous:
     segment: str | None
     content: Content | None
     metric: str | None
+    last_comparison: str | None = None  # the stated comparison of the clause's last change so far
+    period: str | None = None
 
 
 def clause_start_of(s: str, position: int) -> int:

@@ -129,7 +129,7 @@ def _label_sentence(
         )
         fact = _label_number(place)
         facts.append(fact)
-        previous = _previous_of(fact)
+        previous = _previous_of(fact, previous)
     facts = _with_the_sentences_own(sentence, facts, mentions, numbers, carried, report_month, section,
                                     paragraph_segment)
     return facts, period_passed_on(mentions, bases)
@@ -151,12 +151,16 @@ def _with_the_sentences_own(sentence: cl.Sentence, facts: list[Fact], mentions: 
     return facts
 
 
-def _previous_of(fact: Fact) -> Previous | None:
-    """What a figure passes to the next one in its clause (nothing, from a number with no label)."""
+def _previous_of(fact: Fact, before: Previous | None) -> Previous | None:
+    """What a figure passes to the next one in its clause (nothing, from a number with no label), with the
+    comparison of the clause's last change so far."""
     if fact.label.metric == "other":
         return None
-    return Previous(change=fact.label.measure != "level", comparison=fact.label.comparison, direction=fact.direction,
-                    segment=fact.label.segment, content=fact.label.content, metric=fact.label.metric)
+    change = fact.label.measure != "level"
+    last = fact.label.comparison if change else (before.last_comparison if before is not None else None)
+    return Previous(change=change, comparison=fact.label.comparison, direction=fact.direction,
+                    segment=fact.label.segment, content=fact.label.content, metric=fact.label.metric,
+                    last_comparison=last, period=fact.label.period)
 
 
 def _label_number(place: NumberPlace) -> Fact:
