@@ -179,8 +179,10 @@ def _base_of_change(f: NumberFeatures) -> bool:
         month_named_after(f.place.mentions, f.s, f.number.end) is not None
 
 
+# a place named in a list, capitalised as a name is ("Yunnan", "the Republic of Korea", "Eastern and Central Europe")
+_PLACE = r"(?-i:[A-Z][\w-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,3})"
 # a list's next change after a place named for the one before ("rose 7% in Yunnan and 3% in Hunan")
-_PLACE_BEFORE = r"(?:in\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,3})\s*)?"
+_PLACE_BEFORE = rf"(?:in\s+(?:the\s+)?{_PLACE}\s*)?"
 
 
 def _same_kind_as_before(f: NumberFeatures) -> bool:
@@ -190,8 +192,7 @@ def _same_kind_as_before(f: NumberFeatures) -> bool:
 
 # a list's next place and its change, after a change and its level ("rose by 19.8% to 218 kt, Western Europe 4.1% to
 # 280 kt, Oceania by 5.0% to 151 kt")
-_LIST_PLACE = re.compile(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})"
-                         r"\s+(?:by\s+)?")
+_LIST_PLACE = re.compile(rf"\s*(?:,|,?\s*and)\s+(?:the\s+)?{_PLACE}\s+(?:by\s+)?")
 
 
 def _unknown_named(section: Section) -> str:
