@@ -331,3 +331,13 @@ def test_a_weeks_end_date_votes_for_its_month() -> None:
     text = ("Raw steel output in the week ending on March 9, 2024 was 1.71 million net tons, the institute said, down "
             "0.8% from the week ending March 2, 2024. In the week ending March 9, 2023 it was 1.68 million net tons.")
     assert report_month(text).value == "2024-03"
+
+
+def test_a_month_tied_with_the_same_month_a_year_before_is_the_later() -> None:
+    # a table's rows name each month as often as the other: the earlier is the base the later is compared with
+    text = ("Period | Nickel output (kt) |\nSep 2020 | 61 |\nJan-Sep 2020 | 540 |\nSep 2021 | 64 |\nJan-Sep 2021 | 572 |\n")
+    assert report_month(text).value == "2021-09"
+    # a month named more often still wins
+    text = ("Nickel output in September 2020 was 61 kt. Output in September 2020 was above August's. Output in "
+            "September 2021 fell short of that.")
+    assert report_month(text).value == "2020-09"

@@ -14,7 +14,7 @@ table it reads is not read again here).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.formats.tables import Cell, Column, find_tables, header_column, scale_factors, table_cells
 from extractor.record import Fact, Label, Scale, Span, as_basis, as_measure, as_metric
@@ -22,6 +22,7 @@ from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, normalize_name
 from extractor.text.countries import COUNTRIES
+from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import category_of, words
 from extractor.text.months import month_name, months_between, resolve_month
 from extractor.text.numbers import NUMBER_CELL, cell_value
@@ -91,17 +92,73 @@ def _tables(text: str, section: Section) -> list[_Table]:
     tables: list[_Table] = []
     i = 0
     while i < len(cells):
-        headers = _headers(cells, i)
-        rows = _rows(cells, i + len(headers), len(headers), section, _story_region(section, cells[i].start)) \
-            if len(headers) >= 2 else []
-        if len(rows) < 2 or any(start <= cells[i].start < end for start, end in read):
+        region = _story_region(section, cells[i].start)
+        found = _columns_of_periods(cells, i, section, region) or _rows_of_periods(cells, i, section, region)
+        if found is None or any(start <= cells[i].start < end for start, end in read):
             i += 1
             continue
-        end = i + len(headers) + len(rows) * (1 + len(headers))
-        tables.append(_Table(cells[i].start, cells[end - 1].end, tuple(headers), tuple(rows),
-                             _unit_line(text, cells[i].start)))
+        headers, rows, end = found
+        tables.append(_Table(cells[i].start, cells[end - 1].end, headers, rows, _unit_line(text, cells[i].start)))
         i = end
     return tables
+
+
+_Found = tuple[tuple[_Header, ...], tuple[_Row, ...], int]  # a table's columns and rows, and the index after it
+
+
+def _columns_of_periods(cells: list[Cell], start: int, section: Section, region: str) -> _Found | None:
+    """A header of periods and changes, then a row per product or country."""
+    headers = _headers(cells, start)
+    rows = _rows(cells, start + len(headers), len(headers), section, region) if len(headers) >= 2 else []
+    if len(rows) < 2:
+        return None
+    return tuple(headers), tuple(rows), start + len(headers) + len(rows) * (1 + len(headers))
+
+
+def _rows_of_periods(cells: list[Cell], start: int, section: Section, region: str) -> _Found | None:
+    """The turned table: a header of names (regions, countries, products, "Total", "Daily Average"), then a row per
+    period ("Year 2011 | 1,803 | 4,969 | ...", "Jan-Aug 2015 | ...", "Aug 2015 | ..."); read as a column per period
+    and a row per name."""
+    names = _column_names(cells, start, section, region)
+    periods: list[_Header] = []
+    values: list[tuple[Cell | None, ...]] = []
+    at = start + len(names)
+    while len(names) >= 2 and at + len(names) < len(cells) and (period := _period(cells[at].text)) is not None:
+        row = _values(cells[at + 1:at + 1 + len(names)])
+        if row is None:
+            break
+        periods.append(_Header(period, None))
+        values.append(row)
+        at += 1 + len(names)
+    if len(periods) < 2:
+        return None
+    return tuple(periods), tuple(replace(name, cells=tuple(v[k] for v in values)) for k, name in enumerate(names)), at
+
+
+def _column_names(cells: list[Cell], start: int, section: Section, region: str) -> list[_Row]:
+    """What the names from `start` up to the first period are each the figure of, where each names one the rules
+    know (else none): a part ("Daily Average") is of the column before it, the total it is a part of."""
+    named: list[_Row] = []
+    for cell in cells[start:]:
+        if not _NAME.match(cell.text) or _period(cell.text) is not None:
+            break
+        row = _named(cell.text.strip(" *"), section, region, known_only=True)
+        if row is None:
+            return []
+        named.append(replace(row, region=named[-1].region) if row.segment and named else row)
+    return named
+
+
+_YEAR_ROW = re.compile(r"^(?:Year\s+)?((?:19|20)\d\d)$", re.I)  # "Year 2011", "2014": the whole year
+
+
+def _period(text: str) -> Column | None:
+    """The period a row's first cell names: a month, a span since January, a first quarter or a whole year."""
+    year = _YEAR_ROW.match(text.strip())
+    if year:
+        return Column(12, year.group(1), "level", True, False)
+    column = _column(text.strip(), None)
+    return column if column is not None and column.measure == "level" else None
 
 
 def _headers(cells: list[Cell], start: int) -> list[_Header]:
@@ -170,19 +227,37 @@ def _row(cells: list[Cell], start: int, width: int, section: Section, region: st
     """A row: a product's or a country's name, then a number (or nothing) per column; a product's row is of the
     story's region where the table stands."""
     name = cells[start].text.strip(" *")
-    values = cells[start + 1:start + 1 + width]
-    if not _NAME.match(name) or not all(_a_value(c.text) is not None or c.text in ("-", "–", "—", "n/a")
-                                         for c in values):
+    values = _values(cells[start + 1:start + 1 + width])
+    if not _NAME.match(name) or values is None:
         return None
-    kept = tuple(c if _a_value(c.text) is not None else None for c in values)
+    return _named(name, section, region, known_only=False, cells=values)
+
+
+def _values(cells: list[Cell]) -> tuple[Cell | None, ...] | None:
+    """A row's cells, each a number or nothing ("-", "n/a"); None where one is something else."""
+    if not all(_a_value(c.text) is not None or c.text in ("-", "–", "—", "n/a") for c in cells):
+        return None
+    return tuple(c if _a_value(c.text) is not None else None for c in cells)
+
+
+def _named(name: str, section: Section, region: str, known_only: bool,
+           cells: tuple[Cell | None, ...] = ()) -> _Row | None:
+    """What a row's (or a turned table's column's) name is the story's figure of: a group of countries (the world's,
+    the group its segment), a country, the daily average, a product of the commodity table, else (but with
+    `known_only`) a product by its own name."""
     key = normalize_name(name)
     if _WORLD_GROUPS.match(key):
-        segment = None if key in ("world", "global", "total") else key
-        return _Row(name, section.commodity, "global", segment, section.known, kept)
+        segment = None if key in ("world", "global", "total") else " ".join(name.lower().split())
+        return _Row(name, section.commodity, "global", segment, section.known, cells)
     if key in COUNTRIES:
-        return _Row(name, section.commodity, COUNTRIES[key], None, section.known, kept)
+        return _Row(name, section.commodity, COUNTRIES[key], None, section.known, cells)
+    segment = next((label for pattern, label in vocab.SEGMENT_WORDS if pattern.fullmatch(name)), None)
+    if segment is not None:  # "Daily Average", "Secondary": a part of the story's product
+        return _Row(name, section.commodity, region, segment, section.known, cells)
     commodity = commodity_for_heading(name)
-    return _Row(name, commodity or new_commodity_id(name), region, None, commodity is not None, kept)
+    if commodity is None and known_only:
+        return None
+    return _Row(name, commodity or new_commodity_id(name), region, None, commodity is not None, cells)
 
 
 def _a_value(text: str) -> float | None:
@@ -229,7 +304,8 @@ def _cell_fact(table: _Table, header: _Header, row: _Row, cell: Cell, report_mon
             fact = Fact(label.replace(metric="other"), value, None, None, cell.text, number, quote, section=section)
             fact.flag("a table mass with no unit line to scale it")
             return fact
-        fact = Fact(label, round(value * scale.factors[0], 6), "mt", None, cell.text, number, quote,
+        unit = "mt/day" if row.segment == "daily average" else "mt"
+        fact = Fact(label, round(value * scale.factors[0], 6), unit, None, cell.text, number, quote,
                     section=section, scale=scale)
     if period is None:
         fact.flag("no period: the column names no year and the report month is unknown")

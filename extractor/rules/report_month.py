@@ -118,7 +118,7 @@ def _verdict(votes: Votes) -> ReportMonth:
         return ReportMonth(None, "none", f"the text names {named} but not the year (give it with --report-month)")
     if not votes.scores:
         return ReportMonth(None, "none", "no month found in the text")
-    ranked = sorted(votes.scores.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(votes.scores.items(), key=lambda item: (-item[1], _later_first(item[0])))
     best, score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     tied = _tied_years(votes, ranked)
@@ -128,6 +128,12 @@ def _verdict(votes: Votes) -> ReportMonth:
     confidence = next(row.name for row in _CONFIDENCES if row.applies(score, runner_up, mentions))
     reasons = "; ".join(dict.fromkeys(votes.why[best]))
     return ReportMonth(best, confidence, f"{score:.1f} against {runner_up:.1f}: {reasons}"[:300])
+
+
+def _later_first(month: str) -> int:
+    """A tie goes to the later month: the earlier is the base a report compares its month with ("Aug 2015" beside
+    "Aug 2014")."""
+    return -int(month.replace("-", ""))
 
 
 def _tied_years(votes: Votes, ranked: list[tuple[str, float]]) -> ReportMonth | None:

@@ -171,7 +171,7 @@ WORLD_REGION = category(
           "south america", "latin america", "oceania", "middle east", "west asia", "asia and oceania",
           # the groups of a world release's table of regions
           "americas", "rest of asia", "rest of the world", "west europe", "western europe", "east and central europe",
-          "eastern and central europe",
+          "eastern and central europe", "east central europe", "asia ex china", "asia excluding china", "other asia",
           "central and eastern europe", "gcc", "nafta", "cis"))
 COMPASS = category(
     "compass", "output in southwestern Sichuan rose",
