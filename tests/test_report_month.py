@@ -341,3 +341,15 @@ def test_a_month_tied_with_the_same_month_a_year_before_is_the_later() -> None:
     text = ("Nickel output in September 2020 was 61 kt. Output in September 2020 was above August's. Output in "
             "September 2021 fell short of that.")
     assert report_month(text).value == "2020-09"
+
+
+def test_a_dateline_without_its_year_is_after_the_months_the_text_states() -> None:
+    # published in January: the November it names with its year (a table's column) was published the year after
+    text = ("Zinc market surplus grows in November\n\nLONDON, Jan 12 (Reuters) - The global zinc market surplus rose to 21,000 "
+            "tonnes in November from 3,000 tonnes in October, the study group said.\n\nThousands of tonnes\n\n"
+            "Nov 2023\n\nOct 2023\n\nMetal output\n\n1,101.5\n\n1,088.0\n")
+    assert report_month(text).value == "2023-11"
+    # a month stated before the dateline's in the same year keeps that year
+    text = ("Tin market in deficit in January\n\nLONDON, Mar 9 (Reuters) - The global refined tin market showed a deficit "
+            "of 1,200 tonnes in January 2022, the study group said.")
+    assert report_month(text).value == "2022-01"

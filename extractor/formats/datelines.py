@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.rules.month_cues import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR
-from extractor.rules.month_votes import Published, stated_years
+from extractor.rules.month_votes import Published, months_with_years, stated_years
 from extractor.rules.report_month import ReportMonth, find_report_month
 from extractor.text.months import month_number
 
@@ -105,6 +105,8 @@ def _dateline_year(wider: str, named_month: int | None) -> str | None:
                    if not PART_OF_YEAR.search(wider, max(0, m.start() - 25), m.start())]
     if any((int(y), 12) > (int(stated_year), named_month) for y in whole_years):
         return str(int(stated_year) + 1)  # a year reviewed whole was published after it
+    if any(named > (int(stated_year), named_month) for named in months_with_years(wider)):
+        return str(int(stated_year) + 1)  # "LONDON, Jan 15 - ... in Nov 2023": a month reviewed was published after
     return stated_year
 
 

@@ -128,18 +128,26 @@ def stated_years(text: str) -> list[int]:
 def _years_of_months(text: str) -> set[int]:
     """The years of the months the text names with their year: as written, the reviewed month's for a month looked
     ahead to, the year after for a month a change is measured from; none for a record's month."""
-    years = set()
+    return {year for year, _ in months_with_years(text)}
+
+
+def months_with_years(text: str) -> set[tuple[int, int]]:
+    """(year, month) of the months the text names with their year, as `_years_of_months` dates them (a month looked
+    ahead to: the month before it, the reviewed one; a month a change is measured from: the month a year after)."""
+    months = set()
     for match in prefilter.finditer(MONTH_MENTION, text):
         if not match.group(2) or RECORD_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue
         before = _words_before(text, match.start())
+        named = year_month(int(match.group(2)), month_number(match.group(1)) or 1)
         if COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
-            years.add(int(shift_month(year_month(int(match.group(2)), month_number(match.group(1)) or 1), -1)[:4]))
-        elif not prefilter.search(COMPARED_BEFORE, before):
-            years.add(int(match.group(2)))  # "in May 2024", "December 2023's output"
-        elif PERCENT_BEFORE.search(before):
-            years.add(int(match.group(2)) + 1)  # "up 3% from May 2023": May 2024 is reviewed
-    return years
+            named = shift_month(named, -1)
+        elif prefilter.search(COMPARED_BEFORE, before):
+            if not PERCENT_BEFORE.search(before):
+                continue
+            named = shift_month(named, 12)  # "up 3% from May 2023": May 2024 is reviewed
+        months.add((int(named[:4]), int(named[5:])))  # "in May 2024", "December 2023's output"
+    return months
 
 
 def _resolve(month: int, year: str | None, published: Published | None, years: list[int],
