@@ -33,7 +33,7 @@ _UNIT = (
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
     r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
-    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b|[mk]?oz\b|(?:troy\s+)?ounces?\b"
+    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b|[mk]?oz\b|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
 
@@ -190,6 +190,7 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "oz": ("oz", 1.0), "ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "troy ounce": ("oz", 1.0),
     "troy ounces": ("oz", 1.0),  # silver and gold as stated (the contract keeps their unit)
     "moz": ("oz", 1e6), "koz": ("oz", 1e3),  # "886.7 Moz": million ounces
+    "lb": ("lb", 1.0), "lbs": ("lb", 1.0), "pound": ("lb", 1.0), "pounds": ("lb", 1.0),  # as stated (molybdenum)
 }
 _CONTENT_WORDS = ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical")
 _MASS_WORDS = ("mt", "t", "tonne", "tonnes", "ton", "tons")

@@ -178,8 +178,8 @@ FORECAST_CUE = re.compile(
 )
 
 METRIC_UNITS: dict[str, set[str]] = {
-    "production": {"mt", "mt/day", "GW", "MW", "oz"},  # PV in watts, precious metals in ounces
-    "cumulative_production": {"mt", "mt/year", "GW", "MW", "oz"},
+    "production": {"mt", "mt/day", "GW", "MW", "oz", "lb"},  # PV in watts, precious metals in ounces, molybdenum in pounds
+    "cumulative_production": {"mt", "mt/year", "GW", "MW", "oz", "lb"},
     "maintenance_impact": {"mt"},
     "imports": {"mt"},
     "exports": {"mt"},
