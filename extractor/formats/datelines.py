@@ -14,6 +14,7 @@ import re
 from extractor.rules.month_cues import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR
 from extractor.rules.month_votes import Published, months_with_years, stated_years
 from extractor.rules.report_month import ReportMonth, find_report_month
+from extractor.text.countries import AGENCIES
 from extractor.text.months import month_number
 
 # A line that dates a page and nothing else: "iconOct 10, 2024 13:53", "Published: Apr 9, 2019", "Time:Mon, ...".
@@ -28,7 +29,8 @@ PAGE_DATELINE = re.compile(
 _DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{YEAR}\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
-_DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?\((?:SMM|Reuters|Mysteel)\)")
+_DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?"
+                       rf"\((?:{AGENCIES})\)")
 
 _ANY_YEAR = re.compile(rf"\b{YEAR}\b")
 _HEADER_WORD = re.compile(r"^(?:published|publish\s+(?:time|date)|source|time|date|by|updated)\b", re.I)

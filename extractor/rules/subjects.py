@@ -30,7 +30,7 @@ from extractor.text.commodities import (
     refined_of,
     region_for,
 )
-from extractor.text.countries import COUNTRIES
+from extractor.text.countries import COUNTRIES, dateline_country
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
 from extractor.text.numbers import NumberSpan, find_numbers
@@ -125,6 +125,8 @@ def _opening_country(section: Section) -> str | None:
     # the countries named as makers (a group of countries, none: its figures are the world's)
     named = {COUNTRIES[g] for m in _COUNTRY_MAKER.finditer(whole) for g in m.groups() if g}
     named -= {"global", "overseas", "china"}
+    if not named and (place := dateline_country("\n".join(s.text for s in section.sentences[:3]))):
+        named = {place} - {"china"}  # "New Delhi, Jun 4 (PTI) The production of bauxite ...": India's
     return named.pop() if len(named) == 1 else None
 
 

@@ -71,3 +71,32 @@ COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(COUN
 def regions_named(text: str) -> set[str]:
     """The regions of the countries a text names."""
     return {COUNTRIES[m] for m in COUNTRY.findall(text.lower())}
+
+
+# The cities a wire's dateline names, where a story filed there is of that country's figures ("New Delhi, Jun 4
+# (PTI)": India's ministry; "SANTIAGO (Reuters)": Chile's). Not the cities of the world's markets and study groups
+# (London, New York, Singapore, Lisbon), whose stories are the world's.
+DATELINE_CITIES: dict[str, str] = {
+    "beijing": "china", "shanghai": "china", "new delhi": "india", "mumbai": "india", "kolkata": "india",
+    "tokyo": "japan", "seoul": "south korea", "santiago": "chile", "lima": "peru", "jakarta": "indonesia",
+    "moscow": "russia", "johannesburg": "south africa", "pretoria": "south africa", "brasilia": "brazil",
+    "sao paulo": "brazil", "rio de janeiro": "brazil", "ottawa": "canada", "mexico city": "mexico",
+    "kinshasa": "dr congo", "lubumbashi": "dr congo", "ankara": "turkey", "istanbul": "turkey", "hanoi": "vietnam",
+    "manila": "philippines", "astana": "kazakhstan", "almaty": "kazakhstan", "kyiv": "ukraine", "kiev": "ukraine",
+    "berlin": "germany", "canberra": "australia", "buenos aires": "argentina", "tehran": "iran",
+    "islamabad": "pakistan", "karachi": "pakistan", "taipei": "taiwan", "bangkok": "thailand",
+    "kuala lumpur": "malaysia", "lusaka": "zambia", "ulaanbaatar": "mongolia",
+}
+# A wire's dateline: its city, a date or none, the agency in parentheses ("New Delhi, Jun 4 (PTI)", "SANTIAGO, March
+# 31 (Reuters) -", "TOKYO (Reuters) -").
+AGENCIES = "|".join(("SMM", "Reuters", "Mysteel", "PTI", "IANS", "Xinhua", "Bloomberg", "AP", "AFP", "Interfax",
+                     "TASS",              "Yonhap", "Kyodo", "Jiji", "Bernama", "Antara", "ANTARA", "Platts", "Argus", "Kallanish", "dpa", "BNA"))
+DATELINE_PLACE = re.compile(r"(?m)^\W{0,3}([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*,?\s*"
+                            r"(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2}\s*(?:,\s*\d{4}\s*)?)?"
+                            rf"\((?:{AGENCIES})\)")
+
+
+def dateline_country(head: str) -> str | None:
+    """The country of the city a wire's dateline in `head` names, if it is one whose stories are its country's."""
+    found = DATELINE_PLACE.search(head)
+    return DATELINE_CITIES.get(found.group(1).lower()) if found else None
