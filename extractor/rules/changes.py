@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.rules import cues
-from extractor.rules.context import month_comparison
+from extractor.rules.context import Previous, month_comparison
 from extractor.rules.features import NumberFeatures
 from extractor.text import clauses as cl
 from extractor.text import lexicon
@@ -67,7 +67,22 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
             and previous.period == period and f.change_cue is not None:
         return Comparison(previous.last_comparison, False)  # "..., a rise of 38% year on year, while imports came to
         # 459,000 mt, a decline of 45.5%": a list's parallel change, compared as the one before
+    between = _between_levels(previous, period)
+    if between is not None:
+        return Comparison(between, False)
     return Comparison("mom", True)  # the guidelines read an unstated comparison as MoM
+
+
+def _between_levels(previous: Previous | None, period: str | None) -> str | None:
+    """The comparison of a change after two levels of its clause a month or a year apart, one of them its own
+    ("rose from 1.87 mt in April 2024 to 2.13 mt in April 2025, with 13.9 per cent growth": YoY)."""
+    if previous is None or previous.change or previous.other_period is None or period is None:
+        return None
+    levels = {previous.period, previous.other_period}
+    if period not in levels:
+        return None
+    other = (levels - {period}).pop()
+    return {1: "mom", 12: "yoy"}.get(months_between(other, period)) if other else None
 
 
 def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:

@@ -28,6 +28,8 @@ class Previous:
     metric: str | None
     last_comparison: str | None = None  # the stated comparison of the clause's last change so far
     period: str | None = None
+    other_period: str | None = None  # a level's of another period before it in the clause ("from A in April 2024
+    # to B in April 2025": April 2024)
 
 
 def clause_start_of(s: str, position: int) -> int:

@@ -158,9 +158,12 @@ def _previous_of(fact: Fact, before: Previous | None) -> Previous | None:
         return None
     change = fact.label.measure != "level"
     last = fact.label.comparison if change else (before.last_comparison if before is not None else None)
+    other = before.other_period if before is not None else None
+    if not change and before is not None and not before.change and before.period != fact.label.period:
+        other = before.period
     return Previous(change=change, comparison=fact.label.comparison, direction=fact.direction,
                     segment=fact.label.segment, content=fact.label.content, metric=fact.label.metric,
-                    last_comparison=last, period=fact.label.period)
+                    last_comparison=last, period=fact.label.period, other_period=other)
 
 
 def _label_number(place: NumberPlace) -> Fact:
