@@ -31,3 +31,14 @@ def test_publication_lines_carry_no_period() -> None:
     assert is_header("Source: SMM")
     assert is_header("Sep 9, 2023 10:20")
     assert not is_header("Nickel output in August rose 3% from July, as two lines returned from upkeep.")
+
+
+def test_an_smm_news_line_is_a_dateline_its_year_from_the_text() -> None:
+    # "SMM News on March 6:" states no year: the months the text states with theirs give it
+    text = ("SMM News on March 6:\nIn January 2024, domestic cobalt sulphate output fell 6% MoM. In February, output "
+            "fell a further 9% MoM to 5,100 mt (metal content) as plants stopped for the holiday.")
+    published = publication_date(text, text)
+    assert published is not None and (published.year, published.month, published.day) == (2024, 3, 6)
+    # with its year, the year as written
+    published = publication_date("SMM News on March 6, 2023:\nOutput fell in February.", "")
+    assert published is not None and (published.year, published.month) == (2023, 3)

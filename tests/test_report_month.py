@@ -353,3 +353,4 @@ def test_a_dateline_without_its_year_is_after_the_months_the_text_states() -> No
     text = ("Tin market in deficit in January\n\nLONDON, Mar 9 (Reuters) - The global refined tin market showed a deficit "
             "of 1,200 tonnes in January 2022, the study group said.")
     assert report_month(text).value == "2022-01"
+

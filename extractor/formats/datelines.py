@@ -30,7 +30,9 @@ _DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({MONTH_WORD})\s*(\d{{1,2}}
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?"
-                       rf"\((?:{AGENCIES})\)")
+                       rf"\((?:{AGENCIES})\)"
+                       # "SMM News on July 9:", its year most often left off
+                       rf"|\bSMM\s+News\s+on\s+({MONTH_WORD})\s*(\d{{1,2}})(?:\s*,\s*{YEAR})?\s*:")
 
 _ANY_YEAR = re.compile(rf"\b{YEAR}\b")
 _HEADER_WORD = re.compile(r"^(?:published|publish\s+(?:time|date)|source|time|date|by|updated)\b", re.I)
@@ -86,12 +88,11 @@ def _dateline(head: str, wider: str) -> Published | None:
     dateline = _DATELINE.search(head)
     if not dateline:
         return None
-    named_month = month_number(dateline.group(1))
-    stated_year = dateline.group(3)
-    if stated_year is None:
-        stated_year = _dateline_year(wider, named_month)
+    month, day, year = dateline.groups()[:3] if dateline.group(1) else dateline.groups()[3:]
+    named_month = month_number(month)
+    stated_year = year or _dateline_year(wider, named_month)
     if named_month is not None and stated_year is not None:
-        return Published(int(stated_year), named_month, int(dateline.group(2)), dateline.group(0).strip())
+        return Published(int(stated_year), named_month, int(day), dateline.group(0).strip())
     return None
 
 
