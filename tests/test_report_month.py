@@ -354,3 +354,11 @@ def test_a_dateline_without_its_year_is_after_the_months_the_text_states() -> No
             "of 1,200 tonnes in January 2022, the study group said.")
     assert report_month(text).value == "2022-01"
 
+
+
+def test_a_span_stated_beside_the_same_span_a_year_later_is_its_base() -> None:
+    # the bare "April" is dated by the later of a table's two columns, the earlier being the base it is compared with
+    text = ("Nickel market in deficit in April\n\nThe market showed a deficit of 9,000 tonnes in April, against a "
+            "surplus in March, the study group said.\n\nThousand tonnes | Jan-Apr 2021 | Jan-Apr 2020\n"
+            "Refined output | 812.4 | 790.6\n")
+    assert report_month(text).value == "2021-04"

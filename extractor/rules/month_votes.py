@@ -122,7 +122,26 @@ def stated_years(text: str) -> list[int]:
     # "34 GW, against 27 GW over the same period in 2016": a figure against the same span of a named year, with or
     # without a change, makes that year a base
     years |= {int(y) + 1 for y in cues.YEAR_BEFORE_BASE.findall(text) if y}
-    return sorted(years, reverse=True)
+    return sorted(years - _base_years(text) or years, reverse=True)
+
+
+def _base_years(text: str) -> set[int]:
+    """The years whose every month the text names with its year it names a year later too: a table's columns of
+    the same months a year apart ("Apr 2022 | Apr 2021 | Jan-Apr 2022 | Jan-Apr 2021"), the earlier the base."""
+    named = months_with_years(text) | {(int(y), month) for match in prefilter.finditer(SPAN_SINCE_JANUARY, text)
+                                       for y, month in [_span_end(match)] if y and month}
+    years = {year for year, _ in named}
+    return {year for year in years if all((y + 1, m) in named for y, m in named if y == year)}
+
+
+def _span_end(match: re.Match[str]) -> tuple[str | None, int | None]:
+    """A SPAN_SINCE_JANUARY match's year as written and its last month ("Jan-Apr 2021": 2021, 4)."""
+    year = match.group(2) or match.group(4) or match.group(6)
+    count = match.group(5)
+    named = match.group(1) or match.group(3)
+    if named:
+        return year, month_number(named)
+    return year, (int(count) if count.isdigit() else COUNTS.get(count.lower())) if count else None
 
 
 def _years_of_months(text: str) -> set[int]:
