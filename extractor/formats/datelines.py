@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from extractor.rules.month_cues import FULL_YEAR, MONTH_WORD, PART_OF_YEAR, YEAR
-from extractor.rules.month_votes import Published, months_with_years, stated_years
+from extractor.rules.month_votes import Published
+from extractor.rules.stated_years import months_with_years, stated_years
 from extractor.rules.report_month import ReportMonth, find_report_month
 from extractor.text.countries import AGENCIES
 from extractor.text.months import month_number

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.rules.month_votes import stated_years
+from extractor.rules.stated_years import stated_years
 from extractor.text import clauses as cl
 from extractor.text.commodities import COMMODITY_ALIASES
 from extractor.text.countries import regions_named

@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from extractor.rules.month_votes import (OPENING_WEIGHT, TITLE_WEIGHT, Ballot, Published, Votes, stated_years,
-                                        vote_sentence)
+from extractor.rules.month_votes import OPENING_WEIGHT, TITLE_WEIGHT, Ballot, Published, Votes, vote_sentence
+from extractor.rules.stated_years import stated_years
 from extractor.text.clauses import split_sentences
 from extractor.text.months import months_between, shift_month
 from extractor.text.numbers import find_numbers
