@@ -85,10 +85,11 @@ class SectionState:
         carries spans, its own span (named before its first figure or with it) wherever it is named again."""
         self._note_months(sentence)
         whole_year = last.cumulative and (last.period.endswith("-12") and not self.month_named
-                                          or last.period == self.release_span)
+                                          or last.period in (self.release_span, self.year_span))
         (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
-        if whole_year and last.period == self.report_month:
-            self.year_span = last.period  # a review of the report's year: its next paragraphs are of it too
+        if (whole_year or last.cumulative and not self.month_named) and last.period == self.report_month:
+            self.year_span = last.period  # a review of the report's year, or of its span since January where no
+            # month is named: its next paragraphs are of it too
         (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
 
     def _note_months(self, sentence: cl.Sentence) -> None:
