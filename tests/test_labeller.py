@@ -5,6 +5,7 @@ import pytest
 from extractor.formats.datelines import report_month
 from extractor.formats.review_sections import split_sections
 from extractor.rules.labeller import label_section
+from extractor.rules.sections import article_sections
 from extractor.text.documents import read_document
 
 from .labels import has
@@ -95,3 +96,14 @@ def test_headline_style_2017() -> None:
     assert has(facts, 5030000, **zinc, metric="cumulative_production", measure="level")
     assert has(facts, 1.2, **zinc, metric="cumulative_production", measure="yoy_pct")
     assert has(facts, 508000, commodity="refined_zinc", period="2017-11", basis="forecast", measure="level")
+
+
+def test_a_battery_figure_in_gwh_is_read_in_its_unit_and_held() -> None:
+    # GWh figures are kept as stated but held for review (installations and sales are counted in GWh too); the mass
+    # beside them is still read
+    text = "China's power battery output rose to 14.7 GWh in March. Lithium carbonate output was 41,200 mt in March."
+    facts = [f for section in article_sections(text) for f in label_section(text, section, "2024-03")]
+    held = [f for f in facts if f.unit == "GWh"]
+    assert [(f.value, f.label.metric, f.reason) for f in held] == [
+        (14.7, "other", "a GWh number does not fit metric production")]
+    assert any(f.value == 41200 and f.unit == "mt" and f.label.metric == "production" for f in facts)

@@ -9,6 +9,10 @@ from extractor.text.numbers import find_numbers
     "text, value, unit, qualifier",
     [
         ("increased by 11,500 mt MoM", 11500, "mt", None),
+        ("battery output came to 14.7GWh", 14.7, "GWh", None),  # as stated (the contract keeps GWh)
+        ("installed 52.3 gigawatt-hours of cells", 52.3, "GWh", None),
+        ("gold output of 11,204 kilograms", 11204, "kg", None),
+        ("molybdenum at 61.2 million pounds", 61200000, "lb", None),
         ("fell by over 20kt", 20000, "mt", "over"),
         ("up by 1.2894 million mt", 1289400, "mt", None),
         ("rose to 82.29%", 82.29, "%", None),
@@ -137,8 +141,9 @@ def test_a_word_ending_like_a_currency_code_is_none() -> None:
 
 
 def test_an_energy_written_against_its_number_reads_as_the_number() -> None:
-    """ "36.5GWh" is the number 36.5 as "36.5 GWh" is (a bare number, no mass); a name with digits is still none."""
-    assert [(n.text, n.value) for n in find_numbers("installations of 36.5GWh and 812MWh")] == [("36.5", 36.5),
-                                                                                                ("812", 812)]
-    assert [(n.text, n.value) for n in find_numbers("installations of 36.5 GWh")] == [("36.5", 36.5)]
+    """ "36.5GWh" is the number 36.5 in GWh as "36.5 GWh" is (no mass); "812MWh" the bare number 812; a name with
+    digits is still none."""
+    assert [(n.value, n.unit) for n in find_numbers("installations of 36.5GWh and 812MWh")] == [(36.5, "GWh"),
+                                                                                                (812, None)]
+    assert [(n.value, n.unit) for n in find_numbers("installations of 36.5 GWh")] == [(36.5, "GWh")]
     assert not find_numbers("LiNi0Mn2 cells and 18650B types")

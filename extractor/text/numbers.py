@@ -33,7 +33,8 @@ _UNIT = (
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
     r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
-    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|gw\b|mw\b|[mk]?oz\b|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
+    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
+    r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
 
@@ -186,7 +187,9 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "t/y": ("mt/year", 1.0), "t/a": ("mt/year", 1.0),
     "ktpa": ("mt/year", 1e3), "ktpy": ("mt/year", 1e3),  # "12,940ktpa": thousand tonnes a year
     "tpd": ("mt/day", 1.0),
-    "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "gw": ("GW", 1.0), "mw": ("MW", 1.0),
+    "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0), "gw": ("GW", 1.0),
+    "mw": ("MW", 1.0), "gwh": ("GWh", 1.0), "gigawatt hour": ("GWh", 1.0), "gigawatt hours": ("GWh", 1.0),  # batteries'
+
     "oz": ("oz", 1.0), "ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "troy ounce": ("oz", 1.0),
     "troy ounces": ("oz", 1.0),  # silver and gold as stated (the contract keeps their unit)
     "moz": ("oz", 1e6), "koz": ("oz", 1e3),  # "886.7 Moz": million ounces
