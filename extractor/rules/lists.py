@@ -9,6 +9,7 @@ from extractor.record import Fact
 from extractor.rules.context import clause_start_of
 from extractor.rules.cues import RESPECTIVELY
 from extractor.text import vocabulary as vocab
+from extractor.text.commodities import commodity_mentions, normalize_name
 from extractor.text.countries import COUNTRIES, COUNTRY
 
 
@@ -43,9 +44,17 @@ def _what_is_listed(s: str, offset: int, facts: list[Fact], listed: list[Fact], 
     countries = _countries_named(s[:group[0].number.start - offset])
     if len(countries) == len(group):
         return "region", countries
+    products = _products_named(s[:group[0].number.start - offset])
+    if len(products) == len(group):  # "The output of polysilicon, wafers, cells and modules rose 53.4%, 45.5%, ..."
+        return "commodity", products
     if len(set(months)) == len(months) == len(group):
         return "period", months
     return "segment", []
+
+
+def _products_named(text: str) -> list[str]:
+    """The products a stretch of text names, in order (each once)."""
+    return list(dict.fromkeys(commodity for _, _, commodity, _ in commodity_mentions(normalize_name(text))))
 
 
 def _countries_named(text: str) -> list[str]:
