@@ -117,7 +117,7 @@ def _columns_of_periods(cells: list[Cell], start: int, section: Section, region:
 
 def _rows_of_periods(cells: list[Cell], start: int, section: Section, region: str) -> _Found | None:
     """The turned table: a header of names (regions, countries, products, "Total", "Daily Average"), then a row per
-    period ("Year 2011 | 1,803 | 4,969 | ...", "Jan-Aug 2015 | ...", "Aug 2015 | ..."); read as a column per period
+    period ("Year 2019 | 2,410 | 1,880 | ...", "Jan-Jun 2021 | ...", "Jun 2021 | ..."); read as a column per period
     and a row per name."""
     names = _column_names(cells, start, section, region)
     periods: list[_Header] = []

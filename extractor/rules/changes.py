@@ -75,7 +75,7 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
 
 def _between_levels(previous: Previous | None, period: str | None) -> str | None:
     """The comparison of a change after two levels of its clause a month or a year apart, one of them its own
-    ("rose from 1.87 mt in April 2024 to 2.13 mt in April 2025, with 13.9 per cent growth": YoY)."""
+    ("went up from 1.52 mt in April 2024 to 1.61 mt in April 2025, a growth of 5.9 per cent": YoY)."""
     if previous is None or previous.change or previous.other_period is None or period is None:
         return None
     levels = {previous.period, previous.other_period}

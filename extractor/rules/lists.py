@@ -45,7 +45,7 @@ def _what_is_listed(s: str, offset: int, facts: list[Fact], listed: list[Fact], 
     if len(countries) == len(group):
         return "region", countries
     products = _products_named(s[:group[0].number.start - offset])
-    if len(products) == len(group):  # "The output of polysilicon, wafers, cells and modules rose 53.4%, 45.5%, ..."
+    if len(products) == len(group):  # "Production of lithium carbonate and lithium hydroxide was 61,000 mt and ..."
         return "commodity", products
     if len(set(months)) == len(months) == len(group):
         return "period", months

@@ -126,7 +126,7 @@ def _opening_country(section: Section) -> str | None:
     named = {COUNTRIES[g] for m in _COUNTRY_MAKER.finditer(whole) for g in m.groups() if g}
     named -= {"global", "overseas", "china"}
     if not named and (place := dateline_country("\n".join(s.text for s in section.sentences[:3]))):
-        named = {place} - {"china"}  # "New Delhi, Jun 4 (PTI) The production of bauxite ...": India's
+        named = {place} - {"china"}  # "Tokyo, May 20 (Kyodo) Output of crude steel slipped ...": Japan's
     return named.pop() if len(named) == 1 else None
 
 

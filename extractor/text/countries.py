@@ -73,7 +73,7 @@ def regions_named(text: str) -> set[str]:
     return {COUNTRIES[m] for m in COUNTRY.findall(text.lower())}
 
 
-# The cities a wire's dateline names, where a story filed there is of that country's figures ("New Delhi, Jun 4
+# The cities a wire's dateline names, where a story filed there is of that country's figures ("New Delhi, Mar 2
 # (PTI)": India's ministry; "SANTIAGO (Reuters)": Chile's). Not the cities of the world's markets and study groups
 # (London, New York, Singapore, Lisbon), whose stories are the world's.
 DATELINE_CITIES: dict[str, str] = {
@@ -87,7 +87,7 @@ DATELINE_CITIES: dict[str, str] = {
     "islamabad": "pakistan", "karachi": "pakistan", "taipei": "taiwan", "bangkok": "thailand",
     "kuala lumpur": "malaysia", "lusaka": "zambia", "ulaanbaatar": "mongolia",
 }
-# A wire's dateline: its city, a date or none, the agency in parentheses ("New Delhi, Jun 4 (PTI)", "SANTIAGO, March
+# A wire's dateline: its city, a date or none, the agency in parentheses ("New Delhi, Mar 2 (PTI)", "SANTIAGO, March
 # 31 (Reuters) -", "TOKYO (Reuters) -").
 AGENCIES = "|".join(("SMM", "Reuters", "Mysteel", "PTI", "IANS", "Xinhua", "Bloomberg", "AP", "AFP", "Interfax",
                      "TASS",              "Yonhap", "Kyodo", "Jiji", "Bernama", "Antara", "ANTARA", "Platts", "Argus", "Kallanish", "dpa", "BNA"))

@@ -130,8 +130,8 @@ REGION_SEGMENT = re.compile(
     r"by\s+(?=[-–]?\s*\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
     rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b"
-    # a world release's region as its sentence's subject: "The CIS region recorded ...", "the block of EU-27
-    # countries, whose output ...", "In third place was North America with a production of 18.5 Mt"
+    # a world release's region as its sentence's subject: "The GCC region recorded output of ...", "the EU-27
+    # countries, whose output slipped ...", "In second place was North America with a production of 1.6 million t"
     rf"|\b{_REGION_GROUP}\s+(?:region|countries)\b(?!\s+(?:of|in)\b)"
     rf"|\b{_REGION_GROUP}\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{words('output_word')}\b)",
     re.I,
