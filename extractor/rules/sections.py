@@ -15,11 +15,11 @@ from extractor.text.commodities import (
     MINED_IDS,
     commodity_from_text,
     metal_named_first,
-    mined_story,
     new_commodity_id,
     region_for,
 )
 from extractor.text.contract_products import CONTRACT_IDS
+from extractor.text.mining import mined_story
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(

@@ -25,7 +25,6 @@ from extractor.text.commodities import (
     MINED_IDS,
     REGIONAL_IDS,
     commodity_mentions,
-    names_refining,
     normalize_name,
     refined_of,
     region_for,
@@ -33,6 +32,7 @@ from extractor.text.commodities import (
 from extractor.text.countries import COUNTRIES, dateline_country
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
+from extractor.text.mining import names_refining
 from extractor.text.numbers import NumberSpan, find_numbers
 
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product

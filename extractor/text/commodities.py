@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from extractor.text import prefilter
 from extractor.text.lexicon import words
+from extractor.text.other_products import names_of_ids
 
 # id -> heading and text variants (normalized by normalize_name before use).
 COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -118,6 +119,10 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
        for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver", "gold")},
 }
+# The contract's other products by the names their ids spell, read where the text speaks of their production, ahead
+# of the names above (`other_products.names_of_ids`).
+OTHER_PRODUCT_NAMES = names_of_ids(set(PRODUCED_ONLY_NAMES) | set(COMMODITY_ALIASES),
+                                   {alias for names in COMMODITY_ALIASES.values() for alias in names})
 
 # Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is
 # named ("nickel production" in a refined-nickel story; never the "nickel" of "nickel pig iron").
@@ -163,7 +168,7 @@ def normalize_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def _alias_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for table in (PRODUCED_ONLY_NAMES, COMMODITY_ALIASES):
+    for table in (PRODUCED_ONLY_NAMES, COMMODITY_ALIASES):  # the later table's name wins
         for commodity, aliases in table.items():
             for alias in aliases:
                 index[normalize_name(alias)] = commodity
@@ -260,10 +265,16 @@ def _generic_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(sorted(GENERIC_ALIASES, key=len, reverse=True)) + r")\b")
 
 
-@lru_cache(maxsize=1)
-def _produced_only_pattern() -> re.Pattern[str]:
-    names = sorted({normalize_name(n) for names in PRODUCED_ONLY_NAMES.values() for n in names}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+@lru_cache(maxsize=2)
+def _produced_only_pattern(table: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of a table's names, and the id of each name (a heading of the other products' is no heading the
+    commodity table knows: `commodity_for_heading`)."""
+    index = {normalize_name(n): product for product, names in _PRODUCED_TABLES[table].items() for n in names}
+    names = sorted(index, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), index
+
+
+_PRODUCED_TABLES = {"produced only": PRODUCED_ONLY_NAMES, "other products": OTHER_PRODUCT_NAMES}
 
 
 def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
@@ -278,7 +289,8 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
 
 @lru_cache(maxsize=1024)
 def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    found = _produced_only_mentions(text)
+    found = _produced_only_mentions(text, "produced only", [])
+    found += _produced_only_mentions(text, "other products", found)
     found += _named_mentions(text, found)
     found += _generic_mentions(text, found)
     return tuple(sorted(found))
@@ -332,11 +344,15 @@ _RATE_OF_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for
                              r"(?:[a-z0-9]+\s+){0,2}$")
 
 
-def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
-    """The produced-only names a text gives where it speaks of their production, producers, trade or stocks."""
-    index = _alias_index()
+def _produced_only_mentions(text: str, table: str,
+                            covered: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The names of a table of products named only where produced (`_PRODUCED_TABLES`) a text gives where it speaks
+    of their production, producers, trade or stocks, and no name read before covers them."""
+    pattern, index = _produced_only_pattern(table)
     found = []
-    for match in prefilter.finditer(_produced_only_pattern(), text):
+    for match in prefilter.finditer(pattern, text):
+        if _covered(covered, match.start()):
+            continue
         after = text[match.end():match.end() + 40]
         before = max(0, match.start() - 40)
         if _PRODUCERS_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(
@@ -344,21 +360,6 @@ def _produced_only_mentions(text: str) -> list[tuple[int, int, str, bool]]:
                 _MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())):
             found.append((match.start(), match.end(), index[match.group(1)], True))
     return found
-
-
-_MINING = re.compile(r"\b(?:mines?|mining|miners?)\b", re.I)
-_REFINING = re.compile(r"\b(?:refined|refiner(?:y|ies)|cathodes?|smelt\w*|ingots?|metal\s+production)\b", re.I)
-
-
-def mined_story(text: str, opening: int = 600) -> bool:
-    """Whether a text opens speaking of mines and nowhere of refining ("Peru's Ministry of Energy and Mines said
-    copper production rose 5%"): its bare metals are the mines' products (`MINED_IDS`)."""
-    return bool(_MINING.search(text, 0, opening)) and not names_refining(text)
-
-
-def names_refining(text: str) -> bool:
-    """Whether a text names a refined product or its making ("refined", "cathode", "smelters")."""
-    return _REFINING.search(text) is not None
 
 
 def metal_named_first(text: str) -> str | None:
