@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from extractor.formats.tables import DECLARATION_LINE, Cell, Column, header_column, scale_factors, table_cells
 from extractor.record import Fact, Label, Scale, Span, as_basis, as_measure, as_metric
 from extractor.rules.sections import Section
-from extractor.text.commodities import MINED_IDS
+from extractor.text.commodities import MINED_IDS, refined_of
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, resolve_month
 from extractor.text.numbers import NUMBER_CELL, cell_value
 
@@ -106,10 +106,45 @@ def _unit_line(text: str, start: int) -> Scale | None:
     return best
 
 
+# A table set in spaces, as a wire's plain text carries it: a header line of periods ("March 2020 Feb 2020 Jan-Mar
+# 2020 Jan-Mar 2019"), then a line per row, its name then its numbers ("Mine 988.5 952.0 2970 2984"), the name's
+# last word at times on the line after it ("Production").
+_SPACED_PERIOD = re.compile(rf"(?:(?:Jan(?:uary)?\.?\s*[-–]\s*)?(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\.?"
+                            r"|YTD)\s+(?:19|20)\d\d(?=\s|$)", re.I)
+_SPACED_ROW = re.compile(r"^([A-Za-z][A-Za-z /-]*?)((?:\s+-?\d[\d,]*(?:\.\d+)?){3,})\s*$")
+_NAME_GOES_ON = re.compile(r"^[A-Za-z][A-Za-z ]{0,30}$")
+_SPACED_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def _spaced_cells(text: str) -> list[Cell]:
+    """The cells of the tables set in spaces: each period of a header line, each row's name and numbers."""
+    cells: list[Cell] = []
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    for i, line in enumerate(lines):
+        body = line.rstrip("\n")
+        periods = list(_SPACED_PERIOD.finditer(body))
+        row = _SPACED_ROW.match(body)
+        if len(periods) >= 3 and not _SPACED_PERIOD.sub("", body).strip():
+            cells += [Cell(m.group(0), offset + m.start(), offset + m.end()) for m in periods]
+        elif row:
+            after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            name = f"{row.group(1).strip()} {after}" if _NAME_GOES_ON.match(after) else row.group(1).strip()
+            cells.append(Cell(name, offset, offset + len(row.group(1))))
+            at = offset + row.end(1)
+            cells += [Cell(m.group(0), at + m.start(), at + m.end()) for m in _SPACED_NUMBER.finditer(row.group(2))]
+        offset += len(line)
+    return cells
+
+
 def find_balance_tables(text: str) -> list[BalanceTable]:
-    """Every balance table of the text: three or more month or span columns, at least one a month, a unit line
+    """Every balance table of the text, its cells on lines of their own, between bars or set in spaces."""
+    return _tables_of(text, table_cells(text)) or _tables_of(text, _spaced_cells(text))
+
+
+def _tables_of(text: str, cells: list[Cell]) -> list[BalanceTable]:
+    """The balance tables of a text's cells: three or more month or span columns, at least one a month, a unit line
     before them, then two or more rows of measures."""
-    cells = table_cells(text)
     tables: list[BalanceTable] = []
     i = 0
     while i < len(cells):
@@ -136,8 +171,9 @@ def balance_facts(text: str, section: Section, report_month: str | None) -> list
         if not section.start <= table.start < section.end:
             continue
         factor = table.scale.factors[0]
+        metal = refined_of(section.commodity)  # a story its table's "Mine" row made a mining story: its metal's
         for row in table.rows:
-            commodity = MINED_IDS.get(section.commodity) if row.mine else section.commodity
+            commodity = MINED_IDS.get(metal) if row.mine else metal
             if commodity is None:
                 continue
             for column, cell in zip(table.columns, row.cells):
