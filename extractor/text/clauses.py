@@ -34,7 +34,7 @@ CUMULATIVE_RANGE = re.compile(
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?"  # "Jan-Mar 2021"
     rf"|\b(?:the\s+)?first\s+(half)(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))(?:\s+\(H1\))?"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
-    r"|\b(?:the\s+)?first\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
+    r"|\b(?:the\s+)?(?:first|opening|initial)\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     # "the nine months", "the nine-month period": a span since January where it ends in the report's month
     r"|\bthe\s+(?:(?:initial|opening)\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]months?\b"
     r"(?:\s+period)?(?:\s+of\s+(?:the\s+(?:current\s+)?year|this\s+year|((?:19|20)\d\d)))?"

@@ -61,6 +61,11 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
              "recycled lithium producers", "recycled lithium salt enterprises", "recycled lithium salt producers"),
     # a study group's refined metal made from scrap ("refined production from scrap edged up 2%")
     _segment("scrap", "refined copper production from scrap rose 2%", "production from scrap", "output from scrap"),
+    # and from ore, beside it ("primary production climbed 4%"), or from scrap named as secondary
+    _segment("primary", "primary production climbed 4%", "primary production", "primary output",
+             "primary refined production", "primary refined output"),
+    _segment("secondary", "secondary production rose 9%", "secondary production", "secondary output",
+             "secondary refined production", "secondary refined output"),
     # an extrusion survey's sectors ("the operating rate for construction extrusion sector fell")
     _segment("construction", "the construction extrusion sector's rate fell", "construction extrusion"),
     _segment("industrial", "the industrial extrusion sector's rate rose", "industrial extrusion"),
