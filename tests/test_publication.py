@@ -42,3 +42,13 @@ def test_an_smm_news_line_is_a_dateline_its_year_from_the_text() -> None:
     # with its year, the year as written
     published = publication_date("SMM News on March 6, 2023:\nOutput fell in February.", "")
     assert published is not None and (published.year, published.month) == (2023, 3)
+
+
+def test_a_datelines_city_names_the_country_of_its_story() -> None:
+    from extractor.text.countries import dateline_country
+
+    assert dateline_country("Tin output slips\nLima, Apr 3 (Reuters) - Mine output fell.") == "peru"
+    assert dateline_country("Nickel targets missed\n\nJakarta, Example News – The ministry said ...") == "indonesia"
+    # a market's city is no country's story, nor is a city named in a sentence
+    assert dateline_country("LONDON, May 2 (Reuters) - The global zinc market ...") is None
+    assert dateline_country("Output rose, traders in Jakarta said on Monday.") is None
