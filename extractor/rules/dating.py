@@ -89,11 +89,11 @@ def period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> cl.Mon
     return next((m for m in reversed(mentions) if id(m) not in bases), None)
 
 
-def sentence_mentions(s: str, report_month: str | None, carried_span: str | None) -> list[cl.MonthMention]:
+def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMention | None) -> list[cl.MonthMention]:
     """The months the sentence names as periods (a size class's "annual" is none), else the span carried to it."""
     mentions = cl.month_mentions(blank_size_classes(s), report_month)
     if not mentions and carried_span is not None:
-        mentions = [cl.MonthMention(0, carried_span, cumulative=True)]  # the span carried is the sentence's own
+        mentions = [carried_span]  # the span carried is the sentence's own
     return mentions
 
 

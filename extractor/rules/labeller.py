@@ -83,7 +83,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             sentence.paragraph in spans or state.lists_on(sentence, about.commodity))
         sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
-            span,
+            state.carried_span(carried) if span else None,
         )
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
     return standing_facts(state.facts, _headline_end(section))
@@ -102,11 +102,11 @@ def _headline_end(section: Section) -> int:
 def _label_sentence(
     sentence: cl.Sentence, section: Section, report_month: str | None, carried: str | None,
     paragraph_segment: str | None, paragraph_metric: str | None = None, base: Section | None = None,
-    carried_span: bool = False,
+    carried_span: cl.MonthMention | None = None,
 ) -> tuple[list[Fact], cl.MonthMention | None]:
     base = base or section
     s = sentence.text
-    mentions = sentence_mentions(s, report_month, carried if carried_span else None)
+    mentions = sentence_mentions(s, report_month, carried_span)
     numbers = units_left_off(s, find_numbers(s))
     facts: list[Fact] = []
     previous: Previous | None = None

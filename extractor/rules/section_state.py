@@ -31,6 +31,7 @@ class SectionState:
     spans_carry: bool = False  # a release's span since January is of every figure naming no period (its format's)
     release_span: str | None = None  # that span, once named
     year_span: str | None = None  # the report's own year, named whole where no month is (a review of the year)
+    year_part: str | None = None  # that span's part, where it names one ("april-august")
     last_metric: str | None = None
     last_period_seen: str | None = None
     masses: list[Fact] = field(default_factory=list)
@@ -68,6 +69,13 @@ class SectionState:
             carried = self.last_period_seen or carried
         return carried, metric
 
+    def carried_span(self, carried: str | None) -> cl.MonthMention | None:
+        """The span a sentence naming no period takes from the ones before it, with its part where it is the
+        review's ("april-august")."""
+        if carried is None:
+            return None
+        return cl.MonthMention(0, carried, cumulative=True, part=self.year_part if carried == self.year_span else None)
+
     def metal_breakdown(self, sentence: cl.Sentence, facts: list[Fact]) -> list[Fact]:
         """The breakdown of a metal total ("Of this figure, ...") is of metal; after "97,700 mt or 21,500 mt in metal
         content" it is not sure which total is broken down, so nothing is carried."""
@@ -84,12 +92,13 @@ class SectionState:
         total ..." is one figure's, the others monthly), or any span's (for its breakdown); in a release whose format
         carries spans, its own span (named before its first figure or with it) wherever it is named again."""
         self._note_months(sentence)
+        if last.cumulative and not self.month_named and last.period == self.report_month:
+            # a review of the report's year, or of a span ending in its month ("during the April-August period")
+            # where no month is named: the span of the sentences and paragraphs after it, with its part
+            self.year_span, self.year_part = last.period, last.part
         whole_year = last.cumulative and (last.period.endswith("-12") and not self.month_named
                                           or last.period in (self.release_span, self.year_span))
         (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
-        if (whole_year or last.cumulative and not self.month_named) and last.period == self.report_month:
-            self.year_span = last.period  # a review of the report's year, or of its span since January where no
-            # month is named: its next paragraphs are of it too
         (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
 
     def _note_months(self, sentence: cl.Sentence) -> None:
