@@ -22,7 +22,8 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
                        "secondary crude lead", "crude secondary lead"),
     "refined_zinc": ("refined zinc", "zinc ingot"),
     "refined_tin": ("refined tin", "tin ingot"),
-    "refined_nickel": ("refined nickel", "electrolytic nickel", "primary nickel", "nickel cathode"),
+    "refined_nickel": ("refined nickel", "electrolytic nickel", "nickel cathode"),
+    "primary_nickel": ("primary nickel",),  # the study group's: refined nickel and the nickel in NPI, ferronickel
     "npi": ("nickel pig iron", "npi", "china nickel pig iron", "china npi", "nickel iron"),
     "indonesia_npi": ("indonesian nickel pig iron", "indonesian npi", "indonesia npi", "indonesia nickel pig iron"),
     "nickel_sulphate": ("nickel sulphate",),
