@@ -171,7 +171,7 @@ def balance_facts(text: str, section: Section, report_month: str | None) -> list
         if not section.start <= table.start < section.end:
             continue
         factor = table.scale.factors[0]
-        metal = refined_of(section.commodity)  # a story its table's "Mine" row made a mining story: its metal's
+        metal = refined_of(section.commodity)  # the refined metal, where the table's "Mine" row made it a mine story
         for row in table.rows:
             commodity = MINED_IDS.get(metal) if row.mine else metal
             if commodity is None:

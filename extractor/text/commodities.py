@@ -120,8 +120,8 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
        for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver", "gold")},
 }
-# The contract's other products by the names their ids spell, read where the text speaks of their production, ahead
-# of the names above (`other_products.names_of_ids`).
+# The contract's other products by the names their ids spell (`other_products.names_of_ids`), read where the text
+# speaks of their production, before the table's names: "copper cathode rod" is read whole, not as "copper cathode".
 OTHER_PRODUCT_NAMES = names_of_ids(set(PRODUCED_ONLY_NAMES) | set(COMMODITY_ALIASES),
                                    {alias for names in COMMODITY_ALIASES.values() for alias in names})
 
