@@ -24,6 +24,7 @@ def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     report_month = place.report_month
     if not measured.is_change and period is not None:
         period = _earlier_period(f.post, period)
+        period = _base_period(f, period)
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[_own_statement_start(f):f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
             and report_month:
@@ -66,6 +67,18 @@ def _earlier_period(post: str, period: str) -> str:
     if year_before:
         return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
     return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+
+
+def _base_period(f: NumberFeatures, period: str) -> str:
+    """The period of a change's base level, named after the level it changed to ("rose 1.8% on the year to 25,872 mt
+    from 25,421 mt"): the month the change compares with, where no month of its own is named."""
+    previous = f.previous
+    if previous is None or previous.change or previous.period != period or not _FROM_BEFORE.search(f.local_pre):
+        return period
+    return shift_month(period, {"yoy": -12, "mom": -1}.get(previous.last_comparison or "", 0))
 
 
 # A statement of its own after an earlier one in the sentence, told in the past ("... is estimated to be around
