@@ -335,7 +335,8 @@ def test_a_weeks_end_date_votes_for_its_month() -> None:
 
 def test_a_month_tied_with_the_same_month_a_year_before_is_the_later() -> None:
     # a table's rows name each month as often as the other: the earlier is the base the later is compared with
-    text = ("Period | Nickel output (kt) |\nSep 2020 | 61 |\nJan-Sep 2020 | 540 |\nSep 2021 | 64 |\nJan-Sep 2021 | 572 |\n")
+    text = ("Period | Nickel output (kt) |\nSep 2020 | 61 |\nJan-Sep 2020 | 540 |\nSep 2021 | 64 |\n"
+            "Jan-Sep 2021 | 572 |\n")
     assert report_month(text).value == "2021-09"
     # a month named more often still wins
     text = ("Nickel output in September 2020 was 61 kt. Output in September 2020 was above August's. Output in "
@@ -345,13 +346,13 @@ def test_a_month_tied_with_the_same_month_a_year_before_is_the_later() -> None:
 
 def test_a_dateline_without_its_year_is_after_the_months_the_text_states() -> None:
     # published in January: the November it names with its year (a table's column) was published the year after
-    text = ("Zinc market surplus grows in November\n\nLONDON, Jan 12 (Reuters) - The global zinc market surplus rose to 21,000 "
-            "tonnes in November from 3,000 tonnes in October, the study group said.\n\nThousands of tonnes\n\n"
-            "Nov 2023\n\nOct 2023\n\nMetal output\n\n1,101.5\n\n1,088.0\n")
+    text = ("Zinc market surplus grows in November\n\nLONDON, Jan 12 (Reuters) - The global zinc market surplus rose "
+            "to 21,000 tonnes in November from 3,000 tonnes in October, the study group said.\n\nThousands of "
+            "tonnes\n\nNov 2023\n\nOct 2023\n\nMetal output\n\n1,101.5\n\n1,088.0\n")
     assert report_month(text).value == "2023-11"
     # a month stated before the dateline's in the same year keeps that year
-    text = ("Tin market in deficit in January\n\nLONDON, Mar 9 (Reuters) - The global refined tin market showed a deficit "
-            "of 1,200 tonnes in January 2022, the study group said.")
+    text = ("Tin market in deficit in January\n\nLONDON, Mar 9 (Reuters) - The global refined tin market showed a "
+            "deficit of 1,200 tonnes in January 2022, the study group said.")
     assert report_month(text).value == "2022-01"
 
 

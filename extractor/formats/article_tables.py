@@ -21,8 +21,8 @@ from extractor.record import Fact, Label, Scale, Span, as_basis, as_measure, as_
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, normalize_name
-from extractor.text.countries import COUNTRIES
 from extractor.text import vocabulary as vocab
+from extractor.text.countries import COUNTRIES
 from extractor.text.lexicon import category_of, words
 from extractor.text.months import month_name, months_between, resolve_month
 from extractor.text.numbers import NUMBER_CELL, cell_value
@@ -153,12 +153,10 @@ _YEAR_ROW = re.compile(r"^(?:Year\s+)?((?:19|20)\d\d)$", re.I)  # "Year 2011", "
 
 
 def _period(text: str) -> Column | None:
-    """The period a row's first cell names: a month, a span since January, a first quarter or a whole year."""
+    """The period a row's first cell names: a month, a span since January, a first quarter or a whole year (with no
+    column before it, no change)."""
     year = _YEAR_ROW.match(text.strip())
-    if year:
-        return Column(12, year.group(1), "level", True, False)
-    column = _column(text.strip(), None)
-    return column if column is not None and column.measure == "level" else None
+    return Column(12, year.group(1), "level", True, False) if year else _column(text.strip(), None)
 
 
 def _headers(cells: list[Cell], start: int) -> list[_Header]:

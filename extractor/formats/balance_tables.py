@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.formats.tables import DECLARATION_LINE, Cell, Column, header_column, scale_factors, table_cells
 from extractor.record import Fact, Label, Scale, Span, as_basis, as_measure, as_metric
@@ -139,7 +140,12 @@ def _spaced_cells(text: str) -> list[Cell]:
 
 def find_balance_tables(text: str) -> list[BalanceTable]:
     """Every balance table of the text, its cells on lines of their own, between bars or set in spaces."""
-    return _tables_of(text, table_cells(text)) or _tables_of(text, _spaced_cells(text))
+    return list(_balance_tables(text))
+
+
+@lru_cache(maxsize=8)  # a release's every section asks it of the whole text
+def _balance_tables(text: str) -> tuple[BalanceTable, ...]:
+    return tuple(_tables_of(text, table_cells(text)) or _tables_of(text, _spaced_cells(text)))
 
 
 def _tables_of(text: str, cells: list[Cell]) -> list[BalanceTable]:

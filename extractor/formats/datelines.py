@@ -110,7 +110,7 @@ def _dateline_year(wider: str, named_month: int | None) -> str | None:
     if any((int(y), 12) > (int(stated_year), named_month) for y in whole_years):
         return str(int(stated_year) + 1)  # a year reviewed whole was published after it
     if any(named > (int(stated_year), named_month) for named in months_with_years(wider)):
-        return str(int(stated_year) + 1)  # "LONDON, Jan 12 (Reuters) - ... Nov 2023": published after the month it reviews
+        return str(int(stated_year) + 1)  # "LONDON, Jan 12 (Reuters) - ... Nov 2023": published after that month
     return stated_year
 
 

@@ -30,8 +30,9 @@ class SectionState:
     month_named: bool = False  # whether a single month was named as a period yet (no yearly review then)
     spans_carry: bool = False  # a release's span since January is of every figure naming no period (its format's)
     release_span: str | None = None  # that span, once named
-    year_span: str | None = None  # the report's own year, named whole where no month is (a review of the year)
-    year_part: str | None = None  # that span's part, where it names one ("april-august")
+    review_span: str | None = None  # the span a report reviews where it names no month: its year whole, or a span
+    # ending in its month ("during the April-August period")
+    review_part: str | None = None  # that span's part, where it names one ("april-august")
     last_metric: str | None = None
     last_period_seen: str | None = None
     masses: list[Fact] = field(default_factory=list)
@@ -40,7 +41,7 @@ class SectionState:
         """Note the paragraph a sentence opens (its segment heading, whether it is a note); False for a note's."""
         if sentence.paragraph not in self.paragraph_segment:
             self.paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
-            span = self.release_span or (self.year_span if not self.month_named else None)
+            span = self.release_span or (self.review_span if not self.month_named else None)
             if span is not None:  # a release's span, or a review's year: every paragraph's that names no other
                 self.period_by_paragraph[sentence.paragraph] = span
                 self.span_paragraphs.add(sentence.paragraph)
@@ -74,7 +75,8 @@ class SectionState:
         review's ("april-august")."""
         if carried is None:
             return None
-        return cl.MonthMention(0, carried, cumulative=True, part=self.year_part if carried == self.year_span else None)
+        part = self.review_part if carried == self.review_span else None
+        return cl.MonthMention(0, carried, cumulative=True, part=part)
 
     def metal_breakdown(self, sentence: cl.Sentence, facts: list[Fact]) -> list[Fact]:
         """The breakdown of a metal total ("Of this figure, ...") is of metal; after "97,700 mt or 21,500 mt in metal
@@ -95,9 +97,9 @@ class SectionState:
         if last.cumulative and not self.month_named and last.period == self.report_month:
             # a review of the report's year, or of a span ending in its month ("during the April-August period")
             # where no month is named: the span of the sentences and paragraphs after it, with its part
-            self.year_span, self.year_part = last.period, last.part
+            self.review_span, self.review_part = last.period, last.part
         whole_year = last.cumulative and (last.period.endswith("-12") and not self.month_named
-                                          or last.period in (self.release_span, self.year_span))
+                                          or last.period in (self.release_span, self.review_span))
         (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
         (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
 

@@ -91,7 +91,8 @@ DATELINE_CITIES: dict[str, str] = {
 # A wire's dateline: its city, a date or none, the agency in parentheses ("New Delhi, Mar 2 (PTI)", "SANTIAGO, March
 # 31 (Reuters) -", "TOKYO (Reuters) -") or a site's name and a dash.
 AGENCIES = "|".join(("SMM", "Reuters", "Mysteel", "PTI", "IANS", "Xinhua", "Bloomberg", "AP", "AFP", "Interfax",
-                     "TASS",              "Yonhap", "Kyodo", "Jiji", "Bernama", "Antara", "ANTARA", "Platts", "Argus", "Kallanish", "dpa", "BNA"))
+                     "TASS", "Yonhap", "Kyodo", "Jiji", "Bernama", "Antara", "ANTARA", "Platts", "Argus", "Kallanish",
+                     "dpa", "BNA"))
 DATELINE_PLACE = re.compile(r"(?m)^\W{0,3}([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*,?\s*"
                             r"(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2}\s*(?:,\s*\d{4}\s*)?)?"
                             # the agency in parentheses, or a site's name and a dash ("Jakarta, Example.com – ")
