@@ -32,6 +32,7 @@ _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|th
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
 _BASE_AGO = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
                        rf"(?:a|one)\s+(year|month)\s+{lexicon.words('ago')}\b", re.I)
+_BASE_FIGURE = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?=the\b|a\b|in\b)", re.I)
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
 _WORD_AFTER = re.compile(rf"^\s*(?:{lexicon.MARKERS})?\s*(\w+)", re.I)
 
@@ -116,23 +117,31 @@ def _comparison_beyond(f: NumberFeatures, period: str | None) -> str | None:
     window = f.s[start:start + 60]
     window = _BEYOND_END.split(window, maxsplit=1)[0]
     return (cl.comparison_near(window) or month_comparison(_NEXT_FIGURE_IN.sub("", window), period)
-            or _base_comparison(f.s[start:start + 100], period))
+            or _base_comparison(f.s[start:start + 130], period))
 
 
 def _base_comparison(text: str, period: str | None) -> str | None:
     """The comparison a base named after the figures states: "over April 2016" (12 months before), "from 7.69 MT
     during the same month last year"."""
     year_before = cues.YEAR_BEFORE_BASE.search(text)
-    if year_before and not year_before.group(1):
-        return "yoy"
+    if year_before and (not year_before.group(1) or period is not None and year_before.group(1) == _year_before(period)):
+        return "yoy"  # "... of 2020" in a figure of 2021 too
     ago = _BASE_AGO.search(text)  # "to 13,017 kg from 12,354 kg a year ago"
     if ago:
         return "yoy" if ago.group(1).lower() == "year" else "mom"
+    base = _BASE_FIGURE.search(text)  # "down from 2.61 million mt the previous year"
+    bare = cues.BASE_EARLIER.match(text[base.end():]) if base else None
+    if bare:
+        return "mom" if (bare.group(1) or "").lower() == "month" else "yoy"
     for base in _BASE_WORD.finditer(text):
         stated = month_comparison(text[base.start():], period)
         if stated is not None:
             return stated
     return None
+
+
+def _year_before(period: str) -> str:
+    return str(int(period[:4]) - 1)
 
 
 def direction_of(f: NumberFeatures, direction: str | None) -> tuple[str, bool]:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
+from extractor.rules import cues
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import names_commodity
 from extractor.text.lexicon import MARKERS, words
-from extractor.text.months import months_between, resolve_month
+from extractor.text.months import months_between, resolve_month, shift_month
 from schemas.contract import Content
 
 
@@ -55,6 +56,24 @@ def month_named_after(mentions: list[cl.MonthMention], s: str, number_end: int) 
     for mention in mentions:
         if _named_right_after(mention, s, number_end):
             return mention
+    return None
+
+
+def earlier_period(post: str, period: str, base: bool = False) -> str | None:
+    """The period of a level named with the period before it, from the words right after it ("a month ago", "in the
+    same month last year", "in the same period of 2015", "during the previous month"; after "from", also "the
+    previous year", "the year-ago period"); None where they name none."""
+    ago = cues.AGO.match(post)
+    if ago:
+        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
+    year_before = cues.YEAR_BEFORE_SPAN.match(post)
+    if year_before:
+        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
+    if cues.MONTH_BEFORE_SPAN.match(post):
+        return shift_month(period, -1)
+    bare = cues.BASE_EARLIER.match(post) if base else None
+    if bare:
+        return shift_month(period, -1 if (bare.group(1) or "").lower() == "month" else -12)
     return None
 
 

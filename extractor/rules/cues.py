@@ -37,6 +37,10 @@ YEAR_BEFORE_BASE = re.compile(rf"\b{_YEAR_BEFORE}", re.I)
 # was measured when the report was written, not expected.
 MONTH_START = re.compile(rf"\b{words('month_start')}\s+(?:{MONTH_NAMES})\b", re.I)
 MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('previous_month')}\s+month\b", re.I)
+# The earlier period of a base named bare after it ("down from 2.61 million mt the previous year", "up from 640 kt
+# in the year-ago period"): read only after "from" ("the previous year" alone may be a year's own total).
+BASE_EARLIER = re.compile(rf"^\s*(?:(?:in|during|over|for)\s+)?(?:the\s+{words('previous_month')}\s+(year|month)|"
+                          r"(?:the|a)\s+(year)[- ]ago(?:\s+(?:period|month|quarter))?)\b", re.I)
 
 
 BOUND_MOVE = re.compile(rf"\b(?:{words('pass_verb')}|(?:\w+ing|\w+ed|{words('bound_move')})\s+(?:to\s+)?"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extractor.rules import cues
-from extractor.rules.context import blank_size_classes, month_named_after
+from extractor.rules.context import blank_size_classes, earlier_period, month_named_after
 from extractor.rules.features import NumberFeatures
 from extractor.rules.label_rules import Measured
 from extractor.text import clauses as cl
@@ -23,7 +23,7 @@ def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     place, period = f.place, measured.period
     report_month = place.report_month
     if not measured.is_change and period is not None:
-        period = _earlier_period(f.post, period)
+        period = earlier_period(f.post, period, bool(cues.FROM_BASE.search(f.local_pre))) or period
         period = _base_period(f, period)
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[_own_statement_start(f):f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
@@ -55,18 +55,6 @@ def _measured_at_month_start(f: NumberFeatures, period: str | None) -> bool:
     report_month = f.place.report_month
     return (f.metric in _STATE_METRICS and report_month is not None and period == shift_month(report_month, 1)
             and bool(cues.MONTH_START.search(f.s)))
-
-
-def _earlier_period(post: str, period: str) -> str:
-    """The period of a level named with the period before ("a month ago", "in the same month last year", "in the same
-    period of 2015", "during the previous month"), else the period as read."""
-    ago = cues.AGO.match(post)
-    if ago:
-        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
-    year_before = cues.YEAR_BEFORE_SPAN.match(post)
-    if year_before:
-        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
-    return shift_month(period, -1) if cues.MONTH_BEFORE_SPAN.match(post) else period
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)

@@ -23,7 +23,7 @@ from typing import Any, Callable, Generic, Sequence, TypeVar
 from extractor.record import ReviewKind as K
 from extractor.record import ReviewReason
 from extractor.rules import cues
-from extractor.rules.context import in_percent_range, month_comparison, month_named_after, size_classes
+from extractor.rules.context import earlier_period, in_percent_range, month_comparison, month_named_after, size_classes
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
@@ -175,8 +175,11 @@ def _level_cue_last(f: NumberFeatures) -> bool:
 
 
 def _base_of_change(f: NumberFeatures) -> bool:
-    return bool(cues.FROM_BASE.search(f.local_pre)) and f.unit.startswith("mt") and \
+    """A mass a change starts from, named with its own month or an earlier period ("climbed from 1.9 million mt in
+    July", "down from 2.61 million mt the previous year")."""
+    return bool(cues.FROM_BASE.search(f.local_pre)) and f.unit.startswith("mt") and (
         month_named_after(f.place.mentions, f.s, f.number.end) is not None
+        or earlier_period(f.post, "2000-06", base=True) is not None)
 
 
 # a place named in a list, capitalised as a name is ("Yunnan", "the Republic of Korea", "Eastern and Central Europe")
