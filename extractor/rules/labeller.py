@@ -37,6 +37,7 @@ from extractor.rules.context import (
     share_part,
 )
 from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
+from extractor.rules.country_moves import country_moves
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
 from extractor.rules.figures import measure_of, quote_bounds, units_left_off
@@ -72,6 +73,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
     in text order; never raises on odd prose (it flags instead).
     """
     state = SectionState(report_month, spans_carry=spans_carry)
+    previous = ""
     for sentence, about in zip(section.sentences, sentence_sections(section)):
         if not state.opens(sentence):
             continue
@@ -85,7 +87,9 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
             state.carried_span(carried) if span else None,
         )
+        sentence_facts += country_moves(sentence, about, section, state.facts + sentence_facts, previous)
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
+        previous = sentence.text
     return standing_facts(state.facts, _headline_end(section))
 
 

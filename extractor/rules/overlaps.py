@@ -47,7 +47,7 @@ def _numbers_beat_directions(facts: list[Fact]) -> list[Fact]:
     and keep one direction per series: the contract records a direction only where no number is given."""
     def series(fact: Fact) -> tuple[object, ...]:
         f = fact.label
-        return (f.commodity, f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
+        return (f.commodity, f.region, f.metric, f.segment, f.content, f.period, f.basis, f.measure.split("_")[0])
 
     numbered = {series(f) for f in facts if f.label.metric != "other" and not f.label.is_direction
                 and f.label.measure != "level"}

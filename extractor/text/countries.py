@@ -12,7 +12,7 @@ COUNTRIES: dict[str, str] = {
     "australian": "australia", "chile": "chile", "chilean": "chile", "peru": "peru", "peruvian": "peru",
     "philippines": "philippines", "philippine": "philippines", "filipino": "philippines", "vietnam": "vietnam",
     "viet nam": "vietnam", "malaysia": "malaysia", "brazil": "brazil", "canada": "canada", "canadian": "canada",
-    "drc": "dr congo", "congo": "dr congo", "south korea": "south korea", "korea": "south korea",
+    "drc": "dr congo", "congo": "dr congo", "south korea": "south korea", "korea": "south korea", "republic of korea": "south korea",
     "korean": "south korea", "turkey": "turkey", "türkiye": "turkey", "turkiye": "turkey", "turkish": "turkey",
     "united states": "united states", "u.s.": "united states", "us": "united states", "usa": "united states",
     "america": "united states",
