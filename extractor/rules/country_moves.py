@@ -8,6 +8,7 @@ what a country uses, trades or holds is no output's.
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 from typing import Iterator
 
 from extractor.record import Fact, Label, Span, as_measure
@@ -39,27 +40,33 @@ _OUTPUT = re.compile(rf"\b(?:{words('output_word')}|produc\w*)\b", re.I)
 _FIGURE = r"\d[\d,.]*\s*(?:%|(?:per\s?cent|pct|mt|kt|t|tonnes?|tons?|million|thousand|mln|bn|billion)\b)"
 _FIGURE_OF_ITS_OWN = re.compile(
     rf"[^,;.]*?(?:{_FIGURE}|,\s+(?:[a-z]+ing|down|up)\s+(?:by\s+)?(?:about\s+)?{_FIGURE})", re.I)
+_RECENT = 30  # the facts read last that a country's move may go on from
 _CLAUSE_END = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\s+(?:resulting|leading)\s+in\b|\.\s")
 
 
-def country_moves(sentence: cl.Sentence, about: Section, base: Section, before: list[Fact],
+def country_moves(sentence: cl.Sentence, about: Section, base: Section, before: list[Fact], own: list[Fact],
                   previous: str = "") -> list[Fact]:
     """The *_direction facts of the countries the sentence names with a move and no figure, after a figure of the
-    world's output; `before` are the facts read so far (the release's figures give the period, metric and
-    comparison; `previous` is the sentence before, whose subject a sentence naming no output of its own goes on
-    with: "These were offset by declines in Italy" after a sentence of usage is of usage)."""
-    reference = _release_figure(before)
-    if reference is None or not sentence.text.rstrip().endswith((".", "!", "?")):
-        return []  # (a headline's "Russian output falls" is told with its figures below)
+    world's output. `before` are the section's facts read before the sentence and `own` the sentence's: the last few
+    of them, the release's figures, give the period, metric and comparison. `previous` is the sentence before,
+    whose subject a sentence naming no output of its own goes on with ("These were offset by declines in Italy"
+    after a sentence of usage is of usage)."""
     s = sentence.text
+    if not s.rstrip().endswith((".", "!", "?")):
+        return []  # (a headline's "Russian output falls" is told with its figures below)
+    recent = list(islice(chain(reversed(own), reversed(before)), _RECENT))  # the latest first
+    reference = _release_figure(recent)
+    if reference is None:
+        return []
+    moves = list(_moves_named(s))
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
-    for match in _moves_named(s):
+    for match in moves:
         direction = _direction(match.group("move"))
         clause = _clause_of(s, match.start(), match.end())
         if direction is None or not _of_output(clause, previous) or _figure_follows(s, match.end()):
             continue
-        label = _label(reference, before, clause, clause_section(about, base, s, match.start())
+        label = _label(reference, recent, clause, clause_section(about, base, s, match.start())
                        if has_clauses(s) else about)
         for name in _ONE_NAME.finditer(match.group("list")):
             region = COUNTRIES.get(re.sub(r"^the\s+|\s+", " ", name.group(0).lower()).strip())
@@ -71,14 +78,14 @@ def country_moves(sentence: cl.Sentence, about: Section, base: Section, before: 
     return facts
 
 
-def _label(reference: Fact, before: list[Fact], clause: str, own: Section) -> Label:
+def _label(reference: Fact, recent: list[Fact], clause: str, own: Section) -> Label:
     """A country's move's label but its region: of the release figure's period, metric and basis; of the clause's
     product where it is a form of the figure's metal ("mine output" after refined figures), else the figure's; compared
     as the clause states, else as a span is (YoY), else as the release's last change."""
     label = reference.label
     same_metal = set(own.commodity.split("_")) & set(label.commodity.split("_"))
     comparison = cl.comparison_near(clause) or ("yoy" if label.metric == "cumulative_production"
-                                                else _comparison(before, reference))
+                                                else _comparison(recent, reference))
     return Label(own.commodity if same_metal else label.commodity, label.region, label.metric, None, None,
                  label.period, label.basis, as_measure(f"{comparison}_direction"))
 
@@ -117,16 +124,16 @@ def _clause_of(s: str, start: int, end: int) -> str:
     return s[cuts[-1] if cuts else 0:after.start() if after else len(s)]
 
 
-def _release_figure(before: list[Fact]) -> Fact | None:
+def _release_figure(recent: list[Fact]) -> Fact | None:
     """The release's figure of output the sentence goes on from: of its last few figures of the world's output, the
     one of the latest period (not a base a year before it), a span's before a month's."""
-    figures = [f for f in before if f.label.metric in ("production", "cumulative_production")
+    figures = [f for f in recent if f.label.metric in ("production", "cumulative_production")
                and f.label.region == "global" and f.label.period is not None and f.status.value == "accepted"]
-    return max(reversed(figures[-4:]), key=lambda f: (f.label.period or "", f.label.metric == "cumulative_production"),
+    return max(figures[:4], key=lambda f: (f.label.period or "", f.label.metric == "cumulative_production"),
                default=None)
 
 
-def _comparison(before: list[Fact], reference: Fact) -> str:
-    change = next((f for f in reversed(before) if f.label.measure.startswith(("mom_", "yoy_"))
+def _comparison(recent: list[Fact], reference: Fact) -> str:
+    change = next((f for f in recent if f.label.measure.startswith(("mom_", "yoy_"))
                    and f.label.period == reference.label.period), None)
     return change.label.measure[:3] if change is not None else "yoy"

@@ -87,7 +87,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
             state.carried_span(carried) if span else None,
         )
-        sentence_facts += country_moves(sentence, about, section, state.facts + sentence_facts, previous)
+        sentence_facts += country_moves(sentence, about, section, state.facts, sentence_facts, previous)
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
         previous = sentence.text
     return standing_facts(state.facts, _headline_end(section))
