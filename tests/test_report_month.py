@@ -87,6 +87,12 @@ def test_growth_in_the_same_period_of_a_year_makes_it_the_base() -> None:
     assert report_month(text).value == "2019-08"
 
 
+def test_the_same_span_of_a_year_named_with_its_length_is_the_base() -> None:
+    text = ("Global nickel output reached 0.71 million tonnes over the opening three months of this year, 4.5% "
+            "above its level in the corresponding three-month period of 2022, the study group said in March.")
+    assert report_month(text).value == "2023-03"
+
+
 def test_a_span_compared_with_is_the_base_of_the_span_reviewed() -> None:
     text = ("Against January-April 2019, world refined tin output rose 3% in the first four months of this year, "
             "the study group said. Mine output in the same months fell 1.5%.")

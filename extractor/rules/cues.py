@@ -22,8 +22,10 @@ THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:given|said|sam
 
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('ago')}\b", re.I)
 # A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
-# "150 mt in the corresponding period a year ago") or the month before ("2,100 kt during the previous month").
-_YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:(?:of|in)\s+)?"
+# "150 mt in the corresponding period a year ago", "in the same three-month period of 2019") or the month before
+# ("2,100 kt during the previous month").
+_YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+(?:[\w-]+\s+)??{words('period_noun')}\s+"
+                r"(?:(?:of|in)\s+)?"
                 rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?"
                 r"year|((?:19|20)\d\d))\b")
 YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}"
