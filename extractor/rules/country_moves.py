@@ -8,6 +8,7 @@ what a country uses, trades or holds is no output's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import chain, islice
 from typing import Iterator
 
@@ -16,8 +17,10 @@ from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses
 from extractor.text import clauses as cl
 from extractor.text import prefilter
+from extractor.text.commodities import MINED_IDS
 from extractor.text.countries import COUNTRIES
 from extractor.text.lexicon import words
+from extractor.text.mining import names_refining
 
 _NAME = r"(?:the\s+)?(?<!north\s)(?<!south\s)(?<!latin\s)(?<!central\s)(?:" + "|".join(
     re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
@@ -40,6 +43,7 @@ _OUTPUT = re.compile(rf"\b(?:{words('output_word')}|produc\w*)\b", re.I)
 _FIGURE = r"\d[\d,.]*\s*(?:%|(?:per\s?cent|pct|mt|kt|t|tonnes?|tons?|million|thousand|mln|bn|billion)\b)"
 _FIGURE_OF_ITS_OWN = re.compile(
     rf"[^,;.]*?(?:{_FIGURE}|,\s+(?:[a-z]+ing|down|up)\s+(?:by\s+)?(?:about\s+)?{_FIGURE})", re.I)
+_MINE_OUTPUT = re.compile(rf"\bmine\s+{words('output_word')}", re.I)
 _RECENT = 30  # the facts read last that a country's move may go on from
 _CLAUSE_END = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\s+(?:resulting|leading)\s+in\b|\.\s")
 
@@ -83,11 +87,25 @@ def _label(reference: Fact, recent: list[Fact], clause: str, own: Section) -> La
     product where it is a form of the figure's metal ("mine output" after refined figures), else the figure's; compared
     as the clause states, else as a span is (YoY), else as the release's last change."""
     label = reference.label
+    own = replace(own, commodity=_stage_named(own.commodity, clause))
     same_metal = set(own.commodity.split("_")) & set(label.commodity.split("_"))
     comparison = cl.comparison_near(clause) or ("yoy" if label.metric == "cumulative_production"
                                                 else _comparison(recent, reference))
     return Label(own.commodity if same_metal else label.commodity, label.region, label.metric, None, None,
                  label.period, label.basis, as_measure(f"{comparison}_direction"))
+
+
+_REFINED_OF = {mined: refined for refined, mined in MINED_IDS.items()}
+
+
+def _stage_named(commodity: str, clause: str) -> str:
+    """The product at the stage the clause names, where it names only a stage ("Refined output was also down in
+    ...", "mine output fell in ..." after the other's figures)."""
+    if commodity in _REFINED_OF and names_refining(clause):
+        return _REFINED_OF[commodity]
+    if commodity in MINED_IDS and _MINE_OUTPUT.search(clause):
+        return MINED_IDS[commodity]
+    return commodity
 
 
 def _figure_follows(s: str, end: int) -> bool:

@@ -177,10 +177,10 @@ HEADLINE_VERB = category(
     fixed("edge", "extend", "hit", "reach"))
 
 # a country's output told by how it compares, with no figure: "output was higher in Chile", "Peru saw declines"
-UP_STATE = category("up_state", "output was higher in Chile; stronger output in Peru",
-                    fixed("higher", "stronger", "increased", "greater", "more"))
-DOWN_STATE = category("down_state", "output was lower in Chile; reduced output in Peru",
-                      fixed("lower", "weaker", "reduced", "decreased", "smaller", "less"))
+UP_STATE = category("up_state", "output was higher in Chile; stronger output in Peru; it was up in Canada",
+                    fixed("higher", "stronger", "increased", "greater", "more", "up"))
+DOWN_STATE = category("down_state", "output was lower in Chile; reduced output in Peru; it was down in Canada",
+                      fixed("lower", "weaker", "reduced", "decreased", "smaller", "less", "down"))
 SAW_VERB = category("saw_verb", "Chile and Peru saw declines; Canada registered a drop",
                     fixed("saw", "see", "sees", "had", "has", "registered", "recorded", "reported", "posted", "showed",
                           "witnessed", "experienced"))
