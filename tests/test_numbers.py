@@ -147,3 +147,15 @@ def test_an_energy_written_against_its_number_reads_as_the_number() -> None:
                                                                                                 (812, None)]
     assert [(n.value, n.unit) for n in find_numbers("installations of 36.5 GWh")] == [(36.5, "GWh")]
     assert not find_numbers("LiNi0Mn2 cells and 18650B types")
+
+
+def test_india_s_lt_is_lakh_tonnes_and_only_in_capitals() -> None:
+    assert [(n.value, n.unit) for n in find_numbers("dispatches climbed to 2.65 LT in June")] == [(265000.0, "mt")]
+    assert [n.unit for n in find_numbers("a 12 lt jar")] == [None]
+
+
+def test_a_figure_glued_to_a_short_word_by_a_lost_space_is_read() -> None:
+    """ "a rise of41%" lost its space in a page's markup: read as "of 41%"; a name with digits is still none."""
+    assert [(n.value, n.unit) for n in find_numbers("a rise of41% and a share for7.5% of it")] == [(41.0, "%"),
+                                                                                                   (7.5, "%")]
+    assert not find_numbers("grades Pb99 and Zn4 only")

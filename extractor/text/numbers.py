@@ -32,7 +32,7 @@ _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
-    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
+    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
     r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
 )
@@ -63,7 +63,7 @@ _SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn":
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # India's hundred thousand and ten million
 _MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6, "mnt": 1e6, "kilotonne": 1e3, "kilotonnes": 1e3,
                  "kilo tonne": 1e3, "kilo tonnes": 1e3, "kiloton": 1e3, "kilotons": 1e3, "kilo ton": 1e3,
-                 "kilo tons": 1e3}
+                 "kilo tons": 1e3, "lt": 1e5}  # India's "LT": lakh (hundred thousand) tonnes
 _PER_NAMES = {
     "year": "year", "yr": "year", "annum": "year", "a": "year", "day": "day", "month": "month",
     "mt": "mt", "t": "mt", "tonne": "mt", "tonnes": "mt", "ton": "mt", "tons": "mt",
@@ -124,7 +124,7 @@ def _to_span(text: str, match: re.Match[str]) -> NumberSpan | None:
     number (a year, a day's date, a figure with no unit), or a quantity in the contract's unit."""
     start, end = match.start(), match.end()
     digits = match.group("num")
-    if _glued(text, start, end):
+    if _glued(text, start, end) and not (match.group("unit") and _WORD_GLUED_BEFORE.search(text, 0, start)):
         return None
     if text[end:end + 1] == "-" and _LABEL_SUFFIX.match(text[end:end + 8]):
         return _label(text, start, end, digits)
@@ -151,6 +151,8 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 _ENERGY_UNIT = re.compile(r"[GMkT]Wh\b")
+# a figure with its unit glued to the word before it by a lost space ("a YoY increase of36%", "accounting for91.2%")
+_WORD_GLUED_BEFORE = re.compile(r"(?<![A-Za-z])(?:of|for|to|by|at)$")
 
 
 def _unit_of(match: re.Match[str], currency: str, scale_word: str, value: float) -> tuple[str | None, float]:
