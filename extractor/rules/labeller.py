@@ -38,6 +38,7 @@ from extractor.rules.context import (
 )
 from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
 from extractor.rules.country_moves import country_moves
+from extractor.rules.list_lines import keeps_list, list_place, opening_metric
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
 from extractor.rules.figures import measure_of, quote_bounds, units_left_off
@@ -78,6 +79,9 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         if not state.opens(sentence):
             continue
         carried, metric = state.carried(sentence)
+        place = list_place(sentence.text) if state.list_metric else None
+        if place is not None:  # a list's line: its place's figure, of the metric its opening line named
+            about, metric = replace(about, region=place), metric or state.list_metric
         # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
         spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) \
             or cues.THE_SPAN_AGAIN.search(sentence.text) else state.span_paragraphs
@@ -90,6 +94,8 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         sentence_facts += country_moves(sentence, about, section, state.facts, sentence_facts, previous)
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
         previous = sentence.text
+        state.list_metric = opening_metric(sentence.text) or (state.list_metric if keeps_list(sentence.text, place)
+                                                              else None)
     return standing_facts(state.facts, _headline_end(section))
 
 

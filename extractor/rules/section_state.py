@@ -34,6 +34,7 @@ class SectionState:
     # ending in its month ("during the April-August period")
     review_part: str | None = None  # that span's part, where it names one ("april-august")
     last_metric: str | None = None
+    list_metric: str | None = None  # the metric of the list whose lines follow (its opening line ends with ":")
     last_period_seen: str | None = None
     masses: list[Fact] = field(default_factory=list)
 

@@ -143,12 +143,13 @@ class Sentence:
         return self.start + len(self.text)
 
 
-_WRAPPED = re.compile(r"(?<=[^.!?:;\n\s])\n(?=[a-z0-9(])")
+_WRAPPED = re.compile(r"(?<=[^.!?:;\n\s])\n(?=[a-z(]|\d(?!\d?\s*[.)]\s*[A-Z]))")  # (not a list's ranked line, "2. Peru")
 
 
 def _paragraphs(text: str) -> list[str]:
     """The text's paragraphs, with lines a wire copy wrapped mid-sentence joined again: a line break after no
-    sentence end and before a lower-case word is a space. Lengths are kept, so offsets still index the text."""
+    sentence end and before a lower-case word or a number is a space (a line opening with a rank, "3. Japan ...", is
+    a list's next line). Lengths are kept, so offsets still index the text."""
     return _WRAPPED.sub(" ", text).split("\n")
 
 
