@@ -32,7 +32,7 @@ from extractor.text.commodities import (
 from extractor.text.countries import COUNTRIES, dateline_country
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
-from extractor.text.mining import names_refining
+from extractor.text.mining import OPENING, names_refining
 from extractor.text.numbers import NumberSpan, find_numbers
 
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product
@@ -52,8 +52,10 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     current = section
     paragraph = -1
     out = []
-    # a mining story (its product mined, nothing refined named): its bare metals are the mines' ("zinc output rose")
-    mined = section.commodity in _MINED and not any(names_refining(s.text) for s in section.sentences)
+    # a mining story (its product mined, nothing refined named as it opens): its bare metals are the mines' ("zinc
+    # output rose"); a refinery named further on is one product's
+    mined = section.commodity in _MINED and not any(names_refining(s.text) for s in section.sentences
+                                                    if s.start < section.sentences[0].start + OPENING)
     for sentence in section.sentences:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph
@@ -100,9 +102,9 @@ def _paragraph_start(section: Section, current: Section) -> Section:
 def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str,
               mined: bool) -> Section:
     """The section as a sentence naming a subject (commodity, region) speaks of it, the sentences before it having
-    spoken of `current` (in a mining story, a metal's mined product)."""
+    spoken of `current` (in a mining story, a metal's mined product, where the sentence names no refining)."""
     commodity, region = subject
-    commodity = MINED_IDS.get(commodity, commodity) if mined else commodity
+    commodity = MINED_IDS.get(commodity, commodity) if mined and not names_refining(text) else commodity
     region = region or (_the_country(text) if section.heading is None else None)
     if region is None:  # no country named: the product's region so far (a world release's products are all the
         # world's until a country is named; a country's release (India's crude, then finished steel) speaks of that
@@ -234,7 +236,8 @@ _IN_COUNTRY_AFTER = re.compile(
     rf"^\s*(?:(?!(?:and|but|while|whereas)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY_NAMES}")  # not the next clause's
 
 
-_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|,\s+(?:and\s+)?(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
+_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|(?:,\s+(?:and\s+)?|(?<=\d%)\s+and\s+|(?<=\d\s[a-z]{2})\s+and\s+)"
+                           r"(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
                            rf"{words('output_word')}\s+{words('product_figure_verb', 'up_verb', 'down_verb')}\b)|"
                            rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+{words('up_or_down')}\b)")
 # (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...")
@@ -261,7 +264,8 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     if subject is None or subject[0] == about.commodity:
         return about
     # the region as a sentence's switch carries it ("..., while its crude steel production came to ...": Japan's)
-    return _switched(replace(base, region=about.region), about, subject, clause, False)
+    # (in a mining story, where the sentence is of a mined product, so is the clause's: "... and lead output fell")
+    return _switched(replace(base, region=about.region), about, subject, clause, about.commodity in _MINED)
 
 
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
