@@ -23,7 +23,6 @@ from extractor.text.commodities import (
     normalize_name,
     region_for,
 )
-from extractor.text.countries import COUNTRIES
 from extractor.text.lexicon import words
 from extractor.text.numbers import NumberSpan
 
@@ -161,26 +160,8 @@ def _one_plant_s(figure: Figure) -> str | None:
                  or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)
                  or prefilter.search(cues.PROPER_PLANT, s[:start])) \
         and not cues.NATIONWIDE.search(s[:start])
-    a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head) \
-        or _named_producer(s[clause_start:start])
+    a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
-
-
-# A producer named as the subject that made the figure ("Cerro Verde produced 522,134 mt"): a name of capitalised
-# words that names no place, region or product
-_NAMED_MAKER = re.compile(r"^\W*((?:[A-Z][\w&'’.-]*\s+){1,3}?)(?:produced|mined|turned\s+out)\s+[\d.,]+")
-_PLACE_OR_PRODUCT = re.compile(rf"\b(?:{vocab.REGION_NAMES}|world|global|total|the|its|their|this|that|it|they|"
-                               rf"{'|'.join(re.escape(n) for n in COUNTRIES)})\b", re.I)
-
-
-def _named_producer(head: str) -> bool:
-    maker = _NAMED_MAKER.match(head + " 0")
-    if maker is None:
-        return False
-    name = maker.group(1).strip()
-    if " " not in name and name.endswith("s"):
-        return False  # "Refiners turned out ...", "Smelters produced ...": a sentence's first word, no name
-    return not _PLACE_OR_PRODUCT.search(name) and commodity_for_heading(name) is None
 
 
 def _output_value_s(figure: Figure) -> str | None:
