@@ -23,6 +23,7 @@ from extractor.text import prefilter
 from extractor.text.clauses import Sentence
 from extractor.text.commodities import (
     MINED_IDS,
+    MINING_COUNTRIES,
     REGIONAL_IDS,
     commodity_mentions,
     normalize_name,
@@ -49,13 +50,16 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     home = _opening_country(section)
     if home is not None:  # "Ukraine's ferroalloy production declined ...": the text's figures are that country's
         section = replace(section, region=home)
+    # a mining story (its product mined, nothing refined named as it opens): its bare metals are the mines' ("zinc
+    # output rose"); a refinery named further on is one product's; so is a mining country's story
+    opening_refines = any(names_refining(s.text) for s in section.sentences
+                          if s.start < section.sentences[0].start + OPENING)
+    if section.region in MINING_COUNTRIES and section.commodity in MINED_IDS and not opening_refines:
+        section = replace(section, commodity=MINED_IDS[section.commodity])
+    mined = section.commodity in _MINED and not opening_refines
     current = section
     paragraph = -1
     out = []
-    # a mining story (its product mined, nothing refined named as it opens): its bare metals are the mines' ("zinc
-    # output rose"); a refinery named further on is one product's
-    mined = section.commodity in _MINED and not any(names_refining(s.text) for s in section.sentences
-                                                    if s.start < section.sentences[0].start + OPENING)
     for sentence in section.sentences:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph

@@ -137,6 +137,10 @@ MINED_IDS: dict[str, str] = {"refined_nickel": "mined_nickel", "refined_zinc": "
                              "copper_cathode": "mined_copper", "refined_lead": "mined_lead", "refined_tin": "mined_tin",
                              "silver": "mined_silver"}
 
+# The countries whose national output of these metals is what their mines make (their mining ministries' and
+# commissions' monthly figures: "Chile's copper production fell 7%"): a bare metal of theirs is the mined one.
+MINING_COUNTRIES = frozenset({"chile", "peru", "mexico", "bolivia", "mongolia"})
+
 REGIONS: dict[str, str] = {
     "overseas_aluminum": "overseas",
     "overseas_alumina": "overseas",
