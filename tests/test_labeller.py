@@ -98,12 +98,13 @@ def test_headline_style_2017() -> None:
     assert has(facts, 508000, commodity="refined_zinc", period="2017-11", basis="forecast", measure="level")
 
 
-def test_a_battery_figure_in_gwh_is_read_in_its_unit_and_held() -> None:
-    # GWh figures are kept as stated but held for review (installations and sales are counted in GWh too); the mass
+def test_a_battery_figure_in_gwh_is_read_in_its_unit_and_installations_are_held() -> None:
+    # GWh figures are kept as stated: a battery's output is output, the GWh installed are held for review; the mass
     # beside them is still read
-    text = "China's power battery output rose to 14.7 GWh in March. Lithium carbonate output was 41,200 mt in March."
+    text = ("China's power battery output rose to 14.7 GWh in March, and 9.8 GWh of batteries were installed in "
+            "vehicles. Lithium carbonate output was 41,200 mt in March.")
     facts = [f for section in article_sections(text) for f in label_section(text, section, "2024-03")]
-    held = [f for f in facts if f.unit == "GWh"]
-    assert [(f.value, f.label.metric, f.reason) for f in held] == [
-        (14.7, "other", "a GWh number does not fit metric production")]
+    in_gwh = [f for f in facts if f.unit == "GWh"]
+    assert [(f.value, f.label.metric, f.reason) for f in in_gwh] == [
+        (14.7, "production", None), (9.8, "other", "a figure of installations, not of the commodity's production")]
     assert any(f.value == 41200 and f.unit == "mt" and f.label.metric == "production" for f in facts)

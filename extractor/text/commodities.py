@@ -72,6 +72,9 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "ternary_cathode": ("ternary cathode material", "ternary cathode", "ternary cathode materials"),
     "iron_phosphate": ("iron phosphate",),
     "lfp": ("lfp", "lithium iron phosphate"),
+    # a battery by its cathode's chemistry (its segment, `lexicon_segments`): a power battery, not the material
+    "power_battery": tuple(f"{chem} {power}{kind}" for chem in ("lithium iron phosphate", "lfp", "ternary",
+                           "ternary lithium") for power in ("", "power ") for kind in ("battery", "batteries")),
     "lco": ("lco", "lithium cobalt oxide"),
     "lmo": ("lmo", "lithium manganese oxide"),
     # Products outside the contract's table, with the ids the corpus gold gives them (the table grows).

@@ -59,6 +59,14 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("scrap-derived", "recycled lithium carbonate output rose", "scrap-derived",
              "lithium carbonate from recycling", "recycled lithium carbonate", "recycled lithium enterprises",
              "recycled lithium producers", "recycled lithium salt enterprises", "recycled lithium salt producers"),
+    # batteries by their cathode's chemistry ("lithium iron phosphate batteries", "ternary lithium batteries")
+    _segment("lithium iron phosphate", "lithium iron phosphate battery output rose",
+             *(f"{name} {power}{kind}" for name in ("lithium iron phosphate", "LFP")
+               for power in ("", "power ") for kind in ("batteries", "battery"))),
+    _segment("ternary lithium", "ternary lithium battery output rose",
+             *(f"ternary lithium {power}{kind}" for power in ("", "power ") for kind in ("batteries", "battery"))),
+    _segment("ternary", "ternary battery output rose",
+             *(f"ternary {power}{kind}" for power in ("", "power ") for kind in ("batteries", "battery"))),
     # a study group's refined metal made from scrap ("refined production from scrap edged up 2%")
     _segment("scrap", "refined copper production from scrap rose 2%", "production from scrap", "output from scrap"),
     # and from ore, beside it ("primary production climbed 4%"), or from scrap named as secondary
@@ -222,7 +230,8 @@ PHYSICAL_CONTENT = category(
 
 # (f) subjects whose figure is not the commodity's output
 DEMAND_WORD = category("demand_word", "demand will grow 4.6% this year",
-                       fixed("demand", "consumption", "usage", "sales", "orders", "offtake"))
+                       fixed("demand", "consumption", "usage", "sales", "orders", "offtake"),
+                       nouns("installation"), fixed("installed volume", "installed base"))
 # the demand words a release states figures of (the contract's `other`, the word its segment): not sales or orders
 MARKET_USE = category("market_use", "world refined usage rose 2% to 3.7 million tonnes",
                       only(DEMAND_WORD, "demand", "consumption", "usage"))
