@@ -190,7 +190,8 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     world output") keeps the clause's own region; under a heading the heading's region stands."""
     if base.heading is not None:
         return about
-    after = _region_after(about, sentence[end:end + 40] if end is not None else "")
+    after = _region_after(about, sentence[end:end + 40] if end is not None else "") or _country_opening_parenthesis(
+        sentence[max(0, position - 40):position])
     if after is not None:
         return replace(about, commodity=REGIONAL_IDS.get((about.commodity, after), about.commodity), region=after)
     head = normalize_name(sentence[:position])
@@ -206,6 +207,17 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     if region == about.region or named is not None and region == "global" or named == "domestic":
         return about  # "domestic consumption" is the country's the text speaks of
     return replace(about, commodity=REGIONAL_IDS.get((about.commodity, region), about.commodity), region=region)
+
+
+_COUNTRY_LAST = re.compile(rf"(?:^|\s){_COUNTRY.pattern}$")
+
+
+def _country_opening_parenthesis(window: str) -> str | None:
+    """The country a figure is given for in parentheses right after its name ("South Korea (72.5 MT, 5th place)")."""
+    if not window.rstrip().endswith("("):
+        return None
+    named = _COUNTRY_LAST.search(normalize_name(window))
+    return COUNTRIES.get(named.group(1)) if named else None
 
 
 def _region_after(about: Section, window: str) -> str | None:
