@@ -38,6 +38,7 @@ _ONE_NAME = re.compile(_NAME, re.I)
 _NOT_OUTPUT = re.compile(r"\b(?:usage|use|demand|consum\w*|imports?|exports?|shipments?|sales|stocks?|inventor\w*|"
                          r"prices?|capacity|reserves?)\b", re.I)
 _OUTPUT = re.compile(rf"\b(?:{words('output_word')}|produc\w*)\b", re.I)
+_MARKET_USE = re.compile(rf"\b{words('market_use')}\b", re.I)
 # a figure told right after the move, in its clause ("Canada had lower output, down 3%", "a fall in output, dropping
 # by 9%"): the country's own, which the labeller reads
 _FIGURE = r"\d[\d,.]*\s*(?:%|(?:per\s?cent|pct|mt|kt|t|tonnes?|tons?|million|thousand|mln|bn|billion)\b)"
@@ -66,10 +67,12 @@ def country_moves(sentence: cl.Sentence, about: Section, base: Section, before: 
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     for match in moves:
-        direction = _direction(match.group("move"))
+        # the move named last before the list is its own ("gains were offset by declines in Italy": down)
+        direction = cl.last_direction(s[match.start():match.start("list")])[0] \
+            if match.start("move") < match.start("list") else _direction(match.group("move"))
         clause = _clause_of(s, match.start(), match.end())
-        if direction is None or not _of_output(clause, previous) or _figure_follows(s, match.end()):
-            continue
+        if direction is None or _what_moved(clause, previous) != "output" or _figure_follows(s, match.end()):
+            continue  # (what the market used, "usage rose in India", is left: r, never read, fell 0.650 -> 0.646)
         label = _label(reference, recent, clause, clause_section(about, base, s, match.start())
                        if has_clauses(s) else about)
         for name in _ONE_NAME.finditer(match.group("list")):
@@ -114,10 +117,20 @@ def _figure_follows(s: str, end: int) -> bool:
     return bool(_FIGURE_OF_ITS_OWN.match(s[end:stop.start() if stop else len(s)]))
 
 
-def _of_output(clause: str, previous: str) -> bool:
+def _what_moved(clause: str, previous: str) -> str | None:
+    """What the clause's countries moved: "output", the market's use ("usage", "demand", "consumption") named in the
+    clause or, where the clause names neither, in the sentence before it; None for what they trade or hold."""
+    use = _MARKET_USE.search(clause)
+    if use is not None:
+        return use.group(0).lower()
     if _NOT_OUTPUT.search(clause):
-        return False
-    return bool(_OUTPUT.search(clause)) or not _NOT_OUTPUT.search(previous)
+        return None
+    if _OUTPUT.search(clause):
+        return "output"
+    before = _MARKET_USE.search(previous)
+    if before is not None:
+        return before.group(0).lower()
+    return None if _NOT_OUTPUT.search(previous) else "output"
 
 
 def _moves_named(s: str) -> Iterator[re.Match[str]]:
