@@ -93,6 +93,14 @@ def test_the_same_span_of_a_year_named_with_its_length_is_the_base() -> None:
     assert report_month(text).value == "2023-03"
 
 
+def test_a_december_named_as_the_point_since_which_dates_the_bare_month_after_it() -> None:
+    # "the highest since ... December 2020": the month reviewed comes after it, so in 2021; the record's year is not
+    # the month's
+    text = ("Output of manganese alloy in China rose for a second month in June to reach 912,000 tonnes, the highest "
+            "since the peak of 950,100 tonnes was set in December 2020, a survey of 120 smelters showed.")
+    assert report_month(text).value == "2021-06"
+
+
 def test_a_span_compared_with_is_the_base_of_the_span_reviewed() -> None:
     text = ("Against January-April 2019, world refined tin output rose 3% in the first four months of this year, "
             "the study group said. Mine output in the same months fell 1.5%.")

@@ -26,6 +26,7 @@ from extractor.text import prefilter
 from extractor.text.months import month_number, shift_month, year_month
 
 _BEFORE = 80  # how far before a month the words that say it is compared with are read
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.;]*$", re.I)
 
 
 def words_before(text: str, start: int) -> str:
@@ -88,7 +89,11 @@ def months_with_years(text: str) -> set[tuple[int, int]]:
             continue
         before = words_before(text, match.start())
         named = year_month(int(match.group(2)), month_number(match.group(1)) or 1)
-        if COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
+        if _SINCE_BEFORE.search(before):  # "the highest since ... December 2018": a point before the month reviewed,
+            if not named.endswith("-12"):  # which is in the year after it where it is a December, else unknown
+                continue
+            named = shift_month(named, 1)
+        elif COMING_BEFORE.search(before):  # "Entering January 2025": the reviewed month's year
             named = shift_month(named, -1)
         elif prefilter.search(COMPARED_BEFORE, before):
             if not PERCENT_BEFORE.search(before):
