@@ -227,6 +227,8 @@ _PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_w
 def _region_label(group: str) -> str:
     """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
     label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")
+    if label in vocab.WORLD_REGION_OF_ADJECTIVE:  # "the South American output": South America's
+        return vocab.WORLD_REGION_OF_ADJECTIVE[label]
     if _REGION_NAME.fullmatch(label):
         return _SPACES.sub(" ", label)  # a name with its compass word ("western europe") is the name
     label = _AREA_WORDS.sub("", label)

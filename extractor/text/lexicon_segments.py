@@ -186,6 +186,11 @@ WORLD_REGION = category(
           "americas", "rest of asia", "rest of the world", "west europe", "western europe", "east and central europe",
           "eastern and central europe", "east central europe", "asia ex china", "asia excluding china", "other asia",
           "central and eastern europe", "gcc", "nafta", "cis"))
+# a world region named by its adjective, as a release's subject ("the South American output", "the African
+# countries"): the region's name is the segment (`vocabulary.WORLD_REGION_OF_ADJECTIVE`)
+WORLD_REGION_ADJECTIVE = category("world_region_adjective", "the South American output rose 6.6%",
+                                  fixed("south american", "north american", "latin american", "african", "european",
+                                        "middle eastern"))
 COMPASS = category(
     "compass", "output in southwestern Sichuan rose",
     fixed("northern", "southern", "northeastern", "north-eastern", "northwestern", "north-western", "southeastern",

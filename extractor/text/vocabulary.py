@@ -104,6 +104,9 @@ YEAR_DATED = re.compile(
 SEGMENT_AFTER = re.compile(r"^\s*(?:at|among|for|in|from)\s+(?:the\s+)?$", re.I)
 
 REGION_NAMES = words("china_region", "world_region")
+WORLD_REGION_OF_ADJECTIVE = {"south american": "south america", "north american": "north america",
+                             "latin american": "latin america", "african": "africa", "european": "europe",
+                             "middle eastern": "middle east"}
 # A compass word placing an area ("southwestern Sichuan", "northern Xinjiang"): where in the country, not another
 # area (the regions named with their compass word, "north china", are names of their own).
 AREA_COMPASS = rf"\b{words('compass')}\s+(?!china\b)"
@@ -133,6 +136,8 @@ REGION_SEGMENT = re.compile(
     # a world release's region as its sentence's subject: "The GCC region recorded output of ...", "the EU-27
     # countries, whose output slipped ...", "In second place was North America with a production of 1.6 million t"
     rf"|\b{_REGION_GROUP}\s+(?:region|countries)\b(?!\s+(?:of|in)\b)"
+    # ... or by its adjective: "The South American output, at 7.3 Mt, ...", "the African countries saw ..."
+    rf"|\b({words('world_region_adjective')})\s+(?:{words('output_word')}|countries|producers)\b"
     rf"|\b{_REGION_GROUP}\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{words('output_word')}\b)",
     re.I,
 )
