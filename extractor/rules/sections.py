@@ -20,6 +20,7 @@ from extractor.text.commodities import (
 )
 from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.mining import mined_story
+from extractor.text.numbers import find_numbers
 
 # Lines where the report's content ends: methodology, copyright, related news, contact lines.
 _END_MARKERS = re.compile(
@@ -150,3 +151,23 @@ _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "globa
 # a measure's kind, not a product, where it is the whole name ("Refined production", "Metal production"; but
 # "gallium metal production")
 _MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}
+
+
+# a sentence opening with a product and its output ("Titanium ingot output: ...", "Zirconium sponge production rose")
+_PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}?)\s+{words('output_word')}\b"
+                              rf"(?=\s*:|\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|were|reached|stood)\b)")
+
+
+# words that make an opening no product's name ("The rise in production was ...", "Total output reached ...")
+_NOT_A_NAME = re.compile(rf"^(?:the|a|an|this|that|its|their|total|monthly|annual|domestic|global|world)\b|"
+                         rf"\b(?:in|of|and|for|from)\b|\b{words('up_noun', 'down_noun')}\b", re.I)
+
+
+def product_opening(text: str, commodity: str) -> str | None:
+    """The id of a product the table does not know that a sentence opens with, with its output; None for any other
+    sentence (a table's product is `subjects._subject`'s)."""
+    opening = _PRODUCT_OPENING.match(text)
+    if opening is None or _NOT_A_NAME.search(opening.group(1)) or not any(n.is_quantity for n in find_numbers(text)):
+        return None  # (a sentence of no figure, a cause's, is left to the product before)
+    product = named_product(opening.group(0))
+    return product if product is not None and product != commodity else None

@@ -18,9 +18,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractor.rules.cues import CHANGE_IN
-from extractor.rules.sections import Section
+from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
+from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.commodities import (
     MINED_IDS,
     MINING_COUNTRIES,
@@ -75,6 +76,10 @@ def _sentence_section(section: Section, current: Section, sentence: Sentence, mi
     subject = _subject(sentence, section) or _subheading_subject(sentence, section)
     if subject is not None:
         current = _switched(section, current, subject, sentence.text, mined)
+    elif section.heading is None and (other := product_opening(sentence.text, current.commodity)):
+        # "Titanium ingot output: 119,937 tons": a product the table does not know, its figures held (`known`);
+        # the sentences after it go on with the product before
+        return replace(current, commodity=other, known=other in CONTRACT_IDS), current
     elif current.commodity in _MINED and _REFINED_METAL.search(sentence.text):
         current = replace(current, commodity=refined_of(current.commodity))  # "refined metal production" after
         # the mines' output: the metal's refined product
