@@ -150,10 +150,12 @@ _EXCEEDED = ("exceeded", "exceeds", "exceed", "outstripped", "outstrips", "outpa
 # a balance named by which side exceeds the other ("world supply of the metal exceeded demand by 20,000 mt")
 _DEMAND_ABOVE = tuple(f"demand {{6}}{verb} supply" for verb in _EXCEEDED)
 BALANCE_WORD = category("balance_word", "a surplus of 20,000 mt; demand for the metal exceeded supply by 9,000 mt",
-                        fixed("surplus", "oversupply", "oversupplied", "deficit", "supply-demand balance"),
+                        fixed("surplus", "oversupply", "oversupplied", "deficit", "supply-demand balance",
+                              "supply shortage", "supply gap", "market shortage"),
                         fixed(*(f"supply {{6}}{verb} demand" for verb in _EXCEEDED)), fixed(*_DEMAND_ABOVE))
 DEFICIT_WORD = category("deficit_word", "a deficit of 20,000 mt; demand exceeded supply",
-                        only(BALANCE_WORD, "deficit", *_DEMAND_ABOVE))
+                        only(BALANCE_WORD, "deficit", "supply shortage", "supply gap", "market shortage",
+                             *_DEMAND_ABOVE))
 # a deficit named after its mass only ("a 415,000 tonne shortfall a year earlier"): not a balance word on its own ("a
 # shortfall of ore")
 SHORTFALL = category("shortfall", "a 415,000 tonne shortfall a year earlier", fixed("shortfall"))
