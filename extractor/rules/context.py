@@ -210,7 +210,8 @@ def _tier_label(words_: str) -> str:
 def _regions(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each region whose output the clause names ("output in Yunnan", "Guangxi's output")."""
     return [(match.start(), _region_label(next(g for g in match.groups() if g)))
-            for match in prefilter.finditer(vocab.REGION_SEGMENT, clause_text)]
+            for pattern in (vocab.REGION_SEGMENT, vocab.REGION_ADJECTIVE_SEGMENT)
+            for match in prefilter.finditer(pattern, clause_text)]
 
 
 def _size_class_parts(clause_text: str) -> list[tuple[int, str]]:
