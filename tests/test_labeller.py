@@ -101,8 +101,8 @@ def test_headline_style_2017() -> None:
 def test_a_battery_figure_in_gwh_is_read_in_its_unit_and_installations_are_held() -> None:
     # GWh figures are kept as stated: a battery's output is output, the GWh installed are held for review; the mass
     # beside them is still read
-    text = ("China's power battery output rose to 14.7 GWh in March, and 9.8 GWh of batteries were installed in "
-            "vehicles. Lithium carbonate output was 41,200 mt in March.")
+    text = ("China's power battery output rose to 14.7 GWh in March, while packs totalling 9.8 GWh were installed "
+            "in new buses. Lithium carbonate output was 41,200 mt in March.")
     facts = [f for section in article_sections(text) for f in label_section(text, section, "2024-03")]
     in_gwh = [f for f in facts if f.unit == "GWh"]
     assert [(f.value, f.label.metric, f.reason) for f in in_gwh] == [

@@ -96,8 +96,8 @@ def test_the_same_span_of_a_year_named_with_its_length_is_the_base() -> None:
 def test_a_december_named_as_the_point_since_which_dates_the_bare_month_after_it() -> None:
     # "the highest since ... December 2020": the month reviewed comes after it, so in 2021; the record's year is not
     # the month's
-    text = ("Output of manganese alloy in China rose for a second month in June to reach 912,000 tonnes, the highest "
-            "since the peak of 950,100 tonnes was set in December 2020, a survey of 120 smelters showed.")
+    text = ("Chinese smelters made 912,000 tonnes of manganese alloy in June, a second monthly gain and their best "
+            "result since December 2020, when 950,100 tonnes were poured, a survey of 120 plants showed.")
     assert report_month(text).value == "2021-06"
 
 

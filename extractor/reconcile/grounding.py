@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
 
 from extractor.facts import contract_fact
 from extractor.record import Fact
-from extractor.text.clauses import DOWN_WORDS, FLAT_WORDS, UP_WORDS
+from extractor.text.clauses import FLAT_WORDS
+from extractor.text.lexicon import words
 from extractor.text.numbers import cell_value, number_at
 
 _TOLERANCE = 1e-6
+# the words a direction is read from: a move's, and how a country's output compares ("Peru saw weaker output")
+_UP = re.compile(rf"\b{words('up_word', 'up_verb', 'up_noun', 'up_state')}\b", re.I)
+_DOWN = re.compile(rf"\b{words('down_word', 'down_verb', 'down_noun', 'down_state')}\b", re.I)
 
 
 def ground_fact(text: str, fact: Fact) -> tuple[bool, str | None]:
@@ -29,8 +34,8 @@ def ground_fact(text: str, fact: Fact) -> tuple[bool, str | None]:
     value = fact.value
     measure = fact.label.measure
     if fact.label.is_direction:
-        words = {"up": UP_WORDS, "down": DOWN_WORDS, "flat": FLAT_WORDS}.get(str(value))
-        if words is None or not words.search(fact.quote):
+        said = {"up": _UP, "down": _DOWN, "flat": FLAT_WORDS}.get(str(value))
+        if said is None or not said.search(fact.quote):
             return False, f"no '{value}' word in the quote"
         return True, None
     if fact.scale is not None:  # a table cell, its mass stated in the table's unit

@@ -39,8 +39,8 @@ _NOT_OUTPUT = re.compile(r"\b(?:usage|use|demand|consum\w*|imports?|exports?|shi
                          r"prices?|capacity|reserves?)\b", re.I)
 _OUTPUT = re.compile(rf"\b(?:{words('output_word')}|produc\w*)\b", re.I)
 _MARKET_USE = re.compile(rf"\b{words('market_use')}\b", re.I)
-# a figure told right after the move, in its clause ("Canada had lower output, down 3%", "a fall in output, dropping
-# by 9%"): the country's own, which the labeller reads
+# a figure told right after the move, in its clause ("Canada had lower output, down 3%", "a slide in output,
+# sliding 4%"): the country's own, which the labeller reads
 _FIGURE = r"\d[\d,.]*\s*(?:%|(?:per\s?cent|pct|mt|kt|t|tonnes?|tons?|million|thousand|mln|bn|billion)\b)"
 _FIGURE_OF_ITS_OWN = re.compile(
     rf"[^,;.]*?(?:{_FIGURE}|,\s+(?:[a-z]+ing|down|up)\s+(?:by\s+)?(?:about\s+)?{_FIGURE})", re.I)
@@ -54,11 +54,11 @@ def country_moves(sentence: cl.Sentence, about: Section, base: Section, before: 
     """The *_direction facts of the countries the sentence names with a move and no figure, after a figure of the
     world's output. `before` are the section's facts read before the sentence and `own` the sentence's: the last few
     of them, the release's figures, give the period, metric and comparison. `previous` is the sentence before,
-    whose subject a sentence naming no output of its own goes on with ("These were offset by declines in Italy"
-    after a sentence of usage is of usage)."""
+    whose subject a sentence naming no output of its own goes on with ("Those gains were cancelled by falls in
+    Spain" after a sentence of usage is of usage)."""
     s = sentence.text
     if not s.rstrip().endswith((".", "!", "?")):
-        return []  # (a headline's "Russian output falls" is told with its figures below)
+        return []  # (a headline's "Norwegian output slides" is told with its figures below)
     recent = list(islice(chain(reversed(own), reversed(before)), _RECENT))  # the latest first
     reference = _release_figure(recent)
     if reference is None:
@@ -67,7 +67,7 @@ def country_moves(sentence: cl.Sentence, about: Section, base: Section, before: 
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     for match in moves:
-        # the move named last before the list is its own ("gains were offset by declines in Italy": down)
+        # the move named last before the list is its own ("gains were cancelled by falls in Spain": down)
         direction = cl.last_direction(s[match.start():match.start("list")])[0] \
             if match.start("move") < match.start("list") else _direction(match.group("move"))
         clause = _clause_of(s, match.start(), match.end())

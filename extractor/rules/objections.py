@@ -86,14 +86,15 @@ def _demand_subject(figure: Figure) -> str | None:
     if changed is not None:
         return changed.group(1).lower()
     if _INSTALLED_AFTER.match(figure.after):
-        return "installations"  # "90.2 GWh of batteries were installed in vehicles": what was installed
+        return "installations"  # "12.5 GWh of packs were installed in buses": what was installed
     head = figure.sentence[:figure.number.start]
     subjects = [m for m in prefilter.finditer(vocab.DEMAND_WORDS, head)
                 if m.end() > figure.metric_end and not vocab.CAUSE_BEFORE.search(head, 0, m.start())]
     return subjects[-1].group(0).lower() if subjects else None
 
 
-_INSTALLED_AFTER = re.compile(r"^\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:were|was|had\s+been|have\s+been)\s+installed\b", re.I)
+_INSTALLED_AFTER = re.compile(r"^\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:were|was|had\s+been|have\s+been)\s+installed\b",
+                              re.I)
 # "(a rise of) 2% in world usage", "2% growth in demand": the change is of what the market uses
 _CHANGE_IN_USE = re.compile(rf"\s*(?:{words('up_noun', 'down_noun')}\s+)?in\s+(?:[\w-]+\s+){{0,2}}?"
                             rf"({words('market_use')})\b", re.I)

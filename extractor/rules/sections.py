@@ -153,9 +153,10 @@ _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "globa
 _MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}
 
 
-# a sentence opening with a product and its output ("Titanium ingot output: ...", "Zirconium sponge production rose")
+# a sentence opening with a product and its output ("Hafnium sponge output: ...", "Zirconium sponge production rose")
 _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}?)\s+{words('output_word')}\b"
-                              rf"(?=\s*:|\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|were|reached|stood)\b)")
+                              rf"(?=\s*:|\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|were|reached|"
+                              r"stood)\b)")
 
 
 # words that make an opening no product's name ("The rise in production was ...", "Total output reached ...")

@@ -89,7 +89,7 @@ def months_with_years(text: str) -> set[tuple[int, int]]:
             continue
         before = words_before(text, match.start())
         named = year_month(int(match.group(2)), month_number(match.group(1)) or 1)
-        if _SINCE_BEFORE.search(before):  # "the highest since ... December 2018": a point before the month reviewed,
+        if _SINCE_BEFORE.search(before):  # "its best since ... December 2016": a point before the month reviewed,
             if not named.endswith("-12"):  # which is in the year after it where it is a December, else unknown
                 continue
             named = shift_month(named, 1)

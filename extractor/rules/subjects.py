@@ -77,7 +77,7 @@ def _sentence_section(section: Section, current: Section, sentence: Sentence, mi
     if subject is not None:
         current = _switched(section, current, subject, sentence.text, mined)
     elif section.heading is None and (other := product_opening(sentence.text, current.commodity)):
-        # "Titanium ingot output: 119,937 tons": a product the table does not know, its figures held (`known`);
+        # "Zirconium sponge output: 8,100 tons": a product the table does not know, its figures held (`known`);
         # the sentences after it go on with the product before
         return replace(current, commodity=other, known=other in CONTRACT_IDS), current
     elif current.commodity in _MINED and _REFINED_METAL.search(sentence.text):
@@ -218,7 +218,7 @@ _COUNTRY_LAST = re.compile(rf"(?:^|\s){_COUNTRY.pattern}$")
 
 
 def _country_opening_parenthesis(window: str) -> str | None:
-    """The country a figure is given for in parentheses right after its name ("South Korea (72.5 MT, 5th place)")."""
+    """The country a figure is given for in parentheses right after its name ("Poland (9.4 MT, 12th)")."""
     if not window.rstrip().endswith("("):
         return None
     named = _COUNTRY_LAST.search(normalize_name(window))
@@ -257,7 +257,9 @@ _IN_COUNTRY_AFTER = re.compile(
     rf"^\s*(?:(?!(?:and|but|while|whereas)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY_NAMES}")  # not the next clause's
 
 
-_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|(?:,\s+(?:and\s+)?|(?<=\d%)\s+and\s+|(?<=\d\s[a-z]{2})\s+and\s+)"
+_CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|"
+                           # (after a figure with its unit, "and" alone: "... fell 5% to 98,400 kg and lead output ...")
+                           r"(?:,\s+(?:and\s+)?|(?<=\d%)\s+and\s+|(?<=\d\s[a-z]{2})\s+and\s+)"
                            r"(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
                            rf"{words('output_word')}\s+{words('product_figure_verb', 'up_verb', 'down_verb')}\b)|"
                            rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:was|were)\s+{words('up_or_down')}\b)")

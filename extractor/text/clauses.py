@@ -143,7 +143,7 @@ class Sentence:
         return self.start + len(self.text)
 
 
-_WRAPPED = re.compile(r"(?<=[^.!?:;\n\s])\n(?=[a-z(]|\d(?!\d?\s*[.)]\s*[A-Z]))")  # (not a list's ranked line, "2. Peru")
+_WRAPPED = re.compile(r"(?<=[^.!?:;\n\s])\n(?=[a-z(]|\d(?!\d?\s*[.)]\s*[A-Z]))")  # (not a ranked line: "2. Peru")
 
 
 def _paragraphs(text: str) -> list[str]:

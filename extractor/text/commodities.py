@@ -141,7 +141,7 @@ MINED_IDS: dict[str, str] = {"refined_nickel": "mined_nickel", "refined_zinc": "
                              "silver": "mined_silver"}
 
 # The countries whose national output of these metals is what their mines make (their mining ministries' and
-# commissions' monthly figures: "Chile's copper production fell 7%"): a bare metal of theirs is the mined one.
+# commissions' monthly figures: "Peru's zinc production rose 4%"): a bare metal of theirs is the mined one.
 MINING_COUNTRIES = frozenset({"chile", "peru", "mexico", "bolivia", "mongolia"})
 
 REGIONS: dict[str, str] = {

@@ -188,7 +188,7 @@ WORLD_REGION = category(
           "central and eastern europe", "gcc", "nafta", "cis"))
 # a world region named by its adjective, as a release's subject ("the South American output", "the African
 # countries"): the region's name is the segment (`vocabulary.WORLD_REGION_OF_ADJECTIVE`)
-WORLD_REGION_ADJECTIVE = category("world_region_adjective", "the South American output rose 6.6%",
+WORLD_REGION_ADJECTIVE = category("world_region_adjective", "the North American output rose 2%",
                                   fixed("south american", "north american", "latin american", "african", "european",
                                         "middle eastern"))
 COMPASS = category(

@@ -15,7 +15,7 @@ OPENING = 600  # the characters of a text's opening, where a mining story says i
 def mined_story(text: str, opening: int = OPENING) -> bool:
     """Whether a text opens speaking of mines and not of refining ("Peru's Ministry of Energy and Mines said
     copper production rose 5%"): its bare metals are the mines' products (`commodities.MINED_IDS`); a refinery named
-    further on is one product's ("cadmium output at the ... refinery"), a refined metal named is read by its name."""
+    further on is one product's ("indium output at the ... smelter"), a refined metal named is read by its name."""
     return bool(_MINING.search(text, 0, opening)) and not names_refining(text[:opening])
 
 

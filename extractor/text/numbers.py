@@ -32,7 +32,8 @@ _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
-    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
+    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b"
+    r"|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
     r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
 )
@@ -151,7 +152,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 _ENERGY_UNIT = re.compile(r"[GMkT]Wh\b")
-# a figure with its unit glued to the word before it by a lost space ("a YoY increase of36%", "accounting for91.2%")
+# a figure with its unit glued to the word before it by a lost space ("a rise of41%", "a share for7.5%")
 _WORD_GLUED_BEFORE = re.compile(r"(?<![A-Za-z])(?:of|for|to|by|at)$")
 
 

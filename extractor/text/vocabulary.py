@@ -140,7 +140,7 @@ REGION_SEGMENT = re.compile(
     re.I,
 )
 # ... or by its adjective (a pattern of its own: in REGION_SEGMENT's alternation it made every search of it slower):
-# "The South American output, at 7.3 Mt, ...", "the African countries saw ..."
+# "The African output, at 1.9 Mt, ...", "the South American countries saw ..."
 REGION_ADJECTIVE_SEGMENT = re.compile(
     rf"\b({words('world_region_adjective')})\s+(?:{words('output_word')}|countries|producers)\b", re.I)
 
