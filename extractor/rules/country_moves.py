@@ -18,13 +18,11 @@ from extractor.rules.subjects import clause_section, has_clauses
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text.commodities import MINED_IDS
-from extractor.text.countries import COUNTRIES
+from extractor.text.countries import COUNTRIES, COUNTRY_NAMES
 from extractor.text.lexicon import words
 from extractor.text.mining import names_refining
 
-_NAME = r"(?:the\s+)?(?<!north\s)(?<!south\s)(?<!latin\s)(?<!central\s)(?:" + "|".join(
-    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
-    if COUNTRIES[name] not in ("global", "overseas") and name != "domestic") + r")(?!\w)"
+_NAME = rf"(?:the\s+)?(?<!north\s)(?<!south\s)(?<!latin\s)(?<!central\s)(?:{COUNTRY_NAMES})(?!\w)"
 _LIST = rf"{_NAME}(?:\s*,\s*(?!and\b){_NAME})*(?:\s*,?\s*and\s+{_NAME})?"
 _MOVES = words("up_noun", "down_noun", "up_verb", "down_verb", "up_state", "down_state", "flat_verb",
                parts=("base", "past", "plural"))

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 
 from extractor.rules.context import metric_before
-from extractor.text.countries import COUNTRIES
+from extractor.text.countries import COUNTRIES, COUNTRY_NAMES
 
-_NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
-                  if COUNTRIES[name] not in ("global", "overseas") and name != "domestic")
 # a line of the list: its rank or a bullet, a place, its figure ("1. China 86,140 thousand tonnes", "- Japan: 8.8 mt")
-_LIST_LINE = re.compile(rf"^\W{{0,3}}(?:\d{{1,2}}\s*[.)]\s*)?(?:the\s+)?({_NAMES})\s*[:,\-–]?\s*[-−]?\d", re.I)
+_LIST_LINE = re.compile(rf"^\W{{0,3}}(?:\d{{1,2}}\s*[.)]\s*)?(?:the\s+)?({COUNTRY_NAMES})\s*[:,\-–]?\s*[-−]?\d",
+                        re.I)
 
 
 def list_place(line: str) -> str | None:

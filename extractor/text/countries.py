@@ -70,6 +70,11 @@ COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(COUN
                      + r")(?!\w)")
 
 
+# The countries' names as written in a text (of any case, spaces of any kind): no world total, not "domestic".
+COUNTRY_NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
+                         if COUNTRIES[name] not in ("global", "overseas") and name != "domestic")
+
+
 def regions_named(text: str) -> set[str]:
     """The regions of the countries a text names."""
     return {COUNTRIES[m] for m in COUNTRY.findall(text.lower())}
