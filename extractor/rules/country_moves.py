@@ -12,12 +12,12 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import Iterator
 
-from extractor.record import Fact, Label, Span, as_measure
+from extractor.record import Fact, Label, Span, Status, as_measure
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_section, has_clauses
 from extractor.text import clauses as cl
 from extractor.text import prefilter
-from extractor.text.commodities import MINED_IDS
+from extractor.text.commodities import MINED_IDS, refined_of
 from extractor.text.countries import COUNTRIES, COUNTRY_NAMES
 from extractor.text.lexicon import words
 from extractor.text.mining import names_refining
@@ -43,6 +43,9 @@ _FIGURE = r"\d[\d,.]*\s*(?:%|(?:per\s?cent|pct|mt|kt|t|tonnes?|tons?|million|tho
 _FIGURE_OF_ITS_OWN = re.compile(
     rf"[^,;.]*?(?:{_FIGURE}|,\s+(?:[a-z]+ing|down|up)\s+(?:by\s+)?(?:about\s+)?{_FIGURE})", re.I)
 _MINE_OUTPUT = re.compile(rf"\bmine\s+{words('output_word')}", re.I)
+_MINED = frozenset(MINED_IDS.values())
+_UP_STATE = re.compile(words("up_state"), re.I)
+_DOWN_STATE = re.compile(words("down_state"), re.I)
 _RECENT = 30  # the facts read last that a country's move may go on from
 _CLAUSE_END = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\s+(?:resulting|leading)\s+in\b|\.\s")
 
@@ -96,14 +99,11 @@ def _label(reference: Fact, recent: list[Fact], clause: str, own: Section) -> La
                  label.period, label.basis, as_measure(f"{comparison}_direction"))
 
 
-_REFINED_OF = {mined: refined for refined, mined in MINED_IDS.items()}
-
-
 def _stage_named(commodity: str, clause: str) -> str:
     """The product at the stage the clause names, where it names only a stage ("Refined output was also down in
     ...", "mine output fell in ..." after the other's figures)."""
-    if commodity in _REFINED_OF and names_refining(clause):
-        return _REFINED_OF[commodity]
+    if commodity in _MINED and names_refining(clause):
+        return refined_of(commodity)
     if commodity in MINED_IDS and _MINE_OUTPUT.search(clause):
         return MINED_IDS[commodity]
     return commodity
@@ -142,9 +142,7 @@ def _direction(move: str) -> str | None:
     found, _ = cl.last_direction(move)
     if found is not None:
         return found
-    lowered = move.lower()
-    return "up" if re.fullmatch(words("up_state"), lowered) else "down" if re.fullmatch(words("down_state"),
-                                                                                         lowered) else None
+    return "up" if _UP_STATE.fullmatch(move) else "down" if _DOWN_STATE.fullmatch(move) else None
 
 
 def _clause_of(s: str, start: int, end: int) -> str:
@@ -157,7 +155,7 @@ def _release_figure(recent: list[Fact]) -> Fact | None:
     """The release's figure of output the sentence goes on from: of its last few figures of the world's output, the
     one of the latest period (not a base a year before it), a span's before a month's."""
     figures = [f for f in recent if f.label.metric in ("production", "cumulative_production")
-               and f.label.region == "global" and f.label.period is not None and f.status.value == "accepted"]
+               and f.label.region == "global" and f.label.period is not None and f.status == Status.ACCEPTED]
     return max(figures[:4], key=lambda f: (f.label.period or "", f.label.metric == "cumulative_production"),
                default=None)
 

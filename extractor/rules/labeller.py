@@ -36,9 +36,8 @@ from extractor.rules.context import (
     segment_in,
     share_part,
 )
-from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
 from extractor.rules.country_moves import country_moves
-from extractor.rules.list_lines import keeps_list, list_place, opening_metric
+from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
 from extractor.rules.directions import find_directions, level_directions
 from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
 from extractor.rules.figures import measure_of, quote_bounds, units_left_off
@@ -53,6 +52,7 @@ from extractor.rules.label_rules import (
     all_matches,
     first_match,
 )
+from extractor.rules.list_lines import keeps_list, list_place, opening_metric
 from extractor.rules.lists import metal_changes, paired_parts, respectively
 from extractor.rules.markets import market_or_balance
 from extractor.rules.overlaps import standing_facts

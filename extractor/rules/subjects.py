@@ -21,7 +21,6 @@ from extractor.rules.cues import CHANGE_IN
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
-from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.commodities import (
     MINED_IDS,
     MINING_COUNTRIES,
@@ -31,6 +30,7 @@ from extractor.text.commodities import (
     refined_of,
     region_for,
 )
+from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.countries import COUNTRIES, dateline_country
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
