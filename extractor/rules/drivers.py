@@ -164,6 +164,9 @@ def _cause_subjects(section: Section) -> list[str | None]:
         commodity = about.commodity
         if commodity == home or commodity is None or home is None:
             back = None
+        elif _demand_source(sentence.text, commodity):
+            commodity = home  # "Robust demand from the ternary materials market encouraged producers ...": the
+            # product named is the buyer, the causes are the story's product's
         else:
             named = {c for _, _, c, _ in commodity_mentions(normalize_name(sentence.text))}
             if commodity in named:
@@ -173,6 +176,17 @@ def _cause_subjects(section: Section) -> list[str | None]:
             commodity = home if back == commodity else commodity
         out.append(commodity)
     return out
+
+
+_DEMAND_FROM = re.compile(rf"\b{words('demand_word')}\s+(?:from|by|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
+
+
+def _demand_source(text: str, commodity: str) -> bool:
+    """Whether the sentence names `commodity` only as the buyer whose demand moves the story's product ("demand from
+    the ternary materials market")."""
+    normalized = normalize_name(text)
+    spans = [(start, end) for start, end, c, _ in commodity_mentions(normalized) if c == commodity]
+    return bool(spans) and all(_DEMAND_FROM.search(normalized, 0, start) for start, _ in spans)
 
 
 def _read_sentence(section: Section, index: int, commodity: str | None, mentions: list[cl.MonthMention],
