@@ -67,7 +67,8 @@ MARKET_UP = category(
     "market_up", "downstream demand picked up",
     fixed("strong", "robust", "boost*", "increas*", "rise", "rises", "rising", "rose", "higher", "rebound*", "improv*",
           "recover*", "greater", "more", "spur*", "support*", "stable", "steady", "thriving", "growth", "grew",
-          "pick up", "picked up", "picking up", "firm", "resilient"), written_order=True)
+          "pick up", "picked up", "picking up", "firm", "resilient", "brisk", "buoyant", "healthy", "solid"),
+    written_order=True)
 
 # (b) each driver category's cues and the words that turn its push the other way
 HOLIDAY_CUE = _cues(
