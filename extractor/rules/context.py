@@ -63,17 +63,32 @@ def earlier_period(post: str, period: str, base: bool = False) -> str | None:
     """The period of a level named with the period before it, from the words right after it ("a month ago", "in the
     same month last year", "in the same period of 2015", "during the previous month"; after "from", also "the
     previous year", "the year-ago period"); None where they name none."""
+    back = _earlier(post, base)
+    if back is None:
+        return None
+    months, year = back
+    return f"{year}{period[4:]}" if year else shift_month(period, -months)
+
+
+def names_earlier_period(post: str, base: bool = False) -> bool:
+    """Whether the words right after a level name the period before it (`earlier_period`)."""
+    return _earlier(post, base) is not None
+
+
+def _earlier(post: str, base: bool) -> tuple[int, str | None] | None:
+    """How far back the words after a level put it: (months, the year where they name one), None for no earlier
+    period."""
     ago = cues.AGO.match(post)
     if ago:
-        return shift_month(period, -1 if ago.group(1).lower() == "month" else -12)
+        return (1 if ago.group(1).lower() == "month" else 12), None
     year_before = cues.YEAR_BEFORE_SPAN.match(post)
     if year_before:
-        return f"{year_before.group(1)}{period[4:]}" if year_before.group(1) else shift_month(period, -12)
+        return 12, year_before.group(1)
     if cues.MONTH_BEFORE_SPAN.match(post):
-        return shift_month(period, -1)
+        return 1, None
     bare = cues.BASE_EARLIER.match(post) if base else None
     if bare:
-        return shift_month(period, -1 if (bare.group(1) or "").lower() == "month" else -12)
+        return (1 if (bare.group(1) or "").lower() == "month" else 12), None
     return None
 
 

@@ -23,7 +23,13 @@ from typing import Any, Callable, Generic, Sequence, TypeVar
 from extractor.record import ReviewKind as K
 from extractor.record import ReviewReason
 from extractor.rules import cues
-from extractor.rules.context import earlier_period, in_percent_range, month_comparison, month_named_after, size_classes
+from extractor.rules.context import (
+    in_percent_range,
+    month_comparison,
+    month_named_after,
+    names_earlier_period,
+    size_classes,
+)
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason
@@ -179,7 +185,7 @@ def _base_of_change(f: NumberFeatures) -> bool:
     July", "down from 2.61 million mt the previous year")."""
     return bool(cues.FROM_BASE.search(f.local_pre)) and f.unit.startswith("mt") and (
         month_named_after(f.place.mentions, f.s, f.number.end) is not None
-        or earlier_period(f.post, "2000-06", base=True) is not None)
+        or names_earlier_period(f.post, base=True))
 
 
 # a place named in a list, capitalised as a name is ("Yunnan", "the Republic of Korea", "Eastern and Central Europe")
