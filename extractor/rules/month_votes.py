@@ -36,7 +36,7 @@ from extractor.rules.month_cues import (
 from extractor.rules.stated_years import span_is_base, words_before
 from extractor.text import prefilter
 from extractor.text.months import month_number, shift_month, year_month
-from extractor.text.numbers import find_numbers
+from extractor.text.numbers import find_numbers, is_money
 from extractor.text.vocabulary import FORECAST_CUE
 
 
@@ -244,7 +244,7 @@ def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int
     clause = _clause_around(sentence, match.start(), match.end())
     is_forecast = (forecast and _forecast_around(sentence, clause, match.start(), match.end())) or bool(
         COMING_BEFORE.search(sentence, max(0, match.start() - 30), match.start()))
-    figure = FIGURE_WEIGHT if any(n.is_quantity for n in find_numbers(clause)) else 1.0
+    figure = FIGURE_WEIGHT if _states_an_amount(clause) else 1.0
     candidates = _resolve(month, year, ballot.published, ballot.years, is_forecast)
     evidence = f"{ballot.where}: '{match.group(0)}'" + (" (forecast)" if is_forecast else "")
     share = (FORECAST if is_forecast else ACTUAL) * ballot.weight * figure
@@ -255,6 +255,12 @@ def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int
     for candidate in candidates:
         ballot.votes.add(_voted_for(candidate, is_forecast, ballot.published, figure > 1.0), share / len(candidates),
                          evidence)
+
+
+def _states_an_amount(clause: str) -> bool:
+    """Whether a clause states an amount of something, not only a price ("a profit in June of RMB 900 per tonne"
+    names June in passing: a review of output is of its output's month)."""
+    return any(n.is_quantity and not is_money(n.unit) for n in find_numbers(clause))
 
 
 def _voted_for(candidate: str, is_forecast: bool, published: Published | None, with_figure: bool) -> str:

@@ -227,6 +227,14 @@ _CURRENCIES = {"$": "usd", "US$": "usd", "USD": "usd", "dollar": "usd", "dollars
                "EUR": "eur", "€": "eur", "INR": "inr", "RS": "inr", "RS.": "inr"}
 
 
+def is_money(unit: str | None) -> bool:
+    """Whether a unit is a currency's, alone or per another unit ("usd/mt")."""
+    return unit is not None and unit.split("/")[0] in _MONEY
+
+
+_MONEY = frozenset(_CURRENCIES.values())
+
+
 def _currency(currency: str, unit_raw: str) -> str | None:
     """The contract's name of a number's currency, from its sign or code before it or its word after it."""
     return _CURRENCIES.get(currency) or _CURRENCIES.get(unit_raw)
