@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.record import Fact, ReviewKind
-from extractor.rules.cues import YEAR_BEFORE_BASE
+from extractor.rules.cues import SAME_BASIS, YEAR_BEFORE_BASE
 from extractor.rules.sections import Section
 from extractor.text import prefilter
 from extractor.text.clauses import MOM, YOY
@@ -34,6 +34,16 @@ def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> li
     return [_year_on_year(text, fact) if _bare(text, fact) else fact for fact in facts]
 
 
+def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> list[Fact]:
+    """A sentence's facts, its bare changes compared as the changes of the sentence before it where it opens by
+    saying so ("On the same basis, ...", "Under the same comparison, ...")."""
+    compared = [f.label.comparison for f in before if f.label.measure != "level" and f.label.comparison]
+    if not compared or compared[-1] != "yoy" or not SAME_BASIS.match(sentence) or prefilter.search(MOM, sentence) \
+            or prefilter.search(YOY, sentence) or prefilter.search(_PERIOD_NAMED, sentence):
+        return facts
+    return [_year_on_year_of(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]
+
+
 def _bare(text: str, fact: Fact) -> bool:
     """A month-on-month change whose sentence states no comparison."""
     if not fact.label.measure.startswith("mom_"):
@@ -47,5 +57,9 @@ def _bare(text: str, fact: Fact) -> bool:
 
 
 def _year_on_year(text: str, fact: Fact) -> Fact:
+    return _year_on_year_of(fact)
+
+
+def _year_on_year_of(fact: Fact) -> Fact:
     return fact.relabel(measure="yoy_" + fact.label.measure.removeprefix("mom_")).unflag(
         ReviewKind.COMPARISON_NOT_STATED)

@@ -312,7 +312,7 @@ def in_percent_range(value: Any) -> bool:
 # A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024").
 _MONTH_COMPARED = re.compile(
     rf"^\s*,?\s*(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){1,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d)|\s+(last\s+year))?")
+    r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d)|\s+(last\s+year))?")
 
 
 def month_comparison(post: str, period: str | None) -> str | None:

@@ -14,11 +14,15 @@ _CHANGE_NOUNS = words("up_noun", "down_noun")
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
 PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
-# A sentence that names the span before it as its own: "in the given period", "over the same period" (not "the same
-# period last year", a base)
-THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:given|said|same)\s+period\b"
+# A sentence that names the span before it as its own: "in the given period", "over the same period", "during the
+# period" (not "the same period last year", a base)
+THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|same)\s+)?period\b"
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
+# A sentence compared as the one before it: "Under the same comparative basis, ...", "On the same basis, ...", "By
+# that comparison, ..."
+SAME_BASIS = re.compile(r"^\W*(?:under|on|in|by|at|with)\s+(?:(?:the\s+)?(?:same|such|this|that|a\s+similar)\s+"
+                        r"compar\w*(?:\s+basis)?|the\s+same\s+basis)\b", re.I)
 
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('ago')}\b", re.I)
 # A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",

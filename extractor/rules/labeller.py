@@ -24,6 +24,7 @@ from typing import Any
 from extractor.record import Fact, Label, ReviewReason, Span, Status, as_basis, as_measure, as_metric
 from extractor.record import ReviewKind as K
 from extractor.rules import cues
+from extractor.rules.bare_changes import on_the_same_basis
 from extractor.rules.changes import comparison_of, direction_of
 from extractor.rules.context import (
     Previous,
@@ -91,6 +92,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
             state.carried_span(carried) if span else None,
         )
+        sentence_facts = on_the_same_basis(sentence.text, sentence_facts, state.sentence_facts)
         sentence_facts += country_moves(sentence, about, section, state.facts, sentence_facts, previous)
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
         previous = sentence.text

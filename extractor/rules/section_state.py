@@ -36,20 +36,33 @@ class SectionState:
     last_metric: str | None = None
     list_metric: str | None = None  # the metric of the list whose lines follow (its opening line ends with ":")
     last_period_seen: str | None = None
+    last_span: str | None = None  # the period of the span named last
+    span_recalled: bool = False  # whether a paragraph named the review's span again ("during the period")
     masses: list[Fact] = field(default_factory=list)
+    sentence_facts: list[Fact] = field(default_factory=list)  # the facts of the sentence read last
 
     def opens(self, sentence: cl.Sentence) -> bool:
         """Note the paragraph a sentence opens (its segment heading, whether it is a note); False for a note's."""
         if sentence.paragraph not in self.paragraph_segment:
             self.paragraph_segment[sentence.paragraph] = _paragraph_label(sentence.text)
-            span = self.release_span or (self.review_span if not self.month_named else None)
+            span = self.release_span or (self.review_span if not self.month_named or self.span_recalled else None)
             if span is not None:  # a release's span, or a review's year: every paragraph's that names no other
-                self.period_by_paragraph[sentence.paragraph] = span
-                self.span_paragraphs.add(sentence.paragraph)
-                self.cumulative_paragraphs.add(sentence.paragraph)
+                self._carry_span(sentence.paragraph, span)
             if cues.NOTE_LEAD.match(sentence.text):
                 self.note_paragraphs.add(sentence.paragraph)
+        recalled = self.review_span or self.last_span
+        if recalled is not None and self.last_span == self.report_month \
+                and sentence.paragraph not in self.period_by_paragraph and cues.THE_SPAN_AGAIN.search(sentence.text):
+            # "The largest producer during the period was ...": a paragraph that names the span ending in the report
+            # month again goes on with it, and so does every paragraph after it that names no other period
+            self.review_span, self.span_recalled = recalled, True
+            self._carry_span(sentence.paragraph, recalled)
         return sentence.paragraph not in self.note_paragraphs
+
+    def _carry_span(self, paragraph: int, span: str) -> None:
+        self.period_by_paragraph[paragraph] = span
+        self.span_paragraphs.add(paragraph)
+        self.cumulative_paragraphs.add(paragraph)
 
     def lists_on(self, sentence: cl.Sentence, commodity: str) -> bool:
         """Whether the sentence goes on with another product a span's list ("From January to October, polysilicon
@@ -103,6 +116,8 @@ class SectionState:
                                           or last.period in (self.release_span, self.review_span))
         (self.span_paragraphs.add if whole_year else self.span_paragraphs.discard)(sentence.paragraph)
         (self.cumulative_paragraphs.add if last.cumulative else self.cumulative_paragraphs.discard)(sentence.paragraph)
+        if last.cumulative:
+            self.last_span = last.period
 
     def _note_months(self, sentence: cl.Sentence) -> None:
         """Whether a single month was named yet, and a release's own span where its first figures name it."""
@@ -127,6 +142,7 @@ class SectionState:
             self.metric_by_paragraph[sentence.paragraph] = self.last_metric = labelled[-1].label.metric
             self.last_period_seen = labelled[-1].label.period
         self.facts.extend(facts)
+        self.sentence_facts = facts
         self.masses.extend(f for f in facts if f.label.measure == "level" and (f.unit or "").startswith("mt"))
 
 

@@ -179,11 +179,12 @@ def _the_country(text: str) -> str | None:
 
 # a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
 _COUNTRY_NAMES = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
-# a country named as the maker of the figures after it, anywhere in a sentence (the text normalized)
+# a country named as the maker of the figures after it, anywhere in a sentence (the text normalized), described or
+# not ("Chile, the top copper miner, mined ...")
 _COUNTRY_MAKER = re.compile(
     rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word', 'market_use')}\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{_COUNTRY_NAMES}"
-    rf"|{_COUNTRY_NAMES}\s+{words('country_maker_verb')}\b"
+    rf"|{_COUNTRY_NAMES}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+)?{words('country_maker_verb')}\b"
     rf"|^\s*in\s+(?:the\s+)?{_COUNTRY_NAMES}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
 
 
