@@ -156,7 +156,11 @@ _MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}
 # a sentence opening with a product and its output ("Hafnium sponge output: ...", "Zirconium sponge production rose")
 _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}?)\s+{words('output_word')}\b"
                               rf"(?=\s*:|\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|were|reached|"
-                              r"stood)\b)")
+                              r"stood)\b)"
+                              # "Production of bauxite increased ...", "The output of limestone has risen ..."
+                              rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,2}}?)"
+                              rf"(?=\s+(?:(?:has|have)\s+)?(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
+                              r"were|reached|stood|witnessed|registered|recorded)\b))")
 
 
 # words that make an opening no product's name ("The rise in production was ...", "Total output reached ...")
@@ -168,7 +172,8 @@ def product_opening(text: str, commodity: str) -> str | None:
     """The id of a product the table does not know that a sentence opens with, with its output; None for any other
     sentence (a table's product is `subjects._subject`'s)."""
     opening = _PRODUCT_OPENING.match(text)
-    if opening is None or _NOT_A_NAME.search(opening.group(1)) or not any(n.is_quantity for n in find_numbers(text)):
+    name = opening and (opening.group(1) or opening.group(2))
+    if not name or _NOT_A_NAME.search(name) or not any(n.is_quantity for n in find_numbers(text)):
         return None  # (a sentence of no figure, a cause's, is left to the product before)
-    product = named_product(opening.group(0))
+    product = named_product(f"{name} production")
     return product if product is not None and product != commodity else None
