@@ -24,6 +24,7 @@ from extractor.text.commodities import (
     region_for,
 )
 from extractor.text.lexicon import words
+from extractor.text.months import MONTH_NAMES
 from extractor.text.numbers import NumberSpan
 
 # Where a figure's own words stop: a clause break, or a conjunction that starts another statement.
@@ -74,9 +75,23 @@ def dated_to_another_year(before: str, after: str, period: str | None) -> str | 
 
 
 def _a_week_s(figure: Figure) -> str | None:
-    if speaks_of_a_week(figure.before, figure.after):
+    if speaks_of_a_week(figure.before, figure.after) or _framed_by_a_week(figure.sentence):
         return "a week's figure or change, not the month's"
     return None
+
+
+# a week named with its last day ("the week ending on May 4, 2024", "the week ended 9 March")
+_WEEK_ENDING = re.compile(rf"\bweek\s+(?:ending|ended|to)\s+(?:on\s+)?(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+                          rf"|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?)", re.I)
+_OTHER_SPAN = re.compile(rf"\b(?:month|year|quarter|{MONTH_NAMES})", re.I)
+
+
+def _framed_by_a_week(sentence: str) -> bool:
+    """Whether a sentence names a week by its last day and no other span: each of its figures is that week's ("For
+    the week ending on May 4, 2024, output was 1.7 million net tons, and the utilization rate 77%"; not "a strike
+    halted one mine for a week")."""
+    weeks = _WEEK_ENDING.sub(" ", sentence)
+    return weeks != sentence and not _OTHER_SPAN.search(weeks)
 
 
 def _demand_subject(figure: Figure) -> str | None:

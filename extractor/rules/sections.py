@@ -19,6 +19,7 @@ from extractor.text.commodities import (
     region_for,
 )
 from extractor.text.contract_products import CONTRACT_IDS
+from extractor.text.countries import COUNTRY_NAMES
 from extractor.text.mining import mined_story
 from extractor.text.numbers import find_numbers
 
@@ -163,9 +164,11 @@ _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}
                               r"were|reached|stood|witnessed|registered|recorded)\b))")
 
 
-# words that make an opening no product's name ("The rise in production was ...", "Total output reached ...")
+# words that make an opening no product's name ("The rise in production was ...", "Total output reached ...",
+# "Output of South America slipped ...")
 _NOT_A_NAME = re.compile(rf"^(?:the|a|an|this|that|its|their|total|monthly|annual|domestic|global|world)\b|"
-                         rf"\b(?:in|of|and|for|from)\b|\b{words('up_noun', 'down_noun')}\b", re.I)
+                         rf"\b(?:in|of|and|for|from)\b|\b{words('up_noun', 'down_noun')}\b"
+                         rf"|(?<![\w.])(?:{words('world_region')}|{COUNTRY_NAMES})(?!\w)", re.I)
 
 
 def product_opening(text: str, commodity: str) -> str | None:

@@ -182,7 +182,7 @@ _COUNTRY_NAMES = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern
 # a country named as the maker of the figures after it, anywhere in a sentence (the text normalized), described or
 # not ("Chile, the top copper miner, mined ...")
 _COUNTRY_MAKER = re.compile(
-    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,2}}?{words('output_word', 'market_use')}\b"
+    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{_COUNTRY_NAMES}"
     rf"|{_COUNTRY_NAMES}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+)?{words('country_maker_verb')}\b"
     rf"|^\s*in\s+(?:the\s+)?{_COUNTRY_NAMES}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
@@ -389,8 +389,8 @@ _IN_BEFORE = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$")
 def _region_near(whole: str, start: int, end: int) -> str | None:
     """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia")."""
     before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
-    if before:
-        return _region_of(whole, before[-1])
+    if before:  # "us domestic raw steel": the country named is the home "domestic" speaks of
+        return _region_of(whole, before[-2] if len(before) > 1 and before[-1].group(1) == "domestic" else before[-1])
     after = _COUNTRY.search(whole, end, end + 45)
     if after and _IN_BEFORE.search(whole[end:after.start()]):
         return _region_of(whole, after)

@@ -82,7 +82,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "nickel_matte": ("nickel matte", "high grade nickel matte", "low grade nickel matte"),
     "refined_lead": ("refined lead",),
     "iron_ore": ("iron ore",),
-    "crude_steel": ("crude steel",),
+    "crude_steel": ("crude steel", "raw steel"),  # American statistics name crude steel "raw steel"
     "gold": ("gold",),
 }
 
@@ -210,7 +210,7 @@ def region_for(commodity: str) -> str:
     return REGIONS.get(commodity, "china")
 
 
-_CRUDE_NAMED = re.compile(r"\bcrude\s+steel\b", re.I)
+_CRUDE_NAMED = re.compile(r"\b(?:crude|raw)\s+steel\b", re.I)
 
 
 def traded_as(commodity: str, clause: str) -> str:

@@ -104,7 +104,8 @@ YEAR_PREPOSITION = category(
 # a week as a figure's span ("weekly supply", "down 2% week on week", "9,000 mt per week")
 WEEK_WORD = category(
     "week_word", "weekly supply fell; output fell 2% week on week",
-    fixed("weekly", "week-on-week", "week-over-week", "WoW", "w/w", "per week", "a week", "each week", "every week"))
+    fixed("weekly", "week-on-week", "week-over-week", "WoW", "w/w", "per week", "a week", "each week", "every week",
+          "previous week", "prior week", "preceding week", "week before"))
 # a month named as what happened in ("3.6 million tons produced in August")
 STATED_VERB = category("stated_verb", "3.6 million tons produced in August",
                        fixed("produced", "made", "recorded", "reached", "seen", "set", "hit"))

@@ -32,7 +32,7 @@ _UNIT = (
     r"percentage[\s-]points?|percentage[\s-]pts?|per\s?cent|percent|pct\b|pc\b|%|pp\b"
     r"|ktpa\b|ktpy\b|tpy\b|tpa\b|mtpa\b|mtpy\b|t/y\b|t/a\b|tpd\b"
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
-    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b"
+    r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b|net\s+tons?\b|short\s+tons?\b"
     r"|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
     r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
@@ -197,6 +197,9 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "troy ounces": ("oz", 1.0),  # silver and gold as stated (the contract keeps their unit)
     "moz": ("oz", 1e6), "koz": ("oz", 1e3),  # "886.7 Moz": million ounces
     "lb": ("lb", 1.0), "lbs": ("lb", 1.0), "pound": ("lb", 1.0), "pounds": ("lb", 1.0),  # as stated (molybdenum)
+    # American steel's short tons of 2,000 pounds, as stated
+    "net ton": ("net tons", 1.0), "net tons": ("net tons", 1.0), "short ton": ("short tons", 1.0),
+    "short tons": ("short tons", 1.0),
 }
 _CONTENT_WORDS = ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical")
 _MASS_WORDS = ("mt", "t", "tonne", "tonnes", "ton", "tons")
