@@ -16,7 +16,8 @@ CAUSE = category(
     "cause", "output fell due to maintenance and rose on strong demand",
     fixed("due to", "owing to", "because of", "because", "thanks to", "amid", "driven by", "supported by", "boosted by",
           "affected by", "stimulated by", "weighed by", "weighed on by", "given", "despite", "citing", "benefit* from",
-          "as", "on", "with", "under", "from", "for", "during", "after", "since", "when", "which"))
+          "hit by", "hurt by", "pressured by", "as", "on", "with", "under", "from", "for", "during", "after", "since",
+          "when", "which"))
 # Narrower sets of those, each as one rule reads it:
 # a demand word after one is a cause of the figure, not its subject ("rose 3% as demand improved")
 CAUSE_BEFORE = category(
@@ -34,12 +35,13 @@ MAINTENANCE_CAUSE = category("maintenance_cause", "output was cut by 15,000 mt f
 PRICE_CAUSE = category(
     "price_cause", "smelters cut output due to low prices",
     only(CAUSE, "due to", "owing to", "because of", "amid", "given", "thanks to", "driven by", "affected by",
-         "supported by", "benefit* from", "stimulated by", "under", "with", "as", "on", "citing", "from"))
+         "supported by", "benefit* from", "stimulated by", "hit by", "hurt by", "pressured by", "under", "with", "as",
+         "on", "citing", "from"))
 # a sentence that gives a cause at all ("mainly", "led to", "weighed on"): else a market remark is no driver
 CAUSAL = category(
     "causal", "output fell, mainly because smelters cut runs",
     only(CAUSE, "due to", "driven by", "because", "owing to", "amid", "affected by", "supported by", "thanks to",
-         "given", "citing"),
+         "given", "citing", "hit by", "hurt by", "pressured by"),
     fixed("mainly", "primarily", "boost*", "led to", "leading to", "resulting in", "caused", "dragg*", "contribut*",
           "as a result", "impact by", "impacted by", "weigh*", "offset", "spur*", "curb*", "suppress*"))
 # what a price did to output ("the price rebound boosted production", "low prices forced cuts")

@@ -139,7 +139,9 @@ POLICY_CUE = _cues(
 POLICY_FLIP = _cues(
     "policy_environment_flip", "power rationing eased",
     "eased", "easing", "loosen*", "lift*", "relax*", "ended", "complet*", "renew*", "benefit*", "supportive", "stimul*",
-    "favourable", "favorable", "incentive[s]", "<permit>{~30}issued", "issued{~20}<permit>")
+    "favourable", "favorable", "incentive[s]", "<permit>{~30}issued", "issued{~20}<permit>",
+    # "smelters restarted amid the end of environmental inspections"
+    "<end_noun> of {2}environmental", "<end_noun> of {2}power rationing", "<end_noun> of {2}production restriction*")
 RAW_MATERIAL_CUE = _cues(
     "raw_material_cue", "tight ore supply held output down",
     "raw material[s]", "ore[s]", "concentrate[s]", "feedstock*", "scrap", "TC[s]", "blister copper", "anode copper",
