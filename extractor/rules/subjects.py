@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractor.rules.cues import CHANGE_IN
+from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_country
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
@@ -31,7 +32,7 @@ from extractor.text.commodities import (
     region_for,
 )
 from extractor.text.contract_products import CONTRACT_IDS
-from extractor.text.countries import COUNTRIES, dateline_country
+from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
 from extractor.text.mining import OPENING, names_refining
@@ -48,7 +49,7 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
 
     Cached: the labeller and the driver reader both ask it of every section.
     """
-    home = _opening_country(section)
+    home = opening_country(section)
     if home is not None:  # "Ukraine's ferroalloy production declined ...": the text's figures are that country's
         section = replace(section, region=home)
     # a mining story (its product mined, nothing refined named as it opens): its bare metals are the mines' ("zinc
@@ -125,22 +126,6 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
-def _opening_country(section: Section) -> str | None:
-    """The one country the text's first sentence with a quantity names as the maker of its figures ("In January-
-    August, Ukraine's ferroalloy production declined 20.9%"), where the text has no heading and is no world release:
-    the country its figures are of. None where it names none, or China."""
-    if section.heading is not None or section.region == "global":
-        return None
-    first = next((s.text for s in section.sentences if any(n.is_quantity for n in find_numbers(s.text))), "")
-    whole = normalize_name(first)
-    # the countries named as makers (a group of countries, none: its figures are the world's)
-    named = {COUNTRIES[g] for m in _COUNTRY_MAKER.finditer(whole) for g in m.groups() if g}
-    named -= {"global", "overseas", "china"}
-    if not named and (place := dateline_country("\n".join(s.text for s in section.sentences[:3]))):
-        named = {place} - {"china"}  # "Tokyo, May 20 (Kyodo) Output of crude steel slipped ...": Japan's
-    return named.pop() if len(named) == 1 else None
-
-
 _MINED = frozenset(MINED_IDS.values())
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
@@ -177,17 +162,6 @@ def _the_country(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-# a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
-_COUNTRY_NAMES = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
-# a country named as the maker of the figures after it, anywhere in a sentence (the text normalized), described or
-# not ("Chile, the top copper miner, mined ...")
-_COUNTRY_MAKER = re.compile(
-    rf"{_COUNTRY_NAMES}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
-    rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{_COUNTRY_NAMES}"
-    rf"|{_COUNTRY_NAMES}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+)?{words('country_maker_verb')}\b"
-    rf"|^\s*in\s+(?:the\s+)?{_COUNTRY_NAMES}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
-
-
 def clause_country(about: Section, base: Section, sentence: str, position: int, end: int | None = None) -> Section:
     """The section as the figure at `position` (to `end`) speaks of it, when the sentence names a country as the
     maker of its figures before it ("While Japan's output fell 5.8% to 6.6 mt, the United States' production rose
@@ -202,7 +176,7 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
         return replace(about, commodity=REGIONAL_IDS.get((about.commodity, after), about.commodity), region=after)
     head = normalize_name(sentence[:position])
     found = None
-    for found in _COUNTRY_MAKER.finditer(head):
+    for found in COUNTRY_MAKER.finditer(head):
         pass
     if _world_after(base, about, head, found):  # "..., resulting in a global increase of 0.4%" in a world release
         return replace(about, region="global")
@@ -255,7 +229,7 @@ def _world_after(base: Section, about: Section, head: str, country: re.Match[str
 # a country or a group of countries named right after a figure ("a 6% rise in China", "fell 12% in the US", "by 12.2
 # percent in Europe"), the text normalized
 _IN_COUNTRY_AFTER = re.compile(
-    rf"^\s*(?:(?!(?:and|but|while|whereas)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{_COUNTRY_NAMES}")  # not the next clause's
+    rf"^\s*(?:(?!(?:and|but|while|whereas)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{COUNTRY_OR_GROUP}")  # not the next clause's
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|"

@@ -80,6 +80,16 @@ def regions_named(text: str) -> set[str]:
     return {COUNTRIES[m] for m in COUNTRY.findall(text.lower())}
 
 
+# India's own numbering and fiscal years ("20.90 lakh tonne", "Rs 1,200 crore", "April-September FY25")
+_INDIAN_WORDS = re.compile(r"\b(?:(?i:lakhs?|crores?)|LT|FY\s?'?\d\d(?:-\d\d)?)\b")
+
+
+def numbering_country(text: str) -> str | None:
+    """India, for a text that counts in India's numbering or fiscal years and names India and no other country
+    (a ministry's release that names its country only in passing); else None."""
+    return "india" if _INDIAN_WORDS.search(text) and regions_named(text) == {"india"} else None
+
+
 # The cities a wire's dateline names, where a story filed there is of that country's figures ("New Delhi, Mar 2
 # (PTI)": India's ministry; "SANTIAGO (Reuters)": Chile's). Not the cities of the world's markets and study groups
 # (London, New York, Singapore, Lisbon), whose stories are the world's.

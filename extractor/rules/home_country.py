@@ -1,0 +1,50 @@
+"""The country a text's figures are of where it is no Chinese story (issue 22): the country its first figure's
+sentence names as their maker ("In January-August, Ukraine's ferroalloy production declined 20.9%"), else its
+dateline's, else India for a release counting in India's numbering; and the pattern of a country named as a maker,
+which `subjects` also reads clause by clause."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.sections import Section
+from extractor.text.commodities import normalize_name
+from extractor.text.countries import COUNTRIES, dateline_country, numbering_country
+from extractor.text.countries import COUNTRY as _COUNTRY
+from extractor.text.lexicon import words
+from extractor.text.numbers import find_numbers
+
+# a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
+COUNTRY_OR_GROUP = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
+# a country named as the maker of the figures after it, anywhere in a sentence (the text normalized), described or
+# not ("Chile, the top copper miner, mined ...")
+COUNTRY_MAKER = re.compile(
+    rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
+    rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
+    rf"|{COUNTRY_OR_GROUP}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+)?{words('country_maker_verb')}\b"
+    rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
+
+
+def opening_country(section: Section) -> str | None:
+    """The one country the text's first sentence with a quantity names as the maker of its figures ("In January-
+    August, Ukraine's ferroalloy production declined 20.9%"), where the text has no heading and is no world release:
+    the country its figures are of. None where it names none, or China."""
+    if section.heading is not None or section.region == "global":
+        return None
+    first = next((s.text for s in section.sentences if any(n.is_quantity for n in find_numbers(s.text))), "")
+    whole = normalize_name(first)
+    # the countries named as makers (a group of countries, none: its figures are the world's)
+    named = {COUNTRIES[g] for m in COUNTRY_MAKER.finditer(whole) for g in m.groups() if g}
+    named -= {"global", "overseas", "china"}
+    named = named or _home_named_elsewhere(section)
+    return named.pop() if len(named) == 1 else None
+
+
+def _home_named_elsewhere(section: Section) -> set[str]:
+    """The country of a text whose first figure names none: its dateline's ("Tokyo, May 20 (Kyodo) Output of crude
+    steel slipped ...": Japan's), or India for a ministry's release counting in lakh tonnes."""
+    place = dateline_country("\n".join(s.text for s in section.sentences[:3]))
+    if place is not None:
+        return {place} - {"china"}
+    home = numbering_country(" ".join(s.text for s in section.sentences))
+    return {home} if home else set()
