@@ -3,7 +3,8 @@
 Steel, iron ore and coal are counted in millions of tonnes, and wire stories and associations write those millions
 as "mt" ("China produced 63.3mt in the month"), the abbreviation others use for metric tonnes. A product whose
 national or world output is never a few hundred tonnes a month takes "mt" after a number under 5,000 as millions;
-the fact is grounded to its number and to the "mt" it is scaled by, as a table cell is to its unit line.
+the fact is grounded to its number and to the "mt" it is scaled by, as a table cell is to its unit line. So is every
+product's in a text that says its "mt" are millions ("135 million tonnes (mt) ... 1.7 mt").
 """
 
 from __future__ import annotations
@@ -23,18 +24,22 @@ _MASS_METRICS = frozenset({"production", "cumulative_production", "capacity", "i
 _LARGEST_STATED = 5000.0  # a figure in "mt" above this is tonnes whatever the product
 _MT_AFTER = re.compile(r"\s?(mt|MT|Mt)\b")
 _DIGITS = re.compile(r"[-−]?[\d,]*\.?\d+")
+# a text that says its "mt" are millions ("135 million tonnes (mt)"): every product's "mt" under 5,000 is
+_MT_DEFINED = re.compile(r"\bmillion\s+(?:metric\s+)?(?:tonnes|tons)\s*\((?:mt|MT|Mt)\)")
 
 
 def in_millions(text: str, facts: list[Fact], scale_factors: Callable[[str], tuple[float, ...]]) -> list[Fact]:
-    """The facts with each mass of a million-tonne product written "mt" under 5,000 scaled to tonnes; each carries
-    the factors its "mt" states as the format reads unit words (`scale_factors`, which the format gives)."""
-    return [_scaled(text, fact, scale_factors) for fact in facts]
+    """The facts with each mass of a million-tonne product (of any product, where the text says its "mt" are millions)
+    written "mt" under 5,000 scaled to tonnes; each carries the factors its "mt" states as the format reads unit words
+    (`scale_factors`, which the format gives)."""
+    defined = _MT_DEFINED.search(text) is not None
+    return [_scaled(text, fact, scale_factors, defined) for fact in facts]
 
 
-def _scaled(text: str, fact: Fact, scale_factors: Callable[[str], tuple[float, ...]]) -> Fact:
+def _scaled(text: str, fact: Fact, scale_factors: Callable[[str], tuple[float, ...]], defined: bool) -> Fact:
     label = fact.label
-    if (label.commodity not in MILLION_TONNE_PRODUCTS or label.metric not in _MASS_METRICS or fact.scale is not None
-            or label.measure not in ("level", "mom_abs", "yoy_abs") or fact.unit != "mt"
+    if (label.commodity not in MILLION_TONNE_PRODUCTS and not defined or label.metric not in _MASS_METRICS
+            or fact.scale is not None or label.measure not in ("level", "mom_abs", "yoy_abs") or fact.unit != "mt"
             or not isinstance(fact.value, (int, float)) or abs(fact.value) >= _LARGEST_STATED):
         return fact
     digits = _DIGITS.match(text[fact.number.start:fact.number.end])
