@@ -10,7 +10,7 @@ product's in a text that says its "mt" are millions ("135 million tonnes (mt) ..
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from typing import Callable
 
 from extractor.record import Fact, Scale, Span
@@ -32,8 +32,13 @@ def in_millions(text: str, facts: list[Fact], scale_factors: Callable[[str], tup
     """The facts with each mass of a million-tonne product (of any product, where the text says its "mt" are millions)
     written "mt" under 5,000 scaled to tonnes; each carries the factors its "mt" states as the format reads unit words
     (`scale_factors`, which the format gives)."""
-    defined = _MT_DEFINED.search(text) is not None
+    defined = _says_mt_are_millions(text)
     return [_scaled(text, fact, scale_factors, defined) for fact in facts]
+
+
+@lru_cache(maxsize=8)  # a document's sections each ask of its whole text
+def _says_mt_are_millions(text: str) -> bool:
+    return "million" in text and _MT_DEFINED.search(text) is not None
 
 
 def _scaled(text: str, fact: Fact, scale_factors: Callable[[str], tuple[float, ...]], defined: bool) -> Fact:
