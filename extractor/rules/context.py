@@ -225,7 +225,7 @@ def _tier_label(words_: str) -> str:
 def _regions(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each region whose output the clause names ("output in Yunnan", "Guangxi's output")."""
     return [(match.start(), _region_label(next(g for g in match.groups() if g)))
-            for pattern in (vocab.REGION_SEGMENT, vocab.REGION_ADJECTIVE_SEGMENT)
+            for pattern in (vocab.REGION_SEGMENT, vocab.REGION_ADJECTIVE_SEGMENT, vocab.REGION_BY_SEGMENT)
             for match in prefilter.finditer(pattern, clause_text)]
 
 
