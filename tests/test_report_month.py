@@ -384,8 +384,8 @@ def test_a_month_named_with_a_price_only_votes_as_a_month_named_in_passing() -> 
     text = ("Zinc smelters run flat out\n\nDomestic smelters poured 512,000 tonnes of refined zinc, 4% more than a "
             "year before. Lines started in late Q3 2023 lifted volumes further. Smelters earned a margin of about "
             "RMB 1,500 per tonne in September 2023, the best in a year, as costs eased to RMB 15,800 per tonne in "
-            "September. Output averaged 16,600 tonnes a day in "
-            "October. In the first ten months of 2023 they poured 5.1 million tonnes.")
+            "September. Output averaged 16,600 tonnes a day in October. In the first ten months of 2023 they poured "
+            "5.1 million tonnes.")
     assert report_month(text).value == "2023-10"
     # a month stated with an amount still outweighs one stated in passing
     text = ("Smelters poured 498,000 tonnes of refined zinc in September 2023. Their margin was RMB 1,200 per tonne "
