@@ -31,7 +31,7 @@ def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> li
     # a year-on-year comparison stated by its marker, or by a base "in the same month last year"
     if not (prefilter.search(YOY, body) or YEAR_BEFORE_BASE.search(body)) or prefilter.search(MOM, body):
         return facts
-    return [_year_on_year(text, fact) if _bare(text, fact) else fact for fact in facts]
+    return [_year_on_year(fact) if _bare(text, fact) else fact for fact in facts]
 
 
 def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> list[Fact]:
@@ -41,7 +41,7 @@ def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> l
     if not compared or compared[-1] != "yoy" or not SAME_BASIS.match(sentence) or prefilter.search(MOM, sentence) \
             or prefilter.search(YOY, sentence) or prefilter.search(_PERIOD_NAMED, sentence):
         return facts
-    return [_year_on_year_of(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]
+    return [_year_on_year(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]
 
 
 def _bare(text: str, fact: Fact) -> bool:
@@ -56,10 +56,6 @@ def _bare(text: str, fact: Fact) -> bool:
         and not prefilter.search(_PERIOD_NAMED, sentence)
 
 
-def _year_on_year(text: str, fact: Fact) -> Fact:
-    return _year_on_year_of(fact)
-
-
-def _year_on_year_of(fact: Fact) -> Fact:
+def _year_on_year(fact: Fact) -> Fact:
     return fact.relabel(measure="yoy_" + fact.label.measure.removeprefix("mom_")).unflag(
         ReviewKind.COMPARISON_NOT_STATED)

@@ -81,8 +81,8 @@ def _a_week_s(figure: Figure) -> str | None:
 
 
 # a week named with its last day ("the week ending on May 4, 2024", "the week ended 9 March")
-_WEEK_ENDING = re.compile(rf"\bweek\s+(?:ending|ended|to)\s+(?:on\s+)?(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-                          rf"|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?)", re.I)
+_WEEK_ENDING = re.compile(rf"\bweek\s+(?:ending|ended|to)\s+(?:on\s+)?(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}"
+                          rf"(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?)", re.I)
 _OTHER_SPAN = re.compile(rf"\b(?:month|year|quarter|{MONTH_NAMES})", re.I)
 
 

@@ -159,7 +159,8 @@ _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}
                               rf"(?=\s*:|\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|were|reached|"
                               r"stood)\b)"
                               # "Production of bauxite increased ...", "The output of limestone has risen ..."
-                              rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,2}}?)"
+                              rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+"
+                              r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
                               rf"(?=\s+(?:(?:has|have)\s+)?(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
                               r"were|reached|stood|witnessed|registered|recorded)\b))")
 

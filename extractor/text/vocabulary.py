@@ -141,7 +141,8 @@ REGION_SEGMENT = re.compile(
 )
 # ... or as where a move was, right before its figure ("declined in Africa by 1.5%, in the Americas by 4%"; not "by
 # 2025"): a pattern of its own too
-REGION_BY_SEGMENT = re.compile(rf"\bin\s+(?:the\s+)?{_REGION_GROUP}\s+by\s*(?:(?=[-–]?\s*\d)(?!(?:19|20)\d\d\b)|$)", re.I)
+REGION_BY_SEGMENT = re.compile(rf"\bin\s+(?:the\s+)?{_REGION_GROUP}\s+by\s*(?:(?=[-–]?\s*\d)(?!(?:19|20)\d\d\b)|$)",
+                               re.I)
 # ... or by its adjective (a pattern of its own: in REGION_SEGMENT's alternation it made every search of it slower):
 # "The African output, at 1.9 Mt, ...", "the South American countries saw ..."
 REGION_ADJECTIVE_SEGMENT = re.compile(
