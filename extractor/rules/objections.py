@@ -90,7 +90,7 @@ def _framed_by_a_week(sentence: str) -> bool:
     """Whether a sentence names a week by its last day and no other span: each of its figures is that week's ("For
     the week ending on May 4, 2024, output was 1.7 million net tons, and the utilization rate 77%"; not "a strike
     halted one mine for a week")."""
-    weeks = _WEEK_ENDING.sub(" ", sentence)
+    weeks = prefilter.sub(_WEEK_ENDING, " ", sentence)  # (asked of every figure: most sentences name no week)
     return weeks != sentence and not _OTHER_SPAN.search(weeks)
 
 
