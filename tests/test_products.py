@@ -31,6 +31,10 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     # a measure's kind in a table's row is no product; the product after it still is
     assert named_product("Refined production\n410.2\nMetal production\n388.0") is None
     assert named_product("Mine production eased while output of tellurium ingots rose.") == "tellurium_ingot"
+    # a change or a part of the year before the name is no word of it; a trade name is the metal's own
+    assert named_product("Miners reported a sharp drop in hafnium output for March.") == "hafnium"
+    assert named_product("Second-quarter niobium production climbed 8%.") == "niobium"
+    assert named_product("World moly output edged up to 71 million lb.") == "molybdenum"
 
 
 def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:

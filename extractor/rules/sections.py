@@ -116,6 +116,14 @@ _NOT_PRODUCT = re.compile(
     rf"{MONTH_NAMES}|{MONTH_ABBREVIATIONS}|jan-\w+|(?:19|20)\d\d|[HQ][1-4]|[1-4][HQ]|in|of|and|smm)\s+)+", re.I)
 
 
+# a change or a part of a year before the product's name ("a decline in molybdenum output", "first-quarter cobalt
+# production"): the name is what follows it
+_AFTER_A_CHANGE = re.compile(rf"^.*\b(?:{words('up_noun', 'down_noun')})\s+(?:in|of)\s+"
+                             r"|^(?:first|second|third|fourth)[\s-](?:quarter|half)\s+", re.I)
+# a metal's trade name, and the id its own name gives ("moly": molybdenum)
+_TRADE_NAMES = {"moly": "molybdenum"}
+
+
 def named_product(text: str) -> str | None:
     """The id of the product a text names where it names what it counts, for a product the commodity table does not
     know (its own name, singular, snake_case); None when it names none."""
@@ -124,7 +132,7 @@ def named_product(text: str) -> str | None:
         name = match.group("after") or match.group("produced") or match.group("before") or ""
         # a name refused before "production" leaves that word to be read again ("when production of gallium")
         at = match.end("before") if match.group("before") else match.end()
-        name = _NOT_PRODUCT.sub("", re.sub(r"['’]s\b", "", name) + " ").strip()
+        name = _NOT_PRODUCT.sub("", _AFTER_A_CHANGE.sub("", re.sub(r"['’]s\b", "", name)) + " ").strip()
         words = name.split()
         if not words or not re.match(r"[a-z]", words[-1], re.I) or words[-1].lower() in _NO_PRODUCT_WORDS \
                 or {w.lower() for w in words} <= _MEASURE_KINDS:
@@ -132,6 +140,7 @@ def named_product(text: str) -> str | None:
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
             words[-1] = words[-1][:-1]
         product = new_commodity_id(" ".join(words))
+        product = _TRADE_NAMES.get(product, product)
         if product != "unknown":
             return product
     return None
