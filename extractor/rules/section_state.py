@@ -10,6 +10,7 @@ from extractor.rules import cues
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
+from extractor.text.commodities import commodity_mentions, normalize_name
 
 
 @dataclass
@@ -82,6 +83,8 @@ class SectionState:
         if metric is None and cues.PRONOUN_SUBJECT.match(text) and self.facts:
             metric = self.last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
             carried = self.last_period_seen or carried
+        elif metric is None and self.last_metric in _OUTPUT and _product_moved(text):
+            metric = "production"  # "Tin slid 4% to 2,100 t." after figures of output: the product's output
         return carried, metric
 
     def carried_span(self, carried: str | None) -> cl.MonthMention | None:
@@ -152,3 +155,12 @@ def _paragraph_label(first_sentence: str) -> str | None:
         if head and pattern.search(head):
             return label
     return None
+
+
+_OUTPUT = ("production", "cumulative_production")
+
+
+def _product_moved(text: str) -> bool:
+    """Whether a sentence opens with a product and its move, naming no metric ("Tin slid 4% to 2,100 t.")."""
+    opening = cues.MOVE_OPENING.match(text)
+    return opening is not None and any(start == 0 for start, *_ in commodity_mentions(normalize_name(opening.group(0))))
