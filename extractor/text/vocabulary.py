@@ -116,16 +116,18 @@ AREA_NAMED = rf"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{AREA_KINDS})\b"
 # (a name with its compass word, "western europe", is read whole first)
 AREA = rf"(?:{REGION_NAMES}\b|(?:{AREA_COMPASS})?(?:{REGION_NAMES}|{AREA_NAMED}))"
 _REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
+# (the ways a clause opens with its region are one alternative, each after the region: the region is tried once at
+# each place, not once for each way)
 REGION_SEGMENT = re.compile(
     rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
-    rf"|\b{_REGION_GROUP}(?:\s+(?:province|region))?(?:'s|’s)\s+(?:\w+\s+){{0,2}}{words('output_or_rate')}"
-    rf"|\b{_REGION_GROUP}(?:\s+province)?,?\s+{words('region_record')}\s+(?:(?:its|their)\s+)?(?:\w+\s+)?"
+    rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:\w+\s+){{0,2}}{words('output_or_rate')}"
+    rf"|(?:\s+province)?,?\s+{words('region_record')}\s+(?:(?:its|their)\s+)?(?:\w+\s+)?"
     rf"(?:{words('output_word')}|{words('region_figures')})"
+    rf"|(?:\s+region)?\s+{words('region_share')}\s+for)"
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
     rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
-    rf"|\b{_REGION_GROUP}(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
     # a list's next province and its figure: ", Shanxi 96.5 kt", "..., Oceania by 5%", "North America declined by 3%"
     rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"
@@ -135,8 +137,8 @@ REGION_SEGMENT = re.compile(
     rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b"
     # a world release's region as its sentence's subject: "The GCC region recorded output of ...", "the EU-27
     # countries, whose output slipped ...", "In second place was North America with a production of 1.6 million t"
-    rf"|\b{_REGION_GROUP}\s+(?:region|countries)\b(?!\s+(?:of|in)\b)"
-    rf"|\b{_REGION_GROUP}\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{words('output_word')}\b)",
+    rf"|\b{_REGION_GROUP}\s+(?:(?:region|countries)\b(?!\s+(?:of|in)\b)"
+    rf"|with\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{words('output_word')}\b))",
     re.I,
 )
 # ... or as where a move was, right before its figure ("declined in Africa by 1.5%, in the Americas by 4%"; not "by
