@@ -49,7 +49,8 @@ _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
-# "output in 2019" (the contract's cumulative_production for month 12).
+# "output in 2019" (the contract's cumulative_production for month 12). (A look-behind is read after a look-ahead
+# for the word it stands before: Python's engine tries the look-ahead, the cheaper, first at each place.)
 FULL_YEAR = re.compile(
     rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
     r"\s*((?:19|20)\d\d)?"
@@ -57,18 +58,18 @@ FULL_YEAR = re.compile(
     # 2016-17", "In 2016 Q1")
     r"|(?:^[-•*]?\s*|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|(?<=mt |kt |ns |es |\dt |oz |GW |Wh )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
+    r"|(?=in|for)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
     # "35.04 million tonnes last year": the year before publication
-    rf"|(?<=mt |kt |ns |es |\dt |oz |GW |Wh )({words('this_or_last')})\s+year\b"
+    rf"|(?=last|this)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
     # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
     # increase in 2017", "1.8% next year")
-    rf"|(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=pct\s))(?:{words('year_change_word')}\s+)?"
+    rf"|(?<=\s)(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=pct\s))(?:{words('year_change_word')}\s+)?"
     r"(?:(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     rf"|({words('relative')})\s+year\b)"
-    r"|(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
+    r"|(?=the)(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
     # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a release's data of a year ("according to preliminary data of the study group for 2016, ...")
     rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a move over the year before publication, its figures in the sentences after ("production rose last year.")

@@ -142,8 +142,8 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for test in g.tests:
         if not test(folded):
             return None
-    if g.first is None:
-        return g.fast.search(text)
+    if g.first is None:  # a match at the start, else one after it, which no way through a "^" starts
+        return g.fast.search(text) if not g.anchored else pattern.match(text) or g.later.search(text, 1)
     at = g.first(folded)
     if g.anchored:  # a match may start at the text's start, with anything, or where a start piece is
         found = pattern.match(text)
@@ -173,8 +173,8 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
         for test in g.tests:
             if not test(folded):
                 return iter(())
-        if g.first is not None and g.anchored and pos == 0:
-            return _anchored_finditer(g, text, g.first(folded), end)
+        if g.anchored and pos == 0:
+            return _anchored_finditer(g, text, 0 if g.first is None else g.first(folded), end)
         if g.first is not None:
             at = g.first(folded)
             if at < 0:
@@ -185,7 +185,7 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | No
 
 def _anchored_finditer(g: Guard, text: str, at: int, end: int) -> Iterator[re.Match[str]]:
     """The matches of a pattern that may start at the text's start with anything, or else at a start piece (the
-    first at `at`): the one at the start, then those after it."""
+    first at `at`; 0 where the pieces are not known): the one at the start, then those after it."""
     first = g.pattern.match(text, 0, end)
     if first is None:
         return g.later.finditer(text, at, end) if at >= 0 else iter(())
