@@ -391,3 +391,11 @@ def test_a_month_named_with_a_price_only_votes_as_a_month_named_in_passing() -> 
     text = ("Smelters poured 498,000 tonnes of refined zinc in September 2023. Their margin was RMB 1,200 per tonne "
             "in October 2023.")
     assert report_month(text).value == "2023-09"
+
+
+def test_a_month_a_percentage_is_below_or_above_is_compared_with() -> None:
+    """ "2.1% below the peak reached in June 2022": June 2022 is the base of a change, not the month reviewed; the
+    year the text reviews stays the one it names."""
+    text = ("BEIJING - Nickel output fell in 2023 for the first time in five years, figures showed. December output "
+            "was 31,200 mt, 2.1% below the peak reached in December 2022.")
+    assert report_month(text).value == "2023-12"

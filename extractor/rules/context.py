@@ -309,9 +309,11 @@ def in_percent_range(value: Any) -> bool:
     return all(0 <= float(v) <= 100 for v in values)
 
 
-# A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024").
+# A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024", "1% below the peak
+# reached in March 2024").
 _MONTH_COMPARED = re.compile(
-    rf"^\s*,?\s*(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}\s+(?:the\s+)?"
+    rf"^\s*,?\s*(?:(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}|above|below)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d)|\s+(last\s+year))?")
 
 

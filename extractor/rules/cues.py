@@ -94,6 +94,8 @@ THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
                         rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b|"  # "2% above last year's"
+                        # "0.7% below the all-time high of December 2018": against a level named
+                        r"(?<=above|below)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:high|peak|record|level|figure|total)\b|"
                         r"(?=\s*(?:[.;,)]|$))|"  # "demand was 1.1 percent higher.": a change stated bare
                         r"(?=\s+(?:in|during|over|for)\b))", re.I)  # "edged 2% higher in the first two months"
 # The month a figure is of, right after it ("declined by 7.5% during the month of November year-on-year"): the words

@@ -16,9 +16,9 @@ COMPARED_WITH = category(
 # Narrower sets of those, each as one rule reads it (a wider set would read a month named after "since" or "on" as
 # compared with, where these rules read it as the period):
 COMPARED_MONTH = category(
-    "compared_month", "down 2% from October; compared with the end of May",
+    "compared_month", "down 2% from October; compared with the end of May; 1% below the peak reached in March",
     only(COMPARED_WITH, "from", "compared to", "compared with", "than", "versus", "vs.", "vs", "over", "against",
-         "since", "after", "before"),
+         "since", "after", "before", "above", "below"),
     word("of", not_after=("output ", "production ")))
 AGAINST = category(
     "against", "up 3% against the previous month; 2% lower than in the same month of 2023",
