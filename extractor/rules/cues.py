@@ -19,6 +19,10 @@ PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
 THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|same)\s+)?period\b"
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
+# A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
+# "production there fell"
+OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
+
 # A sentence compared as the one before it: "Under the same comparative basis, ...", "On the same basis, ...", "By
 # that comparison, ..."
 SAME_BASIS = re.compile(r"^\W*(?:under|on|in|by|at|with)\s+(?:(?:the\s+)?(?:same|such|this|that|a\s+similar)\s+"
@@ -73,7 +77,9 @@ EXPECTATIONS_BY = re.compile(rf"\b{words('expectation_word', parts=('plural',))}
 # A change named by the noun after its figure: "representing a 3.47% increase", "a 5% YoY decline".
 CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
-FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$|"
+# ("higher than the 2.49 million tonnes made in April": not "more than", a figure's bound)
+FROM_BASE = re.compile(r"\b(?:from|(?:higher|lower|greater|smaller)\s+than)\s+(?:the\s+|a\s+)?"
+                       r"(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A figure compared with ("compared with 603,000 tonnes in April").

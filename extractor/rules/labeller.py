@@ -89,7 +89,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         span = carried == state.period_by_paragraph.get(sentence.paragraph) and (
             sentence.paragraph in spans or state.lists_on(sentence, about.commodity))
         sentence_facts, last = _label_sentence(
-            sentence, about, report_month, carried, state.paragraph_segment[sentence.paragraph], metric, section,
+            sentence, about, report_month, carried, state.segment_of(sentence), metric, section,
             state.carried_span(carried) if span else None,
         )
         sentence_facts = on_the_same_basis(sentence.text, sentence_facts, state.sentence_facts)

@@ -3,6 +3,7 @@ each paragraph's segment, period and metric, the spans carried (a release's, a r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractor.record import Fact
@@ -59,6 +60,14 @@ class SectionState:
             self.review_span, self.span_recalled = recalled, True
             self._carry_span(sentence.paragraph, recalled)
         return sentence.paragraph not in self.note_paragraphs
+
+    def segment_of(self, sentence: cl.Sentence) -> str | None:
+        """The part the sentence's figures are of where they name none: the paragraph's, or the place the sentence
+        before named where it speaks of the output "there"."""
+        before = next((f.label.segment for f in reversed(self.sentence_facts) if f.label.segment), None)
+        if before is not None and cues.OUTPUT_THERE.search(sentence.text) and _PLACE.fullmatch(before):
+            return before
+        return self.paragraph_segment[sentence.paragraph]
 
     def _carry_span(self, paragraph: int, span: str) -> None:
         self.period_by_paragraph[paragraph] = span
@@ -158,6 +167,7 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 
 _OUTPUT = ("production", "cumulative_production")
+_PLACE = re.compile(vocab.AREA, re.I)  # a segment that is a place
 
 
 def _product_moved(text: str) -> bool:

@@ -65,14 +65,16 @@ COUNTRIES: dict[str, str] = {
     # World totals (the contract's region `global`).
     "global": "global", "world": "global", "worldwide": "global", "world wide": "global",
 }
-# A country named in lower-case text (the longest name first: "south korea" before "korea").
-COUNTRY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True))
+# A country named in lower-case text (the longest name first: "south korea" before "korea"; the Mongolia of "Inner
+# Mongolia" is China's region, no country).
+COUNTRY = re.compile(r"(?<![\w.])(?<!inner )(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True))
                      + r")(?!\w)")
 
 
 # The countries' names as written in a text (of any case, spaces of any kind): no world total, not "domestic".
-COUNTRY_NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
-                         if COUNTRIES[name] not in ("global", "overseas") and name != "domestic")
+COUNTRY_NAMES = r"(?<!inner\s)(?:" + "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
+    if COUNTRIES[name] not in ("global", "overseas") and name != "domestic") + ")"
 
 
 def regions_named(text: str) -> set[str]:

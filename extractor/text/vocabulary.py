@@ -121,7 +121,7 @@ _REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 REGION_SEGMENT = re.compile(
     rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
-    rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:\w+\s+){{0,2}}{words('output_or_rate')}"
+    rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}{words('output_or_rate')}"
     rf"|(?:\s+province)?,?\s+{words('region_record')}\s+(?:(?:its|their)\s+)?(?:\w+\s+)?"
     rf"(?:{words('output_word')}|{words('region_figures')})"
     rf"|(?:\s+region)?\s+{words('region_share')}\s+for)"
