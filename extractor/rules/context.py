@@ -41,7 +41,8 @@ def clause_start_of(s: str, position: int) -> int:
 # (a balance's word between: "a 95,000 tonnes surplus in February")
 _PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+"
                            rf"|{words('balance_word', 'shortfall')}\s+)?"
-                           r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$", re.I)
+                           r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$"
+                           r"|^\s*of\s+$", re.I)  # ("the 3,780 mt of April")
 
 
 def _named_right_after(mention: cl.MonthMention, s: str, number_end: int) -> bool:

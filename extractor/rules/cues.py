@@ -13,7 +13,10 @@ _CHANGE_NOUNS = words("up_noun", "down_noun")
 
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
-PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b", re.I)
+PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b"
+                            # "High-grade output accounted for 35.9 kt of that": a part named first
+                            rf"|\b{words('region_share')}\s+for\s+[\d.,]+\s*[a-z]*\s+of\s+(?:that|this|the\s+total)\b",
+                            re.I)
 # A sentence that names the span before it as its own: "in the given period", "over the same period", "during the
 # period" (not "the same period last year", a base)
 THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|same)\s+)?period\b"
@@ -78,7 +81,8 @@ EXPECTATIONS_BY = re.compile(rf"\b{words('expectation_word', parts=('plural',))}
 CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.I)
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
 # ("higher than the 2.49 million tonnes made in April": not "more than", a figure's bound)
-FROM_BASE = re.compile(r"\b(?:from|(?:higher|lower|greater|smaller)\s+than)\s+(?:the\s+|a\s+)?"
+FROM_BASE = re.compile(r"(?:\bfrom|\b(?:higher|lower|greater|smaller)\s+than|(?:%|\bper\s?cent|^)\s*(?:more|less)\s+than)"
+                       r"\s+(?:the\s+|a\s+)?"
                        r"(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
@@ -95,7 +99,8 @@ BALANCE_AFTER = re.compile(rf"^\s*(?:({words('deficit_word', 'shortfall')})|{wor
 DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_word')}\b)", re.I | re.S)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 # ("5% higher on an annual basis", "0.2% higher this year" too), or with none ("1.1 percent higher.")
-THAN_AFTER = re.compile(rf"^\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
+THAN_AFTER = re.compile(rf"^(?:\s+or\s+[\d.,]+\s*(?:%|per\s?cent))?"  # ("17,200 mt or 3.5% lower than ...")
+                        rf"\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"

@@ -127,8 +127,13 @@ def features_of(place: NumberPlace) -> NumberFeatures:
         prefilter.search(vocab.LEVEL_CUES, local_pre),
         prefilter.search(vocab.CHANGE_CUES, local_pre), direction, direction_at, size_moved,
         _comparison_after(post), expected_level,
-        cues.THAN_AFTER.match(post), cues.MONTH_LEVEL.search(local_pre), market_use,
+        _than_after(s, number.end, post), cues.MONTH_LEVEL.search(local_pre), market_use,
     )
+
+
+def _than_after(s: str, end: int, post: str) -> re.Match[str] | None:
+    """The comparative right after a figure, past a percentage set beside it ("17,200 mt or 3.5% lower than ...")."""
+    return cues.THAN_AFTER.match(s[end:end + 120] if post.strip() == "or" else post)
 
 
 def _comparison_after(post: str) -> str | None:
@@ -137,7 +142,7 @@ def _comparison_after(post: str) -> str | None:
     if cl.QOQ.search(post[:12]):
         return "qoq"
     month = cues.MONTH_AFTER.match(post)
-    return cl.comparison_near(post[month.end() if month else 0:][:40])
+    return cl.comparison_near(post[month.end() if month else 0:][:50])
 
 
 def _whose(place: NumberPlace, local_pre: str, post: str, metric: str | None, metric_end: int,

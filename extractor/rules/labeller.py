@@ -84,7 +84,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         if place is not None:  # a list's line: its place's figure, of the metric its opening line named
             about, metric = replace(about, region=place), metric or state.list_metric
         # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
-        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.match(sentence.text) \
+        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.search(sentence.text) \
             or cues.THE_SPAN_AGAIN.search(sentence.text) else state.span_paragraphs
         span = carried == state.period_by_paragraph.get(sentence.paragraph) and (
             sentence.paragraph in spans or state.lists_on(sentence, about.commodity))

@@ -107,7 +107,7 @@ class SectionState:
     def metal_breakdown(self, sentence: cl.Sentence, facts: list[Fact]) -> list[Fact]:
         """The breakdown of a metal total ("Of this figure, ...") is of metal; after "97,700 mt or 21,500 mt in metal
         content" it is not sure which total is broken down, so nothing is carried."""
-        if not (cues.PART_OF_BEFORE.match(sentence.text) and self.masses
+        if not (cues.PART_OF_BEFORE.search(sentence.text) and self.masses
                 and all(f.label.content == "metal" for f in self.masses[-2:])):
             return facts
         return [f.relabel(content="metal")

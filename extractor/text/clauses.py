@@ -58,7 +58,8 @@ FULL_YEAR = re.compile(
     # 2016-17", "In 2016 Q1")
     r"|(?:^[-•*]?\s*|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|(?=in|for)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "10.28 million mt in 2022"
+    # "10.28 million mt in 2022"
+    r"|(?=in|for)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # "35.04 million tonnes last year": the year before publication
     rf"|(?=last|this)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
@@ -69,7 +70,8 @@ FULL_YEAR = re.compile(
     rf"|({words('relative')})\s+year\b)"
     r"|(?=the)(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
     # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+"
+    r"((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a release's data of a year ("according to preliminary data of the study group for 2016, ...")
     rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a move over the year before publication, its figures in the sentences after ("production rose last year.")
@@ -119,6 +121,9 @@ YOY = re.compile(
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     rf"{words('against_year')}\s+(?:a|one|the\s+previous|last)\s+year(?:\s+{words('ago')})?|"
     rf"on\s+(?:a|an)\s+{words('yoy_basis')}\s+basis|"
+    # "above the level of the same month a year ago", "in the same period last year"
+    rf"{words('same_period')}\s+{words('period_noun')}\s+(?:(?:a|one)\s+year\s+{words('ago')}|"
+    r"(?:(?:of|in)\s+)?(?:last|the\s+previous)\s+year)|"
     # a change set against a year named alone ("up 1.5 percent on 2017"), not a span of years ("from 2020 to 2025")
     rf"{words('against_named_year')}\s+(?:19|20)\d\d"
     r"(?![-/–]\d|\s*(?:to|through|and|-|–)\s*(?:19|20)\d\d|\s*,?\s*(?:in|at|when)\b))\b",

@@ -67,8 +67,8 @@ COUNTRIES: dict[str, str] = {
 }
 # A country named in lower-case text (the longest name first: "south korea" before "korea"; the Mongolia of "Inner
 # Mongolia" is China's region, no country).
-COUNTRY = re.compile(r"(?<![\w.])(?<!inner )(" + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True))
-                     + r")(?!\w)")
+COUNTRY = re.compile(r"(?<![\w.])(?<!inner )("
+                     + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
 
 
 # The countries' names as written in a text (of any case, spaces of any kind): no world total, not "domestic".

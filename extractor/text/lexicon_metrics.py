@@ -31,7 +31,8 @@ SIZE_BELOW = category("size_below", "plants with annual capacity below 50,000 mt
 SIZE_BETWEEN = category("size_between", "smelters whose capacity falls between 50,000 and 100,000 mt",
                         fixed("between"))
 # a round level as a mark a figure passes or nears ("fell below the 4,000 mt mark"): the level, not a change
-MARK_NOUN = category("mark_noun", "output neared the 3,000 mt mark", fixed("mark", "threshold", "milestone"))
+MARK_NOUN = category("mark_noun", "output neared the 3,000 mt mark; fell below the 4,000 mt level",
+                     fixed("mark", "threshold", "milestone", "level"))
 # a level passed ("topped the 50,000 mt mark", "rose above 80%")
 PASS_VERB = category("pass_verb", "output surpassed 50,000 mt", fixed("exceed*", "surpass*", "top", "topped", "tops"))
 BOUND_WORD = category("bound_word", "the operating rate rose above 80%",

@@ -19,7 +19,7 @@ COMPARED_MONTH = category(
     "compared_month", "down 2% from October; compared with the end of May; 1% below the peak reached in March",
     only(COMPARED_WITH, "from", "compared to", "compared with", "than", "versus", "vs.", "vs", "over", "against",
          "since", "after", "before", "above", "below"),
-    word("of", not_after=("output ", "production ")))
+    word("of", not_after=("output ", "production ", "mt ", "tonnes ", "tons ")))  # ("3,780 mt of April": April's)
 AGAINST = category(
     "against", "up 3% against the previous month; 2% lower than in the same month of 2023",
     only(COMPARED_WITH, "compared to", "compared with", "matched with", "from", "than", "over", "against", "versus",

@@ -122,9 +122,11 @@ REGION_SEGMENT = re.compile(
     rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
     rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}{words('output_or_rate')}"
-    rf"|(?:\s+province)?,?\s+{words('region_record')}\s+(?:(?:its|their)\s+)?(?:\w+\s+)?"
+    # ("Henan saw the steepest fall, with its October output down 16.8%")
+    rf"|(?:\s+province)?,?\s+{words('region_record')}\s+(?:[^.;]{{0,40}}?\b(?:its|their)\s+)?(?:\w+\s+)?"
     rf"(?:{words('output_word')}|{words('region_figures')})"
-    rf"|(?:\s+region)?\s+{words('region_share')}\s+for)"
+    rf"|(?:\s+region)?\s+{words('region_share')}\s+for"
+    r"|\s+(?:produced|made|turned\s+out|churned\s+out|smelted)\b)"  # "Inner Mongolia produced 292,700 mt"
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
     rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
@@ -134,7 +136,7 @@ REGION_SEGMENT = re.compile(
     rf"|(?:^|,|\band)\s*{_REGION_GROUP}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}\s+)?"
     r"by\s+(?=[-–]?\s*\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
-    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b"
+    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+,?\s+){{0,3}}?{words('output_word')}\b"
     # a world release's region as its sentence's subject: "The GCC region recorded output of ...", "the EU-27
     # countries, whose output slipped ...", "In second place was North America with a production of 1.6 million t"
     rf"|\b{_REGION_GROUP}\s+(?:(?:region|countries)\b(?!\s+(?:of|in)\b)"
@@ -185,7 +187,9 @@ _EXPECTS = words("forecast_verb", parts=("base", "third"), but=("project",))
 _EXPECTED = words("forecast_verb", parts=("past", "participle"), but=("expect", "estimate"))
 _FORECAST_TO = words("forecast_to")
 FORECAST_CUE = re.compile(
-    rf"\b(?:{_EXPECTS}|{_EXPECTED}|{_FORECAST_TO}\s+to|(?:is|are)\s+{words('forecast_to', but=('estimated',))}|"
+    # ("is estimated to have produced", an estimate of what happened, is none)
+    rf"\b(?:{_EXPECTS}|{_EXPECTED}|{_FORECAST_TO}\s+to(?!\s+have\s+\w+(?:ed|en|wn)\b)|"
+    rf"(?:is|are)\s+{words('forecast_to', but=('estimated',))}|"
     rf"{words('forecast_to', but=('expected', 'estimated', 'set'))}|{words('modal', but=('may', 'could'))}|(?-i:may)|"
     rf"{words('forecast_phrase')}|(?<=SMM )sees?)\b"
     # headline grammar: "Output to Continue Growing in June", "Output to increase to 2.7m tonnes"
