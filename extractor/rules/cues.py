@@ -13,7 +13,7 @@ _CHANGE_NOUNS = words("up_noun", "down_noun")
 
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
-PART_OF_BEFORE = re.compile(rf"^\W*{words('breakdown_lead')}\b"
+PART_OF_BEFORE = re.compile(rf"^\W*(?:{words('breakdown_lead')}\b|of\s+(?:this|that)\s*,)"
                             # "High-grade output accounted for 35.9 kt of that": a part named first
                             rf"|\b{words('region_share')}\s+for\s+[\d.,]+\s*[a-z]*\s+of\s+(?:that|this|the\s+total)\b",
                             re.I)

@@ -261,9 +261,8 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 _MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|"
                           rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas)\s+)$")
-# ... or before it, as the thing produced or traded ("output of nickel pig iron", "production of high grade npi",
-# "export of total finished steel"), or after a pronoun for the figure before opening a clause ("..., while that of
-# wafers grew"; "compared with that of 2023" names no product).
+# ... or before it, as what is produced or traded ("output of nickel pig iron", "export of total finished steel"),
+# or after a pronoun opening a clause ("..., while that of wafers grew"; "compared with that of 2023" names none).
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|"
                                 r"(?:^|\b(?:while|whereas)\s+)(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
@@ -347,15 +346,16 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
     return generic
 
 
-# "the operating rate of copper pipe producers": a processing sector's rate, named before it.
-_RATE_OF_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\s+(?:the\s+)?"
-                             r"(?:[a-z0-9]+\s+){0,2}$")
+# "the operating rate of copper pipe producers": a processing sector's rate, named before it; "produced 111,000 t of
+# ternary materials": an amount produced of it
+_NAMED_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\s+(?:the\s+)?(?:[a-z0-9]+\s+){{0,2}}$"
+                             r"|\b(?:produced|turned\s+out)\s+(?:a\s+total\s+of\s+)?\d[\d ]*\s+[a-z]+\s+of\s+$")
 
 
 def _produced_only_mentions(text: str, table: str,
                             covered: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    """The names of a table of products named only where produced (`_PRODUCED_TABLES`) a text gives where it speaks
-    of their production, producers, trade or stocks, and no name read before covers them."""
+    """The names of a table of products named only where produced (`_PRODUCED_TABLES`) where the text speaks of their
+    production, producers, trade, stocks or amount produced, and no name read before covers them."""
     pattern, index = _produced_only_pattern(table)
     found = []
     for match in prefilter.finditer(pattern, text):
@@ -364,7 +364,7 @@ def _produced_only_mentions(text: str, table: str,
         after = text[match.end():match.end() + 40]
         before = max(0, match.start() - 40)
         if _PRODUCERS_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(
-                text, before, match.start()) or _RATE_OF_BEFORE.search(text, before, match.start()) or (
+                text, before, match.start()) or _NAMED_BEFORE.search(text, before, match.start()) or (
                 _MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())):
             found.append((match.start(), match.end(), index[match.group(1)], True))
     return found

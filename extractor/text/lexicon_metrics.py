@@ -101,7 +101,8 @@ COMPARATIVE_DOWN = category("comparative_down", "2.3% lower than in April", fixe
 # (c) the figures a breakdown speaks of ("Of this total, ...", "of which 36.6 mtpy is operational")
 BREAKDOWN_LEAD = category(
     "breakdown_lead", "Of this total, refined output made up 60%",
-    pairs(("of this", "of that", "of the"), ("figure", "total", "amount", "output")),
+    pairs(("of this", "of that", "of the", "within this", "within that", "within the"),
+          ("figure", "total", "amount", "output")),
     fixed("of which", "among them", "among which"),
     pairs(("this total", "the total", "this figure", "the figure"), ("comprised", "included", "consisted")))
 # the subject of a sentence that speaks of the figure before ("It was also up 5.9%")
