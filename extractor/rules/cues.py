@@ -22,6 +22,9 @@ PART_OF_BEFORE = re.compile(rf"^\W*(?:{words('breakdown_lead')}\b|of\s+(?:this|t
 THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|same)\s+)?period\b"
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
+# A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ..." (the words before
+# the figure)
+AT_OPENING = re.compile(r"\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 # A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
 # "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
@@ -59,6 +62,10 @@ BASE_EARLIER = re.compile(rf"^\s*(?:(?:in|during|over|for)\s+)?(?:the\s+{words('
 BOUND_MOVE = re.compile(rf"\b(?:{words('pass_verb')}|(?:\w+ing|\w+ed|{words('bound_move')})\s+(?:to\s+)?"
                         rf"{words('bound_word')})(?:\s+the)?\s*$", re.I)
 METRIC_AFTER = re.compile(rf"^\s*of\s+(?:[\w-]+\s+){{0,2}}?({words('named_metric')})\b", re.I)
+# A mass said to be produced after it: "A total of 652,379 tonnes was produced in May", "66,940 thousand tons of crude
+# steel were turned out"
+PRODUCED_AFTER = re.compile(r"^\s*(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+                            r"(?:produced|made|turned\s+out|smelted|output)\b", re.I)
 LOSS_BEFORE = re.compile(rf"\b{words('take_verb')}\s+(?:{words('approx')})?\s*$", re.I)
 SURVEY_SAMPLE = re.compile(rf"\b{words('survey_word')}\b", re.I)
 MONTH_LEVEL = re.compile(rf"\b{words('from_than')}\s+(January|February|March|April|May|June|July|August|September|"
@@ -99,7 +106,7 @@ BALANCE_AFTER = re.compile(rf"^\s*(?:({words('deficit_word', 'shortfall')})|{wor
 DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_word')}\b)", re.I | re.S)
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 # ("5% higher on an annual basis", "0.2% higher this year" too), or with none ("1.1 percent higher.")
-THAN_AFTER = re.compile(rf"^(?:\s+or\s+[\d.,]+\s*(?:%|per\s?cent))?"  # ("17,200 mt or 3.5% lower than ...")
+THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|tons),?)?"  # ("17,200 mt or 3.5% lower")
                         rf"\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"

@@ -127,13 +127,16 @@ def features_of(place: NumberPlace) -> NumberFeatures:
         prefilter.search(vocab.LEVEL_CUES, local_pre),
         prefilter.search(vocab.CHANGE_CUES, local_pre), direction, direction_at, size_moved,
         _comparison_after(post), expected_level,
-        _than_after(s, number.end, post), cues.MONTH_LEVEL.search(local_pre), market_use,
+        _than_after(s, number.end, local_pre, post), cues.MONTH_LEVEL.search(local_pre), market_use,
     )
 
 
-def _than_after(s: str, end: int, post: str) -> re.Match[str] | None:
-    """The comparative right after a figure, past a percentage set beside it ("17,200 mt or 3.5% lower than ...")."""
-    return cues.THAN_AFTER.match(s[end:end + 120] if post.strip() == "or" else post)
+def _than_after(s: str, end: int, local_pre: str, post: str) -> re.Match[str] | None:
+    """The comparative right after a figure, past a figure set beside it ("17,200 mt or 3.5% lower than ...", "2.56
+    per cent, or 65,000 mt, higher than ..."), and so of the figure set beside it."""
+    if post.strip(" ,") == "or":
+        return cues.THAN_AFTER.match(s[end:end + 120])
+    return cues.THAN_AFTER.match(post.lstrip(" ,") if local_pre.strip(" ,") == "or" else post)
 
 
 def _comparison_after(post: str) -> str | None:
@@ -170,15 +173,28 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
         metric = "operating_capacity" if cues.IN_OPERATION.search(post) else \
             _NAMED_AFTER[named_after.group(1).lower()]
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
-        named_in = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
-                        for m in prefilter.finditer(pattern, post, change_in.end(), change_in.end() + 60)),
-                       default=None)
-        metric = named_in[1] if named_in else metric
+        metric = _first_metric(post, change_in.end(), change_in.end() + 60) or metric
+    metric = metric or _named_after_figure(unit, local_pre, post)
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
         metric = place.paragraph_metric
     return _metric_corrected(place, unit, local_pre, post, metric)
+
+
+def _named_after_figure(unit: str, local_pre: str, post: str) -> str | None:
+    """The metric named after a figure that opens its clause ("At 2.62 million mt in July, stainless steel production
+    was ...") or that is said to be produced ("A total of 652,379 tonnes was produced in May")."""
+    if cues.AT_OPENING.fullmatch(local_pre):
+        return _first_metric(post, 0, 80)
+    return "production" if unit.startswith("mt") and cues.PRODUCED_AFTER.match(post) else None
+
+
+def _first_metric(text: str, start: int, end: int) -> str | None:
+    """The metric whose word comes first in text[start:end]."""
+    named = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
+                 for m in prefilter.finditer(pattern, text, start, end)), default=None)
+    return named[1] if named else None
 
 
 def _metric_corrected(place: NumberPlace, unit: str, local_pre: str, post: str, metric: str | None) -> str | None:

@@ -244,7 +244,7 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     previous = f.previous
     share = f.metric == "share" and measure == "level"
     segment = (_composed_part(f) if share else None) or segment_after(f.post) \
-        or segment_in(f.clause_pre, f.place.paragraph_segment)
+        or segment_in(f.clause_pre + _subject_after(f), f.place.paragraph_segment)
     if segment is None and previous is not None and not _TURN.search(f.local_pre) \
             and segment_after(f.local_pre) != previous.segment:  # the figure before's own ("by 2% in Europe and")
         segment = previous.segment if is_change else None
@@ -256,6 +256,15 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
+
+
+def _subject_after(f: NumberFeatures) -> str:
+    """The words after a figure that opens its clause up to its metric word ("At 418,000 mt in July, 400-series
+    output ..."), where they name its subject; else none."""
+    if not cues.AT_OPENING.fullmatch(f.local_pre):
+        return ""
+    ends = [m.end() for pattern, _ in vocab.METRIC_WORDS for m in prefilter.finditer(pattern, f.post, 0, 80)]
+    return f.post[:min(ends)] if ends else ""
 
 
 # The metrics a span since January (or a whole year) makes no metric of their own for: the span is their segment
