@@ -322,9 +322,14 @@ def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
              if produced and start < len(head) + 1 and not _BATTERY_PART.search(whole, max(0, start - 9), start)]
     if not named and quantities:
         after_first = normalize_name(text[:quantities[0].end])
-        named = [(start, end, commodity) for start, end, commodity, _ in commodity_mentions(whole)
-                 if len(after_first) <= start < len(after_first) + 25 and _OF_BEFORE.search(whole[:start])]
+        opening = bool(_FIGURE_OPENING.match(text[:quantities[0].start]))  # "At 49 GW, solar cell production was"
+        named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
+                 if len(after_first) <= start < len(after_first) + 25 and _OF_BEFORE.search(whole[:start])
+                 or opening and produced and len(after_first) <= start < len(after_first) + 60]
     return whole, named
+
+
+_FIGURE_OPENING = re.compile(r"\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 
 
 def _subject_end(text: str, quantities: list[NumberSpan]) -> int:

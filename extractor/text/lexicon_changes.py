@@ -18,7 +18,7 @@ UP_VERB = category(
     "up_verb", "output climbed 3% in May",
     verb("rise", "rose", "risen"), verb("grow", "grew", "grown"), verb("go up", "went", "gone"),
     verb("go north", "went", "gone"),
-    verbs("increase", "gain", "climb", "surge", "rebound", "jump+", "expand", "boost", "soar", "recover", "exceed",
+    verbs("increase", "gain", "climb", "surge", "rebound", "jump", "expand", "boost", "soar", "recover", "exceed",
           "raise", "hike", "improve", "accelerate", "strengthen", "advance", "double", "triple", "spike", "rally",
           "edge up", "pick up", "ramp up", "step+ up", "bounce back", "tick up", "add", "lift", "nudge up", "inch up",
           "creep up", "pile up", "build up", "accumulate"))

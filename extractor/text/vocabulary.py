@@ -158,7 +158,9 @@ PRICE_SEGMENT = re.compile(
 METAL_CONTENT = re.compile(rf"\b{words('metal_content')}\b", re.I)
 PHYSICAL_CONTENT = re.compile(rf"\b{words('physical_content')}\b", re.I)
 
-LEVEL_CUES = re.compile(rf"\b{words('level_cue')}\s*$", re.I)
+# (past a record named before the figure: "jumped to a record 3.05 million tonnes", "hit an all-time high of")
+LEVEL_CUES = re.compile(rf"\b{words('level_cue')}(?:\s+(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:all-time\s+|record\s+)?"
+                        r"(?:record|high|peak|low)(?:\s+of)?)?\s*$", re.I)
 _CHANGE_NOUNS = words("up_noun", "down_noun", "change_noun")
 # a change noun "of" its figure: singular only, on purpose: a plural ("gains of 9% in one region and 5% in another")
 # lists the parts' changes, not the product's (corpus-wide tune core 0.633 -> 0.631 with the plurals)
