@@ -110,7 +110,7 @@ def period_at(
     if before:
         return before[-1].period, before[-1].cumulative
     after = [m for m in mentions if s is None or number_end is None
-             or not _CAUSE_BETWEEN.search(s, number_end, m.position)]
+             or not any(p.search(s, number_end, m.position) for p in (_CAUSE_BETWEEN, _NEW_SUBJECT))]
     if after:
         return after[0].period, after[0].cumulative
     return carried, False
@@ -119,6 +119,9 @@ def period_at(
 # A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
 # in June-July 2018"), not the figure's.
 _CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
+# ... nor a month named after a clause with a subject of its own ("Output was 9% lower, and the January-November total
+# rose 63%": the span is the total's)
+_NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+(?:the|its|their)\s", re.I)
 
 
 def metric_before(s: str, position: int) -> tuple[str | None, int]:

@@ -136,7 +136,9 @@ REGION_SEGMENT = re.compile(
     rf"|(?:^|,|\band)\s*{_REGION_GROUP}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}\s+)?"
     r"by\s+(?=[-–]?\s*\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
-    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:[\w-]+,?\s+){{0,3}}?{words('output_word')}\b"
+    # (past an apposition: "In Shandong, the largest alumina hub, October output slipped")
+    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:(?:[\w'’-]+\s+){{1,5}}?[\w'’-]+,\s+)?"
+    rf"(?:[\w-]+,?\s+){{0,3}}?{words('output_word')}\b"
     # a world release's region as its sentence's subject: "The GCC region recorded output of ...", "the EU-27
     # countries, whose output slipped ...", "In second place was North America with a production of 1.6 million t"
     rf"|\b{_REGION_GROUP}\s+(?:(?:region|countries)\b(?!\s+(?:of|in)\b)"
