@@ -109,11 +109,16 @@ def period_at(
     before = [m for m in mentions if m.position < position]
     if before:
         return before[-1].period, before[-1].cumulative
-    after = [m for m in mentions if s is None or number_end is None
-             or not any(p.search(s, number_end, m.position) for p in (_CAUSE_BETWEEN, _NEW_SUBJECT))]
+    after = [m for m in mentions if _may_be_named_after(m, s, number_end)]
     if after:
         return after[0].period, after[0].cumulative
     return carried, False
+
+
+def _may_be_named_after(mention: cl.MonthMention, s: str | None, number_end: int | None) -> bool:
+    """Whether a month named after a number may be its period: not behind a cause or a clause of its own."""
+    return s is None or number_end is None \
+        or not any(p.search(s, number_end, mention.position) for p in (_CAUSE_BETWEEN, _NEW_SUBJECT))
 
 
 # A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
