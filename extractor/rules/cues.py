@@ -182,7 +182,10 @@ PROJECT = re.compile(rf"\b{words('project_word')}\b", re.I)
 # A move told in the past tense (not "was", which SMM writes of forecast months too).
 PAST_NO_MONTH = re.compile(rf"\b{words('told_move', parts=('past',))}\b")
 # "It was also up 5.9 percentage points year on year": the sentence speaks of the figure of the one before.
-PRONOUN_SUBJECT = re.compile(rf"^\W*{words('pronoun_lead')}\s+(?:\w+\s+)?(?:was|is|were|"
+# (not the "it" of "It is expected that ...", which stands for what follows: `ANTICIPATORY_IT`)
+ANTICIPATORY_IT = re.compile(r"^\W*it\s+(?:is|was)\s+(?:\w+ed|likely|possible)\s+that\b", re.I)
+PRONOUN_SUBJECT = re.compile(rf"^\W*(?!(?i:it\s+(?:is|was)\s+(?:\w+ed|likely|possible)\s+that)\b)"
+                             rf"{words('pronoun_lead')}\s+(?:\w+\s+)?(?:was|is|were|"
                              rf"{words('pronoun_move', 'pronoun_record', parts=('past',))})\b")
 # A sentence opening with at most three words and their move ("Refined tin slid 4% ...", "Lead was up 2% ..."): with
 # a product for those words, the product's move (`section_state`).

@@ -197,7 +197,7 @@ _PLACE_BEFORE = rf"(?:in\s+(?:the\s+)?{_PLACE}\s*)?"
 
 def _same_kind_as_before(f: NumberFeatures) -> bool:
     return f.previous is not None and f.previous.change and bool(re.fullmatch(
-        rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
+        rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|,\s*or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
 
 
 # a list's next place and its change, after a change and its level ("rose by 19.8% to 218 kt, Western Europe 4.1% to

@@ -83,8 +83,9 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         place = list_place(sentence.text) if state.list_metric else None
         if place is not None:  # a list's line: its place's figure, of the metric its opening line named
             about, metric = replace(about, region=place), metric or state.list_metric
-        # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...")
-        spans = state.cumulative_paragraphs if cues.PART_OF_BEFORE.search(sentence.text) \
+        # the span carried on: a whole year's, or any span's to its breakdown ("Of this figure, Shaanxi's output ...",
+        # and the sentences after it in its paragraph: "Shanxi produced 62.7 kt.")
+        spans = state.cumulative_paragraphs if state.breaks_down(sentence) \
             or cues.THE_SPAN_AGAIN.search(sentence.text) else state.span_paragraphs
         span = carried == state.period_by_paragraph.get(sentence.paragraph) and (
             sentence.paragraph in spans or state.lists_on(sentence, about.commodity))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from extractor.record import Fact
 from extractor.rules import cues
+from extractor.rules.context import metric_before
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
@@ -36,6 +37,8 @@ class SectionState:
     # ending in its month ("during the April-August period")
     review_part: str | None = None  # that span's part, where it names one ("april-august")
     last_metric: str | None = None
+    named_metric: str | None = None  # the metric the sentence read last named, where it gave no figure
+    breakdown_paragraph: int = -1  # the paragraph a breakdown of the figure before opened
     list_metric: str | None = None  # the metric of the list whose lines follow (its opening line ends with ":")
     last_period_seen: str | None = None
     last_span: str | None = None  # the period of the span named last
@@ -61,12 +64,21 @@ class SectionState:
             self._carry_span(sentence.paragraph, recalled)
         return sentence.paragraph not in self.note_paragraphs
 
+    def breaks_down(self, sentence: cl.Sentence) -> bool:
+        """Whether the sentence breaks down the figure before it ("Within this total, Shaanxi produced ..."), or goes
+        on with a breakdown its paragraph opened."""
+        if cues.PART_OF_BEFORE.search(sentence.text):
+            self.breakdown_paragraph = sentence.paragraph
+        return self.breakdown_paragraph == sentence.paragraph
+
     def segment_of(self, sentence: cl.Sentence) -> str | None:
         """The part the sentence's figures are of where they name none: the paragraph's, or the place the sentence
         before named where it speaks of the output "there"."""
         before = next((f.label.segment for f in reversed(self.sentence_facts) if f.label.segment), None)
         if before is not None and cues.OUTPUT_THERE.search(sentence.text) and _PLACE.fullmatch(before):
             return before
+        if before is not None and cues.PRONOUN_SUBJECT.match(sentence.text):
+            return before  # "Daily output came to 200,300 mt. That was 1.8% more than in April": the same part's
         return self.paragraph_segment[sentence.paragraph]
 
     def _carry_span(self, paragraph: int, span: str) -> None:
@@ -89,12 +101,18 @@ class SectionState:
                 text) and not cl.month_mentions(text, report_month) and not prefilter.search(vocab.FORECAST_CUE, text):
             carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
         metric = self.metric_by_paragraph.get(sentence.paragraph)
-        if metric is None and cues.PRONOUN_SUBJECT.match(text) and self.facts:
-            metric = self.last_metric  # "It was also up 5.9 percentage points year on year": the sentence before's
-            carried = self.last_period_seen or carried
-        elif metric is None and self.last_metric in _OUTPUT and _product_moved(text):
-            metric = "production"  # "Tin slid 4% to 2,100 t." after figures of output: the product's output
-        return carried, metric
+        if metric is None and cues.PRONOUN_SUBJECT.match(text) and (self.facts or self.named_metric):
+            # "It was also up 5.9 percentage points year on year": the sentence before's (its figures', or the metric
+            # it named with none: "Output kept growing in October. It was up 11.3% ...")
+            return self.last_period_seen or carried, self.named_metric or self.last_metric
+        return carried, metric or self._metric_unnamed(text)
+
+    def _metric_unnamed(self, text: str) -> str | None:
+        """The metric of a sentence naming none, from the figures before it: "It is expected that ... will rise by
+        2%" (theirs), "Tin slid 4% to 2,100 t." after figures of output (the product's output)."""
+        if cues.ANTICIPATORY_IT.match(text) and self.facts:
+            return self.last_metric
+        return "production" if self.last_metric in _OUTPUT and _product_moved(text) else None
 
     def carried_span(self, carried: str | None) -> cl.MonthMention | None:
         """The span a sentence naming no period takes from the ones before it, with its part where it is the
@@ -150,6 +168,7 @@ class SectionState:
             else:
                 self.forecast_paragraphs.discard(sentence.paragraph)
         labelled = [f for f in facts if f.label.metric != "other"]
+        self.named_metric = None if facts else metric_before(sentence.text, len(sentence.text))[0]
         if labelled:
             self.metric_by_paragraph[sentence.paragraph] = self.last_metric = labelled[-1].label.metric
             self.last_period_seen = labelled[-1].label.period
