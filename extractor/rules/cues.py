@@ -24,7 +24,7 @@ THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|
 
 # A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ..." (the words before
 # the figure)
-AT_OPENING = re.compile(r"\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)
+AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)  # (past a dateline)
 # A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
 # "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
@@ -42,7 +42,8 @@ _YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+(?:[\
                 r"(?:(?:of|in)\s+)?"
                 rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?"
                 r"year|((?:19|20)\d\d))\b")
-YEAR_BEFORE_SPAN = re.compile(rf"^\s*{_YEAR_BEFORE}"
+# (past a participle: "12,100 tons recorded in the same month a year earlier", "72,400 tons seen in the same period")
+YEAR_BEFORE_SPAN = re.compile(rf"^\s*(?:(?:recorded|seen|posted|registered|reported|produced)\s+)?{_YEAR_BEFORE}"
                               # "853,000 tons of the year-earlier month", "in the prior-year period"
                               r"|^\s*(?:in|during|over|for|of)\s+the\s+(?:year[- ]earlier|prior[- ]year)\s+"
                               r"(?:month|period)\b",
