@@ -23,8 +23,8 @@ THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
 # A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ..." (the words before
-# the figure)
-AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)  # (past a dateline)
+# the figure, past a dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
+AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 # A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
 # "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
