@@ -399,3 +399,12 @@ def test_a_month_a_percentage_is_below_or_above_is_compared_with() -> None:
     text = ("BEIJING - Nickel output fell in 2023 for the first time in five years, figures showed. December output "
             "was 31,200 mt, 2.1% below the peak reached in December 2022.")
     assert report_month(text).value == "2023-12"
+
+
+def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
+    """ "China to see more magnesium output in 2025", published late in 2025: the year the headline looks ahead to is
+    no year reviewed; the year before, whose figures the text gives, is."""
+    text = ("China to see more magnesium smelters and higher output in 2025\n\nPublished: Friday, 11 December 2025\n\n"
+            "An increase in 2025 in the output of primary magnesium has been forecast by the association. Its members "
+            "turned out 1.02 million tonnes in 2024, up 3.1% on the year.")
+    assert report_month(text).value == "2024-12"

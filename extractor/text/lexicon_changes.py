@@ -174,7 +174,7 @@ HEADLINE_VERB = category(
     "headline_verb", "Copper Output to Climb in June",
     only(UP_VERB, "grow", "climb", "recover"), only(DOWN_VERB, "drop"), CONTINUE_VERB,
     only(HOLD_VERB, "remain", "stay"),
-    fixed("edge", "extend", "hit", "reach"))
+    fixed("edge", "extend", "hit", "reach", "see"))
 
 # a country's output told by how it compares, with no figure: "output was higher in Chile", "Peru saw declines"
 UP_STATE = category("up_state", "output was higher in Chile; stronger output in Peru; it was up in Canada",
