@@ -6,6 +6,7 @@ the features read from the words around it (`NumberFeatures`), computed once. Th
 from __future__ import annotations
 
 import re
+from typing import Callable
 from dataclasses import dataclass, replace
 
 from extractor.rules import cues
@@ -190,6 +191,13 @@ def _named_after_figure(unit: str, local_pre: str, post: str) -> str | None:
     return "production" if unit.startswith("mt") and cues.PRODUCED_AFTER.match(post) else None
 
 
+def _part_share(place: NumberPlace, local_pre: str, post: str) -> bool:
+    """Whether a percentage set beside a part's output ("..., or 70.45% of the total") is the part's share."""
+    previous = place.previous
+    return previous is not None and not previous.change and previous.segment is not None \
+        and local_pre.strip(" ,") == "or" and previous.metric in ("production", "cumulative_production")
+
+
 def _first_metric(text: str, start: int, end: int) -> str | None:
     """The metric whose word comes first in text[start:end]."""
     named = min(((m.start(), label) for pattern, label in vocab.METRIC_WORDS
@@ -198,18 +206,29 @@ def _first_metric(text: str, start: int, end: int) -> str | None:
 
 
 def _metric_corrected(place: NumberPlace, unit: str, local_pre: str, post: str, metric: str | None) -> str | None:
-    """The corrections of a metric read from words that the number's unit and the words after it make."""
+    """The corrections of a metric read from words that the number's unit and the words after it make (each in
+    turn, a later one on the metric an earlier one gave)."""
     previous = place.previous
     if unit == "pp" and previous is not None and previous.metric in RATE_METRICS:
         metric = previous.metric
-    if metric == "share" and unit == "mt" and cues.ACCOUNTED_FOR.search(local_pre):
-        metric = "production"  # "300-series accounted for 1.16 million mt": the part's output, not a share
-    if unit == "%" and cues.COMPOSED_OF.search(place.s, place.clause_start, place.number.start):
-        metric = "share"  # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ..."
-    if unit == "mt" and cues.BALANCE_AFTER.match(post):
-        metric = "balance"  # "a 25,000 tonne deficit"
-    if unit == "mt/year" and cues.CAPACITY_AFTER.match(post):
-        metric = "capacity"  # "40.7 mtpy of completed primary aluminium capacity"
-    if metric == "capacity" and cues.OPERATIONAL_AFTER.match(post):
-        metric = "operating_capacity"  # "..., of which 36.6 mtpy is operational"
+    for applies, corrected in _CORRECTIONS:
+        if applies(place, unit, local_pre, post, metric):
+            metric = corrected
     return metric
+
+
+_Correction = Callable[[NumberPlace, str, str, str, "str | None"], object]
+_CORRECTIONS: tuple[tuple[_Correction, str], ...] = (
+    # "300-series accounted for 1.16 million mt": the part's output, not a share
+    (lambda p, unit, pre, post, m: m == "share" and unit == "mt" and cues.ACCOUNTED_FOR.search(pre), "production"),
+    # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ..."
+    (lambda p, unit, pre, post, m: unit == "%" and cues.COMPOSED_OF.search(p.s, p.clause_start, p.number.start),
+     "share"),
+    # "top-tier enterprises made 20,904 mt, or 70.45% of the total"
+    (lambda p, unit, pre, post, m: unit == "%" and _part_share(p, pre, post), "share"),
+    (lambda p, unit, pre, post, m: unit == "mt" and cues.BALANCE_AFTER.match(post), "balance"),  # "a 25,000 t deficit"
+    # "40.7 mtpy of completed primary aluminium capacity"
+    (lambda p, unit, pre, post, m: unit == "mt/year" and cues.CAPACITY_AFTER.match(post), "capacity"),
+    # "..., of which 36.6 mtpy is operational"
+    (lambda p, unit, pre, post, m: m == "capacity" and cues.OPERATIONAL_AFTER.match(post), "operating_capacity"),
+)
