@@ -166,9 +166,11 @@ LARGEST_CHANGE = re.compile(rf"\b{words('superlative')}\s+(?:\w+\s+)?{_CHANGE_NO
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
 # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ...": a whole's parts, each a share
-COMPOSED_OF = re.compile(rf"\b{words('composed_of')}\b", re.I)
-# the part a share of a composition names right after its figure, up to the list's next item
-PART_NAMED_AFTER = re.compile(r"^\s*([A-Za-z][\w/ -]{0,40}?)\s*(?=,|;|\.|$|\s+and\b|\s+by\b)")
+# ("the production came 53.16% from MHP, 38.92% from nickel matte": "came" only with a percentage from a part)
+COMPOSED_OF = re.compile(rf"\b{words('composed_of')}\b(?<!came)(?<!come)(?<!comes)|\bcomes?\s+(?=[\d.]+\s*%\s+from\b)"
+                         rf"|\bcame\s+(?=[\d.]+\s*%\s+from\b)", re.I)
+# the part a share of a composition names right after its figure (past "from"), up to the list's next item
+PART_NAMED_AFTER = re.compile(r"^\s*(?:from\s+)?([A-Za-z][\w/ -]{0,40}?)\s*(?=,|;|\.|$|\s+and\b|\s+by\b)")
 # "accounting for 10.7%", "making up 2.4%": a share's level named by its verb
 SHARE_VERB_BEFORE = re.compile(rf"\b(?:{words('account_verb')}\s+for|{words('share_verb')})\s*$", re.I)
 # "40.7 mtpy of completed primary aluminium capacity", "..., of which 36.6 mtpy is operational".

@@ -222,8 +222,8 @@ _CORRECTIONS: tuple[tuple[_Correction, str], ...] = (
     # "300-series accounted for 1.16 million mt": the part's output, not a share
     (lambda p, unit, pre, post, m: m == "share" and unit == "mt" and cues.ACCOUNTED_FOR.search(pre), "production"),
     # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ..."
-    (lambda p, unit, pre, post, m: unit == "%" and cues.COMPOSED_OF.search(p.s, p.clause_start, p.number.start),
-     "share"),
+    (lambda p, unit, pre, post, m: unit == "%" and cues.COMPOSED_OF.search(p.s, p.clause_start, p.number.end + 8),
+     "share"),  # (read past the figure: "came 0% from ...")
     # "top-tier enterprises made 20,904 mt, or 70.45% of the total"
     (lambda p, unit, pre, post, m: unit == "%" and _part_share(p, pre, post), "share"),
     (lambda p, unit, pre, post, m: unit == "mt" and cues.BALANCE_AFTER.match(post), "balance"),  # "a 25,000 t deficit"

@@ -286,7 +286,7 @@ def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
 
 def _composed_part(f: NumberFeatures) -> str | None:
     """The part a composition's share names right after its figure ("comprised ..., 53.16% MHP, ...": mhp)."""
-    if not cues.COMPOSED_OF.search(f.clause_pre):
+    if not cues.COMPOSED_OF.search(f.s, f.place.clause_start, f.number.end + 8):  # (past the figure: "came 0% from")
         return None
     named = cues.PART_NAMED_AFTER.match(f.post)
     return named.group(1).strip().lower() if named else None
