@@ -251,7 +251,7 @@ _PRODUCTION_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('na
 # A named product's trade and stocks are its own figures too ("China's lithium hydroxide exports reached ...").
 _TRADE_AFTER = re.compile(rf"^\s+(?:[a-z0-9]+\s+){{0,1}}?{words('named_trade')}\b")
 # A bare metal name stands for its product before a production word or its producers ("magnesium producers").
-_PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('named_producers')}\b")
+_PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('named_producers', 'named_market')}\b")
 
 
 # (a metal's ore or concentrate stays the metal's: mines report it)

@@ -256,6 +256,8 @@ NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
                        fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"))
 NAMED_PRODUCERS = category("named_producers", "magnesium producers cut output", NAMED_PRODUCTION,
                            only(PLANT, "smelter", "producer", "plant"), fixed("enterprises"), only(PLANT, "furnace"))
+# a market's balance named after a bare metal ("the global nickel market surplus"): a study group's story of the metal
+NAMED_MARKET = category("named_market", "the nickel market surplus grew", fixed("surplus", "deficit", "shortfall"))
 # a processing sector's rate named before a product ("the operating rate of copper pipe producers")
 RATE_OF = category("rate_of", "the operating rate of copper pipe producers",
                    pairs(("operating", "start up", "capacity utilisation", "capacity utilization"), ("rates", "rate")))
