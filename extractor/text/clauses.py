@@ -54,9 +54,9 @@ MONTH_COUNTS = {w: i for i, w in enumerate(
 FULL_YEAR = re.compile(
     rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
     r"\s*((?:19|20)\d\d)?"
-    # "In 2016, ...", "- In 2016, ..." (a list's item), "In 2016 output ...", "It is said that in 2016, ..." (not "In
-    # 2016-17", "In 2016 Q1")
-    r"|(?:^[-•*]?\s*|[.;]\s+|\bthat\s+)(?:In|During)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
+    # "In 2016, ...", "For 2014, ...", "- In 2016, ..." (a list's item), "In 2016 output ...", "It is said that in
+    # 2016, ..." (not "In 2016-17", "In 2016 Q1")
+    r"|(?:^[-•*]?\s*|[.;]\s+|\bthat\s+)(?:In|During|For)\s+((?:19|20)\d\d)\b(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # "10.28 million mt in 2022"
     r"|(?=in|for)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
