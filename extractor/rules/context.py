@@ -264,8 +264,10 @@ _SPACES = re.compile(r"\s+")
 _REGION_NAME = re.compile(vocab.REGION_NAMES, re.I)
 _AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", re.I)
 # (a comparison's marker may stand between: "up 6% YoY in Yunnan")
-# (or the part a figure was: "Of this, 31,200 tonnes was high-grade nickel matte")
-_AFTER_PREPOSITION = re.compile(rf"^\s*(?:{MARKERS}\s+)?(?:at|among|for|in|from|of|was|were)\s+(?:the\s+)?", re.I)
+# (or the part a figure was: "Of this, 31,200 tonnes was high-grade nickel matte", "537,100 mt was produced in Inner
+# Mongolia")
+_AFTER_PREPOSITION = re.compile(rf"^\s*(?:{MARKERS}\s+)?(?:at|among|for|in|from|of|(?:was|were)(?:\s+(?:produced|made|"
+                                r"turned\s+out|smelted)\s+(?:in|at|by))?)\s+(?:the\s+)?", re.I)
 _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
 
 

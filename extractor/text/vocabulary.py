@@ -128,7 +128,7 @@ REGION_SEGMENT = re.compile(
     rf"|(?:\s+region)?\s+{words('region_share')}\s+for"
     r"|\s+(?:produced|made|turned\s+out|churned\s+out|smelted)\b)"  # "Inner Mongolia produced 292,700 mt"
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
-    rf"|\b(?:was|were)\s+in\s+{_REGION_GROUP}\b"
+    rf"|\b(?:was|were)\s+(?:(?:produced|made|smelted)\s+)?in\s+{_REGION_GROUP}\b"  # ("537,100 mt was produced in X")
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
     # a list's next province and its figure: ", Shanxi 96.5 kt", "..., Oceania by 5%", "North America declined by 3%"
