@@ -167,8 +167,7 @@ LARGEST_CHANGE = re.compile(rf"\b{words('superlative')}\s+(?:\w+\s+)?{_CHANGE_NO
 ACCOUNTED_FOR = re.compile(rf"\b{words('account_verb')}\s+for\s*$", re.I)
 # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ...": a whole's parts, each a share
 # ("the production came 53.16% from MHP, 38.92% from nickel matte": "came" only with a percentage from a part)
-COMPOSED_OF = re.compile(rf"\b{words('composed_of')}\b(?<!came)(?<!come)(?<!comes)|\bcomes?\s+(?=[\d.]+\s*%\s+from\b)"
-                         rf"|\bcame\s+(?=[\d.]+\s*%\s+from\b)", re.I)
+COMPOSED_OF = re.compile(rf"\b{words('composed_of')}\b|\b(?:came|comes?)\s+(?=[\d.]+\s*%\s+from\b)", re.I)
 # the part a share of a composition names right after its figure (past "from"), up to the list's next item
 PART_NAMED_AFTER = re.compile(r"^\s*(?:from\s+)?([A-Za-z][\w/ -]{0,40}?)\s*(?=,|;|\.|$|\s+and\b|\s+by\b)")
 # "accounting for 10.7%", "making up 2.4%": a share's level named by its verb
@@ -186,8 +185,9 @@ PROJECT = re.compile(rf"\b{words('project_word')}\b", re.I)
 PAST_NO_MONTH = re.compile(rf"\b{words('told_move', parts=('past',))}\b")
 # "It was also up 5.9 percentage points year on year": the sentence speaks of the figure of the one before.
 # (not the "it" of "It is expected that ...", which stands for what follows: `ANTICIPATORY_IT`)
-ANTICIPATORY_IT = re.compile(r"^\W*it\s+(?:is|was)\s+(?:\w+ed|likely|possible)\s+that\b", re.I)
-PRONOUN_SUBJECT = re.compile(rf"^\W*(?!(?i:it\s+(?:is|was)\s+(?:\w+ed|likely|possible)\s+that)\b)"
+_ANTICIPATORY = r"it\s+(?:is|was)\s+(?:\w+ed|likely|possible)\s+that\b"
+ANTICIPATORY_IT = re.compile(rf"^\W*{_ANTICIPATORY}", re.I)
+PRONOUN_SUBJECT = re.compile(rf"^\W*(?!(?i:{_ANTICIPATORY}))"
                              rf"{words('pronoun_lead')}\s+(?:\w+\s+)?(?:was|is|were|"
                              rf"{words('pronoun_move', 'pronoun_record', parts=('past',))})\b")
 # A sentence opening with at most three words and their move ("Refined tin slid 4% ...", "Lead was up 2% ..."): with

@@ -6,8 +6,8 @@ the features read from the words around it (`NumberFeatures`), computed once. Th
 from __future__ import annotations
 
 import re
-from typing import Callable
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from extractor.rules import cues
 from extractor.rules.context import Previous, metric_before, period_at

@@ -37,7 +37,7 @@ class SectionState:
     # ending in its month ("during the April-August period")
     review_part: str | None = None  # that span's part, where it names one ("april-august")
     last_metric: str | None = None
-    named_metric: str | None = None  # the metric the sentence read last named, where it gave no figure
+    figureless: str | None = None  # the sentence read last, where it gave no figure (the metric it names is read on)
     breakdown_paragraph: int = -1  # the paragraph a breakdown of the figure before opened
     list_metric: str | None = None  # the metric of the list whose lines follow (its opening line ends with ":")
     last_period_seen: str | None = None
@@ -101,10 +101,12 @@ class SectionState:
                 text) and not cl.month_mentions(text, report_month) and not prefilter.search(vocab.FORECAST_CUE, text):
             carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
         metric = self.metric_by_paragraph.get(sentence.paragraph)
-        if metric is None and cues.PRONOUN_SUBJECT.match(text) and (self.facts or self.named_metric):
+        if metric is None and cues.PRONOUN_SUBJECT.match(text):
             # "It was also up 5.9 percentage points year on year": the sentence before's (its figures', or the metric
             # it named with none: "Output kept growing in October. It was up 11.3% ...")
-            return self.last_period_seen or carried, self.named_metric or self.last_metric
+            named = metric_before(self.figureless, len(self.figureless))[0] if self.figureless else None
+            if self.facts or named:
+                return self.last_period_seen or carried, named or self.last_metric
         return carried, metric or self._metric_unnamed(text)
 
     def _metric_unnamed(self, text: str) -> str | None:
@@ -168,7 +170,7 @@ class SectionState:
             else:
                 self.forecast_paragraphs.discard(sentence.paragraph)
         labelled = [f for f in facts if f.label.metric != "other"]
-        self.named_metric = None if facts else metric_before(sentence.text, len(sentence.text))[0]
+        self.figureless = None if facts else sentence.text
         if labelled:
             self.metric_by_paragraph[sentence.paragraph] = self.last_metric = labelled[-1].label.metric
             self.last_period_seen = labelled[-1].label.period
