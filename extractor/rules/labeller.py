@@ -260,12 +260,17 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
 
 
 def _subject_after(f: NumberFeatures) -> str:
-    """The words after a figure that opens its clause up to its metric word ("At 418,000 mt in July, 400-series
-    output ..."), where they name its subject; else none."""
+    """The words after a figure that opens its clause up to its verb ("At 418,000 mt in July, 400-series output was
+    ...", "At 69.45% in October, the operating rate of smelters with capacity above 100,000 mt was ..."), where they
+    name its subject; else none."""
     if not cues.AT_OPENING.fullmatch(f.local_pre):
         return ""
-    ends = [m.end() for pattern, _ in vocab.METRIC_WORDS for m in prefilter.finditer(pattern, f.post, 0, 80)]
-    return f.post[:min(ends)] if ends else ""
+    after = f.s[f.number.end:f.number.end + 160]  # (past the figures the subject names: "above 100,000 mt")
+    verb = _SUBJECT_VERB.search(after)
+    return after[:verb.start()] if verb else ""
+
+
+_SUBJECT_VERB = re.compile(r"\s(?:was|were|is|are|stood|came|rose|fell|climbed|dropped|declined|increased|grew)\b")
 
 
 # The metrics a span since January (or a whole year) makes no metric of their own for: the span is their segment

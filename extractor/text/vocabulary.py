@@ -24,7 +24,7 @@ SIZE_CLASS_LABELS = {"above": "large smelters", "or_more": "large smelters", "be
 # a middle class takes the size its producers are named with just before it ("middle-sized smelters, with annual
 # capacity of 50,000-100,000 mt"), the size as the contract writes it
 TIER_BEFORE_CLASS = re.compile(rf"\b(middle|mid|medium|large|small)-(?:sized|scale)\s+(?:[\w-]+\s+){{0,2}}?"
-                               rf"{words('tier_producers', parts=('plural',))}\b[\s,]*$", re.I)
+                               rf"{words('tier_producers', parts=('plural',))}\b[\s,]*(?:those\s+|ones\s+)?$", re.I)
 TIER_SIZES = {"middle": "medium", "mid": "medium", "medium": "medium", "large": "large", "small": "small"}
 # a tier standing for the producers named with the tier before it ("large-scale plants ran at 70%, medium-sized ones
 # at 60% and small ones at 40%")
