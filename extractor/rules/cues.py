@@ -90,12 +90,12 @@ CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.
 # A figure the change starts from ("from 2.715 million in October", "from the record 3.171 million tonnes in August").
 # ("higher than the 2.49 million tonnes made in April"; "more/less than" after a percentage only, "8% less than the
 # 3,780 mt of April": alone it is a figure's bound, "more than 194,000 tons")
+_UP_TO_THE_BASE = r"\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$"  # ("from the record ", "from ")
 FROM_BASE = re.compile(r"(?:\bfrom|\b(?:higher|lower|greater|smaller)\s+than"
-                       r"|(?:%|\bper\s?cent)\s*(?:more|less)\s+than)\s+(?:the\s+|a\s+)?"
-                       r"(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$|"
+                       rf"|(?:%|\bper\s?cent)\s*(?:more|less)\s+than){_UP_TO_THE_BASE}|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
 # ... or after the figure before it, its change ("8% less than the 3,780 mt": the words after the 8%)
-THAN_THE_FIGURE = re.compile(r"^\s*(?:more|less)\s+than\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$", re.I)
+THAN_THE_FIGURE = re.compile(rf"^\s*(?:more|less)\s+than{_UP_TO_THE_BASE}", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A figure compared with ("compared with 603,000 tonnes in April").
 COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)

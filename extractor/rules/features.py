@@ -191,6 +191,12 @@ def _named_after_figure(unit: str, local_pre: str, post: str) -> str | None:
     return "production" if unit.startswith("mt") and cues.PRODUCED_AFTER.match(post) else None
 
 
+def in_composition(place: NumberPlace) -> bool:
+    """Whether the figure is one of a whole's parts its clause lists ("comprised 53.16% MHP, ...", read past the figure:
+    "came 0% from nickel powder, ...")."""
+    return bool(cues.COMPOSED_OF.search(place.s, place.clause_start, place.number.end + 8))
+
+
 def _part_share(place: NumberPlace, local_pre: str, post: str) -> bool:
     """Whether a percentage set beside a part's output ("..., or 70.45% of the total") is the part's share."""
     previous = place.previous
@@ -222,8 +228,7 @@ _CORRECTIONS: tuple[tuple[_Correction, str], ...] = (
     # "300-series accounted for 1.16 million mt": the part's output, not a share
     (lambda p, unit, pre, post, m: m == "share" and unit == "mt" and cues.ACCOUNTED_FOR.search(pre), "production"),
     # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ..."
-    (lambda p, unit, pre, post, m: unit == "%" and cues.COMPOSED_OF.search(p.s, p.clause_start, p.number.end + 8),
-     "share"),  # (read past the figure: "came 0% from ...")
+    (lambda p, unit, pre, post, m: unit == "%" and in_composition(p), "share"),
     # "top-tier enterprises made 20,904 mt, or 70.45% of the total"
     (lambda p, unit, pre, post, m: unit == "%" and _part_share(p, pre, post), "share"),
     (lambda p, unit, pre, post, m: unit == "mt" and cues.BALANCE_AFTER.match(post), "balance"),  # "a 25,000 t deficit"

@@ -40,7 +40,7 @@ from extractor.rules.context import (
 from extractor.rules.country_moves import country_moves
 from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
 from extractor.rules.directions import find_directions, level_directions
-from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of
+from extractor.rules.features import NumberFeatures, NumberPlace, clause_end, features_of, in_composition
 from extractor.rules.figures import measure_of, quote_bounds, units_left_off
 from extractor.rules.label_rules import (
     FLAGS,
@@ -291,7 +291,7 @@ def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
 
 def _composed_part(f: NumberFeatures) -> str | None:
     """The part a composition's share names right after its figure ("comprised ..., 53.16% MHP, ...": mhp)."""
-    if not cues.COMPOSED_OF.search(f.s, f.place.clause_start, f.number.end + 8):  # (past the figure: "came 0% from")
+    if not in_composition(f.place):
         return None
     named = cues.PART_NAMED_AFTER.match(f.post)
     return named.group(1).strip().lower() if named else None
