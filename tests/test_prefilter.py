@@ -29,6 +29,8 @@ def _patterns() -> list[re.Pattern[str]]:
     def collect(value: object, depth: int = 0) -> None:
         if isinstance(value, re.Pattern):
             found[id(value)] = value
+        elif isinstance(value, prefilter.Patterns):
+            collect(value.items, depth)
         elif depth < 3 and isinstance(value, (tuple, list)):
             for item in value:
                 collect(item, depth + 1)
@@ -167,6 +169,37 @@ def test_the_rules_patterns_find_what_they_find_unguarded_in_the_fixtures() -> N
             assert [_found(m) for m in prefilter.finditer(pattern, text, middle, 2 * middle)] == [
                 _found(m) for m in pattern.finditer(text, middle, 2 * middle)]
             assert prefilter.sub(pattern, " ", text) == pattern.sub(" ", text)
+
+
+def _tables() -> list[prefilter.Patterns[tuple[re.Pattern[str], object]]]:
+    """Every table of patterns searched in turn that the rules' modules hold."""
+    return list({id(value): value for package in (extractor.text, extractor.rules)
+                 for module in pkgutil.iter_modules(package.__path__)
+                 for value in vars(importlib.import_module(f"{package.__name__}.{module.name}")).values()
+                 if isinstance(value, prefilter.Patterns)}.values())
+
+
+def test_a_table_of_patterns_leaves_out_only_patterns_that_cannot_match() -> None:
+    tables, texts = _tables(), _texts()
+    assert len(tables) >= 3
+    left_out = 0
+    for table in tables:
+        for text in texts:
+            possible = table.possible(text)
+            assert [item for item in table if item[0].search(text)] == [
+                item for item in possible if item[0].search(text)], text
+            left_out += len(table.items) - len(possible)
+    assert left_out > len(texts)  # it does pass over patterns, most of a table for most sentences
+
+
+def test_a_table_of_patterns_keeps_its_order_and_reads_text_in_any_case() -> None:
+    table = prefilter.Patterns([(re.compile(r"\bfell\b", re.I), "down"), (re.compile(r"\brose\b", re.I), "up"),
+                                (re.compile(r"\d+"), "number")])
+    assert [label for _, label in table.possible("Output ROSE and then fell by 3")] == ["down", "up", "number"]
+    assert [label for _, label in table.possible("output rose")] == ["up", "number"]  # "\d+" has no piece to test
+    assert [label for _, label in table.possible("output was flat")] == ["number"]
+    # a text holding a character re.I matches with an ASCII letter is searched with every pattern
+    assert len(table.possible("output \u017fank")) == 3
 
 
 _CHARS = st.sampled_from(list(" -/%.,'abcdefgkmorsty0123456789MOYKSI\u0130\u0131\u017f\u212a\u2019\n"))

@@ -133,7 +133,7 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
     """The metric whose word ends nearest before position; ties go to the table's order."""
     best: tuple[str | None, int] = (None, -1)
     head = blank_size_classes(s[:position])
-    for pattern, metric in vocab.METRIC_WORDS:
+    for pattern, metric in vocab.METRIC_WORDS.possible(head):
         for match in prefilter.finditer(pattern, head):
             if match.end() > best[1]:
                 best = (metric, match.end())
@@ -194,7 +194,7 @@ def _earlier_figure_end(clause_text: str) -> int:
     but one, but two before a share (a share is of the part named with the figure before it), if a figure follows
     it ("Production in Guangxi dropped, with output of ...": the earlier word had no figure of its own)."""
     clause_text = blank_size_classes(clause_text)
-    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS
+    words = sorted((m.end(), metric) for pattern, metric in vocab.METRIC_WORDS.possible(clause_text)
                    for m in prefilter.finditer(pattern, clause_text))
     back = 3 if words and words[-1][1] == "share" else 2
     cutoff = words[-back][0] if len(words) >= back else -1
@@ -208,7 +208,7 @@ _SOME_BEFORE = re.compile(rf"\b{words('some_before_tier')}\s+(?:\w+\s+){{0,2}}$"
 
 def _segment_words(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each segment word the clause names ("200-series"), pattern by pattern."""
-    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS
+    return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS.possible(clause_text)
             for match in prefilter.finditer(pattern, clause_text)]
 
 

@@ -252,7 +252,13 @@ def _clause_period(period: str, forecast: bool, names_month: bool, clause: str, 
 
 def category_cues(text: str) -> tuple[re.Match[str] | None, ...]:
     """Each driver category's first cue in text, in CATEGORIES' order (None where it names none)."""
-    return tuple(prefilter.search(pattern, text) for _, pattern, _, _ in CATEGORIES)
+    cues: list[re.Match[str] | None] = [None] * len(CATEGORIES)
+    for pattern, index in _CUES.possible(text):
+        cues[index] = prefilter.search(pattern, text)
+    return tuple(cues)
+
+
+_CUES = prefilter.Patterns((pattern, index) for index, (_, pattern, _, _) in enumerate(CATEGORIES))
 
 
 def _not_at_work(category: str, cue: re.Match[str], text: str) -> bool:

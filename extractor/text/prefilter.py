@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Iterator
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
 
 from extractor.text import pattern_cache
 from extractor.text.pattern_reading import Pieces, fronted, read
@@ -27,7 +27,7 @@ class Guard:
     is (-1: none). Each is the cheapest test of its pieces: `in` for one or two, else one search of a trie of them
     (which piece is found does not matter, only whether one is, or where the first starts)."""
 
-    __slots__ = ("pattern", "fast", "later", "tests", "first", "anchored", "starts")
+    __slots__ = ("pattern", "fast", "later", "clauses", "tests", "first", "anchored", "starts")
     tests: tuple[Callable[[str], object], ...]
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
@@ -41,6 +41,9 @@ class Guard:
         # a clause the starts' search also tells is not tested twice
         self.tests = tuple(_holds(c) for c in reading.clauses[:_CLAUSES]
                            if reading.anchored or reading.starts is None or c != reading.starts)
+        # every condition at once: the clauses, and the starts where a match cannot start at the text's start
+        self.clauses = tuple(dict.fromkeys((*reading.clauses[:_CLAUSES], *(
+            (reading.starts,) if reading.starts and not reading.anchored else ()))))
 
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match anywhere in text."""
@@ -130,6 +133,44 @@ def guard(pattern: re.Pattern[str]) -> Guard:
     if found is None:
         found = _GUARDS[id(pattern)] = Guard(pattern)
     return found
+
+
+Item = TypeVar("Item", bound=tuple)
+
+
+class Patterns(Generic[Item]):
+    """Items (a pattern first, then what its matches give) searched in turn over one text: `possible(text)` gives
+    those whose pattern may match in it, the others passed over with one look at the text for the pieces of them all
+    (where each is a pattern's own test, made as often as there are patterns). What a pattern passed gives is what
+    it would give searched alone: the pieces tested are its guard's. The patterns are read the first time."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self.items = tuple(items)
+        self._needs: tuple[frozenset[int], ...] | None = None  # each item's clauses, by number
+        self._pieces: tuple[tuple[str, frozenset[int]], ...] = ()  # each piece with the clauses it is in
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items)
+
+    def possible(self, text: str) -> Sequence[Item]:
+        """The items whose pattern may match in text, in their order."""
+        needs = self._needs or self._read()
+        folded = _folded(text)
+        if folded is None:
+            return self.items
+        held: set[int] = set()  # the clauses the text holds a piece of
+        for piece, clauses in self._pieces:
+            if piece in folded:
+                held |= clauses
+        return [item for item, need in zip(self.items, needs) if need <= held]
+
+    def _read(self) -> tuple[frozenset[int], ...]:
+        clauses = {clause: number for number, clause in enumerate(dict.fromkeys(
+            clause for item in self.items for clause in guard(item[0]).clauses))}
+        self._pieces = tuple((piece, frozenset(n for clause, n in clauses.items() if piece in clause))
+                             for piece in sorted({piece for clause in clauses for piece in clause}))
+        self._needs = tuple(frozenset(clauses[c] for c in guard(item[0]).clauses) for item in self.items)
+        return self._needs
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

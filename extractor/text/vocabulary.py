@@ -8,6 +8,7 @@ import re
 from extractor.text.lexicon import MARKERS, forms, words
 from extractor.text.lexicon_segments import SEGMENTS
 from extractor.text.months import MONTH_NAMES
+from extractor.text.prefilter import Patterns
 
 # A size class of producers described by its capacity ("smelters with annual capacity of 50,000-100,000 mt",
 # "whose annual production capacity exceeds 100,000 mt"): its words name a part, not the figure's metric; the
@@ -33,7 +34,7 @@ TIER_ONES = re.compile(rf"\b((?:{words('tier')})|{'|'.join(TIER_SIZES)})\s+ones\
 SIZE_WORD = re.compile(r"\b(middle|mid|medium|large|small)-(?:sized|scale)\b", re.I)
 
 # (pattern, metric): the nearest match before a number names its metric. Longer phrases first.
-METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
+METRIC_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
     (re.compile(p, re.I), m)
     for p, m in [
         (rf"\b{words('impact_noun')}\s+(?:from|of|due to)\s+(?:the\s+)?{words('maintenance')}\b|"
@@ -62,13 +63,13 @@ METRIC_WORDS: list[tuple[re.Pattern[str], str]] = [
         (rf"\b{words('price_word')}\b", "price"),
         (rf"\b{words('produce_word')}\b", "production"),
     ]
-]
+)
 
 # (pattern, segment label), in the order they are weighed: each segment's words (a segment word may follow '#',
 # "#300-series")
-SEGMENT_WORDS: list[tuple[re.Pattern[str], str]] = [
+SEGMENT_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
     (re.compile(rf"(?:\b|#){words(entry.name)}\b", re.I), label) for label, entry in SEGMENTS
-]
+)
 
 # A part named by its producers' size or tier, as the subject ("top-tier enterprises produced ..."):
 # the report's own words become the segment label.
@@ -191,9 +192,9 @@ _EXPECTS = words("forecast_verb", parts=("base", "third"), but=("project",))
 _EXPECTED = words("forecast_verb", parts=("past", "participle"), but=("expect", "estimate"))
 _FORECAST_TO = words("forecast_to")
 FORECAST_CUE = re.compile(
-    # ("is estimated to have produced", an estimate of what happened, is none)
+    # ("is estimated to have produced", an estimate of what happened, is none; "are set out below" is no "set to")
     rf"\b(?:{_EXPECTS}|{_EXPECTED}|{_FORECAST_TO}\s+to(?!\s+have\s+\w+(?:ed|en|wn)\b)|"
-    rf"(?:is|are)\s+{words('forecast_to', but=('estimated',))}|"
+    rf"(?:is|are)\s+{words('forecast_to', but=('estimated', 'set'))}|"
     rf"{words('forecast_to', but=('expected', 'estimated', 'set'))}|{words('modal', but=('may', 'could'))}|(?-i:may)|"
     rf"{words('forecast_phrase')}|(?<=SMM )sees?)\b"
     # headline grammar: "Output to Continue Growing in June", "Output to increase to 2.7m tonnes"
