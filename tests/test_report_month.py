@@ -408,3 +408,10 @@ def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
             "An increase in 2025 in the output of primary magnesium has been forecast by the association. Its members "
             "turned out 1.02 million tonnes in 2024, up 3.1% on the year.")
     assert report_month(text).value == "2024-12"
+
+
+def test_figures_set_out_in_a_table_are_no_forecast() -> None:
+    text = ("We poll the main plants each month; the newest output numbers, those for March 2021, are set out in the "
+            "table that follows.")
+    assert report_month(text).value == "2021-03"
+    assert report_month("Output is set to rise in March 2021.").value == "2021-02"  # "set to" still looks ahead

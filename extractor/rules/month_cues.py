@@ -119,7 +119,8 @@ MASS_BEFORE = re.compile(r"\d\s*(?:(?:million|billion|mn|bn)\s+)?(?:metric\s+)?"
                           r"(?:tons?|tonnes?|mt|kt|t|GW|GWh|oz|Moz)\s*$", re.I)
 
 FUTURE_AFTER = re.compile(
-    rf"\b(?:{words('modal')}|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:{words('forecast_to')}|{words('going')})\b|"
+    rf"\b(?:{words('modal')}|is|are)\s+(?:\w+\s+)?(?:be\s+)?(?:{words('forecast_to', but=('set',))}|set\s+to|"
+    rf"{words('going')})\b|"
     rf"\b{words('modal', but=('may',))}\b|\bis\s+to\b", re.I)  # "may" alone is also the month
 
 MODAL_VERB = re.compile(rf"\s+{words('after_modal', parts=('base',))}\b", re.I)
