@@ -119,15 +119,21 @@ AREA = rf"(?:{REGION_NAMES}\b|(?:{AREA_COMPASS})?(?:{REGION_NAMES}|{AREA_NAMED})
 _REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 # (the ways a clause opens with its region are one alternative, each after the region: the region is tried once at
 # each place, not once for each way)
+# what may stand between a region and its verb: "Yunnan, which is the largest zinc base, saw ...", "Guangxi, in
+# particular, produced ...", "Yunnan, the largest base, turned out ..."
+_APPOSITION = (r"(?:,\s+(?:(?:which|that)\s+(?:is|was)\s+|the\s+|China['’]s\s+)[^,.;()]{1,60}?,"
+               r"|,\s+(?:in\s+particular|for\s+its\s+part|by\s+contrast|meanwhile|however|too|also|alone),)")
 REGION_SEGMENT = re.compile(
     rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
     rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}{words('output_or_rate')}"
-    # ("Henan saw the steepest fall, with its October output down 16.8%")
-    rf"|(?:\s+province)?,?\s+{words('region_record')}\s+(?:[^.;]{{0,40}}?\b(?:its|their)\s+)?(?:\w+\s+)?"
-    rf"(?:{words('output_word')}|{words('region_figures')})"
-    rf"|(?:\s+region)?\s+{words('region_share')}\s+for"
+    # ("Henan saw the steepest fall, with its October output down 16.8%"; past an apposition: "Yunnan, which is the
+    # largest base, saw its output ...", "Guangxi, in particular, produced ...")
+    rf"|{_APPOSITION}?(?:(?:\s+province)?,?\s+{words('region_record')}\s+(?:[^.;]{{0,40}}?\b(?:its|their)\s+)?"
+    rf"(?:\w+\s+)?(?:{words('output_word')}|{words('region_figures')})"
     r"|\s+(?:produced|made|turned\s+out|churned\s+out|smelted)\b)"  # "Inner Mongolia produced 292,700 mt"
+    rf"|(?:\s+region)?\s+{words('region_share')}\s+for"
+    rf"|,\s+where\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)"  # "Leading the fall was Henan, where output ..."
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
     rf"|\b(?:was|were)\s+(?:(?:produced|made|smelted)\s+)?in\s+{_REGION_GROUP}\b"  # ("537,100 mt was produced in X")
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
@@ -138,8 +144,8 @@ REGION_SEGMENT = re.compile(
     r"by\s+(?=[-–]?\s*\d|$)"
     # a clause opening with its region: "In the rest of Asia, alumina output rose", "In Europe as well, output fell"
     # (past an apposition: "In Shandong, the largest alumina hub, October output slipped")
-    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:\s+as\s+well)?,\s+(?:(?:[\w'’-]+\s+){{1,5}}?[\w'’-]+,\s+)?"
-    rf"(?:[\w-]+,?\s+){{0,3}}?{words('output_word')}\b"
+    rf"|\bIn\s+(?:the\s+)?{_REGION_GROUP}(?:(?:\s+as\s+well)?,\s+(?:(?:[\w'’-]+\s+){{1,5}}?[\w'’-]+,\s+)?"
+    rf"(?:[\w-]+,?\s+){{0,3}}?|\s+){words('output_word')}\b"  # (or with no comma: "while in Hunan output rose")
     # a world release's region as its sentence's subject: "The GCC region recorded output of ...", "the EU-27
     # countries, whose output slipped ...", "In second place was North America with a production of 1.6 million t"
     rf"|\b{_REGION_GROUP}\s+(?:(?:region|countries)\b(?!\s+(?:of|in)\b)"
@@ -177,7 +183,8 @@ COMPARISON_NOUN = re.compile(rf"\b({MARKERS})\s+({_CHANGE_NOUNS})\b", re.I)
 VERSUS_EXPECTATION = re.compile(
     rf"^\s*(?:{MARKERS}\s+)?{words('comparative_up', 'comparative_down', 'short_of')}\s+(?:than|of)\s+(?:the\s+)?"
     rf"(?:[A-Z][a-z]+\s+)?{words('expectation')}", re.I)
-EXPECTED_BEFORE = re.compile(rf"\b{words('expected_lead')}\s+{words('expected_word')}\s*$|"
+# ("put at an estimated 480,000 mt": the report's own estimate of the figure, no expectation it is compared with)
+EXPECTED_BEFORE = re.compile(rf"\b(?!an\s+estimated\b){words('expected_lead')}\s+{words('expected_word')}\s*$|"
                              rf"\b{words('earlier_adjective')}\s+{words('expectation_noun')}\s+(?:of\s+)?$",
                              re.I)
 EXPECTATION_AFTER = re.compile(rf"^\s*,?\s*{words('beat_word')}\s+{words('expectation_word', parts=('plural',))}", re.I)
