@@ -23,8 +23,8 @@ _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
 # April 2016")
 _JOINED = re.compile(r"\s*(?:or|and|,|to|at|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*(?:\(|to\b))\s*")
 # a change's base figure after it, with the month it was of: "up 6.4% from 5.7 mn mt in November 2019"
-_FROM = re.compile(r"\s*(?:from|against|over)\s*")
-_BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\s+[a-z]+)?\s+(?:in|during)\s+"
+_FROM = re.compile(r"\s*(?:from|against|over|(?:as\s+)?compared\s+(?:to|with))\s*")
+_BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\s+[A-Za-z]+)?\s+(?:in|during)\s+"
                          r"([A-Z][a-z]+)\.?(?:\s+((?:19|20)\d\d))?\b")
 # a base compared with after the figures ("..., from 7.69 MT during the same month last year", "over April 2016")
 _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|the\b|a\b)", re.I)
@@ -98,7 +98,19 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
         stated = _comparison_beyond(f, period)
     if stated is None and _FROM.fullmatch(f.post):
         stated = _base_month_comparison(f, period)
-    return stated
+    return stated if stated is not None else _opening_comparison(f.s, period)
+
+
+# a month and year the sentence opens comparing with, for its changes ("Compared with the September 2023 figures,
+# output in Asia was up 3.3%": YoY)
+_OPENING_BASE = re.compile(r"^\W*(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Rr]elative\s+to)\s+(?:the\s+)?"
+                           r"([A-Z][a-z]+)\.?\s+((?:19|20)\d\d)\b[^,;]{0,20},")
+
+
+def _opening_comparison(s: str, period: str | None) -> str | None:
+    opening = _OPENING_BASE.match(s)
+    named = resolve_month(opening.group(1), period, opening.group(2)) if opening is not None and period else None
+    return None if named is None or period is None else {1: "mom", 12: "yoy"}.get(months_between(named, period))
 
 
 def _base_month_comparison(f: NumberFeatures, period: str | None) -> str | None:

@@ -323,8 +323,9 @@ def in_percent_range(value: Any) -> bool:
 
 # A month compared with right after a figure ("2% higher than in April", "up 3% from March 2024", "1% below the peak
 # reached in March 2024").
-_MONTH_COMPARED = re.compile(
-    rf"^\s*,?\s*(?:(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}|above|below)\s+"
+_MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in June 2019 over June 2018")
+    rf"^\s*,?\s*(?:in\s+[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?\s+)?"
+    rf"(?:(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}|above|below)\s+"
     r"(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d)|\s+(last\s+year))?")
 

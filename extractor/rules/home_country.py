@@ -18,10 +18,14 @@ from extractor.text.numbers import find_numbers
 COUNTRY_OR_GROUP = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
 # a country named as the maker of the figures after it, anywhere in a sentence (the text normalized), described or
 # not ("Chile, the top copper miner, mined ...")
+# (or set off by a clause or a word: "Peru, which is a leading miner, turned out ...", "Chile, in turn, mined ...")
+_SET_OFF = r"(?:(?:which|that)\s+(?:is|was)\s+(?:[a-z]+\s+){1,8}?|(?:in\s+particular|in\s+turn|for\s+its\s+part|alone)\s+)"
 COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
-    rf"|{COUNTRY_OR_GROUP}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+)?{words('country_maker_verb')}\b"
+    rf"|{COUNTRY_OR_GROUP}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+|{_SET_OFF})?"
+    rf"{words('country_maker_verb')}\b"
+    rf"|{COUNTRY_OR_GROUP}\s+{words('region_record')}\s+an?(?:\s+[a-z]+){{0,2}}\s*$"  # "the EU recorded a 0.3% rise"
     rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
 
 

@@ -131,7 +131,8 @@ REGION_SEGMENT = re.compile(
     # largest base, saw its output ...", "Guangxi, in particular, produced ...")
     rf"|{_APPOSITION}?(?:(?:\s+province)?,?\s+{words('region_record')}\s+(?:[^.;]{{0,40}}?\b(?:its|their)\s+)?"
     rf"(?:\w+\s+)?(?:{words('output_word')}|{words('region_figures')})"
-    r"|\s+(?:produced|made|turned\s+out|churned\s+out|smelted)\b)"  # "Inner Mongolia produced 292,700 mt"
+    r"|\s+(?:produced|made|turned\s+out|churned\s+out|smelted)\b"  # "Inner Mongolia produced 292,700 mt"
+    rf"|(?:\s+province)?,?\s+{words('region_record')}\s+an?\s+(?:[\w-]+\s+){{0,2}}$)"  # "Hebei saw a 3% rise"
     rf"|(?:\s+region)?\s+{words('region_share')}\s+for"
     rf"|,\s+where\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)"  # "Leading the fall was Henan, where output ..."
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
