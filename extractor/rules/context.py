@@ -274,13 +274,12 @@ _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
 def segment_after(post: str) -> str | None:
     """A segment named right after a figure: "... to 62.5% at medium smelters", "1.7 million mt in Shanxi"."""
     lead = _AFTER_PREPOSITION.match(post)
+    for pattern, label in vocab.SEGMENT_WORDS:  # (or right after it: "and 5,700 tonnes low-grade nickel matte")
+        if pattern.match(post[lead.end():lead.end() + 40] if lead else post.lstrip()[:40]):
+            return label
     if not lead:
         return None
     rest = post[lead.end():lead.end() + 40]
-    for pattern, label in vocab.SEGMENT_WORDS:
-        found = pattern.match(rest)
-        if found:
-            return label
     tier = vocab.TIER_SEGMENT.match(rest)
     if tier:
         return _tier_label(tier.group(1))
@@ -342,7 +341,7 @@ def month_comparison(post: str, period: str | None) -> str | None:
     return {1: "mom", 12: "yoy"}.get(gap)
 
 
-_SHARE_VERB = rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?"
+_SHARE_VERB = rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?(?:\s+(?:just|only|about|around|some|nearly|almost))?"
 _PART = r"((?:[a-z0-9][\w-]*\s+){0,3}?[a-z0-9][\w-]*)"
 _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "production", "total", "the total", "imports",
             "exports", "supply", "demand", "share", "proportion"}

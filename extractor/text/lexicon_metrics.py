@@ -3,6 +3,8 @@ qualify a figure or bound it (`lexemes` says how a form is written; `lexicon` co
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.text.lexemes import categories_in, category, fixed, noun, nouns, only, pairs, verb, verbs, word
 from extractor.text.lexicon_changes import DEGREE, DOWN_VERB, UP_VERB
 from extractor.text.lexicon_periods import PREVIOUS, YTD
@@ -178,7 +180,9 @@ PRODUCE_WORD = category(
     # (an output's value in money is no output: "gross output value rose 27% to 336 billion yuan")
     *(word(form, not_before=(" value",)) for form in ("production", "output")),
     word("supply", not_before=(" of {3,}power", " of {3,}electricity", " of {3,}energy")),
-    noun("production schedule"), fixed("volume"), verb("make", "made"), fixed("churn out", "churned out", "churns out"),
+    noun("production schedule"), fixed("volume"),
+    replace(verb("make", "made"), not_before=(" up",)),  # ("making up 24.3%": a share)
+    fixed("churn out", "churned out", "churns out"),
     fixed("turned out", "generation"), written_order=True)
 # what a mass after its figure names ("2.6 million mt of output"; `features._NAMED_AFTER` maps each to its metric)
 PRICE_NOUN = category("price_noun", "spot prices rose", only(PRICE_WORD, "price"))
