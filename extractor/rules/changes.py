@@ -104,6 +104,8 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
 # a month and year the sentence opens comparing with, for its changes ("Compared with the September 2023 figures,
 # output in Asia was up 3.3%": YoY)
 _OPENING_BASE = re.compile(r"^\W*(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Rr]elative\s+to)\s+(?:the\s+)?"
+                           # (or with a base figure of that month: "Compared with 1.62 MT in March 2017, ...")
+                           r"(?:[\d.,]+\s*(?:[A-Za-z]+\s+){0,2}?(?:in|during)\s+)?"
                            r"([A-Z][a-z]+)\.?\s+((?:19|20)\d\d)\b[^,;]{0,20},")
 
 

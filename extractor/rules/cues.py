@@ -22,9 +22,11 @@ PART_OF_BEFORE = re.compile(rf"^\W*(?:{words('breakdown_lead')}\b|of\s+(?:this|t
 THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|same)\s+)?period\b"
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
-# A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ..." (the words before
-# the figure, past a dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
-AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", re.I)
+# A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ...", "Standing at
+# 21,000 mt, ...", "At an estimated 97,000 mt, ...", "Totalling 1.2 million mt, ..." (the words before the figure, past a
+# dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
+AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*(?:(?:(?:standing|estimated|put|coming\s+in)\s+)?at|totall?ing)\s+"
+                        r"(?:an?\s+estimated\s+|about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 # A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
 # "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
@@ -100,6 +102,11 @@ THAN_THE_FIGURE = re.compile(rf"^\s*(?:more|less)\s+than{_UP_TO_THE_BASE}", re.I
 # A figure compared with ("compared with 603,000 tonnes in April").
 COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
 # Another month's change set beside a change, after a comma ("up 0.1% YoY, compared with 4.2% in April").
+# A growth rate a figure is ("Growth in output slowed in May, to 1.3% year on year, from 6.2% in April"): a change,
+# up, whatever the verb moving the rate says; the rate it moved from, the change of the month named after it.
+_RATE_MOVE = (r"\bgrowth\b[^.;]{0,60}?\b(?:slowed|eased|quickened|accelerated|picked\s+up|moderated|rebounded)\b"
+              r"[^.;\d]{0,40}?\bto\s+")
+GROWTH_RATE = re.compile(rf"{_RATE_MOVE}$|{_RATE_MOVE}[\d.]+\s*(?:%|per\s?cent|percent)[^.;\d]{{0,30}}?\bfrom\s+$", re.I)
 CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I)
 # A balance stated with "by" ("the market was in surplus by 20,000 mt"): its size, a level, not a change.
 BALANCE_BY = re.compile(rf"\b{words('balance_word')}\s+by\s*$", re.I)
@@ -111,7 +118,9 @@ DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_w
 # A change stated against another period after its figure: "2.3% lower than that in April", "5% higher than a year ago".
 # ("5% higher on an annual basis", "0.2% higher this year" too), or with none ("1.1 percent higher.")
 THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|tons),?)?"  # ("17,200 mt or 3.5% lower")
-                        rf"\s*({words('comparative_up', 'comparative_down')})\b(?:\s+than\s+"
+                        # ("8.6% down on the same period last year", "3% up YoY")
+                        rf"\s*({words('comparative_up', 'comparative_down')}|(?:up|down)(?=\s+(?:on|{MARKERS})\b))\b"
+                        rf"(?:\s+than\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
@@ -119,6 +128,7 @@ THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|ton
                         rf"(?<=above|below)\s+(?:{MONTH_NAMES})\b|"  # "0.66% below August"
                         # "0.7% below the all-time high of December 2018": against a level named
                         r"(?<=above|below)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:high|peak|record|level|figure|total)\b|"
+                        r"(?:(?<=up)|(?<=down))\s+on\s+(?:the\s+|a\s+)?(?:same|year|month|previous|prior|last)\b|"
                         r"(?=\s*(?:[.;,)]|$))|"  # "demand was 1.1 percent higher.": a change stated bare
                         r"(?=\s+(?:in|during|over|for)\b))", re.I)  # "edged 2% higher in the first two months"
 # The month a figure is of, right after it ("declined by 7.5% during the month of November year-on-year"): the words

@@ -172,7 +172,7 @@ def _month_level(f: NumberFeatures) -> Measured:
 
 def _than(f: NumberFeatures) -> Measured:
     assert f.than_after is not None
-    up = f.than_after.group(1).lower() in ("higher", "more", "above")
+    up = f.than_after.group(1).lower() in ("higher", "more", "above", "up")
     return Measured(True, "up" if up else "down", len(f.local_pre), f.period)
 
 
@@ -239,6 +239,8 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("share accounted for", lambda f: f.metric == "share" and f.unit == "%"
          and bool(cues.SHARE_VERB_BEFORE.search(f.local_pre)), _level,
          "on higher ore supply, it accounts for about 54% of world output"),
+    Rule("growth rate", lambda f: f.unit == "%" and bool(prefilter.search(cues.GROWTH_RATE, f.clause_pre)),
+         lambda f: Measured(True, "up", len(f.local_pre), f.period), "growth slowed to 1.3%, from 6.2% in April"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
