@@ -93,9 +93,16 @@ def period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> cl.Mon
 def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMention | None) -> list[cl.MonthMention]:
     """The months the sentence names as periods (a size class's "annual" is none), else the span carried to it."""
     mentions = cl.month_mentions(blank_size_classes(s), report_month)
+    base_year = _BASE_YEAR.search(s) if not mentions else None
+    if base_year is not None:  # "Output totalled 64.3 million t, up 1.5% on 2017": the year after the one compared with
+        mentions = [cl.MonthMention(base_year.start(), f"{int(base_year.group(1)) + 1}-12", cumulative=True)]
     if not mentions and carried_span is not None:
         mentions = [carried_span]  # the span carried is the sentence's own
     return mentions
+
+
+_BASE_YEAR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+(?:on|over|against|compared\s+(?:with|to))\s+"
+                        r"((?:19|20)\d\d)\b(?!\s*[-/–]\s*\d)", re.I)
 
 
 def base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpan]) -> set[int]:

@@ -46,6 +46,7 @@ CUMULATIVE_RANGE = re.compile(
     re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
+_THIS_YEAR_END = re.compile(r"\b(?:the|this)\s+(?:current\s+)?year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 # A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
@@ -227,6 +228,8 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             taken.append((match.start(), match.end()))  # "Compared to January-February 2015, ...": the base of a
             continue  # comparison, not the period, and its months are its own
         year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14, 16, 17, 20, 22, 23) if match.group(g)), None)
+        if year is None and report_month and _THIS_YEAR_END.search(match.group(0)):  # "the first half of the year": the
+            year = report_month[:4]  # report's year (a span of December's report is no span of the year after)
         period = resolve_month(month, report_month, year)
         if period and _LAST_YEAR_END.search(match.group(0)):  # "the first two months of last year"
             period = shift_month(period, -12)
