@@ -257,10 +257,10 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 # (a metal's ore or concentrate stays the metal's: mines report it)
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
-# (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|"
+# (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for")
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|accounted\s+for|"
                           rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
-_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas)\s+)$")
+_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|of\s+(?:this|which|that))\s+)$")
 # ... or before it, as what is produced or traded ("output of nickel pig iron", "export of total finished steel"),
 # or after a pronoun opening a clause ("..., while that of wafers grew"; "compared with that of 2023" names none).
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|"
