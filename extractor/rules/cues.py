@@ -27,6 +27,16 @@ THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|
 # dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
 AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*(?:(?:(?:standing|estimated|put|coming\s+in)\s+)?at|totall?ing)\s+"
                         r"(?:an?\s+estimated\s+|about\s+|around\s+|some\s+|nearly\s+)?", re.I)
+# ... or with its move, its subject after its verb ("Up 21.5 per cent was solar cell production, which ...", "Down
+# 12,600 mt, or 3.7%, from June was 400-series output")
+MOVE_FRONTED = re.compile(r"\W*(?:up|down)\s+(?:by\s+)?", re.I)
+SUBJECT_AFTER_VERB = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}?\s(?:was|were)\s+([^,.;]{1,80}?)(?=,|\s+which\b|\s+at\b|$)",
+                                re.I)
+
+
+def opens_with_figure(local_pre: str) -> bool:
+    """Whether a clause opens with the figure whose words before it these are: its subject named after it."""
+    return bool(AT_OPENING.fullmatch(local_pre) or MOVE_FRONTED.fullmatch(local_pre))
 # A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
 # "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)

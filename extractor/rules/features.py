@@ -186,7 +186,7 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
 def _named_after_figure(unit: str, local_pre: str, post: str) -> str | None:
     """The metric named after a figure that opens its clause ("At 2.62 million mt in July, stainless steel production
     was ...") or that is said to be produced ("A total of 652,379 tonnes was produced in May")."""
-    if cues.AT_OPENING.fullmatch(local_pre):
+    if cues.opens_with_figure(local_pre):
         return _first_metric(post, 0, 80)
     return "production" if unit.startswith("mt") and cues.PRODUCED_AFTER.match(post) else None
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractor.rules.cues import AT_OPENING, CHANGE_IN
+from extractor.rules.cues import CHANGE_IN, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_country
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
@@ -322,7 +322,7 @@ def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
              if produced and start < len(head) + 1 and not _BATTERY_PART.search(whole, max(0, start - 9), start)]
     if not named and quantities:
         after_first = normalize_name(text[:quantities[0].end])
-        opening = bool(AT_OPENING.fullmatch(text[:quantities[0].start]))  # "At 49 GW, solar cell production was"
+        opening = opens_with_figure(text[:quantities[0].start])  # "At 49 GW, solar cell production was"
         named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
                  if len(after_first) <= start < len(after_first) + 25 and _OF_BEFORE.search(whole[:start])
                  or opening and produced and len(after_first) <= start < len(after_first) + 60]
