@@ -85,8 +85,9 @@ def _sentence_section(section: Section, current: Section, sentence: Sentence, mi
         current = replace(current, commodity=refined_of(current.commodity))  # "refined metal production" after
         # the mines' output: the metal's refined product
     elif section.heading is None and current.commodity in MINED_IDS and _MINE_OUTPUT.search(sentence.text):
-        # "World mine output rose 2%" in a story of the refined metal: its mines' output, this sentence's
-        return replace(current, commodity=MINED_IDS[current.commodity]), current
+        # "World mine output rose 2%" in a story of the refined metal: its mines' output, and the sentences' after it
+        # ("Production in Chile fell 2.5%") till refined metal is named again
+        current = replace(current, commodity=MINED_IDS[current.commodity])
     elif section.heading is None:
         country = _country_subject(sentence.text)
         if country is not None and country != current.region:  # "China produced 63.3mt in the month": the
@@ -297,7 +298,7 @@ def _of_the_world(text: str) -> bool:
 
 
 _SUBHEADING = 60  # the longest line a subheading is ("Lead usage falls")
-_REFINED_METAL = re.compile(r"\brefined\s+metal\s+(?:production|output|supply)\b", re.I)
+_REFINED_METAL = re.compile(r"\brefined\s+(?:metal\s+)?(?:production|output|supply)\b", re.I)
 
 
 def _subheading_subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
