@@ -126,7 +126,8 @@ _APPOSITION = (r"(?:,\s+(?:(?:which|that)\s+(?:is|was)\s+|the\s+|China['’]s\s+
 REGION_SEGMENT = re.compile(
     rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
-    rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}{words('output_or_rate')}"
+    rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:(?:[\w-]+\s+){{0,2}}{words('output_or_rate')}"
+    r"|(?:about\s+|roughly\s+|some\s+|nearly\s+)?$)"  # ("..., followed by Henan's 10.32 million tons")
     # ("Henan saw the steepest fall, with its October output down 16.8%"; past an apposition: "Yunnan, which is the
     # largest base, saw its output ...", "Guangxi, in particular, produced ...")
     rf"|{_APPOSITION}?(?:(?:\s+province)?,?\s+{words('region_record')}\s+(?:[^.;]{{0,40}}?\b(?:its|their)\s+)?"
