@@ -43,6 +43,10 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("sulphate-process", "sulphate-process output fell", "sulphate-process", "sulfate-process",
              "sulphate process", "sulfate process", "sulfuric acid process"),
     _segment("low-grade", "low-grade NPI output fell", "low-grade", "low-NPI", "low-nickel pig iron"),
+    # a lithium salt's grade ("battery-grade lithium carbonate output reached 670,000 t")
+    _segment("battery-grade", "battery-grade lithium carbonate output rose", "battery-grade", "battery grade"),
+    _segment("industrial-grade", "industrial-grade lithium carbonate output fell", "industrial-grade",
+             "industrial grade"),
     ("spodumene-derived", category(
         "segment:spodumene-derived", "spodumene lithium carbonate output rose",
         fixed("spodumene-derived", "derived from spodumene", "spodumene-based", "from spodumene"),
