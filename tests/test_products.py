@@ -51,11 +51,12 @@ def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -
 
 def test_the_contracts_other_products_are_named_by_their_ids_words() -> None:
     # a compound id spells the name the rules read ("steel billet", "copper cathode rod"), ahead of the metal inside
-    # it; a bare metal's id, a mine's and a refined metal's concentrate are not read that way
+    # it; a bare metal's id, a mine's and the concentrate of a metal the table names are not read that way
     from extractor.text.commodities import OTHER_PRODUCT_NAMES, commodity_mentions
 
     assert OTHER_PRODUCT_NAMES["steel_billet"] == ("steel billet", "steel billets")
     assert "copper_cathode_rod" in OTHER_PRODUCT_NAMES and "manganese_ore" in OTHER_PRODUCT_NAMES
     assert not {"gallium", "mined_copper", "zinc_concentrate", "antimony_concentrate"} & set(OTHER_PRODUCT_NAMES)
+    assert "tungsten_concentrate" in OTHER_PRODUCT_NAMES  # no metal of the table's: a product of its own
     found = [c for _, _, c, _ in commodity_mentions("copper cathode rod output rose while copper cathode output fell")]
     assert found == ["copper_cathode_rod", "copper_cathode"]

@@ -39,11 +39,14 @@ def names_of_ids(taken: set[str], aliases: set[str]) -> dict[str, tuple[str, ...
     """The names the other products' ids spell ("manganese_ore": "manganese ore", "manganese ores"), for the ids of
     more than one word the commodity table (`taken`: its ids; `aliases`: its names) does not already name. Not a
     bare metal's ("gallium", named in passing where another metal is made), nor a mine's (named "zinc mine output"),
-    nor a refined metal's concentrate (the metal's, as mines report it)."""
+    nor the concentrate of a metal whose mines or refined product the table names (the metal's, as mines report it:
+    "zinc concentrate", "antimony concentrate"; "tungsten concentrate" is its own)."""
     names: dict[str, tuple[str, ...]] = {}
+    mined = {p.removeprefix("mined_") for ids in OTHER_PRODUCTS.values() for p in ids if p.startswith("mined_")}
     for product in (p for ids in OTHER_PRODUCTS.values() for p in ids):
         name = product.replace("_", " ")
         if "_" in product and product not in taken and product not in _READ_AS_OTHERS and name not in aliases \
-                and not product.startswith("mined_") and not name.endswith(" concentrate"):
+                and not product.startswith("mined_") \
+                and not (name.endswith(" concentrate") and (name.split()[0] in mined or name.split()[0] in aliases)):
             names[product] = (name, f"{name}s")
     return names
