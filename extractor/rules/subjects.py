@@ -129,7 +129,8 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
 
 _MINED = frozenset(MINED_IDS.values())
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
-_MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b", re.I)
+_MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
+                          r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")
 _MINE_OUTPUT_OF = re.compile(r"\bmine\s+(?:production|output|supply)\s+of\s+(?:the\s+)?$", re.I)
 _FROM_MINES = re.compile(r"\s+(?:production|output|supply)\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?mines?\b")
 
