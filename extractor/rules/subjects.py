@@ -235,6 +235,8 @@ _IN_COUNTRY_AFTER = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|"
+                           # (", including a 58pc rise in output of NCM ternary material which reached 86,000t")
+                           rf",\s+including\s+(?=[^,;]{{0,40}}?\b{words('output_word')}\s+of\s)|"
                            # (after a figure with its unit, "and" alone: "... fell 5% to 98,400 kg and lead output ...")
                            r"(?:,\s+(?:and\s+)?|(?<=\d%)\s+and\s+|(?<=\d\s[a-z]{2})\s+and\s+)"
                            r"(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
@@ -254,7 +256,8 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     heading the heading's commodity stands."""
     if base.heading is not None:
         return about
-    cuts = [m.end() for m in prefilter.finditer(_CLAUSE_BREAK, sentence, 0, position)]
+    cuts = [m.end() for m in prefilter.finditer(_CLAUSE_BREAK, sentence) if m.end() <= position]  # (a break's
+    # look-ahead may read past the figure: ", including a 58pc rise in output of ...")
     if not cuts:
         return about
     clause = sentence[cuts[-1]:]
