@@ -65,18 +65,20 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     for sentence in section.sentences:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph
-        own, current = _sentence_section(section, current, sentence, mined)
+        own, current = _sentence_section(section, current, sentence, mined, home is not None)
         if section.heading is None and own.region != "global" and _of_the_world(sentence.text):
             own = replace(own, region="global")  # "Global mine production fell in 2022 to ...": the world's
         out.append(own)
     return tuple(out)
 
 
-def _sentence_section(section: Section, current: Section, sentence: Sentence, mined: bool) -> tuple[Section, Section]:
-    """The section as one sentence speaks of it, and as the sentences after it go on (`current` before it)."""
+def _sentence_section(section: Section, current: Section, sentence: Sentence, mined: bool,
+                      home: bool = False) -> tuple[Section, Section]:
+    """The section as one sentence speaks of it, and as the sentences after it go on (`current` before it; `home`:
+    the section's region is the country the story is of)."""
     subject = _subject(sentence, section) or _subheading_subject(sentence, section)
     if subject is not None:
-        current = _switched(section, current, subject, sentence.text, mined)
+        current = _switched(section, current, subject, sentence.text, mined, home)
     elif section.heading is None and (other := product_opening(sentence.text, current.commodity)):
         # "Zirconium sponge output: 8,100 tons": a product the table does not know, its figures held (`known`);
         # the sentences after it go on with the product before
@@ -111,7 +113,7 @@ def _paragraph_start(section: Section, current: Section) -> Section:
 
 
 def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str,
-              mined: bool) -> Section:
+              mined: bool, home: bool = False) -> Section:
     """The section as a sentence naming a subject (commodity, region) speaks of it, the sentences before it having
     spoken of `current` (in a mining story, a metal's mined product, where the sentence names no refining)."""
     commodity, region = subject
@@ -121,7 +123,8 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
         # world's until a country is named; a country's release (India's crude, then finished steel) speaks of that
         # country's products, whose default is China's)
         carry = commodity == current.commodity or current.region == "global" or (
-            current.region not in _HOME_REGIONS and region_for(commodity) == "china")
+            (home or current.region not in _HOME_REGIONS) and region_for(commodity) == "china")  # (a country's
+        # story, its dateline's or its first figure's: "Jakarta, ... - Gold production ... Silver output ...")
         region = current.region if carry else (section.region if commodity == section.commodity
                                                 else region_for(commodity))
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
