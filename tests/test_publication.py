@@ -50,7 +50,8 @@ def test_a_datelines_city_names_the_country_of_its_story() -> None:
     assert dateline_country("Tin output slips\nLima, Apr 3 (Reuters) - Mine output fell.") == "peru"
     assert dateline_country("Nickel targets missed\n\nJakarta, Example News – The ministry said ...") == "indonesia"
     # the agency among other words in the parentheses
-    assert dateline_country("date 2022-05-03\n\nMOSCOW (Example Daily / Sputnik - 3rd May, 2022) A miner said") == "russia"
+    dated = "date 2022-05-03\n\nMOSCOW (Example Daily / Sputnik - 3rd May, 2022) A miner said"
+    assert dateline_country(dated) == "russia"
     assert dateline_country("MOSCOW (a note in passing) the text goes on") is None  # no agency named
     # a market's city is no country's story, nor is a city named in a sentence
     assert dateline_country("LONDON, May 2 (Reuters) - The global zinc market ...") is None

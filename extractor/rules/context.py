@@ -341,7 +341,8 @@ def month_comparison(post: str, period: str | None) -> str | None:
     return {1: "mom", 12: "yoy"}.get(gap)
 
 
-_SHARE_VERB = rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?(?:\s+(?:just|only|about|around|some|nearly|almost))?"
+_SHARE_VERB = (rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?"
+               r"(?:\s+(?:just|only|about|around|some|nearly|almost))?")
 _PART = r"((?:[a-z0-9][\w-]*\s+){0,3}?[a-z0-9][\w-]*)"
 _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "production", "total", "the total", "imports",
             "exports", "supply", "demand", "share", "proportion"}

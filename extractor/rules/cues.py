@@ -23,8 +23,8 @@ THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
 # A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ...", "Standing at
-# 21,000 mt, ...", "At an estimated 97,000 mt, ...", "Totalling 1.2 million mt, ..." (the words before the figure, past a
-# dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
+# 21,000 mt, ...", "At an estimated 97,000 mt, ...", "Totalling 1.2 million mt, ..." (the words before the figure,
+# past a dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
 AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*(?:(?:(?:standing|estimated|put|coming\s+in)\s+)?at|totall?ing)\s+"
                         r"(?:an?\s+estimated\s+|about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 # ... or with its move, its subject after its verb ("Up 21.5 per cent was solar cell production, which ...", "Down
@@ -52,8 +52,8 @@ AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one)\s+(month|year)\s+{words('
 # ("2,100 kt during the previous month").
 _YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+(?:[\w-]+\s+)??{words('period_noun')}\s+"
                 r"(?:(?:of|in)\s+)?"
-                rf"(?:{words('previous')}\s+year|a\s+year\s+{words('ago')}|the\s+{words('previous')}\s+(?:fiscal\s+)?"
-                r"year|((?:19|20)\d\d))\b")
+                rf"(?:{words('previous')}\s+(?:fiscal\s+)?year|a\s+year\s+{words('ago')}"
+                rf"|the\s+{words('previous')}\s+(?:fiscal\s+)?year|((?:19|20)\d\d))\b")
 # (past a participle: "12,100 tons recorded in the same month a year earlier", "72,400 tons seen in the same period")
 YEAR_BEFORE_SPAN = re.compile(rf"^\s*(?:(?:recorded|seen|posted|registered|reported|produced)\s+)?{_YEAR_BEFORE}"
                               # "853,000 tons of the year-earlier month", "in the prior-year period"
@@ -116,7 +116,8 @@ COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
 # up, whatever the verb moving the rate says; the rate it moved from, the change of the month named after it.
 _RATE_MOVE = (r"\bgrowth\b[^.;]{0,60}?\b(?:slowed|eased|quickened|accelerated|picked\s+up|moderated|rebounded)\b"
               r"[^.;\d]{0,40}?\bto\s+")
-GROWTH_RATE = re.compile(rf"{_RATE_MOVE}$|{_RATE_MOVE}[\d.]+\s*(?:%|per\s?cent|percent)[^.;\d]{{0,30}}?\bfrom\s+$", re.I)
+GROWTH_RATE = re.compile(rf"{_RATE_MOVE}$|{_RATE_MOVE}[\d.]+\s*(?:%|per\s?cent|percent)[^.;\d]{{0,30}}?\bfrom\s+$",
+                         re.I)
 CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I)
 # A balance stated with "by" ("the market was in surplus by 20,000 mt"): its size, a level, not a change.
 BALANCE_BY = re.compile(rf"\b{words('balance_word')}\s+by\s*$", re.I)

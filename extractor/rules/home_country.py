@@ -19,7 +19,8 @@ COUNTRY_OR_GROUP = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.patte
 # a country named as the maker of the figures after it, anywhere in a sentence (the text normalized), described or
 # not ("Chile, the top copper miner, mined ...")
 # (or set off by a clause or a word: "Peru, which is a leading miner, turned out ...", "Chile, in turn, mined ...")
-_SET_OFF = r"(?:(?:which|that)\s+(?:is|was)\s+(?:[a-z]+\s+){1,8}?|(?:in\s+particular|in\s+turn|for\s+its\s+part|alone)\s+)"
+_SET_OFF = (r"(?:(?:which|that)\s+(?:is|was)\s+(?:[a-z]+\s+){1,8}?"
+            r"|(?:in\s+particular|in\s+turn|for\s+its\s+part|alone)\s+)")
 COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"

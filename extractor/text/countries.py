@@ -115,7 +115,8 @@ DATELINE_PLACE = re.compile(r"(?m)^\W{0,3}([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0
                             r"(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2}\s*(?:,\s*\d{4}\s*)?)?"
                             # the agency in parentheses, or a site's name and a dash ("Jakarta, Example.com – ")
                             # (or among other words: "MOSCOW (Example News / Sputnik - 20th October, 2021)")
-                            rf"(?:\((?:[^()\n]{{0,40}}?\W)?(?:{AGENCIES})(?:\W[^()\n]{{0,40}}?)?\)|[^\n–—()]{{0,40}}?\s[–—-]\s)")
+                            rf"(?:\((?:[^()\n]{{0,40}}?\W)?(?:{AGENCIES})(?:\W[^()\n]{{0,40}}?)?\)"
+                            r"|[^\n–—()]{0,40}?\s[–—-]\s)")
 
 
 def dateline_country(head: str) -> str | None:

@@ -40,7 +40,8 @@ FLAT_VERB = category(
 UP_WORD = category(
     "up_word", "output was up 3%; prices moved higher",
     # ("made up 9.8%" is a share)
-    word("up", not_after=("start-", "start ", "ramp-", "made ", "making ", "makes ", "make ")), fixed("higher", "upward"))
+    word("up", not_after=("start-", "start ", "ramp-", "made ", "making ", "makes ", "make ")),
+    fixed("higher", "upward"))
 DOWN_WORD = category(
     "down_word", "output was down 3%; a weaker trend",
     fixed("down", "downward", "negative", "less", "weak trend", "weaker trend"))
