@@ -141,12 +141,13 @@ def _than_after(s: str, end: int, local_pre: str, post: str) -> re.Match[str] | 
 
 
 def _comparison_after(post: str) -> str | None:
-    """The comparison marked right after a figure, past the month it is of ("7.5% during the month of November
-    year-on-year"): 'mom', 'yoy' or 'qoq'."""
+    """The comparison marked within 60 characters after a figure, past the month it is of ("7.5% during the month of
+    November year-on-year", "a 1.5 percent growth compared to the last year's corresponding period"): 'mom', 'yoy' or
+    'qoq'."""
     if cl.QOQ.search(post[:12]):
         return "qoq"
     month = cues.MONTH_AFTER.match(post)
-    return cl.comparison_near(post[month.end() if month else 0:][:50])
+    return cl.comparison_near(post[month.end() if month else 0:][:60])
 
 
 def _whose(place: NumberPlace, local_pre: str, post: str, metric: str | None, metric_end: int,

@@ -125,6 +125,8 @@ YOY = re.compile(
     # "above the level of the same month a year ago", "in the same period last year"
     rf"{words('same_period')}\s+{words('period_noun')}\s+(?:(?:a|one)\s+year\s+{words('ago')}|"
     r"(?:(?:of|in)\s+)?(?:last|the\s+previous)\s+year)|"
+    # "compared to the last year's corresponding period"
+    rf"{_AGAINST}\s+(?:the\s+)?(?:last|previous|prior)\s+year['’]s\s+(?:corresponding|same)\s+{words('period_noun')}|"
     # a change set against a year named alone ("up 1.5 percent on 2017"), not a span of years ("from 2020 to 2025")
     rf"{words('against_named_year')}\s+(?:19|20)\d\d"
     r"(?![-/–]\d|\s*(?:to|through|and|-|–)\s*(?:19|20)\d\d|\s*,?\s*(?:in|at|when)\b))\b",
