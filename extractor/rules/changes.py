@@ -110,6 +110,7 @@ _OPENING_BASE = re.compile(r"^\W*(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Rr]ela
 
 
 def _opening_comparison(s: str, period: str | None) -> str | None:
+    """The comparison a sentence opening with its base month states ('mom' or 'yoy'), None where it states none."""
     opening = _OPENING_BASE.match(s)
     named = resolve_month(opening.group(1), period, opening.group(2)) if opening is not None and period else None
     return None if named is None or period is None else {1: "mom", 12: "yoy"}.get(months_between(named, period))

@@ -274,12 +274,12 @@ _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
 def segment_after(post: str) -> str | None:
     """A segment named right after a figure: "... to 62.5% at medium smelters", "1.7 million mt in Shanxi"."""
     lead = _AFTER_PREPOSITION.match(post)
-    for pattern, label in vocab.SEGMENT_WORDS:  # (or right after it: "and 5,700 tonnes low-grade nickel matte")
-        if pattern.match(post[lead.end():lead.end() + 40] if lead else post.lstrip()[:40]):
+    rest = post[lead.end():lead.end() + 40] if lead else post.lstrip()[:40]
+    for pattern, label in vocab.SEGMENT_WORDS:  # (a segment word also right after it: "and 5,700 tonnes low-grade
+        if pattern.match(rest):  # nickel matte")
             return label
     if not lead:
         return None
-    rest = post[lead.end():lead.end() + 40]
     tier = vocab.TIER_SEGMENT.match(rest)
     if tier:
         return _tier_label(tier.group(1))

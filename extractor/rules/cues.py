@@ -37,6 +37,8 @@ SUBJECT_AFTER_VERB = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}?\s(?:was|were)\s+([^,
 def opens_with_figure(local_pre: str) -> bool:
     """Whether a clause opens with the figure whose words before it these are: its subject named after it."""
     return bool(AT_OPENING.fullmatch(local_pre) or MOVE_FRONTED.fullmatch(local_pre))
+
+
 # A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
 # "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
@@ -111,13 +113,13 @@ THAN_THE_FIGURE = re.compile(rf"^\s*(?:more|less)\s+than{_UP_TO_THE_BASE}", re.I
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A figure compared with ("compared with 603,000 tonnes in April").
 COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
-# Another month's change set beside a change, after a comma ("up 0.1% YoY, compared with 4.2% in April").
 # A growth rate a figure is ("Growth in output slowed in May, to 1.3% year on year, from 6.2% in April"): a change,
 # up, whatever the verb moving the rate says; the rate it moved from, the change of the month named after it.
 _RATE_MOVE = (r"\bgrowth\b[^.;]{0,60}?\b(?:slowed|eased|quickened|accelerated|picked\s+up|moderated|rebounded)\b"
               r"[^.;\d]{0,40}?\bto\s+")
 GROWTH_RATE = re.compile(rf"{_RATE_MOVE}$|{_RATE_MOVE}[\d.]+\s*(?:%|per\s?cent|percent)[^.;\d]{{0,30}}?\bfrom\s+$",
                          re.I)
+# Another month's change set beside a change, after a comma ("up 0.1% YoY, compared with 4.2% in April").
 CHANGE_COMPARED_BEFORE = re.compile(rf",\s*{words('compared_figure')}\s+$", re.I)
 # A balance stated with "by" ("the market was in surplus by 20,000 mt"): its size, a level, not a change.
 BALANCE_BY = re.compile(rf"\b{words('balance_word')}\s+by\s*$", re.I)

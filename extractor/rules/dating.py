@@ -91,7 +91,8 @@ def period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> cl.Mon
 
 
 def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMention | None) -> list[cl.MonthMention]:
-    """The months the sentence names as periods (a size class's "annual" is none), else the span carried to it."""
+    """The months the sentence names as periods (a size class's "annual" is none), else the year after the one its
+    change is set against, else the span carried to it."""
     mentions = cl.month_mentions(blank_size_classes(s), report_month)
     base_year = _BASE_YEAR.search(s) if not mentions else None
     if base_year is not None:  # "Output totalled 64.3 million t, up 1.5% on 2017": the year after the one compared with

@@ -261,8 +261,9 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
 
 def _subject_after(f: NumberFeatures) -> str:
     """The words after a figure that opens its clause up to its verb ("At 418,000 mt in July, 400-series output was
-    ...", "At 69.45% in October, the operating rate of smelters with capacity above 100,000 mt was ..."), where they
-    name its subject; else none."""
+    ...", "At 69.45% in October, the operating rate of smelters with capacity above 100,000 mt was ..."), or after
+    its verb where the clause opens with its move ("Up 21.5 per cent was solar cell production, which ..."), where
+    they name its subject; else none."""
     after = f.s[f.number.end:f.number.end + 160]  # (past the figures the subject names: "above 100,000 mt")
     if cues.MOVE_FRONTED.fullmatch(f.local_pre):  # "Up 21.5 per cent was solar cell production, which ..."
         inverted = cues.SUBJECT_AFTER_VERB.match(after)

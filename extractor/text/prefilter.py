@@ -142,7 +142,8 @@ class Patterns(Generic[Item]):
     """Items (a pattern first, then what its matches give) searched in turn over one text: `possible(text)` gives
     those whose pattern may match in it, the others passed over with one look at the text for the pieces of them all
     (where each is a pattern's own test, made as often as there are patterns). What a pattern passed gives is what
-    it would give searched alone: the pieces tested are its guard's. The patterns are read the first time."""
+    it would give searched alone: the pieces tested are its guard's. The patterns are read the first time `possible`
+    is asked."""
 
     def __init__(self, items: Iterable[Item]) -> None:
         self.items = tuple(items)
