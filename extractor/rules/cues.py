@@ -113,6 +113,8 @@ THAN_THE_FIGURE = re.compile(rf"^\s*(?:more|less)\s+than{_UP_TO_THE_BASE}", re.I
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
 # A figure compared with ("compared with 603,000 tonnes in April").
 COMPARED_FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+$", re.I)
+# A target a figure is ("below the 628,600 tons targeted for that year", "the 75 thousand ton goal"): an expected level.
+TARGET_AFTER = re.compile(r"^\s*(?:targeted|targetted|target|goal)\b", re.I)
 # A growth rate a figure is ("Growth in output slowed in May, to 1.3% year on year, from 6.2% in April"): a change,
 # up, whatever the verb moving the rate says; the rate it moved from, the change of the month named after it.
 _RATE_MOVE = (r"\bgrowth\b[^.;]{0,60}?\b(?:slowed|eased|quickened|accelerated|picked\s+up|moderated|rebounded)\b"

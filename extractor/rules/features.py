@@ -121,7 +121,8 @@ def features_of(place: NumberPlace) -> NumberFeatures:
         direction, direction_at = cl.last_direction(size_moved.group("noun"))[0], size_moved.start()
     # "the expected 120,600 mt", "expectations (120,600 mt)"; but "an estimated 1.8% drop in ..." is a change
     expected_level = (bool(prefilter.search(vocab.EXPECTED_BEFORE, local_pre))
-                      or bool(cues.EXPECTATIONS_OPEN.search(local_pre))) and unit != "pp" and not change_in
+                      or bool(cues.EXPECTATIONS_OPEN.search(local_pre)) or bool(cues.TARGET_AFTER.match(post))) \
+        and unit != "pp" and not change_in
     return NumberFeatures(
         place, unit, local_pre, post, s[place.clause_start:number.start], metric, metric_end, named_after, change_in,
         period, cumulative, objection, prefilter.search(vocab.COMPARISON_NOUN, local_pre),
