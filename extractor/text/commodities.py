@@ -253,7 +253,6 @@ _TRADE_AFTER = re.compile(rf"^\s+(?:[a-z0-9]+\s+){{0,1}}?{words('named_trade')}\
 # A bare metal name stands for its product before a production word or its producers ("magnesium producers").
 _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('named_producers', 'named_market')}\b")
 
-
 # (a metal's ore or concentrate stays the metal's: mines report it)
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
@@ -261,10 +260,11 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 _MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|accounted\s+for|"
                           rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|of\s+(?:this|which|that))\s+)$")
-# ... or before it, as what is produced or traded ("output of nickel pig iron", "export of total finished steel"),
-# or after a pronoun opening a clause ("..., while that of wafers grew"; "compared with that of 2023" names none).
-_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|"
-                                r"(?:^|\b(?:while|whereas)\s+)(?:that|those))\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+# ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause
+# ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
+_PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
+                                r"(?:that|those)|^\d[\d ]*\s+(?:million\s+)?(?:mt|kg|tonnes|tons))"
+                                r"\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)
