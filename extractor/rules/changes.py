@@ -31,7 +31,7 @@ _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|th
 # where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
 _BASE_AGO = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
-                       rf"(?:a|one)\s+(year|month)\s+{lexicon.words('ago')}\b", re.I)
+                       rf"(?:a|one|the)\s+(year|month)\s+(?:{lexicon.words('ago')}|prior)\b", re.I)
 _BASE_FIGURE = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
                           r"(?=the\b|a\b|in\b)", re.I)
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
