@@ -226,3 +226,22 @@ def test_no_pattern_matches_a_made_text_its_guard_passes_over(case: tuple[re.Pat
         assert prefilter.guard(pattern).may_match(text)
     assert _found(prefilter.search(pattern, text)) == _found(pattern.search(text))
     assert [_found(m) for m in prefilter.finditer(pattern, text)] == [_found(m) for m in pattern.finditer(text)]
+
+
+def test_every_whole_year_holds_what_a_sentence_is_searched_for() -> None:
+    """`clauses.FULL_YEAR` is searched only in a sentence `NAMES_A_YEAR` finds something in (its words' pieces hold no
+    digit, so the prefilter cannot tell): every match of it holds what that pattern finds, one of each of its shapes
+    and the fixtures' sentences alike."""
+    from extractor.text.clauses import FULL_YEAR, NAMES_A_YEAR
+
+    shapes = ["Full-year output rose 3%.", "Annual production fell.", "In 2016, output rose.", "Output in 2019 fell.",
+              "It came to 3.2 mt in 2022.", "It was 35 mt last year.", "The 2023 total was 4 mt.",
+              "It is 3% higher this year.", "a surplus of 761 kt for the whole of 2019",
+              "It made 969 kt of primary magnesium in 2019.", "preliminary data of the group for 2016 show",
+              "Production rose last year.", "Production fell sharply in 2022.", "Of zinc, in 2023, the output rose.",
+              "It rose 3% in 2017.", "..., while in 2019 it produced 6 mt."]
+    assert all(FULL_YEAR.search(shape) for shape in shapes)
+    for text in shapes + _texts():
+        for match in FULL_YEAR.finditer(text):
+            assert NAMES_A_YEAR.search(match.group(0)), (match.group(0), text)
+    assert not NAMES_A_YEAR.search("Zinc output rose 3% in May from 480,000 mt.")  # most sentences are passed over

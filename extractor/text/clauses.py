@@ -46,6 +46,9 @@ CUMULATIVE_RANGE = re.compile(
     re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
+# What every match of FULL_YEAR holds (a year's digits, "year" or "annual"; its words' pieces hold no digit, so the
+# prefilter cannot tell): a sentence without one is not searched. `tests/test_prefilter.py` holds the two together.
+NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d|year|annual", re.I)
 _THIS_YEAR_END = re.compile(r"\b(?:the|this)\s+(?:current\s+)?year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
@@ -303,6 +306,8 @@ def _year_mentions(sentence: str, report_month: str | None,
     """Whole years as periods (their December, cumulative), with their spans."""
     mentions: list[MonthMention] = []
     taken: list[tuple[int, int]] = []
+    if not NAMES_A_YEAR.search(sentence):  # (most sentences: FULL_YEAR is not searched, issue 24)
+        return mentions, taken
     for match in prefilter.finditer(FULL_YEAR, sentence):
         year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
