@@ -7,12 +7,11 @@ import re
 from dataclasses import dataclass
 
 from extractor.rules import cues
-from extractor.rules.context import Previous, month_comparison
+from extractor.rules.context import Previous, comparison_between, month_comparison
 from extractor.rules.features import NumberFeatures
 from extractor.text import clauses as cl
 from extractor.text import lexicon
 from extractor.text.months import resolve_month
-from schemas.periods import months_between
 
 # What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
@@ -31,7 +30,7 @@ _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|th
 # where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
 _BASE_AGO = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
-                       rf"(?:a|one|the)\s+(year|month)\s+(?:{lexicon.words('ago')}|prior)\b", re.I)
+                       rf"{cues.PERIOD_AGO}", re.I)
 _BASE_FIGURE = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
                           r"(?=the\b|a\b|in\b)", re.I)
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
@@ -84,7 +83,7 @@ def _between_levels(previous: Previous | None, period: str | None) -> str | None
     if period not in levels:
         return None
     other = (levels - {period}).pop()
-    return {1: "mom", 12: "yoy"}.get(months_between(other, period)) if other else None
+    return comparison_between(other, period) if other else None
 
 
 def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
@@ -113,7 +112,7 @@ def _opening_comparison(s: str, period: str | None) -> str | None:
     """The comparison a sentence opening with its base month states ('mom' or 'yoy'), None where it states none."""
     opening = _OPENING_BASE.match(s)
     named = resolve_month(opening.group(1), period, opening.group(2)) if opening is not None and period else None
-    return None if named is None or period is None else {1: "mom", 12: "yoy"}.get(months_between(named, period))
+    return None if named is None or period is None else comparison_between(named, period)
 
 
 def _base_month_comparison(f: NumberFeatures, period: str | None) -> str | None:
@@ -122,7 +121,7 @@ def _base_month_comparison(f: NumberFeatures, period: str | None) -> str | None:
     base = _BASE_MONTH.match(f.s, f.place.next_start)
     named = resolve_month(base.group(1), period, base.group(2)) if base and period else None
     if named is not None and period is not None:
-        return {1: "mom", 12: "yoy"}.get(months_between(named, period))
+        return comparison_between(named, period)
     return _base_comparison(f.s[f.place.next_start:f.place.next_start + 100], period)
 
 

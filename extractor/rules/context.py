@@ -335,10 +335,12 @@ def month_comparison(post: str, period: str | None) -> str | None:
         return None
     year = match.group(2) or (str(int(period[:4]) - 1) if match.group(3) else None)  # "compared to July last year"
     named = resolve_month(match.group(1), period, year)
-    if named is None:
-        return None
-    gap = months_between(named, period)
-    return {1: "mom", 12: "yoy"}.get(gap)
+    return None if named is None else comparison_between(named, period)
+
+
+def comparison_between(base: str, period: str) -> str | None:
+    """The comparison of a change in `period` with its base month: 'mom' a month before, 'yoy' a year before."""
+    return {1: "mom", 12: "yoy"}.get(months_between(base, period))
 
 
 _SHARE_VERB = (rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?"

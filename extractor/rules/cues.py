@@ -48,8 +48,9 @@ OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
 SAME_BASIS = re.compile(r"^\W*(?:under|on|in|by|at|with)\s+(?:(?:the\s+)?(?:same|such|this|that|a\s+similar)\s+"
                         r"compar\w*(?:\s+basis)?|the\s+same\s+basis)\b", re.I)
 
-# ("1,841 mt the year prior", "the month before")
-AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:a|one|the)\s+(month|year)\s+(?:{words('ago')}|prior)\b", re.I)
+# A month or a year before ("a year earlier", "the month before", "1,841 mt the year prior"), right after a level
+PERIOD_AGO = rf"(?:a|one|the)\s+(month|year)\s+(?:{words('ago')}|prior)\b"
+AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?{PERIOD_AGO}", re.I)
 # A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
 # "150 mt in the corresponding period a year ago", "in the same three-month period of 2019") or the month before
 # ("2,100 kt during the previous month").

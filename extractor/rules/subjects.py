@@ -248,6 +248,13 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|"
 # (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...")
 
 
+@lru_cache(maxsize=256)
+def _break_ends(sentence: str) -> tuple[int, ...]:
+    """Where each clause break of the sentence ends, read once for all its figures (a break's look-ahead may read
+    past a figure: ", including a 58pc rise in output of ...")."""
+    return tuple(m.end() for m in prefilter.finditer(_CLAUSE_BREAK, sentence))
+
+
 def has_clauses(sentence: str) -> bool:
     """Whether a sentence has clauses that may each name their own product (see `clause_section`)."""
     return prefilter.search(_CLAUSE_BREAK, sentence) is not None
@@ -259,8 +266,7 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     heading the heading's commodity stands."""
     if base.heading is not None:
         return about
-    cuts = [m.end() for m in prefilter.finditer(_CLAUSE_BREAK, sentence) if m.end() <= position]  # (a break's
-    # look-ahead may read past the figure: ", including a 58pc rise in output of ...")
+    cuts = [end for end in _break_ends(sentence) if end <= position]
     if not cuts:
         return about
     clause = sentence[cuts[-1]:]
