@@ -107,9 +107,13 @@ def period_at(
         closest = min(mentions, key=lambda m: abs(m.position - position))
         return closest.period, closest.cumulative
     before = [m for m in mentions if m.position < position]
+    after = [m for m in mentions if m.position >= position and _may_be_named_after(m, s, number_end)]
+    if before and after and s is not None and number_end is not None and _CONTRAST.search(s, before[-1].position,
+                                                                                         position) \
+            and not _CLAUSE_END.search(s, number_end, after[0].position):
+        return after[0].period, after[0].cumulative  # "fell 9.5% in 2020 but rose 12.3% to 861,000 mt last month"
     if before:
         return before[-1].period, before[-1].cumulative
-    after = [m for m in mentions if _may_be_named_after(m, s, number_end)]
     if after:
         return after[0].period, after[0].cumulative
     return carried, False
@@ -124,6 +128,10 @@ def _may_be_named_after(mention: cl.MonthMention, s: str | None, number_end: int
 # A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
 # in June-July 2018"), not the figure's.
 _CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
+# A clause set against the one before names its own period after its figures: the period named before them is
+# the other clause's ("fell 9.5% in 2020 but rose 12.3% to 861,000 mt last month").
+_CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;", re.I)
+_CLAUSE_END = re.compile(r"\b(?:but|while|whereas|and)\b|;|,\s", re.I)
 # ... nor a month named after a clause with a subject of its own ("Output was 9% lower, and the January-November total
 # rose 63%": the span is the total's)
 _NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+(?:the|its|their)\s", re.I)

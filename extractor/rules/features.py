@@ -111,6 +111,8 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     metric = _metric(place, unit, local_pre, post, metric_word, metric_end, named_after, change_in)
     if cumulative and metric in ("production", None):
         metric = "cumulative_production"
+    elif metric == "cumulative_production" and not cumulative and _month_of_its_own(place, period, metric_end):
+        metric = "production"  # "fell 9.5% in 2020 to 11.1 mt but rose 12.3% to 861,000 mt last month"
     metric, objection, market_use = _whose(place, local_pre, post, metric, metric_end)
     direction, direction_at = cl.last_direction(local_pre)
     signed = signed_direction(s, number)
@@ -183,6 +185,13 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
     if metric is None:
         metric = place.paragraph_metric
     return _metric_corrected(place, unit, local_pre, post, metric)
+
+
+def _month_of_its_own(place: NumberPlace, period: str | None, metric_end: int) -> bool:
+    """Whether a figure that takes the total's metric of the figure before it is dated by a month named after that
+    figure, not by the span or year."""
+    return place.previous is not None and metric_end <= place.prev_end and any(
+        m.period == period and not m.cumulative and m.position >= place.prev_end for m in place.mentions)
 
 
 def _named_after_figure(unit: str, local_pre: str, post: str) -> str | None:

@@ -71,7 +71,7 @@ FULL_YEAR = re.compile(
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
     # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
     # increase in 2017", "1.8% next year")
-    rf"|(?<=\s)(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=pct\s))(?:{words('year_change_word')}\s+)?"
+    rf"|(?<=\s)(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=pct\s)|(?<=\dpc\s))(?:{words('year_change_word')}\s+)?"
     r"(?:(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     rf"|({words('relative')})\s+year\b)"
     r"|(?=the)(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"

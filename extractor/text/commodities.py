@@ -119,6 +119,9 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "lithium_ion_battery": ("lithium ion battery", "lithium ion batteries"),
     "ternary_cathode": ("ternary materials", "ternary material"),
     "lmo": ("lithium manganate",),
+    # a steel federation's parts of its crude steel ("the production of longs", "flat steel output")
+    "long_steel": ("long steel", "long steel products", "long products", "longs"),
+    "flat_steel": ("flat steel", "flat steel products", "flat products", "flats"),
     # A mine's metal output ("zinc mine output", "mined copper production").
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
        for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver", "gold")},
