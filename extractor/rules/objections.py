@@ -200,7 +200,19 @@ def _installations_s(figure: Figure) -> str | None:
     return None
 
 
+# "81,735kg (2.63Moz)": a quantity in parentheses right after another (not a change's) is the same one restated.
+_RESTATED = re.compile(r"\d\s*(?:[a-z]+\.?\s*){1,3}\(\s*$", re.I)
+
+
+def _restated(figure: Figure) -> str | None:
+    """ "gold output reached 81,735kg (2.63Moz)": the figure before in another unit, not a figure of its own."""
+    if figure.number.unit not in (None, "%", "pp") and _RESTATED.search(figure.sentence, 0, figure.number.start):
+        return "the figure before restated in another unit"
+    return None
+
+
 OBJECTIONS: tuple[Objection, ...] = (
+    Objection("restated", _restated, "output reached 1.2 million tonnes (2.6 billion lb)"),
     Objection("week", _a_week_s, "weekly supply slipped to 45,000 mt; output fell 2% week on week"),
     Objection("demand", _demand_s, "output rose 3%, while demand will grow 4.6% this year"),
     Objection("another product's stock", _another_product_s_stock,

@@ -56,9 +56,10 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
     # output rose"); a refinery named further on is one product's; so is a mining country's story
     opening_refines = any(names_refining(s.text) for s in section.sentences
                           if s.start < section.sentences[0].start + OPENING)
-    if section.region in MINING_COUNTRIES and section.commodity in MINED_IDS and not opening_refines:
+    mining_country = section.region in MINING_COUNTRIES and not opening_refines
+    if mining_country and section.commodity in MINED_IDS:
         section = replace(section, commodity=MINED_IDS[section.commodity])
-    mined = section.commodity in _MINED and not opening_refines
+    mined = section.commodity in _MINED and not opening_refines or mining_country
     current = section
     paragraph = -1
     out = []
@@ -130,7 +131,7 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
-_MINED = frozenset(MINED_IDS.values())
+_MINED = frozenset(MINED_IDS.values()) | {i for i in REGIONAL_IDS.values() if i.startswith("mined_")}
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
                           r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")

@@ -158,6 +158,8 @@ REGIONAL_IDS: dict[tuple[str, str], str] = {
     ("npi", "indonesia"): "indonesia_npi",
     ("aluminum", "overseas"): "overseas_aluminum",
     ("alumina", "overseas"): "overseas_alumina",
+    # a mining country's gold is what its mines make (China's gold association counts its refiners' too: "gold")
+    **{("gold", country): "mined_gold" for country in MINING_COUNTRIES},
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _MINING = re.compile(r"\b(?:mines?|mining|miners?)\b", re.I)
-_REFINING = re.compile(r"\b(?:refined|refiner(?:y|ies)|cathodes?|smelt\w*|ingots?|metal\s+production)\b", re.I)
+_REFINING = re.compile(r"\b(?:refined|refiner(?:y|ies)|cathodes?|smelt\w*|ingots?|(?<!precious\s)metal\s+production)\b", re.I)
 
 
 OPENING = 600  # the characters of a text's opening, where a mining story says it is one
