@@ -262,7 +262,7 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 # (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:was|were)\s+{words('up_or_down')}|accounted\s+for|"
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?(?:(?:was|were)\s+{words('up_or_down')}|accounted\s+for|"
                           rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|of\s+(?:this|which|that))\s+)$")
 # ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause

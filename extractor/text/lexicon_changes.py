@@ -26,6 +26,7 @@ DOWN_VERB = category(
     "down_verb", "output slid 3% in May",
     verb("fall", "fell", "fallen"), verb("slide", "slid", "slid"), verb("shrink", "shrank", "shrunk"),
     verb("cut", "cut", "cut", double=True), verb("sink", "sank", "sunk"), verb("go south", "went", "gone"),
+    verb("go down", "went", "gone"),
     verbs("decrease", "decline", "drop+", "lower", "slip+", "contract", "reduce", "dip+", "narrow", "pull back",
           "slump", "plunge", "edge down", "weaken", "retreat", "ease", "nosedive", "tumble", "slash", "curtail",
           "trim+", "worsen", "deteriorate", "halve", "decelerate", "sag+", "dwindle", "tick down", "deplete",

@@ -34,7 +34,7 @@ _UNIT = (
     r"|(?:nickel|metal|ni|cobalt|co|lithium|physical)\s+(?:tonnes?|tons?)\b"
     r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b|net\s+tons?\b|short\s+tons?\b"
     r"|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
-    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
+    r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|grams?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
     r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
@@ -191,6 +191,7 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "ktpa": ("mt/year", 1e3), "ktpy": ("mt/year", 1e3),  # "12,940ktpa": thousand tonnes a year
     "tpd": ("mt/day", 1.0),
     "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0), "gw": ("GW", 1.0),
+    "gram": ("g", 1.0), "grams": ("g", 1.0),  # a mining ministry's gold, as stated
     "mw": ("MW", 1.0), "gwh": ("GWh", 1.0), "gigawatt hour": ("GWh", 1.0), "gigawatt hours": ("GWh", 1.0),  # batteries'
 
     "oz": ("oz", 1.0), "ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "troy ounce": ("oz", 1.0),
@@ -213,7 +214,7 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
     money = _currency(currency, unit_raw)
     if money is not None:
         return (money + "/" + per) if per else money, 1.0
-    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "GW", "MW", "oz"):
+    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "g", "GW", "MW", "oz"):
         return _SIMPLE_UNITS[unit_raw]
     if unit_raw.split(" ")[0] in _CONTENT_WORDS:
         return "mt", 1.0  # "28,400 nickel tons", "647,000 physical tons": the content is read by the labeller
