@@ -38,28 +38,6 @@ def clause_start_of(s: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
-# (a balance's word between: "a 95,000 tonnes surplus in February")
-_PERIOD_AFTER = re.compile(rf"^\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+"
-                           rf"|{words('balance_word', 'shortfall')}\s+)?"
-                           r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$"
-                           r"|^\s*of\s+$", re.I)  # ("the 3,780 mt of April")
-
-
-def _named_right_after(mention: cl.MonthMention, s: str, number_end: int) -> bool:
-    """A month or year named right after a number ("3.6 million tons in August"; "in 2014", whose mention starts
-    at its "in")."""
-    between = s[number_end:mention.position]
-    return 0 <= mention.position - number_end <= 30 and (not between.strip() or bool(_PERIOD_AFTER.match(between)))
-
-
-def month_named_after(mentions: list[cl.MonthMention], s: str, number_end: int) -> cl.MonthMention | None:
-    """The month named right after a number ("3.6 million tons in August"), if any."""
-    for mention in mentions:
-        if _named_right_after(mention, s, number_end):
-            return mention
-    return None
-
-
 def earlier_period(post: str, period: str, base: bool = False) -> str | None:
     """The period of a level named with the period before it, from the words right after it ("a month ago", "in the
     same month last year", "in the same period of 2015", "during the previous month"; after "from", also "the
@@ -93,48 +71,6 @@ def _earlier(post: str, base: bool) -> tuple[int, str | None] | None:
     return None
 
 
-def period_at(
-    mentions: list[cl.MonthMention], position: int, carried: str | None, nearest: bool = False,
-    s: str | None = None, number_end: int | None = None,
-) -> tuple[str | None, bool]:
-    """The period a number at `position` speaks of: a month named right after it ("3.6 million tons in
-    August"), else the last month named before it, else the first named after, else the carried period."""
-    if s is not None and number_end is not None:
-        for mention in mentions:
-            if _named_right_after(mention, s, number_end):
-                return mention.period, mention.cumulative
-    if nearest and mentions:
-        closest = min(mentions, key=lambda m: abs(m.position - position))
-        return closest.period, closest.cumulative
-    before = [m for m in mentions if m.position < position]
-    after = [m for m in mentions if m.position >= position and _may_be_named_after(m, s, number_end)]
-    if before and after and s is not None and number_end is not None and _CONTRAST.search(s, before[-1].position,
-                                                                                         position) \
-            and not _CLAUSE_END.search(s, number_end, after[0].position):
-        return after[0].period, after[0].cumulative  # "fell 9.5% in 2020 but rose 12.3% to 861,000 mt last month"
-    if before:
-        return before[-1].period, before[-1].cumulative
-    if after:
-        return after[0].period, after[0].cumulative
-    return carried, False
-
-
-def _may_be_named_after(mention: cl.MonthMention, s: str | None, number_end: int | None) -> bool:
-    """Whether a month named after a number may be its period: not behind a cause or a clause of its own."""
-    return s is None or number_end is None \
-        or not any(p.search(s, number_end, mention.position) for p in (_CAUSE_BETWEEN, _NEW_SUBJECT))
-
-
-# A month named after a number behind a cause is the cause's ("up 49% from a year ago, as producers were suspended
-# in June-July 2018"), not the figure's.
-_CAUSE_BETWEEN = re.compile(rf",\s*as\b|\b{words('cause_between')}\b", re.I)
-# A clause set against the one before names its own period after its figures: the period named before them is
-# the other clause's ("fell 9.5% in 2020 but rose 12.3% to 861,000 mt last month").
-_CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;", re.I)
-_CLAUSE_END = re.compile(r"\b(?:but|while|whereas|and)\b|;|,\s", re.I)
-# ... nor a month named after a clause with a subject of its own ("Output was 9% lower, and the January-November total
-# rose 63%": the span is the total's)
-_NEW_SUBJECT = re.compile(r",\s*(?:and|but|while|whereas)\s+(?:the|its|their)\s", re.I)
 
 
 def metric_before(s: str, position: int) -> tuple[str | None, int]:

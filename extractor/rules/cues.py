@@ -147,7 +147,8 @@ THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|ton
                         r"(?<=above|below)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:high|peak|record|level|figure|total)\b|"
                         r"(?:(?<=up)|(?<=down))\s+on\s+(?:the\s+|a\s+)?(?:same|year|month|previous|prior|last)\b|"
                         r"(?=\s*(?:[.;,)]|$))|"  # "demand was 1.1 percent higher.": a change stated bare
-                        r"(?=\s+(?:in|during|over|for)\b))", re.I)  # "edged 2% higher in the first two months"
+                        r"(?=\s+(?:in|during|over|for)\b)|"  # "edged 2% higher in the first two months"
+                        r"(?=\s+(?:at|to)\s+(?:about\s+|around\s+)?(?:\d|$)))", re.I)  # "13.5% lower at 506,809t"
 # The month a figure is of, right after it ("declined by 7.5% during the month of November year-on-year"): the words
 # after it that name its comparison are read past it.
 MONTH_AFTER = re.compile(rf"^\s*,?\s*(?:in|during|for)\s+(?:the\s+month\s+of\s+)?(?:{MONTH_NAMES})"

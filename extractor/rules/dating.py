@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from extractor.rules import cues
-from extractor.rules.context import blank_size_classes, earlier_period, month_named_after
+from extractor.rules.context import blank_size_classes, earlier_period
 from extractor.rules.features import NumberFeatures
+from extractor.rules.figure_months import month_named_after
 from extractor.rules.label_rules import Measured
 from extractor.text import clauses as cl
 from extractor.text import prefilter

@@ -11,11 +11,11 @@ from extractor.rules.context import (
     clause_start_of,
     content_of,
     metric_before,
-    period_at,
     own_part,
     segment_after,
     segment_in,
 )
+from extractor.rules.figure_months import period_at
 from extractor.rules.objections import speaks_of_a_week
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from extractor.rules import cues
-from extractor.rules.context import Previous, metric_before, period_at
+from extractor.rules.context import Previous, metric_before
+from extractor.rules.figure_months import period_at
 from extractor.rules.figures import signed_direction
 from extractor.rules.objections import Figure, own_market_use, whose_figure
 from extractor.rules.sections import Section
@@ -109,10 +110,7 @@ def features_of(place: NumberPlace) -> NumberFeatures:
     change_in = prefilter.match(cues.CHANGE_IN, post)
     period, cumulative = period_at(place.mentions, number.start, place.carried, s=s, number_end=number.end)
     metric = _metric(place, unit, local_pre, post, metric_word, metric_end, named_after, change_in)
-    if cumulative and metric in ("production", None):
-        metric = "cumulative_production"
-    elif metric == "cumulative_production" and not cumulative and _month_of_its_own(place, period, metric_end):
-        metric = "production"  # "fell 9.5% in 2020 to 11.1 mt but rose 12.3% to 861,000 mt last month"
+    metric = _over_the_period(place, metric, metric_end, period, cumulative)
     metric, objection, market_use = _whose(place, local_pre, post, metric, metric_end)
     direction, direction_at = cl.last_direction(local_pre)
     signed = signed_direction(s, number)
@@ -185,6 +183,18 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
     if metric is None:
         metric = place.paragraph_metric
     return _metric_corrected(place, unit, local_pre, post, metric)
+
+
+def _over_the_period(place: NumberPlace, metric: str | None, metric_end: int, period: str | None,
+                     cumulative: bool) -> str | None:
+    """Output over a span or year is cumulative; a figure that takes the total's metric of the figure before it but is
+    dated by a month of its own is the month's ("fell 9.5% in 2020 to 11.1 mt but rose 12.3% to 861,000 mt last
+    month")."""
+    if cumulative and metric in ("production", None):
+        return "cumulative_production"
+    if metric == "cumulative_production" and not cumulative and _month_of_its_own(place, period, metric_end):
+        return "production"
+    return metric
 
 
 def _month_of_its_own(place: NumberPlace, period: str | None, metric_end: int) -> bool:

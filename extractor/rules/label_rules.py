@@ -26,10 +26,10 @@ from extractor.rules import cues
 from extractor.rules.context import (
     in_percent_range,
     month_comparison,
-    month_named_after,
     names_earlier_period,
     size_classes,
 )
+from extractor.rules.figure_months import month_named_after
 from extractor.rules.features import NumberFeatures, clause_end
 from extractor.rules.objections import dated_to_another_year
 from extractor.rules.reasons import review_reason

@@ -30,13 +30,12 @@ from extractor.rules.context import (
     Previous,
     clause_start_of,
     content_of,
-    month_named_after,
     own_part,
-    period_at,
     segment_after,
     segment_in,
     share_part,
 )
+from extractor.rules.figure_months import month_named_after, period_at
 from extractor.rules.country_moves import country_moves
 from extractor.rules.dating import base_months, dating, period_passed_on, sentence_mentions
 from extractor.rules.directions import find_directions, level_directions

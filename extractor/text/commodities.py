@@ -1,4 +1,5 @@
-"""The contract's commodity ids, the heading variants that stand for them, and their default regions."""
+"""Reading the contract's commodity ids in text and headings, by the tables of `product_names` (re-exported here):
+which product a heading or a sentence names, and where a name is the figure's product."""
 
 from __future__ import annotations
 
@@ -7,161 +8,16 @@ from functools import lru_cache
 
 from extractor.text import prefilter
 from extractor.text.lexicon import words
-from extractor.text.other_products import names_of_ids
-
-# id -> heading and text variants (normalized by normalize_name before use).
-COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "copper_cathode": ("copper cathode", "refined copper", "copper cathodes", "electrolytic copper"),
-    "aluminum": ("aluminum", "primary aluminum", "china primary aluminum", "electrolytic aluminum"),
-    "alumina": ("alumina", "aluminum oxide", "metallurgical grade alumina", "china metallurgical grade alumina"),
-    "overseas_aluminum": ("overseas aluminum", "overseas primary aluminum"),
-    "overseas_alumina": ("overseas metallurgical grade alumina", "overseas alumina"),
-    "secondary_aluminum": ("secondary aluminum", "secondary aluminum alloy", "recycled aluminum"),
-    "primary_lead": ("primary lead",),
-    "secondary_lead": ("secondary lead", "recycled lead", "secondary refined lead", "refined secondary lead",
-                       "secondary crude lead", "crude secondary lead"),
-    "refined_zinc": ("refined zinc", "zinc ingot"),
-    "refined_tin": ("refined tin", "tin ingot"),
-    "refined_nickel": ("refined nickel", "electrolytic nickel", "nickel cathode"),
-    "primary_nickel": ("primary nickel",),  # the study group's: refined nickel and the nickel in NPI, ferronickel
-    "npi": ("nickel pig iron", "npi", "china nickel pig iron", "china npi", "nickel iron"),
-    "indonesia_npi": ("indonesian nickel pig iron", "indonesian npi", "indonesia npi", "indonesia nickel pig iron"),
-    "nickel_sulphate": ("nickel sulphate",),
-    "manganese_sulphate": (
-        "manganese sulphate", "battery grade manganese sulphate", "high purity manganese sulphate",
-    ),
-    "emd": ("electrolytic manganese dioxide", "emd"),
-    "mn3o4": ("manganese ii iii oxide", "mn3o4", "manganese tetroxide", "trimanganese tetroxide"),
-    "high_carbon_ferrochrome": ("high carbon ferrochrome", "ferrochrome"),
-    "stainless_steel": ("stainless steel", "crude stainless steel", "stainless crude steel"),
-    "emm": ("electrolytic manganese", "emm", "electrolytic manganese metal"),
-    "simn": ("simn alloy", "simn", "silicomanganese", "silico manganese", "silicon manganese"),
-    "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon", "metal silicon"),
-    "polysilicon": ("polysilicon",),
-    "wafer": ("wafer", "wafers", "silicon wafer"),
-    "solar_cell": ("solar cell", "solar cells", "cell", "pv cell", "pv cells", "photovoltaic cell", "photovoltaic cells",
-                   "crystalline silicon solar cell", "crystalline silicon solar cells", "crystalline silicon cells"),
-    "pv_module": ("pv module", "pv modules", "module", "solar module", "solar modules", "photovoltaic module",
-                  "photovoltaic modules", "crystalline silicon solar module", "crystalline silicon solar modules",
-                  "crystalline silicon modules"),
-    "pv_film": ("pv film", "encapsulant film"),
-    "pv_eva": ("pv grade eva",),
-    "pv_glass": ("pv glass", "solar glass"),
-    "dmc": ("dmc", "silicone dmc"),
-    "magnesium_ingot": ("magnesium ingot", "primary magnesium"),
-    "magnesium_alloy": ("magnesium alloy",),
-    "magnesium_powder": ("magnesium powder",),
-    "titanium_dioxide": ("titanium dioxide", "tio2"),
-    "sponge_titanium": ("sponge titanium", "titanium sponge"),
-    "light_rare_earth": ("light rare earths", "light rare earth"),
-    "medium_heavy_rare_earth": ("medium heavy rare earth", "medium heavy rare earths"),
-    "ndfeb": ("ndfeb", "ndfeb magnet", "ndfeb magnets"),
-    "molybdenum_concentrate": ("molybdenum concentrate",),
-    "ferromolybdenum": ("ferromolybdenum",),
-    "apt": ("ammonium paratungstate", "apt"),
-    "silver": ("silver", "silver ingot"),
-    "silver_nitrate": ("silver nitrate",),
-    "antimony_ingot": ("antimony ingot", "antimony ingots", "antimony"),
-    "sodium_pyroantimonate": ("sodium pyroantimonate", "sodium antimonate"),
-    "refined_bismuth": ("refined bismuth", "bismuth"),
-    "lithium_carbonate": ("lithium carbonate",),
-    "lithium_hydroxide": ("lithium hydroxide",),
-    "cobalt_sulphate": ("cobalt sulphate",),
-    "co3o4": ("co3o4", "cobalt tetroxide", "cobaltosic oxide"),
-    "ternary_precursor": ("ternary cathode precursor", "ternary precursor", "ternary precursors"),
-    "ternary_cathode": ("ternary cathode material", "ternary cathode", "ternary cathode materials"),
-    "iron_phosphate": ("iron phosphate",),
-    "lfp": ("lfp", "lithium iron phosphate"),
-    # a battery by its cathode's chemistry (its segment, `lexicon_segments`): a power battery, not the material
-    "power_battery": tuple(f"{chem} {power}{kind}" for chem in ("lithium iron phosphate", "lfp", "ternary",
-                           "ternary lithium") for power in ("", "power ") for kind in ("battery", "batteries")),
-    "lco": ("lco", "lithium cobalt oxide"),
-    "lmo": ("lmo", "lithium manganese oxide"),
-    # Products outside the contract's table, with the ids the corpus gold gives them (the table grows).
-    "mhp": ("mhp", "mixed hydroxide precipitate", "nickel cobalt hydroxide"),
-    "nickel_matte": ("nickel matte", "high grade nickel matte", "low grade nickel matte"),
-    "refined_lead": ("refined lead",),
-    "iron_ore": ("iron ore",),
-    "crude_steel": ("crude steel", "raw steel"),  # American statistics name crude steel "raw steel"
-    "gold": ("gold",),
-}
-
-# Names of products that are often another product's input or market ("coke" for steel mills, "power batteries" for
-# lithium salts): a mention is the figure's product only where it is produced ("pig iron output", "output of coke"),
-# as bare metal names are. Headings with these names are their products' sections.
-PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
-    "pig_iron": ("pig iron",),
-    "hot_metal": ("hot metal",),
-    "finished_steel": ("finished steel", "steel products", "finished steel products"),
-    "rebar": ("rebar",),
-    "wire_rod": ("wire rod", "wire rods"),
-    "hot_rolled_coil": ("hot rolled coil", "hot rolled coils"),
-    "coke": ("coke", "metallurgical coke"),
-    "coking_coal": ("coking coal",),
-    "raw_coal": ("raw coal",),
-    "ferrosilicon": ("ferrosilicon",),
-    "ferromanganese": ("ferromanganese",),
-    "ferrovanadium": ("ferrovanadium",),
-    "ferronickel": ("ferronickel", "ferro nickel"),
-    "ten_nonferrous_metals": ("ten major nonferrous metals", "ten nonferrous metals", "ten major non ferrous metals",
-                              "10 major nonferrous metals", "10 major non ferrous metals"),
-    "pr_nd_oxide": ("pr nd oxide", "praseodymium neodymium oxide"),
-    "pr_nd_metal": ("pr nd metal", "praseodymium neodymium metal", "pr nd alloy"),
-    "copper_foil": ("copper foil",),
-    "copper_rod": ("copper rod", "copper rods"),
-    "aluminum_extrusion": ("aluminum extrusion", "aluminum extrusions", "aluminum profile", "aluminum profiles"),
-    "aluminum_foil": ("aluminum foil",),
-    "copper_tube": ("copper tube", "copper tubes", "copper pipe", "copper pipes", "copper pipe tube"),
-    "copper_strip": ("copper strip", "copper strips"),
-    "lead_acid_battery": ("lead acid battery", "lead acid batteries"),
-    "zinc_alloy": ("zinc alloy", "zinc alloys"),
-    "power_battery": ("power battery", "power batteries"),
-    "lithium_ion_battery": ("lithium ion battery", "lithium ion batteries"),
-    "ternary_cathode": ("ternary materials", "ternary material"),
-    "lmo": ("lithium manganate",),
-    # a steel federation's parts of its crude steel ("the production of longs", "flat steel output")
-    "long_steel": ("long steel", "long steel products", "long products", "longs"),
-    "flat_steel": ("flat steel", "flat steel products", "flat products", "flats"),
-    # A mine's metal output ("zinc mine output", "mined copper production").
-    **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
-       for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver", "gold")},
-}
-# The contract's other products by the names their ids spell (`other_products.names_of_ids`), read where the text
-# speaks of their production, before the table's names: "copper cathode rod" is read whole, not as "copper cathode".
-OTHER_PRODUCT_NAMES = names_of_ids(set(PRODUCED_ONLY_NAMES) | set(COMMODITY_ALIASES),
-                                   {alias for names in COMMODITY_ALIASES.values() for alias in names})
-
-# Bare metal names: they stand for the metal's main refined product, but only where nothing more specific is
-# named ("nickel production" in a refined-nickel story; never the "nickel" of "nickel pig iron").
-GENERIC_ALIASES: dict[str, str] = {
-    "nickel": "refined_nickel", "zinc": "refined_zinc", "copper": "copper_cathode", "tin": "refined_tin",
-    "lead": "refined_lead", "magnesium": "magnesium_ingot", "aluminum": "aluminum", "silicon": "silicon_metal",
-}
-
-# The mine's id of a refined metal (the contract's `mined_*` ids).
-MINED_IDS: dict[str, str] = {"refined_nickel": "mined_nickel", "refined_zinc": "mined_zinc",
-                             "copper_cathode": "mined_copper", "refined_lead": "mined_lead", "refined_tin": "mined_tin",
-                             "silver": "mined_silver"}
-
-# The countries whose national output of these metals is what their mines make (their mining ministries' and
-# commissions' monthly figures: "Peru's zinc production rose 4%"): a bare metal of theirs is the mined one.
-MINING_COUNTRIES = frozenset({"chile", "peru", "mexico", "bolivia", "mongolia"})
-
-REGIONS: dict[str, str] = {
-    "overseas_aluminum": "overseas",
-    "overseas_alumina": "overseas",
-    "indonesia_npi": "indonesia",
-}
-
-# A product made in a region the table gives an id of its own ("Indonesia's nickel pig iron" is indonesia_npi).
-REGIONAL_IDS: dict[tuple[str, str], str] = {
-    ("npi", "indonesia"): "indonesia_npi",
-    ("aluminum", "overseas"): "overseas_aluminum",
-    ("alumina", "overseas"): "overseas_alumina",
-    # a mining country's gold is what its mines make (China's gold association counts its refiners' too: "gold")
-    **{("gold", country): "mined_gold" for country in MINING_COUNTRIES},
-}
-
+from extractor.text.product_names import (
+    COMMODITY_ALIASES as COMMODITY_ALIASES,
+    PRODUCED_ONLY_NAMES as PRODUCED_ONLY_NAMES,
+    OTHER_PRODUCT_NAMES as OTHER_PRODUCT_NAMES,
+    GENERIC_ALIASES as GENERIC_ALIASES,
+    MINED_IDS as MINED_IDS,
+    MINING_COUNTRIES as MINING_COUNTRIES,
+    REGIONS as REGIONS,
+    REGIONAL_IDS as REGIONAL_IDS,
+)
 
 # Generic words that name a commodity as a heading but are too common to find one in free text.
 _TEXT_STOPWORDS = {"cell", "module", "antimony", "bismuth", "silver", "gold", "aluminum", "alumina", "wafer",
@@ -262,9 +118,10 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 # (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?(?:(?:was|were)\s+{words('up_or_down')}|accounted\s+for|"
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?"
+                          rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
                           rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
-_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|of\s+(?:this|which|that))\s+)$")
+_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+)$")
 # ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
@@ -357,6 +214,9 @@ _NAMED_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\
                              r"|\b(?:produced|turned\s+out)\s+(?:a\s+total\s+of\s+)?\d[\d ]*\s+[a-z]+\s+of\s+$")
 
 
+_NOT_BEFORE = re.compile(r"\bnon[\s-]?$", re.I)
+
+
 def _produced_only_mentions(text: str, table: str,
                             covered: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """The names of a table of products named only where produced (`_PRODUCED_TABLES`) where the text speaks of their
@@ -364,8 +224,8 @@ def _produced_only_mentions(text: str, table: str,
     pattern, index = _produced_only_pattern(table)
     found = []
     for match in prefilter.finditer(pattern, text):
-        if _covered(covered, match.start()):
-            continue
+        if _covered(covered, match.start()) or _NOT_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue  # ("non-coking coal" is no coking coal)
         after = text[match.end():match.end() + 40]
         before = max(0, match.start() - 40)
         if _PRODUCERS_AFTER.match(after) or _TRADE_AFTER.match(after) or _PRODUCTION_BEFORE.search(
