@@ -36,13 +36,19 @@ def opening_country(section: Section) -> str | None:
     the country its figures are of. None where it names none, or China."""
     if section.heading is not None or section.region == "global":
         return None
-    first = next((s.text for s in section.sentences if any(n.is_quantity for n in find_numbers(s.text))), "")
-    whole = normalize_name(first)
-    # the countries named as makers (a group of countries, none: its figures are the world's)
-    named = {COUNTRIES[g] for m in COUNTRY_MAKER.finditer(whole) for g in m.groups() if g}
-    named -= {"global", "overseas", "china"}
+    at = next((i for i, s in enumerate(section.sentences) if any(n.is_quantity for n in find_numbers(s.text))), None)
+    first = "" if at is None else section.sentences[at].text
+    # the countries named as makers (a group of countries, none: its figures are the world's); else those the
+    # sentences before it name ("Mexico's mine production increased in January. ... the increase was 2.5%")
+    named = _makers(first) or _makers(" ".join(s.text for s in section.sentences[:at or 0]))
     named = named or _home_named_elsewhere(section)
     return named.pop() if len(named) == 1 else None
+
+
+def _makers(text: str) -> set[str]:
+    """The countries a text names as makers, but the world, "overseas" and China."""
+    return {COUNTRIES[g] for m in COUNTRY_MAKER.finditer(normalize_name(text)) for g in m.groups() if g} \
+        - {"global", "overseas", "china"}
 
 
 def _home_named_elsewhere(section: Section) -> set[str]:
