@@ -142,6 +142,8 @@ THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|ton
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
                         rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b|"  # "2% above last year's"
+                        # "4.6 percentage points above the same period a year earlier"
+                        r"(?<=above|below)\s+the\s+(?:same|corresponding|year[\s-]earlier|year[\s-]ago)\s+(?:period|month)\b|"
                         rf"(?<=above|below)\s+(?:{MONTH_NAMES})\b|"  # "0.66% below August"
                         # "0.7% below the all-time high of December 2018": against a level named
                         r"(?<=above|below)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:high|peak|record|level|figure|total)\b|"

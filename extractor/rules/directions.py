@@ -52,7 +52,7 @@ _FORECAST_DIRECTION = re.compile(
 _LEVEL_MOVE = re.compile(
     rf"\b(?P<verb>{_words('back_verb', 'hold_verb', parts=('past',))}|"
     rf"{_words('up_verb', 'down_verb', 'flat_verb', parts=('past', 'ing'))}|"
-    rf"(?:{_FORECAST_TO}\s+to|{_words('modal')})\s+"
+    rf"(?:{_FORECAST_TO}\s+to|{_words('modal')}(?:\s+{_words('modal_hedge')})?)\s+"
     rf"(?:{_MOVE_BASE}|{_words('hold_verb', parts=('base',), but=('stand steady',))}))"
     rf"(?:\s+{_words('level_move_degree')})*\s+(?:to|at)\s*$",
     re.I,

@@ -82,7 +82,8 @@ TURN_MOVE = category("turn_move", "output is expected to stop falling and reboun
 # what a move is seen, shown or kept as ("expected to see a slight rise", "will maintain a steady increase")
 SEE_VERB = category("see_verb", "output is expected to see a slight rise in June",
                     fixed("show", "see", "maintain", "achieve", "experience", "turn to"))
-CONTINUE_VERB = category("continue_verb", "output may continue to decline in June", fixed("continue"))
+CONTINUE_VERB = category("continue_verb", "output may continue to decline in June; will keep growing",
+                         fixed("continue", "keep"))
 # how far or how again a move goes, between its words ("edged down slightly", "rose further", "also fell")
 DEGREE = category("degree", "output also fell slightly and may decline further",
                   fixed("slightly", "significantly", "sharply", "further", "noticeably", "markedly", "gradually",
