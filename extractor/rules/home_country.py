@@ -1,18 +1,22 @@
 """The country a text's figures are of where it is no Chinese story (issue 22): the country its first figure's
 sentence names as their maker ("In January-August, Ukraine's ferroalloy production declined 20.9%"), else its
-dateline's, else India for a release counting in India's numbering; and the pattern of a country named as a maker,
-which `subjects` also reads clause by clause."""
+dateline's, else India for a release counting in India's numbering; the pattern of a country named as a maker,
+which `subjects` also reads clause by clause; and the story as its opening tells it (`opening_story`: its country,
+and whether its bare metals are its mines')."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.rules.sections import Section
 from extractor.text.commodities import normalize_name
 from extractor.text.countries import COUNTRIES, dateline_country, numbering_country
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
+from extractor.text.mining import OPENING, names_refining
 from extractor.text.numbers import find_numbers
+from extractor.text.product_names import MINED_IDS, MINED_PRODUCTS, MINING_COUNTRIES
 
 # a country, or a group of countries whose figures are a part of the world's ("North America's output": no U.S.)
 COUNTRY_OR_GROUP = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.pattern})"
@@ -59,3 +63,19 @@ def _home_named_elsewhere(section: Section) -> set[str]:
         return {place} - {"china"}
     home = numbering_country(" ".join(s.text for s in section.sentences))
     return {home} if home else set()
+
+
+def opening_story(section: Section) -> tuple[Section, bool, bool]:
+    """The section as its opening speaks of it, whether its bare metals are mined, and whether its region is the
+    country the story is of."""
+    home = opening_country(section)
+    if home is not None:  # "Ukraine's ferroalloy production declined ...": the text's figures are that country's
+        section = replace(section, region=home)
+    # a mining story (its product mined, nothing refined named as it opens): its bare metals are the mines' ("zinc
+    # output rose"); a refinery named further on is one product's; so is a mining country's story
+    opening_refines = any(names_refining(s.text) for s in section.sentences
+                          if s.start < section.sentences[0].start + OPENING)
+    mining_country = section.region in MINING_COUNTRIES and not opening_refines
+    if mining_country and section.commodity in MINED_IDS:
+        section = replace(section, commodity=MINED_IDS[section.commodity])
+    return section, section.commodity in MINED_PRODUCTS and not opening_refines or mining_country, home is not None

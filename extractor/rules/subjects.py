@@ -18,13 +18,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractor.rules.cues import CHANGE_IN, opens_with_figure
-from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_country
+from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
 from extractor.text.commodities import (
     MINED_IDS,
-    MINING_COUNTRIES,
     REGIONAL_IDS,
     commodity_mentions,
     normalize_name,
@@ -35,8 +34,9 @@ from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
-from extractor.text.mining import OPENING, names_refining
+from extractor.text.mining import names_refining
 from extractor.text.numbers import NumberSpan, find_numbers
+from extractor.text.product_names import MINED_PRODUCTS
 
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product
 _BATTERY_PART = re.compile(rf"\b{words('battery')}\s+$")
@@ -49,28 +49,25 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
 
     Cached: the labeller and the driver reader both ask it of every section.
     """
-    home = opening_country(section)
-    if home is not None:  # "Ukraine's ferroalloy production declined ...": the text's figures are that country's
-        section = replace(section, region=home)
-    # a mining story (its product mined, nothing refined named as it opens): its bare metals are the mines' ("zinc
-    # output rose"); a refinery named further on is one product's; so is a mining country's story
-    opening_refines = any(names_refining(s.text) for s in section.sentences
-                          if s.start < section.sentences[0].start + OPENING)
-    mining_country = section.region in MINING_COUNTRIES and not opening_refines
-    if mining_country and section.commodity in MINED_IDS:
-        section = replace(section, commodity=MINED_IDS[section.commodity])
-    mined = section.commodity in _MINED and not opening_refines or mining_country
+    section, mined, home = opening_story(section)
     current = section
     paragraph = -1
-    out = []
+    out: list[Section] = []
     for sentence in section.sentences:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph
-        own, current = _sentence_section(section, current, sentence, mined, home is not None)
+        own, current = _sentence_section(section, current, sentence, mined, home)
         if section.heading is None and own.region != "global" and _of_the_world(sentence.text):
             own = replace(own, region="global")  # "Global mine production fell in 2022 to ...": the world's
+        elif out and own == current and _PRONOUN_OPENING.match(sentence.text):
+            before = section.sentences[len(out) - 1].text  # "China turned out 77.1 mt. That was down 6.1% ...": China's
+            own = clause_country(own, section, before, len(before))
         out.append(own)
     return tuple(out)
+
+
+# A sentence that goes on with the figure before it ("That was down 6.1% from a year earlier.")
+_PRONOUN_OPENING = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|had|has|[a-z]+ed)\b")
 
 
 def _sentence_section(section: Section, current: Section, sentence: Sentence, mined: bool,
@@ -131,7 +128,7 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
-_MINED = frozenset(MINED_IDS.values()) | {i for i in REGIONAL_IDS.values() if i.startswith("mined_")}
+_MINED = MINED_PRODUCTS
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
                           r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")

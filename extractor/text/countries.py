@@ -16,7 +16,7 @@ COUNTRIES: dict[str, str] = {
     "republic of korea": "south korea",
     "korean": "south korea", "turkey": "turkey", "türkiye": "turkey", "turkiye": "turkey", "turkish": "turkey",
     "united states": "united states", "u.s.": "united states", "us": "united states", "usa": "united states",
-    "america": "united states",
+    "america": "united states", "u s": "united states", "u k": "united kingdom",  # (as normalized text reads them)
     "united kingdom": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
     "british": "united kingdom", "germany": "germany", "german": "germany", "netherlands": "netherlands",
     "dutch": "netherlands", "france": "france", "french": "france", "mexico": "mexico", "mexican": "mexico",

@@ -158,3 +158,6 @@ REGIONAL_IDS: dict[tuple[str, str], str] = {
     # a mining country's gold is what its mines make (China's gold association counts its refiners' too: "gold")
     **{("gold", country): "mined_gold" for country in MINING_COUNTRIES},
 }
+
+# The mines' products (a mining story's bare metals are these).
+MINED_PRODUCTS = frozenset(MINED_IDS.values()) | {i for i in REGIONAL_IDS.values() if i.startswith("mined_")}

@@ -135,6 +135,9 @@ REGION_SEGMENT = re.compile(
     r"|\s+(?:produced|made|turned\s+out|churned\s+out|smelted)\b"  # "Inner Mongolia produced 292,700 mt"
     rf"|(?:\s+province)?,?\s+{words('region_record')}\s+an?\s+(?:[\w-]+\s+){{0,2}}$)"  # "Hebei saw a 3% rise"
     rf"|(?:\s+region)?\s+{words('region_share')}\s+for"
+    # "Shanxi output was 62.7 kt", "EU output edged up 0.3%"
+    rf"|(?:\s+province)?\s+{words('output_or_rate')}\s+(?:was|were|came|stood|reached|totaled|totalled"
+    rf"|{words('up_verb', 'down_verb', parts=('past',))})\b"
     rf"|,\s+where\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)"  # "Leading the fall was Henan, where output ..."
     rf"|\b{words('output_word')}\s+(?:\w+\s+){{0,2}}in\s+{_REGION_GROUP}\b"
     rf"|\b(?:was|were)\s+(?:(?:produced|made|smelted)\s+)?in\s+{_REGION_GROUP}\b"  # ("537,100 mt was produced in X")
