@@ -25,7 +25,8 @@ THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|
 # A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ...", "Standing at
 # 21,000 mt, ...", "At an estimated 97,000 mt, ...", "Totalling 1.2 million mt, ..." (the words before the figure,
 # past a dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")
-AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+)?\W*(?:(?:(?:standing|estimated|put|coming\s+in)\s+)?at|totall?ing)\s+"
+AT_OPENING = re.compile(r"(?:.*\)\s*[-–—]+|\s*date\s+\d{4}-\d\d-\d\d\s)?"  # (a dateline, a publication line)
+                        r"\W*(?:(?:(?:standing|estimated|put|coming\s+in)\s+)?at|totall?ing)\s+"
                         r"(?:an?\s+estimated\s+|about\s+|around\s+|some\s+|nearly\s+)?", re.I)
 # ... or with its move, its subject after its verb ("Up 21.5 per cent was solar cell production, which ...", "Down
 # 12,600 mt, or 3.7%, from June was 400-series output")

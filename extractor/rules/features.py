@@ -177,7 +177,7 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
             _NAMED_AFTER[named_after.group(1).lower()]
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
         metric = _first_metric(post, change_in.end(), change_in.end() + 60) or metric
-    metric = metric or _named_after_figure(unit, local_pre, post)
+    metric = metric or _named_after_figure(unit, local_pre, _past_parenthesis(place.s, place.number.end, post))
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
@@ -202,6 +202,16 @@ def _month_of_its_own(place: NumberPlace, period: str | None, metric_end: int) -
     figure, not by the span or year."""
     return place.previous is not None and metric_end <= place.prev_end and any(
         m.period == period and not m.cumulative and m.position >= place.prev_end for m in place.mentions)
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _past_parenthesis(s: str, end: int, post: str) -> str:
+    """The words after a figure, past a parenthesis right after it that holds a figure of its own ("At 126 kt
+    (converted to 65% WO3), China's output was ...")."""
+    aside = _PARENTHESIS.match(s, end)
+    return s[aside.end():aside.end() + 120] if aside is not None and not _PARENTHESIS.fullmatch(post) else post
 
 
 def _named_after_figure(unit: str, local_pre: str, post: str) -> str | None:

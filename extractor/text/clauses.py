@@ -85,7 +85,9 @@ FULL_YEAR = re.compile(
     # "production fell marginally in 2022 to 822.4 Moz": the year of a move, right after it
     rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb', parts=('past',))}(?:\s+[a-z]+ly)?\s+in\s+"
     r"((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|,\s+in\s+((?:19|20)\d\d)\s*,",  # "In terms of polysilicon, in 2023, the domestic production reaches ..."
+    r"|,\s+in\s+((?:19|20)\d\d)\s*,"  # "In terms of polysilicon, in 2023, the domestic production reaches ..."
+    # a year before its output, after a possessive ("China's 2018 tungsten concentrate output")
+    rf"|(?<=['’]s\s)((?:19|20)\d\d)\s+(?:[a-z][\w-]*\s+){{0,3}}?{words('output_word')}\b",
     re.I,
 )
 # A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
@@ -321,7 +323,7 @@ def _year_mentions(sentence: str, report_month: str | None,
 
 
 # FULL_YEAR's groups that hold a year as written, and those that hold "last", "this" or "next"
-_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 11, 13, 14), (5, 8, 12)
+_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 11, 13, 14, 15), (5, 8, 12)
 
 
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
