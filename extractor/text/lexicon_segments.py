@@ -136,7 +136,7 @@ TIER = category(
     "tier", "top-tier enterprises raised output",
     fixed(*(f"{rank}-{kind}"
             for rank in ("top", "mid", "middle", "small", "second", "third", "lower", "leading", "large", "medium")
-            for kind in ("tier", "sized", "scale")), "tail-end"))
+            for kind in ("tier", "sized", "scale")), "tail-end", "large", "medium", "small"))
 TIER_PRODUCERS = category("tier_producers", "medium-sized smelters",
                           only(PLANT, "enterprise", "producer", "smelter", "company", "firm", "plant", "mill"),
                           noun("manufacturer"))

@@ -114,7 +114,8 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "zinc_alloy": ("zinc alloy", "zinc alloys"),
     "power_battery": ("power battery", "power batteries"),
     "lithium_ion_battery": ("lithium ion battery", "lithium ion batteries"),
-    "ternary_cathode": ("ternary materials", "ternary material"),
+    "ternary_cathode": ("ternary materials", "ternary material", "ternary cathode material", "ternary cathode materials",
+                        "nmc cathode material", "nmc cathode materials", "ncm cathode material", "ncm cathode materials"),
     "lmo": ("lithium manganate",),
     # a steel federation's parts of its crude steel ("the production of longs", "flat steel output")
     "long_steel": ("long steel", "long steel products", "long products", "longs"),
