@@ -270,15 +270,16 @@ _MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in
     rf"^\s*,?\s*(?:in\s+[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?\s+)?"
     rf"(?:(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}|above|below)\s+"
     r"(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?([A-Z][a-z]+)(?:\s+((?:19|20)\d\d)|\s+(last\s+year))?")
+    r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?(?P<month>[A-Z][a-z]+)(?:\s*[-–]\s*(?P<to>[A-Z][a-z]+))?"  # (or a span's)
+    r"(?:\s+(?P<year>(?:19|20)\d\d)|\s+(?P<last>last\s+year))?")
 
 
 def month_comparison(post: str, period: str | None) -> str | None:
     match = _MONTH_COMPARED.match(post)
     if not match or period is None:
         return None
-    year = match.group(2) or (str(int(period[:4]) - 1) if match.group(3) else None)  # "compared to July last year"
-    named = resolve_month(match.group(1), period, year)
+    year = match.group("year") or (str(int(period[:4]) - 1) if match.group("last") else None)  # "July last year"
+    named = resolve_month(match.group("to") or match.group("month"), period, year)  # ("January-February 2015")
     return None if named is None else comparison_between(named, period)
 
 
