@@ -56,6 +56,11 @@ def test_single_numbers(text: str, value: float, unit: str, qualifier: str | Non
         ("offers sat at RMB5,100~5,300/t", 5100, 5300, "yuan/mt"),
         ("premiums stayed within the -50 yuan to 150 yuan/mt band", -50, 150, "yuan/mt"),
         ("traders keep 12,000 to 20,000 tonnes in stock", 12000, 20000, "mt"),
+        # each end with its own scale: the first keeps it (it was scaled twice, 3 million becoming 3e12)
+        ("mines will add between 3 million and 8 million metric tons", 3e6, 8e6, "mt"),
+        ("stocks ranged from 1.5 million to 2 million tonnes", 1.5e6, 2e6, "mt"),
+        # the first end without a scale takes the second's
+        ("a gain of 4 to 6 million tons", 4e6, 6e6, "mt"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str) -> None:

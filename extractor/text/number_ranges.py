@@ -117,10 +117,12 @@ def _range_span(text: str, first: NumberSpan, second: NumberSpan) -> NumberSpan:
 
 
 def _inherit_scale(first: NumberSpan, second: NumberSpan) -> float:
-    """A range's first end written without unit takes the second end's scale ("$9-110 million")."""
+    """A range's first end written without unit takes the second end's scale ("$9-110 million"), unless it has a
+    scale of its own ("between 5 million and 10 million tons")."""
     assert not isinstance(first.value, tuple) and not isinstance(second.value, tuple)
     written = re.search(NUM, second.text)
-    if not written:
+    own = re.search(NUM, first.text)
+    if not written or own is None or abs(float(first.value)) != abs(parse_number(own.group(0))):
         return float(first.value)
     raw_second = parse_number(written.group(0))
     if raw_second == 0:
