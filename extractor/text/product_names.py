@@ -94,6 +94,7 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "wire_rod": ("wire rod", "wire rods"),
     "hot_rolled_coil": ("hot rolled coil", "hot rolled coils"),
     "coke": ("coke", "metallurgical coke"),
+    "iron_ore_concentrate": ("iron ore concentrate", "iron ore concentrates"),
     "coking_coal": ("coking coal",),
     "raw_coal": ("raw coal",),
     "ferrosilicon": ("ferrosilicon",),
