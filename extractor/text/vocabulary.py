@@ -208,7 +208,8 @@ FORECAST_CUE = re.compile(
     rf"\b(?:{_EXPECTS}|{_EXPECTED}|{_FORECAST_TO}\s+to(?!\s+have\s+\w+(?:ed|en|wn)\b)|"
     rf"(?:is|are)\s+{words('forecast_to', but=('estimated', 'set'))}|"
     rf"{words('forecast_to', but=('expected', 'estimated', 'set'))}|{words('modal', but=('may', 'could'))}|(?-i:may)|"
-    rf"{words('forecast_phrase')}|(?<=SMM )sees?)\b"
+    rf"{words('forecast_phrase')}|(?<=SMM )sees?"
+    rf"|expected\s+an?\s+(?:[a-z]+\s+)?{words('up_noun', 'down_noun')})\b"  # ("insiders expected a sharp drop")
     # headline grammar: "Output to Continue Growing in June", "Output to increase to 2.7m tonnes"
     rf"|^\W*(?:(?!{words('not_headline_subject')}\b)[\w'’-]+\s+){{1,5}}"
     rf"to\s+{words('plain_move', 'headline_verb', parts=('base',))}\b",
