@@ -208,8 +208,9 @@ _PARENTHESIS = re.compile(r"\s*\([^()]{0,60}\)")
 
 
 def _past_parenthesis(s: str, end: int, post: str) -> str:
-    """The words after a figure, past a parenthesis right after it that holds a figure of its own ("At 126 kt
-    (converted to 65% WO3), China's output was ...")."""
+    """The words after a figure, past a parenthesis right after it ("At 126 kt (converted to 65% WO3), China's output
+    was ...", "At 8.1 million tonnes (MT), India's output ..."); its own words where the next figure follows the
+    parenthesis at once."""
     aside = _PARENTHESIS.match(s, end)
     return s[aside.end():aside.end() + 120] if aside is not None and not _PARENTHESIS.fullmatch(post) else post
 

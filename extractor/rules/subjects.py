@@ -81,7 +81,7 @@ def _sentence_section(section: Section, current: Section, sentence: Sentence, mi
         # "Zirconium sponge output: 8,100 tons": a product the table does not know, its figures held (`known`);
         # the sentences after it go on with the product before
         return replace(current, commodity=other, known=other in CONTRACT_IDS), current
-    elif current.commodity in _MINED and _REFINED_METAL.search(sentence.text):
+    elif current.commodity in MINED_PRODUCTS and _REFINED_METAL.search(sentence.text):
         current = replace(current, commodity=refined_of(current.commodity))  # "refined metal production" after
         # the mines' output: the metal's refined product
     elif section.heading is None and current.commodity in MINED_IDS and _MINE_OUTPUT.search(sentence.text):
@@ -128,7 +128,6 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
-_MINED = MINED_PRODUCTS
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
                           r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")
@@ -276,7 +275,7 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
         return about
     # the region as a sentence's switch carries it ("..., while its crude steel production came to ...": Japan's)
     # (in a mining story, where the sentence is of a mined product, so is the clause's: "... and lead output fell")
-    return _switched(replace(base, region=about.region), about, subject, clause, about.commodity in _MINED)
+    return _switched(replace(base, region=about.region), about, subject, clause, about.commodity in MINED_PRODUCTS)
 
 
 def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
