@@ -177,7 +177,7 @@ def _tier_label(words_: str) -> str:
 
 def _regions(clause_text: str) -> list[tuple[int, str]]:
     """(start, label) of each region whose output the clause names ("output in Yunnan", "Guangxi's output")."""
-    return [(match.start(), _region_label(next(g for g in match.groups() if g)))
+    return [(match.start(), region_label(next(g for g in match.groups() if g)))
             for pattern in (vocab.REGION_SEGMENT, vocab.REGION_ADJECTIVE_SEGMENT, vocab.REGION_BY_SEGMENT)
             for match in prefilter.finditer(pattern, clause_text)]
 
@@ -193,7 +193,7 @@ _PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_w
                                                                        _size_class_parts)
 
 
-def _region_label(group: str) -> str:
+def region_label(group: str) -> str:
     """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
     label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")
     if label in vocab.WORLD_REGION_OF_ADJECTIVE:  # "the South American output": South America's
@@ -228,7 +228,7 @@ def segment_after(post: str) -> str | None:
     if tier:
         return _tier_label(tier.group(1))
     region = _REGION_AT_START.match(rest)
-    return _region_label(region.group(0)) if region else None
+    return region_label(region.group(0)) if region else None
 
 
 # Where a figure's own words after it stop: a conjunction or a clause break.

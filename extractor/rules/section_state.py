@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from extractor.record import Fact
 from extractor.rules import cues
-from extractor.rules.context import metric_before
+from extractor.rules.context import metric_before, region_label, segment_in
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
@@ -79,6 +79,11 @@ class SectionState:
             return before
         if before is not None and cues.PRONOUN_SUBJECT.match(sentence.text):
             return before  # "Daily output came to 200,300 mt. That was 1.8% more than in April": the same part's
+        if self.figureless and _POSSESSIVE_OPENING.match(sentence.text):
+            # "Henan posted the steepest drop. Its October production fell 16.8%": the part the sentence before named
+            named = _SUBJECT_PLACE.match(self.figureless)
+            return segment_in(self.figureless, None) or (region_label(named.group(1)) if named else None) \
+                or self.paragraph_segment[sentence.paragraph]
         return self.paragraph_segment[sentence.paragraph]
 
     def _carry_span(self, paragraph: int, span: str) -> None:
@@ -189,6 +194,9 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 _OUTPUT = ("production", "cumulative_production")
 _PLACE = re.compile(vocab.AREA, re.I)  # a segment that is a place
+# a sentence whose subject is the output of what the sentence before named ("Its October production fell 16.8%")
+_SUBJECT_PLACE = re.compile(rf"\W*({vocab.AREA})\s+(?!and\b|or\b)[a-z]", re.I)  # ("Henan posted the steepest drop.")
+_POSSESSIVE_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:output|production|operating\s+rates?)\b")
 
 
 def _product_moved(text: str) -> bool:
