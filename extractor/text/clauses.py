@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text import prefilter
+from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import forms, words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
@@ -315,8 +316,10 @@ def _year_mentions(sentence: str, report_month: str | None,
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
         if (match.group(2) or match.group(3) or match.group(10) or match.group(13)) and report_month is not None \
-                and year == report_month[:4] and not report_month.endswith("-12"):
+                and year == report_month[:4] and not report_month.endswith("-12") \
+                and not prefilter.search(vocab.FORECAST_CUE, sentence):
             continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
+            # (but "production for 2023 was expected to reach ..." is the year's, forecast)
         mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
         taken.append((match.start(), match.end()))
     return mentions, taken
