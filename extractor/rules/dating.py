@@ -58,7 +58,7 @@ def _measured_at_month_start(f: NumberFeatures, period: str | None) -> bool:
             and bool(cues.MONTH_START.search(f.s)))
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|against|versus|over)\s*$", re.I)  # ("to 1mn mt against 847,000mt")
 
 
 def _base_period(f: NumberFeatures, period: str) -> str:
