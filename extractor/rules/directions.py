@@ -75,6 +75,14 @@ _PAST_MOVE = re.compile(
     re.I,
 )
 
+# Output that held still, stated with no figure: "gold output was virtually flat" (not a level: "remained stable at")
+_FLAT_STATE = re.compile(
+    rf"\b{_words('output_or_rate')}\s+(?:was|were|remained|stayed)\s+"
+    r"(?P<verb>(?:(?:virtually|basically|largely|roughly|broadly|almost|nearly)\s+)?(?:flat|unchanged|stable|steady))\b"
+    r"(?!\s+(?:at|around|near|in\s+the\s+range)\b)",
+    re.I,
+)
+
 # A change of output expected, named as a noun: "SMM expects a slight rise in June output", "insiders anticipated a
 # marked decline in February output", "a decline in zinc output is expected in June".
 _OF_OUTPUT = rf"\s+in\s+(?:[\w'’-]+\s+){{0,3}}?{_words('output_word')}\b"
@@ -133,7 +141,7 @@ def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
         if verb:
             end = match.end() + verb.end()
             found.append((match.start(), end, verb.group("verb"), _compared_after(s, end)))
-    for match in prefilter.finditer(_PAST_MOVE, s):
+    for match in (*prefilter.finditer(_PAST_MOVE, s), *prefilter.finditer(_FLAT_STATE, s)):
         found.append((match.start("verb"), match.end(), match.group("verb"), _compared_after(s, match.end())))
     return found + _expected_changes(s)
 
