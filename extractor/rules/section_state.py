@@ -194,8 +194,9 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 _OUTPUT = ("production", "cumulative_production")
 _PLACE = re.compile(vocab.AREA, re.I)  # a segment that is a place
+# a place opening a sentence as its subject ("Henan posted the steepest drop.")
+_SUBJECT_PLACE = re.compile(rf"\W*({vocab.AREA})\s+(?!and\b|or\b)[a-z]", re.I)
 # a sentence whose subject is the output of what the sentence before named ("Its October production fell 16.8%")
-_SUBJECT_PLACE = re.compile(rf"\W*({vocab.AREA})\s+(?!and\b|or\b)[a-z]", re.I)  # ("Henan posted the steepest drop.")
 _POSSESSIVE_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:output|production|operating\s+rates?)\b")
 
 
