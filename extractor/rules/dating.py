@@ -14,6 +14,7 @@ from extractor.rules.label_rules import Measured
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
+from extractor.text.lexicon import words
 from extractor.text.months import shift_month
 from extractor.text.numbers import NumberSpan
 
@@ -58,7 +59,7 @@ def _measured_at_month_start(f: NumberFeatures, period: str | None) -> bool:
             and bool(cues.MONTH_START.search(f.s)))
 
 
-_FROM_BEFORE = re.compile(r"\b(?:from|against|versus|over)\s*$", re.I)  # ("to 1mn mt against 847,000mt")
+_FROM_BEFORE = re.compile(rf"\b(?:{words('compared_figure')}|over)\s*$", re.I)  # ("to 1mn mt against 847,000mt")
 
 
 def _base_period(f: NumberFeatures, period: str) -> str:

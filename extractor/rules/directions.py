@@ -78,8 +78,7 @@ _PAST_MOVE = re.compile(
 # Output that held still, stated with no figure: "gold output was virtually flat" (not a level: "remained stable at")
 _FLAT_STATE = re.compile(
     rf"\b{_words('output_or_rate')}\s+(?:was|were|remained|stayed)\s+"
-    r"(?P<verb>(?:(?:virtually|basically|largely|roughly|broadly|almost|nearly)\s+)?(?:flat|unchanged|stable|steady))\b"
-    r"(?!\s+(?:at|around|near|in\s+the\s+range)\b)",
+    rf"(?P<verb>{_words('flat_word')})\b(?!\s+(?:at|around|near|in\s+the\s+range)\b)",
     re.I,
 )
 

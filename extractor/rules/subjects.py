@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractor.rules.cues import CHANGE_IN, opens_with_figure
+from extractor.rules.cues import CHANGE_IN, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
@@ -59,15 +59,12 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         own, current = _sentence_section(section, current, sentence, mined, home)
         if section.heading is None and own.region != "global" and _of_the_world(sentence.text):
             own = replace(own, region="global")  # "Global mine production fell in 2022 to ...": the world's
-        elif out and own == current and _PRONOUN_OPENING.match(sentence.text):
+        elif out and own == current and PRONOUN_SUBJECT.match(sentence.text):
             before = section.sentences[len(out) - 1].text  # "China turned out 77.1 mt. That was down 6.1% ...": China's
             own = clause_country(own, section, before, len(before))
         out.append(own)
     return tuple(out)
 
-
-# A sentence that goes on with the figure before it ("That was down 6.1% from a year earlier.")
-_PRONOUN_OPENING = re.compile(r"\s*(?:That|This|It)\s+(?:was|is|had|has|[a-z]+ed)\b")
 
 
 def _sentence_section(section: Section, current: Section, sentence: Sentence, mined: bool,
