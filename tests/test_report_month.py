@@ -401,6 +401,16 @@ def test_a_month_a_percentage_is_below_or_above_is_compared_with() -> None:
     assert report_month(text).value == "2023-12"
 
 
+def test_a_month_a_percentage_is_lower_than_is_compared_with() -> None:
+    """ "3.3% lower than the record reached in March 2020": March 2020 is the base of a change, as after "below the";
+    a month named after "higher than the ..." too."""
+    text = ("BEIJING - Refined tin output rose in 2021 for a third year, data showed on Monday. December output "
+            "reached 16,100 tonnes, up 1.2% on the month. It was 3.3% lower than the record reached in March 2020.")
+    assert report_month(text).value == "2021-12"
+    text = text.replace("lower than the record reached in", "higher than the level seen in")
+    assert report_month(text).value == "2021-12"
+
+
 def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
     """ "China to see more magnesium output in 2025", published late in 2025: the year the headline looks ahead to is
     no year reviewed; the year before, whose figures the text gives, is."""

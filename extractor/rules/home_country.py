@@ -27,7 +27,7 @@ _SET_OFF = (r"(?:(?:which|that)\s+(?:is|was)\s+(?:[a-z]+\s+){1,8}?"
             r"|(?:in\s+particular|in\s+turn|for\s+its\s+part|alone)\s+)")
 COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
-    rf"|{words('output_word', 'market_use')}\s+(?:in|by)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
+    rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
     rf"|{COUNTRY_OR_GROUP}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+|{_SET_OFF})?"
     rf"{words('country_maker_verb')}\b"
     rf"|{COUNTRY_OR_GROUP}\s+{words('region_record')}\s+an?(?:\s+[a-z]+){{0,2}}\s*$"  # "the EU recorded a 0.3% rise"

@@ -207,7 +207,7 @@ REGION_METRIC = category("region_metric", "operating rates in Yunnan rose",
                          fixed("production", "output", "supply", "operating capacity", "operating rates",
                                "operating rate"))
 REGION_RECORD = category("region_record", "Yunnan posted its output at 3,000 mt",
-                         fixed("saw", "had", "posted", "recorded", "reported"))
+                         fixed("saw", "had", "posted", "recorded", "reported", "registered"))
 # what a region records besides its output ("the EU saw its numbers rise 0.3%")
 REGION_FIGURES = category("region_figures", "Africa saw its figures rise 2%", fixed("figures", "numbers"))
 REGION_SHARE = category("region_share", "Yunnan accounting for 40%", fixed("accounting", "accounted", "accounts"))
@@ -283,12 +283,13 @@ COUNTRY_SUBJECT_VERB = category(
     "country_subject_verb", "India produced 10 million mt in May",
     fixed("produced", "output", "production", "made", "turned out", "generated", "mined", "smelted", "saw", "recorded",
           "posted", "reported", "came", "was", "were", "rose", "fell", "grew", "increased", "decreased", "dropped",
-          "climbed", "declined", "continued", "remained", "accounted", "led", "topped"))
+          "climbed", "declined", "continued", "remained", "accounted", "led", "topped", "realized", "realised",
+          "registered"))
 # a country named inside a sentence as the maker of the figures after it ("..., while Japan's output fell 2%",
 # "the top producer, China, produced 77 mt", "steel production in Iran fell"), by the production word with it
 COUNTRY_MAKER_VERB = category("country_maker_verb", "the top producer, China, produced 77 mt",
                               only(COUNTRY_SUBJECT_VERB, "produced", "made", "turned out", "generated", "mined",
-                                   "smelted"))
+                                   "smelted", "realized", "realised", "registered"))
 # a clause that names its own product's figure ("..., while lead output was ...")
 PRODUCT_FIGURE_VERB = category("product_figure_verb", "zinc output rose, while lead output fell",
                                fixed("was", "were", "stood", "reached", "rose", "fell", "totaled", "totalled"))
