@@ -45,6 +45,21 @@ def test_a_table_s_cells_are_facts_scaled_by_its_unit_line(tmp_path: Path, fixtu
     assert scaled == 11
 
 
+def test_a_note_naming_the_product_after_its_output_states_its_metal_content(fixtures: Path) -> None:
+    """The table's note read however it is worded: "The output of NPI refers to output in terms of Ni content" as "NPI
+    output refers to output in Ni content"; a note of no product states nothing."""
+    text = read_document(fixtures / "table_2018_04.txt", 1_000_000).text
+    note = "NPI output refers to output in Ni content."
+    assert note in text
+    (table,) = find_tables(text)
+    assert table.metal == {"npi"}
+    (reworded,) = find_tables(text.replace(note, "The output of NPI refers to output in terms of Ni content."))
+    assert reworded.metal == {"npi"}
+    assert [row.commodity for row in reworded.rows] == [row.commodity for row in table.rows]
+    (none,) = find_tables(text.replace(note, "The output of the table refers to output in tonnes."))
+    assert none.metal == frozenset()
+
+
 def test_a_table_written_between_bars_is_read_the_same(fixtures: Path) -> None:
     text = read_document(fixtures / "table_pipes_2019_02.txt", 1_000_000).text
     assert choose_format(text).name == "smm_table"

@@ -31,8 +31,9 @@ _EMPTY_CELL = re.compile(r"^(?:-|–|—|N/?A|n\.a\.|/)$", re.I)
 _NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z ()/#-]{1,40}$")
 _UNIT = re.compile(r"\bUnit\s*:\s*(?:(1,000|10,000|thousand|ten thousand|million)\s*)?(?:metric\s+)?"
                    r"(kt|tonnes?|tons?|mt|t)\b", re.I)
-_METAL_NOTE = re.compile(r"\b([A-Z][A-Za-z ]{1,30}?) output refers to output in (?:Ni|nickel|metal|Co|cobalt) content",
-                         re.I)
+# "NPI output refers to output in Ni content" (or "The output of NPI refers to output in terms of Ni content")
+_METAL_NOTE = re.compile(r"\b(?:([A-Z][A-Za-z ]{1,30}?) output|output of ([A-Z][A-Za-z ]{1,30}?)) refers to output in "
+                         r"(?:terms of )?(?:Ni|nickel|metal|Co|cobalt) content", re.I)
 _NOTE = re.compile(r"(?:preliminary|final|e|est|estimated?|forecast|f|actual)\b")  # "Sep. (Preliminary Data)"
 _ESTIMATE = ("e", "est", "estimate", "estimated", "forecast", "f")  # "Oct. (E)"
 _FACTORS = {"1,000": 1e3, "thousand": 1e3, "10,000": 1e4, "ten thousand": 1e4, "million": 1e6}
@@ -225,7 +226,8 @@ def find_tables(text: str) -> tuple[Table, ...]:
             i += 1
             continue
         unit = _UNIT.search(text)
-        metal = frozenset(c for c in (commodity_for_heading(m.group(1)) for m in _METAL_NOTE.finditer(text)) if c)
+        metal = frozenset(c for c in (commodity_for_heading(m.group(1) or m.group(2)) for m in _METAL_NOTE.finditer(text))
+                          if c)
         tables.append(Table(cells[i].start, rows[-1].end, tuple(columns), tuple(rows),
                             Scale(unit.start(), unit.end(), scale_factors(unit.group(0))) if unit else None, metal))
         i += len(columns) + len(rows) * (1 + len(columns))

@@ -14,7 +14,8 @@ from extractor.text import lexicon
 from extractor.text.months import resolve_month
 
 # What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
-_NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to))?\s*")
+_NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to)"
+                             r"(?:\s+(?:only|just|merely|about|around|some|nearly|almost))?)?\s*")  # "of only 0.7%"
 # "up 3% YoY but down 2%": a turn between two changes
 _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
 # "up 323,000 mt or 14% MoM", "a growth of 3.4% at 6.05 MT over April 2016": only a joining word between a figure
@@ -58,12 +59,14 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
     if stated is not None:
         return Comparison(stated, False)
     previous = f.previous
+    span = f.metric == "cumulative_production" or f.cumulative  # a span's change (its imports, its usage): on the
+    # same span a year before
     if previous is not None and previous.change and previous.comparison is not None:
-        if previous.comparison == "yoy" and _TURN.search(f.local_pre):
-            return Comparison("mom", False)  # "up 3% YoY but down 2%": both cannot be YoY
+        if previous.comparison == "yoy" and _TURN.search(f.local_pre) and not span:
+            return Comparison("mom", False)  # "up 3% YoY but down 2%": both cannot be YoY (a span's can)
         return Comparison(previous.comparison, False)
-    if f.metric == "cumulative_production" or f.cumulative:  # a span's change (its imports, its usage): on the
-        return Comparison("yoy", False)  # same span a year before
+    if span:
+        return Comparison("yoy", False)
     if previous is not None and not previous.change and previous.last_comparison is not None \
             and previous.period == period and f.change_cue is not None:
         return Comparison(previous.last_comparison, False)  # "..., a rise of 38% year on year, while imports came to

@@ -298,7 +298,8 @@ _SHARE_OF = re.compile(
     rf"{words('share_level_verb')}(?:\s+(?:to|at|by))?\s*$", re.I)
 _PART_SHARE = re.compile(rf"(?:^|[,:;]\s*(?:and\s+)?|\b(?:and|while|with)\s+)(?:the\s+)?{_PART}\s+{_SHARE_VERB}\s*$",
                          re.I)
-_CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?{_PART}\s+(?:was|were|is|are)\b", re.I)
+_CLAUSE_SUBJECT = re.compile(rf"^\W*(?:(?:in|of)\s+[^,]+,\s*)?(?:the\s+)?(?:{words('output_word')}\s+of\s+(?:the\s+)?)?"
+                             rf"{_PART}\s+(?:was|were|is|are)\b", re.I)  # ("the output of secondary lead was")
 _LISTED_PART = re.compile(rf"[,;]\s*(?:and\s+)?{_PART}\s*$", re.I)
 
 

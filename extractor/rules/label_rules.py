@@ -177,7 +177,8 @@ def _than(f: NumberFeatures) -> Measured:
 
 
 def _level_cue_last(f: NumberFeatures) -> bool:
-    return f.level_cue is not None and (f.direction is None or f.level_cue.start() > f.direction_at)
+    return f.level_cue is not None and (f.direction is None or f.level_cue.start() > f.direction_at) \
+        and not _same_kind_as_before(f)  # ("a decrease of 3.5% month-on-month and of 12.4% year-on-year")
 
 
 def _base_of_change(f: NumberFeatures) -> bool:
@@ -197,7 +198,8 @@ _PLACE_BEFORE = rf"(?:in\s+(?:the\s+)?{_PLACE}\s*)?"
 
 def _same_kind_as_before(f: NumberFeatures) -> bool:
     return f.previous is not None and f.previous.change and bool(re.fullmatch(
-        rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|,\s*or|(?:{MARKERS})?\s*\()\s*", f.local_pre or " ", re.I))
+        rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|,\s*or|(?:{MARKERS})?\s*\()(?:\s+(?:of|by))?\s*",
+        f.local_pre or " ", re.I))
 
 
 # a list's next place and its change, after a change and its level ("rose by 19.8% to 218 kt, Western Europe 4.1% to

@@ -41,16 +41,17 @@ def market_use_segment(word: str, metric: str, period: str | None) -> str:
     return f"{word}, cumulative" if span else word
 
 
-# "accounting for 46.2% of the total refined lead output": the whole a part's share is of, named after it
-_OF_WHOLE = re.compile(rf"^\s*of\s+(?:the\s+)?(?:country's\s+|china's\s+)?total\s+(.{{3,40}}?)\s+"
-                       rf"{words('output_word')}\b", re.I)
+# "accounting for 46.2% of the total refined lead output" (or "of the total output of refined lead"): the whole a
+# part's share is of, named after it
+_OF_WHOLE = re.compile(rf"^\s*of\s+(?:the\s+)?(?:country's\s+|china's\s+)?total\s+(?:(.{{3,40}}?)\s+"
+                       rf"{words('output_word')}\b|{words('output_word')}\s+of\s+(?:the\s+)?([\w -]{{3,40}}))", re.I)
 
 
 def _share_of_whole(f: NumberFeatures, label: Label) -> Label:
     """A part's share of another product's whole ("secondary lead output ..., accounting for 46.2% of the total
     refined lead output") is the whole's figure, the part its segment."""
     whole = _OF_WHOLE.match(f.post)
-    named = [c for _, _, c, _ in commodity_mentions(normalize_name(whole.group(1)))] if whole else []
+    named = [c for _, _, c, _ in commodity_mentions(normalize_name(whole.group(1) or whole.group(2)))] if whole else []
     if len(named) != 1 or named[0] == label.commodity or label.segment is not None:
         return label
     return label.replace(commodity=named[0], segment=display_name(label.commodity))

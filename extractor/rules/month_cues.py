@@ -30,7 +30,8 @@ DAY_AFTER = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|mt|kt|tons?|ton
 SENTENCE_END = re.compile(r".*(?:[.!?]\s|\n)", re.S)
 
 COMPARED_BEFORE = re.compile(
-    rf"(?:\b{words('compared_before')}|\b(?:from|than) the [\w\s-]{{0,30}}?\b(?:in|of|at)|\b(?:that|those|levels?)\s+(?:in|of)|"
+    rf"(?:\b{words('compared_before')}|\b(?:from|than) the [\w\s-]{{0,30}}?\b(?:in|of|at)|"
+    r"\b(?:that|those|levels?)\s+(?:in|of)|"
     # "0.7% below the peak reached in December 2018": a percentage's base
     r"(?:%|\bper\s?cent|\bpct)\s+(?:below|above|under|short\s+of)\s+the\s+[\w\s-]{0,30}?\b(?:in|of|at)|"
     rf"\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)|"

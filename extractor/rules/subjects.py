@@ -369,11 +369,12 @@ def _region_of(whole: str, match: re.Match[str]) -> str:
     return "china" if region == "global" and _WORLD_SUPERLATIVE.match(whole, match.end()) else region
 
 
-_IN_BEFORE = re.compile(r"\b(?:in|from)\s+(?:the\s+)?$")
+_IN_BEFORE = re.compile(rf"\b(?:in|from|{words('output_word')}\s+of)\s+(?:the\s+)?$")  # ("mhp production of indonesia")
 
 
 def _region_near(whole: str, start: int, end: int) -> str | None:
-    """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia")."""
+    """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia", "...
+    production of indonesia")."""
     before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
     if before:  # "us domestic raw steel": the country named is the home "domestic" speaks of
         return _region_of(whole, before[-2] if len(before) > 1 and before[-1].group(1) == "domestic" else before[-1])

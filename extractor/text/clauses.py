@@ -61,8 +61,8 @@ FULL_YEAR = re.compile(
     r"\s*((?:19|20)\d\d)?"
     # "In 2016, ...", "For 2014, ...", "- In 2016, ..." (a list's item), "In 2016 output ...", "It is said that in
     # 2016, ..." (not "In 2016-17", "In 2016 Q1")
-    # (or a clause's: "..., while in 2019 it produced 71.41 million mt")
-    r"|(?:^[-•*]?\s*|[.;]\s+|\bthat\s+|,\s+(?:while|whereas|and|but)\s+)(?:In|During|For)\s+((?:19|20)\d\d)\b"
+    # (or a clause's: "..., while in 2019 it produced 71.41 million mt"; or after a label: "Source: In 2019, ...")
+    r"|(?:^[-•*]?\s*|[.;:]\s+|\bthat\s+|,\s+(?:while|whereas|and|but)\s+)(?:In|During|For)\s+((?:19|20)\d\d)\b"
     r"(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # "10.28 million mt in 2022"
