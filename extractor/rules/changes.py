@@ -62,9 +62,7 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
     span = f.metric == "cumulative_production" or f.cumulative  # a span's change (its imports, its usage): on the
     # same span a year before
     if previous is not None and previous.change and previous.comparison is not None:
-        if previous.comparison == "yoy" and _TURN.search(f.local_pre) and not span:
-            return Comparison("mom", False)  # "up 3% YoY but down 2%": both cannot be YoY (a span's can)
-        return Comparison(previous.comparison, False)
+        return Comparison(_after_a_change(f, previous.comparison, span), False)
     if span:
         return Comparison("yoy", False)
     if previous is not None and not previous.change and previous.last_comparison is not None \
@@ -75,6 +73,12 @@ def comparison_of(f: NumberFeatures, period: str | None) -> Comparison:
     if between is not None:
         return Comparison(between, False)
     return Comparison("mom", True)  # the guidelines read an unstated comparison as MoM
+
+
+def _after_a_change(f: NumberFeatures, before: str, span: bool) -> str:
+    """The comparison of a change that states none after one that does: the same, but "up 3% YoY but down 2%" (both
+    cannot be YoY; a span's can)."""
+    return "mom" if before == "yoy" and not span and _TURN.search(f.local_pre) else before
 
 
 def _between_levels(previous: Previous | None, period: str | None) -> str | None:
