@@ -111,6 +111,9 @@ _UP_TO_THE_BASE = r"\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$"  
 FROM_BASE = re.compile(r"(?:\bfrom|\b(?:higher|lower|greater|smaller)\s+than"
                        rf"|(?:%|\bper\s?cent)\s*(?:more|less)\s+than){_UP_TO_THE_BASE}|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
+# ... or after a change's noun, a figure "over" it ("an increase over the 2.49 million tonnes registered in April": the
+# "over" read as the figure's bound)
+CHANGE_NOUN_OVER = re.compile(rf"\b{words('up_noun', 'down_noun')}\s*$", re.I)
 # ... or after the figure before it, its change ("8% less than the 3,780 mt": the words after the 8%)
 THAN_THE_FIGURE = re.compile(rf"^\s*(?:more|less)\s+than{_UP_TO_THE_BASE}", re.I)
 # (also a record's figure: "beat the previous high for an individual month of 3.27 million tonnes in December")
@@ -175,9 +178,11 @@ INSTALLATIONS = re.compile(r"\b(?:new\s+(?:PV\s+|solar\s+)?|PV\s+|solar\s+)insta
 # "gross output value rose 27%": an output's worth in money
 # the money an output or a trade is worth ("gross output value", "its value fell 4.4% to $13.6 billion")
 OUTPUT_VALUE = re.compile(rf"\b(?:{words('output_word')}|exports?|imports?|sales|its|their)\s+value\b", re.I)
-# "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject
+# "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject (not a
+# preposition opening the sentence: "In terms of smelter size, ...")
+_OPENING_PREPOSITION = r"(?:In|At|On|For|By|Of|As|With|From|Among|During|Under|Across)"
 PROPER_PLANT = re.compile(
-    rf"(?:^|[.;,]\s*)(?-i:(?:[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:^|[.;,]\s*)(?-i:(?:(?!{_OPENING_PREPOSITION}\s)[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
     rf"{words('plant_in_clause', parts=('base',))}\b(?!\s+{words('plant_attribute')})[^.;]*$", re.I)
 # "Rio Tinto's Yarwun alumina refinery ...": a plant a company owns (a country's, "China's", is no company)
 NAMED_PLANT = re.compile(rf"\b(?!{words('owner_country')}['’])"

@@ -108,7 +108,7 @@ WEEK_WORD = category(
           "previous week", "prior week", "preceding week", "week before"))
 # a month named as what happened in ("3.6 million tons produced in August")
 STATED_VERB = category("stated_verb", "3.6 million tons produced in August",
-                       fixed("produced", "made", "recorded", "reached", "seen", "set", "hit"))
+                       fixed("produced", "made", "recorded", "registered", "posted", "reached", "seen", "set", "hit"))
 # words of now: what dates a clause to the month reviewed ("some smelters currently plan maintenance")
 NOW = category("now", "smelters currently plan maintenance",
                fixed("this month", "during the month", "in the month", "currently", "at present", "so far"))
