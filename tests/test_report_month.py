@@ -411,6 +411,24 @@ def test_a_month_a_percentage_is_lower_than_is_compared_with() -> None:
     assert report_month(text).value == "2021-12"
 
 
+def test_the_first_three_quarters_is_a_span_to_september() -> None:
+    """ "the first three quarters of 2023" ends in September, as "the first nine months" does; "the first two
+    quarters" in June."""
+    text = ("Cathode shipments rise\n\nData from a research firm show that China's cathode shipments reached 1.6 "
+            "million tons in the first three quarters of 2023, up 31% year on year. Anode shipments are expected "
+            "to keep growing in the fourth quarter.")
+    assert report_month(text).value == "2023-09"
+    assert report_month(text.replace("first three quarters", "first two quarters")).value == "2023-06"
+
+
+def test_a_quarter_compared_with_the_same_period_of_a_year_is_the_year_after() -> None:
+    """ "in Q3 rose 4% to 61.5 mlbs when compared to the same period of 2017": the quarter is of 2018 (the level's
+    decimals between the change and its base do not hide the base)."""
+    text = ("Figures from a metals association show that world output of the metal in Q3 rose 4% to 61.5 mlbs when "
+            "compared to the same period of 2017, and 2% from the previous quarter.")
+    assert report_month(text).value == "2018-09"
+
+
 def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
     """ "China to see more magnesium output in 2025", published late in 2025: the year the headline looks ahead to is
     no year reviewed; the year before, whose figures the text gives, is."""

@@ -54,13 +54,21 @@ SPAN_SINCE_JANUARY = re.compile(
     rf"\s*({MONTH_NAMES})(?:\s*,?\s*(?:in\s+)?{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
     rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
     r"|\b(?:the\s+)?first\s+((?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})(?=\s+months)|month\b|"
-    rf"half\b(?!\s+of\s+(?:the\s+month|{MONTH_NAMES})))(?:\s+months)?(?:\s+of\s+(?:this\s+year|" + YEAR + r"))?",
+    rf"half\b(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))|(?:two|three)(?=\s+quarters))(?:\s+months|\s+quarters)?"
+    r"(?:\s+of\s+(?:this\s+year|" + YEAR + r"))?",  # ("the first three quarters of 2023": January to September)
     re.I,
 )
 
 COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))} | {
     "month": 1, "half": 6}  # "the first month of 2015": January; "the first half": January to June
+
+
+def span_months(match: re.Match[str]) -> int | None:
+    """The number of months a SPAN_SINCE_JANUARY match counts (its group 5: "five" months, "two" quarters)."""
+    count = match.group(5).lower()
+    months = int(count) if count.isdigit() else COUNTS.get(count)
+    return months * 3 if months is not None and "quarter" in match.group(0).lower() else months
 
 # Before a span compared with ("Compared to January-May 2019, ..."): not "over" or "from", which open a span read
 # ("over the first nine months of 2012").
@@ -70,11 +78,13 @@ SPAN_COMPARED = re.compile(rf"\b{words('compared_span')}(?:\s+(?:in|during))?\s+
                             # a change from the span: "a 122,000-t increase from the first half of 2023"
                             rf"|\b(?:{words('up_noun', 'down_noun')}|up|down|higher|lower)\s+from\s+(?:the\s+)?$", re.I)
 
-# "up 2% from the January-June 2018 volume", "growth of 3% in the same period of 2018": 2019 is reviewed
-YOY_BASE = re.compile(rf"(?:%|per ?cent)[^.;%]{{0,30}}?\b(?:{words('compared_base')}\s+(?:the\s+{words('same_period')}\s+"
-                       rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
-                       rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
-                       rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
+# "up 2% from the January-June 2018 volume", "growth of 3% in the same period of 2018": 2019 is reviewed (a level's
+# decimals may stand between: "5% to 149.5 mlbs when compared to the same period of 2019")
+YOY_BASE = re.compile(rf"(?:%|per ?cent)(?:[^.;%]|\.(?=\d)){{0,30}}?\b(?:{words('compared_base')}\s+"
+                      rf"(?:the\s+{words('same_period')}\s+"
+                      rf"{words('period_noun')}\s+(?:of|in)\s+|the\s+)?"
+                      rf"(?:(?:{MONTH_NAMES})(?:\s*[-–]\s*(?:{MONTH_NAMES}))?\s+)?"
+                      rf"|in\s+the\s+{words('same_period')}\s+{words('period_noun')}\s+(?:of|in)\s+){YEAR}\b", re.I)
 
 # A span a figure is set off from ("the deficit grew from 143 000 t in January-October 2016 to ..."): the base.
 FIGURE_BEFORE = re.compile(rf"\b{words('compared_figure')}\s+[\d.,]+(?:\s\d{{3}})*\s*(?:[a-z]+\s+){{0,2}}?"

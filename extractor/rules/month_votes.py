@@ -14,7 +14,6 @@ from extractor.rules.month_cues import (
     CLAUSE_CUT,
     COMING_BEFORE,
     COMPARED_BEFORE,
-    COUNTS,
     DAY_AFTER,
     FISCAL_SPAN,
     FOR_BEFORE,
@@ -32,6 +31,7 @@ from extractor.rules.month_cues import (
     RECORD_BEFORE,
     SPAN_SINCE_JANUARY,
     WEEK_END,
+    span_months,
 )
 from extractor.rules.stated_years import span_is_base, words_before
 from extractor.text import prefilter
@@ -169,8 +169,7 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
         if match.group(1) or match.group(3):
             month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
         else:
-            count = match.group(5).lower()
-            month, year = (int(count) if count.isdigit() else COUNTS[count]), match.group(6)
+            month, year = span_months(match), match.group(6)
         if month is None or not 1 <= month <= 12:
             continue
         if year and span_is_base(sentence, match.start()):

@@ -9,7 +9,6 @@ from extractor.rules import cues
 from extractor.rules.month_cues import (
     COMING_BEFORE,
     COMPARED_BEFORE,
-    COUNTS,
     FIGURE_BEFORE,
     MONTH_MENTION,
     MONTH_SHORT_YEAR,
@@ -21,6 +20,7 @@ from extractor.rules.month_cues import (
     SPAN_SINCE_JANUARY,
     YEAR_TO_DATE,
     YOY_BASE,
+    span_months,
 )
 from extractor.text import prefilter
 from extractor.text.months import month_number, shift_month, year_month
@@ -67,11 +67,10 @@ def _base_years(text: str) -> set[int]:
 def _span_end(match: re.Match[str]) -> tuple[str | None, int | None]:
     """A SPAN_SINCE_JANUARY match's year as written and its last month ("Jan-Apr 2021": 2021, 4)."""
     year = match.group(2) or match.group(4) or match.group(6)
-    count = match.group(5)
     named = match.group(1) or match.group(3)
     if named:
         return year, month_number(named)
-    return year, (int(count) if count.isdigit() else COUNTS.get(count.lower())) if count else None
+    return year, span_months(match) if match.group(5) else None
 
 
 def _years_of_months(text: str) -> set[int]:
