@@ -429,6 +429,16 @@ def test_a_quarter_compared_with_the_same_period_of_a_year_is_the_year_after() -
     assert report_month(text).value == "2018-09"
 
 
+def test_a_whole_fiscal_year_is_reviewed_in_its_march() -> None:
+    """A release of an April-to-March fiscal year ("in the fiscal year 2023-24") reviews its March, though published
+    months later; a fiscal year looked ahead to ("will reach 90 million mt by the fiscal year 2029-30") casts no
+    vote."""
+    text = ("date 2024-10-02 India's output of crude steel rose to 144.2 million mt in the fiscal year 2023-24, "
+            "from 109.3 million mt in the fiscal year 2018-19, a rating agency said on Wednesday, October 2. Output "
+            "will reach 190 million mt by the fiscal year 2029-30.")
+    assert report_month(text).value == "2024-03"
+
+
 def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
     """ "China to see more magnesium output in 2025", published late in 2025: the year the headline looks ahead to is
     no year reviewed; the year before, whose figures the text gives, is."""

@@ -35,6 +35,7 @@ from extractor.rules.month_cues import (
 )
 from extractor.rules.stated_years import span_is_base, words_before
 from extractor.text import prefilter
+from extractor.text.fiscal_years import FISCAL_YEAR
 from extractor.text.months import month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers, is_money
 from extractor.text.vocabulary import FORECAST_CUE
@@ -119,13 +120,23 @@ def vote_sentence(ballot: Ballot, sentence: str) -> None:
 
 
 def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
-    """A span of an April-to-March fiscal year votes, as a span since January does, for its last month."""
+    """A span of an April-to-March fiscal year votes, as a span since January does, for its last month; a whole
+    fiscal year stated as what happened ("51.5 million mt in the fiscal year 2023-24"), for its March."""
+    spans = []
     for match in prefilter.finditer(FISCAL_SPAN, sentence):
+        spans.append((match.start(), match.end()))
         first, last, year = month_number(match.group(1)), month_number(match.group(2)), int(match.group(3))
         if first != 4 or last is None or (year + 1) % 100 != int(match.group(4)):
             continue  # an Indian fiscal year starts in April and spans two years
         month = f"{year + (last < 4):04d}-{last:02d}"
         ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
+    for match in prefilter.finditer(FISCAL_YEAR, sentence):
+        year = int(match.group(1))
+        if (year + 1) % 100 != int(match.group(2)) or any(start <= match.start() < end for start, end in spans) \
+                or _forecast_around(sentence, _clause_around(sentence, match.start(), match.end()), match.start(),
+                                    match.end()):
+            continue  # a span's fiscal year votes as the span; a year looked ahead to, not at all
+        ballot.votes.add(f"{year + 1:04d}-03", ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
 
 
 def _vote_week_ends(ballot: Ballot, sentence: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text import prefilter
+from extractor.text.fiscal_years import fiscal_years
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import forms, words
 from extractor.text.months import (
@@ -287,7 +288,9 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True, part=f"{first}-{last}".lower()))
             taken.append((match.start(), match.end()))
-    return mentions, taken
+    fiscal = [MonthMention(at, period, cumulative=True, part="fiscal year")
+              for at, period in fiscal_years(sentence, taken, report_month)]
+    return mentions + fiscal, taken + [(m.position, m.position + 1) for m in fiscal]
 
 
 # CUMULATIVE_RANGE's groups that name a span by its length: a half year's (6 months) and the first quarter's (3)
@@ -373,9 +376,7 @@ def comparison_near(text: str) -> str | None:
     yoy = prefilter.search(YOY, text)
     if mom and (not yoy or mom.start() < yoy.start()):
         return "mom"
-    if yoy:
-        return "yoy"
-    return None
+    return "yoy" if yoy else None
 
 
 def last_direction(text: str) -> tuple[str | None, int]:
@@ -393,8 +394,4 @@ def basis_for(period: str, report_month: str | None, forecast_cue: bool) -> str:
     if report_month is None:
         return "forecast" if forecast_cue else "actual"
     distance = months_between(report_month, period)
-    if distance > 0:
-        return "forecast"
-    if distance == 0 and forecast_cue:
-        return "forecast"
-    return "actual"
+    return "forecast" if distance > 0 or (distance == 0 and forecast_cue) else "actual"
