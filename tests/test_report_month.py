@@ -439,6 +439,16 @@ def test_a_whole_fiscal_year_is_reviewed_in_its_march() -> None:
     assert report_month(text).value == "2024-03"
 
 
+def test_the_first_half_of_a_fiscal_year_is_reviewed_in_september() -> None:
+    """ "the first six months (April-September) of the current fiscal year 2022-23" ends in September 2022: not June
+    (a span since January) and not March 2023 (the whole fiscal year)."""
+    text = ("date 2022-10-12 India's crude steel output during the first six months (April-September) of the "
+            "current fiscal year 2022-23 came to 60.1 million mt, up eight percent year on year, official data show. "
+            "Finished steel exports in the first half of the current fiscal year fell 54 percent.")
+    assert report_month(text).value == "2022-09"
+    assert report_month(text.removeprefix("date 2022-10-12 ")).value == "2022-09"
+
+
 def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
     """ "China to see more magnesium output in 2025", published late in 2025: the year the headline looks ahead to is
     no year reviewed; the year before, whose figures the text gives, is."""

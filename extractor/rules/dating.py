@@ -15,7 +15,7 @@ from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import words
-from extractor.text.months import shift_month
+from extractor.text.months import basis_for, shift_month
 from extractor.text.numbers import NumberSpan
 
 
@@ -39,7 +39,7 @@ def _basis(f: NumberFeatures, period: str | None, forecast_cue: bool) -> str:
     report_month = f.place.report_month
     if f.expected_level:
         return "expected"
-    basis = cl.basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
+    basis = basis_for(period, report_month, forecast_cue) if period else ("forecast" if forecast_cue else "actual")
     if f.metric == "cumulative_production" and period == report_month:
         return "actual"  # a total through the reviewed month has closed, even worded "is expected to be"
     if basis == "forecast" and not forecast_cue and _measured_at_month_start(f, period):

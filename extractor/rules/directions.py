@@ -21,7 +21,7 @@ from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import lexicon, prefilter
 from extractor.text import vocabulary as vocab
-from extractor.text.months import shift_month
+from extractor.text.months import basis_for, shift_month
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
 
@@ -306,7 +306,7 @@ def _direction_fact(s: str, offset: int, move: _Move, segment: str | None, names
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, s[:move.end]))
     if forecast_cue and not names_month and period == report_month and report_month is not None:
         period = shift_month(report_month, 1)
-    basis = cl.basis_for(period, report_month, forecast_cue)
+    basis = basis_for(period, report_month, forecast_cue)
     content = content_of(s[move.clause:move.start], s[move.end:move.end + 40], None)
     label = Label(section.commodity, section.region, as_metric(move.metric), segment, content, period,
                   as_basis(basis), as_measure(f"{move.comparison}_direction"))

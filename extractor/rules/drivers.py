@@ -29,7 +29,7 @@ from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text.commodities import commodity_mentions, normalize_name
 from extractor.text.lexicon import words
-from extractor.text.months import months_between, shift_month
+from extractor.text.months import basis_for, months_between, shift_month
 from extractor.text.vocabulary import FORECAST_CUE
 
 # Categories that are also plain market news: a clause must tie them to output to make them a driver.
@@ -230,7 +230,7 @@ def _clause_candidate(reading: _SentenceReading, at: int, clause: str,
         return None
     # a cause the clause names for the reviewed month is of that month, however it is worded ("is expected to have
     # started ramping up in July" in July's report)
-    basis = "actual" if dated == report_month else cl.basis_for(dated, report_month, forecast)
+    basis = "actual" if dated == report_month else basis_for(dated, report_month, forecast)
     return Candidate(clause.strip(), reading.start + at + (len(clause) - len(clause.lstrip())), dated, basis,
                      reading.commodity, cues)
 

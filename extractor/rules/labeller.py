@@ -63,6 +63,7 @@ from extractor.rules.subjects import clause_country, clause_section, has_clauses
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
+from extractor.text.months import basis_for
 from extractor.text.numbers import NumberSpan, find_numbers
 from schemas.periods import RATE_METRICS
 
@@ -323,7 +324,7 @@ def _maintenance_loss(place: NumberPlace, segment: str | None) -> Fact:
     period, _ = period_at(place.mentions, number.start, place.carried, s=s, number_end=number.end)
     if period is None:
         return _review(number, place.offset, section, review_reason(K.NO_PERIOD))
-    basis = cl.basis_for(period, place.report_month, bool(prefilter.search(vocab.FORECAST_CUE, s[:number.start])))
+    basis = basis_for(period, place.report_month, bool(prefilter.search(vocab.FORECAST_CUE, s[:number.start])))
     label = Label(section.commodity, section.region, "maintenance_impact", segment, None, period, as_basis(basis),
                   "level")
     span = Span(place.offset + number.start, place.offset + number.end)

@@ -35,7 +35,7 @@ from extractor.rules.month_cues import (
 )
 from extractor.rules.stated_years import span_is_base, words_before
 from extractor.text import prefilter
-from extractor.text.fiscal_years import FISCAL_YEAR
+from extractor.text.fiscal_years import FISCAL_PART, FISCAL_YEAR, fiscal_parts, in_a_part
 from extractor.text.months import month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers, is_money
 from extractor.text.vocabulary import FORECAST_CUE
@@ -120,8 +120,9 @@ def vote_sentence(ballot: Ballot, sentence: str) -> None:
 
 
 def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
-    """A span of an April-to-March fiscal year votes, as a span since January does, for its last month; a whole
-    fiscal year stated as what happened ("51.5 million mt in the fiscal year 2023-24"), for its March."""
+    """A span of an April-to-March fiscal year votes, as a span since January does, for its last month ("April-
+    December of 2025-26", "the first six months of the current fiscal year 2022-23"); a whole fiscal year stated as
+    what happened ("51.5 million mt in the fiscal year 2023-24"), for its March."""
     spans = []
     for match in prefilter.finditer(FISCAL_SPAN, sentence):
         spans.append((match.start(), match.end()))
@@ -130,12 +131,20 @@ def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
             continue  # an Indian fiscal year starts in April and spans two years
         month = f"{year + (last < 4):04d}-{last:02d}"
         ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
+    for _, _, month, part in fiscal_parts(sentence, None):  # (a part whose fiscal year is written)
+        ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: {part} of fiscal year")
+    spans += [(m.start(), m.end()) for m in prefilter.finditer(FISCAL_PART, sentence)]
+    _vote_fiscal_years(ballot, sentence, spans)
+
+
+def _vote_fiscal_years(ballot: Ballot, sentence: str, spans: list[tuple[int, int]]) -> None:
+    """A whole fiscal year votes for its March, but the fiscal year of a span (`spans`) and one looked ahead to."""
     for match in prefilter.finditer(FISCAL_YEAR, sentence):
         year = int(match.group(1))
-        if (year + 1) % 100 != int(match.group(2)) or any(start <= match.start() < end for start, end in spans) \
+        if (year + 1) % 100 != int(match.group(2)) or in_a_part(match.start(), spans) \
                 or _forecast_around(sentence, _clause_around(sentence, match.start(), match.end()), match.start(),
                                     match.end()):
-            continue  # a span's fiscal year votes as the span; a year looked ahead to, not at all
+            continue
         ballot.votes.add(f"{year + 1:04d}-03", ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
 
 
@@ -175,8 +184,11 @@ def _vote_quarters(ballot: Ballot, sentence: str) -> None:
 def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
     """A span since January ("January-May", "the first five months") votes for its last month; return the spans."""
     taken: list[tuple[int, int]] = []
+    parts = [(m.start(), m.end()) for m in prefilter.finditer(FISCAL_PART, sentence)]
     for match in prefilter.finditer(SPAN_SINCE_JANUARY, sentence):
         taken.append((match.start(), match.end()))
+        if in_a_part(match.start(), parts):
+            continue  # "the first six months of the current fiscal year": from April (`_vote_fiscal_spans`)
         if match.group(1) or match.group(3):
             month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
         else:

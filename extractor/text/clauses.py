@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text import prefilter
-from extractor.text.fiscal_years import fiscal_years
 from extractor.text import vocabulary as vocab
+from extractor.text.fiscal_years import fiscal_parts, fiscal_years
 from extractor.text.lexicon import forms, words
 from extractor.text.months import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     month_name,
-    months_between,
     resolve_month,
     shift_month,
 )
@@ -214,6 +213,10 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     """The sentence's periods, read in four steps: spans since January, whole years, "last/next month", and
     months named (those inside a span or year already read are that span's)."""
     mentions, taken = _cumulative_mentions(sentence, report_month)
+    fiscal = fiscal_parts(sentence, report_month)  # ("the first six months of the current fiscal year": from April)
+    mentions = [m for m in mentions if not any(start <= m.position < end for start, end, _, _ in fiscal)] + [
+        MonthMention(start, period, cumulative=True, part=part) for start, _, period, part in fiscal]
+    taken += [(start, end) for start, end, _, _ in fiscal]
     cumulative_range = bool(mentions)
     parts, parts_taken = _part_mentions(sentence, report_month)
     years, years_taken = _year_mentions(sentence, report_month, cumulative_range)
@@ -387,11 +390,3 @@ def last_direction(text: str) -> tuple[str | None, int]:
             if match.start() > best[1]:
                 best = (name, match.start())
     return best
-
-
-def basis_for(period: str, report_month: str | None, forecast_cue: bool) -> str:
-    """actual for past months, forecast for later months or a current month stated as an expectation."""
-    if report_month is None:
-        return "forecast" if forecast_cue else "actual"
-    distance = months_between(report_month, period)
-    return "forecast" if distance > 0 or (distance == 0 and forecast_cue) else "actual"

@@ -57,3 +57,11 @@ def resolve_month(month_name: str, report_month: str | None, year: str | None = 
     report_year = int(report_month[:4])
     options = [f"{y:04d}-{month:02d}" for y in (report_year - 1, report_year, report_year + 1)]
     return min(options, key=lambda ym: (abs(months_between(report_month, ym) - 1), -months_between(report_month, ym)))
+
+
+def basis_for(period: str, report_month: str | None, forecast_cue: bool) -> str:
+    """actual for past months, forecast for later months or a current month stated as an expectation."""
+    if report_month is None:
+        return "forecast" if forecast_cue else "actual"
+    distance = months_between(report_month, period)
+    return "forecast" if distance > 0 or (distance == 0 and forecast_cue) else "actual"
