@@ -32,6 +32,9 @@ COUNTRY_MAKER = re.compile(
     rf"|{_SET_OFF})?"
     rf"{words('country_maker_verb')}\b"
     rf"|{COUNTRY_OR_GROUP}\s+{words('region_record')}\s+an?(?:\s+[a-z]+){{0,2}}\s*$"  # "the EU recorded a 0.3% rise"
+    # "China also reported a huge fall in steel production ..., dropping by 9%"
+    rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+an?\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"{words('up_noun', 'down_noun')}\s+in\b"
     rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
 
 

@@ -53,7 +53,7 @@ from extractor.rules.label_rules import (
     first_match,
 )
 from extractor.rules.list_lines import keeps_list, list_place, opening_metric
-from extractor.rules.lists import metal_changes, paired_parts, respectively
+from extractor.rules.lists import metal_changes, paired_months, paired_parts, respectively
 from extractor.rules.markets import market_or_balance
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.reasons import review_reason
@@ -157,6 +157,7 @@ def _with_the_sentences_own(sentence: cl.Sentence, facts: list[Fact], mentions: 
     if "respectively" in s:
         facts = respectively(s, sentence.start, facts, [m.period for m in mentions if not m.cumulative])
     facts = paired_parts(s, sentence.start, metal_changes(s, sentence.start, facts))
+    facts = paired_months(s, sentence.start, facts, report_month)
     labelled = [f for f in facts if f.label.metric != "other"]
     facts.extend(find_directions(s, sentence.start, mentions, carried, report_month, section, numbers, labelled,
                                  paragraph_segment))

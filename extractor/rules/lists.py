@@ -11,6 +11,7 @@ from extractor.rules.cues import RESPECTIVELY
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import commodity_mentions, normalize_name
 from extractor.text.countries import COUNTRIES, COUNTRY
+from extractor.text.months import MONTH_NAMES, resolve_month
 
 
 def respectively(s: str, offset: int, facts: list[Fact], months: list[str] | None = None) -> list[Fact]:
@@ -139,4 +140,27 @@ def paired_parts(s: str, offset: int, facts: list[Fact]) -> list[Fact]:
                 == second.label.replace(segment=None)
                 and _AND.fullmatch(s[first.number.end - offset:second.number.start - offset])):
             out[i], out[i + 1] = first.relabel(segment=parts[0]), second.relabel(segment=parts[1])
+    return out
+
+
+# "... 9 per cent and 10.4 percent in July and August": two months named as a pair right after two figures
+_MONTH_PAIR = re.compile(rf"\s*(?:in|for|during)\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\b(?!\s*,?\s*respectively)",
+                         re.I)
+
+
+def paired_months(s: str, offset: int, facts: list[Fact], report_month: str | None) -> list[Fact]:
+    """Two changes joined by "and" followed by two months joined by "and" ("dropping by 9 per cent and 10.4 percent
+    in July and August") are the first month's and the second's, in order, as with "respectively"."""
+    out = list(facts)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        pair = _MONTH_PAIR.match(s, second.number.end - offset)
+        if pair is None or first.unit != second.unit or first.label.measure == "level" \
+                or not _AND.fullmatch(s[first.number.end - offset:second.number.start - offset]):
+            continue
+        one, other = (resolve_month(m, report_month, None) for m in pair.groups())
+        if one is None or other is None or one == other or first.label.basis != "actual" \
+                or report_month is not None and max(one, other) > report_month:
+            continue  # (past months only: the basis stands)
+        out[i], out[i + 1] = first.relabel(period=one), second.relabel(period=other)
     return out
