@@ -176,6 +176,10 @@ def _than(f: NumberFeatures) -> Measured:
     return Measured(True, "up" if up else "down", len(f.local_pre), f.period)
 
 
+# a move's comparison, then its figure with "about" or "around" and no "by": the level it moves to
+_MARKER_LAST = re.compile(rf"\b(?:{MARKERS})\s*$", re.I)
+
+
 def _level_cue_last(f: NumberFeatures) -> bool:
     return f.level_cue is not None and (f.direction is None or f.level_cue.start() > f.direction_at) \
         and not _same_kind_as_before(f)  # ("a decrease of 3.5% month-on-month and of 12.4% year-on-year")
@@ -250,6 +254,8 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
          "was 1.8% lower than in May"),
     Rule("level word last", _level_cue_last, _level, "rose and stood at 40,000 mt"),
+    Rule("about a level after the comparison", lambda f: f.unit == "mt" and f.number.qualifier == "approx"
+         and bool(_MARKER_LAST.search(f.local_pre)), _level, "will be higher on the month around 3.1 million mt"),
     Rule("base of a change", _base_of_change, _level, "climbed from 1.9 million in July"),
     Rule("bound reached", lambda f: f.number.qualifier in ("over", "under") and bool(
         cues.BOUND_MOVE.search(f.s[f.place.prev_end:f.number.start])), _level, "topped the 50,000 mt mark"),

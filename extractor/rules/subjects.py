@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractor.rules.cues import CHANGE_IN, PRONOUN_SUBJECT, opens_with_figure
+from extractor.rules.cues import CHANGE_IN, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
@@ -73,8 +73,11 @@ def _sentence_section(section: Section, current: Section, sentence: Sentence, mi
     the section's region is the country the story is of)."""
     subject = _subject(sentence, section) or _subheading_subject(sentence, section)
     if subject is not None:
-        current = _switched(section, current, subject, sentence.text, mined, home)
-    elif section.heading is None and (other := product_opening(sentence.text, current.commodity)):
+        switched = _switched(section, current, subject, sentence.text, mined, home)
+        # "Of which, the output of primary lead was ...": the parts of the total before, not what the sentences after
+        # it speak of
+        return switched, current if PART_OF_BEFORE.match(sentence.text) else switched
+    if section.heading is None and (other := product_opening(sentence.text, current.commodity)):
         # "Zirconium sponge output: 8,100 tons": a product the table does not know, its figures held (`known`);
         # the sentences after it go on with the product before
         return replace(current, commodity=other, known=other in CONTRACT_IDS), current
