@@ -38,7 +38,7 @@ from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import MARKERS
-from extractor.text.months import in_window, months_between, resolve_month
+from extractor.text.months import MONTH_NAMES, in_window, months_between, resolve_month
 from schemas.periods import RATE_METRICS
 
 In = TypeVar("In")
@@ -203,8 +203,8 @@ _PLACE_BEFORE = rf"(?:in\s+(?:the\s+)?{_PLACE}\s*)?"
 
 def _same_kind_as_before(f: NumberFeatures) -> bool:
     return f.previous is not None and f.previous.change and bool(re.fullmatch(
-        rf"\s*(?:{MARKERS}\s+)?{_PLACE_BEFORE}(?:,|and|,\s*and|or|,\s*or|(?:{MARKERS})?\s*\()(?:\s+(?:of|by))?\s*",
-        f.local_pre or " ", re.I))
+        rf"\s*(?:(?:{MARKERS}|(?:over|from|against)\s+(?:{MONTH_NAMES}))\s+)?{_PLACE_BEFORE}"  # ("... over June and of
+        rf"(?:,|and|,\s*and|or|,\s*or|(?:{MARKERS})?\s*\()(?:\s+(?:of|by))?\s*", f.local_pre or " ", re.I))  # 3.6%")
 
 
 # a list's next place and its change, after a change and its level ("rose by 19.8% to 218 kt, Western Europe 4.1% to

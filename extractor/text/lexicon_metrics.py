@@ -74,7 +74,8 @@ SHARE_VERB = category("share_verb", "cobalt chloride accounted for 15%",
                             "representing"))
 # what lists a whole's parts, each as its share ("the output comprised 48.5% MHP, 41.2% high-grade nickel matte")
 COMPOSED_OF = category("composed_of", "the output comprised 48.5% MHP and 51.5% nickel matte",
-                       fixed("comprised", "comprises", "comprising", "consisted of", "consists of", "made up of"))
+                       fixed("comprised", "comprises", "comprising", "consisted of", "consists of", "made up of",
+                             "composed of"))
 SHARE_LEVEL_VERB = category(
     "share_level_verb", "the proportion of recycled feed climbed to 27%",
     fixed("rose", "increased", "grew", "climbed", "fell", "declined", "decreased", "dropped", "slipped", "edged up",
