@@ -151,9 +151,15 @@ _SOME_BEFORE = re.compile(rf"\b{words('some_before_tier')}\s+(?:\w+\s+){{0,2}}$"
 
 
 def _segment_words(clause_text: str) -> list[tuple[int, str]]:
-    """(start, label) of each segment word the clause names ("200-series"), pattern by pattern."""
+    """(start, label) of each segment word the clause names ("200-series"), pattern by pattern; not a part named
+    with its whole ("1.335Mt of zinc and zinc alloy": both together)."""
     return [(match.start(), label) for pattern, label in vocab.SEGMENT_WORDS.possible(clause_text)
-            for match in prefilter.finditer(pattern, clause_text)]
+            for match in prefilter.finditer(pattern, clause_text)
+            if not _WITH_ITS_WHOLE.search(clause_text[max(0, match.start() - 30):match.start()] + "|" + label)]
+
+
+# "zinc and zinc alloy": the part's first word named as the whole just before it ("|" joins the words to the label)
+_WITH_ITS_WHOLE = re.compile(r"\b(\w+)\s+and\s+\|\1\s", re.I)
 
 
 def _producer_tiers(clause_text: str) -> list[tuple[int, str]]:

@@ -79,8 +79,10 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("secondary", "secondary production rose 9%", "secondary production", "secondary output",
              "secondary refined production", "secondary refined output"),
     # an extrusion survey's sectors ("the operating rate for construction extrusion sector fell")
-    _segment("construction", "the construction extrusion sector's rate fell", "construction extrusion"),
-    _segment("industrial", "the industrial extrusion sector's rate rose", "industrial extrusion"),
+    _segment("construction", "the construction extrusion sector's rate fell", "construction extrusion",
+             "construction aluminum extrusion", "construction aluminium extrusion"),
+    _segment("industrial", "the industrial extrusion sector's rate rose", "industrial extrusion",
+             "industrial aluminum extrusion", "industrial aluminium extrusion"),
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),
