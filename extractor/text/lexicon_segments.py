@@ -80,9 +80,9 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
              "secondary refined production", "secondary refined output"),
     # an extrusion survey's sectors ("the operating rate for construction extrusion sector fell")
     _segment("construction", "the construction extrusion sector's rate fell", "construction extrusion",
-             "construction aluminum extrusion", "construction aluminium extrusion"),
+             "construction aluminum extrusion", "construction aluminium extrusion", "construction profile"),
     _segment("industrial", "the industrial extrusion sector's rate rose", "industrial extrusion",
-             "industrial aluminum extrusion", "industrial aluminium extrusion"),
+             "industrial aluminum extrusion", "industrial aluminium extrusion", "industrial profile"),
     _segment("smelting", "smelting-side output rose", *_sided(("smelting",))),
     _segment("causticisation", "causticisation-side output fell",
              *_sided(("causticisation", "causticization", "causticising", "causticizing"))),
@@ -260,7 +260,8 @@ NAMED_PRODUCTION = category(
     fixed("output", "production", "produced", "operating rates", "operating rate", "start up rates", "start up rate",
           "capacity utilisation", "capacity utilization"))
 NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
-                       fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"))
+                       fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"),
+                       fixed("capacity in operation", "operating capacity"))  # ("alumina capacity in operation")
 NAMED_PRODUCERS = category("named_producers", "magnesium producers cut output", NAMED_PRODUCTION,
                            only(PLANT, "smelter", "producer", "plant"), fixed("enterprises"), only(PLANT, "furnace"))
 # a market's balance named after a bare metal ("the global nickel market surplus"): a study group's story of the metal
