@@ -15,7 +15,7 @@ from extractor.text.months import resolve_month
 
 # What may stand between a comparison noun and its own figure ("a MoM increase of 5.71%").
 _NOUN_TO_FIGURE = re.compile(r"[\s\w]{0,3}(?:\s*(?:rate\s+)?(?:of|by|at|was|is|reached|to)"
-                             r"(?:\s+(?:only|just|merely|about|around|some|nearly|almost))?)?\s*")  # "of only 0.7%"
+                             rf"(?:\s+{cues.FIGURE_HEDGE})?)?\s*")  # "of only 0.7%"
 # "up 3% YoY but down 2%": a turn between two changes
 _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
 # "up 323,000 mt or 14% MoM", "a growth of 3.4% at 6.05 MT over April 2016": only a joining word between a figure

@@ -295,7 +295,7 @@ def comparison_between(base: str, period: str) -> str | None:
 
 
 _SHARE_VERB = (rf"(?:was\s+|were\s+)?{words('share_verb')}(?:\s+for)?"
-               r"(?:\s+(?:just|only|about|around|some|nearly|almost))?")
+               rf"(?:\s+{cues.FIGURE_HEDGE})?")
 _PART = r"((?:[a-z0-9][\w-]*\s+){0,3}?[a-z0-9][\w-]*)"
 _GENERIC = {"it", "this", "that", "which", "they", "these", "output", "production", "total", "the total", "imports",
             "exports", "supply", "demand", "share", "proportion"}

@@ -10,6 +10,9 @@ from extractor.text.lexicon import MARKERS, forms, words
 from extractor.text.months import MONTH_NAMES
 
 _CHANGE_NOUNS = words("up_noun", "down_noun")
+# A word that hedges or plays down the figure right after it ("accounting for about 54%", "an increase of only 0.6%"),
+# read between a figure's verb or noun and the figure.
+FIGURE_HEDGE = r"(?:just|only|merely|about|around|some|nearly|almost)"
 
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
