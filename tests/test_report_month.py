@@ -449,6 +449,18 @@ def test_the_first_half_of_a_fiscal_year_is_reviewed_in_september() -> None:
     assert report_month(text.removeprefix("date 2022-10-12 ")).value == "2022-09"
 
 
+def test_a_date_in_figures_dates_the_page_where_its_order_can_be_told() -> None:
+    """A date written in figures on a line of its own dates a page that names its month but no year: month first
+    before an American time zone ("05/09/2023 | 06:10am EDT": May 9) or where the day cannot be first, day first
+    where the month cannot be; "05/09/2023" alone could be either and is not read."""
+    body = ("BEIJING (Reuters) - China's refined lead output rose in April, a research house said on Tuesday. Smelters "
+            "made 412,000 tonnes of the metal last month, up 2.1% year on year.")
+    assert report_month(f"Lead output rises\n05/09/2023 | 06:10am EDT\n{body}").value == "2023-04"
+    assert report_month(f"Lead output rises\n09/05/2023\n{body}").value is None
+    assert report_month(f"Lead output rises\n19/05/2023\n{body}").value == "2023-04"
+    assert report_month(f"Lead output rises\n05/19/2023\n{body}").value == "2023-04"
+
+
 def test_a_headline_that_a_country_is_to_see_a_year_is_a_forecast() -> None:
     """ "China to see more magnesium output in 2025", published late in 2025: the year the headline looks ahead to is
     no year reviewed; the year before, whose figures the text gives, is."""

@@ -37,6 +37,11 @@ _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}
 
 _ANY_YEAR = re.compile(rf"\b{YEAR}\b")
 _HEADER_WORD = re.compile(r"^(?:published|publish\s+(?:time|date)|source|time|date|by|updated)\b", re.I)
+# A date in figures alone on its line ("04/12/2022 | 05:57am EDT", "23/04/2021"): month first where an American time
+# zone follows or the day cannot be first, day first where the month cannot be first; else not read ("10/03/2018 |
+# 12:42pm CEST" on a page that writes month first: a European zone tells nothing)
+_DATE_FIGURES = re.compile(rf"^\s*(\d{{1,2}})/(\d{{1,2}})/{YEAR}\b(?P<rest>[^\n]{{0,40}})$", re.M)
+_AMERICAN_ZONE = re.compile(r"\b(?:E|C|M|P)[DS]T\b|\bET\b")
 # A date that opens a paragraph as its dateline: "Aug. 2, 2022 - According to ..."
 _DATE_LEAD = re.compile(r"\s*[-–—]\s")
 
@@ -60,8 +65,24 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], int, int, int], ...] = (
 
 def publication_date(head: str, wider: str) -> Published | None:
     """The date the document was published or datelined, from its head: the first date on a publication line,
-    else its dateline (its year, where the dateline leaves it off, from the text)."""
-    return _publication_line(head) or _dateline(head, wider)
+    else its dateline (its year, where the dateline leaves it off, from the text), else a date in figures alone on
+    its line."""
+    return _publication_line(head) or _dateline(head, wider) or _date_in_figures(head)
+
+
+def _date_in_figures(head: str) -> Published | None:
+    """A date in figures alone on its line (`_DATE_FIGURES`), where its order can be told."""
+    match = _DATE_FIGURES.search(head)
+    if match is None:
+        return None
+    first, second, rest = int(match.group(1)), int(match.group(2)), match.group("rest")
+    month_first = second > 12 or bool(_AMERICAN_ZONE.search(rest))
+    if not month_first and first <= 12:
+        return None  # "04/05/2022": the fourth of May or the fifth of April
+    month, day = (first, second) if month_first else (second, first)
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Published(int(match.group(3)), month, day, match.group(0).strip())
 
 
 def _publication_line(head: str) -> Published | None:
