@@ -132,7 +132,7 @@ RATE_METRIC = category(
     fixed("utilisation rates", "utilisation rate", "utilization rates", "utilization rate", "operating levels",
           "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates",
           "start-up rate", "startup rates", "startup rate", "operated at", "ran at", "operation rates", "operation rate",
-          "operations rates", "operations rate"))
+          "operations rates", "operations rate", "opening rates", "opening rate"))
 IMPORT_WORD = category("import_word", "imports rose 3%; import volumes",
                        fixed("import", "imports", "imported"),
                        pairs(("import", "imports", "imported"), ("volume", "volumes")))
