@@ -122,7 +122,8 @@ IMPACT_NOUN = category("impact_noun", "the loss from maintenance was 20,000 mt",
 IMPACT = category("impact", "the maintenance impact was 20,000 mt", only(IMPACT_NOUN, "impact"))
 CUMULATIVE_WORD = category(
     "cumulative_word", "cumulative output reached 3 million mt; YTD production",
-    fixed("cumulative*"), YTD, fixed("full-year", "annual"))
+    fixed("cumulative*"), YTD, fixed("full-year"), word("annual", not_before=(" basis",)))  # ("on an annual basis":
+# a comparison)
 RATE_METRIC = category(
     "rate_metric", "the operating rate rose to 75%; capacity utilization held at 80%",
     *(word(f"{head} {tail}", not_after=("downstream ", "terminal "))
