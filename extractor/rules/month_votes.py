@@ -35,7 +35,7 @@ from extractor.rules.month_cues import (
 )
 from extractor.rules.stated_years import span_is_base, words_before
 from extractor.text import prefilter
-from extractor.text.fiscal_years import FISCAL_PART, FISCAL_YEAR, fiscal_parts, in_a_part
+from extractor.text.fiscal_years import FISCAL_YEAR, fiscal_parts, in_a_part
 from extractor.text.months import month_number, shift_month, year_month
 from extractor.text.numbers import find_numbers, is_money
 from extractor.text.vocabulary import FORECAST_CUE
@@ -131,9 +131,10 @@ def _vote_fiscal_spans(ballot: Ballot, sentence: str) -> None:
             continue  # an Indian fiscal year starts in April and spans two years
         month = f"{year + (last < 4):04d}-{last:02d}"
         ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: '{match.group(0)}'")
-    for _, _, month, part in fiscal_parts(sentence, None):  # (a part whose fiscal year is written)
-        ballot.votes.add(month, ballot.weight * CUMULATIVE, f"{ballot.where}: {part} of fiscal year")
-    spans += [(m.start(), m.end()) for m in prefilter.finditer(FISCAL_PART, sentence)]
+    for start, end, part_end, part in fiscal_parts(sentence, None):
+        spans.append((start, end))
+        if part_end is not None:  # (a part whose fiscal year is written)
+            ballot.votes.add(part_end, ballot.weight * CUMULATIVE, f"{ballot.where}: {part} of fiscal year")
     _vote_fiscal_years(ballot, sentence, spans)
 
 
@@ -184,7 +185,7 @@ def _vote_quarters(ballot: Ballot, sentence: str) -> None:
 def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
     """A span since January ("January-May", "the first five months") votes for its last month; return the spans."""
     taken: list[tuple[int, int]] = []
-    parts = [(m.start(), m.end()) for m in prefilter.finditer(FISCAL_PART, sentence)]
+    parts = [(start, end) for start, end, _, _ in fiscal_parts(sentence, None)]
     for match in prefilter.finditer(SPAN_SINCE_JANUARY, sentence):
         taken.append((match.start(), match.end()))
         if in_a_part(match.start(), parts):

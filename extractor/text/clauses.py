@@ -215,7 +215,7 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     mentions, taken = _cumulative_mentions(sentence, report_month)
     fiscal = fiscal_parts(sentence, report_month)  # ("the first six months of the current fiscal year": from April)
     mentions = [m for m in mentions if not any(start <= m.position < end for start, end, _, _ in fiscal)] + [
-        MonthMention(start, period, cumulative=True, part=part) for start, _, period, part in fiscal]
+        MonthMention(start, period, cumulative=True, part=part) for start, _, period, part in fiscal if period]
     taken += [(start, end) for start, end, _, _ in fiscal]
     cumulative_range = bool(mentions)
     parts, parts_taken = _part_mentions(sentence, report_month)

@@ -23,18 +23,18 @@ def in_a_part(position: int, parts: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in parts)
 
 
-def fiscal_parts(sentence: str, report_month: str | None) -> list[tuple[int, int, str, str]]:
+def fiscal_parts(sentence: str, report_month: str | None) -> list[tuple[int, int, str | None, str]]:
     """(start, end, its last month, its name) of each first part of a fiscal year the sentence names (`FISCAL_PART`):
-    its year as written, else the fiscal year the report's month is in; none where neither is known."""
-    found = []
+    its year as written, else the fiscal year the report's month is in; its month None where neither is known."""
+    found: list[tuple[int, int, str | None, str]] = []
     for match in prefilter.finditer(FISCAL_PART, sentence):
         months = _PART_MONTHS[" ".join(match.group(1).lower().split())]
         if match.group(2):
             year: int | None = int(match.group(2))
         else:
             year = None if report_month is None else int(report_month[:4]) - (int(report_month[5:]) < 4)
-        if year is not None:
-            found.append((match.start(), match.end(), f"{year}-{3 + months:02d}", f"april-{_MONTHS[months - 1]}"))
+        period = None if year is None else f"{year}-{3 + months:02d}"
+        found.append((match.start(), match.end(), period, f"april-{_MONTHS[months - 1]}"))
     return found
 
 
