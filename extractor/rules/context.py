@@ -13,7 +13,7 @@ from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import names_commodity
 from extractor.text.lexicon import MARKERS, words
-from extractor.text.months import months_between, resolve_month, shift_month
+from extractor.text.months import months_between, resolve_month, shift_month, year_month
 from schemas.contract import Content
 
 
@@ -276,8 +276,11 @@ _MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in
     rf"^\s*,?\s*(?:in\s+[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?\s+)?"
     rf"(?:(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}|above|below)\s+"
     r"(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?(?P<month>[A-Z][a-z]+)(?:\s*[-–]\s*(?P<to>[A-Z][a-z]+))?"  # (or a span's)
+    r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?(?:(?P<month>[A-Z][a-z]+)(?:\s*[-–]\s*(?P<to>[A-Z][a-z]+))?"  # (or a span's)
+    # or a quarter's, by its last month ("0.6% more than in Q3 2015", "than in the third quarter of 2015")
+    r"|Q(?P<q>[1-4])|(?:the\s+)?(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)"
     r"(?:\s+(?P<year>(?:19|20)\d\d)|\s+(?P<last>last\s+year))?")
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def month_comparison(post: str, period: str | None) -> str | None:
@@ -285,6 +288,9 @@ def month_comparison(post: str, period: str | None) -> str | None:
     if not match or period is None:
         return None
     year = match.group("year") or (str(int(period[:4]) - 1) if match.group("last") else None)  # "July last year"
+    if match.group("month") is None:  # a quarter, compared by its last month where its year is stated
+        quarter = int(match.group("q") or QUARTER_ORDINALS[match.group("ordinal")])
+        return None if year is None else comparison_between(year_month(int(year), 3 * quarter), period)
     named = resolve_month(match.group("to") or match.group("month"), period, year)  # ("January-February 2015")
     return None if named is None else comparison_between(named, period)
 

@@ -69,7 +69,8 @@ RECORD_BASE = category("record_base", "from the previous peak of 3.27 million mt
                        only(RECORD_WORD, "record", "high", "peak", "low"))
 SAME_PERIOD = category("same_period", "up 3% from the same period last year",
                        fixed("same", "corresponding", "year-earlier", "yearearlier", "year-ago"))
-PERIOD_NOUN = category("period_noun", "up 3% from the same month of 2023", fixed("period", "month", "time"))
+PERIOD_NOUN = category("period_noun", "up 3% from the same month of 2023",
+                       fixed("period", "month", "time", "quarter"))
 MOM_BASIS = category("mom_basis", "up 3% on a monthly basis", fixed("monthly", "month-on-month", "sequential"))
 YOY_BASIS = category("yoy_basis", "up 3% on an annual basis", fixed("yearly", "annual", "year-on-year"))
 MOM_ADVERB = category("mom_adverb", "output rose 3% sequentially", fixed("sequentially"))
