@@ -145,7 +145,7 @@ def _comparison_after(post: str) -> str | None:
     """The comparison marked within 60 characters after a figure, past the month it is of ("7.5% during the month of
     November year-on-year", "a 1.5 percent growth compared to the last year's corresponding period"): 'mom', 'yoy' or
     'qoq'."""
-    if cl.QOQ.search(post[:12]):
+    if cl.QOQ.search(post[:24]):
         return "qoq"
     month = cues.MONTH_AFTER.match(post)
     return cl.comparison_near(post[month.end() if month else 0:][:60])

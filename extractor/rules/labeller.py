@@ -288,10 +288,21 @@ def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
     for trade and a balance a span since January ("imports from January to May", "a surplus of 709 kt in the first
     quarter") after the part named."""
     if segment is None:
-        segment = next((m.part for m in f.place.mentions if m.part and m.period == f.period), None)
+        segment = _part_named(f)
     if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):
         segment = f"{segment}, cumulative" if segment else "cumulative"
     return segment
+
+
+def _part_named(f: NumberFeatures) -> str | None:
+    """The part of a year the sentence names of the figure's period, unless a span since January of that period is
+    named between it and the figure ("In the third quarter, ... while in the first nine months it grew ... to 1.5
+    million mt": the span's figure)."""
+    same = [m for m in f.place.mentions if m.period == f.period]
+    before = [m for m in same if m.position < f.number.start]
+    if before and before[-1].cumulative and not before[-1].part:
+        return None
+    return next((m.part for m in same if m.part), None)
 
 
 def _composed_part(f: NumberFeatures) -> str | None:

@@ -74,7 +74,8 @@ PERIOD_NOUN = category("period_noun", "up 3% from the same month of 2023",
 MOM_BASIS = category("mom_basis", "up 3% on a monthly basis", fixed("monthly", "month-on-month", "sequential"))
 YOY_BASIS = category("yoy_basis", "up 3% on an annual basis", fixed("yearly", "annual", "year-on-year"))
 MOM_ADVERB = category("mom_adverb", "output rose 3% sequentially", fixed("sequentially"))
-QOQ_MARKER = category("qoq_marker", "output rose 3% QoQ", fixed("QoQ", "Q-o-Q", "quarter-on-quarter"))
+QOQ_MARKER = category("qoq_marker", "output rose 3% QoQ",
+                      fixed("QoQ", "Q-o-Q", "q/q", "quarter-on-quarter", "quarter-over-quarter", "on the quarter"))
 
 # the start of a month as the moment a stock or a capacity is measured ("as of early June", "in early April")
 MONTH_START = category("month_start", "inventory was 21,000 mt in early April",
