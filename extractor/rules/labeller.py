@@ -61,7 +61,7 @@ from extractor.rules.section_state import SectionState
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_country, clause_section, has_clauses, sentence_sections
 from extractor.text import clauses as cl
-from extractor.text import prefilter
+from extractor.text import lexicon, prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.months import basis_for
 from extractor.text.numbers import NumberSpan, find_numbers
@@ -254,10 +254,19 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
         segment = share_part(f.s[f.place.clause_start:f.number.qualifier_start],
                              previous is not None and previous.metric == "share")
     segment, unit = _daily_average(f.metric, segment, unit)
-    segment = _span_segment(f, own_part(segment, f.place.section.commodity))
+    segment = _span_segment(f, own_part(_within_region(f, segment), f.place.section.commodity))
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
+
+
+def _within_region(f: NumberFeatures, segment: str | None) -> str | None:
+    """The segment, unless it is a part of the world and the figure is one country's ("fell 3.3% in the Asia region,
+    while decreasing by 2.9% in the US": no part of Asia)."""
+    region = f.place.section.region
+    if segment is not None and region not in ("china", "global") and lexicon.category_of(segment, "world_region"):
+        return None
+    return segment
 
 
 def _subject_after(f: NumberFeatures) -> str:
