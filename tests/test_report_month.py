@@ -334,3 +334,15 @@ def test_figures_set_out_in_a_table_are_no_forecast() -> None:
             "table that follows.")
     assert report_month(text).value == "2021-03"
     assert report_month("Output is set to rise in March 2021.").value == "2021-02"  # "set to" still looks ahead
+
+
+def test_a_span_qualifying_a_noun_is_no_period() -> None:
+    text = ("date 2021-06-11 https://www.example.com/\n\nBEIJING - China's tungsten exports jumped 14.6% year-on-year in "
+            "May, customs figures showed on Friday, as the trade shook off a March-April lull caused by port "
+            "closures and a March-April fall in orders.\n\nExports came to 1,862.5 tonnes last month.\n\n"
+            "Shipments in March and April 2021 together fell 9.1% from a year before.")
+    assert report_month(text).value == "2021-05"
+    # a span its figure is of still votes
+    spans = ("Published: 2021-06-11\n\nTungsten exports in January-April 2021 came to 6,100 tonnes, after a "
+             "January-February lull.")
+    assert report_month(spans).value == "2021-04"

@@ -190,6 +190,8 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
         taken.append((match.start(), match.end()))
         if in_a_part(match.start(), parts):
             continue  # "the first six months of the current fiscal year": from April (`_vote_fiscal_spans`)
+        if _ARTICLE_BEFORE.search(sentence, max(0, match.start() - 4), match.start()):
+            continue  # "rebound from a January-February slump": a span qualifying a noun, no period of a figure
         if match.group(1) or match.group(3):
             month, year = month_number(match.group(1) or match.group(3)), match.group(2) or match.group(4)
         else:
@@ -204,6 +206,9 @@ def _vote_cumulative(ballot: Ballot, sentence: str) -> list[tuple[int, int]]:
             ballot.votes.add(candidate, ballot.weight * CUMULATIVE / len(candidates),
                              f"{ballot.where}: '{match.group(0).strip()}'")
     return taken
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 
 
 def _vote_span_base(ballot: Ballot, sentence: str, match: re.Match[str], month: int, year: int) -> None:
