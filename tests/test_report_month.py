@@ -337,8 +337,8 @@ def test_figures_set_out_in_a_table_are_no_forecast() -> None:
 
 
 def test_a_span_qualifying_a_noun_is_no_period() -> None:
-    text = ("date 2021-06-11 https://www.example.com/\n\nBEIJING - China's tungsten exports jumped 14.6% year-on-year in "
-            "May, customs figures showed on Friday, as the trade shook off a March-April lull caused by port "
+    text = ("date 2021-06-11 https://www.example.com/\n\nBEIJING - China's tungsten exports jumped 14.6% "
+            "year-on-year in May, customs figures showed on Friday, as the trade shook off a March-April lull caused by port "
             "closures and a March-April fall in orders.\n\nExports came to 1,862.5 tonnes last month.\n\n"
             "Shipments in March and April 2021 together fell 9.1% from a year before.")
     assert report_month(text).value == "2021-05"
@@ -346,3 +346,13 @@ def test_a_span_qualifying_a_noun_is_no_period() -> None:
     spans = ("Published: 2021-06-11\n\nTungsten exports in January-April 2021 came to 6,100 tonnes, after a "
              "January-February lull.")
     assert report_month(spans).value == "2021-04"
+
+
+def test_a_price_s_month_is_no_period() -> None:
+    text = ("date 2023-11-08 Cobalt study group sees a 2024 surplus\n\nThe world cobalt market will see a surplus of "
+            "about 21,000 tonnes this year, the group said on Wednesday.\n\nCobalt metal was trading near $33,400 a "
+            "tonne on Tuesday, down from a peak of $52,100 in April.")
+    month = report_month(text)
+    assert month.value == "2023-10" and "April" not in month.evidence
+    # a month after a mass still votes
+    assert report_month(text.replace("$52,100 in April", "17,300 tonnes in April")).value == "2023-04"

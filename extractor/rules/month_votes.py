@@ -238,7 +238,19 @@ _NO_PERIOD: tuple[_Passing, ...] = (
     # "beating the previous high of 833,000 t set in December 2014"
     _Passing("a record's month", lambda sentence, match, taken: bool(
         RECORD_BEFORE.search(sentence, max(0, match.start() - 80), match.start()))),
+    _Passing("a price's month", lambda sentence, match, taken: _after_a_price(sentence, match.start())),
 )
+
+
+_PRICE_TO_MONTH = re.compile(r"^(?:\s+(?:a|per)\s+(?:tonne|ton|mt|t|lb|pound|kg))?\s+in\s+$")
+
+
+def _after_a_price(sentence: str, start: int) -> bool:
+    """Whether a month is named right after a price ("a record peak of $10,845 in March", "averaged 68,500 yuan/mt
+    in May"): the price's month, which a review of output names in passing."""
+    before = sentence[max(0, start - 40):start]
+    numbers = find_numbers(before)
+    return bool(numbers) and is_money(numbers[-1].unit) and bool(_PRICE_TO_MONTH.match(before[numbers[-1].end:]))
 
 
 def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list[tuple[int, int]],
