@@ -38,7 +38,7 @@ from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.lexicon import MARKERS
-from extractor.text.months import MONTH_NAMES, in_window, months_between, resolve_month
+from extractor.text.months import MONTH_NAMES, in_window, months_between, resolve_month, shift_month
 from schemas.periods import RATE_METRICS
 
 In = TypeVar("In")
@@ -195,6 +195,26 @@ def _base_of_change(f: NumberFeatures) -> bool:
         or names_earlier_period(f.post, base=True))
 
 
+# a rate's next figure after "from" ("edged down from 59.8% in May, to 58.7% in June"; "rose from 55.1% to 58.3%")
+_TO_RATE = re.compile(rf"\s*(?:in\s+(?:{MONTH_NAMES})\.?(?:\s+(?:19|20)\d\d)?\s*)?,?\s*to\s+[\d.]+\s*(?:%|per\s?cent)")
+
+
+def _rate_base(f: NumberFeatures) -> bool:
+    """A rate a move starts from, before the rate it moves to: a level, not a change."""
+    return f.unit == "%" and f.metric in RATE_METRICS and bool(_FROM_END.search(f.local_pre)) \
+        and bool(_TO_RATE.match(f.s, f.number.end))
+
+
+_FROM_END = re.compile(r"\bfrom\s*$")
+
+
+def _rate_base_level(f: NumberFeatures) -> Measured:
+    """The rate moved from: of the month named after it, else of the month before the figure's."""
+    named = month_named_after(f.place.mentions, f.s, f.number.end) is not None
+    period = f.period if named or f.period is None else shift_month(f.period, -1)
+    return Measured(False, None, -1, period)
+
+
 # a place named in a list, capitalised as a name is ("Yunnan", "the Republic of Korea", "Eastern and Central Europe")
 _PLACE = r"(?-i:[A-Z][\w-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,3})"
 # a list's next change after a place named for the one before ("rose 7% in Yunnan and 3% in Hunan")
@@ -249,6 +269,7 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
          "on higher ore supply, it accounts for about 54% of world output"),
     Rule("growth rate", lambda f: f.unit == "%" and bool(prefilter.search(cues.GROWTH_RATE, f.clause_pre)),
          lambda f: Measured(True, "up", len(f.local_pre), f.period), "growth slowed to 1.3%, from 6.2% in April"),
+    Rule("a rate moved from", _rate_base, _rate_base_level, "the rate rose from 55.1% to 58.3%"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,

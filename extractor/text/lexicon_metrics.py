@@ -133,7 +133,9 @@ RATE_METRIC = category(
     fixed("utilisation rates", "utilisation rate", "utilization rates", "utilization rate", "operating levels",
           "operating level", "run rates", "run rate", "starting rates", "starting rate", "start-up rates",
           "start-up rate", "startup rates", "startup rate", "operated at", "ran at", "operation rates", "operation rate",
-          "operations rates", "operations rate", "opening rates", "opening rate"))
+          "operations rates", "operations rate", "opening rates", "opening rate",
+          # the rate of a sector or tier named bare ("the rate for industrial extrusion edged down")
+          "the rate for", "the rates for", "the rate across", "the rates across", "the rate among", "the rates among"))
 IMPORT_WORD = category("import_word", "imports rose 3%; import volumes",
                        fixed("import", "imports", "imported"),
                        pairs(("import", "imports", "imported"), ("volume", "volumes")))
