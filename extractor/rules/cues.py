@@ -152,6 +152,9 @@ THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|ton
                         # "4.6 percentage points above the same period a year earlier"
                         r"(?<=above|below)\s+the\s+(?:same|corresponding|year[\s-]earlier|year[\s-]ago)\s+(?:period|month)\b|"
                         rf"(?<=above|below)\s+(?:{MONTH_NAMES})\b|"  # "0.66% below August"
+                        # "a rate 2.2 percentage points below that of July"
+                        rf"(?<=above|below)\s+(?:that|those)\s+of\s+(?:{MONTH_NAMES}|the\s+(?:previous|prior|same)|"
+                        r"a\s+year|last)\b|"
                         # "0.7% below the all-time high of December 2018": against a level named
                         r"(?<=above|below)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:high|peak|record|level|figure|total)\b|"
                         r"(?:(?<=up)|(?<=down))\s+on\s+(?:the\s+|a\s+)?(?:same|year|month|previous|prior|last)\b|"

@@ -121,6 +121,7 @@ MOM = re.compile(
     rf"\b(?:{words('mom_marker')}|"
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?{words('previous_month')}\s+month|"
     rf"{words('against_month_ago')}\s+a\s+month\s+{words('ago')}|{words('mom_adverb')}|"
+    rf"(?:that|those)\s+of\s+the\s+{words('previous_month')}\s+month|"  # "2.1 per cent above that of the previous month"
     rf"on\s+a\s+{words('mom_basis')}\s+basis)\b",
     re.I,
 )
@@ -129,6 +130,7 @@ YOY = re.compile(
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?{words('same_period')}\s+{words('period_noun')}(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     rf"{words('against_year')}\s+(?:a|one|the\s+previous|last)\s+year(?:\s+{words('ago')})?|"
+    rf"(?:that|those)\s+of\s+(?:a|one)\s+year\s+{words('ago')}|"  # "3.4 per cent below that of a year before"
     rf"on\s+(?:a|an)\s+{words('yoy_basis')}\s+basis|"
     # "above the level of the same month a year ago", "in the same period last year"
     rf"{words('same_period')}\s+{words('period_noun')}\s+(?:(?:a|one)\s+year\s+{words('ago')}|"

@@ -43,6 +43,8 @@ METRIC_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
         (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?",
          "cumulative_production"),
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
+        # with the month between ("operated in August at 57.3 per cent")
+        (rf"\b(?:operated|ran)\s+(?:in|during)\s+(?:{MONTH_NAMES})\s+at\b", "operating_rate"),
         # (with the verb after it, as the capacity's below: "operating aluminium capacity stood at")
         (rf"\b{words('operating_word')} (?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b"
          rf"(?:\s+(?:{words('capacity_verb')}|{words('up_verb', 'down_verb')})\b)?|"
