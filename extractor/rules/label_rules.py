@@ -223,7 +223,7 @@ _PLACE_BEFORE = rf"(?:in\s+(?:the\s+)?{_PLACE}\s*)?"
 
 def _same_kind_as_before(f: NumberFeatures) -> bool:
     return f.previous is not None and f.previous.change and bool(re.fullmatch(
-        rf"\s*(?:(?:{MARKERS}|(?:over|from|against)\s+(?:{MONTH_NAMES}))\s+)?{_PLACE_BEFORE}"  # ("... over June and of
+        rf"\s*,?\s*(?:(?:{MARKERS}|(?:over|from|against)\s+(?:{MONTH_NAMES}))\s+)?{_PLACE_BEFORE}"  # ("... over June and of
         rf"(?:,|and|,\s*and|or|,\s*or|(?:{MARKERS})?\s*\()(?:\s+(?:of|by))?\s*", f.local_pre or " ", re.I))  # 3.6%")
 
 

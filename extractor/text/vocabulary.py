@@ -207,7 +207,8 @@ _EXPECTED = words("forecast_verb", parts=("past", "participle"), but=("expect", 
 _FORECAST_TO = words("forecast_to")
 FORECAST_CUE = re.compile(
     # ("is estimated to have produced", an estimate of what happened, is none; "are set out below" is no "set to")
-    rf"\b(?:{_EXPECTS}|{_EXPECTED}|{_FORECAST_TO}\s+to(?!\s+have\s+\w+(?:ed|en|wn)\b)|"
+    # (a verb's word after a possessive is a noun: "by SMM's estimate, output amounted to ...")
+    rf"\b(?:(?<!['’]s\s)(?<!\bour\s)(?:{_EXPECTS})|{_EXPECTED}|{_FORECAST_TO}\s+to(?!\s+have\s+\w+(?:ed|en|wn)\b)|"
     rf"(?:is|are)\s+{words('forecast_to', but=('estimated', 'set'))}|"
     rf"{words('forecast_to', but=('expected', 'estimated', 'set'))}|{words('modal', but=('may', 'could'))}|(?-i:may)|"
     rf"{words('forecast_phrase')}|(?<=SMM )sees?"
