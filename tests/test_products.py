@@ -60,3 +60,26 @@ def test_the_contracts_other_products_are_named_by_their_ids_words() -> None:
     assert "tungsten_concentrate" in OTHER_PRODUCT_NAMES  # no metal of the table's: a product of its own
     found = [c for _, _, c, _ in commodity_mentions("copper cathode rod output rose while copper cathode output fell")]
     assert found == ["copper_cathode_rod", "copper_cathode"]
+
+
+def test_a_surveyed_processing_sector_is_read_under_its_own_name(tmp_path: Path) -> None:
+    # the sector whose operating rate a survey gives, named by its makers or as a sector: its own id, even where its
+    # name holds a metal the table knows ("aluminium cable" makers are not aluminium smelters)
+    doc = tmp_path / "cable.txt"
+    doc.write_text("Operating rate at major Chinese cable & harness makers slipped in May\n\nThe capacity utilization "
+                   "rate at major Chinese cable & harness makers fell 1.9 percentage points on the month to 63.4% in "
+                   "May 2024, a survey found, as grid orders slowed.\n")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(db).execute("SELECT commodity, measure, value_num FROM facts").fetchall()
+    assert ("cable_and_harness", "level", 63.4) in rows and ("cable_and_harness", "mom_pp", -1.9) in rows
+    from extractor.rules.sections import surveyed_sector
+
+    assert surveyed_sector("the operating rate in the aluminium busbar and cable sector rose") \
+        == "aluminum_busbar_and_cable"
+    # a product the table knows, one of its kinds, or a sector of it, stays the table's to name
+    assert surveyed_sector("the operating rate of domestic copper rod makers rose") is None
+    assert surveyed_sector("the operating rate of scrap-fed copper rod producers rose") is None
+    assert surveyed_sector("the operating rate in the construction extrusion sector fell") is None
+    assert surveyed_sector("raising the operating rate of some separation makers") is None

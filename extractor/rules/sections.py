@@ -13,12 +13,14 @@ from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.commodities import (
     MINED_IDS,
+    commodity_for_heading,
     commodity_from_text,
     metal_named_first,
     new_commodity_id,
     region_for,
 )
 from extractor.text.contract_products import CONTRACT_IDS
+from extractor.text.vocabulary import SEGMENT_WORDS
 from extractor.text.countries import COUNTRY_NAMES
 from extractor.text.mining import mined_story
 from extractor.text.numbers import find_numbers
@@ -63,7 +65,34 @@ def article_commodity(text: str) -> str | None:
     """The commodity a single-commodity text names most (what its one article section is about), or None: whether
     the text reads as an article, without splitting it into sentences (a format's recognise asks only this)."""
     end = content_end(text)
-    return commodity_from_text(text[:end]) or named_product(text[:min(end, 800)]) or metal_named_first(text[:400])
+    return surveyed_sector(text[:min(end, 800)]) or commodity_from_text(text[:end]) \
+        or named_product(text[:min(end, 800)]) or metal_named_first(text[:400])
+
+
+# A processing sector whose operating rate a survey gives, by its makers or as a sector ("Utilization rate at major
+# Chinese wire & cable makers", "the operating rate in the aluminium wire and cable sector", "the comprehensive
+# operating rate of the enamelled wire industry").
+_SURVEYED = re.compile(
+    rf"\b{words('rate_metric')}\s+(?:at|of|in|among|across)\s+(?:the\s+)?"
+    r"(?:(?:major|main|large|chinese|china|domestic|china['’]s|sampled|surveyed)\s+)*"
+    r"(?!(?:some|many|most|several|all|other|these|those|small|medium|large)\b)"
+    r"(?P<name>[A-Za-z][a-z-]*(?:\s+(?:&|and|[a-z][a-z-]*)){1,4}?)\s+"
+    r"(?:sector|industry|makers|producers|manufacturers)\b", re.I)
+
+
+def surveyed_sector(text: str) -> str | None:
+    """The id of a processing sector the commodity table does not know whose operating rate the text surveys (its
+    own name: "wire & cable" is `wire_and_cable`), where its name is more than a product the table knows."""
+    found = _SURVEYED.search(text)
+    if found is None:
+        return None
+    name = found.group("name").replace("&", "and")
+    words_ = name.split()
+    if "the" in (w.lower() for w in words_) or any(pattern.search(name) for pattern, _ in SEGMENT_WORDS):
+        return None  # a sector of a product ("the construction extrusion sector"), named elsewhere
+    parts = [" ".join(words_[i:]) for i in range(len(words_))] + name.split(" and ")
+    # a product the table knows, or one of its kinds ("scrap-using copper rod", "copper tube and pipe"), is its own
+    return None if any(commodity_for_heading(part) is not None for part in parts) else new_commodity_id(name)
 
 
 def article_sections(text: str) -> list[Section]:
@@ -81,8 +110,9 @@ def _single_section(text: str, end: int) -> list[Section]:
     # contract's id rule), its figures kept for review: accepting them lowered corpus-wide validation's core F1
     # from 0.386 to 0.367 while tune rose from 0.480 to 0.491.
     # A name the contract's table of other products has an id for ("tungsten concentrate") is known.
-    commodity = commodity_from_text(text[:end])
-    known = commodity is not None
+    surveyed = surveyed_sector(text[:min(end, 800)])
+    commodity = surveyed or commodity_from_text(text[:end])
+    known = commodity is not None and surveyed is None
     commodity = commodity or named_product(text[:min(end, 800)])
     if commodity is None and (commodity := metal_named_first(text[:400])) is not None:
         known = True  # a study group's "global nickel market" story: the metal's product
