@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from extractor.rules import cues
+from extractor.rules.month_cues import ORDINALS
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
@@ -280,7 +281,6 @@ _MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in
     # or a quarter's, by its last month ("0.6% more than in Q3 2015", "than in the third quarter of 2015")
     r"|Q(?P<q>[1-4])|(?:the\s+)?(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)"
     r"(?:\s+(?P<year>(?:19|20)\d\d)|\s+(?P<last>last\s+year))?")
-QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def month_comparison(post: str, period: str | None) -> str | None:
@@ -289,7 +289,7 @@ def month_comparison(post: str, period: str | None) -> str | None:
         return None
     year = match.group("year") or (str(int(period[:4]) - 1) if match.group("last") else None)  # "July last year"
     if match.group("month") is None:  # a quarter, compared by its last month where its year is stated
-        quarter = int(match.group("q") or QUARTER_ORDINALS[match.group("ordinal")])
+        quarter = int(match.group("q") or ORDINALS[match.group("ordinal").lower()])
         return None if year is None else comparison_between(year_month(int(year), 3 * quarter), period)
     named = resolve_month(match.group("to") or match.group("month"), period, year)  # ("January-February 2015")
     return None if named is None else comparison_between(named, period)

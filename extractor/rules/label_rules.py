@@ -196,6 +196,7 @@ def _base_of_change(f: NumberFeatures) -> bool:
 
 
 # a rate's next figure after "from" ("edged down from 59.8% in May, to 58.7% in June"; "rose from 55.1% to 58.3%")
+_FROM_END = re.compile(r"\bfrom\s*$")
 _TO_RATE = re.compile(rf"\s*(?:in\s+(?:{MONTH_NAMES})\.?(?:\s+(?:19|20)\d\d)?\s*)?,?\s*to\s+[\d.]+\s*(?:%|per\s?cent)")
 
 
@@ -203,9 +204,6 @@ def _rate_base(f: NumberFeatures) -> bool:
     """A rate a move starts from, before the rate it moves to: a level, not a change."""
     return f.unit == "%" and f.metric in RATE_METRICS and bool(_FROM_END.search(f.local_pre)) \
         and bool(_TO_RATE.match(f.s, f.number.end))
-
-
-_FROM_END = re.compile(r"\bfrom\s*$")
 
 
 def _rate_base_level(f: NumberFeatures) -> Measured:
