@@ -249,6 +249,8 @@ def _after_a_price(sentence: str, start: int) -> bool:
     """Whether a month is named right after a price ("a record peak of $10,845 in March", "averaged 68,500 yuan/mt
     in May"): the price's month, which a review of output names in passing."""
     before = sentence[max(0, start - 40):start]
+    if not before.rstrip().endswith(" in"):  # (most months named: no number is read for them)
+        return False
     numbers = find_numbers(before)
     return bool(numbers) and is_money(numbers[-1].unit) and bool(_PRICE_TO_MONTH.match(before[numbers[-1].end:]))
 
