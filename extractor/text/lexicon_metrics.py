@@ -47,7 +47,7 @@ LEVEL_CUE = category(
     fixed("was", "were", "is", "are", "be", "been", "being", "at", "to", "reached", "reaching", "reach", "stood",
           "stands", "totaled", "totalled", "totaling", "hit", "remained", "maintained", "stabilis*", "stabiliz*",
           "equal*", "around", "of", "amounting", "amounted", "accounting for", "accounted for", "recorded",
-          "registered", "came in"))
+          "registered", "came in", "sit", "sits", "sat", "sitting", "hover*"))
 # what a part's figure is stated as ("300-series accounted for 1.16 million mt")
 ACCOUNT_VERB = category("account_verb", "300-series accounted for 1.16 million mt", fixed("account*"))
 # what reports a level ("the figure stood at", "the region posted", "output came in at")
