@@ -129,7 +129,7 @@ YOY = re.compile(
     rf"\b(?:{words('yoy_marker')}|"
     rf"(?:{_AGAINST}|for)\s+(?:the\s+)?{words('same_period')}\s+{words('period_noun')}(?:\s+(?:of|in)\s+"
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
-    rf"{words('against_year')}\s+(?:a|one|the\s+previous|last)\s+year(?:\s+{words('ago')})?|"
+    rf"{words('against_year')}\s+(?:a|one|the\s+(?:previous|prior)|last)\s+year(?:\s+{words('ago')})?|"
     rf"(?:that|those)\s+of\s+(?:a|one)\s+year\s+{words('ago')}|"  # "3.4 per cent below that of a year before"
     rf"on\s+(?:a|an)\s+{words('yoy_basis')}\s+basis|"
     # "above the level of the same month a year ago", "in the same period last year"

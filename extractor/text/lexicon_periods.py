@@ -68,7 +68,8 @@ RECORD_WORD = category("record_word", "beating the previous record of 833,000 mt
 RECORD_BASE = category("record_base", "from the previous peak of 3.27 million mt",
                        only(RECORD_WORD, "record", "high", "peak", "low"))
 SAME_PERIOD = category("same_period", "up 3% from the same period last year",
-                       fixed("same", "corresponding", "year-earlier", "yearearlier", "year-ago"))
+                       fixed("same", "corresponding", "year-earlier", "yearearlier", "year-ago", "prior-year", "prior year",
+                             "previous-year", "previous year"))
 PERIOD_NOUN = category("period_noun", "up 3% from the same month of 2023",
                        fixed("period", "month", "time", "quarter"))
 MOM_BASIS = category("mom_basis", "up 3% on a monthly basis", fixed("monthly", "month-on-month", "sequential"))

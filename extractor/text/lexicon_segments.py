@@ -258,7 +258,7 @@ FEED_FORM = category("feed_form", "copper concentrate inventory fell", FEED, nou
 NAMED_PRODUCTION = category(
     "named_production", "nickel pig iron output rose",
     fixed("output", "production", "produced", "operating rates", "operating rate", "start up rates", "start up rate",
-          "capacity utilisation", "capacity utilization"))
+          "capacity utilisation", "capacity utilization", "turned out", "churned out"))
 NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
                        fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"),
                        fixed("capacity in operation", "operating capacity"))  # ("alumina capacity in operation")
