@@ -22,6 +22,8 @@ def respectively(s: str, offset: int, facts: list[Fact], months: list[str] | Non
     ("2% and 4% in May and June, respectively", `months`: the periods the sentence names, in order), as many as
     the numbers. A list whose parts cannot be counted out stays in review."""
     listed = [f for f in facts if f.reason == RESPECTIVELY or RESPECTIVELY in f.notes]
+    if len({f.unit for f in listed}) > 1 and (mixed := _products_in_order(s, offset, listed)):
+        return [mixed.get(id(f), f) for f in facts]
     by_unit: dict[str | None, list[Fact]] = {}
     for fact in listed:
         by_unit.setdefault(fact.unit, []).append(fact)
@@ -33,6 +35,16 @@ def respectively(s: str, offset: int, facts: list[Fact], months: list[str] | Non
         for fact, value in zip(group, values):
             done[id(fact)] = fact.relabel(**{field: value}).withdraw(RESPECTIVELY)
     return [done.get(id(f), f) for f in facts]
+
+
+def _products_in_order(s: str, offset: int, listed: list[Fact]) -> dict[int, Fact]:
+    """A list of figures in several units takes the products named before it, one each in order, where as many are
+    named ("the output of cathode materials, separators and electrolyte came to 310,000 mt, 1.6 billion square
+    metres and 120,000 mt respectively"); none where the count differs."""
+    products = _products_named(s[:listed[0].number.start - offset])
+    if len(products) != len(listed):
+        return {}
+    return {id(f): f.relabel(commodity=p).withdraw(RESPECTIVELY) for f, p in zip(listed, products)}
 
 
 def _what_is_listed(s: str, offset: int, facts: list[Fact], listed: list[Fact], group: list[Fact],

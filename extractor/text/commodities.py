@@ -162,7 +162,35 @@ def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found += _produced_only_mentions(text, "other products", found)
     found += _named_mentions(text, found)
     found += _generic_mentions(text, found)
+    found += _listed_beside(text, found)
     return tuple(sorted(found))
+
+
+_LIST_JOIN = re.compile(r"\s+(?:and\s+|or\s+)?")  # (the text normalized: a list's commas are gone)
+
+
+def _listed_beside(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The names of products read only where produced that a list sets beside a product produced there: "the output
+    of cathode materials, anode materials, separators and electrolyte" names four products' production."""
+    listed: list[tuple[int, int, str, bool]] = []
+    for table in _PRODUCED_TABLES:
+        pattern, index = _produced_only_pattern(table)
+        listed += [(m.start(), m.end(), index[m.group(1)], False) for m in prefilter.finditer(pattern, text)
+                   if not _covered(found, m.start())]
+    produced = sorted(f for f in found if f[3])
+    added: list[tuple[int, int, str, bool]] = []
+    changed = True
+    while changed:  # a list's items each beside the next: read outward from the produced ones
+        changed = False
+        for item in listed:
+            if item in added or _covered(added, item[0]):
+                continue
+            beside = [p for p in produced + added
+                      if _LIST_JOIN.fullmatch(text, p[1], item[0]) or _LIST_JOIN.fullmatch(text, item[1], p[0])]
+            if beside:
+                added.append((item[0], item[1], item[2], True))
+                changed = True
+    return added
 
 
 def _covered(found: list[tuple[int, int, str, bool]], start: int) -> bool:

@@ -35,7 +35,7 @@ _UNIT = (
     r"|kilo[\s-]?tonnes?\b|kilo[\s-]?tons?\b|kmt\b|kt\b|mmt\b|mnt\b|(?-i:LT)\b|net\s+tons?\b|short\s+tons?\b"
     r"|metric\s+tons?\b|metric\s+tonnes?\b|metric\s+t\b|mt\b|tonnes?\b|tons?\b|t\b"
     r"|yuan\b|rmb\b|dollars?\b|usd\b|mtu\b|kg\b|kilograms?\b|grams?\b|gwh\b|gigawatt[\s-]hours?\b|gw\b|mw\b|[mk]?oz\b"
-    r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b"
+    r"|(?:troy\s+)?ounces?\b|lbs?\b|pounds?\b|square\s+met(?:er|re)s?\b|sq\.?\s?m\b|m2\b|m²"
 )
 _PER = r"year|yr|annum|a\b|day|month|mtu\b|mt|dmt|metric\s+ton\s+unit|metric\s+tons?|metric\s+tonnes?|tonnes?|tons?|t\b|kg|kilogram|wmt|lb"
 
@@ -201,6 +201,9 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     # American steel's short tons of 2,000 pounds, as stated
     "net ton": ("net tons", 1.0), "net tons": ("net tons", 1.0), "short ton": ("short tons", 1.0),
     "short tons": ("short tons", 1.0),
+    # an area, as stated (a battery separator's output)
+    **{written: ("m2", 1.0) for written in ("square meter", "square meters", "square metre", "square metres", "sq m",
+                                           "sq. m", "sqm", "m2", "m²")},
 }
 _CONTENT_WORDS = ("nickel", "metal", "ni", "cobalt", "co", "lithium", "physical")
 _MASS_WORDS = ("mt", "t", "tonne", "tonnes", "ton", "tons")

@@ -120,6 +120,11 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "ternary_cathode": ("ternary materials", "ternary material", "ternary cathode material", "ternary cathode materials",
                         "nmc cathode material", "nmc cathode materials", "ncm cathode material", "ncm cathode materials"),
     "lmo": ("lithium manganate",),
+    # a lithium battery's other materials ("the output of cathode materials, anode materials, separators and
+    # electrolyte"); a copper refinery's electrolyte is named with no production of it
+    "electrolyte": ("electrolyte", "electrolytes", "lithium battery electrolyte"),
+    "separator": ("separator", "separators", "battery separator", "battery separators", "battery diaphragm",
+                  "battery diaphragms", "lithium battery separator", "lithium battery separators"),
     # a steel federation's parts of its crude steel ("the production of longs", "flat steel output")
     "long_steel": ("long steel", "long steel products", "long products", "longs"),
     "flat_steel": ("flat steel", "flat steel products", "flat products", "flats"),

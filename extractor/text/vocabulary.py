@@ -223,9 +223,10 @@ METRIC_UNITS: dict[str, set[str]] = {
     # PV in watts, batteries in watt-hours, precious metals in ounces, molybdenum in pounds, as stated. Batteries'
     # GWh are output since installations ("... GWh of batteries were installed") are read as such (objections); a
     # mass in kg or grams as stated (a mining country's gold and silver: "7,051kg"); American steel in short ("net")
-    # tons
-    "production": {"mt", "mt/day", "GW", "MW", "GWh", "oz", "lb", "kg", "g", "net tons", "short tons"},
-    "cumulative_production": {"mt", "mt/year", "GW", "MW", "GWh", "oz", "lb", "kg", "g", "net tons", "short tons"},
+    # tons; a battery separator in square metres
+    "production": {"mt", "mt/day", "GW", "MW", "GWh", "oz", "lb", "kg", "g", "net tons", "short tons", "m2"},
+    "cumulative_production": {"mt", "mt/year", "GW", "MW", "GWh", "oz", "lb", "kg", "g", "net tons", "short tons",
+                              "m2"},
     "maintenance_impact": {"mt"},
     "imports": {"mt", "net tons", "short tons"},
     "exports": {"mt", "net tons", "short tons"},
