@@ -40,6 +40,12 @@ from extractor.text.product_names import MINED_PRODUCTS
 
 # "battery cell production waste", "battery module output": a battery's cell or module is no PV product
 _BATTERY_PART = re.compile(rf"\b{words('battery')}\s+$")
+_PV_PARTS = frozenset({"solar_cell", "pv_module"})  # (a "battery cathode material" is the material)
+
+
+def _battery_part(whole: str, start: int, commodity: str) -> bool:
+    """A PV product's name after "battery" is a battery's part ("battery cell production")."""
+    return commodity in _PV_PARTS and bool(_BATTERY_PART.search(whole, max(0, start - 9), start))
 _OF_BEFORE = re.compile(rf"\bof\s+(?:the\s+)?(?:{words('capacity_state')}\s+)?$")
 
 
@@ -331,7 +337,7 @@ def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     head = normalize_name(text[:_subject_end(text, quantities)])
     whole = normalize_name(text)
     named = [(start, end, commodity) for start, end, commodity, produced in commodity_mentions(whole)
-             if produced and start < len(head) + 1 and not _BATTERY_PART.search(whole, max(0, start - 9), start)]
+             if produced and start < len(head) + 1 and not _battery_part(whole, start, commodity)]
     if not named and quantities:
         after_first = normalize_name(text[:quantities[0].end])
         opening = opens_with_figure(text[:quantities[0].start])  # "At 49 GW, solar cell production was"

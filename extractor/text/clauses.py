@@ -66,7 +66,9 @@ FULL_YEAR = re.compile(
     r"(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # "10.28 million mt in 2022"
-    r"|(?=in|for)(?<=mt |kt |ns |es |\dt |oz |GW |Wh |t\) )(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "(MT) in"
+    # ("(MT) in", "310,000 t in", "6.2 million t in", "t/yr in")
+    r"|(?=in|for)(?:(?<=mt |kt |ns |es |\dt |oz |GW |Wh |t\) |yr )|(?<=\d t )|(?<=ion t )|(?<=mn t ))"
+    r"(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # "35.04 million tonnes last year": the year before publication
     rf"|(?=last|this)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"

@@ -261,7 +261,8 @@ NAMED_PRODUCTION = category(
           "capacity utilisation", "capacity utilization", "turned out", "churned out"))
 NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
                        fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"),
-                       fixed("capacity in operation", "operating capacity"))  # ("alumina capacity in operation")
+                       # ("alumina capacity in operation", "cathode material capacity has reached")
+                       fixed("capacity in operation", "operating capacity", "capacity"))
 NAMED_PRODUCERS = category("named_producers", "magnesium producers cut output", NAMED_PRODUCTION,
                            only(PLANT, "smelter", "producer", "plant"), fixed("enterprises"), only(PLANT, "furnace"))
 # a market's balance named after a bare metal ("the global nickel market surplus"): a study group's story of the metal

@@ -54,7 +54,7 @@ METRIC_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
         (rf"\b{words('capacity_kind')}\s+(?:\w+\s+){{0,2}}{words('capacity_noun', parts=('base',))}\b|"
          + "".join(rf"(?<!{re.escape(word)} )" for word in forms("operating_word"))
          # (or a move of it: "production capacity increased by 12.0% to 177,000 tons")
-         + rf"\b{words('capacity_noun', parts=('base',))} "
+         + rf"\b{words('capacity_noun', parts=('base',))} (?:(?:has|have|had)\s+)?"  # ("capacity has reached")
          rf"(?:{words('capacity_verb')}|{words('up_verb', 'down_verb')})\b",
          "capacity"),
         (rf"\b{words('import_word')}\b", "imports"),
