@@ -83,3 +83,20 @@ def test_a_surveyed_processing_sector_is_read_under_its_own_name(tmp_path: Path)
     assert surveyed_sector("the operating rate of scrap-fed copper rod producers rose") is None
     assert surveyed_sector("the operating rate in the construction extrusion sector fell") is None
     assert surveyed_sector("raising the operating rate of some separation makers") is None
+
+
+def test_a_product_named_after_a_known_metal_with_its_month_between_is_its_own(tmp_path: Path) -> None:
+    # "bismuth trioxide output in May fell": a compound of the metal, not the metal's product, even with the month
+    # between its name and the move; the metal's own figures before it stay the metal's
+    doc = tmp_path / "bismuth.txt"
+    doc.write_text("Refined bismuth output in China reached 1,620 mt in May 2024, up 3.2% from April.\n\n"
+                   "Bismuth trioxide output in May fell 6.5% year on year, and Q1 production slid 4% to 2,870 mt.\n")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(db).execute("SELECT commodity, metric, measure, value_num, status FROM facts").fetchall()
+    assert ("refined_bismuth", "production", "level", 1620.0, "accepted") in rows
+    assert ("refined_bismuth", "production", "mom_pct", 3.2, "accepted") in rows
+    assert ("bismuth_trioxide", "production", "yoy_pct", -6.5, "needs_review") in rows
+    assert ("bismuth_trioxide", "cumulative_production", "level", 2870.0, "needs_review") in rows
+    assert not [r for r in rows if r[0] == "refined_bismuth" and r[3] in (6.5, -6.5, 2870.0)]

@@ -194,9 +194,11 @@ _MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}
 
 
 # a sentence opening with a product and its output ("Hafnium sponge output: ...", "Zirconium sponge production rose")
+# (the month it is of may come between: "Antimony trioxide output in March fell ...")
+_MONTH_BETWEEN = rf"(?:\s+(?:in|for|during)\s+(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d)?)?"
 _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}?)\s+{words('output_word')}\b"
-                              rf"(?=\s*:|\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|were|reached|"
-                              r"stood)\b)"
+                              rf"(?=\s*:|{_MONTH_BETWEEN}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
+                              r"were|reached|stood)\b)"
                               # "Production of bauxite increased ...", "The output of limestone has risen ..."
                               rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+"
                               r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"

@@ -33,7 +33,7 @@ CUMULATIVE_RANGE = re.compile(
     r"|\b(?:the\s+)?(?:first|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     rf"|\bJan\.?\s*[-–]\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?"  # "Jan-Mar 2021"
-    rf"|\b(?:the\s+)?first\s+(half)(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))(?:\s+\(H1\))?"
+    rf"|\b(?:the\s+)?first[\s-]+(half)(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))(?:\s+\(H1\))?"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     r"|\b(?:the\s+)?(?:first|opening|initial)\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     # "the nine months", "the nine-month period": a span since January where it ends in the report's month
@@ -41,7 +41,7 @@ CUMULATIVE_RANGE = re.compile(
     r"(?:\s+period)?(?:\s+of\s+(?:the\s+(?:current\s+)?year|this\s+year|((?:19|20)\d\d)))?"
     r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b"  # "H1 2024", "2019H1"
     # the first quarter ("the initial quarter of 2022", "Q1 2019", "2019Q1"), a span since January of its March
-    r"|\b(?:the\s+)?(?:first|initial|opening)\s+(quarter)"
+    r"|\b(?:the\s+)?(?:first|initial|opening)[\s-]+(quarter)"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     r"|\b(Q1|1Q)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(Q1)\b",
     re.I,  # a half year is a span since January, of its June
@@ -66,9 +66,8 @@ FULL_YEAR = re.compile(
     r"(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
     rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # "10.28 million mt in 2022"
-    # ("(MT) in", "310,000 t in", "6.2 million t in", "t/yr in")
     r"|(?=in|for)(?:(?<=mt |kt |ns |es |\dt |oz |GW |Wh |t\) |yr )|(?<=\d t )|(?<=ion t )|(?<=mn t ))"
-    r"(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    r"(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "(MT) in", "310,000 t in", "6.2 million t in", "t/yr in"
     # "35.04 million tonnes last year": the year before publication
     rf"|(?=last|this)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )({words('this_or_last')})\s+year\b"
     rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
@@ -258,9 +257,14 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
 
 
 def _no_period(sentence: str, match: re.Match[str]) -> bool:
-    """A bare "H1" or "Q1" beside a month is a cause's ("the installation rush in H1 ... rise in March")."""
+    """A bare "H1" or "Q1" beside a month is a cause's ("the installation rush in H1 ... rise in March"), but not
+    one that names the output it dates ("..., and Q1 production dropped 19%")."""
     bare = match.group(15) and not match.group(16) or match.group(21) and not match.group(22)
-    return bool(bare) and prefilter.search(MONTH_MENTION, sentence) is not None
+    return bool(bare) and prefilter.search(MONTH_MENTION, sentence) is not None \
+        and not _OUTPUT_NAMED.match(sentence, match.end())
+
+
+_OUTPUT_NAMED = re.compile(rf"\s+{words('output_word')}\b", re.I)
 
 
 _ENDING = re.compile(rf"\s+(?:to|through|until|ending|ended)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})", re.I)

@@ -274,7 +274,8 @@ RATE_OF = category("rate_of", "the operating rate of copper pipe producers",
 # concentrate stays the metal's (mines report it)
 OTHER_PRODUCT = category(
     "other_product", "copper foil output rose",
-    fixed("hydroxide", "oxide", "hydrate", "scrap", "semis", "foil"), nouns("sheet", "billet", "rod"),
+    fixed("hydroxide", "oxide", "trioxide", "dioxide", "chloride", "hydrate", "scrap", "semis", "foil"),
+    nouns("sheet", "billet", "rod"),
     fixed("wire", "powder"),
     nouns("tube", "pipe", "profile", "extrusion", "strip", "plate"))
 # a battery's cell or module ("battery cell production waste"): no PV product
