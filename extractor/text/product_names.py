@@ -35,7 +35,7 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "simn": ("simn alloy", "simn", "silicomanganese", "silico manganese", "silicon manganese"),
     "silicon_metal": ("silicon metal", "industrial silicon", "metallurgical silicon", "metal silicon"),
     "polysilicon": ("polysilicon",),
-    "wafer": ("wafer", "wafers", "silicon wafer"),
+    "wafer": ("wafer", "wafers", "silicon wafer", "silicon wafers"),
     "solar_cell": ("solar cell", "solar cells", "cell", "pv cell", "pv cells", "photovoltaic cell", "photovoltaic cells",
                    "crystalline silicon solar cell", "crystalline silicon solar cells", "crystalline silicon cells"),
     "pv_module": ("pv module", "pv modules", "module", "solar module", "solar modules", "photovoltaic module",
