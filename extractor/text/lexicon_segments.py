@@ -45,6 +45,9 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     _segment("low-grade", "low-grade NPI output fell", "low-grade", "low-NPI", "low-nickel pig iron"),
     # a lithium salt's grade ("battery-grade lithium carbonate output reached 670,000 t")
     _segment("battery-grade", "battery-grade lithium carbonate output rose", "battery-grade", "battery grade"),
+    # PV products by their silicon's type ("N-type module production fell 10%")
+    _segment("n-type", "n-type module output rose", "n-type", "n type"),
+    _segment("p-type", "p-type cell output fell", "p-type", "p type"),
     _segment("industrial-grade", "industrial-grade lithium carbonate output fell", "industrial-grade",
              "industrial grade"),
     ("spodumene-derived", category(
