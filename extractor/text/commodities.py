@@ -226,7 +226,8 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
         if _covered(found, match.start()) or _VERB_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
         after = text[match.end():match.end() + 40]
-        if _OTHER_PRODUCT_AFTER.match(after):
+        # ("high-nickel ternary cathode materials": the metal qualifies the product named right after it)
+        if _OTHER_PRODUCT_AFTER.match(after) or any(0 <= f[0] - match.end() <= 1 for f in found):
             continue
         produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
                            or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
