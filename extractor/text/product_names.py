@@ -104,6 +104,9 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "ten_nonferrous_metals": ("ten major nonferrous metals", "ten nonferrous metals", "ten major non ferrous metals",
                               "ten non ferrous metals", "10 major nonferrous metals", "10 major non ferrous metals",
                               "10 nonferrous metals", "10 non ferrous metals"),
+    # a minor metal named as a product where its output is spoken of ("China's gallium output"); not germanium nor
+    # indium, which name producers too ("Chihong Zinc & Germanium stepped up production", in a lead survey)
+    "gallium": ("gallium",),
     "pr_nd_oxide": ("pr nd oxide", "praseodymium neodymium oxide"),
     "pr_nd_metal": ("pr nd metal", "praseodymium neodymium metal", "pr nd alloy"),
     "copper_foil": ("copper foil",),
