@@ -230,7 +230,10 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
         if _OTHER_PRODUCT_AFTER.match(after) or any(0 <= f[0] - match.end() <= 1 for f in found):
             continue
         produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
-                           or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
+                           or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start()))
+                           or _PRODUCERS_RAN.match(after)
+                           or _PRODUCERS_AFTER.match(after) and _RATE_AT.search(text, max(0, match.start() - 40),
+                                                                                 match.start()))
         if _PRODUCERS_AFTER.match(after) or produced_of:
             generic.append((match.start(), match.end(), GENERIC_ALIASES[match.group(1)],
                             produced_of or bool(_PRODUCTION_AFTER.match(after))))
@@ -244,6 +247,11 @@ _NAMED_BEFORE = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\
 
 
 _NOT_BEFORE = re.compile(r"\bnon[\s-]?$", re.I)
+# a metal's producers that ran at a rate ("tin smelters ran at 61.2%", "operating rates at tin smelters"): the
+# metal's rate
+_RATE_AT = re.compile(rf"\b{words('rate_of')}\s+(?:of|across|among|at|for)\s+(?:the\s+)?$")
+_PRODUCERS_RAN = re.compile(rf"^\s+(?:[a-z0-9]+\s+){{0,2}}?{words('named_producers')}\s+(?:ran|run|runs|running|"
+                            r"operated|operate|operates|operating)\s+at\b")
 
 
 def _produced_only_mentions(text: str, table: str,
