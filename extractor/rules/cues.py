@@ -146,7 +146,7 @@ THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|ton
                         rf"\s*({words('comparative_up', 'comparative_down')}|(?:up|down)(?=\s+(?:on|{MARKERS})\b))\b"
                         rf"(?:\s+than\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
-                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|"
+                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|\s+{words('mom_adverb')}\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
                         rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b|"  # "2% above last year's"
                         # "4.6 percentage points above the same period a year earlier"

@@ -172,7 +172,7 @@ def _month_level(f: NumberFeatures) -> Measured:
 
 def _than(f: NumberFeatures) -> Measured:
     assert f.than_after is not None
-    up = f.than_after.group(1).lower() in ("higher", "more", "above", "up")
+    up = f.than_after.group(1).lower() in ("higher", "more", "above", "better", "up")
     return Measured(True, "up" if up else "down", len(f.local_pre), f.period)
 
 

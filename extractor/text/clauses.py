@@ -10,13 +10,7 @@ from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.fiscal_years import fiscal_parts, fiscal_years
 from extractor.text.lexicon import forms, words
-from extractor.text.months import (
-    MONTH_ABBREVIATIONS,
-    MONTH_NAMES,
-    month_name,
-    resolve_month,
-    shift_month,
-)
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, resolve_month, shift_month
 
 _ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
 # The end mark is looked for first: at the many positions with none, the regex stops there (the lookbehinds all
@@ -138,6 +132,7 @@ YOY = re.compile(
     r"(?:(?:of|in)\s+)?(?:last|the\s+previous)\s+year)|"
     # "compared to the last year's corresponding period"
     rf"{_AGAINST}\s+(?:the\s+)?(?:last|previous|prior)\s+year['’]s\s+(?:corresponding|same)\s+{words('period_noun')}|"
+    rf"\b{words('year_ago')}\s+{words('base_noun')}\b|"  # "3.1% below the year-ago level"
     # a change set against a year named alone ("up 1.5 percent on 2017"), not a span of years ("from 2020 to 2025")
     rf"{words('against_named_year')}\s+(?:19|20)\d\d"
     r"(?![-/–]\d|\s*(?:to|through|and|-|–)\s*(?:19|20)\d\d|\s*,?\s*(?:in|at|when)\b))\b",

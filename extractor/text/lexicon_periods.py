@@ -70,6 +70,10 @@ RECORD_BASE = category("record_base", "from the previous peak of 3.27 million mt
 SAME_PERIOD = category("same_period", "up 3% from the same period last year",
                        fixed("same", "corresponding", "year-earlier", "yearearlier", "year-ago", "prior-year", "prior year",
                              "previous-year", "previous year"))
+# a year before's figure as the base of a change ("3.1% below the year-ago level")
+YEAR_AGO = category("year_ago", "3% below the year-ago level",
+                    fixed("year-ago", "year ago", "year-earlier", "prior-year", "previous-year"))
+BASE_NOUN = category("base_noun", "3% below the year-ago level", fixed("level", "figure", "total", "volume", "mark"))
 PERIOD_NOUN = category("period_noun", "up 3% from the same month of 2023",
                        fixed("period", "month", "time", "quarter"))
 MOM_BASIS = category("mom_basis", "up 3% on a monthly basis", fixed("monthly", "month-on-month", "sequential"))
