@@ -35,7 +35,9 @@ COUNTRY_MAKER = re.compile(
     # "China also reported a huge fall in steel production ..., dropping by 9%"
     rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+an?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"{words('up_noun', 'down_noun')}\s+in\b"
-    rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)")  # "In China, apparent usage fell 2.8%"
+    rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)"  # "In China, apparent usage fell 2.8%"
+    # a list's next country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")
+    rf"|\band\s+{COUNTRY_OR_GROUP}\s+(?:(?:was|were)\s+)?{words('up_or_down', 'up_verb', 'down_verb')}\s*$")
 
 
 def opening_country(section: Section) -> str | None:

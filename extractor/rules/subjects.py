@@ -313,7 +313,11 @@ def _of_the_world(text: str) -> bool:
     marginally in 2022 to 822.4 Moz"; not "Global demand rose, represented by 452 kt of China's exports")."""
     if not _WORLD_OPENING.match(text):
         return False
-    return not {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(normalize_name(text))} - {"global", "overseas"}
+    opening = _WORLD_CLAUSE_END.split(text, maxsplit=1)[0]  # ("..., with output in Chile falling 5%": Chile's clause)
+    return not {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(normalize_name(opening))} - {"global", "overseas"}
+
+
+_WORLD_CLAUSE_END = re.compile(r";|,\s+(?:with|as|while|whereas|led\s+by|mainly\s+in|mostly\s+in)\s", re.I)
 
 
 _SUBHEADING = 60  # the longest line a subheading is ("Lead usage falls")
