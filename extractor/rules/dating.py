@@ -24,7 +24,7 @@ def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     for a forecast that names none) and whether it is actual, forecast or expected."""
     place, period = f.place, measured.period
     report_month = place.report_month
-    if not measured.is_change and period is not None:
+    if not measured.is_change and period is not None and not _target_of_a_change(f):
         period = earlier_period(f.post, period, bool(cues.FROM_BASE.search(f.local_pre))) or period
         period = _base_period(f, period)
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[_own_statement_start(f):f.number.start]))
@@ -32,6 +32,16 @@ def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
             and report_month:
         period = shift_month(report_month, 1)  # "SMM sees output rising 7.8% YoY": no month named, the next month
     return period, _basis(f, period, forecast_cue)
+
+
+# the level a change moved to, with the change's comparison after it ("rose 14.6% to 775,000 mt from a year earlier"):
+# the level is of its own month, not of the year before
+_TO_END = re.compile(r"\bto\s*$", re.I)
+_FROM_START = re.compile(r"^\s*from\s+(?:a|one|the)\s+(?:month|year)\b", re.I)
+
+
+def _target_of_a_change(f: NumberFeatures) -> bool:
+    return bool(_TO_END.search(f.local_pre) and _FROM_START.match(f.post))
 
 
 def _basis(f: NumberFeatures, period: str | None, forecast_cue: bool) -> str:

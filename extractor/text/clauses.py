@@ -40,7 +40,7 @@ CUMULATIVE_RANGE = re.compile(
     r"|\b(Q1|1Q)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(Q1)\b",
     re.I,  # a half year is a span since January, of its June
 )
-_LAST_YEAR_END = re.compile(r"\blast\s+year$", re.I)
+_LAST_YEAR_END, _LAST_YEAR_AFTER = re.compile(r"\blast\s+year$", re.I), re.compile(r"\s+(?:of\s+)?last\s+year\b", re.I)
 # What every match of FULL_YEAR holds (a year's digits, "year" or "annual"; its words' pieces hold no digit, so the
 # prefilter cannot tell): a sentence without one is not searched. `tests/test_prefilter.py` holds the two together.
 NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d|year|annual", re.I)
@@ -370,7 +370,10 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
             continue
         if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
             continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period
-        period = resolve_month(match.group(1), report_month, match.group(2))
+        year = match.group(2)
+        if year is None and report_month and _LAST_YEAR_AFTER.match(sentence, match.end()):
+            year = str(int(report_month[:4]) - 1)  # "in June last year": the year before the report's
+        period = resolve_month(match.group(1), report_month, year)
         if period:
             mentions.append(MonthMention(match.start(), period))
     return mentions
