@@ -218,6 +218,16 @@ def test_a_byline_date_with_a_full_stop_after_the_day_dates_the_bare_months() ->
     assert month.value == "2021-05" and "published 3. Jun 2021" in month.evidence
 
 
+def test_a_date_in_figures_year_first_or_with_dots_dates_the_bare_months() -> None:
+    # "2021/06/03 10:15" and "03.06.2021" can be read one way only (the day-first slashed date cannot: left)
+    for stamp in ("2021/06/03 10:15", "Posted 2021.06.03", "By a staff writer, 03.06.2021"):
+        text = f"Nickel sulphate output grows\n{stamp}\nNickel sulphate output rose 4% last month to 31,200 t."
+        month = report_month(text)
+        assert month.value == "2021-05", stamp
+        assert "published" in month.evidence, stamp
+    assert report_month("Nickel sulphate output grows\n03/06/2021\nOutput rose 4% last month.").value is None
+
+
 def test_a_paragraph_run_on_after_its_dateline_still_votes() -> None:
     text = ("date 2019-03-28 Oslo, Norway - The world market for refined tin showed a surplus of 4 kt over the first "
             "two months of 2019, while stocks fell by 2 kt over the same period, the study group said on Thursday.\n\n"

@@ -30,6 +30,10 @@ PAGE_DATELINE = re.compile(
 _DATE_MDY = re.compile(rf"(?:(?<![A-Za-z])|(?<=icon))({MONTH_WORD})\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{YEAR}\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+({MONTH_WORD})\s*,?\s*{YEAR}\b")
 _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+# year first with slashes or dots ("2019/08/12 10:22"), and a day first with dots, as European sites write it
+# ("12.08.2019"): neither can be read the other way round
+_DATE_YMD = re.compile(rf"\b{YEAR}[/.](0?[1-9]|1[0-2])[/.]([0-2]?\d|3[01])\b")
+_DATE_DOTTED = re.compile(rf"\b([0-2]?\d|3[01])\.(0?[1-9]|1[0-2])\.{YEAR}\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?"
                        rf"\((?:{AGENCIES})\)"
                        # "SMM News on July 9:", its year most often left off
@@ -51,7 +55,7 @@ def is_header(line: str) -> bool:
     stripped = line.strip(" •*\t")
     if _HEADER_WORD.match(stripped):
         return True
-    date = _DATE_MDY.search(stripped) or _DATE_DMY.search(stripped) or _DATE_ISO.search(stripped)
+    date = next((m for pattern, *_ in _DATE_FORMATS if (m := pattern.search(stripped))), None)
     return bool(date) and len(stripped) < 60
 
 
@@ -60,6 +64,8 @@ _DATE_FORMATS: tuple[tuple[re.Pattern[str], int, int, int], ...] = (
     (_DATE_MDY, 1, 2, 3),  # "Apr 9, 2019"
     (_DATE_DMY, 2, 1, 3),  # "14 December 2017"
     (_DATE_ISO, 2, 3, 1),  # "2023-11-16"
+    (_DATE_YMD, 2, 3, 1),  # "2019/08/12"
+    (_DATE_DOTTED, 2, 1, 3),  # "12.08.2019"
 )
 
 
