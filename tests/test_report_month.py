@@ -228,6 +228,16 @@ def test_a_date_in_figures_year_first_or_with_dots_dates_the_bare_months() -> No
     assert report_month("Nickel sulphate output grows\n03/06/2021\nOutput rose 4% last month.").value is None
 
 
+def test_a_dateline_of_a_place_and_a_day_first_date_is_the_publication_not_a_month_named() -> None:
+    # "Oslo, 19 July 2022 - ..." opens the paragraph as its dateline: July is when it was published, the half year
+    # its figures are of is the month reviewed
+    text = ("Tin market report\n\nOslo, 19 July 2022 - World refined tin usage fell 2.3% in the first six months "
+            "of 2022, the study group said, while refined output edged up 0.8%.")
+    month = report_month(text)
+    assert month.value == "2022-06"
+    assert "July" not in month.evidence.split("published")[0]
+
+
 def test_a_paragraph_run_on_after_its_dateline_still_votes() -> None:
     text = ("date 2019-03-28 Oslo, Norway - The world market for refined tin showed a surplus of 4 kt over the first "
             "two months of 2019, while stocks fell by 2 kt over the same period, the study group said on Thursday.\n\n"

@@ -46,8 +46,9 @@ _HEADER_WORD = re.compile(r"^(?:published|publish\s+(?:time|date)|source|time|da
 # 12:42pm CEST" on a page that writes month first: a European zone tells nothing)
 _DATE_FIGURES = re.compile(rf"^\s*(\d{{1,2}})/(\d{{1,2}})/{YEAR}\b(?P<rest>[^\n]{{0,40}})$", re.M)
 _AMERICAN_ZONE = re.compile(r"\b(?:E|C|M|P)[DS]T\b|\bET\b")
-# A date that opens a paragraph as its dateline: "Aug. 2, 2022 - According to ..."
+# A date that opens a paragraph as its dateline: "Aug. 2, 2022 - According to ...", "Lisbon, 20 August 2019 - ..."
 _DATE_LEAD = re.compile(r"\s*[-–—]\s")
+_PLACE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*,\s*)?")
 
 
 def is_header(line: str) -> bool:
@@ -100,7 +101,7 @@ def _publication_line(head: str) -> Published | None:
             line_start = head.rfind("\n", 0, match.start()) + 1
             line_end = head.find("\n", match.end())
             line = head[line_start:line_end if line_end >= 0 else len(head)]
-            leads = not head[line_start:match.start()].strip() and _DATE_LEAD.match(head, match.end())
+            leads = _PLACE_BEFORE.fullmatch(head, line_start, match.start()) and _DATE_LEAD.match(head, match.end())
             if not is_header(line) and "(SMM)" not in line and not leads:
                 continue
             written = match.group(month_group)

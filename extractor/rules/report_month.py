@@ -80,8 +80,16 @@ def _votes_of(text: str, published: Published | None, years: list[int], is_heade
             continue
         weight = OPENING_WEIGHT if not opened else 1.0
         opened = opened or len(sentence.text) > 60
-        vote_sentence(Ballot(votes, published, years, weight, "text"), sentence.text)
+        vote_sentence(Ballot(votes, published, years, weight, "text"), _without_the_date(sentence.text, published))
     return votes
+
+
+def _without_the_date(sentence: str, published: Published | None) -> str:
+    """A sentence run on after its dateline ("Lisbon, 20 August 2019 - World output rose ..."): the date is the
+    publication's, which votes on its own, not a month the sentence names."""
+    if published is None or not published.evidence or published.evidence not in sentence:
+        return sentence
+    return sentence.replace(published.evidence, " " * len(published.evidence), 1)
 
 
 def _weigh_publication(votes: Votes, published: Published) -> None:
