@@ -43,6 +43,9 @@ METRIC_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
         (rf"\b{words('cumulative_word')}\b(?:\s+(?:[\w-]+\s+){{0,3}}?{words('output_word')}\b)?",
          "cumulative_production"),
         (rf"\b{words('rate_metric')}\b", "operating_rate"),
+        # the rate named bare, in a story of a rate ("In June, the rate came in at 95.6%"); not a change's rate
+        (r"\b(?:the|its|their)\s+rate\b(?!\s+of\s+(?:increase|decrease|growth|decline|change|return))",
+         "operating_rate"),
         # with the month between ("operated in August at 57.3 per cent")
         (rf"\b(?:operated|ran)\s+(?:in|during)\s+(?:{MONTH_NAMES})\s+at\b", "operating_rate"),
         # (with the verb after it, as the capacity's below: "operating aluminium capacity stood at")
