@@ -185,11 +185,12 @@ class SectionState:
 
 
 def _paragraph_label(first_sentence: str) -> str | None:
+    """The part a paragraph's label names before its colon ("200-series: ...", "Shanxi: The operating rate ...")."""
     head = first_sentence.split(":", 1)[0] if ":" in first_sentence[:60] else ""
     for pattern, label in vocab.SEGMENT_WORDS:
         if head and pattern.search(head):
             return label
-    return None
+    return region_label(head.strip()) if head and _PLACE.fullmatch(head.strip()) else None
 
 
 _OUTPUT = ("production", "cumulative_production")
