@@ -129,7 +129,7 @@ _REGION_GROUP = rf"({AREA}(?:\s*(?:,|and)\s*{AREA})*)"
 _APPOSITION = (r"(?:,\s+(?:(?:which|that)\s+(?:is|was)\s+|the\s+|China['’]s\s+)[^,.;()]{1,60}?,"
                r"|,\s+(?:in\s+particular|for\s+its\s+part|by\s+contrast|meanwhile|however|too|also|alone),)")
 REGION_SEGMENT = re.compile(
-    rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by)\s+"
+    rf"(?:\b{words('region_metric')}\s+(?:(?:of\s+)?(?:[\w-]+\s+){{0,4}}?)?(?:in|of|from|by|across|at|among)\s+"
     rf"(?:the\s+)?{_REGION_GROUP}(?:\s+(?:region|province))?\b"
     rf"|\b{_REGION_GROUP}(?:(?:\s+(?:province|region))?(?:'s|’s)\s+(?:(?:[\w-]+\s+){{0,2}}{words('output_or_rate')}"
     r"|(?:about\s+|roughly\s+|some\s+|nearly\s+)?$)"  # ("..., followed by Henan's 10.32 million tons")
