@@ -10,7 +10,8 @@ from extractor.text.other_products import names_of_ids
 COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "copper_cathode": ("copper cathode", "refined copper", "copper cathodes", "electrolytic copper"),
     "aluminum": ("aluminum", "primary aluminum", "china primary aluminum", "electrolytic aluminum"),
-    "alumina": ("alumina", "aluminum oxide", "metallurgical grade alumina", "china metallurgical grade alumina"),
+    "alumina": ("alumina", "aluminum oxide", "alumina oxide", "metallurgical grade alumina",
+                "china metallurgical grade alumina"),
     "overseas_aluminum": ("overseas aluminum", "overseas primary aluminum"),
     "overseas_alumina": ("overseas metallurgical grade alumina", "overseas alumina"),
     "secondary_aluminum": ("secondary aluminum", "secondary aluminum alloy", "recycled aluminum"),
