@@ -107,3 +107,30 @@ def test_a_month_column_with_a_two_digit_year() -> None:
     assert header_column("Jul-23", None) == header_column("Jul 2023", None)
     assert header_column("Nov-98", None) == header_column("Nov 1998", None)
     assert header_column("Jul-2023", None) is None  # not a form written so
+
+
+def test_a_wire_table_with_columns_set_by_spaces_is_read_with_each_cells_unit(tmp_path: Path) -> None:
+    # a wire's "TABLE-" page: columns parted by runs of spaces, masses with their own units, changes "yr/yr %", rows
+    # of bare metal names ("Lead": refined lead) and a kind in brackets ("Nickel (refined)")
+    doc = tmp_path / "table.txt"
+    doc.write_text(
+        "TABLE-China's output of base metals in October\n\n"
+        "SHANGHAI, Nov 15 - The table below gives China's output of base metals, from statistics bureau data.\n\n"
+        "                    Oct 2022      yr/yr %     Jan-Oct 2022    yr/yr %\n"
+        "Lead                640,000 t     +3.2        5.93 mln t      +1.1\n"
+        "Nickel (refined)    14.2 kt       -4.5        141.6 kt        -2.0\n"
+        "Alumina             7.02 mln t    +6.6        67.4 mln t      +4.4\n\n"
+        "Prose after the table, in sentences of its own, reads as prose does.\n")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = {(r["commodity"], r["metric"], r["measure"], r["value_num"]): r["status"]
+            for r in sqlite_utils.Database(db)["facts"].rows}
+    assert rows[("refined_lead", "production", "level", 640000.0)] == "accepted"
+    assert rows[("refined_lead", "production", "yoy_pct", 3.2)] == "accepted"
+    assert rows[("refined_lead", "cumulative_production", "level", 5930000.0)] == "accepted"
+    assert rows[("refined_nickel", "production", "level", 14200.0)] == "accepted"
+    assert rows[("refined_nickel", "cumulative_production", "yoy_pct", -2.0)] == "accepted"
+    assert rows[("alumina", "cumulative_production", "level", 67400000.0)] == "accepted"
+    periods = {r["period"] for r in sqlite_utils.Database(db)["facts"].rows}
+    assert periods == {"2022-10"}

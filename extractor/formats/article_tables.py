@@ -1,8 +1,9 @@
 """Tables inside a story or a release (SteelOrbis' tables of a steel federation's products, Argus' table of the
-leading steel countries, an association's table), their cells set off by '|' bars: a header of columns, each a
-month's level ("July 2017 (mt)", "Mar-25"), a span's so far ("Jan–May 2025 (1,000 t)", "1Q25") or a change of the
-column before it ("M-o-m change (%)", "Change vs. May 2024", "±% Mar-24"), then one row per product or per country,
-a name and a cell per column, each cell on a line of its own or between bars.
+leading steel countries, an association's table, a wire's "TABLE-" page), their cells set off by '|' bars or by runs
+of spaces (`tables.spaced_lines`): a header of columns, each a month's level ("July 2017 (mt)", "Mar-25"), a span's
+so far ("Jan–May 2025 (1,000 t)", "1Q25") or a change of the column before it ("M-o-m change (%)", "Change vs. May
+2024", "±% Mar-24"), then one row per product or per country, a name and a cell per column, each cell on a line of
+its own, between bars or between gaps of spaces; a mass cell may carry its own unit ("4.51 mln t").
 
 A row of a country is the story's product in that country (a group of countries: the world's, the group its segment);
 a row of a product is that product's, in the story's region; a product the commodity table does not know keeps its
@@ -16,11 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractor.formats.tables import Cell, Column, find_tables, header_column, scale_factors, table_cells
+from extractor.formats.tables import Cell, Column, find_tables, header_column, scale_factors, spaced_lines, table_cells
 from extractor.record import Fact, Label, Scale, Span, as_basis, as_measure, as_metric
 from extractor.rules.sections import Section
 from extractor.rules.subjects import sentence_sections
 from extractor.text.commodities import commodity_for_heading, new_commodity_id, normalize_name
+from extractor.text.product_names import GENERIC_ALIASES
 from extractor.text import vocabulary as vocab
 from extractor.text.countries import COUNTRIES
 from extractor.text.lexicon import category_of, words
@@ -84,8 +86,8 @@ def _story_region(section: Section, start: int) -> str:
 
 def _tables(text: str, section: Section) -> list[_Table]:
     """The tables a header of two or more columns opens in the section, with two or more rows after it (their cells
-    set off by '|' bars: text with none holds no table here)."""
-    if "|" not in text[section.start:section.end]:
+    set off by '|' bars or runs of spaces: text with neither holds no table here)."""
+    if "|" not in text[section.start:section.end] and not spaced_lines(text[section.start:section.end].splitlines()):
         return []
     read = [(t.start, t.end) for t in find_tables(text)]
     cells = [c for c in table_cells(text[:section.end]) if c.start >= section.start and not _RULE.match(c.text)]
@@ -252,14 +254,44 @@ def _named(name: str, section: Section, region: str, known_only: bool,
     segment = next((label for pattern, label in vocab.SEGMENT_WORDS if pattern.fullmatch(name)), None)
     if segment is not None:  # "Daily Average", "Secondary": a part of the story's product
         return _Row(name, section.commodity, region, segment, section.known, cells)
-    commodity = commodity_for_heading(name)
+    commodity = _row_product(name)
     if commodity is None and known_only:
         return None
     return _Row(name, commodity or new_commodity_id(name), region, None, commodity is not None, cells)
 
 
+_QUALIFIED = re.compile(r"^(.+?)\s*\(([^)]+)\)$")  # "Copper (refined)"
+
+
+def _row_product(name: str) -> str | None:
+    """The product a row names: by the commodity table, its kind written after it in brackets ("Copper (refined)"),
+    or a bare metal's main product ("Zinc" in a table of metals' output)."""
+    qualified = _QUALIFIED.match(name)
+    for written in (name, f"{qualified.group(2)} {qualified.group(1)}" if qualified else None):
+        if written and (product := commodity_for_heading(written)):
+            return product
+    return GENERIC_ALIASES.get(normalize_name(name))
+
+
 def _a_value(text: str) -> float | None:
-    return cell_value(text.lstrip("+"))
+    mass = _CELL_MASS.match(text)
+    return cell_value(mass.group(1) if mass else text.lstrip("+"))
+
+
+# a mass cell with its own unit ("4.51 mln t", "780,000 t", "312 kt"): scaled by it
+_CELL_MASS = re.compile(r"^\+?([-−]?\d[\d,]*(?:\.\d+)?)\s*((?:(mln|mn|million|bln|bn|billion|thousand)\s*)?"
+                        r"(?:t|mt|tonnes|tons)|kt)$", re.I)
+_CELL_FACTORS = {"mln": 1e6, "mn": 1e6, "million": 1e6, "bln": 1e9, "bn": 1e9, "billion": 1e9, "thousand": 1e3}
+
+
+def _cell_scale(cell: Cell) -> Scale | None:
+    """The scale a mass cell's own unit sets ("4.51 mln t": a million), None for a cell with no unit."""
+    mass = _CELL_MASS.match(cell.text)
+    if mass is None:
+        return None
+    word = (mass.group(3) or "").lower()
+    factor = 1e3 if mass.group(2).lower() == "kt" else _CELL_FACTORS.get(word, 1.0)
+    return Scale(cell.start + mass.start(2), cell.start + mass.end(2), (factor,))
 
 
 def _unit_line(text: str, start: int) -> Scale | None:
@@ -276,6 +308,15 @@ def _unit_line(text: str, start: int) -> Scale | None:
     return best
 
 
+def _number_span(cell: Cell) -> Span:
+    """Where a cell's number is written (past a "+", before a unit of its own)."""
+    mass = _CELL_MASS.match(cell.text)
+    digits = NUMBER_CELL.match(mass.group(1) if mass else cell.text.lstrip("+"))
+    assert digits is not None
+    offset = len(cell.text) - len(cell.text.lstrip("+"))
+    return Span(cell.start + offset, cell.start + offset + len(digits.group(0).rstrip()))
+
+
 def _cell_fact(table: _Table, header: _Header, row: _Row, cell: Cell, report_month: str | None,
                section: int) -> Fact:
     """The fact one cell states: a mass scaled by its column's unit or the table's unit line, or a change in
@@ -284,10 +325,7 @@ def _cell_fact(table: _Table, header: _Header, row: _Row, cell: Cell, report_mon
     period = resolve_month(month_name(column.month), report_month, column.year)
     value = _a_value(cell.text)
     assert value is not None
-    digits = NUMBER_CELL.match(cell.text.lstrip("+"))
-    assert digits is not None
-    offset = len(cell.text) - len(cell.text.lstrip("+"))
-    number = Span(cell.start + offset, cell.start + offset + len(digits.group(0).rstrip()))
+    number = _number_span(cell)
     metric = "cumulative_production" if column.cumulative else "production"
     basis = "forecast" if report_month is not None and period is not None and period > report_month else "actual"
     label = Label(row.commodity, row.region, as_metric(metric), row.segment, None, period, as_basis(basis),
@@ -297,7 +335,7 @@ def _cell_fact(table: _Table, header: _Header, row: _Row, cell: Cell, report_mon
         fact = Fact(label, value, "%", None, cell.text, number, quote, section=section,
                     direction="up" if value >= 0 else "down")
     else:
-        scale = header.unit or table.unit
+        scale = _cell_scale(cell) or header.unit or table.unit
         if scale is None:
             fact = Fact(label.replace(metric="other"), value, None, None, cell.text, number, quote, section=section)
             fact.flag("a table mass with no unit line to scale it")

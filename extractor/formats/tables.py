@@ -141,19 +141,51 @@ def declared_scale(text: str, chunk: Section, unit: Span, factor: float) -> Scal
 
 
 def table_cells(text: str) -> list[Cell]:
+    """The text's cells: each line's parts between '|' bars, a line of a block of columns set by spaces split at its
+    gaps (`spaced_lines`), any other line one cell."""
     out: list[Cell] = []
     offset = 0
-    for line in text.splitlines(keepends=True):
-        parts = line.rstrip("\n").split("|") if "|" in line else [line.rstrip("\n")]
-        at = offset
-        for part in parts:
+    lines = text.splitlines(keepends=True)
+    spaced = spaced_lines(lines)
+    for index, line in enumerate(lines):
+        body = line.rstrip("\n")
+        if "|" in line:
+            parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", body)]
+        elif index in spaced:
+            parts = [(m.start(), m.group(0)) for m in _SPACED_FIELD.finditer(body)]
+        else:
+            parts = [(0, body)]
+        for at, part in parts:
             stripped = part.strip()
             if stripped:
-                start = at + part.index(stripped)
+                start = offset + at + part.index(stripped)
                 out.append(Cell(stripped, start, start + len(stripped)))
-            at += len(part) + 1
         offset += len(line)
     return out
+
+
+# A table whose columns are set by spaces (a wire's "TABLE-" page): three or more lines in a row, each of three or
+# more fields parted by two spaces or more (or a tab), a figure among them.
+_SPACED_FIELD = re.compile(r"\S+(?: \S+)*")
+_SPACED_LINE = re.compile(r"^\s*\S+(?: \S+)*(?:(?: {2,}|\t+)\S+(?: \S+)*){2,}\s*$")
+
+
+def spaced_lines(lines: list[str]) -> set[int]:
+    """The indices of the lines of blocks of columns set by spaces (`_SPACED_LINE`)."""
+    fitting = [bool(_SPACED_LINE.match(line.rstrip("\n"))) and "|" not in line for line in lines]
+    found: set[int] = set()
+    run: list[int] = []
+    for index, fits in enumerate([*fitting, False]):
+        if fits:
+            run.append(index)
+            continue
+        if len(run) >= 3 and any(_DIGIT.search(lines[i]) for i in run):
+            found.update(run)
+        run = []
+    return found
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def header_column(text: str, previous: Column | None) -> Column | None:

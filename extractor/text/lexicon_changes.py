@@ -11,7 +11,8 @@ MOM_MARKER = category(
     fixed("MoM", "M-o-M", "M-on-M", "m/m", "month-on-month", "month-over-month", "on the month", "on a month", "on-month"))
 YOY_MARKER = category(
     "yoy_marker", "output rose 3% YoY; a year-on-year decline; up 2% y-on-y",
-    fixed("YoY", "Y-o-Y", "Y-on-Y", "y/y", "year-on-year", "year-over-year", "on the year", "on a year", "on-year"))
+    fixed("YoY", "Y-o-Y", "Y-on-Y", "y/y", "yr/yr", "year-on-year", "year-over-year", "on the year", "on a year",
+          "on-year"))
 
 # (b) change verbs, by the way they move
 UP_VERB = category(
