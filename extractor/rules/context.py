@@ -220,14 +220,16 @@ _AREA_WORDS = re.compile(rf"{vocab.AREA_COMPASS}|\s+(?:{vocab.AREA_KINDS})\b", r
 _AFTER_PREPOSITION = re.compile(rf"^\s*(?:{MARKERS}\s+)?(?:at|among|for|in|from|of|(?:was|were)(?:\s+(?:produced|made|"
                                 r"turned\s+out|smelted)\s+(?:in|at|by))?)\s+(?:the\s+)?", re.I)
 _REGION_AT_START = re.compile(rf"^{vocab.AREA}\b", re.I)
+_CAME = re.compile(r"^(?:(?:came|come|comes|was|were)\s+)(?=from\b)", re.I)
 
 
 def segment_after(post: str) -> str | None:
     """A segment named right after a figure: "... to 62.5% at medium smelters", "1.7 million mt in Shanxi"."""
     lead = _AFTER_PREPOSITION.match(post)
     rest = post[lead.end():lead.end() + 40] if lead else post.lstrip()[:40]
+    whole = _CAME.sub("", post.lstrip()[:50])  # ("22,900 mt came from spodumene": a segment written "from spodumene")
     for pattern, label in vocab.SEGMENT_WORDS:  # (a segment word also right after it: "and 5,700 tonnes low-grade
-        if pattern.match(rest):  # nickel matte")
+        if pattern.match(rest) or pattern.match(whole):  # nickel matte")
             return label
     if not lead:
         return None
