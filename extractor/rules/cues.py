@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.text.countries import COUNTRY_NAMES
 from extractor.text.lexicon import MARKERS, forms, words
 from extractor.text.months import MONTH_NAMES
 
@@ -191,7 +192,7 @@ PROPER_PLANT = re.compile(
     rf"(?:^|[.;,]\s*)(?-i:(?:(?!{_OPENING_PREPOSITION}\s)[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
     rf"{words('plant_in_clause', parts=('base',))}\b(?!\s+{words('plant_attribute')})[^.;]*$", re.I)
 # "Rio Tinto's Yarwun alumina refinery ...": a plant a company owns (a country's, "China's", is no company)
-NAMED_PLANT = re.compile(rf"\b(?!{words('owner_country')}['’])"
+NAMED_PLANT = re.compile(rf"\b(?!{words('owner_country')}['’])(?!(?i:{COUNTRY_NAMES})['’])"
                          r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}"
                          rf"{words('named_plant', parts=('base',))}\b")
 # "The output of a smelter in Central China reduced by 25%": one producer's output

@@ -143,13 +143,15 @@ FEED_PRICE_UP = category(
     "feed_price_up", "ore prices climbed",
     fixed("ros*", "rose", "increase", "increased", "increases", "increasing", "climb*", "surg*", "high"))
 GRADE_DOWN = category("grade_down", "declining ore grades", fixed("declin*", "lower", "low", "fall*", "poor"))
+GRADE_UP = category("grade_up", "higher ore grades", fixed("higher", "high", "better", "improv*", "richer", "rising"))
 TC_DOWN = category("tc_down", "negative TCs", fixed("declin*", "fall*", "fell", "low", "negative"))
 STOCK_NOUN = category("stock_noun", "stocks fell", fixed("inventor*", "stock[s]"))
 STOCK_DOWN = category("stock_down", "inventories declined", fixed("low", "declin*", "fell", "fall*", "decreas*"))
 SUPPLY_EASY = _ordered(
     "supply_easy", "ample ore supply",
     "ample", "sufficient", "abundant", "adequate", "eased", "easing", "loosen*", "existing stocks",
-    "<better> {2}<availability>", "<available> {2}<better>", "<more_supply> {3}suppl*")
+    "<better> {2}<availability>", "<available> {2}<better>", "<more_supply> {3}suppl*",
+    "<grade_up> {2}[ore ]grade[s]")
 BETTER = category("better", "supply improved", fixed("improv*", "recover*"))
 AVAILABILITY = category("availability", "improved availability",
                         fixed("suppl*", "availability", "inventor*", "stock[s]", "import[s]"))

@@ -145,7 +145,9 @@ POLICY_FLIP = _cues(
 RAW_MATERIAL_CUE = _cues(
     "raw_material_cue", "tight ore supply held output down",
     "raw material[s]", "ore[s]", "concentrate[s]", "feedstock*", "scrap", "TC[s]", "blister copper", "anode copper",
-    "bauxite", "laterite", "silica", "feed supply", "supply of raw", "ore supply")
+    "bauxite", "laterite", "silica", "feed supply", "supply of raw", "ore supply",
+    # the grade of the ore mined ("lower ore grades", "higher grades at the pit"): its way, `lexicon_causes`
+    "ore grade[s]", "head grade[s]", "higher grade[s]", "lower grade[s]", "better grade[s]")
 RAW_MATERIAL_FLIP = _cues(
     "raw_material_flip", "ample ore supply",
     "ample", "sufficient", "improv*", "eased", "abundant", "existing stocks", "adequate", "loosen*", "recover*")
