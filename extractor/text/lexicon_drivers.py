@@ -188,7 +188,7 @@ TRADE_FLIP = _cues(
 OTHER_CUE = _cues(
     "other_cue", "an outage at one smelter cut output",
     "outage[s]", "accident[s]", "force majeure", "strike[s]", "industrial action", "labor dispute[s]",
-    "labour dispute[s]", "blockade[s]", "<achieve> {3}[production ]<target>", "annual [production ]target[s]",
+    "labour dispute[s]", "blockade[s]", "earthquake[s]", "explosion[s]", "landslide[s]", "<achieve> {3}[production ]<target>", "annual [production ]target[s]",
     "annual [production ]goal[s]", "production goal[s]", "inventory pressure[s]", "high inventory", "high inventories",
     "sample enterprises", "sample change[s]", "number of sample", "upgrade project[s]", "pandemic", "epidemic",
     "covid{S}", "switch* {3}<switch_to> {3}to", "shift* {3}<switch_to> {3}to")
