@@ -37,14 +37,19 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     assert named_product("World moly output edged up to 71 million lb.") == "molybdenum"
 
 
-def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:
-    doc = tmp_path / "foil.txt"
-    doc.write_text("Anode foil output in China came to 61,300 mt in August 2025, up 2.4% month on month, as two "
-                   "lines in Xinjiang restarted.\n")
+def _stored_facts(tmp_path: Path, text: str, columns: str) -> list[tuple[object, ...]]:
+    """The facts `extractor run` stores for a text of our own, as rows of the columns named."""
+    doc = tmp_path / "report.txt"
+    doc.write_text(text)
     db = tmp_path / "x.db"
     result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    rows = sqlite3.connect(db).execute("SELECT commodity, measure, value_num, status FROM facts").fetchall()
+    return sqlite3.connect(db).execute(f"SELECT {columns} FROM facts").fetchall()
+
+
+def test_a_report_about_an_unknown_product_is_read_not_refused(tmp_path: Path) -> None:
+    rows = _stored_facts(tmp_path, "Anode foil output in China came to 61,300 mt in August 2025, up 2.4% month on "
+                         "month, as two lines in Xinjiang restarted.\n", "commodity, measure, value_num, status")
     assert ("anode_foil", "level", 61300.0, "needs_review") in rows
     assert ("anode_foil", "mom_pct", 2.4, "needs_review") in rows
 
@@ -65,14 +70,10 @@ def test_the_contracts_other_products_are_named_by_their_ids_words() -> None:
 def test_a_surveyed_processing_sector_is_read_under_its_own_name(tmp_path: Path) -> None:
     # the sector whose operating rate a survey gives, named by its makers or as a sector: its own id, even where its
     # name holds a metal the table knows ("aluminium cable" makers are not aluminium smelters)
-    doc = tmp_path / "cable.txt"
-    doc.write_text("Operating rate at major Chinese cable & harness makers slipped in May\n\nThe capacity utilization "
-                   "rate at major Chinese cable & harness makers fell 1.9 percentage points on the month to 63.4% in "
-                   "May 2024, a survey found, as grid orders slowed.\n")
-    db = tmp_path / "x.db"
-    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    rows = sqlite3.connect(db).execute("SELECT commodity, measure, value_num FROM facts").fetchall()
+    rows = _stored_facts(tmp_path, "Operating rate at major Chinese cable & harness makers slipped in May\n\nThe "
+                         "capacity utilization rate at major Chinese cable & harness makers fell 1.9 percentage points "
+                         "on the month to 63.4% in May 2024, a survey found, as grid orders slowed.\n",
+                         "commodity, measure, value_num")
     assert ("cable_and_harness", "level", 63.4) in rows and ("cable_and_harness", "mom_pp", -1.9) in rows
     from extractor.rules.sections import surveyed_sector
 
@@ -88,13 +89,9 @@ def test_a_surveyed_processing_sector_is_read_under_its_own_name(tmp_path: Path)
 def test_a_product_named_after_a_known_metal_with_its_month_between_is_its_own(tmp_path: Path) -> None:
     # "bismuth trioxide output in May fell": a compound of the metal, not the metal's product, even with the month
     # between its name and the move; the metal's own figures before it stay the metal's
-    doc = tmp_path / "bismuth.txt"
-    doc.write_text("Refined bismuth output in China reached 1,620 mt in May 2024, up 3.2% from April.\n\n"
-                   "Bismuth trioxide output in May fell 6.5% year on year, and Q1 production slid 4% to 2,870 mt.\n")
-    db = tmp_path / "x.db"
-    result = CliRunner().invoke(app, ["run", str(doc), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    rows = sqlite3.connect(db).execute("SELECT commodity, metric, measure, value_num, status FROM facts").fetchall()
+    rows = _stored_facts(tmp_path, "Refined bismuth output in China reached 1,620 mt in May 2024, up 3.2% from "
+                         "April.\n\nBismuth trioxide output in May fell 6.5% year on year, and Q1 production slid 4% "
+                         "to 2,870 mt.\n", "commodity, metric, measure, value_num, status")
     assert ("refined_bismuth", "production", "level", 1620.0, "accepted") in rows
     assert ("refined_bismuth", "production", "mom_pct", 3.2, "accepted") in rows
     assert ("bismuth_trioxide", "production", "yoy_pct", -6.5, "needs_review") in rows
