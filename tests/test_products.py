@@ -90,8 +90,8 @@ def test_a_product_named_after_a_known_metal_with_its_month_between_is_its_own(t
     # "bismuth trioxide output in May fell": a compound of the metal, not the metal's product, even with the month
     # between its name and the move; the metal's own figures before it stay the metal's
     rows = _stored_facts(tmp_path, "Refined bismuth output in China reached 1,620 mt in May 2024, up 3.2% from "
-                         "April.\n\nBismuth trioxide output in May fell 6.5% year on year, and Q1 production slid 4% "
-                         "to 2,870 mt.\n", "commodity, metric, measure, value_num, status")
+                         "April.\n\nBismuth trioxide output in May was 6.5% lower year on year; Q1 production came to "
+                         "2,870 mt, down 4%.\n", "commodity, metric, measure, value_num, status")
     assert ("refined_bismuth", "production", "level", 1620.0, "accepted") in rows
     assert ("refined_bismuth", "production", "mom_pct", 3.2, "accepted") in rows
     assert ("bismuth_trioxide", "production", "yoy_pct", -6.5, "needs_review") in rows
