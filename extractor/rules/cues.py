@@ -236,7 +236,7 @@ PRONOUN_SUBJECT = re.compile(rf"^\W*(?!(?i:{_ANTICIPATORY}))"
 # A sentence opening with at most three words and their move ("Refined tin slid 4% ...", "Lead was up 2% ..."): with
 # a product for those words, the product's move (`section_state`).
 MOVE_OPENING = re.compile(rf"^\W*[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:(?:was|were)\s+{words('up_or_down')}|"
-                          rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
+                          rf"{words('up_verb', 'down_verb', parts=('past',))}|{words('level_reached')})\b")
 # "an 8.4% drop in treatment charges": the change is of what follows "in".
 CHANGE_IN = re.compile(rf"\s*(?:{MARKERS}\s+)?{_CHANGE_NOUNS}\s+in\s+", re.I)
 

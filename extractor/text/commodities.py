@@ -120,7 +120,8 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for")
 _MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?"
                           rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
-                          rf"{words('up_verb', 'down_verb', parts=('past',))})\b")
+                          # (or with the level it came to: "Alumina tallied 6.7 million mt")
+                          rf"{words('up_verb', 'down_verb', parts=('past',))}|{words('level_reached')})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+)$")
 # ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
