@@ -27,7 +27,7 @@ from extractor.text import vocabulary as vocab
 from extractor.text.countries import COUNTRIES
 from extractor.text.lexicon import category_of, words
 from extractor.text.months import month_name, months_between, resolve_month
-from extractor.text.numbers import NUMBER_CELL, cell_value
+from extractor.text.numbers import NUMBER_CELL, cell_value, find_numbers
 
 _UNIT_AFTER = re.compile(r"\s*\(([^)]*)\)\s*$")  # "July 2017 (mt)", "May 2025 (1,000 t)", "M-o-m change (%)"
 _FIRST_QUARTER = re.compile(r"^(?:1Q|Q1)\s*[-'’]?\s*((?:19|20)?\d\d)$", re.I)  # "1Q25", "Q1 2025": January-March
@@ -279,19 +279,19 @@ def _a_value(text: str) -> float | None:
 
 
 # a mass cell with its own unit ("4.51 mln t", "780,000 t", "312 kt"): scaled by it
-_CELL_MASS = re.compile(r"^\+?([-−]?\d[\d,]*(?:\.\d+)?)\s*((?:(mln|mn|million|bln|bn|billion|thousand)\s*)?"
-                        r"(?:t|mt|tonnes|tons)|kt)$", re.I)
-_CELL_FACTORS = {"mln": 1e6, "mn": 1e6, "million": 1e6, "bln": 1e9, "bn": 1e9, "billion": 1e9, "thousand": 1e3}
+_CELL_MASS = re.compile(r"^\+?([-−]?\d[\d,]*(?:\.\d+)?)\s*"
+                        r"((?:(?:mln|mn|million|thousand)\s*)?(?:t|mt|tonnes|tons)|kt)$", re.I)
 
 
 def _cell_scale(cell: Cell) -> Scale | None:
-    """The scale a mass cell's own unit sets ("4.51 mln t": a million), None for a cell with no unit."""
+    """The scale a mass cell's own unit sets, as the numbers of prose are read (`find_numbers`: "4.51 mln t" a
+    million, "312 kt" a thousand, "780,000 t" one); None for a cell with no unit."""
     mass = _CELL_MASS.match(cell.text)
-    if mass is None:
+    raw = cell_value(mass.group(1)) if mass else None
+    read = [n.value for n in find_numbers(cell.text) if n.is_quantity and n.unit == "mt"] if raw else []
+    if mass is None or not raw or len(read) != 1 or not isinstance(read[0], float):
         return None
-    word = (mass.group(3) or "").lower()
-    factor = 1e3 if mass.group(2).lower() == "kt" else _CELL_FACTORS.get(word, 1.0)
-    return Scale(cell.start + mass.start(2), cell.start + mass.end(2), (factor,))
+    return Scale(cell.start + mass.start(2), cell.start + mass.end(2), (abs(read[0] / raw),))
 
 
 def _unit_line(text: str, start: int) -> Scale | None:

@@ -37,7 +37,7 @@ from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
-from extractor.text.lexicon import MARKERS
+from extractor.text.lexicon import MARKERS, category_of
 from extractor.text.months import MONTH_NAMES, in_window, months_between, resolve_month, shift_month
 from schemas.periods import RATE_METRICS
 
@@ -172,7 +172,8 @@ def _month_level(f: NumberFeatures) -> Measured:
 
 def _than(f: NumberFeatures) -> Measured:
     assert f.than_after is not None
-    up = f.than_after.group(1).lower() in ("higher", "more", "above", "better", "up")
+    word = f.than_after.group(1)
+    up = word.lower() == "up" or category_of(word, "comparative_up") is not None
     return Measured(True, "up" if up else "down", len(f.local_pre), f.period)
 
 

@@ -159,25 +159,24 @@ def commodity_mentions(text: str) -> list[tuple[int, int, str, bool]]:
 
 @lru_cache(maxsize=1024)
 def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    found = _produced_only_mentions(text, "produced only", [])
-    found += _produced_only_mentions(text, "other products", found)
+    found, idle = _produced_only_mentions(text, "produced only", [])
+    others, idle_others = _produced_only_mentions(text, "other products", found)
+    found += others
     found += _named_mentions(text, found)
     found += _generic_mentions(text, found)
-    found += _listed_beside(text, found)
+    found += _listed_beside(text, found, idle + idle_others)
     return tuple(sorted(found))
 
 
 _LIST_JOIN = re.compile(r"\s+(?:and\s+|or\s+)?")  # (the text normalized: a list's commas are gone)
 
 
-def _listed_beside(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    """The names of products read only where produced that a list sets beside a product produced there: "the output
-    of cathode materials, anode materials, separators and electrolyte" names four products' production."""
-    listed: list[tuple[int, int, str, bool]] = []
-    for table in _PRODUCED_TABLES:
-        pattern, index = _produced_only_pattern(table)
-        listed += [(m.start(), m.end(), index[m.group(1)], False) for m in prefilter.finditer(pattern, text)
-                   if not _covered(found, m.start())]
+def _listed_beside(text: str, found: list[tuple[int, int, str, bool]],
+                   idle: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The names of products read only where produced (`idle`: those named with no production of their own) that a
+    list sets beside a product produced there: "the output of cathode materials, anode materials, separators and
+    electrolyte" names four products' production."""
+    listed = [item for item in idle if not _covered(found, item[0])]
     produced = sorted(f for f in found if f[3])
     added: list[tuple[int, int, str, bool]] = []
     changed = True
@@ -255,12 +254,16 @@ _PRODUCERS_RAN = re.compile(rf"^\s+(?:[a-z0-9]+\s+){{0,2}}?{words('named_produce
                             r"operated|operate|operates|operating)\s+at\b")
 
 
-def _produced_only_mentions(text: str, table: str,
-                            covered: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+_Mentions = list[tuple[int, int, str, bool]]
+
+
+def _produced_only_mentions(text: str, table: str, covered: _Mentions) -> tuple[_Mentions, _Mentions]:
     """The names of a table of products named only where produced (`_PRODUCED_TABLES`) where the text speaks of their
-    production, producers, trade, stocks or amount produced, and no name read before covers them."""
+    production, producers, trade, stocks or amount produced, and no name read before covers them; and, apart, those
+    named with none of that (a list may yet set them beside a product produced: `_listed_beside`)."""
     pattern, index = _produced_only_pattern(table)
-    found = []
+    found: _Mentions = []
+    idle: _Mentions = []
     for match in prefilter.finditer(pattern, text):
         if _covered(covered, match.start()) or _NOT_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue  # ("non-coking coal" is no coking coal)
@@ -270,7 +273,9 @@ def _produced_only_mentions(text: str, table: str,
                 text, before, match.start()) or _NAMED_BEFORE.search(text, before, match.start()) or (
                 _MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())):
             found.append((match.start(), match.end(), index[match.group(1)], True))
-    return found
+        else:
+            idle.append((match.start(), match.end(), index[match.group(1)], False))
+    return found, idle
 
 
 def metal_named_first(text: str) -> str | None:
