@@ -56,8 +56,7 @@ def is_header(line: str) -> bool:
     stripped = line.strip(" •*\t")
     if _HEADER_WORD.match(stripped):
         return True
-    date = next((m for pattern, *_ in _DATE_FORMATS if (m := pattern.search(stripped))), None)
-    return bool(date) and len(stripped) < 60
+    return len(stripped) < 60 and any(pattern.search(stripped) for pattern, *_ in _DATE_FORMATS)
 
 
 # Each date pattern with the groups its month, day and year are in, tried in this order.

@@ -172,7 +172,8 @@ _SPACED_LINE = re.compile(r"^\s*\S+(?: \S+)*(?:(?: {2,}|\t+)\S+(?: \S+)*){2,}\s*
 
 def spaced_lines(lines: list[str]) -> set[int]:
     """The indices of the lines of blocks of columns set by spaces (`_SPACED_LINE`)."""
-    fitting = [bool(_SPACED_LINE.match(line.rstrip("\n"))) and "|" not in line for line in lines]
+    fitting = [("  " in line or "\t" in line) and "|" not in line and bool(_SPACED_LINE.match(line.rstrip("\n")))
+               for line in lines]  # (two gaps at least: a line without one is not tried)
     found: set[int] = set()
     run: list[int] = []
     for index, fits in enumerate([*fitting, False]):

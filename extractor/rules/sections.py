@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text.clauses import Sentence, split_sentences
+from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.commodities import (
@@ -83,7 +84,7 @@ _SURVEYED = re.compile(
 def surveyed_sector(text: str) -> str | None:
     """The id of a processing sector the commodity table does not know whose operating rate the text surveys (its
     own name: "wire & cable" is `wire_and_cable`), where its name is more than a product the table knows."""
-    found = _SURVEYED.search(text)
+    found = prefilter.search(_SURVEYED, text)
     if found is None:
         return None
     name = found.group("name").replace("&", "and")
