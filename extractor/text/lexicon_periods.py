@@ -42,16 +42,18 @@ COMPARED_BEFORE = category(
 COMPARED_FIGURE = category("compared_figure", "462,000 t in August, compared with 496,600 t in August 2017",
                            only(COMPARED_WITH, "compared to", "compared with", "from", "against", "versus",
                                 "compares with", "compares to"))
-COMPARED_BASE = category("compared_base", "up 2% from the same period of 2018",
-                         only(COMPARED_WITH, "from", "over", "than", "compared to", "compared with"))
+COMPARED_BASE = category("compared_base", "up 2% from the same period of 2018; down 1% against May 2018",
+                         only(COMPARED_WITH, "from", "over", "than", "compared to", "compared with", "against",
+                              "versus", "vs.", "vs"))
 COMPARED_SPAN = category("compared_span", "Compared to January-May 2019, output rose 2%",
                          only(COMPARED_WITH, "compared to", "compared with", "against", "versus", "vs.", "vs", "than",
                               "compares with", "compares to"))
 PERIOD_NAMED_BEFORE = category(
     "period_named_before", "output rose 4% against 2023",
     only(COMPARED_WITH, "from", "than", "over", "against", "on", "versus", "compared to", "compared with"))
-MONTH_COMPARED = category("month_compared", "2% higher compared with April",
-                          only(COMPARED_WITH, "from", "compared to", "compared with", "than", "versus", "over"))
+MONTH_COMPARED = category("month_compared", "2% higher compared with April; down 1% against May 2018",
+                          only(COMPARED_WITH, "from", "compared to", "compared with", "than", "versus", "vs.", "vs",
+                               "over", "against"))
 # "last month" is a period, "from last month" a comparison
 NOT_RELATIVE = category("not_relative", "output fell from last month", only(COMPARED_WITH, "from", "than", "over"))
 
