@@ -144,8 +144,10 @@ DEFICIT_LAST = re.compile(rf"\b{words('deficit_word')}\b(?!.*\b{words('balance_w
 # ("5% higher on an annual basis", "0.2% higher this year" too), or with none ("1.1 percent higher.")
 THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|tons),?)?"  # ("17,200 mt or 3.5% lower")
                         # ("8.6% down on the same period last year", "3% up YoY")
-                        rf"\s*({words('comparative_up', 'comparative_down')}|(?:up|down)(?=\s+(?:on|{MARKERS})\b))\b"
-                        rf"(?:\s+than\s+"
+                        rf"\s*({words('comparative_up', 'comparative_down', 'short_of')}"
+                        rf"|(?:up|down)(?=\s+(?:on|{MARKERS})\b))\b"
+                        # ("4% ahead of last year", "2% short of March's figure", "3% behind the year-ago level")
+                        rf"(?:(?:\s+than|(?:(?<=ahead)|(?<=short))\s+of|(?<=behind))\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
                         rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|\s+{words('mom_adverb')}\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"

@@ -102,8 +102,10 @@ SIZE_SUBJECT = category("size_subject", "the decline in output narrowed to 2%",
 SUPERLATIVE = category("superlative", "the largest increase among producers",
                        fixed("highest", "largest", "biggest", "smallest", "sharpest"))
 # a change stated against another period ("2.3% lower than in April"), by the way it goes
-COMPARATIVE_UP = category("comparative_up", "5% higher than a year ago", fixed("higher", "more", "above", "better"))
-COMPARATIVE_DOWN = category("comparative_down", "2.3% lower than in April", fixed("lower", "less", "below", "worse"))
+COMPARATIVE_UP = category("comparative_up", "5% higher than a year ago; 4% ahead of last year",
+                          fixed("higher", "more", "above", "better", "ahead"))
+COMPARATIVE_DOWN = category("comparative_down", "2.3% lower than in April; 3% behind last year",
+                            fixed("lower", "less", "below", "worse", "behind"))
 
 # (c) the figures a breakdown speaks of ("Of this total, ...", "of which 36.6 mtpy is operational")
 BREAKDOWN_LEAD = category(
