@@ -277,7 +277,9 @@ def in_percent_range(value: Any) -> bool:
 # reached in March 2024").
 _MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in June 2019 over June 2018")
     rf"^\s*,?\s*(?:in\s+[A-Z][a-z]+\.?(?:\s+(?:19|20)\d\d)?\s+)?"
-    rf"(?:(?:{words('comparative_up', 'comparative_down')}\s+)?{words('month_compared')}|above|below)\s+"
+    # (past the change's noun: "a 5% increase compared to March 2018")
+    rf"(?:(?:{words('comparative_up', 'comparative_down')}\s+"
+    rf"|{words('up_noun', 'down_noun', 'change_noun', parts=('base',))}\s+)?{words('month_compared')}|above|below)\s+"
     r"(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?(?:(?P<month>[A-Z][a-z]+)(?:\s*[-–]\s*(?P<to>[A-Z][a-z]+))?"  # (or a span's)
     # or a quarter's, by its last month ("0.6% more than in Q3 2015", "than in the third quarter of 2015")
