@@ -13,6 +13,7 @@ from extractor.text.product_names import (
     PRODUCED_ONLY_NAMES as PRODUCED_ONLY_NAMES,
     OTHER_PRODUCT_NAMES as OTHER_PRODUCT_NAMES,
     GENERIC_ALIASES as GENERIC_ALIASES,
+    METAL_PRODUCT_WORDS,
     MINED_IDS as MINED_IDS,
     MINING_COUNTRIES as MINING_COUNTRIES,
     REGIONS as REGIONS,
@@ -141,7 +142,8 @@ def _produced_only_pattern(table: str) -> tuple[re.Pattern[str], dict[str, str]]
     commodity table knows: `commodity_for_heading`)."""
     index = {normalize_name(n): product for product, names in _PRODUCED_TABLES[table].items() for n in names}
     names = sorted(index, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), index
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"
+                      rf"(?!\s+(?:{'|'.join(METAL_PRODUCT_WORDS)})\b)"), index  # ("cobalt salt": a product of it)
 
 
 _PRODUCED_TABLES = {"produced only": PRODUCED_ONLY_NAMES, "other products": OTHER_PRODUCT_NAMES}

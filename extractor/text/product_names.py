@@ -87,6 +87,11 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
 # Names of products that are often another product's input or market ("coke" for steel mills, "power batteries" for
 # lithium salts): a mention is the figure's product only where it is produced ("pig iron output", "output of coke"),
 # as bare metal names are. Headings with these names are their products' sections.
+# A bare metal's name before one of these names a product of the metal ("cobalt salt", "gallium oxide"), not the metal.
+METAL_PRODUCT_WORDS = ("salt", "salts", "intermediate", "intermediates", "sulphate", "sulfate", "chloride",
+                       "hydroxide", "oxide", "tetroxide", "metal", "powder", "content", "concentrate", "concentrates",
+                       "ore", "ores", "compound", "compounds", "chemical", "chemicals", "alloy", "alloys")
+
 PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "pig_iron": ("pig iron",),
     "hot_metal": ("hot metal",),
@@ -108,6 +113,7 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     # a minor metal named as a product where its output is spoken of ("China's gallium output"); not germanium nor
     # indium, which name producers too ("Chihong Zinc & Germanium stepped up production", in a lead survey)
     "gallium": ("gallium",),
+    "cobalt": ("cobalt",),  # all cobalt, where the text names no product of it (the contract's rule for antimony)
     "pr_nd_oxide": ("pr nd oxide", "praseodymium neodymium oxide"),
     "pr_nd_metal": ("pr nd metal", "praseodymium neodymium metal", "pr nd alloy"),
     "copper_foil": ("copper foil",),
