@@ -154,7 +154,7 @@ def _base_comparison(text: str, period: str | None) -> str | None:
     base = _BASE_FIGURE.search(text)  # "down from 2.61 million mt the previous year"
     bare = cues.BASE_EARLIER.match(text[base.end():]) if base else None
     if bare:
-        return "mom" if (bare.group(1) or "").lower() == "month" else "yoy"
+        return "mom" if (bare.group(1) or bare.group(3) or "").lower() == "month" else "yoy"
     for base in _BASE_WORD.finditer(text):
         stated = month_comparison(text[base.start():], period)
         if stated is not None:

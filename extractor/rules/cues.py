@@ -78,7 +78,8 @@ MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('pre
 # The earlier period of a base named bare after it ("down from 2.61 million mt the previous year", "up from 640 kt
 # in the year-ago period"): read only after "from" ("the previous year" alone may be a year's own total).
 BASE_EARLIER = re.compile(rf"^\s*(?:(?:in|during|over|for)\s+)?(?:the\s+{words('previous_month')}\s+(year|month)|"
-                          r"(?:the|a)\s+(year)[- ]ago(?:\s+(?:period|month|quarter))?)\b", re.I)
+                          r"(?:the|a)\s+(year)[- ]ago(?:\s+(?:period|month|quarter))?"
+                          r"|last\s+(year|month)\b(?!['’]s))\b", re.I)  # ("from 74.5% last year": a year before)
 
 
 BOUND_MOVE = re.compile(rf"\b(?:{words('pass_verb')}|(?:\w+ing|\w+ed|{words('bound_move')})\s+(?:to\s+)?"

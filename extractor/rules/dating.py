@@ -105,7 +105,8 @@ def period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> cl.Mon
 def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMention | None) -> list[cl.MonthMention]:
     """The months the sentence names as periods (a size class's "annual" is none), else the year after the one its
     change is set against, else the span carried to it."""
-    mentions = cl.month_mentions(blank_size_classes(s), report_month)
+    mentions = [m for m in cl.month_mentions(blank_size_classes(s), report_month)
+                if not (_LAST_YEAR_AT.match(s, m.position) and _FROM_FIGURE.search(s, 0, m.position))]
     base_year = _BASE_YEAR.search(s) if not mentions else None
     if base_year is not None:  # "Output totalled 64.3 million t, up 1.5% on 2017": the year after the one compared with
         mentions = [cl.MonthMention(base_year.start(), f"{int(base_year.group(1)) + 1}-12", cumulative=True)]
@@ -114,6 +115,10 @@ def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMe
     return mentions
 
 
+# "from 74.5% last year": a base figure's year, the same period a year before (`cues.BASE_EARLIER`), no whole year
+_LAST_YEAR_AT = re.compile(r"last\s+year\b(?!['’]s)", re.I)
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?[\d.,]+\s*(?:%|per\s?cent|[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+$",
+                          re.I)
 _BASE_YEAR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+(?:on|over|against|compared\s+(?:with|to))\s+"
                         r"((?:19|20)\d\d)\b(?!\s*[-/–]\s*\d)", re.I)
 

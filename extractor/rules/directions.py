@@ -104,15 +104,18 @@ _APPROX_AT_END = re.compile(rf"{_words('approx')}\s*$", re.I)
 
 
 def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fact]:
-    """mom_direction facts for rate levels stated with their move ("rose to 75.89%") and no MoM figure."""
+    """Direction facts for rate levels stated with their move ("rose to 75.89%") and no change figure of their
+    comparison: month on month, or year on year where the base the level moved from is of a year before ("fell to
+    71.2% from 74.5% last year")."""
     found = []
-    changed = {(f.label.metric, f.label.segment, f.label.period) for f in numeric_facts
-               if f.label.measure.startswith("mom_")}
+    changed = {(f.label.metric, f.label.segment, f.label.period, f.label.measure[:3]) for f in numeric_facts
+               if f.label.measure.startswith(("mom_", "yoy_"))}
     for fact in numeric_facts:
         label = fact.label
         if label.measure != "level" or label.metric not in RATE_METRICS:
             continue
-        if (label.metric, label.segment, label.period) in changed:
+        comparison = _level_base_comparison(fact, numeric_facts)
+        if (label.metric, label.segment, label.period, comparison) in changed:
             continue
         window = max(0, fact.number.start - offset - 60)
         before = _APPROX_AT_END.sub("", s[window:fact.number.start - offset])  # "rose to about 75%"
@@ -126,9 +129,18 @@ def level_directions(s: str, offset: int, numeric_facts: list[Fact]) -> list[Fac
         start = window + match.start()
         quote = s[start:fact.number.end - offset]
         span = Span(offset + start, offset + start + len(quote))
-        found.append(Fact(label.replace(measure="mom_direction"), direction, None, None, quote, span, span,
-                          fact.status, fact.reason, section=fact.section))
+        found.append(Fact(label.replace(measure=as_measure(f"{comparison}_direction")), direction, None, None, quote,
+                          span, span, fact.status, fact.reason, section=fact.section))
     return found
+
+
+def _level_base_comparison(fact: Fact, facts: list[Fact]) -> str:
+    """'yoy' where a level of the same figure after this one, its base, is of a year before; else 'mom'."""
+    label = fact.label
+    year_before = shift_month(label.period, -12) if label.period else None
+    based = any(f.label.measure == "level" and f.number.start > fact.number.start and f.label.period == year_before
+                and (f.label.metric, f.label.segment) == (label.metric, label.segment) for f in facts)
+    return "yoy" if based else "mom"
 
 
 def outlook_candidates(s: str) -> list[tuple[int, int, str, str]]:
