@@ -267,7 +267,8 @@ NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
                        # ("alumina capacity in operation", "cathode material capacity has reached")
                        fixed("capacity in operation", "operating capacity", "capacity"))
 NAMED_PRODUCERS = category("named_producers", "magnesium producers cut output", NAMED_PRODUCTION,
-                           only(PLANT, "smelter", "producer", "plant"), fixed("enterprises"), only(PLANT, "furnace"))
+                           only(PLANT, "smelter", "producer", "plant"), fixed("enterprises"), only(PLANT, "furnace"),
+                           nouns("maker", "manufacturer"))  # ("copper rod makers ran at 68.3%")
 # a market's balance named after a bare metal ("the global nickel market surplus"): a study group's story of the metal
 NAMED_MARKET = category("named_market", "the nickel market surplus grew", fixed("surplus", "deficit", "shortfall"))
 # a processing sector's rate named before a product ("the operating rate of copper pipe producers")
