@@ -256,3 +256,6 @@ PLANT_IN_CLAUSE = re.compile(
     r"\b(?:its|their|the|this|that|a|one|another)\s+(?:[\w&'’-]+\s+){0,3}?"
     rf"{words('plant_in_clause', parts=('base',))}\b"
     rf"(?!\s+{words('plant_attribute')})[^.;,%\d]*$", re.I)
+# a product named as an input short or in supply, before another product named as produced ("a short supply of NPI
+# ... lowered overall stainless steel output"): no subject of the sentence's figures
+INPUT_OF = re.compile(r"\b(?:supply|supplies|shortage|shortages)\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")

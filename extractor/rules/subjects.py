@@ -17,19 +17,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractor.rules.cues import CHANGE_IN, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
+from extractor.rules.cues import CHANGE_IN, INPUT_OF, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
-from extractor.text.commodities import (
-    MINED_IDS,
-    REGIONAL_IDS,
-    commodity_mentions,
-    normalize_name,
-    refined_of,
-    region_for,
-)
+from extractor.text.commodities import (MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name, refined_of,
+                                        region_for)
 from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.countries import COUNTRIES
 from extractor.text.countries import COUNTRY as _COUNTRY
@@ -298,6 +292,8 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
         return section.commodity, _region_near(whole, named[0][0], named[0][1])
     if not named:
         return None
+    if len(named) > 1 and INPUT_OF.search(whole, max(0, named[0][0] - 40), named[0][0]):
+        named = named[1:]  # (the input named first: `INPUT_OF`)
     start, end, commodity = named[0]
     if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start) or _FROM_MINES.match(whole, end):
         commodity = MINED_IDS.get(commodity, commodity)  # "world mine output of zinc", "lead production from mines"

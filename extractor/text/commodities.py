@@ -167,7 +167,9 @@ def _commodity_mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found += _named_mentions(text, found)
     found += _generic_mentions(text, found)
     found += _listed_beside(text, found, idle + idle_others)
-    return tuple(sorted(found))
+    # a name inside a longer one read after it ("pig iron" in "nickel pig iron") is the longer one's
+    return tuple(sorted(m for m in found if not any(o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
+                                                    for o in found)))
 
 
 _LIST_JOIN = re.compile(r"\s+(?:and\s+|or\s+)?")  # (the text normalized: a list's commas are gone)
