@@ -12,7 +12,7 @@ COMPARED_WITH = category(
     "compared_with", "up 3% from April; lower than a year ago; versus 2023",
     fixed("from", "compared to", "compared with", "than", "versus", "vs.", "vs", "over", "against", "on",
           "matched with", "since", "after", "before", "until", "by the end of", "above", "below", "compares with",
-          "compares to"))
+          "compares to", "in comparison to", "in comparison with"))
 # Narrower sets of those, each as one rule reads it (a wider set would read a month named after "since" or "on" as
 # compared with, where these rules read it as the period):
 COMPARED_MONTH = category(
@@ -30,7 +30,8 @@ AGAINST_YEAR = category(
          "below"))
 AGAINST_NAMED_YEAR = category(
     "against_named_year", "up 1.5% on 2017",
-    only(COMPARED_WITH, "on", "from", "over", "than", "compared to", "compared with", "versus", "vs.", "vs", "against"))
+    only(COMPARED_WITH, "on", "from", "over", "than", "compared to", "compared with", "in comparison to",
+         "in comparison with", "versus", "vs.", "vs", "against"))
 AGAINST_MONTH_AGO = category("against_month_ago", "up 3% from a month earlier",
                              only(COMPARED_WITH, "from", "than", "compared to", "compared with"))
 FROM_THAN = category("from_than", "up 3% from April's 2.49 million mt",
@@ -43,8 +44,8 @@ COMPARED_FIGURE = category("compared_figure", "462,000 t in August, compared wit
                            only(COMPARED_WITH, "compared to", "compared with", "from", "against", "versus",
                                 "compares with", "compares to"))
 COMPARED_BASE = category("compared_base", "up 2% from the same period of 2018; down 1% against May 2018",
-                         only(COMPARED_WITH, "from", "over", "than", "compared to", "compared with", "against",
-                              "versus", "vs.", "vs"))
+                         only(COMPARED_WITH, "from", "over", "than", "compared to", "compared with", "in comparison to",
+                              "in comparison with", "against", "versus", "vs.", "vs"))
 COMPARED_SPAN = category("compared_span", "Compared to January-May 2019, output rose 2%",
                          only(COMPARED_WITH, "compared to", "compared with", "against", "versus", "vs.", "vs", "than",
                               "compares with", "compares to"))
@@ -52,8 +53,8 @@ PERIOD_NAMED_BEFORE = category(
     "period_named_before", "output rose 4% against 2023",
     only(COMPARED_WITH, "from", "than", "over", "against", "on", "versus", "compared to", "compared with"))
 MONTH_COMPARED = category("month_compared", "2% higher compared with April; down 1% against May 2018",
-                          only(COMPARED_WITH, "from", "compared to", "compared with", "than", "versus", "vs.", "vs",
-                               "over", "against"))
+                          only(COMPARED_WITH, "from", "compared to", "compared with", "in comparison to",
+                               "in comparison with", "than", "versus", "vs.", "vs", "over", "against"))
 # "last month" is a period, "from last month" a comparison
 NOT_RELATIVE = category("not_relative", "output fell from last month", only(COMPARED_WITH, "from", "than", "over"))
 
