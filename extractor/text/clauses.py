@@ -72,8 +72,8 @@ FULL_YEAR = re.compile(
     rf"|({words('relative')})\s+year\b)"
     r"|(?=the)(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
     # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:in|for|during)\s+"
-    r"((?:19|20)\d\d)\b(?!\s*[-/]\d)"
+    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:(?:in|for|during)\s+"
+    r"((?:19|20)\d\d)\b(?!\s*[-/]\d)|(this|last)\s+year\b(?!['’]s))"  # (or "171,000 t of nickel this year")
     # a release's data of a year ("according to preliminary data of the study group for 2016, ...")
     rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
     # a move over the year before publication, its figures in the sentences after ("production rose last year.")
@@ -324,7 +324,7 @@ def _year_mentions(sentence: str, report_month: str | None,
         year = _whole_year(match, report_month)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
-        if (match.group(2) or match.group(3) or match.group(10) or match.group(13)) and report_month is not None \
+        if (match.group(2) or match.group(3) or match.group(10) or match.group(14)) and report_month is not None \
                 and year == report_month[:4] and not report_month.endswith("-12") \
                 and not prefilter.search(vocab.FORECAST_CUE, sentence):
             continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
@@ -335,7 +335,7 @@ def _year_mentions(sentence: str, report_month: str | None,
 
 
 # FULL_YEAR's groups that hold a year as written, and those that hold "last", "this" or "next"
-_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 11, 13, 14, 15), (5, 8, 12)
+_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 12, 14, 15, 16), (5, 8, 11, 13)
 
 
 def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
