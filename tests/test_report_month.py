@@ -376,3 +376,16 @@ def test_a_price_s_month_is_no_period() -> None:
     assert month.value == "2023-10" and "April" not in month.evidence
     # a month after a mass still votes
     assert report_month(text.replace("$52,100 in April", "17,300 tonnes in April")).value == "2023-04"
+
+
+def test_a_year_a_sentence_opens_with_as_its_subject_is_the_year_reviewed() -> None:
+    """'2023 saw ...' names the year a yearly review is of; years compared with and a year's problems named in
+    passing ('issues they had in 2022') weigh less. A year 'during' which something happened counts as one 'in'
+    it."""
+    text = ("2023 saw refined lead output climb back from two weak years.\n\nOne smelter closed for good, while two "
+            "others made more than in 2022. World refined lead output is put at 12.4 million tonnes, up 2% on last "
+            "year's 12.16 million tonnes.\n\nSecondary plants in Europe restarted during 2023, after the energy "
+            "costs they faced in 2022.")
+    month = report_month(text)
+    assert month.value == "2023-12" and "'2023'" in month.evidence
+    assert month.confidence in ("medium", "high")

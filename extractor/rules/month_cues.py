@@ -15,7 +15,9 @@ MONTH_WORD = rf"(?:{MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})\b\.?)"
 
 # A whole year named as a period ("output in 2017", "for the full year 2023"), and the part of a year before one
 # ("the first quarter of 2018") that makes it no whole year.
-FULL_YEAR = re.compile(rf"\b(?:in|of|for)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?{YEAR}\b(?![-/]\d)", re.I)
+# (or one a sentence opens with as its subject: "2021 saw refined tin output recover", "2019 was a year of ...")
+FULL_YEAR = re.compile(rf"(?:\b(?:in|of|for|during)\s+(?:the\s+(?:whole|full)\s+(?:year\s+(?:of\s+)?)?)?"
+                       rf"|^\s*(?=(?:19|20)\d\d\s+(?:saw|was|marked|proved|brought)\b)){YEAR}\b(?![-/]\d)", re.I)
 
 PART_OF_YEAR = re.compile(r"\b(?:months?|quarter|half|season|Q[1-4]|H[12])\s*$", re.I)  # "the first quarter of"
 
