@@ -28,8 +28,10 @@ _PERIOD_NAMED = re.compile(rf"\b{words('period_named_before')}\s+(?:the\s+)?(?:[
 def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> list[Fact]:
     """The section's facts, its bare month-on-month changes year on year where the section states only YoY."""
     body = text[section.start:section.end]
-    # a year-on-year comparison stated by its marker, or by a base "in the same month last year"
-    if not (prefilter.search(YOY, body) or YEAR_BEFORE_BASE.search(body)) or prefilter.search(MOM, body):
+    # a year-on-year comparison stated by its marker, by a base "in the same month last year", or by the month a
+    # year before the one the section names ("in May 2021, a 16.3% increase compared to May 2020")
+    if not (prefilter.search(YOY, body) or YEAR_BEFORE_BASE.search(body) or _month_a_year_before(body)) \
+            or prefilter.search(MOM, body):
         return facts
     return [_year_on_year(fact) if _bare(text, fact) else fact for fact in facts]
 
@@ -42,6 +44,16 @@ def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> l
             or prefilter.search(YOY, sentence) or prefilter.search(_PERIOD_NAMED, sentence):
         return facts
     return [_year_on_year(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]
+
+
+_MONTH_BASE = re.compile(rf"(?:%|\bper\s?cent|\bpercent)\s+(?:[a-z]+\s+){{0,2}}?{words('compared_base')}\s+"
+                         rf"({MONTH_NAMES})\s+((?:19|20)\d\d)\b")
+
+
+def _month_a_year_before(body: str) -> bool:
+    """Whether a change is set against a month and year the year before a month the section names with its year."""
+    return any(f"{m.group(1)} {int(m.group(2)) + 1}".lower() in body.lower()
+               for m in prefilter.finditer(_MONTH_BASE, body))
 
 
 def _bare(text: str, fact: Fact) -> bool:

@@ -111,6 +111,7 @@ _COMPARED_MONTH = re.compile(
     re.I,
 )
 
+_PERCENT_ON = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpct)\s+on\s+$", re.I)  # "up 6.6% on May 2020": compared
 _AGAINST = words("against")
 MOM = re.compile(
     rf"\b(?:{words('mom_marker')}|"
@@ -366,7 +367,8 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
     for match in prefilter.finditer(MONTH_MENTION, sentence):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]):
+        if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]) or (
+                match.group(2) and _PERCENT_ON.search(sentence, max(0, match.start() - 12), match.start())):
             continue
         if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
             continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period
