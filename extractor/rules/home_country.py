@@ -30,6 +30,7 @@ COUNTRY_MAKER = re.compile(
     rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
     rf"|{COUNTRY_OR_GROUP}\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+(?:in\s+the\s+world\s+)?"
     rf"|{_SET_OFF})?"
+    r"(?:(?:is|was|are|were)\s+(?:estimated|thought|believed|said)\s+to\s+have\s+)?"  # ("is estimated to have produced")
     rf"{words('country_maker_verb')}\b"
     rf"|{COUNTRY_OR_GROUP}\s+{words('region_record')}\s+an?(?:\s+[a-z]+){{0,2}}\s*$"  # "the EU recorded a 0.3% rise"
     # "China also reported a huge fall in steel production ..., dropping by 9%"
