@@ -118,7 +118,7 @@ WEATHER_CUE = category(
     word("winter", not_before=(" stockpil*", " dismantl*", " restock*", " storage", " procurement", " demand")),
     fixed("cold weather", "temperature[s]", "weather", "flood*", "mudslide[s]", "natural disaster[s]", "heatwave",
           "heat", "hot weather", "rainfall", "typhoon[s]", "heavy rain[s]", "torrential rain[s]", "rainstorm[s]",
-          "downpour[s]", "drought"),
+          "downpour[s]", "drought", "water shortage[s]", "lack of water"),
     word("summer", not_before=(" overhaul", " maintenance", " shutdown", " off\\-season", " offseason")),
     written_order=True)
 WEATHER_FLIP = _cues(
@@ -178,7 +178,7 @@ TRADE_CUE = _cues(
     "trade_cue", "anti-dumping duties cut exports",
     "anti\\-dumping", "anti\\-subsidy", "countervailing", "tariff[s]",
     *(f"export {what}"
-      for what in ("ban[s]", "control[s]", "restriction[s]", "polic*", "quota[s]", "tax*", "rebate[s]")),
+      for what in ("ban[s]", "control[s]", "restriction[s]", "curb[s]", "polic*", "quota[s]", "tax*", "rebate[s]")),
     *(f"trade {what}" for what in ("polic*", "war[s]", "friction[s]", "barrier[s]", "tension[s]", "dispute[s]")),
     "net import[s]", "import supply", "import gap", "import window[s]", "import arbitrage", "import[s] surg*",
     "import[s] flood*")
