@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
@@ -200,10 +201,8 @@ class MonthMention:
 
 
 def month_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
-    """Months a sentence speaks of as periods, in order; compared-with months are left out.
-
-    The labeller and the drivers both ask this of every sentence: each is read once (the mentions are frozen, the
-    list is the caller's own)."""
+    """Months a sentence speaks of as periods, in order (compared-with months left out); the labeller and the drivers
+    both ask this of every sentence, and each is read once (the mentions are frozen, the list is the caller's own)."""
     return list(_month_mentions(sentence, report_month))
 
 
@@ -248,7 +247,7 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             period = shift_month(period, -12)
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True))
-            taken.append((match.start(), match.end()))
+            taken.append((match.start(), cast(re.Match[str], _SPAN_END.match(sentence, match.end())).end()))
     return mentions, taken
 
 
@@ -264,6 +263,7 @@ _OUTPUT_NAMED = re.compile(rf"\s+{words('output_word')}\b", re.I)
 
 
 _ENDING = re.compile(rf"\s+(?:to|through|until|ending|ended)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})", re.I)
+_SPAN_END = re.compile(rf"(?:{_ENDING.pattern})?", re.I)  # (where a span ends: past the month it runs to; always matches)
 
 
 def _ends_in_report_month(sentence: str, match: re.Match[str], month: str, report_month: str | None) -> bool:
