@@ -52,8 +52,8 @@ _MONTH_BASE = re.compile(rf"(?:%|\bper\s?cent|\bpercent)\s+(?:[a-z]+\s+){{0,2}}?
 
 def _month_a_year_before(body: str) -> bool:
     """Whether a change is set against a month and year the year before a month the section names with its year."""
-    return any(f"{m.group(1)} {int(m.group(2)) + 1}".lower() in body.lower()
-               for m in prefilter.finditer(_MONTH_BASE, body))
+    lowered = body.lower()
+    return any(f"{m.group(1)} {int(m.group(2)) + 1}".lower() in lowered for m in prefilter.finditer(_MONTH_BASE, body))
 
 
 def _bare(text: str, fact: Fact) -> bool:
