@@ -148,8 +148,7 @@ class Patterns(Generic[Item]):
     def __init__(self, items: Iterable[Item]) -> None:
         self.items = tuple(items)
         self._needs: tuple[frozenset[int], ...] | None = None  # each item's clauses, by number
-        self._names: tuple[str, ...] = ()  # each piece ...
-        self._clauses_of: tuple[frozenset[int], ...] = ()  # ... and the clauses it is in
+        self._pieces: tuple[tuple[str, frozenset[int]], ...] = ()  # each piece with the clauses it is in
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items)
@@ -160,15 +159,17 @@ class Patterns(Generic[Item]):
         folded = _folded(text)
         if folded is None:
             return self.items
-        # the clauses the text holds a piece of (each piece looked for in one pass of `in`s, none in Python's loop)
-        held = frozenset().union(*itertools.compress(self._clauses_of, map(folded.__contains__, self._names)))
+        held: set[int] = set()  # the clauses the text holds a piece of (a loop of `in`: faster here than a `map` of
+        for piece, clauses in self._pieces:  # `__contains__` or a list comprehension, measured)
+            if piece in folded:
+                held |= clauses
         return [item for item, need in zip(self.items, needs) if need <= held]
 
     def _read(self) -> tuple[frozenset[int], ...]:
         clauses = {clause: number for number, clause in enumerate(dict.fromkeys(
             clause for item in self.items for clause in guard(item[0]).clauses))}
-        self._names = tuple(sorted({piece for clause in clauses for piece in clause}))
-        self._clauses_of = tuple(frozenset(n for clause, n in clauses.items() if piece in clause) for piece in self._names)
+        self._pieces = tuple((piece, frozenset(n for clause, n in clauses.items() if piece in clause))
+                             for piece in sorted({piece for clause in clauses for piece in clause}))
         self._needs = tuple(frozenset(clauses[c] for c in guard(item[0]).clauses) for item in self.items)
         return self._needs
 
