@@ -199,12 +199,12 @@ _MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}
 _MONTH_BETWEEN = rf"(?:\s+(?:in|for|during)\s+(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d)?)?"
 _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}?)\s+{words('output_word')}\b"
                               rf"(?=\s*:|{_MONTH_BETWEEN}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
-                              r"were|reached|stood)\b)"
+                              r"were|reached|stood|amounted|totall?ed|came)\b)"
                               # "Production of bauxite increased ...", "The output of limestone has risen ..."
                               rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+"
                               r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
                               rf"(?=\s+(?:(?:has|have)\s+)?(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
-                              r"were|reached|stood|witnessed|registered|recorded)\b))")
+                              r"were|reached|stood|amounted|totall?ed|came|witnessed|registered|recorded)\b))")
 
 
 # words that make an opening no product's name ("The rise in production was ...", "Total output reached ...",
