@@ -29,7 +29,7 @@ COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
     # (or its plants: "Peru's mines produced ...", "India's steel mills made ...")
-    rf"|{COUNTRY_OR_GROUP}(?:\s+s\s+(?:[a-z]+\s+)?(?:mines|miners|smelters|mills|steelmakers|refineries|plants))?"
+    rf"|{COUNTRY_OR_GROUP}(?:\s+s\s+(?:[a-z]+\s+)?{words('plant', parts=('plural',))})?"
     rf"\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+(?:in\s+the\s+world\s+)?"
     rf"|{_SET_OFF})?"
     r"(?:(?:is|was|are|were)\s+(?:estimated|thought|believed|said)\s+to\s+have\s+)?"  # ("is estimated to have produced")

@@ -84,14 +84,14 @@ COMMODITY_ALIASES: dict[str, tuple[str, ...]] = {
     "gold": ("gold",),
 }
 
-# Names of products that are often another product's input or market ("coke" for steel mills, "power batteries" for
-# lithium salts): a mention is the figure's product only where it is produced ("pig iron output", "output of coke"),
-# as bare metal names are. Headings with these names are their products' sections.
 # A bare metal's name before one of these names a product of the metal ("cobalt salt", "gallium oxide"), not the metal.
 METAL_PRODUCT_WORDS = ("salt", "salts", "intermediate", "intermediates", "sulphate", "sulfate", "chloride",
                        "hydroxide", "oxide", "tetroxide", "metal", "powder", "content", "concentrate", "concentrates",
                        "ore", "ores", "compound", "compounds", "chemical", "chemicals", "alloy", "alloys")
 
+# Names of products that are often another product's input or market ("coke" for steel mills, "power batteries" for
+# lithium salts): a mention is the figure's product only where it is produced ("pig iron output", "output of coke"),
+# as bare metal names are. Headings with these names are their products' sections.
 PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "pig_iron": ("pig iron",),
     "hot_metal": ("hot metal",),
