@@ -229,10 +229,10 @@ def test_no_pattern_matches_a_made_text_its_guard_passes_over(case: tuple[re.Pat
 
 
 def test_every_whole_year_holds_what_a_sentence_is_searched_for() -> None:
-    """`clauses.FULL_YEAR` is searched only in a sentence `NAMES_A_YEAR` finds something in (its words' pieces hold no
+    """`whole_years.FULL_YEAR` is searched only in a sentence `NAMES_A_YEAR` finds something in (its words' pieces hold no
     digit, so the prefilter cannot tell): every match of it holds what that pattern finds, one of each of its shapes
     and the fixtures' sentences alike."""
-    from extractor.text.clauses import FULL_YEAR, NAMES_A_YEAR
+    from extractor.text.whole_years import FULL_YEAR, NAMES_A_YEAR
 
     shapes = ["Full-year output rose 3%.", "Annual production fell.", "In 2016, output rose.", "Output in 2019 fell.",
               "It came to 3.2 mt in 2022.", "It was 35 mt last year.", "The 2023 total was 4 mt.",

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import cast
 
 from extractor.text import prefilter
-from extractor.text import vocabulary as vocab
+from extractor.text import whole_years
 from extractor.text.fiscal_years import fiscal_parts, fiscal_years
 from extractor.text.lexicon import forms, words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, resolve_month, shift_month
@@ -42,51 +42,9 @@ CUMULATIVE_RANGE = re.compile(
     re.I,  # a half year is a span since January, of its June
 )
 _LAST_YEAR_END, _LAST_YEAR_AFTER = re.compile(r"\blast\s+year$", re.I), re.compile(r"\s+(?:of\s+)?last\s+year\b", re.I)
-# What every match of FULL_YEAR holds (a year's digits, "year" or "annual"; its words' pieces hold no digit, so the
-# prefilter cannot tell): a sentence without one is not searched. `tests/test_prefilter.py` holds the two together.
-NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d|year|annual", re.I)
 _THIS_YEAR_END = re.compile(r"\b(?:the|this)\s+(?:current\s+)?year$", re.I)
 MONTH_COUNTS = {w: i for i, w in enumerate(
     ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))}
-# A whole year as the period: "full-year 2023", "full year output", "annual output", "In 2016, ...",
-# "output in 2019" (the contract's cumulative_production for month 12). (A look-behind is read after a look-ahead
-# for the word it stands before: Python's engine tries the look-ahead, the cheaper, first at each place.)
-FULL_YEAR = re.compile(
-    rf"\b{words('whole_year')}\b(?:\s+{words('output_word')})?(?:\s+(?:in|of|for))?"
-    r"\s*((?:19|20)\d\d)?"
-    # "In 2016, ...", "For 2014, ...", "- In 2016, ..." (a list's item), "In 2016 output ...", "It is said that in
-    # 2016, ..." (not "In 2016-17", "In 2016 Q1")
-    # (or a clause's: "..., while in 2019 it produced 71.41 million mt"; or after a label: "Source: In 2019, ...")
-    r"|(?:^[-•*]?\s*|[.;:]\s+|\bthat\s+|,\s+(?:while|whereas|and|but)\s+)(?:In|During|For)\s+((?:19|20)\d\d)\b"
-    r"(?!\s*(?:[-/–]\s*\d|[QH]\d\b|\())\s*,?"
-    rf"|\b{words('output_word')}\s+(?:in|for|of)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    # "10.28 million mt in 2022"
-    r"|(?=in|for)(?:(?<=mt |kt |ns |es |\dt |oz |GW |Wh |t\) |yr )|(?<=\d t )|(?<=ion t )|(?<=mn t ))"
-    r"(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"  # "(MT) in", "310,000 t in", "6.2 million t in", "t/yr in"
-    # "35.04 million tonnes last year": the year before publication
-    rf"|(?=last|this)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )({words('this_or_last')})\s+year\b"
-    rf"|\bthe\s+((?:19|20)\d\d)\s+{words('year_total')}\b"  # "The 2023 total reached 460,000 mt"
-    # a change over a year, the year right after its figure ("edge 0.2% higher this year", "a further 1.7%
-    # increase in 2017", "1.8% next year")
-    rf"|(?<=\s)(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=pct\s)|(?<=\dpc\s))(?:{words('year_change_word')}\s+)?"
-    r"(?:(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    rf"|({words('relative')})\s+year\b)"
-    r"|(?=the)(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
-    # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:(?:in|for|during)\s+"
-    r"((?:19|20)\d\d)\b(?!\s*[-/]\d)|(this|last)\s+year\b(?!['’]s))"  # (or "171,000 t of nickel this year")
-    # a release's data of a year ("according to preliminary data of the study group for 2016, ...")
-    rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    # a move over the year before publication, its figures in the sentences after ("production rose last year.")
-    rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb')}\s+({words('this_or_last')})\s+year\b"
-    # "production fell marginally in 2022 to 822.4 Moz": the year of a move, right after it
-    rf"|\b{words('output_word')}\s+{words('up_verb', 'down_verb', parts=('past',))}(?:\s+[a-z]+ly)?\s+in\s+"
-    r"((?:19|20)\d\d)\b(?!\s*[-/]\d)"
-    r"|,\s+in\s+((?:19|20)\d\d)\s*,"  # "In terms of polysilicon, in 2023, the domestic production reaches ..."
-    # a year before its output, after a possessive ("China's 2018 tungsten concentrate output")
-    rf"|(?<=['’]s\s)((?:19|20)\d\d)\s+(?:[a-z][\w-]*\s+){{0,3}}?{words('output_word')}\b",
-    re.I,
-)
 # A later part of a year as the period ("in the second half of 2019", "during the third quarter"; not a month's
 # half, "in the second half of July"): its last month, the part the figure's segment (a part from January is a span
 # since January, read above).
@@ -217,7 +175,9 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     taken += [(start, end) for start, end, _, _ in fiscal]
     cumulative_range = bool(mentions)
     parts, parts_taken = _part_mentions(sentence, report_month)
-    years, years_taken = _year_mentions(sentence, report_month, cumulative_range)
+    found = whole_years.year_mentions(sentence, report_month, cumulative_range)
+    years = [MonthMention(start, period, cumulative=True) for start, _, period in found]
+    years_taken = [(start, end) for start, end, _ in found]
     mentions += parts + [y for y in years if not any(start <= y.position < end for start, end in parts_taken)]
     taken += parts_taken + years_taken
     mentions += _relative_mentions(sentence, report_month)
@@ -312,44 +272,6 @@ def _cumulative_last_month(match: re.Match[str]) -> str | None:
         return next(g for g in (match.group(1), match.group(3), match.group(4), match.group(7)) if g)
     number = int(count) if count.isdigit() else MONTH_COUNTS[count.lower()]
     return month_name(number) if 1 <= number <= 12 else None
-
-
-def _year_mentions(sentence: str, report_month: str | None,
-                   cumulative_range: bool) -> tuple[list[MonthMention], list[tuple[int, int]]]:
-    """Whole years as periods (their December, cumulative), with their spans."""
-    mentions: list[MonthMention] = []
-    taken: list[tuple[int, int]] = []
-    if not NAMES_A_YEAR.search(sentence):  # (most sentences: FULL_YEAR is not searched, issue 24)
-        return mentions, taken
-    for match in prefilter.finditer(FULL_YEAR, sentence):
-        year = _whole_year(match, report_month)
-        if year is None or (cumulative_range and report_month and year == report_month[:4]):
-            continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
-        if (match.group(2) or match.group(3) or match.group(10) or match.group(14)) and report_month is not None \
-                and year == report_month[:4] and not report_month.endswith("-12") \
-                and not prefilter.search(vocab.FORECAST_CUE, sentence):
-            continue  # "output in 2025" in a report of a month of 2025 before December: the year is still running
-            # (but "production for 2023 was expected to reach ..." is the year's, forecast)
-        mentions.append(MonthMention(match.start(), f"{year}-12", cumulative=True))
-        taken.append((match.start(), match.end()))
-    return mentions, taken
-
-
-# FULL_YEAR's groups that hold a year as written, and those that hold "last", "this" or "next"
-_YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 12, 14, 15, 16), (5, 8, 11, 13)
-
-
-def _whole_year(match: re.Match[str], report_month: str | None) -> str | None:
-    """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
-    report month), or for "full-year output" the report's own year (a forecast before December)."""
-    year = next((match.group(g) for g in _YEAR_GROUPS if match.group(g)), None)
-    relative = next((match.group(g) for g in _RELATIVE_GROUPS if match.group(g)), None)
-    if relative and report_month is not None:
-        year = shift_month(report_month, 1)[:4]
-        year = str(int(year) + {"last": -1, "next": 1}.get(relative.lower(), 0))
-    elif year is None and report_month is not None:
-        year = report_month[:4]
-    return year
 
 
 def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
