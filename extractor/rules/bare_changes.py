@@ -46,7 +46,7 @@ def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> l
     return [_year_on_year(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]
 
 
-_MONTH_BASE = re.compile(rf"(?:%|\bper\s?cent|\bpercent)\s+(?:[a-z]+\s+){{0,2}}?{words('compared_base')}\s+"
+_MONTH_BASE = re.compile(rf"(?:%|\bper\s?cent|\bpercent)\s+(?:[a-z]+\s+){{0,2}}?{words('against_dated')}\s+"
                          rf"({MONTH_NAMES})\s+((?:19|20)\d\d)\b")
 
 

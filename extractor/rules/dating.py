@@ -119,7 +119,7 @@ def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMe
 _LAST_YEAR_AT = re.compile(r"last\s+year\b(?!['’]s)", re.I)
 _FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?[\d.,]+\s*(?:%|per\s?cent|[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+$",
                           re.I)
-_BASE_YEAR = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+(?:on|over|against|compared\s+(?:with|to))\s+"
+_BASE_YEAR = re.compile(rf"(?:%|\bper\s?cent|\bpercent)\s+{words('against_dated')}\s+"
                         r"((?:19|20)\d\d)\b(?!\s*[-/–]\s*\d)", re.I)
 
 

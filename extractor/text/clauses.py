@@ -70,7 +70,8 @@ _COMPARED_MONTH = re.compile(
     re.I,
 )
 
-_PERCENT_ON = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpct)\s+on\s+$", re.I)  # "up 6.6% on May 2020": compared
+# a change set against a month named with its year ("up 6.6% on May 2020", "3.6% against September 2020")
+_PERCENT_ON = re.compile(rf"(?:%|\bper\s?cent|\bpercent|\bpct)\s+{words('against_dated')}\s+$", re.I)
 _AGAINST = words("against")
 MOM = re.compile(
     rf"\b(?:{words('mom_marker')}|"
@@ -94,7 +95,7 @@ YOY = re.compile(
     rf"{_AGAINST}\s+(?:the\s+)?(?:last|previous|prior)\s+year['’]s\s+(?:corresponding|same)\s+{words('period_noun')}|"
     rf"\b{words('year_ago')}\s+{words('base_noun')}\b|"  # "3.1% below the year-ago level"
     # a change set against a year named alone ("up 1.5 percent on 2017"), not a span of years ("from 2020 to 2025")
-    rf"{words('against_named_year')}\s+(?:19|20)\d\d"
+    rf"{words('against_dated')}\s+(?:19|20)\d\d"
     r"(?![-/–]\d|\s*(?:to|through|and|-|–)\s*(?:19|20)\d\d|\s*,?\s*(?:in|at|when)\b))\b",
     re.I,
 )

@@ -28,8 +28,8 @@ AGAINST_YEAR = category(
     "against_year", "up 3% compared with a year earlier; 2% above last year's level",
     only(COMPARED_WITH, "compared to", "compared with", "from", "than", "over", "versus", "vs.", "vs", "above",
          "below"))
-AGAINST_NAMED_YEAR = category(
-    "against_named_year", "up 1.5% on 2017",
+AGAINST_DATED = category(  # (a month or year named with its year after: read as dated, where "on May 5" is a day)
+    "against_dated", "up 1.5% on 2017; down 3.6% against September 2020; 4% up on May 2020",
     only(COMPARED_WITH, "on", "from", "over", "than", "compared to", "compared with", "in comparison to",
          "in comparison with", "versus", "vs.", "vs", "against"))
 AGAINST_MONTH_AGO = category("against_month_ago", "up 3% from a month earlier",
