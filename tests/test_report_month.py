@@ -389,3 +389,14 @@ def test_a_year_a_sentence_opens_with_as_its_subject_is_the_year_reviewed() -> N
     month = report_month(text)
     assert month.value == "2023-12" and "'2023'" in month.evidence
     assert month.confidence in ("medium", "high")
+
+
+def test_a_month_of_last_year_compared_with_an_expectation_dates_the_month_before_the_one_expected() -> None:
+    # "this month" is expected and set against the same month a year before; the month reviewed is the one before
+    text = ("Nickel pig iron output edged down in March as a smelter in Inner Mongolia stopped for repairs.\n\n"
+            "Output came to 41,300 mt of nickel content last month, down 1.2% from a month earlier.\n\n"
+            "Output is forecast to recover to 42,000 mt this month, 6.4% above April 2021.")
+    month = report_month(text)
+    assert month.value == "2022-03", month.evidence
+    # an actual figure set against the same month a year before still dates that month of the year after
+    assert report_month("Output came to 41,300 mt in March, 6.4% above March 2021.").value == "2022-03"

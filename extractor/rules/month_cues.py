@@ -34,8 +34,8 @@ SENTENCE_END = re.compile(r".*(?:[.!?]\s|\n)", re.S)
 COMPARED_BEFORE = re.compile(
     rf"(?:\b{words('compared_before')}|\b(?:from|than) the [\w\s-]{{0,30}}?\b(?:in|of|at)|"
     r"\b(?:that|those|levels?)\s+(?:in|of)|"
-    # "0.7% below the peak reached in December 2018": a percentage's base
-    r"(?:%|\bper\s?cent|\bpct)\s+(?:below|above|under|short\s+of)\s+the\s+[\w\s-]{0,30}?\b(?:in|of|at)|"
+    # "0.7% below the peak reached in December 2018", "6.4% above April 2021": a percentage's base
+    r"(?:%|\bper\s?cent|\bpct)\s+(?:below|above|under|short\s+of)(?:\s+the\s+[\w\s-]{0,30}?\b(?:in|of|at))?|"
     rf"\b{words('compared_figure')}\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?(?:in|of)|"
     # "compared with a revised decline of 6.6% in October", "compared with the country's output of 3.59 million
     # tonnes during November 2014": another month's change or figure

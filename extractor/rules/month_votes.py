@@ -265,18 +265,22 @@ def _vote_month(ballot: Ballot, sentence: str, match: re.Match[str], taken: list
     assert month is not None
     before = words_before(sentence, match.start())
     if prefilter.search(COMPARED_BEFORE, before) or POSSESSIVE_AFTER.match(sentence[match.end():]):
-        _vote_base(ballot, match, month, before)  # what the month is compared with
+        _vote_base(ballot, sentence, match, month, forecast)  # what the month is compared with
     else:
         _vote_stated(ballot, sentence, match, month, forecast)
 
 
-def _vote_base(ballot: Ballot, match: re.Match[str], month: int, before: str) -> None:
+def _vote_base(ballot: Ballot, sentence: str, match: re.Match[str], month: int, forecast: bool) -> None:
     """A month compared with votes only as a year-on-year base: "up 7.5% from November 2017" reviews November
-    2018."""
+    2018; where its clause is an expectation ("expected to reach 2.4 million mt this month, 9% higher than December
+    2018"), the month before that."""
     year = match.group(2)
-    if year and PERCENT_BEFORE.search(before):
-        ballot.votes.add(year_month(int(year) + 1, month), COMPARED_BASE * ballot.weight,
-                         f"{ballot.where}: '{match.group(0)}' compared with")
+    if year and PERCENT_BEFORE.search(words_before(sentence, match.start())):
+        expected = forecast and _forecast_around(sentence, _clause_around(sentence, match.start(), match.end()),
+                                                 match.start(), match.end())
+        ballot.votes.add(shift_month(year_month(int(year) + 1, month), -1 if expected else 0),
+                         COMPARED_BASE * ballot.weight,
+                         f"{ballot.where}: '{match.group(0)}' compared with" + (" (forecast)" if expected else ""))
 
 
 def _vote_stated(ballot: Ballot, sentence: str, match: re.Match[str], month: int, forecast: bool) -> None:
