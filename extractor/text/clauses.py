@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import cast
 
 from extractor.text import prefilter
+from extractor.text import vocabulary as vocab
 from extractor.text import whole_years
 from extractor.text.fiscal_years import fiscal_parts, fiscal_years
 from extractor.text.lexicon import forms, words
@@ -277,10 +278,13 @@ def _cumulative_last_month(match: re.Match[str]) -> str | None:
 
 def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMention]:
     """ "last month" and "this month" (the report month: a review is published the month after) and "next month"
-    (the one after), where the report month is known."""
+    (the one after), where the report month is known; "this month" in an expectation ("expected to slip to 69.8%
+    this month") is the month the review is published in, the one after."""
     if report_month is None:
         return []
-    return [MonthMention(match.start(), shift_month(report_month, 1 if match.group(1).lower() == "next" else 0))
+    expected = prefilter.search(vocab.FORECAST_CUE, sentence) is not None
+    return [MonthMention(match.start(), shift_month(report_month, 1 if match.group(1).lower() == "next" or (
+        expected and match.group(1).lower() == "this") else 0))
             for match in prefilter.finditer(_RELATIVE_MONTH, sentence)]
 
 
