@@ -74,10 +74,21 @@ def _earlier(post: str, base: bool) -> tuple[int, str | None] | None:
 
 
 
+_SOURCE_ASIDE = re.compile(rf",\s+{words('source_aside')}\b[^,;()]{{0,160}},(?=\s)", re.I)
+
+
+def in_an_aside(s: str, position: int, end: int) -> bool:
+    """Whether `position` lies inside a source's aside that closes before `end` (the figure before a figure, "accounting
+    for more than 80% of capacity, was up 7.7%": the aside's figure's metric is not the one after it)."""
+    return ", " in s[:position] and any(m.start() < position < m.end() for m in _SOURCE_ASIDE.finditer(s, 0, end))
+
+
 def metric_before(s: str, position: int) -> tuple[str | None, int]:
     """The metric whose word ends nearest before position; ties go to the table's order."""
     best: tuple[str | None, int] = (None, -1)
     head = blank_size_classes(s[:position])
+    if ", " in head:  # (an aside closed before the figure: its words are the source's)
+        head = _SOURCE_ASIDE.sub(lambda m: " " * len(m.group(0)), head)
     for pattern, metric in vocab.METRIC_WORDS.possible(head):
         for match in prefilter.finditer(pattern, head):
             if match.end() > best[1]:

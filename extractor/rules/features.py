@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from extractor.rules import cues
-from extractor.rules.context import Previous, metric_before
+from extractor.rules.context import Previous, in_an_aside, metric_before
 from extractor.rules.figure_months import period_at
 from extractor.rules.figures import signed_direction
 from extractor.rules.objections import Figure, own_market_use, whose_figure
@@ -170,7 +170,8 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
     """The metric of the number: the word named nearest before it, else what a word after it names, else the
     figure's before it or the paragraph's; then the corrections its unit and the words after it make."""
     previous = place.previous
-    if previous is not None and previous.metric is not None and metric_end <= place.prev_end:
+    if previous is not None and previous.metric is not None and metric_end <= place.prev_end \
+            and not in_an_aside(place.s, place.prev_end, place.number.start):
         metric = previous.metric  # the word before the figure before is that figure's ("... 1.16 million mt, up 2.7%")
     if named_after:  # "70.86 million mt of capacity ... in operation", "2.6 million mt of output"
         metric = "operating_capacity" if cues.IN_OPERATION.search(post) else \

@@ -217,6 +217,11 @@ SURVEY_WORD = category(
     "survey_word", "the survey covered smelters with 3 million mt of capacity",
     fixed("survey", "surveyed", "sample", "sampled", "involv*", "covering", "covered", "covers", "statistic cover*",
           "statistics cover*"))
+# the opening of an aside between commas that describes where a figure comes from ("The output figure, based on a
+# survey of smelters with 80% of capacity, was up 7.7%"): its metric words are no metric of the figure after it
+SOURCE_ASIDE = category("source_aside", "output, based on a survey of plants holding 80% of capacity, rose 3%",
+                        fixed("based on", "according to", "accounting for", "which account for", "which accounts for",
+                              "representing", "covering"))
 LOSE_WORD = category("lose_word", "smelters will lose annual output of 20,000 mt", fixed("lose", "lost", "losing"))
 YEARLY = category("yearly", "two smelters will reduce annual output by 150,000 mt", fixed("annual", "yearly"))
 PROJECT_WORD = category("project_word", "the capacity of refining projects", noun("project"))
