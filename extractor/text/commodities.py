@@ -128,7 +128,7 @@ _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
                                 r"(?:that|those)|^\d[\d ]*\s+(?:million\s+)?(?:mt|kg|tonnes|tons))"
-                                r"\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}$")
+                                r"\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,5}$")
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +213,7 @@ def _named_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> list[
         if _OTHER_PRODUCT_AFTER.match(after):
             continue  # "aluminum hydroxide", "copper scrap", "nickel ore": another product named after the metal
         produced = bool(_PRODUCTION_AFTER.match(after) or _TRADE_AFTER.match(after)
-                        or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                        or _PRODUCTION_BEFORE.search(text, max(0, match.start() - 70), match.start())
                         or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start())))
         named.append((match.start(), match.end(), index[match.group(1)], produced))
     return named
@@ -233,7 +233,7 @@ def _generic_mentions(text: str, found: list[tuple[int, int, str, bool]]) -> lis
         # ("high-nickel ternary cathode materials": the metal qualifies the product named right after it)
         if _OTHER_PRODUCT_AFTER.match(after) or any(0 <= f[0] - match.end() <= 1 for f in found):
             continue
-        produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        produced_of = bool(_PRODUCTION_BEFORE.search(text, max(0, match.start() - 70), match.start())
                            or (_MOVED_AFTER.match(after) and _CLAUSE_OPEN.search(text, 0, match.start()))
                            or _PRODUCERS_RAN.match(after)
                            or _PRODUCERS_AFTER.match(after) and _RATE_AT.search(text, max(0, match.start() - 40),

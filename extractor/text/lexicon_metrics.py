@@ -118,7 +118,8 @@ BREAKDOWN_LEAD = category(
 PRONOUN_LEAD = category("pronoun_lead", "It was also up 5.9% year on year", fixed("It", "This", "That", "The figure"))
 
 # (d) metric words: what a figure is of, each metric's words (`vocabulary.METRIC_WORDS` reads them in its order)
-OUTPUT_WORD = category("output_word", "production edged up in May; output of copper", fixed("production", "output"))
+OUTPUT_WORD = category("output_word", "production edged up in May; output of copper; manufacturing of refined lead",
+                       fixed("production", "output"), word("manufacturing", only_before=(" of",)))
 # output or its rate, as a region's or a producer's ("Guangxi's operating rate", "the output of a smelter")
 OUTPUT_OR_RATE = category("output_or_rate", "Guangxi's operating rate rose", OUTPUT_WORD, fixed("operating rate"))
 MAINTENANCE = category("maintenance", "output lost to maintenance", fixed("maintenance"))
@@ -193,7 +194,9 @@ PRODUCE_WORD = category(
     noun("production schedule"), fixed("volume"),
     replace(verb("make", "made"), not_before=(" up",)),  # ("making up 24.3%": a share)
     fixed("churn out", "churned out", "churns out"),
-    fixed("turned out", "generation"), written_order=True)
+    fixed("turned out", "generation"),
+    word("manufacturing", only_before=(" of",)), fixed("manufactured"),  # ("Manufacturing of refined lead amounted")
+    written_order=True)
 # what a mass after its figure names ("2.6 million mt of output"; `features._NAMED_AFTER` maps each to its metric)
 PRICE_NOUN = category("price_noun", "spot prices rose", only(PRICE_WORD, "price"))
 NAMED_METRIC = category(
