@@ -40,3 +40,17 @@ def test_an_older_review_heads_its_sections_with_colon_lines() -> None:
 def test_region_sub_headings_with_colons_are_no_sections() -> None:
     text = "Jiangxi Region:\nLithium carbonate output rose 3% in May.\nQinghai Region:\nSalt lake output fell 2%.\n"
     assert len(split_sections(text)) == 1
+
+
+def test_an_abbreviation_s_full_stop_ends_no_sentence_but_a_month_s_at_a_sentence_end_does() -> None:
+    from extractor.text.clauses import split_sentences
+
+    def texts(text: str) -> list[str]:
+        return [s.text for s in split_sentences(text, 0)]
+
+    assert texts("Output was approx. 500 mt in Sept. 2020. Plant No. 2 was shut.") == [
+        "Output was approx. 500 mt in Sept. 2020.", "Plant No. 2 was shut."]
+    assert texts("Tin rose vs. March, Yunnan Tin Co. Ltd said. Lead fell.") == [
+        "Tin rose vs. March, Yunnan Tin Co. Ltd said.", "Lead fell."]
+    assert texts("Output rose 2% in Jan. Zinc fell 1% in Feb. 2021 was a low year.") == [
+        "Output rose 2% in Jan.", "Zinc fell 1% in Feb. 2021 was a low year."]

@@ -54,7 +54,7 @@ POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 SPAN_SINCE_JANUARY = re.compile(
     rf"\b(?:from\s+)?(?:January\s*(?:-?\s*to\s*-?|-|–|through|and)|(?:{MONTH_NAMES})\s*(?:-|–|\s+to\s+|\s+through\s+))"
     rf"\s*({MONTH_NAMES})(?:\s*,?\s*(?:in\s+)?{YEAR})?"  # "January-May", "April-December" (a fiscal year's): month N
-    rf"|\bJan(?:uary)?\s*-\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
+    rf"|\bJan(?:uary)?\.?\s*(?:-|\s(?:to|through|until)\s)\s*({MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*{YEAR})?"
     r"|\b(?:the\s+)?first\s+((?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})(?=\s+months)|month\b|"
     rf"half\b(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))|(?:two|three)(?=\s+quarters))(?:\s+months|\s+quarters)?"
     r"(?:\s+of\s+(?:this\s+year|" + YEAR + r"))?",  # ("the first three quarters of 2023": January to September)

@@ -14,21 +14,27 @@ from extractor.text.fiscal_years import fiscal_parts, fiscal_years
 from extractor.text.lexicon import forms, words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, resolve_month, shift_month
 
-_ABBREVIATIONS = r"(?<!\bapprox)(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bSt)"
-# The end mark is looked for first: at the many positions with none, the regex stops there (the lookbehinds all
-# test the same position, so their order changes no match).
+# An abbreviation's full stop ends no sentence ("approx. 500 mt", "Tongling Co. Ltd", "vs. March"), nor a month's
+# before its year ("in Feb. 2021"). The end mark is looked for first: at the many positions with none,
+# the regex stops there (the lookbehinds, each with its full stop, all test the place after it).
+_ABBREVIATIONS = (r"(?<!\bapprox\.)(?<!\bNo\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
+                  r"(?<!\bU\.S\.)(?<!\bSt\.)"
+                  r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+(?:19|20)\d\d\b)"
+                  r"(?!(?<=\bSept\.)\s+(?:19|20)\d\d\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A-Z0-9(\[“"*])"""
                            r"|(?<=\])\s+(?=[A-Z][a-z])")  # after a bracketed lead-in: "[SMM Analysis: ...] In January"
 
 # Abbreviations too ("rises 49% YoY in Jul", "from Jan to ... in Feb"), capitalised as names are.
-MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
+MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\.?\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
 CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b{words('ytd')}\b[^.;]*?\bthrough\s+({MONTH_NAMES})"
     rf"|\bby the end of\s+({MONTH_NAMES})[^.;]*?\b{words('cumulative')}"
     r"|\b(?:the\s+)?(?:first|opening)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
-    rf"|\bJan\.?\s*[-–]\s*({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?(?:\s*,?\s*((?:19|20)\d\d))?"  # "Jan-Mar 2021"
+    # "Jan-Mar 2021", "from Jan. through Feb. 2021"
+    rf"|\bJan\.?\s*(?:[-–]|\s(?:to|through|until)\s)\s*({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b\.?"
+    r"(?:\s*,?\s*((?:19|20)\d\d))?"
     rf"|\b(?:the\s+)?first[\s-]+(half)(?!\s+of\s+(?:the\s+month|{MONTH_NAMES}))(?:\s+\(H1\))?"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     r"|\b(?:the\s+)?(?:first|opening|initial)\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
