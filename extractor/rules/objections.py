@@ -24,7 +24,7 @@ from extractor.text.commodities import (
     region_for,
 )
 from extractor.text.lexicon import words
-from extractor.text.months import MONTH_NAMES
+from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.numbers import NumberSpan
 
 # Where a figure's own words stop: a clause break, or a conjunction that starts another statement.
@@ -202,11 +202,14 @@ def _installations_s(figure: Figure) -> str | None:
 
 # "81,735kg (2.63Moz)": a quantity in parentheses right after another (not a change's) is the same one restated.
 _RESTATED = re.compile(r"\d\s*(?:[a-z]+\.?\s*){1,3}\(\s*$", re.I)
+# (not one of a month of its own: "amounted to 19,412 kg (9,705 kg in Feb. 2021, ...)" is the span's, then the month's)
+_OWN_MONTH_AFTER = re.compile(rf"\s*(?:in|for|during)\s+(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b")
 
 
 def _restated(figure: Figure) -> str | None:
     """ "gold output reached 81,735kg (2.63Moz)": the figure before in another unit, not a figure of its own."""
-    if figure.number.unit not in (None, "%", "pp") and _RESTATED.search(figure.sentence, 0, figure.number.start):
+    if figure.number.unit not in (None, "%", "pp") and _RESTATED.search(figure.sentence, 0, figure.number.start) \
+            and not _OWN_MONTH_AFTER.match(figure.sentence, figure.number.end):
         return "the figure before restated in another unit"
     return None
 

@@ -65,6 +65,7 @@ MONTH_SPAN = re.compile(rf"\b(?:(?:during|in|for|over)\s+(?:the\s+)?({MONTH_NAME
                         rf"|\b({MONTH_NAMES})\s*[-–]\s*({MONTH_NAMES})\s+period)\b(?:\s*,?\s*((?:19|20)\d\d)\b)?")
 # The end of a year as a moment ("stocks were 2,149 kt at the end of 2019"): its December, a state, no span.
 YEAR_END = re.compile(r"\b(?:at|by|as\s+of)\s+the\s+end\s+of\s+((?:19|20)\d\d)\b", re.I)
+_REPORTING_SPAN = re.compile(rf"\b(?:during|over|in|for)\s+the\s+{words('reporting_span')}\b", re.I)
 # "last month" / "next month" as a period (the report month, the month after it); "from last month" compares.
 _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in forms("not_relative"))
                              + rf"\b({words('relative')})\s+month\b", re.I)
@@ -189,6 +190,9 @@ def _month_mentions(sentence: str, report_month: str | None) -> tuple[MonthMenti
     mentions += parts + [y for y in years if not any(start <= y.position < end for start, end in parts_taken)]
     taken += parts_taken + years_taken
     mentions += _relative_mentions(sentence, report_month)
+    if report_month is not None:  # ("during the reporting months": the span since January the release covers)
+        mentions += [MonthMention(m.start(), report_month, cumulative=True)
+                     for m in prefilter.finditer(_REPORTING_SPAN, sentence)]
     mentions += [MonthMention(m.start(), f"{m.group(1)}-12") for m in prefilter.finditer(YEAR_END, sentence)]
     mentions += _named_mentions(sentence, report_month, taken)
     return tuple(sorted(mentions, key=lambda m: m.position))
@@ -294,6 +298,9 @@ def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMen
             for match in prefilter.finditer(_RELATIVE_MONTH, sentence)]
 
 
+_FIGURE_ASIDE = re.compile(r"\(\s*\d")  # an aside that opens with a figure: "(9,705 kg in Feb. 2021, ...)"
+
+
 def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[int, int]]) -> list[MonthMention]:
     """Months named as periods: not inside a span already read, not compared with, not in a parenthesised aside."""
     mentions: list[MonthMention] = []
@@ -303,8 +310,10 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
         if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]) or (
                 match.group(2) and _PERCENT_ON.search(sentence, max(0, match.start() - 12), match.start())):
             continue
-        if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
-            continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period
+        if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()) \
+                and not _FIGURE_ASIDE.match(sentence, sentence.rfind("(", 0, match.start())):
+            continue  # an aside in parentheses ("SMM adjusted the figure in late April") is not the period, but a
+            # figure's month in its own ("(9,705 kg in Feb. 2021, up 20.9 percent)") is that figure's
         year = match.group(2)
         if year is None and report_month and _LAST_YEAR_AFTER.match(sentence, match.end()):
             year = str(int(report_month[:4]) - 1)  # "in June last year": the year before the report's

@@ -23,7 +23,7 @@ COMPARED_MONTH = category(
 AGAINST = category(
     "against", "up 3% against the previous month; 2% lower than in the same month of 2023",
     only(COMPARED_WITH, "compared to", "compared with", "matched with", "from", "than", "over", "against", "versus",
-         "vs.", "vs", "on"), fixed("than in"))
+         "vs.", "vs", "on"), fixed("than in", "than during"))
 AGAINST_YEAR = category(
     "against_year", "up 3% compared with a year earlier; 2% above last year's level",
     only(COMPARED_WITH, "compared to", "compared with", "from", "than", "over", "versus", "vs.", "vs", "above",
@@ -92,6 +92,10 @@ MONTH_START = category("month_start", "inventory was 21,000 mt in early April",
 
 # (c) spans and parts of a period
 YTD = category("ytd", "YTD output reached 3 million mt", fixed("YTD", "year-to-date"))
+# the span a statistics office's release covers, named again after its months ("from January through February ...;
+# gold output increased by 22 percent during the reporting months"): the span since January to the report's month
+REPORTING_SPAN = category("reporting_span", "output rose 3% over the reporting period",
+                          fixed("reporting period", "reporting months"))
 # a later part of a year as a figure's span ("in the second half of 2019"): that part is the figure's segment
 LATER_PART = category("later_part", "output is expected at 68,000 mt in the second half of the year",
                       fixed("second half", "second quarter", "third quarter", "fourth quarter"))
