@@ -4,7 +4,8 @@ year" before each product's change — and only where the document states none i
 
 The labeller reads a bare change as MoM; in a release that states year-on-year comparisons and never a
 month-on-month one (a format that publishes so calls this), a bare change is year on year. A change whose sentence
-names a month or a year is compared with that, not bare.
+names a month or a year is compared with that, not bare. In any section, a bare change that the section states again
+year on year (a headline's "down 6%", the body's "dropped by 6% year-on-year") is that change.
 """
 
 from __future__ import annotations
@@ -34,6 +35,23 @@ def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> li
             or prefilter.search(MOM, body):
         return facts
     return [_year_on_year(fact) if _bare(text, fact) else fact for fact in facts]
+
+
+def as_stated_elsewhere(text: str, facts: list[Fact]) -> list[Fact]:
+    """The facts, a bare change (a headline's "output down 6% in January") year on year where the section states the
+    same change of the same figure year on year ("dropped by 6% year-on-year in January"): the same change, told
+    twice."""
+    stated = {_change_key(f, "yoy_") for f in facts if f.label.measure.startswith("yoy_") and not _bare(text, f)}
+    if not stated:
+        return facts
+    return [_year_on_year(f) if f.label.measure.startswith("mom_") and _change_key(f, "mom_") in stated
+            and _bare(text, f) else f for f in facts]
+
+
+def _change_key(fact: Fact, prefix: str) -> tuple[object, ...]:
+    value = tuple(fact.value) if isinstance(fact.value, list) else fact.value
+    label = fact.label
+    return label.commodity, label.region, label.metric, label.period, label.measure.removeprefix(prefix), value
 
 
 def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> list[Fact]:
