@@ -210,8 +210,8 @@ def _label_number(place: NumberPlace) -> Fact:
     content = content_of(f.clause_pre, _unit_words(f.number) + f.post, f.previous) \
         if f.metric not in RATE_METRICS else None
     section, offset, number = place.section, place.offset, place.number
-    label = Label(section.commodity, section.region, as_metric(metric), segment, content, period, as_basis(basis),
-                  as_measure(measure))
+    label = Label(section.commodity, _region_of_part(section.region, segment), as_metric(metric), segment, content,
+                  period, as_basis(basis), as_measure(measure))
     label, value = market_or_balance(f, label, value)
     fact = Fact(label, value, unit, number.qualifier, f.s[quote_start:quote_end],
                 Span(offset + number.start, offset + number.end), Span(offset + quote_start, offset + quote_end),
@@ -258,6 +258,15 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
+
+
+def _region_of_part(region: str, segment: str | None) -> str:
+    """A part of the world named as its figure's subject ("Latin American crude steel production totaled ...") is a
+    part of the world's figures (region `global`, the part its segment), not the default country's."""
+    return "global" if region == "china" and segment in _WORLD_PARTS else region
+
+
+_WORLD_PARTS = frozenset(vocab.WORLD_REGION_OF_ADJECTIVE.values())
 
 
 def _within_region(f: NumberFeatures, segment: str | None) -> str | None:
