@@ -41,11 +41,10 @@ def as_stated_elsewhere(text: str, facts: list[Fact]) -> list[Fact]:
     """The facts, a bare change (a headline's "output down 6% in January") year on year where the section states the
     same change of the same figure year on year ("dropped by 6% year-on-year in January"): the same change, told
     twice."""
-    stated = {_change_key(f, "yoy_") for f in facts if f.label.measure.startswith("yoy_") and not _bare(text, f)}
+    stated = {_change_key(f, "yoy_") for f in facts if f.label.measure.startswith("yoy_")}
     if not stated:
         return facts
-    return [_year_on_year(f) if f.label.measure.startswith("mom_") and _change_key(f, "mom_") in stated
-            and _bare(text, f) else f for f in facts]
+    return [_year_on_year(f) if _bare(text, f) and _change_key(f, "mom_") in stated else f for f in facts]
 
 
 def _change_key(fact: Fact, prefix: str) -> tuple[object, ...]:

@@ -260,13 +260,13 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     return segment, unit
 
 
+_WORLD_PARTS = frozenset(vocab.WORLD_REGION_OF_ADJECTIVE.values())
+
+
 def _region_of_part(region: str, segment: str | None) -> str:
     """A part of the world named as its figure's subject ("Latin American crude steel production totaled ...") is a
     part of the world's figures (region `global`, the part its segment), not the default country's."""
     return "global" if region == "china" and segment in _WORLD_PARTS else region
-
-
-_WORLD_PARTS = frozenset(vocab.WORLD_REGION_OF_ADJECTIVE.values())
 
 
 def _within_region(f: NumberFeatures, segment: str | None) -> str | None:
