@@ -54,3 +54,13 @@ def test_an_abbreviation_s_full_stop_ends_no_sentence_but_a_month_s_at_a_sentenc
         "Tin rose vs. March, Yunnan Tin Co. Ltd said.", "Lead fell."]
     assert texts("Output rose 2% in Jan. Zinc fell 1% in Feb. 2021 was a low year.") == [
         "Output rose 2% in Jan.", "Zinc fell 1% in Feb. 2021 was a low year."]
+
+
+def test_a_dateline_is_a_sentence_of_its_own_and_its_month_and_day_stay_together() -> None:
+    from extractor.text.clauses import split_sentences
+
+    text = "SHANGHAI, Apr. 12 (SMM) – Tight ore supply cut zinc output. Output is expected to rise in May."
+    assert [s.text for s in split_sentences(text, 0)] == [
+        "SHANGHAI, Apr. 12 (SMM)", "Tight ore supply cut zinc output.", "Output is expected to rise in May."]
+    # a dash after a parenthesis in a sentence's middle, before lower case, ends nothing
+    assert len(split_sentences("Output reached 81,735kg (2.63Moz) – a record. It rose.", 0)) == 2

@@ -15,14 +15,16 @@ from extractor.text.lexicon import forms, words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, resolve_month, shift_month
 
 # An abbreviation's full stop ends no sentence ("approx. 500 mt", "Tongling Co. Ltd", "vs. March"), nor a month's
-# before its year ("in Feb. 2021"). The end mark is looked for first: at the many positions with none,
-# the regex stops there (the lookbehinds, each with its full stop, all test the place after it).
+# before its year or a dateline's day ("in Feb. 2021", "SHANGHAI, Apr. 12 (SMM)"). The end mark is looked for first:
+# at the many positions with none, the regex stops there (the lookbehinds, each with its full stop, all test the place
+# after it).
 _ABBREVIATIONS = (r"(?<!\bapprox\.)(?<!\bNo\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
                   r"(?<!\bU\.S\.)(?<!\bSt\.)"
-                  r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+(?:19|20)\d\d\b)"
+                  r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+(?:(?:19|20)\d\d\b|\d{1,2}\s*\())"
                   r"(?!(?<=\bSept\.)\s+(?:19|20)\d\d\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A-Z0-9(\[“"*])"""
-                           r"|(?<=\])\s+(?=[A-Z][a-z])")  # after a bracketed lead-in: "[SMM Analysis: ...] In January"
+                           r"|(?<=\])\s+(?=[A-Z][a-z])"  # after a bracketed lead-in: "[SMM Analysis: ...] In January"
+                           r"|(?<=\))\s+[–—]\s+(?=[A-Z])")  # after a dateline: "SHANGHAI, Apr. 12 (SMM) – China's ..."
 
 # Abbreviations too ("rises 49% YoY in Jul", "from Jan to ... in Feb"), capitalised as names are.
 MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\.?\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
