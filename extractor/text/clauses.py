@@ -74,7 +74,9 @@ _RELATIVE_MONTH = re.compile("".join(rf"(?<!{re.escape(word)} )" for word in for
 # A month named as the thing compared with ("from October", "compared to October") is not the period.
 _COMPARED_SPAN = re.compile(rf"\b{words('compared_span')}\s+(?:(?:in|during)\s+)?(?:the\s+)?$", re.I)
 _COMPARED_MONTH = re.compile(
-    rf"{words('compared_month')}\s+(?:in\s+)?"  # ("2.65% higher than in August")
+    # (or an event's end: "an overhaul scheduled to continue through to early December")
+    rf"(?:{words('compared_month')}\s+(?:in\s+)?|{words('event_end')}\s+(?:early\s+|mid-?|late\s+)?)"
+    # ("2.65% higher than in August")
     rf"(?:(?:that|those|the\s+level)\s+(?:in|of)\s+|the\s+(?:[\w-]+\s+){{1,4}}(?:in|of)\s+)?(?:the\s+)?(?:end\s+of\s+)?"
     rf"({MONTH_NAMES}|{MONTH_ABBREVIATIONS})\s*$",
     re.I,

@@ -55,6 +55,9 @@ PERIOD_NAMED_BEFORE = category(
 MONTH_COMPARED = category("month_compared", "2% higher compared with April; down 1% against May 2018",
                           only(COMPARED_WITH, "from", "compared to", "compared with", "in comparison to",
                                "in comparison with", "than", "versus", "vs.", "vs", "over", "against"))
+# the end of an event's time, no period of a figure ("an overhaul scheduled to continue through to early December")
+EVENT_END = category("event_end", "maintenance will last until mid-May; an overhaul through to early December",
+                     fixed("until", "till", "through to", "lasting to", "last to", "continue to", "extend to"))
 # "last month" is a period, "from last month" a comparison
 NOT_RELATIVE = category("not_relative", "output fell from last month", only(COMPARED_WITH, "from", "than", "over"))
 
