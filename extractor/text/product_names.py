@@ -94,7 +94,7 @@ METAL_PRODUCT_WORDS = ("salt", "salts", "intermediate", "intermediates", "sulpha
 # as bare metal names are. Headings with these names are their products' sections.
 PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "pig_iron": ("pig iron",),
-    "hot_metal": ("hot metal",),
+    "hot_metal": ("hot metal", "molten iron"),
     "finished_steel": ("finished steel", "steel products", "finished steel products"),
     "rebar": ("rebar",),
     "wire_rod": ("wire rod", "wire rods"),
