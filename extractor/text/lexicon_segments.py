@@ -23,6 +23,18 @@ def _sided(heads: tuple[str, ...]) -> tuple[str, ...]:
                  for tail in ("side", "sector", "output", "production", "lines", "line"))
 
 
+_ROUTES = tuple(f"{head}{plural}" for head in ("blast furnace", "converter", "electric furnace", "electric arc furnace",
+                                               "basic oxygen furnace", "induction furnace", "open-hearth furnace",
+                                               "EAF", "BOF") for plural in ("s", ""))
+
+
+def _by_route(route: str) -> tuple[str, ...]:
+    """A steelmaking route named as the part of a figure: after "via", "by", "using" or "through", or before the
+    steel's output ("converter steel production", "EAF output")."""
+    return (*(f"{how} {route}" for how in ("via", "by", "using", "through", "from")),
+            *(f"{route} {steel}{what}" for steel in ("", "steel ") for what in ("production", "output")))
+
+
 SEGMENTS: tuple[tuple[str, Category], ...] = (
     *(_segment(f"{size} smelters", f"{size}-sized smelters ran at 70%", f"{size} smelters", f"{size}-sized smelters")
       for size in _SIZES),
@@ -105,6 +117,9 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
              "refined secondary-lead"),
     _segment("pr-nd oxide", "Pr-Nd oxide output rose", "Pr-Nd oxide"),
     _segment("pr-nd alloy", "Pr-Nd alloy output fell", "Pr-Nd alloy"),
+    # steel by its furnace, the report's own name for it ("production via blast furnaces rose", "production by
+    # converter", "those by electric furnaces", "steel production using EAFs")
+    *(_segment(route.lower(), f"crude steel production via {route} rose", *_by_route(route)) for route in _ROUTES),
     _segment("social", "social inventories fell", "social inventor*"),
     _segment("in-plant", "in-plant inventories rose", "in-plant inventor*"),
     _segment("smelters", "smelters' inventories rose", "smelters' inventor*", "smelter' inventor*",
