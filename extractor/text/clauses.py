@@ -41,7 +41,7 @@ CUMULATIVE_RANGE = re.compile(
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     r"|\b(?:the\s+)?(?:first|opening|initial)\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     # "the nine months", "the nine-month period": a span since January where it ends in the report's month
-    r"|\bthe\s+(?:(?:initial|opening)\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven)[- ]months?\b"
+    r"|\bthe\s+(?:(?:initial|opening)\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[- ]months?\b"
     r"(?:\s+period)?(?:\s+of\s+(?:the\s+(?:current\s+)?year|this\s+year|((?:19|20)\d\d)))?"
     r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b"  # "H1 2024", "2019H1"
     # the first quarter ("the initial quarter of 2022", "Q1 2019", "2019Q1"), a span since January of its March
