@@ -35,6 +35,9 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     assert named_product("Miners reported a sharp drop in hafnium output for March.") == "hafnium"
     assert named_product("Second-quarter niobium production climbed 8%.") == "niobium"
     assert named_product("World moly output edged up to 71 million lb.") == "molybdenum"
+    # a clause's opening word is no word of the name, and a concentrate named alone is a mine's part, no product
+    assert named_product("Mine supply rose 3%, with germanium ingot output up 4%.") == "germanium_ingot"
+    assert named_product("Mine supply rose 3%, with concentrate output up 4%.") is None
 
 
 def _stored_facts(tmp_path: Path, text: str, columns: str) -> list[tuple[object, ...]]:

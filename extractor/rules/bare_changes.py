@@ -47,6 +47,12 @@ def as_stated_elsewhere(text: str, facts: list[Fact]) -> list[Fact]:
     return [_year_on_year(f) if _bare(text, f) and _change_key(f, "mom_") in stated else f for f in facts]
 
 
+def of_a_span(text: str, facts: list[Fact]) -> list[Fact]:
+    """The facts, a bare change of a span since January ("global mine output increased by 5% in the 11 months")
+    year on year: a span's change is set against the same span a year before, never against a month."""
+    return [_year_on_year(f) if f.label.metric == "cumulative_production" and _bare(text, f) else f for f in facts]
+
+
 def _change_key(fact: Fact, prefix: str) -> tuple[object, ...]:
     value = tuple(fact.value) if isinstance(fact.value, list) else fact.value
     label = fact.label

@@ -144,7 +144,9 @@ _NAMED_PRODUCT = re.compile(
 )
 _NOT_PRODUCT = re.compile(
     rf"^(?:(?:china'?s?|chinese|domestic|global|world|total|monthly|annual|national|industry|the|its|their|"
-    rf"{MONTH_NAMES}|{MONTH_ABBREVIATIONS}|jan-\w+|(?:19|20)\d\d|[HQ][1-4]|[1-4][HQ]|in|of|and|smm)\s+)+", re.I)
+    rf"{MONTH_NAMES}|{MONTH_ABBREVIATIONS}|jan-\w+|(?:19|20)\d\d|[HQ][1-4]|[1-4][HQ]|in|of|and|smm|"
+    # (a clause's opening word: "..., with concentrate output increasing by 4%")
+    r"with|while|whereas|as|but|when|after|by|for|to|on|at|than|since)\s+)+", re.I)
 
 
 # a change or a part of a year before the product's name ("a decline in molybdenum output", "first-quarter cobalt
@@ -191,7 +193,7 @@ _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "globa
                      "materials", "spot", "market"}
 # a measure's kind, not a product, where it is the whole name ("Refined production", "Metal production"; but
 # "gallium metal production")
-_MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining"}
+_MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining", "concentrate", "concentrates"}
 
 
 # a sentence opening with a product and its output ("Hafnium sponge output: ...", "Zirconium sponge production rose")
