@@ -23,6 +23,9 @@ def _sided(heads: tuple[str, ...]) -> tuple[str, ...]:
                  for tail in ("side", "sector", "output", "production", "lines", "line"))
 
 
+_METALS = ("copper", "zinc", "lead", "nickel", "tin", "tungsten", "antimony", "molybdenum", "gold", "silver", "iron",
+           "manganese", "chrome", "lithium", "cobalt", "Copper", "Zinc", "Lead", "Nickel", "Tin", "ore", "earth",
+           "spodumene", "lepidolite", "fluorspar", "graphite")  # (and what names an ore's concentrate)
 _ROUTES = tuple(f"{head}{plural}" for head in ("blast furnace", "converter", "electric furnace", "electric arc furnace",
                                                "basic oxygen furnace", "induction furnace", "open-hearth furnace",
                                                "EAF", "BOF") for plural in ("s", ""))
@@ -117,6 +120,14 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
              "refined secondary-lead"),
     _segment("pr-nd oxide", "Pr-Nd oxide output rose", "Pr-Nd oxide"),
     _segment("pr-nd alloy", "Pr-Nd alloy output fell", "Pr-Nd alloy"),
+    # a study group's mine output by its route (the contract: ICSG's "concentrate" and "sx-ew"), not a metal's
+    # concentrate named as a product ("copper concentrate output")
+    ("concentrate", category(
+        "segment:concentrate", "concentrate production fell 0.2% while SX-EW output rose",
+        *(word(f"concentrate {what}", not_after=tuple(f"{metal} " for metal in _METALS))
+          for what in ("production", "output")), written_order=True)),
+    _segment("sx-ew", "SX-EW production fell 3.5%", "SX-EW production", "SX-EW output", "(SX-EW) production",
+             "(SX-EW) output", "electrowinning (SX-EW) production", "electrowon production", "electrowon output"),
     # steel by its furnace, the report's own name for it ("production via blast furnaces rose", "production by
     # converter", "those by electric furnaces", "steel production using EAFs")
     *(_segment(route.lower(), f"crude steel production via {route} rose", *_by_route(route)) for route in _ROUTES),
