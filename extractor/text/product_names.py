@@ -121,6 +121,8 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     "aluminum_extrusion": ("aluminum extrusion", "aluminum extrusions", "aluminum profile", "aluminum profiles",
                            "aluminum extruders"),
     "aluminum_foil": ("aluminum foil",),
+    "copper_material": ("copper material", "copper materials"),  # (semi-finished copper: NBS's copper materials)
+    "aluminum_material": ("aluminum material", "aluminum materials"),
     "copper_tube": ("copper tube", "copper tubes", "copper pipe", "copper pipes", "copper pipe tube"),
     "copper_strip": ("copper strip", "copper strips"),
     "lead_acid_battery": ("lead acid battery", "lead acid batteries"),
