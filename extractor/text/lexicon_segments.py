@@ -23,9 +23,13 @@ def _sided(heads: tuple[str, ...]) -> tuple[str, ...]:
                  for tail in ("side", "sector", "output", "production", "lines", "line"))
 
 
-_METALS = ("copper", "zinc", "lead", "nickel", "tin", "tungsten", "antimony", "molybdenum", "gold", "silver", "iron",
-           "manganese", "chrome", "lithium", "cobalt", "Copper", "Zinc", "Lead", "Nickel", "Tin", "ore", "earth",
-           "spodumene", "lepidolite", "fluorspar", "graphite")  # (and what names an ore's concentrate)
+# what names a concentrate as a product ("copper concentrate", "iron ore concentrate"), as written at a sentence's
+# start too
+_CONCENTRATE_OF = tuple(f"{name} " for word in ("copper", "zinc", "lead", "nickel", "tin", "tungsten", "antimony",
+                                                "molybdenum", "gold", "silver", "iron", "manganese", "chrome",
+                                                "lithium", "cobalt", "ore", "earth", "spodumene", "lepidolite",
+                                                "fluorspar", "graphite")
+                        for name in (word, word.capitalize()))
 _ROUTES = tuple(f"{head}{plural}" for head in ("blast furnace", "converter", "electric furnace", "electric arc furnace",
                                                "basic oxygen furnace", "induction furnace", "open-hearth furnace",
                                                "EAF", "BOF") for plural in ("s", ""))
@@ -124,7 +128,7 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
     # concentrate named as a product ("copper concentrate output")
     ("concentrate", category(
         "segment:concentrate", "concentrate production fell 0.2% while SX-EW output rose",
-        *(word(f"concentrate {what}", not_after=tuple(f"{metal} " for metal in _METALS))
+        *(word(f"concentrate {what}", not_after=_CONCENTRATE_OF)
           for what in ("production", "output")), written_order=True)),
     _segment("sx-ew", "SX-EW production fell 3.5%", "SX-EW production", "SX-EW output", "(SX-EW) production",
              "(SX-EW) output", "electrowinning (SX-EW) production", "electrowon production", "electrowon output"),
