@@ -104,14 +104,15 @@ def period_passed_on(mentions: list[cl.MonthMention], bases: set[int]) -> cl.Mon
 
 def sentence_mentions(s: str, report_month: str | None, carried_span: cl.MonthMention | None) -> list[cl.MonthMention]:
     """The months the sentence names as periods (a size class's "annual" is none), else the year after the one its
-    change is set against, else the span carried to it."""
+    change is set against, else the span carried to it (unless it states a change month on month)."""
     mentions = [m for m in cl.month_mentions(blank_size_classes(s), report_month)
                 if not (_LAST_YEAR_AT.match(s, m.position) and _FROM_FIGURE.search(s, 0, m.position))]
     base_year = _BASE_YEAR.search(s) if not mentions else None
     if base_year is not None:  # "Output totalled 64.3 million t, up 1.5% on 2017": the year after the one compared with
         mentions = [cl.MonthMention(base_year.start(), f"{int(base_year.group(1)) + 1}-12", cumulative=True)]
-    if not mentions and carried_span is not None:
-        mentions = [carried_span]  # the span carried is the sentence's own
+    if not mentions and carried_span is not None and not prefilter.search(cl.MOM, s):
+        mentions = [carried_span]  # the span carried is the sentence's own (not one stating a change month on month,
+        # a month's: "Chinese output was down month-on-month by 1.3% but up by 5.7% year-on-year")
     return mentions
 
 
