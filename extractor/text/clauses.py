@@ -24,7 +24,8 @@ _ABBREVIATIONS = (r"(?<!\bapprox\.)(?<!\bNo\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.
                   r"(?!(?<=\bSept\.)\s+(?:19|20)\d\d\b)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A-Z0-9(\[“"*])"""
                            r"|(?<=\])\s+(?=[A-Z][a-z])"  # after a bracketed lead-in: "[SMM Analysis: ...] In January"
-                           r"|(?<=\))\s+[–—]\s+(?=[A-Z])")  # after a dateline: "SHANGHAI, Apr. 12 (SMM) – China's ..."
+                           # after a dateline: "SHANGHAI, Apr. 12 (SMM) – China's ..."
+                           r"|(?<=\))\s+[–—]\s+(?=[A-Z])")
 
 # Abbreviations too ("rises 49% YoY in Jul", "from Jan to ... in Feb"), capitalised as names are.
 MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\.?\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
@@ -41,7 +42,8 @@ CUMULATIVE_RANGE = re.compile(
     r"(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     r"|\b(?:the\s+)?(?:first|opening|initial)\s+(two|three)\s+quarters(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|((?:19|20)\d\d)))?"
     # "the nine months", "the nine-month period": a span since January where it ends in the report's month
-    r"|\bthe\s+(?:(?:initial|opening)\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[- ]months?\b"
+    r"|\bthe\s+(?:(?:initial|opening)\s+)?"
+    r"(two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[- ]months?\b"
     r"(?:\s+period)?(?:\s+of\s+(?:the\s+(?:current\s+)?year|this\s+year|((?:19|20)\d\d)))?"
     r"|\b(H1|1H)(?:\s*[-/]?\s*((?:19|20)\d\d))?\b|\b((?:19|20)\d\d)\s*(H1)\b"  # "H1 2024", "2019H1"
     # the first quarter ("the initial quarter of 2022", "Q1 2019", "2019Q1"), a span since January of its March
@@ -302,6 +304,7 @@ def _relative_mentions(sentence: str, report_month: str | None) -> list[MonthMen
             for match in prefilter.finditer(_RELATIVE_MONTH, sentence)]
 
 
+_DAY_BEFORE = re.compile(r"(?<![\d.,])\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$")
 _FIGURE_ASIDE = re.compile(r"\(\s*\d")  # an aside that opens with a figure: "(9,705 kg in Feb. 2021, ...)"
 
 
@@ -309,8 +312,8 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
     """Months named as periods: not inside a span already read, not compared with, not in a parenthesised aside."""
     mentions: list[MonthMention] = []
     for match in prefilter.finditer(MONTH_MENTION, sentence):
-        if any(start <= match.start() < end for start, end in taken):
-            continue
+        if any(start <= match.start() < end for start, end in taken) or _DAY_BEFORE.search(sentence, 0, match.start()):
+            continue  # (a day's date, the day first: "the duty introduced on 1st January 2019")
         if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]) or (
                 match.group(2) and _PERCENT_ON.search(sentence, max(0, match.start() - 12), match.start())):
             continue
