@@ -312,7 +312,8 @@ def _named_mentions(sentence: str, report_month: str | None, taken: list[tuple[i
     """Months named as periods: not inside a span already read, not compared with, not in a parenthesised aside."""
     mentions: list[MonthMention] = []
     for match in prefilter.finditer(MONTH_MENTION, sentence):
-        if any(start <= match.start() < end for start, end in taken) or _DAY_BEFORE.search(sentence, 0, match.start()):
+        if any(start <= match.start() < end for start, end in taken) \
+                or _DAY_BEFORE.search(sentence, max(0, match.start() - 8), match.start()):
             continue  # (a day's date, the day first: "the duty introduced on 1st January 2019")
         if prefilter.search(_COMPARED_MONTH, sentence[max(0, match.start() - 40):match.end(1)]) or (
                 match.group(2) and _PERCENT_ON.search(sentence, max(0, match.start() - 12), match.start())):
