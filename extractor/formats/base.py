@@ -10,7 +10,7 @@ from extractor.formats.article_tables import article_table_facts
 from extractor.formats.balance_tables import without_repeats
 from extractor.formats.tables import declared_scale, scale_factors
 from extractor.record import Driver, Fact, Scale, Span
-from extractor.rules.bare_changes import as_stated_elsewhere, of_a_span, with_stated_comparison
+from extractor.rules.bare_changes import implied_year_on_year, with_stated_comparison
 from extractor.rules.drivers import find_drivers
 from extractor.rules.labeller import label_section
 from extractor.rules.report_month import ReportMonth
@@ -67,7 +67,7 @@ class RulesFormat:
         """The section's sentences' facts, and the cells of the tables in it (`article_tables.py`) in place of what
         the sentences make of those cells."""
         labelled = in_millions(text, label_section(text, section, report_month, self.spans_carry), scale_factors)
-        facts = of_a_span(text, as_stated_elsewhere(text, labelled))
+        facts = implied_year_on_year(text, labelled)
         cells, tables = article_table_facts(text, section, report_month)
         if not tables:
             return facts

@@ -4,8 +4,9 @@ year" before each product's change — and only where the document states none i
 
 The labeller reads a bare change as MoM; in a release that states year-on-year comparisons and never a
 month-on-month one (a format that publishes so calls this), a bare change is year on year. A change whose sentence
-names a month or a year is compared with that, not bare. In any section, a bare change that the section states again
-year on year (a headline's "down 6%", the body's "dropped by 6% year-on-year") is that change.
+names a month or a year is compared with that, not bare. In any section, a bare change is year on year where its
+figure implies it: a span since January's, or one the section states again year on year (a headline's "down 6%", the
+body's "dropped by 6% year-on-year").
 """
 
 from __future__ import annotations
@@ -37,20 +38,14 @@ def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> li
     return [_year_on_year(fact) if _bare(text, fact) else fact for fact in facts]
 
 
-def as_stated_elsewhere(text: str, facts: list[Fact]) -> list[Fact]:
-    """The facts, a bare change (a headline's "output down 6% in January") year on year where the section states the
-    same change of the same figure year on year ("dropped by 6% year-on-year in January"): the same change, told
-    twice."""
+def implied_year_on_year(text: str, facts: list[Fact]) -> list[Fact]:
+    """The facts, each bare change year on year where its figure implies it: a span since January's ("global mine
+    output increased by 5% in the 11 months": a span is set against the same span a year before, never a month), or
+    one the section states again year on year, same figure and value (a headline's "output down 6% in January", the
+    body's "dropped by 6% year-on-year in January": the same change, told twice)."""
     stated = {_change_key(f, "yoy_") for f in facts if f.label.measure.startswith("yoy_")}
-    if not stated:
-        return facts
-    return [_year_on_year(f) if _bare(text, f) and _change_key(f, "mom_") in stated else f for f in facts]
-
-
-def of_a_span(text: str, facts: list[Fact]) -> list[Fact]:
-    """The facts, a bare change of a span since January ("global mine output increased by 5% in the 11 months")
-    year on year: a span's change is set against the same span a year before, never against a month."""
-    return [_year_on_year(f) if f.label.metric == "cumulative_production" and _bare(text, f) else f for f in facts]
+    return [_year_on_year(f) if (f.label.metric == "cumulative_production" or _change_key(f, "mom_") in stated)
+            and _bare(text, f) else f for f in facts]
 
 
 def _change_key(fact: Fact, prefix: str) -> tuple[object, ...]:

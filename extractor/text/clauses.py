@@ -28,7 +28,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A
                            r"|(?<=\))\s+[–—]\s+(?=[A-Z])")
 
 # Abbreviations too ("rises 49% YoY in Jul", "from Jan to ... in Feb"), capitalised as names are.
-MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?(?!\.?\s+\d{{1,2}}\b(?!\s*(?:%|mt|kt)))")
+# (not a day's date, its full stop before the day too: "Apr. 3 (SMM)")
+MONTH_MENTION = re.compile(rf"\b({MONTH_NAMES}|(?:{MONTH_ABBREVIATIONS})(?=\.|\b))\.?(?:\s*,?\s*((?:19|20)\d\d)\b)?"
+                           r"(?!\.?\s+\d{1,2}\b(?!\s*(?:%|mt|kt)))")
 CUMULATIVE_RANGE = re.compile(
     rf"\b(?:from\s+)?January\s*(?:-?\s*to\s*-?|-|–|through|and)\s*({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?"
     rf"|\b{words('ytd')}\b[^.;]*?\bthrough\s+({MONTH_NAMES})"

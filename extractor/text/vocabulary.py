@@ -169,8 +169,9 @@ REGION_BY_SEGMENT = re.compile(rf"\bin\s+(?:the\s+)?{_REGION_GROUP}\s+by\s*(?:(?
 # ... or by its adjective (a pattern of its own: in REGION_SEGMENT's alternation it made every search of it slower):
 # "The African output, at 1.9 Mt, ...", "the South American countries saw ..."
 REGION_ADJECTIVE_SEGMENT = re.compile(
-    rf"\b({words('world_region_adjective')})\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{words('output_word')}|countries|producers)\b",
-    re.I)  # (or with its product between: "Latin American crude steel production")
+    # (or with its product between: "Latin American crude steel production")
+    rf"\b({words('world_region_adjective')})\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{words('output_word')}|countries|producers)\b", re.I)
 
 PRICE_SEGMENT = re.compile(
     rf"\b((?:average\s+)?(?:monthly\s+average\s+)?{words('price_kind')}\s+{words('price_noun')})\b", re.I)
