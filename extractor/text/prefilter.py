@@ -148,7 +148,8 @@ class Patterns(Generic[Item]):
     def __init__(self, items: Iterable[Item]) -> None:
         self.items = tuple(items)
         self._needs: tuple[frozenset[int], ...] | None = None  # each item's clauses, by number
-        self._pieces: tuple[tuple[str, frozenset[int]], ...] = ()  # each piece with the clauses it is in
+        self._longest: re.Pattern[str] | None = None  # at each place, the longest piece starting there
+        self._held: dict[str, frozenset[int]] = {}  # a piece's clauses and those of the pieces it starts with
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items)
@@ -157,21 +158,43 @@ class Patterns(Generic[Item]):
         """The items whose pattern may match in text, in their order."""
         needs = self._needs or self._read()
         folded = _folded(text)
-        if folded is None:
+        if folded is None or self._longest is None:
             return self.items
-        held: set[int] = set()  # the clauses the text holds a piece of (a loop of `in`: faster here than a `map` of
-        for piece, clauses in self._pieces:  # `__contains__` or a list comprehension, measured)
-            if piece in folded:
-                held |= clauses
+        held: set[int] = set()  # the clauses the text holds a piece of: the pieces found at a place are the longest
+        for piece in set(self._longest.findall(folded)):  # one there and those it starts with, in one search
+            held |= self._held[piece]
         return [item for item, need in zip(self.items, needs) if need <= held]
 
     def _read(self) -> tuple[frozenset[int], ...]:
         clauses = {clause: number for number, clause in enumerate(dict.fromkeys(
             clause for item in self.items for clause in guard(item[0]).clauses))}
-        self._pieces = tuple((piece, frozenset(n for clause, n in clauses.items() if piece in clause))
-                             for piece in sorted({piece for clause in clauses for piece in clause}))
+        pieces = {piece: frozenset(n for clause, n in clauses.items() if piece in clause)
+                  for piece in sorted({piece for clause in clauses for piece in clause})}
+        self._held = _with_their_starts(pieces)
+        if pieces and "" not in pieces:
+            self._longest = pattern_cache.compiled("(?=(" + _longest_trie(list(pieces)) + "))")
         self._needs = tuple(frozenset(clauses[c] for c in guard(item[0]).clauses) for item in self.items)
         return self._needs
+
+
+def _with_their_starts(pieces: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+    """Each piece's clauses with those of the pieces it starts with (found where it is)."""
+    return {piece: frozenset().union(*(clauses for start, clauses in pieces.items() if piece.startswith(start)))
+            for piece in pieces}
+
+
+def _longest_trie(pieces: list[str]) -> str:
+    """One pattern matching, where a piece starts, the longest piece starting there (a piece another extends
+    tries the longer first)."""
+    heads: dict[str, list[str]] = {}
+    for piece in pieces:
+        if piece:
+            heads.setdefault(piece[0], []).append(piece[1:])
+    branches = [re.escape(head) + _longest_trie(rests) for head, rests in sorted(heads.items())]
+    if not branches:
+        return ""
+    either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{either})?" if "" in pieces else either
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
