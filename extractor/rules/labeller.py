@@ -57,6 +57,7 @@ from extractor.rules.lists import metal_changes, paired_months, paired_parts, re
 from extractor.rules.markets import market_or_balance
 from extractor.rules.overlaps import standing_facts
 from extractor.rules.reasons import review_reason
+from extractor.rules.figure_products import FigureProducts
 from extractor.rules.section_state import SectionState
 from extractor.rules.sections import Section
 from extractor.rules.subjects import clause_country, clause_section, has_clauses, sentence_sections
@@ -126,6 +127,7 @@ def _label_sentence(
     previous_clause = -1
     bases = base_months(s, mentions, numbers)
     split = has_clauses(s)
+    products = FigureProducts(base, s)
     for index, number in enumerate(numbers):
         own = month_named_after(mentions, s, number.end)
         clause_start = clause_start_of(s, number.start)
@@ -134,8 +136,8 @@ def _label_sentence(
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(s)
         place = NumberPlace(
             s, sentence.start, number, [m for m in mentions if id(m) not in bases or m is own], carried, report_month,
-            clause_country(clause_section(section, base, s, number.start) if split else section, base, s, number.start,
-                           number.end),
+            clause_country(products.of(clause_section(section, base, s, number.start) if split else section, number),
+                           base, s, number.start, number.end),
             clause_start,
             max(clause_start, numbers[index - 1].end if index else 0), min(next_start, clause_end(s, number.end)),
             previous, paragraph_segment, paragraph_metric,

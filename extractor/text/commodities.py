@@ -127,7 +127,8 @@ _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\
 # ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
-                                r"(?:that|those)|^\d[\d ]*\s+(?:million\s+)?(?:mt|kg|tonnes|tons))"
+                                r"(?:that|those)|"
+                                r"^\d[\d ]*\s*(?:(?:million|mln|thousand|lakh)\s+)?(?:metric\s+)?(?:mt|kg|t|tonnes?|tons?))"
                                 r"\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,5}$")
 
 

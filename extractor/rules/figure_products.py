@@ -1,0 +1,61 @@
+"""A figure's own product, named with it, where a sentence counts several products ("The country produced 30,250t
+of sulfur ..., as well as 30,156t of zinc and 14,176t of lead"): the product named right after a quantity ("N t of
+<product>") is that quantity's, and a change that follows it before the next quantity is the same product's
+("12,000 tonnes of lead, up 4%")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractor.rules.sections import Section
+from extractor.text.commodities import MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name
+from extractor.text.mining import names_refining
+from extractor.text.numbers import NumberSpan
+from extractor.text.product_names import MINED_PRODUCTS
+
+_OF_AFTER = re.compile(r"\s+of\s", re.I)
+# (normalized: "30 156t of ", "4 5 mln metric tons of ")
+_OF_WORDS = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+of\s+(?:the\s+)?")
+_WINDOW = 60
+
+
+def figure_product(about: Section, base: Section, sentence: str, number: NumberSpan) -> str | None:
+    """The product a quantity names right after it, as `about` would hold it; None where it names none (or the one
+    `about` is already of). Under a heading the heading's product stands."""
+    if base.heading is not None or not _amount(number) or not _OF_AFTER.match(sentence, number.end):
+        return None
+    whole = normalize_name(sentence[number.start:number.end + _WINDOW])
+    opening = _OF_WORDS.match(whole)
+    if opening is None:
+        return None
+    named = next((m for m in commodity_mentions(whole) if m[0] == opening.end()), None)
+    if named is None:
+        return None
+    commodity = named[2]
+    if about.commodity in MINED_PRODUCTS and not names_refining(whole):
+        commodity = MINED_IDS.get(commodity, commodity)  # (in a mining story: the mines' product of the metal)
+    return None if commodity == about.commodity else commodity
+
+
+def _amount(number: NumberSpan) -> bool:
+    """A quantity counted in its own unit (not a change's or a rate's percentage)."""
+    return number.is_quantity and number.unit not in ("%", "pp")
+
+
+class FigureProducts:
+    """Over one sentence's numbers in turn: each number's section, with a quantity's own product (`figure_product`)
+    kept for the changes after it until the next quantity, where they speak of the product the quantity's clause
+    did."""
+
+    def __init__(self, base: Section, sentence: str) -> None:
+        self.base, self.sentence = base, sentence
+        self.own: tuple[str, str] | None = None  # (the product the clause spoke of, the quantity's own)
+
+    def of(self, about: Section, number: NumberSpan) -> Section:
+        if _amount(number):
+            own = figure_product(about, self.base, self.sentence, number)
+            self.own = None if own is None else (about.commodity, own)
+        if self.own is None or self.own[0] != about.commodity:
+            return about
+        return replace(about, commodity=REGIONAL_IDS.get((self.own[1], about.region), self.own[1]))
