@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from extractor.rules.sections import Section
+from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.commodities import MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name
 from extractor.text.mining import names_refining
 from extractor.text.numbers import NumberSpan
@@ -30,12 +31,39 @@ def figure_product(about: Section, base: Section, sentence: str, number: NumberS
     if opening is None:
         return None
     named = next((m for m in commodity_mentions(whole) if m[0] == opening.end()), None)
-    if named is None:
-        return None
-    commodity = named[2]
-    if about.commodity in MINED_PRODUCTS and not names_refining(whole):
-        commodity = MINED_IDS.get(commodity, commodity)  # (in a mining story: the mines' product of the metal)
+    return None if named is None else _as_held(about, named[2], whole)
+
+
+def _as_held(about: Section, commodity: str, named: str) -> str | None:
+    """A product named with a figure as `about` holds it (in a mining story, the mines' product of a metal); None
+    where it is `about`'s own."""
+    if about.commodity in MINED_PRODUCTS and not names_refining(named):
+        commodity = MINED_IDS.get(commodity, commodity)
     return None if commodity == about.commodity else commodity
+
+
+# A list's item: a product's name right before its figure, after the list's opening or the item before ("Production
+# in October was: Iron ore 210 lakh tonnes, Gold 95 kg and ...", "... include Bauxite (14%), Iron Ore (8%)")
+_ITEM_NAME = re.compile(r"(?:[:;,]|\b(?:and|includes?|included|including))\s+"
+                        r"(?P<name>[A-Za-z][A-Za-z.-]*(?:\s+[A-Za-z.-]+){0,2})\s*\(?\s*$")
+_ITEM_REST = frozenset({"", "ore", "ores", "conc", "concentrate", "concentrates"})
+
+
+def listed_product(about: Section, base: Section, sentence: str, number: NumberSpan) -> str | None:
+    """The product a list's item names right before its figure, as `about` would hold it; None where the figure is
+    no list's item or names no product the tables know (or the one `about` is already of)."""
+    if base.heading is not None:
+        return None
+    item = _ITEM_NAME.search(sentence, max(0, number.start - 45), number.start)
+    if item is None:
+        return None
+    name = normalize_name(item.group("name"))
+    named = next((m for m in commodity_mentions(name + " output") if m[0] == 0), None)
+    rest = name[named[1]:].strip() if named is not None else "-"
+    if named is None or rest not in _ITEM_REST:
+        return None
+    concentrate = f"{name[:named[1]].replace(' ', '_')}_concentrate"  # ("Zinc conc.": the contract's concentrate)
+    return _as_held(about, concentrate if rest.startswith("conc") and concentrate in CONTRACT_IDS else named[2], name)
 
 
 def _amount(number: NumberSpan) -> bool:
@@ -56,6 +84,9 @@ class FigureProducts:
         if _amount(number):
             own = figure_product(about, self.base, self.sentence, number)
             self.own = None if own is None else (about.commodity, own)
+        listed = listed_product(about, self.base, self.sentence, number)
+        if listed is not None:
+            return replace(about, commodity=REGIONAL_IDS.get((listed, about.region), listed))
         if self.own is None or self.own[0] != about.commodity:
             return about
         return replace(about, commodity=REGIONAL_IDS.get((self.own[1], about.region), self.own[1]))

@@ -21,7 +21,8 @@ from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, 
 _ABBREVIATIONS = (r"(?<!\bapprox\.)(?<!\bNo\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
                   r"(?<!\bU\.S\.)(?<!\bSt\.)"
                   r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+(?:(?:19|20)\d\d\b|\d{1,2}\s*\())"
-                  r"(?!(?<=\bSept\.)\s+(?:19|20)\d\d\b)")
+                  r"(?!(?<=\bSept\.)\s+(?:19|20)\d\d\b)"
+                  r"(?!(?<=\b[Cc]onc\.)\s+\d)")  # (a concentrate's figure in a list: "Zinc conc. 130 thousand tonnes")
 _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A-Z0-9(\[“"*])"""
                            r"|(?<=\])\s+(?=[A-Z][a-z])"  # after a bracketed lead-in: "[SMM Analysis: ...] In January"
                            # after a dateline: "SHANGHAI, Apr. 12 (SMM) – China's ..."

@@ -148,6 +148,7 @@ REGION_SEGMENT = re.compile(
     rf"|\b(?:was|were)\s+(?:(?:produced|made|smelted)\s+)?in\s+{_REGION_GROUP}\b"  # ("537,100 mt was produced in X")
     rf"|\b(?:that|those)\s+(?:in|of)\s+{_REGION_GROUP}\b"  # "..., and that in Sichuan was 38,800 mt"
     rf"|\bsupply from\s+{_REGION_GROUP}\b"
+    rf"|\btotals?\s+(?:for|in)\s+(?:the\s+)?{_REGION_GROUP}\b"  # "Totals in the Middle East came to ..."
     # a list's next province and its figure: ", Shanxi 96.5 kt", "..., Oceania by 5%", "North America declined by 3%"
     rf"|(?:,|\band)\s+{_REGION_GROUP}(?:\s+province)?\s+(?=\d|$)"
     rf"|(?:^|,|\band)\s*{_REGION_GROUP}\s+(?:{words('up_verb', 'down_verb', parts=('past',))}\s+)?"
@@ -167,11 +168,11 @@ REGION_SEGMENT = re.compile(
 REGION_BY_SEGMENT = re.compile(rf"\bin\s+(?:the\s+)?{_REGION_GROUP}\s+by\s*(?:(?=[-–]?\s*\d)(?!(?:19|20)\d\d\b)|$)",
                                re.I)
 # ... or by its adjective (a pattern of its own: in REGION_SEGMENT's alternation it made every search of it slower):
-# "The African output, at 1.9 Mt, ...", "the South American countries saw ..."
+# "The African output, at 1.9 Mt, ...", "the South American countries saw ...", "European smelters produced ..."
 REGION_ADJECTIVE_SEGMENT = re.compile(
     # (or with its product between: "Latin American crude steel production")
     rf"\b({words('world_region_adjective')})\s+(?:[a-z][\w-]*\s+){{0,2}}?"
-    rf"(?:{words('output_word')}|countries|producers)\b", re.I)
+    rf"(?:{words('output_word')}|countries|producers|smelters|refineries|mills|mines)\b", re.I)
 
 PRICE_SEGMENT = re.compile(
     rf"\b((?:average\s+)?(?:monthly\s+average\s+)?{words('price_kind')}\s+{words('price_noun')})\b", re.I)
