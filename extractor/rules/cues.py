@@ -190,7 +190,8 @@ INSTALLATIONS = re.compile(r"\b(?:new\s+(?:PV\s+|solar\s+)?|PV\s+|solar\s+)insta
 OUTPUT_VALUE = re.compile(rf"\b(?:{words('output_word')}|exports?|imports?|sales|its|their)\s+value\b", re.I)
 # "Yunnan Hillside steel mill restarted, lifting output by ...": a plant named by its own name as the subject (not a
 # preposition opening the sentence: "In terms of smelter size, ...")
-_OPENING_PREPOSITION = r"(?:In|At|On|For|By|Of|As|With|From|Among|During|Under|Across)"
+_OPENING_PREPOSITION = r"(?:In|At|On|For|By|Of|As|With|From|Among|During|Under|Across|World|Global|Worldwide)"
+# (nor the world's as the sentence's subject: "World mine copper production rose 3.7%": the mines of the world)
 PROPER_PLANT = re.compile(
     rf"(?:^|[.;,]\s*)(?-i:(?:(?!{_OPENING_PREPOSITION}\s)[A-Z][\w&.-]*\s+){{1,4}})(?:[a-z][\w-]*\s+){{0,2}}"
     rf"{words('plant_in_clause', parts=('base',))}\b(?!\s+{words('plant_attribute')})[^.;]*$", re.I)
@@ -251,9 +252,10 @@ CHANGE_SIZE_MOVED = re.compile(
     rf"{words('size_verb')}(?:\s+{words('size_move_degree')})?\s+to\s*$", re.I)
 
 # A plant named inside the figure's clause as what the figure is of: "cut the capacity of its Kestrel Bay refinery
-# by", "a refinery in Guinea will cut its capacity by", "the capacity of the Lowmoor refinery is set to fall".
+# by", "a refinery in Guinea will cut its capacity by", "the capacity of the Lowmoor refinery is set to fall" (not
+# the world's mines: "showed that world mine copper production rose").
 PLANT_IN_CLAUSE = re.compile(
-    r"\b(?:its|their|the|this|that|a|one|another)\s+(?:[\w&'’-]+\s+){0,3}?"
+    r"\b(?:its|their|the|this|that|a|one|another)\s+(?!(?:world|global|worldwide)\s)(?:[\w&'’-]+\s+){0,3}?"
     rf"{words('plant_in_clause', parts=('base',))}\b"
     rf"(?!\s+{words('plant_attribute')})[^.;,%\d]*$", re.I)
 # a product named as an input short or in supply, before another product named as produced ("a short supply of NPI

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from extractor.rules.appositions import without_apposition
 from extractor.rules.cues import CHANGE_IN, INPUT_OF, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
@@ -144,7 +145,7 @@ _COUNTRY_FIRST = re.compile(rf"^(?:in\s+)?(?:the\s+)?([a-z][a-z .]+?)(?:\s+s)?\s
 def _country_subject(text: str) -> str | None:
     """The country a sentence opens with as its subject, naming no product ("China produced 63.3mt", "India's
     output rose"): that sentence's region."""
-    head = _COUNTRY_FIRST.match(normalize_name(text))
+    head = _COUNTRY_FIRST.match(normalize_name(without_apposition(text)))
     if head is None:
         return None
     country = _COUNTRY.fullmatch(head.group(1))
@@ -176,7 +177,7 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
         sentence[max(0, position - 40):position])
     if after is not None:
         return replace(about, commodity=REGIONAL_IDS.get((about.commodity, after), about.commodity), region=after)
-    head = normalize_name(sentence[:position])
+    head = normalize_name(without_apposition(sentence[:position]))
     found = None
     for found in COUNTRY_MAKER.finditer(head):
         pass
@@ -336,6 +337,7 @@ def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The sentence normalized, and the (start, end, commodity) of each product it names as its figures' subject:
     produced before its first quantity or in the change it opens (not a battery's part), else "N mt of <name>" right
     after that quantity."""
+    text = without_apposition(text)
     quantities = [n for n in find_numbers(text) if n.is_quantity]
     head = normalize_name(text[:_subject_end(text, quantities)])
     whole = normalize_name(text)
