@@ -294,7 +294,7 @@ _MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in
     r"|on(?=\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d\b))\s+"  # ("up 6.6% on May 2020")
     r"(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?"
-    r"(?:(?P<month>[A-Z][a-z]+)\.?(?:\s*[-–]\s*(?P<to>[A-Z][a-z]+))?"  # (or a span's)
+    r"(?:(?P<month>[A-Z][a-z]+)\.?(?:(?:\s*[-–]\s*|\s+(?:to|through)\s+)(?P<to>[A-Z][a-z]+))?"  # (or a span's)
     # or a quarter's, by its last month ("0.6% more than in Q3 2015", "than in the third quarter of 2015")
     r"|Q(?P<q>[1-4])|(?:the\s+)?(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)"
     r"(?:\s+(?P<year>(?:19|20)\d\d)|\s+(?P<last>last\s+year))?")

@@ -13,6 +13,7 @@ from extractor.text import prefilter
 from extractor.text.lexicon import words
 from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES
 from extractor.text.commodities import (
+    GENERIC_ALIASES,
     MINED_IDS,
     commodity_for_heading,
     commodity_from_text,
@@ -115,6 +116,7 @@ def _single_section(text: str, end: int) -> list[Section]:
     commodity = surveyed or commodity_from_text(text[:end])
     known = commodity is not None and surveyed is None
     commodity = commodity or named_product(text[:min(end, 800)])
+    commodity = GENERIC_ALIASES.get(commodity or "", commodity)  # a bare metal ("produced 447,000 tonnes of copper")
     if commodity is None and (commodity := metal_named_first(text[:400])) is not None:
         known = True  # a study group's "global nickel market" story: the metal's product
     known = known or commodity in CONTRACT_IDS

@@ -217,7 +217,7 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             continue
         if _no_period(sentence, match):
             continue
-        if _COMPARED_SPAN.search(sentence, max(0, match.start() - 20), match.start()):
+        if _compared_span(sentence, match):
             taken.append((match.start(), match.end()))  # "Compared to January-February 2015, ...": the base of a
             continue  # comparison, not the period, and its months are its own
         year = next((match.group(g) for g in (2, 6, 8, 10, 12, 14, 16, 17, 20, 22, 23) if match.group(g)), None)
@@ -230,6 +230,17 @@ def _cumulative_mentions(sentence: str, report_month: str | None) -> tuple[list[
             mentions.append(MonthMention(match.start(), period, cumulative=True))
             taken.append((match.start(), cast(re.Match[str], _SPAN_END.match(sentence, match.end())).end()))
     return mentions, taken
+
+
+_PERCENT_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpct)\s+$", re.I)
+
+
+def _compared_span(sentence: str, match: re.Match[str]) -> bool:
+    """A span set against ("Compared to January-February 2015, ...", or right after a change with its own "from":
+    "up 6.1 percent from January-February 2014"): the base of a comparison."""
+    start = match.start()
+    return bool(_COMPARED_SPAN.search(sentence, max(0, start - 20), start)) or (
+        match.group(0)[:5].lower() == "from " and bool(_PERCENT_BEFORE.search(sentence, max(0, start - 12), start)))
 
 
 def _no_period(sentence: str, match: re.Match[str]) -> bool:
