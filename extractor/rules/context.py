@@ -294,6 +294,7 @@ _MONTH_COMPARED = re.compile(  # (past the figure's own month: "up 18 percent in
     r"|on(?=\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d\b))\s+"  # ("up 6.6% on May 2020")
     r"(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,5}(?:in|of)\s+)?"
+    r"(?P<before>last\s+)?"  # ("down 2.9 percent from last June's total": the latest June before the figure's month)
     r"(?:(?P<month>[A-Z][a-z]+)\.?(?:(?:\s*[-–]\s*|\s+(?:to|through)\s+)(?P<to>[A-Z][a-z]+))?"  # (or a span's)
     # or a quarter's, by its last month ("0.6% more than in Q3 2015", "than in the third quarter of 2015")
     r"|Q(?P<q>[1-4])|(?:the\s+)?(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)"
@@ -309,6 +310,8 @@ def month_comparison(post: str, period: str | None) -> str | None:
         quarter = int(match.group("q") or ORDINALS[match.group("ordinal").lower()])
         return None if year is None else comparison_between(year_month(int(year), 3 * quarter), period)
     named = resolve_month(match.group("to") or match.group("month"), period, year)  # ("January-February 2015")
+    if named is not None and match.group("before") and year is None and named >= period:
+        named = shift_month(named, -12)
     return None if named is None else comparison_between(named, period)
 
 

@@ -303,7 +303,8 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
 
 # A sentence opening with the world's output or use ("Global mine production fell ...", "World demand rose ...")
 _WORLD_OPENING = re.compile(rf"^\s*(?:the\s+)?(?:global|world(?:wide|['’]s)?)\s+(?:[a-z]+\s+){{0,3}}?"
-                            rf"(?:{words('output_word')}|supply|demand|usage|consumption)\b", re.I)
+                            rf"(?:{words('output_word')}|supply|demand|usage|consumption|smelters|refineries|mines|mills)\b",
+                            re.I)  # ("The world's smelters made 5.4 million tonnes")
 
 
 def _of_the_world(text: str) -> bool:
