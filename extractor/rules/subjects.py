@@ -243,7 +243,8 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|"
                            r"(?=[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+"
                            rf"{words('output_word')}\s+{words('product_figure_verb', 'up_verb', 'down_verb')}\b)|"
                            rf",\s+(?:and\s+|with\s+)?(?=[a-z][\w-]*\s+(?:(?:was|were)\s+)?{words('up_or_down')}\b)|"
-                           rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+{words('level_reached')}\b)|"  # ", and tin reached 14,100 mt"
+                           rf",\s+(?:and\s+)?(?=[a-z][\w-]*\s+(?:{words('level_reached')}"  # ", and tin reached 14,100 mt"
+                           rf"|{words('up_verb', 'down_verb', parts=('past',))})\b)|"  # ", and zinc fell 1.2%"
                            # (", and the output of silicon wafers was 253 GW")
                            rf",\s+(?:and\s+)?(?=(?:the\s+)?{words('output_word')}\s+of\s)")
 # (the last: a list of products each with its move, "copper output was up 7.7%, aluminium was up 1.6%, ...", "...,

@@ -118,12 +118,15 @@ _PRODUCERS_AFTER = re.compile(rf"^\s+(?:(?!to\b)[a-z0-9]+\s+){{0,2}}?{words('nam
 # (a metal's ore or concentrate stays the metal's: mines report it)
 _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
-# (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?"
+# (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for",
+# "..., with gold rising 5.3%")
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?(?:volumes?\s+)?"  # ("Copper volume fell 1.8% to")
                           rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
                           # (or with the level it came to: "Alumina tallied 6.7 million mt")
-                          rf"{words('up_verb', 'down_verb', parts=('past',))}|{words('level_reached')})\b")
-_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+)$")
+                          rf"{words('up_verb', 'down_verb', parts=('past', 'ing'))}|{words('level_reached')})\b")
+_CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+"
+                          # (a sentence's opening word, its comma gone in the normalized text: "For its part, copper")
+                          r"|^(?:for\s+its\s+part|meanwhile|however|elsewhere|in\s+turn|likewise|separately)\s+)$")
 # ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
