@@ -122,6 +122,7 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # "..., with gold rising 5.3%")
 _MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?(?:volumes?\s+)?"  # ("Copper volume fell 1.8% to")
                           rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
+                          r"(?:saw|posted|recorded|registered)\s+(?:an?|the)\s+(?:\w+\s+)?(?:fall|drop|decline|rise|increase|gain)|"
                           # (or with the level it came to: "Alumina tallied 6.7 million mt")
                           rf"{words('up_verb', 'down_verb', parts=('past', 'ing'))}|{words('level_reached')})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+"
