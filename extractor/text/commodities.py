@@ -122,7 +122,8 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # "..., with gold rising 5.3%")
 _MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?(?:volumes?\s+)?"  # ("Copper volume fell 1.8% to")
                           rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
-                          r"(?:saw|posted|recorded|registered)\s+(?:an?|the)\s+(?:\w+\s+)?(?:fall|drop|decline|rise|increase|gain)|"
+                          r"(?:saw|posted|recorded|registered)\s+(?:an?|the)\s+(?:\w+\s+)?"  # ("lead posted the
+                          r"(?:fall|drop|decline|rise|increase|gain)|"  # steepest drop")
                           # (or with the level it came to: "Alumina tallied 6.7 million mt")
                           rf"{words('up_verb', 'down_verb', parts=('past', 'ing'))}|{words('level_reached')})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+"
@@ -132,7 +133,8 @@ _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"
                                 r"(?:that|those)|"
-                                r"^\d[\d ]*\s*(?:(?:million|mln|thousand|lakh)\s+)?(?:metric\s+)?(?:mt|kg|t|tonnes?|tons?))"
+                                r"^\d[\d ]*\s*(?:(?:million|mln|thousand|lakh)\s+)?(?:metric\s+)?"
+                                r"(?:mt|kg|t|tonnes?|tons?))"
                                 r"\s+of\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,5}$")
 
 
