@@ -25,9 +25,12 @@ COUNTRY_OR_GROUP = rf"(?:(?<![\w.]){words('world_region')}(?!\w)|{_COUNTRY.patte
 # (or set off by a clause or a word: "Peru, which is a leading miner, turned out ...", "Chile, in turn, mined ...")
 _SET_OFF = (r"(?:(?:which|that)\s+(?:is|was)\s+(?:[a-z]+\s+){1,8}?"
             r"|(?:in\s+particular|in\s+turn|for\s+its\s+part|alone)\s+)")
+# (a country described before its name: "Production in No. 1 copper producer Chile", "output in top miner Peru")
+_DESCRIBED = (r"(?:(?:no\s+\d|top|leading|largest|biggest|major|main|key|second|third)\s+(?:[a-z]+\s+){0,2}?"
+              r"(?:producer|miner|supplier|maker|exporter)s?\s+)?")
 COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
-    rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{COUNTRY_OR_GROUP}"
+    rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{_DESCRIBED}{COUNTRY_OR_GROUP}"
     # (or its plants: "Peru's mines produced ...", "India's steel mills made ...")
     rf"|{COUNTRY_OR_GROUP}(?:\s+s\s+(?:[a-z]+\s+)?{words('plant', parts=('plural',))})?"
     rf"\s+(?:the\s+(?:[a-z]+\s+){{0,7}}?{words('market_role')}\s+(?:in\s+the\s+world\s+)?"
