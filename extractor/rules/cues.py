@@ -22,8 +22,8 @@ PART_OF_BEFORE = re.compile(rf"^\W*(?:{words('breakdown_lead')}\b|of\s+(?:this|t
                             rf"|\b{words('region_share')}\s+for\s+[\d.,]+\s*[a-z]*\s+of\s+(?:that|this|the\s+total)\b",
                             re.I)
 # A sentence that names the span before it as its own: "in the given period", "over the same period", "during the
-# period" (not "the same period last year", a base)
-THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+the\s+(?:(?:given|said|same)\s+)?period\b"
+# period", "In this period" (not "the same period last year", a base)
+THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+(?:the\s+(?:(?:given|said|same)\s+)?|this\s+)period\b"
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
 # A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ...", "Standing at
