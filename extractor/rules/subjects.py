@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractor.rules.appositions import without_apposition
+from extractor.rules.world_subject import of_the_world
 from extractor.rules.cues import CHANGE_IN, INPUT_OF, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
@@ -58,7 +59,7 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         if sentence.paragraph != paragraph:
             current, paragraph = _paragraph_start(section, current), sentence.paragraph
         own, current = _sentence_section(section, current, sentence, mined, home)
-        if section.heading is None and own.region != "global" and _of_the_world(sentence.text):
+        if section.heading is None and own.region != "global" and of_the_world(sentence.text):
             own = replace(own, region="global")  # "Global mine production fell in 2022 to ...": the world's
         elif out and own == current and PRONOUN_SUBJECT.match(sentence.text):
             before = section.sentences[len(out) - 1].text  # "China turned out 77.1 mt. That was down 6.1% ...": China's
@@ -300,24 +301,6 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start) or _FROM_MINES.match(whole, end):
         commodity = MINED_IDS.get(commodity, commodity)  # "world mine output of zinc", "lead production from mines"
     return commodity, _region_near(whole, start, end)
-
-
-# A sentence opening with the world's output or use ("Global mine production fell ...", "World demand rose ...")
-_WORLD_OPENING = re.compile(rf"^\s*(?:the\s+)?(?:global|world(?:wide|['’]s)?)\s+(?:[a-z]+\s+){{0,3}}?"
-                            rf"(?:{words('output_word')}|supply|demand|usage|consumption|smelters|refineries|mines|mills)\b",
-                            re.I)  # ("The world's smelters made 5.4 million tonnes")
-
-
-def _of_the_world(text: str) -> bool:
-    """Whether a sentence opens with the world's output or use and names no country ("Global mine production fell
-    marginally in 2022 to 822.4 Moz"; not "Global demand rose, represented by 452 kt of China's exports")."""
-    if not _WORLD_OPENING.match(text):
-        return False
-    opening = _WORLD_CLAUSE_END.split(text, maxsplit=1)[0]  # ("..., with output in Chile falling 5%": Chile's clause)
-    return not {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(normalize_name(opening))} - {"global", "overseas"}
-
-
-_WORLD_CLAUSE_END = re.compile(r";|,\s+(?:with|as|while|whereas|led\s+by|mainly\s+in|mostly\s+in)\s", re.I)
 
 
 _SUBHEADING = 60  # the longest line a subheading is ("Lead usage falls")
