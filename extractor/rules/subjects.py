@@ -174,7 +174,7 @@ def clause_country(about: Section, base: Section, sentence: str, position: int, 
     world output") keeps the clause's own region; under a heading the heading's region stands."""
     if base.heading is not None:
         return about
-    after = _region_after(about, sentence[end:end + 40] if end is not None else "") or _country_opening_parenthesis(
+    after = _region_after(about, _past_other_form(sentence, end)) or _country_opening_parenthesis(
         sentence[max(0, position - 40):position])
     if after is not None:
         return replace(about, commodity=REGIONAL_IDS.get((about.commodity, after), about.commodity), region=after)
@@ -202,6 +202,18 @@ def _country_opening_parenthesis(window: str) -> str | None:
         return None
     named = _COUNTRY_LAST.search(normalize_name(window))
     return COUNTRIES.get(named.group(1)) if named else None
+
+
+_OTHER_FORM = re.compile(r"\s*,\s*or\s+[^,;()]{1,20},")  # (a change's other form: "a 41%, or 630 000 t, rise in")
+
+
+def _past_other_form(sentence: str, end: int | None) -> str:
+    """The 40 characters after a figure, past its other form where one follows it."""
+    if end is None:
+        return ""
+    other = _OTHER_FORM.match(sentence, end)
+    start = other.end() if other is not None else end
+    return sentence[start:start + 40]
 
 
 def _region_after(about: Section, window: str) -> str | None:
