@@ -31,7 +31,7 @@ from extractor.rules.context import (
 )
 from extractor.rules.figure_months import month_named_after
 from extractor.rules.features import NumberFeatures, clause_end
-from extractor.rules.objections import dated_to_another_year
+from extractor.rules.objections import against_another_year, dated_to_another_year
 from extractor.rules.reasons import review_reason
 from extractor.rules.sections import Section
 from extractor.text import clauses as cl
@@ -370,6 +370,10 @@ FLAGS: tuple[Rule[Draft, ReviewReason], ...] = (
          lambda d: review_reason(K.COMPARISON_NOT_STATED), "output rose 3% in January 2021"),
     Rule("dated to another year", lambda d: d.comparison_guessed and _dated(d) is not None,
          lambda d: review_reason(K.DATED_ELSEWHERE, _dated(d)), "capacity will be cut by 8% in 2031"),
+    Rule("against another year", lambda d: d.measure is not None and d.measure.startswith("yoy_")
+         and against_another_year(d.features.post, d.change_period) is not None,
+         lambda d: review_reason(K.DATED_ELSEWHERE, against_another_year(d.features.post, d.change_period)),
+         "output was 10% below the same period in 2019"),
     Rule("no direction", lambda d: d.direction_guessed, lambda d: review_reason(K.NO_DIRECTION),
          "the change was 3%"),
     Rule("price segment", lambda d: d.features.metric == "price", lambda d: review_reason(K.PRICE_SEGMENT),

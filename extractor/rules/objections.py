@@ -74,6 +74,22 @@ def dated_to_another_year(before: str, after: str, period: str | None) -> str | 
     return None
 
 
+# a base named with its year after a change ("10% below the same period in 2019", "8% lower than in the first quarter
+# of 2019", "up 4% on 2019 levels")
+_BASE_YEAR = re.compile(r"^[^.;]{0,40}?\b(?:than|below|above|from|over|against|versus|vs\.?|compared\s+(?:with|to)|on)"
+                        r"\s+(?:(?:in|during)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:(?:of|in)\s+)?((?:19|20)\d\d)\b"
+                        r"(?!\s*[-–/]\s*\d)", re.I)
+
+
+def against_another_year(after: str, period: str | None) -> str | None:
+    """For a change year on year: the reason it is none where its own words set it against a year other than the
+    one before its period's ("production was still 10% below the same period in 2019" in 2021), else None."""
+    base = _BASE_YEAR.match(after)
+    if base is None or period is None or int(base.group(1)) in (int(period[:4]) - 1, int(period[:4])):
+        return None
+    return f"a change set against {base.group(1)}, not against the year before"
+
+
 def _a_week_s(figure: Figure) -> str | None:
     if speaks_of_a_week(figure.before, figure.after) or _framed_by_a_week(figure.sentence):
         return "a week's figure or change, not the month's"
