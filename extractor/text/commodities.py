@@ -120,7 +120,8 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 # (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for",
 # "..., with gold rising 5.3%")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise)\s+)?(?:volumes?\s+)?"  # ("Copper volume fell 1.8% to")
+_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise|by\s+contrast|in\s+contrast|meanwhile|however|though)\s+)?"
+                          r"(?:volumes?\s+)?"  # ("Copper volume fell 1.8% to", "Refined copper, by contrast, shrank")
                           rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
                           r"(?:saw|posted|recorded|registered)\s+(?:an?|the)\s+(?:\w+\s+)?"  # ("lead posted the
                           r"(?:fall|drop|decline|rise|increase|gain)|"  # steepest drop")
