@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractor.rules.appositions import without_apposition
+from extractor.rules.topics import subheading_subject
 from extractor.rules.world_subject import of_the_world
 from extractor.rules.cues import CHANGE_IN, INPUT_OF, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
@@ -73,7 +74,7 @@ def _sentence_section(section: Section, current: Section, sentence: Sentence, mi
                       home: bool = False) -> tuple[Section, Section]:
     """The section as one sentence speaks of it, and as the sentences after it go on (`current` before it; `home`:
     the section's region is the country the story is of)."""
-    subject = _subject(sentence, section) or _subheading_subject(sentence, section)
+    subject = _subject(sentence, section) or subheading_subject(sentence, section)
     if subject is not None:
         switched = _switched(section, current, subject, sentence.text, mined, home)
         # "Of which, the output of primary lead was ...": the parts of the total before, not what the sentences after
@@ -315,19 +316,7 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     return commodity, _region_near(whole, start, end)
 
 
-_SUBHEADING = 60  # the longest line a subheading is ("Lead usage falls")
 _REFINED_METAL = re.compile(r"\brefined\s+(?:metal\s+)?(?:production|output|supply)\b", re.I)
-
-
-def _subheading_subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | None:
-    """The product a subheading names ("Lead usage falls": a short line of its own, no full stop, naming one
-    product), the subject of the paragraphs under it; None for any other sentence."""
-    text = sentence.text.strip()
-    if section.heading is not None or len(text) > _SUBHEADING or text.endswith((".", ":", "!", "?")) \
-            or "\n" in text or any(n.is_quantity for n in find_numbers(text)):
-        return None
-    named = {commodity for _, _, commodity, _ in commodity_mentions(normalize_name(text))}
-    return (named.pop(), None) if len(named) == 1 else None
 
 
 def _products_named(text: str) -> tuple[str, list[tuple[int, int, str]]]:
