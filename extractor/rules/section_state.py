@@ -79,8 +79,9 @@ class SectionState:
             return before
         if before is not None and cues.PRONOUN_SUBJECT.match(sentence.text):
             return before  # "Daily output came to 200,300 mt. That was 1.8% more than in April": the same part's
-        if self.figureless and _POSSESSIVE_OPENING.match(sentence.text):
+        if self.figureless and (_POSSESSIVE_OPENING.match(sentence.text) or cues.OUTPUT_THERE.search(sentence.text)):
             # "Henan posted the steepest drop. Its October production fell 16.8%": the part the sentence before named
+            # (or "Yunnan first. Output there is expected to ...")
             named = _SUBJECT_PLACE.match(self.figureless)
             return segment_in(self.figureless, None) or (region_label(named.group(1)) if named else None) \
                 or self.paragraph_segment[sentence.paragraph]
