@@ -192,6 +192,17 @@ def test_a_table_of_patterns_leaves_out_only_patterns_that_cannot_match() -> Non
     assert left_out > len(texts)  # it does pass over patterns, most of a table for most sentences
 
 
+def test_a_table_finds_pieces_that_start_others_and_pieces_inside_others() -> None:
+    """The pieces a text holds are found in one search that takes the longest piece at each place: a piece another
+    starts with ("out" in "output") and one inside another ("put" in "output") are held too."""
+    table = prefilter.Patterns([(re.compile(r"output"), "whole"), (re.compile(r"out"), "start"),
+                                (re.compile(r"put\b"), "inside"), (re.compile(r"tput"), "end"),
+                                (re.compile(r"zinc"), "no")])
+    assert [label for _, label in table.possible("output rose")] == ["whole", "start", "inside", "end"]
+    assert [label for _, label in table.possible("the outlook")] == ["start"]
+    assert [label for _, label in table.possible("zinc input")] == ["inside", "no"]
+
+
 def test_a_table_of_patterns_keeps_its_order_and_reads_text_in_any_case() -> None:
     table = prefilter.Patterns([(re.compile(r"\bfell\b", re.I), "down"), (re.compile(r"\brose\b", re.I), "up"),
                                 (re.compile(r"\d+"), "number")])

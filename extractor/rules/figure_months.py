@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from extractor.rules import cues
 from extractor.text import clauses as cl
 from extractor.text.lexicon import words
 
 # (a balance's word between: "a 95,000 tonnes surplus in February")
 # (past the figure's other form: "increased by 5%, or 900 000 t, in the 11 months")
-_PERIOD_AFTER = re.compile(rf"^(?:\s*,\s*or\s+[^,;()]{{1,20}},)?\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+"
+_PERIOD_AFTER = re.compile(rf"^(?:{cues.OTHER_FORM})?\s*(?:of\s+(?:\w+\s+){{0,2}}|{words('stated_verb')}\s+"
                            rf"|{words('balance_word', 'shortfall')}\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$"
                            r"|^\s*of\s+$", re.I)  # ("the 3,780 mt of April")

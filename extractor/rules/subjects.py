@@ -20,7 +20,7 @@ from functools import lru_cache
 from extractor.rules.appositions import without_apposition
 from extractor.rules.topics import subheading_subject
 from extractor.rules.world_subject import of_the_world
-from extractor.rules.cues import CHANGE_IN, INPUT_OF, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
+from extractor.rules.cues import CHANGE_IN, INPUT_OF, OTHER_FORM, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
 from extractor.text import prefilter
@@ -205,7 +205,7 @@ def _country_opening_parenthesis(window: str) -> str | None:
     return COUNTRIES.get(named.group(1)) if named else None
 
 
-_OTHER_FORM = re.compile(r"\s*,\s*or\s+[^,;()]{1,20},")  # (a change's other form: "a 41%, or 630 000 t, rise in")
+_OTHER_FORM = re.compile(OTHER_FORM)
 
 
 def _past_other_form(sentence: str, end: int | None) -> str:

@@ -120,16 +120,16 @@ _OTHER_PRODUCT_AFTER = re.compile(rf"^\s+{words('other_product')}\b")
 # A product that opens a clause of a list with its move ("..., aluminium was up 1.6% to 32.27 million mt").
 # (or with its verb: "Zinc rebounded 3% to 120,239 mt", "..., while lead dropped 13.8%", "Of this, lead accounted for",
 # "..., with gold rising 5.3%")
-_MOVED_AFTER = re.compile(rf"^\s+(?:(?:also|too|likewise|by\s+contrast|in\s+contrast|meanwhile|however|though)\s+)?"
+_MOVED_AFTER = re.compile(rf"^\s+(?:{words('aside_word')}\s+)?"
                           r"(?:volumes?\s+)?"  # ("Copper volume fell 1.8% to", "Refined copper, by contrast, shrank")
                           rf"(?:(?:(?:was|were)\s+)?{words('up_or_down')}|accounted\s+for|"
-                          r"(?:saw|posted|recorded|registered)\s+(?:an?|the)\s+(?:\w+\s+)?"  # ("lead posted the
-                          r"(?:fall|drop|decline|rise|increase|gain)|"  # steepest drop")
+                          # ("lead posted the steepest drop")
+                          rf"{words('saw_verb')}\s+(?:an?|the)\s+(?:\w+\s+)?{words('up_noun', 'down_noun')}|"
                           # (or with the level it came to: "Alumina tallied 6.7 million mt")
                           rf"{words('up_verb', 'down_verb', parts=('past', 'ing'))}|{words('level_reached')})\b")
 _CLAUSE_OPEN = re.compile(r"(?:^|,\s*(?:and\s+)?|\b(?:and|while|whereas|with|of\s+(?:this|which|that))\s+"
                           # (a sentence's opening word, its comma gone in the normalized text: "For its part, copper")
-                          r"|^(?:for\s+its\s+part|meanwhile|however|elsewhere|in\s+turn|likewise|separately)\s+)$")
+                          rf"|^{words('aside_word')}\s+)$")
 # ... or before it, as what is produced or traded ("output of nickel pig iron"), after a pronoun opening a clause
 # ("..., while that of wafers grew"; not "compared with that of 2023"), or as a list item's ("; 1.1 mt of zinc, up 2%").
 _PRODUCTION_BEFORE = re.compile(rf"\b(?:{words('output_word')}|{words('named_trade')}|supply|(?:^|\b(?:while|whereas)\s+)"

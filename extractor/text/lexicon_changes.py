@@ -189,5 +189,10 @@ DOWN_STATE = category("down_state", "output was lower in Chile; reduced output i
 SAW_VERB = category("saw_verb", "Chile and Peru saw declines; Canada registered a drop",
                     fixed("saw", "see", "sees", "had", "has", "registered", "recorded", "reported", "posted", "showed",
                           "witnessed", "experienced"))
+# a word or phrase set off between a product and its move, or opening the sentence before it: "Refined copper, by
+# contrast, shrank", "Meanwhile, copper volume dropped", "Lead, for its part, fell"
+ASIDE_WORD = category("aside_word", "Refined copper, by contrast, shrank; Meanwhile, zinc rose",
+                      fixed("also", "too", "likewise", "by contrast", "in contrast", "meanwhile", "however", "though",
+                            "for its part", "elsewhere", "in turn", "separately"))
 
 CATEGORIES = categories_in(globals())
