@@ -320,15 +320,16 @@ CAPACITY_STATE = category("capacity_state", "200,000 mt of new lithium capacity"
 # a country as a sentence's subject, by the verb after it ("china produced 63.3mt", "india s output rose")
 COUNTRY_SUBJECT_VERB = category(
     "country_subject_verb", "India produced 10 million mt in May",
-    fixed("produced", "output", "production", "made", "turned out", "generated", "mined", "smelted", "saw", "recorded",
+    fixed("produced", "output", "production", "made", "turned out", "churned out", "put out", "generated", "mined",
+          "smelted", "saw", "recorded",
           "posted", "reported", "came", "was", "were", "rose", "fell", "grew", "increased", "decreased", "dropped",
           "climbed", "declined", "continued", "remained", "accounted", "led", "topped", "realized", "realised",
           "registered"))
 # a country named inside a sentence as the maker of the figures after it ("..., while Japan's output fell 2%",
 # "the top producer, China, produced 77 mt", "steel production in Iran fell"), by the production word with it
 COUNTRY_MAKER_VERB = category("country_maker_verb", "the top producer, China, produced 77 mt",
-                              only(COUNTRY_SUBJECT_VERB, "produced", "made", "turned out", "generated", "mined",
-                                   "smelted", "realized", "realised", "registered"))
+                              only(COUNTRY_SUBJECT_VERB, "produced", "made", "turned out", "churned out", "put out",
+                                   "generated", "mined", "smelted", "realized", "realised", "registered"))
 # a clause that names its own product's figure ("..., while lead output was ...")
 PRODUCT_FIGURE_VERB = category("product_figure_verb", "zinc output rose, while lead output fell",
                                fixed("was", "were", "stood", "reached", "rose", "fell", "totaled", "totalled"))
