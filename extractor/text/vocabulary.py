@@ -137,9 +137,8 @@ REGION_SEGMENT = re.compile(
     # largest base, saw its output ...", "Guangxi, in particular, produced ...")
     rf"|{_APPOSITION}?(?:(?:\s+province)?,?\s+{words('region_record')}\s+(?:[^.;]{{0,40}}?\b(?:its|their)\s+)?"
     rf"(?:\w+\s+)?(?:{words('output_word')}|{words('region_figures')})"
-    r"|\s+(?:produced|made|turned\s+out|churned\s+out|put\s+out|smelted)\b"  # "Inner Mongolia produced 292,700 mt"
-    # ("Shanxi landed at 62.7 kt", "Ningxia clocked 27.7 kt")
-    r"|\s+(?:landed|came\s+in|clocked|totall?ed|stood|reached)\s+(?:at\s+)?(?=\d|$)"
+    rf"|\s+{words('country_maker_verb')}\b"  # "Inner Mongolia produced 292,700 mt"
+    rf"|\s+{words('level_reached')}\s+(?=\d|$)"  # ("Shanxi landed at 62.7 kt", "Ningxia clocked 27.7 kt")
     # ("Sichuan slumped 53.6% on the month"; "by" follows in its own alternative below)
     rf"|\s+{words('up_verb', 'down_verb', parts=('past',))}\s+(?=\d|$)"
     rf"|(?:\s+province)?,?\s+{words('region_record')}\s+an?\s+(?:[\w-]+\s+){{0,2}}$)"  # "Hebei saw a 3% rise"
