@@ -120,6 +120,8 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     commodity, region = subject
     commodity = MINED_IDS.get(commodity, commodity) if mined and not names_refining(text) else commodity
     region = region or (_the_country(text) if section.heading is None else None)
+    if region is None and section.region != "global" and _DOMESTIC.search(text):
+        region = section.region  # "On lead, domestic production grew 4%" after Japan's figures: the story's country
     if region is None:  # no country named: the product's region so far (a world release's products are all the
         # world's until a country is named; a country's release (India's crude, then finished steel) speaks of that
         # country's products, whose default is China's)
@@ -131,6 +133,7 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
+_DOMESTIC = re.compile(r"\bdomestic(?:ally)?\b", re.I)
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
                           r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")
@@ -370,6 +373,7 @@ def _region_of(whole: str, match: re.Match[str]) -> str:
 
 
 _IN_BEFORE = re.compile(rf"\b(?:in|from|{words('output_word')}\s+of)\s+(?:the\s+)?$")  # ("mhp production of indonesia")
+_IMPORTS_FROM = re.compile(rf"\b{words('import_word')}\s+from\s+(?:the\s+)?$")
 
 
 def _region_near(whole: str, start: int, end: int) -> str | None:
@@ -378,7 +382,7 @@ def _region_near(whole: str, start: int, end: int) -> str | None:
     before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
     if before:  # "us domestic raw steel": the country named is the home "domestic" speaks of
         return _region_of(whole, before[-2] if len(before) > 1 and before[-1].group(1) == "domestic" else before[-1])
-    after = _COUNTRY.search(whole, end, end + 45)
-    if after and _IN_BEFORE.search(whole[end:after.start()]):
+    after = _COUNTRY.search(whole, end, end + 45)  # (not where imports come from: "ore imports from the us")
+    if after and _IN_BEFORE.search(whole[end:after.start()]) and not _IMPORTS_FROM.search(whole[end:after.start()]):
         return _region_of(whole, after)
     return None
