@@ -324,7 +324,7 @@ COUNTRY_SUBJECT_VERB = category(
           "smelted", "saw", "recorded",
           "posted", "reported", "came", "was", "were", "rose", "fell", "grew", "increased", "decreased", "dropped",
           "climbed", "declined", "continued", "remained", "accounted", "led", "topped", "realized", "realised",
-          "registered"))
+          "registered", "<up_verb@past>", "<down_verb@past>"))  # (any move: "Brazil jumped 9.9%", "Peru slumped 4%")
 # a country named inside a sentence as the maker of the figures after it ("..., while Japan's output fell 2%",
 # "the top producer, China, produced 77 mt", "steel production in Iran fell"), by the production word with it
 COUNTRY_MAKER_VERB = category("country_maker_verb", "the top producer, China, produced 77 mt",
