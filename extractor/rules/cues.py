@@ -26,6 +26,11 @@ PART_OF_BEFORE = re.compile(rf"^\W*(?:{words('breakdown_lead')}\b|of\s+(?:this|t
 THE_SPAN_AGAIN = re.compile(r"\b(?:in|during|over|for)\s+(?:the\s+(?:(?:given|said|same)\s+)?|this\s+)period\b"
                             r"(?!\s+(?:of|in|last|a|the\s+previous)\b)", re.I)
 
+# A sentence that sets one month apart from the span before it: "March alone came in at 383kt", "In May by itself,
+# output was ...", "for the month alone": that month's own figures, no span's
+MONTH_ALONE = re.compile(rf"\b(?:{MONTH_NAMES}|the\s+month|that\s+month)\s+(?:alone|by\s+itself|on\s+its\s+own)\b",
+                         re.I)
+
 # A clause opening with its figure: "At 2.62 million mt in July, stainless steel production was ...", "Standing at
 # 21,000 mt, ...", "At an estimated 97,000 mt, ...", "Totalling 1.2 million mt, ..." (the words before the figure,
 # past a dateline: "LONDON, Dec 14 (Wire) - At 32,200 tonnes, ...")

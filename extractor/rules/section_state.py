@@ -102,11 +102,10 @@ class SectionState:
     def carried(self, sentence: cl.Sentence) -> tuple[str | None, str | None]:
         """The period and the metric the sentence takes from the ones before it."""
         report_month, text = self.report_month, sentence.text
-        carried = self.period_by_paragraph.get(sentence.paragraph, report_month)
-        if carried != report_month and sentence.paragraph in self.forecast_paragraphs and cues.PAST_NO_MONTH.search(
-                text) and not cl.month_mentions(text, report_month) and not prefilter.search(vocab.FORECAST_CUE, text):
-            carried = report_month  # "... expected to rise in May. Production in Guangxi dropped": what happened
+        carried = self._period_carried(sentence)
         metric = self.metric_by_paragraph.get(sentence.paragraph)
+        if cues.MONTH_ALONE.search(text):  # "March alone came in at 383kt" after the quarter's: the month's own
+            return report_month, "production" if metric in _OUTPUT else metric
         if metric is None and cues.PRONOUN_SUBJECT.match(text):
             # "It was also up 5.9 percentage points year on year": the sentence before's (its figures', or the metric
             # it named with none: "Output kept growing in October. It was up 11.3% ...")
@@ -114,6 +113,17 @@ class SectionState:
             if self.facts or named:
                 return self.last_period_seen or carried, named or self.last_metric
         return carried, metric or self._metric_unnamed(text)
+
+    def _period_carried(self, sentence: cl.Sentence) -> str | None:
+        """The period the sentence's paragraph carries on (the report month's where none), but the report month
+        after an expectation where the sentence says what happened ("... expected to rise in May. Production in
+        Guangxi dropped")."""
+        report_month, text = self.report_month, sentence.text
+        carried = self.period_by_paragraph.get(sentence.paragraph, report_month)
+        if carried != report_month and sentence.paragraph in self.forecast_paragraphs and cues.PAST_NO_MONTH.search(
+                text) and not cl.month_mentions(text, report_month) and not prefilter.search(vocab.FORECAST_CUE, text):
+            return report_month
+        return carried
 
     def _metric_unnamed(self, text: str) -> str | None:
         """The metric of a sentence naming none, from the figures before it: "It is expected that ... will rise by
