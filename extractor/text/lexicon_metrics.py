@@ -53,7 +53,7 @@ ACCOUNT_VERB = category("account_verb", "300-series accounted for 1.16 million m
 # the level a product came to, named right after it in a roundup ("Alumina tallied 6.7 million mt")
 LEVEL_REACHED = category("level_reached", "alumina tallied 6.7 million mt",
                          fixed("totalled", "totaled", "tallied", "reached", "stood at", "came in at", "came to",
-                               "amounted to", "landed at", "clocked"))
+                               "amounted to", "landed at", "clocked", "printed at", "settled at", "finished at"))
 # what reports a level ("the figure stood at", "the region posted", "output came in at")
 RECORD_VERB = category(
     "record_verb", "Yunnan posted output of 3,000 mt",
