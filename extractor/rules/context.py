@@ -91,9 +91,15 @@ def metric_before(s: str, position: int) -> tuple[str | None, int]:
         head = _SOURCE_ASIDE.sub(lambda m: " " * len(m.group(0)), head)
     for pattern, metric in vocab.METRIC_WORDS.possible(head):
         for match in prefilter.finditer(pattern, head):
-            if match.end() > best[1]:
+            if match.end() > best[1] and not (metric == "share" and _MASS_NEXT.match(head, match.end())):
                 best = (metric, match.end())
     return best
+
+
+# a share word followed by a mass ("Shaanxi accounted for 306.5 kt; Shanxi landed at 62.7 kt"): that part's level, no
+# share of the figures after it
+_MASS_NEXT = re.compile(r"\s*(?:about|around|some|nearly)?\s*\d[\d.,]*\s*(?:million\s+|thousand\s+|mln\s+)?"
+                        r"(?:kt|mt|t|tonnes?|tons?|metric\s+tons?)\b", re.I)
 
 
 @lru_cache(maxsize=4096)  # a sentence is asked for each of its numbers, and its heads and clauses
