@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractor.rules.sections import Section
+from extractor.rules.sections import Section, named_product
+from extractor.text import vocabulary as vocab
 from extractor.text.contract_products import CONTRACT_IDS
+from extractor.text.countries import COUNTRY_NAMES
 from extractor.text.commodities import MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name
 from extractor.text.mining import names_refining
 from extractor.text.numbers import NumberSpan
@@ -49,9 +51,11 @@ _ITEM_NAME = re.compile(r"(?:[:;,]|\b(?:and|includes?|included|including))\s+"
 _ITEM_REST = frozenset({"", "ore", "ores", "conc", "concentrate", "concentrates"})
 
 
-def listed_product(about: Section, base: Section, sentence: str, number: NumberSpan) -> str | None:
+def listed_product(about: Section, base: Section, sentence: str, number: NumberSpan) -> tuple[str, bool] | None:
     """The product a list's item names right before its figure, as `about` would hold it; None where the figure is
-    no list's item or names no product the tables know (or the one `about` is already of)."""
+    no list's item or names no product (or the one `about` is already of); with whether the tables know it. In a list
+    of products, a name the tables do not know is its own product's, the contract's id of its name
+    (`named_product`), kept for review."""
     if base.heading is not None:
         return None
     item = _ITEM_NAME.search(sentence, max(0, number.start - 45), number.start)
@@ -59,11 +63,40 @@ def listed_product(about: Section, base: Section, sentence: str, number: NumberS
         return None
     name = normalize_name(item.group("name"))
     named = next((m for m in commodity_mentions(name + " output") if m[0] == 0), None)
-    rest = name[named[1]:].strip() if named is not None else "-"
-    if named is None or rest not in _ITEM_REST:
+    if named is None:  # a name the tables do not know, in a list of products: its own name's (kept for review)
+        unknown = _unknown_item(name) if _lists_products(sentence) else None
+        return None if unknown is None or unknown == about.commodity else (unknown, False)
+    rest = name[named[1]:].strip()
+    if rest not in _ITEM_REST:
         return None
     concentrate = f"{name[:named[1]].replace(' ', '_')}_concentrate"  # ("Zinc conc.": the contract's concentrate)
-    return _as_held(about, concentrate if rest.startswith("conc") and concentrate in CONTRACT_IDS else named[2], name)
+    held = _as_held(about, concentrate if rest.startswith("conc") and concentrate in CONTRACT_IDS else named[2], name)
+    return None if held is None else (held, True)
+
+
+_PLACE = re.compile(rf"(?:{COUNTRY_NAMES}|{vocab.AREA})", re.I)
+# any list item's name right before its figure ("..., Bauxite 2069 thousand tonnes")
+_ANY_ITEM = re.compile(r"(?:[:;,]|\b(?:and|includes?|included|including))\s+"
+                       r"([A-Za-z][A-Za-z.-]*(?:\s+[A-Za-z.-]+){0,2})\s*\(?\s*\d")
+
+
+def _lists_products(sentence: str) -> bool:
+    """Whether a sentence lists products by name, two of them ones the tables know ("Production ... was: Coal 662
+    lakh tonnes, Bauxite 2069 thousand tonnes, Gold 98 kg, ...")."""
+    known = 0
+    for item in _ANY_ITEM.finditer(sentence):
+        name = normalize_name(item.group(1))
+        known += any(m[0] == 0 for m in commodity_mentions(name + " output"))
+        if known >= 2:
+            return True
+    return False
+
+
+def _unknown_item(name: str) -> str | None:
+    """The id of a listed product the tables do not know ("Lignite 35 lakh tonnes": lignite), none for a place."""
+    if _PLACE.fullmatch(name):
+        return None
+    return named_product(f"{name} production")
 
 
 def _amount(number: NumberSpan) -> bool:
@@ -86,7 +119,9 @@ class FigureProducts:
             self.own = None if own is None else (about.commodity, own)
         listed = listed_product(about, self.base, self.sentence, number)
         if listed is not None:
-            return replace(about, commodity=REGIONAL_IDS.get((listed, about.region), listed))
+            product, known = listed
+            return replace(about, commodity=REGIONAL_IDS.get((product, about.region), product),
+                           known=about.known and known)
         if self.own is None or self.own[0] != about.commodity:
             return about
         return replace(about, commodity=REGIONAL_IDS.get((self.own[1], about.region), self.own[1]))
