@@ -291,7 +291,7 @@ FEED_FORM = category("feed_form", "copper concentrate inventory fell", FEED, nou
 NAMED_PRODUCTION = category(
     "named_production", "nickel pig iron output rose",
     fixed("output", "production", "produced", "operating rates", "operating rate", "start up rates", "start up rate",
-          "capacity utilisation", "capacity utilization", "turned out", "churned out"))
+          "capacity utilisation", "capacity utilization", "turned out", "churned out", "mine supply"))
 NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
                        fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"),
                        # ("alumina capacity in operation", "cathode material capacity has reached")
