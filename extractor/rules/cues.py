@@ -17,9 +17,10 @@ FIGURE_HEDGE = r"(?:just|only|merely|about|around|some|nearly|almost)"
 
 # A sentence that breaks down the figure before it ("Of this figure, ...", "This total comprised ...") speaks of
 # the same tonnage: it keeps that figure's metal content.
+_MADE_UP = r"(?:made|makes?|making)\s+up"  # a part's figure as what it made of the whole
 PART_OF_BEFORE = re.compile(rf"^\W*(?:{words('breakdown_lead')}\b|of\s+(?:this|that)\s*,)"
                             # "High-grade output accounted for 35.9 kt of that": a part named first
-                            rf"|\b(?:{words('region_share')}\s+for|(?:made|makes?|making)\s+up)\s+[\d.,]+\s*[a-z]*"
+                            rf"|\b(?:{words('region_share')}\s+for|{_MADE_UP})\s+[\d.,]+\s*[a-z]*"
                             r"\s+of\s+(?:that|this|the\s+total)\b",
                             re.I)
 # A sentence that names the span before it as its own: "in the given period", "over the same period", "during the
@@ -221,7 +222,6 @@ LARGEST_CHANGE = re.compile(rf"\b{words('superlative')}\s+(?:\w+\s+)?{_CHANGE_NO
                             r"[^.;,]{0,20}$", re.I)
 # "300-series accounted for 1.16 million mt": a part's output stated as its share of the whole.
 # (or made up: "High-grade NPI made up 35.9 kt of that")
-_MADE_UP = r"(?:made|makes?|making)\s+up"
 ACCOUNTED_FOR = re.compile(rf"\b(?:{words('account_verb')}\s+for|{_MADE_UP})\s*$", re.I)
 # "The production comprised 53.16% MHP, 38.92% high-grade nickel matte, ...": a whole's parts, each a share
 # ("the production came 53.16% from MHP, 38.92% from nickel matte": "came" only with a percentage from a part)

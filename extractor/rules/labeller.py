@@ -88,8 +88,8 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         # and the sentences after it in its paragraph: "Shanxi produced 62.7 kt.")
         spans = state.cumulative_paragraphs if state.breaks_down(sentence) \
             or cues.THE_SPAN_AGAIN.search(sentence.text) else state.span_paragraphs
-        span = carried == state.period_by_paragraph.get(sentence.paragraph) and not cues.MONTH_ALONE.search(
-            sentence.text) and (
+        alone = cues.MONTH_ALONE.search(sentence.text)  # ("March alone came in at 383kt": no span's figure)
+        span = carried == state.period_by_paragraph.get(sentence.paragraph) and not alone and (
             sentence.paragraph in spans or state.lists_on(sentence, about.commodity))
         sentence_facts, last = _label_sentence(
             sentence, about, report_month, carried, state.segment_of(sentence), metric, section,

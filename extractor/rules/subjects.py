@@ -138,7 +138,8 @@ _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a r
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
                           r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")
 _MINE_OUTPUT_OF = re.compile(r"\bmine\s+(?:production|output|supply)\s+of\s+(?:the\s+)?$", re.I)
-_FROM_MINES = re.compile(r"\s+(?:(?:production|output|supply)\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?mines?|mine\s+supply)\b")
+_FROM_MINES = re.compile(r"\s+(?:(?:production|output|supply)\s+from\s+(?:the\s+)?(?:[a-z]+\s+)?mines?"
+                         r"|mine\s+supply)\b")  # ("lead production from mines", "lead mine supply")
 
 
 # the regions a product's default may be: a release about one of them names its other products' country
