@@ -294,6 +294,9 @@ def clause_section(about: Section, base: Section, sentence: str, position: int) 
     ends = prefilter.search(_CLAUSE_BREAK, clause)
     clause = clause[:ends.start()] if ends else clause
     subject = _subject(Sentence(0, clause, 0), base)
+    if subject is None and about.commodity in MINED_PRODUCTS and _REFINED_METAL.search(clause):
+        # "... mine supply rose 1.1% to 351kt while refined metal output fell 1.5%": the metal's refined product
+        return replace(about, commodity=refined_of(about.commodity))
     if subject is None or subject[0] == about.commodity:
         return about
     # the region as a sentence's switch carries it ("..., while its crude steel production came to ...": Japan's)
