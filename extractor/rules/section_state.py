@@ -13,6 +13,7 @@ from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import commodity_mentions, normalize_name
+from extractor.text.countries import COUNTRY
 
 
 @dataclass
@@ -213,6 +214,13 @@ _POSSESSIVE_OPENING = re.compile(r"\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:outp
 
 
 def _product_moved(text: str) -> bool:
-    """Whether a sentence opens with a product and its move, naming no metric ("Tin slid 4% to 2,100 t.")."""
+    """Whether a sentence opens with a product, or a country, and its move, naming no metric ("Tin slid 4% to 2,100
+    t.", "India slipped 0.2 per cent to 11.7 mt" in a release of countries' output)."""
     opening = cues.MOVE_OPENING.match(text)
-    return opening is not None and any(start == 0 for start, *_ in commodity_mentions(normalize_name(opening.group(0))))
+    if opening is None:
+        return False
+    head = normalize_name(opening.group(0))
+    return any(start == 0 for start, *_ in commodity_mentions(head)) or bool(_COUNTRY_FIRST.match(head))
+
+
+_COUNTRY_FIRST = re.compile(rf"(?:the\s+)?{COUNTRY.pattern}\s", COUNTRY.flags)
