@@ -116,6 +116,26 @@ def test_a_minor_metal_association_s_release_is_a_world_release_and_a_change_fro
     assert not any(measure == "yoy_pct" and value == -3.0 for _, measure, value in facts)
 
 
+@pytest.mark.parametrize("text, part", [
+    ("World primary aluminium output reached 5.91 million tonnes in March 2023, the IAI said, up 2.3% year on "
+     "year.\n", None),
+    ("Alacero, the regional steel body, said crude steel output in Latin America was 5.2 million mt in March 2023, "
+     "up 2.3% year on year.\n", "latin america"),
+])
+def test_a_release_named_by_its_publishers_abbreviation_or_a_continents_association_is_the_worlds(
+        tmp_path: Path, text: str, part: str | None) -> None:
+    """The aluminium institute by its abbreviation and a continent's association publish figures of the world or a
+    part of it: a world release's, not China's (the shared rules' default)."""
+    assert choose_format(text).name == "world_release"
+    (tmp_path / "r.txt").write_text(text)
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "r.txt"), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    facts = {(row["region"], row["segment"], row["measure"], row["value_num"])
+             for row in sqlite_utils.Database(tmp_path / "x.db").query("SELECT * FROM facts WHERE status = 'accepted'")}
+    assert ("global", part, "yoy_pct", 2.3) in facts
+    assert not any(region == "china" for region, *_ in facts)
+
+
 def test_a_wire_story_of_official_statistics_states_its_changes_year_on_year(tmp_path: Path) -> None:
     """A statistics wire (the office named in its opening) has a format of its own: a change that names no
     comparison is year on year, as official releases state; the same story without the office is an article whose

@@ -25,7 +25,8 @@ from extractor.rules.sections import Section, article_sections
 # The bodies that publish world figures, by the names releases and reprints give them.
 _PUBLISHERS = re.compile(
     r"\b(?:International\s+(?:Lead\s+and\s+Zinc|Nickel|Copper)\s+Study\s+Group|ILZSG|INSG|ICSG|"
-    r"World\s+Bureau\s+of\s+Metal\s+Statistics|WBMS|International\s+Aluminium\s+Institute|"
+    r"World\s+Bureau\s+of\s+Metal\s+Statistics|WBMS|International\s+Aluminium\s+Institute|IAI|"
+    r"Alacero|"  # (a continent's association: Latin America's figures, a part of the world's)
     r"World\s+Steel\s+Association|worldsteel|World\s+Silver\s+Survey|Silver\s+Institute|"
     r"International\s+Stainless\s+Steel\s+Forum|ISSF|worldstainless|"
     # the associations of the minor and alloying metals
