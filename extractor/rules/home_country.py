@@ -31,7 +31,7 @@ _DESCRIBED = (r"(?:(?:no\s+\d|top|leading|largest|biggest|major|main|key|second|
 # (the level after the country's change: "... climbed 1.2 per cent to 6.7 mt", the text normalized)
 _BY_THEN_TO = r"(?:(?:\s+by)?\s+\d+(?:\s+\d+)?(?:\s+(?:per\s*cent|percent|pct))?\s+to)?"
 COUNTRY_MAKER = re.compile(
-    rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?{words('output_word', 'market_use')}\b"
+    rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?(?:{words('output_word', 'market_use')}|mine\s+supply)\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{_DESCRIBED}{COUNTRY_OR_GROUP}"
     # (or its plants: "Peru's mines produced ...", "India's steel mills made ...")
     rf"|{COUNTRY_OR_GROUP}(?:\s+s\s+(?:[a-z]+\s+)?{words('plant', parts=('plural',))})?"
