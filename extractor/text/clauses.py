@@ -287,7 +287,7 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True, part=f"{first}-{last}".lower()))
             taken.append((match.start(), match.end()))
-    fiscal = [MonthMention(at, period, cumulative=True, part="fiscal year")
+    fiscal = [MonthMention(at, period, cumulative=True, part="april-march")
               for at, period in fiscal_years(sentence, taken, report_month)]
     return mentions + fiscal, taken + [(m.position, m.position + 1) for m in fiscal]
 
