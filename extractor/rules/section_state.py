@@ -220,7 +220,7 @@ def _product_moved(text: str) -> bool:
     if opening is None:
         return False
     head = normalize_name(opening.group(0))
-    return any(start == 0 for start, *_ in commodity_mentions(head)) or bool(_COUNTRY_FIRST.match(head))
+    return any(start == 0 for start, *_ in commodity_mentions(head)) or bool(_COUNTRY_OPENING.match(head))
 
 
-_COUNTRY_FIRST = re.compile(rf"(?:the\s+)?{COUNTRY.pattern}\s", COUNTRY.flags)
+_COUNTRY_OPENING = re.compile(rf"(?:the\s+)?{COUNTRY.pattern}\s", COUNTRY.flags)  # (the opening words normalized)

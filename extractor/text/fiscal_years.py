@@ -1,7 +1,8 @@
 """Fiscal years that run April to March (an Indian ministry's or a Japanese federation's year): a whole one written
 with both its years ("in the fiscal year 2023-24", "FY 2024-25") is the span to its March, the months it runs
-("april-march") the figure's segment; its first months ("the first six months (April-September) of the current fiscal year 2022-23", "the first
-half of the current fiscal year") the span from April, named as the months it runs ("april-september")."""
+("april-march") the figure's segment; its first months ("the first six months (April-September) of the current
+fiscal year 2022-23", "the first half of the current fiscal year") the span from April, named as the months it runs
+("april-september")."""
 
 from __future__ import annotations
 

@@ -29,8 +29,8 @@ DOWN_VERB = category(
     verb("cut", "cut", "cut", double=True), verb("sink", "sank", "sunk"), verb("go south", "went", "gone"),
     verb("go down", "went", "gone"),
     verbs("decrease", "decline", "drop+", "lower", "slip+", "contract", "reduce", "dip+", "narrow", "pull back",
-          "slump", "plunge", "collapse", "edge down", "weaken", "retreat", "ease", "nosedive", "tumble", "slash", "curtail",
-          "trim+", "worsen", "deteriorate", "halve", "decelerate", "sag+", "dwindle", "tick down", "deplete",
+          "slump", "plunge", "collapse", "edge down", "weaken", "retreat", "ease", "nosedive", "tumble", "slash",
+          "curtail", "trim+", "worsen", "deteriorate", "halve", "decelerate", "sag+", "dwindle", "tick down", "deplete",
           "draw down", "destock", "nudge down", "inch down"))
 FLAT_VERB = category(
     "flat_verb", "output held steady in May",
