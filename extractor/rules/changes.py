@@ -104,20 +104,22 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
         stated = _comparison_beyond(f, period)
     if stated is None and _FROM.fullmatch(f.post):
         stated = _base_month_comparison(f, period)
-    return stated if stated is not None else _opening_comparison(f.s, period)
+    return stated if stated is not None else _opening_comparison(f.before(f.number.start), period)
 
 
 # a month and year the sentence opens comparing with, for its changes ("Compared with the September 2023 figures,
-# output in Asia was up 3.3%": YoY)
-_OPENING_BASE = re.compile(r"^\W*(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Rr]elative\s+to)\s+(?:the\s+)?"
+# output in Asia was up 3.3%": YoY), or sets off before them ("The data show that, compared to February of 2016, gold
+# production fell 11.91%")
+_OPENING_BASE = re.compile(r"(?:^\W*|,\s+)(?:[Cc]ompared\s+(?:with|to)|[Aa]gainst|[Rr]elative\s+to)\s+(?:the\s+)?"
                            # (or with a base figure of that month: "Compared with 1.62 MT in March 2017, ...")
                            r"(?:[\d.,]+\s*(?:[A-Za-z]+\s+){0,2}?(?:in|during)\s+)?"
-                           r"([A-Z][a-z]+)\.?\s+((?:19|20)\d\d)\b[^,;]{0,20},")
+                           r"([A-Z][a-z]+)\.?\s+(?:of\s+)?((?:19|20)\d\d)\b[^,;]{0,20},")
 
 
 def _opening_comparison(s: str, period: str | None) -> str | None:
-    """The comparison a sentence opening with its base month states ('mom' or 'yoy'), None where it states none."""
-    opening = _OPENING_BASE.match(s)
+    """The comparison the words before a change state by their base month, opening its sentence or set off by
+    commas ('mom' or 'yoy'), None where they state none."""
+    opening = _OPENING_BASE.search(s)
     named = resolve_month(opening.group(1), period, opening.group(2)) if opening is not None and period else None
     return None if named is None or period is None else comparison_between(named, period)
 
