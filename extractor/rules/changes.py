@@ -104,7 +104,7 @@ def _stated_comparison(f: NumberFeatures, period: str | None) -> str | None:
         stated = _comparison_beyond(f, period)
     if stated is None and _FROM.fullmatch(f.post):
         stated = _base_month_comparison(f, period)
-    return stated if stated is not None else _opening_comparison(f.before(f.number.start), period)
+    return stated if stated is not None else _opening_comparison(f.s[:f.number.start], period)
 
 
 # a month and year the sentence opens comparing with, for its changes ("Compared with the September 2023 figures,

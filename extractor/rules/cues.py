@@ -51,11 +51,11 @@ def opens_with_figure(local_pre: str) -> bool:
     return bool(AT_OPENING.fullmatch(local_pre) or MOVE_FRONTED.fullmatch(local_pre))
 
 
-# A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
-# "production there fell"
 # A change's other form right after it, before the words both forms share ("a 41%, or 630 000 t, rise in Peruvian
 # output", "by 5%, or 900 000 t, in the 11 months", "a 38% (650,000 tonnes copper) hike in Peruvian output")
 OTHER_FORM = r"\s*(?:,\s*or\s+[^,;()]{1,20},|\(\s*(?:or\s+)?\d[^;()]{0,30}\))"
+# A sentence whose output is of the place the sentence before named: "August output there is expected at ...",
+# "production there fell"
 OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
 
 # A sentence compared as the one before it: "Under the same comparative basis, ...", "On the same basis, ...", "By
