@@ -47,7 +47,7 @@ COUNTRY_MAKER = re.compile(
     # a list's country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")
     # (or set against the figure before: "..., while the United States climbed 1.2%")
     rf"|\b(?:and|while|whereas|with)\s+(?:the\s+)?{COUNTRY_OR_GROUP}\s+(?:(?:was|were)\s+)?"
-    rf"{words('up_or_down', 'up_verb', 'down_verb')}{_BY_THEN_TO}\s*$")
+    rf"{words('up_or_down', 'up_verb', 'down_verb')}(?:\s+by)?{_BY_THEN_TO}\s*$")
 
 
 def opening_country(section: Section) -> str | None:
