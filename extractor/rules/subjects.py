@@ -65,6 +65,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         elif out and own == current and PRONOUN_SUBJECT.match(sentence.text):
             before = section.sentences[len(out) - 1].text  # "China turned out 77.1 mt. That was down 6.1% ...": China's
             own = clause_country(own, section, before, len(before))
+        elif out and section.heading is None and _THE_COUNTRY.search(sentence.text) and not _one_country(
+                sentence.text) and (named := _one_country(section.sentences[len(out) - 1].text, by_name=True)):
+            own = current = replace(own, region=named)  # "South Korea lagged. The country's output fell 1.5%"
         out.append(own)
     return tuple(out)
 
@@ -164,10 +167,14 @@ _THE_COUNTRY = re.compile(r"\bthe\s+country\b", re.I)
 def _the_country(text: str) -> str | None:
     """The one country a sentence names where it speaks of "the country" (its source's: "the Japan Iron and Steel
     Federation"), else None."""
-    if not _THE_COUNTRY.search(text):  # (most sentences: not normalized at all)
-        return None
+    return _one_country(text) if _THE_COUNTRY.search(text) else None  # (most sentences: not normalized at all)
+
+
+def _one_country(text: str, by_name: bool = False) -> str | None:
+    """The one country a text names (not the world, not "overseas"; `by_name`: not "domestic" either), else None."""
     whole = normalize_name(text)
-    named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole)} - {"global", "overseas"}
+    named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole) if not (by_name and m.group(1) == "domestic")}
+    named -= {"global", "overseas"}
     return named.pop() if len(named) == 1 else None
 
 
