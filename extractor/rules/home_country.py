@@ -28,8 +28,9 @@ _SET_OFF = (r"(?:(?:which|that)\s+(?:is|was)\s+(?:[a-z]+\s+){1,8}?"
 # (a country described before its name: "Production in No. 1 copper producer Chile", "output in top miner Peru")
 _DESCRIBED = (r"(?:(?:no\s+\d|top|leading|largest|biggest|major|main|key|second|third)\s+(?:[a-z]+\s+){0,2}?"
               r"(?:producer|miner|supplier|maker|exporter)s?\s+)?")
-# (the level after the country's change: "... climbed 1.2 per cent to 6.7 mt", the text normalized)
-_BY_THEN_TO = r"(?:(?:\s+by)?\s+\d+(?:\s+\d+)?(?:\s+(?:per\s*cent|percent|pct))?\s+to)?"
+# (the change "by" a figure, and the level after it: "... climbed 1.2 per cent to 6.7 mt", "decreased by 1.5% to",
+# the text normalized)
+_BY_THEN_TO = r"(?:\s+by)?(?:\s+\d+(?:\s+\d+)?(?:\s+(?:per\s*cent|percent|pct))?\s+to)?"
 COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?(?:{words('output_word', 'market_use')}|mine\s+supply)\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{_DESCRIBED}{COUNTRY_OR_GROUP}"
@@ -47,7 +48,7 @@ COUNTRY_MAKER = re.compile(
     # a list's country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")
     # (or set against the figure before: "..., while the United States climbed 1.2%")
     rf"|\b(?:and|while|whereas|with)\s+(?:the\s+)?{COUNTRY_OR_GROUP}\s+(?:(?:was|were)\s+)?"
-    rf"{words('up_or_down', 'up_verb', 'down_verb')}(?:\s+by)?{_BY_THEN_TO}\s*$")
+    rf"{words('up_or_down', 'up_verb', 'down_verb')}{_BY_THEN_TO}\s*$")
 
 
 def opening_country(section: Section) -> str | None:
