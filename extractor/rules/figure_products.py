@@ -1,12 +1,14 @@
 """A figure's own product, named with it, where a sentence counts several products ("The country produced 30,250t
 of sulfur ..., as well as 30,156t of zinc and 14,176t of lead"): the product named right after a quantity ("N t of
 <product>") is that quantity's, and a change that follows it before the next quantity is the same product's
-("12,000 tonnes of lead, up 4%")."""
+("12,000 tonnes of lead, up 4%"); in a list, the product named right before its figure ("Coal 662 lakh tonnes, Gold
+98 kg, ..."), one the tables do not know kept for review under its own name."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from extractor.rules.sections import Section, named_product
 from extractor.text import vocabulary as vocab
@@ -46,8 +48,10 @@ def _as_held(about: Section, commodity: str, named: str) -> str | None:
 
 # A list's item: a product's name right before its figure, after the list's opening or the item before ("Production
 # in October was: Iron ore 210 lakh tonnes, Gold 95 kg and ...", "... include Bauxite (14%), Iron Ore (8%)")
-_ITEM_NAME = re.compile(r"(?:[:;,]|\b(?:and|includes?|included|including))\s+"
-                        r"(?P<name>[A-Za-z][A-Za-z.-]*(?:\s+[A-Za-z.-]+){0,2})\s*\(?\s*$")
+_ITEM = (r"(?:[:;,]|\b(?:and|includes?|included|including))\s+"
+         r"(?P<name>[A-Za-z][A-Za-z.-]*(?:\s+[A-Za-z.-]+){0,2})\s*\(?\s*")
+_ITEM_NAME = re.compile(_ITEM + "$")  # (the item a figure ends)
+_ANY_ITEM = re.compile(_ITEM + r"\d")  # (any item of the sentence, with its figure)
 _ITEM_REST = frozenset({"", "ore", "ores", "conc", "concentrate", "concentrates"})
 
 
@@ -62,7 +66,7 @@ def listed_product(about: Section, base: Section, sentence: str, number: NumberS
     if item is None:
         return None
     name = normalize_name(item.group("name"))
-    named = next((m for m in commodity_mentions(name + " output") if m[0] == 0), None)
+    named = _known_at_start(name)
     if named is None:  # a name the tables do not know, in a list of products: its own name's (kept for review)
         unknown = _unknown_item(name) if _lists_products(sentence) else None
         return None if unknown is None or unknown == about.commodity else (unknown, False)
@@ -75,21 +79,19 @@ def listed_product(about: Section, base: Section, sentence: str, number: NumberS
 
 
 _PLACE = re.compile(rf"(?:{COUNTRY_NAMES}|{vocab.AREA})", re.I)
-# any list item's name right before its figure ("..., Bauxite 2069 thousand tonnes")
-_ANY_ITEM = re.compile(r"(?:[:;,]|\b(?:and|includes?|included|including))\s+"
-                       r"([A-Za-z][A-Za-z.-]*(?:\s+[A-Za-z.-]+){0,2})\s*\(?\s*\d")
 
 
+def _known_at_start(name: str) -> tuple[int, int, str, bool] | None:
+    """The product the tables know that a (normalized) item name starts with, None where it names none."""
+    return next((m for m in commodity_mentions(name + " output") if m[0] == 0), None)
+
+
+@lru_cache(maxsize=256)  # (asked for each unknown item of the sentence)
 def _lists_products(sentence: str) -> bool:
     """Whether a sentence lists products by name, two of them ones the tables know ("Production ... was: Coal 662
     lakh tonnes, Bauxite 2069 thousand tonnes, Gold 98 kg, ...")."""
-    known = 0
-    for item in _ANY_ITEM.finditer(sentence):
-        name = normalize_name(item.group(1))
-        known += any(m[0] == 0 for m in commodity_mentions(name + " output"))
-        if known >= 2:
-            return True
-    return False
+    known = (_known_at_start(normalize_name(item.group("name"))) for item in _ANY_ITEM.finditer(sentence))
+    return sum(1 for named in known if named is not None) >= 2
 
 
 def _unknown_item(name: str) -> str | None:
