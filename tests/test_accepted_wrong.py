@@ -39,7 +39,7 @@ def test_a_change_whose_size_moves_keeps_the_sign_of_its_noun(text: str, value: 
     ("Copper cathode output in May was 1.13 million mt, up 2.4% MoM. Copper concentrate stocks at ports slid to "
      "612,000 mt.", "2025-05",
      (1130000, dict(commodity="copper_cathode", period="2025-05", measure="level")), 612000),
-    ("Refined nickel output in May was 31,000 mt, down 1.5% MoM. Nickel ore inventories at ports rose to 8.6 "
+    ("Refined nickel output in May was 31,000 mt, down 1.5% MoM. Nickel concentrate inventories at ports rose to 8.6 "
      "million mt.", "2025-05",
      (31000, dict(commodity="refined_nickel", period="2025-05", measure="level")), 8600000),
     # the product named in the sentence's first clause, the figure in a later one
@@ -53,6 +53,15 @@ def test_another_product_s_inventory_is_not_the_commodity_s(text: str, month: st
     assert has(facts, value, **label)
     assert not any(f["value"] == pytest.approx(other) for f in accepted_numbers(facts))
     assert _reviewed(facts, other)
+
+
+def test_an_ore_named_as_a_product_of_its_own_is_that_product_s_inventory() -> None:
+    """A metal's ore has an id of its own (the contract's id rule): its stocks are nickel_ore's, not the section's."""
+    facts = _facts("Refined nickel output in May was 31,000 mt, down 1.5% MoM. Nickel ore inventories at ports rose "
+                   "to 8.6 million mt.", "2025-05")
+    assert has(facts, 31000, commodity="refined_nickel", period="2025-05", measure="level")
+    assert has(facts, 8600000, commodity="nickel_ore", metric="inventory", period="2025-05", measure="level")
+    assert not any(f["value"] == pytest.approx(8600000) and f["commodity"] == "refined_nickel" for f in facts)
 
 
 def test_the_commodity_s_own_inventory_is_still_read() -> None:

@@ -11,7 +11,8 @@ from extractor.text.numbers import find_numbers
         ("increased by 11,500 mt MoM", 11500, "mt", None),
         ("battery output came to 14.7GWh", 14.7, "GWh", None),  # as stated (the contract keeps GWh)
         ("installed 52.3 gigawatt-hours of cells", 52.3, "GWh", None),
-        ("gold output of 11,204 kilograms", 11204, "kg", None),
+        ("gold output of 11,204 kilograms", 11.204, "mt", None),  # every mass in tonnes (the contract)
+        ("silver output of 2,350,000 grams", 2.35, "mt", None),
         ("molybdenum at 61.2 million pounds", 61200000, "lb", None),
         ("fell by over 20kt", 20000, "mt", "over"),
         ("up by 1.2894 million mt", 1289400, "mt", None),

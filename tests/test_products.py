@@ -109,7 +109,7 @@ def test_a_list_of_products_keeps_each_unknown_name_as_its_own_product_for_revie
                          "tonnes, Peat 41 thousand tonnes, Gold 87 kg, Dolomite 290 thousand tonnes and Australia 12 "
                          "thousand tonnes.\n", "commodity, measure, value_num, status")
     assert ("iron_ore", "level", 18800000.0, "accepted") in rows
-    assert ("gold", "level", 87.0, "accepted") in rows
+    assert ("gold", "level", 0.087, "accepted") in rows
     assert ("peat", "level", 41000.0, "needs_review") in rows
     assert ("dolomite", "level", 290000.0, "needs_review") in rows
     assert not [r for r in rows if r[0] == "iron_ore" and r[2] in (41000.0, 290000.0)]

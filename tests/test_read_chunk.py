@@ -136,8 +136,8 @@ def test_a_tables_rows_stay_in_the_chunk_of_its_header() -> None:
 
 def test_a_mass_the_reader_converted_to_tonnes_is_stored_as_the_text_states_it() -> None:
     """The verifier on a hand-written answer (a failure shape, not a model's): a reader that converted ounces and
-    kilograms to tonnes. The figure is grounded to the text's number and kept in the text's unit, as the contract
-    keeps silver and gold; a tonnage the text does not state is still rejected."""
+    kilograms to tonnes. Ounces are grounded to the text's number and kept in the text's unit, as the contract keeps
+    silver's; kilograms are a mass, in tonnes as every mass; a tonnage the text does not state is still rejected."""
     text = "Silver Mines\nMine output of silver came to 26.4 million oz in 2024, and gold to 9,850 kg.\n"
     chunk = Section(0, "unknown", "global", None, 0, len(text))
 
@@ -151,7 +151,7 @@ def test_a_mass_the_reader_converted_to_tonnes_is_stored_as_the_text_states_it()
                         "drivers": []}, 0, 0)
     facts = read.read_chunk(text, RulesFormat(), chunk, answer, "2024-12", "llm").facts
     assert [(f.value, f.unit, f.status) for f in facts] == [
-        (26_400_000, "oz", Status.ACCEPTED), (9_850, "kg", Status.ACCEPTED),
+        (26_400_000, "oz", Status.ACCEPTED), (9.85, "mt", Status.ACCEPTED),
         (12.0, None, Status.REJECTED)]
 
 def test_last_month_named_a_flat_outlook_and_a_qualifier_are_read_as_the_text_means() -> None:

@@ -266,12 +266,12 @@ def _ground(text: str, fmt: ReportFormat, chunk: Section, given: ReadFigure,
 
 
 # Masses the contract keeps in the unit a report states them in, and their tonnes.
-_TONNES_PER = {"oz": 31.1034768e-6, "kg": 1e-3}
+_TONNES_PER = {"oz": 31.1034768e-6}
 
 
 def _converted(given: ReadFigure, at: int) -> NumberSpan | None:
-    """A number of the quote stated in ounces or kilograms that the reader gave converted to tonnes ("885.8 million
-    oz" read as 27,551 t): the number as the text states it, in its own unit (the contract keeps it)."""
+    """A number of the quote stated in ounces that the reader gave converted to tonnes ("885.8 million oz" read as
+    27,551 t): the number as the text states it, in its own unit (the contract keeps it)."""
     if not isinstance(given.value, (int, float)):
         return None
     wanted = abs(float(given.value))

@@ -64,7 +64,8 @@ _SCALE = {"million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn":
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # India's hundred thousand and ten million
 _MASS_FACTORS = {"kt": 1e3, "kmt": 1e3, "mmt": 1e6, "mnt": 1e6, "kilotonne": 1e3, "kilotonnes": 1e3,
                  "kilo tonne": 1e3, "kilo tonnes": 1e3, "kiloton": 1e3, "kilotons": 1e3, "kilo ton": 1e3,
-                 "kilo tons": 1e3, "lt": 1e5}  # India's "LT": lakh (hundred thousand) tonnes
+                 "kilo tons": 1e3, "lt": 1e5,  # India's "LT": lakh (hundred thousand) tonnes
+                 "kg": 1e-3, "kilogram": 1e-3, "kilograms": 1e-3, "gram": 1e-6, "grams": 1e-6}  # a mass in tonnes
 _PER_NAMES = {
     "year": "year", "yr": "year", "annum": "year", "a": "year", "day": "day", "month": "month",
     "mt": "mt", "t": "mt", "tonne": "mt", "tonnes": "mt", "ton": "mt", "tons": "mt",
@@ -190,8 +191,7 @@ _SIMPLE_UNITS: dict[str, tuple[str, float]] = {
     "t/y": ("mt/year", 1.0), "t/a": ("mt/year", 1.0),
     "ktpa": ("mt/year", 1e3), "ktpy": ("mt/year", 1e3),  # "12,940ktpa": thousand tonnes a year
     "tpd": ("mt/day", 1.0),
-    "mtu": ("mtu", 1.0), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0), "gw": ("GW", 1.0),
-    "gram": ("g", 1.0), "grams": ("g", 1.0),  # a mining ministry's gold, as stated
+    "mtu": ("mtu", 1.0), "gw": ("GW", 1.0),
     "mw": ("MW", 1.0), "gwh": ("GWh", 1.0), "gigawatt hour": ("GWh", 1.0), "gigawatt hours": ("GWh", 1.0),  # batteries'
 
     "oz": ("oz", 1.0), "ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "troy ounce": ("oz", 1.0),
@@ -217,7 +217,7 @@ def _normalize_unit(unit_raw: str, currency: str, per: str | None) -> tuple[str 
     money = _currency(currency, unit_raw)
     if money is not None:
         return (money + "/" + per) if per else money, 1.0
-    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "kg", "g", "GW", "MW", "oz"):
+    if unit_raw in _SIMPLE_UNITS and _SIMPLE_UNITS[unit_raw][0] not in ("mtu", "GW", "MW", "oz"):
         return _SIMPLE_UNITS[unit_raw]
     if unit_raw.split(" ")[0] in _CONTENT_WORDS:
         return "mt", 1.0  # "28,400 nickel tons", "647,000 physical tons": the content is read by the labeller
