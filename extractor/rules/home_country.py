@@ -72,12 +72,24 @@ def _makers(text: str) -> set[str]:
         - {"global", "overseas", "china"}
 
 
+# a country's official body, as the one whose figures a release gives ("Kazakhstan's statistics office said ...",
+# "Peru's energy and mines ministry", "Statistics South Africa said"; the text normalized)
+_COUNTRY_S_OFFICE = re.compile(
+    rf"{_COUNTRY.pattern}\s+s\s+(?:[a-z]+\s+){{0,4}}?(?:ministry|office|agency|bureau|committee|commission|institute)\b"
+    rf"|\bstatistics\s+{_COUNTRY.pattern}")
+
+
 def _home_named_elsewhere(section: Section) -> set[str]:
     """The country of a text whose first figure names none: its dateline's ("Tokyo, May 20 (Kyodo) Output of crude
-    steel slipped ...": Japan's), or India for a ministry's release counting in lakh tonnes."""
-    place = dateline_country("\n".join(s.text for s in section.sentences[:3]))
+    steel slipped ...": Japan's), else the one country whose official body its opening names ("Kazakhstan's
+    statistics office said silver output ..."), or India for a ministry's release counting in lakh tonnes."""
+    opening = "\n".join(s.text for s in section.sentences[:3])
+    place = dateline_country(opening)
     if place is not None:
         return {place} - {"china"}
+    offices = {COUNTRIES[g] for m in _COUNTRY_S_OFFICE.finditer(normalize_name(opening)) for g in m.groups() if g}
+    if offices:
+        return offices - {"china", "global", "overseas"}
     home = numbering_country(" ".join(s.text for s in section.sentences))
     return {home} if home else set()
 
