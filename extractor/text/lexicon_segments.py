@@ -291,7 +291,7 @@ FEED_FORM = category("feed_form", "copper concentrate inventory fell", FEED, nou
 NAMED_PRODUCTION = category(
     "named_production", "nickel pig iron output rose",
     fixed("output", "production", "produced", "operating rates", "operating rate", "start up rates", "start up rate",
-          "capacity utilisation", "capacity utilization", "turned out", "churned out", "mine supply"))
+          "capacity utilisation", "capacity utilization", "turned out", "churned out", "mine supply", "extraction"))
 NAMED_TRADE = category("named_trade", "lithium hydroxide exports rose",
                        fixed("exports", "export", "imports", "import"), noun("inventory", "inventories"),
                        # ("alumina capacity in operation", "cathode material capacity has reached")
@@ -321,7 +321,7 @@ CAPACITY_STATE = category("capacity_state", "200,000 mt of new lithium capacity"
 COUNTRY_SUBJECT_VERB = category(
     "country_subject_verb", "India produced 10 million mt in May",
     fixed("produced", "output", "production", "made", "turned out", "churned out", "put out", "generated", "mined",
-          "smelted", "saw", "recorded",
+          "extracted", "smelted", "saw", "recorded",
           "posted", "reported", "came", "was", "were", "rose", "fell", "grew", "increased", "decreased", "dropped",
           "climbed", "declined", "continued", "remained", "accounted", "led", "topped", "realized", "realised",
           "registered", "<up_verb@past>", "<down_verb@past>"))  # (any move: "Brazil jumped 9.9%", "Peru slumped 4%")
@@ -329,7 +329,7 @@ COUNTRY_SUBJECT_VERB = category(
 # "the top producer, China, produced 77 mt", "steel production in Iran fell"), by the production word with it
 COUNTRY_MAKER_VERB = category("country_maker_verb", "the top producer, China, produced 77 mt",
                               only(COUNTRY_SUBJECT_VERB, "produced", "made", "turned out", "churned out", "put out",
-                                   "generated", "mined", "smelted", "realized", "realised", "registered"))
+                                   "generated", "mined", "extracted", "smelted", "realized", "realised", "registered"))
 # a clause that names its own product's figure ("..., while lead output was ...")
 PRODUCT_FIGURE_VERB = category("product_figure_verb", "zinc output rose, while lead output fell",
                                fixed("was", "were", "stood", "reached", "rose", "fell", "totaled", "totalled"))
