@@ -30,7 +30,8 @@ _DESCRIBED = (r"(?:(?:no\s+\d|top|leading|largest|biggest|major|main|key|second|
               r"(?:producer|miner|supplier|maker|exporter)s?\s+)?")
 # (the change "by" a figure, and the level after it: "... climbed 1.2 per cent to 6.7 mt", "decreased by 1.5% to",
 # the text normalized)
-_BY_THEN_TO = r"(?:\s+by)?(?:\s+\d+(?:\s+\d+)?(?:\s+(?:per\s*cent|percent|pct))?\s+to)?"
+_FIGURE = r"\d+(?:\s+\d+)?(?:\s+(?:per\s*cent|percent|pct))?"  # a percentage, normalized ("1 5 per cent")
+_BY_THEN_TO = rf"(?:\s+by)?(?:\s+{_FIGURE}\s+to)?"
 COUNTRY_MAKER = re.compile(
     rf"{COUNTRY_OR_GROUP}(?:\s+s)?\s+(?:[a-z]+\s+){{0,3}}?(?:{words('output_word', 'market_use')}|mine\s+supply)\b"
     rf"|{words('output_word', 'market_use')}\s+(?:in|by|of)\s+(?:the\s+)?{_DESCRIBED}{COUNTRY_OR_GROUP}"
@@ -41,8 +42,9 @@ COUNTRY_MAKER = re.compile(
     r"(?:(?:is|was|are|were)\s+(?:estimated|thought|believed|said)\s+to\s+have\s+)?"  # ("is estimated to have produced")
     rf"{words('country_maker_verb')}\b"
     rf"|{COUNTRY_OR_GROUP}\s+{words('region_record')}\s+an?(?:\s+[a-z]+){{0,2}}\s*$"  # "the EU recorded a 0.3% rise"
-    # "China also reported a huge fall in steel production ..., dropping by 9%"
-    rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+an?\s+(?:[a-z]+\s+){{0,2}}?"
+    # "China also reported a huge fall in steel production ..., dropping by 9%" (or its figure: "South Korea recorded a
+    # 1.5% increase in crude steel production", "ZAMBIA RECORDS 12% INCREASE IN COPPER PRODUCTION")
+    rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+(?:an?\s+)?(?:{_FIGURE}\s+)?(?:[a-z]+\s+){{0,2}}?"
     rf"{words('up_noun', 'down_noun')}\s+in\b"
     rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)"  # "In China, apparent usage fell 2.8%"
     # a list's country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")

@@ -66,7 +66,7 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
             before = section.sentences[len(out) - 1].text  # "China turned out 77.1 mt. That was down 6.1% ...": China's
             own = clause_country(own, section, before, len(before))
         elif out and section.heading is None and _THE_COUNTRY.search(sentence.text) and not _one_country(
-                sentence.text) and (named := _one_country(section.sentences[len(out) - 1].text, by_name=True)):
+                sentence.text, True) and (named := _one_country(section.sentences[len(out) - 1].text, True)):
             own = current = replace(own, region=named)  # "South Korea lagged. The country's output fell 1.5%"
         out.append(own)
     return tuple(out)

@@ -66,13 +66,13 @@ COUNTRIES: dict[str, str] = {
     "global": "global", "world": "global", "worldwide": "global", "world wide": "global",
 }
 # A country named in lower-case text (the longest name first: "south korea" before "korea"; the Mongolia of "Inner
-# Mongolia" is China's region, no country).
-COUNTRY = re.compile(r"(?<![\w.])(?<!inner )("
+# Mongolia" is China's region, no country; nor is the America of "South America" the United States).
+COUNTRY = re.compile(r"(?<![\w.])(?<!inner )(?<!south )(?<!north )(?<!latin )(?<!central )("
                      + "|".join(re.escape(n) for n in sorted(COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
 
 
 # The countries' names as written in a text (of any case, spaces of any kind): no world total, not "domestic".
-COUNTRY_NAMES = r"(?<!inner\s)(?:" + "|".join(
+COUNTRY_NAMES = r"(?<!inner\s)(?<!south\s)(?<!north\s)(?<!latin\s)(?<!central\s)(?:" + "|".join(
     re.escape(name).replace(r"\ ", r"\s+") for name in sorted(COUNTRIES, key=len, reverse=True)
     if COUNTRIES[name] not in ("global", "overseas") and name != "domestic") + ")"
 
