@@ -23,6 +23,7 @@ from extractor.rules.world_subject import of_the_world
 from extractor.rules.cues import CHANGE_IN, INPUT_OF, OTHER_FORM, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
+from extractor.rules.subject_region import region_near
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
 from extractor.text.commodities import (MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name, refined_of,
@@ -319,7 +320,7 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     if section.heading is not None:
         if not named or named[0][2] != section.commodity:
             return _region_only(whole, section)
-        return section.commodity, _region_near(whole, named[0][0], named[0][1])
+        return section.commodity, region_near(whole, named[0][0], named[0][1])
     if not named:
         return None
     if len(named) > 1 and INPUT_OF.search(whole, max(0, named[0][0] - 40), named[0][0]):
@@ -327,7 +328,7 @@ def _subject(sentence: Sentence, section: Section) -> tuple[str, str | None] | N
     start, end, commodity = named[0]
     if _MINE_OUTPUT_OF.search(whole, max(0, start - 40), start) or _FROM_MINES.match(whole, end):
         commodity = MINED_IDS.get(commodity, commodity)  # "world mine output of zinc", "lead production from mines"
-    return commodity, _region_near(whole, start, end)
+    return commodity, region_near(whole, start, end)
 
 
 _REFINED_METAL = re.compile(r"\brefined\s+(?:metal\s+)?(?:production|output|supply)\b", re.I)
@@ -367,33 +368,7 @@ def _region_only(whole: str, section: Section) -> tuple[str, str | None] | None:
     """Under a heading, a sentence may still name where its product is made ("Indonesia's MHP ...")."""
     for start, end, commodity, _ in commodity_mentions(whole):
         if commodity == section.commodity:
-            region = _region_near(whole, start, end)
+            region = region_near(whole, start, end)
             if region and region != section.region:
                 return section.commodity, region
-    return None
-
-
-# "the world's largest producer": a country described, not the world's total — in the wire stories that say it, the
-# country is China (the report's default region)
-_WORLD_SUPERLATIVE = re.compile(rf"\s+s\s+{words('top_rank')}\s+(?:\w+\s+){{0,3}}?{words('market_role')}\b")
-
-
-def _region_of(whole: str, match: re.Match[str]) -> str:
-    region = COUNTRIES[match.group(1)]
-    return "china" if region == "global" and _WORLD_SUPERLATIVE.match(whole, match.end()) else region
-
-
-_IN_BEFORE = re.compile(rf"\b(?:in|from|{words('output_word')}\s+of)\s+(?:the\s+)?$")  # ("mhp production of indonesia")
-_IMPORTS_FROM = re.compile(rf"\b{words('import_word')}\s+from\s+(?:the\s+)?$")
-
-
-def _region_near(whole: str, start: int, end: int) -> str | None:
-    """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia", "...
-    production of indonesia")."""
-    before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
-    if before:  # "us domestic raw steel": the country named is the home "domestic" speaks of
-        return _region_of(whole, before[-2] if len(before) > 1 and before[-1].group(1) == "domestic" else before[-1])
-    after = _COUNTRY.search(whole, end, end + 45)  # (not where imports come from: "ore imports from the us")
-    if after and _IN_BEFORE.search(whole[end:after.start()]) and not _IMPORTS_FROM.search(whole[end:after.start()]):
-        return _region_of(whole, after)
     return None
