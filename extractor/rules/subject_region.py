@@ -23,9 +23,17 @@ _IN_BEFORE = re.compile(rf"\b(?:in|from|{words('output_word')}\s+of)\s+(?:the\s+
 _IMPORTS_FROM = re.compile(rf"\b{words('import_word')}\s+from\s+(?:the\s+)?$")
 
 
+# the product's maker named by its role right after it ("world no 1 copper producer chile produced ...": Chile's, not
+# the world's)
+_ROLE_THEN_COUNTRY = re.compile(rf"\s+{words('market_role')}\s+{_COUNTRY.pattern}")
+
+
 def region_near(whole: str, start: int, end: int) -> str | None:
     """A country named just before the product ("indonesia s mhp") or right after it ("... in indonesia", "...
-    production of indonesia")."""
+    production of indonesia"), or named by its role right after it ("copper producer chile")."""
+    role = _ROLE_THEN_COUNTRY.match(whole, end)
+    if role:
+        return COUNTRIES[role.group(1)]
     before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
     if before:  # "us domestic raw steel": the country named is the home "domestic" speaks of
         return _region_of(whole, before[-2] if len(before) > 1 and before[-1].group(1) == "domestic" else before[-1])
