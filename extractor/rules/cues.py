@@ -160,7 +160,8 @@ THAN_AFTER = re.compile(rf"^(?:,?\s+or\s+[\d.,]+\s*(?:%|per\s?cent|mt|tonnes|ton
                         # ("4% ahead of last year", "2% short of March's figure", "3% behind the year-ago level")
                         rf"(?:(?:\s+than|(?:(?<=ahead)|(?<=short))\s+of|(?<=behind))\s+"
                         rf"(?!(?:the\s+)?{words('than_expectation')})|\s+{MARKERS}\b|"
-                        rf"\s+on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis\b|\s+{words('mom_adverb')}\b|"
+                        rf"\s+(?:on\s+an?\s+{words('mom_basis', 'yoy_basis')}\s+basis|"
+                        rf"in\s+{words('mom_basis', 'yoy_basis')}\s+terms)\b|\s+{words('mom_adverb')}\b|"
                         rf"\s+(?:in\s+(?:19|20)\d\d|{words('relative')}\s+year)\b(?!['’]s)|"
                         rf"(?<=above|below)\s+(?:a|one|the\s+previous|last)\s+year\b|"  # "2% above last year's"
                         # "4.6 percentage points above the same period a year earlier"

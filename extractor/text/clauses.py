@@ -95,7 +95,7 @@ MOM = re.compile(
     rf"{_AGAINST}\s+(?:the\s+|a\s+)?{words('previous_month')}\s+month|"
     rf"{words('against_month_ago')}\s+a\s+month\s+{words('ago')}|{words('mom_adverb')}|"
     rf"(?:that|those)\s+of\s+the\s+{words('previous_month')}\s+month|"  # "2.1 per cent above that of the previous month"
-    rf"on\s+a\s+{words('mom_basis')}\s+basis)\b",
+    rf"on\s+a\s+{words('mom_basis')}\s+basis|in\s+{words('mom_basis')}\s+terms)\b",  # ("fell 2% in monthly terms")
     re.I,
 )
 YOY = re.compile(
@@ -104,7 +104,7 @@ YOY = re.compile(
     r"(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))?|"
     rf"{words('against_year')}\s+(?:a|one|the\s+(?:previous|prior)|last)\s+year(?:\s+{words('ago')})?|"
     rf"(?:that|those)\s+of\s+(?:a|one)\s+year\s+{words('ago')}|"  # "3.4 per cent below that of a year before"
-    rf"on\s+(?:a|an)\s+{words('yoy_basis')}\s+basis|"
+    rf"on\s+(?:a|an)\s+{words('yoy_basis')}\s+basis|in\s+{words('yoy_basis')}\s+terms|"  # ("up 5.7% in annual terms")
     # "above the level of the same month a year ago", "in the same period last year"
     rf"{words('same_period')}\s+{words('period_noun')}\s+(?:(?:a|one)\s+year\s+{words('ago')}|"
     r"(?:(?:of|in)\s+)?(?:last|the\s+previous)\s+year)|"
