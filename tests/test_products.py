@@ -38,6 +38,9 @@ def test_a_product_is_named_where_the_text_names_what_it_counts() -> None:
     # a clause's opening word is no word of the name, and a concentrate named alone is a mine's part, no product
     assert named_product("Mine supply rose 3%, with germanium ingot output up 4%.") == "germanium_ingot"
     assert named_product("Mine supply rose 3%, with concentrate output up 4%.") is None
+    # a month or a word that names no product ends none: the name is what follows the last of them
+    assert named_product("A rolling line shut, which trimmed overall June output by 2%.") is None
+    assert named_product("Smelters said overall indium sponge output was flat.") == "indium_sponge"
 
 
 def _stored_facts(tmp_path: Path, text: str, columns: str) -> list[tuple[object, ...]]:

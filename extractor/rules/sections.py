@@ -164,21 +164,31 @@ def named_product(text: str) -> str | None:
     know (its own name, singular, snake_case); None when it names none."""
     at = 0
     while (match := _NAMED_PRODUCT.search(text, at)) is not None:
-        name = match.group("after") or match.group("produced") or match.group("before") or ""
         # a name refused before "production" leaves that word to be read again ("when production of gallium")
         at = match.end("before") if match.group("before") else match.end()
-        name = _NOT_PRODUCT.sub("", _AFTER_A_CHANGE.sub("", re.sub(r"['’]s\b", "", name)) + " ").strip()
-        words = name.split()
-        if not words or not re.match(r"[a-z]", words[-1], re.I) or words[-1].lower() in _NO_PRODUCT_WORDS \
-                or {w.lower() for w in words} <= _MEASURE_KINDS:
+        words = _name_words(match.group("after") or match.group("produced") or match.group("before") or "")
+        if words is None:
             continue
-        if words[-1].endswith("s") and not words[-1].endswith("ss"):
-            words[-1] = words[-1][:-1]
         product = new_commodity_id(" ".join(words))
         product = _TRADE_NAMES.get(product, product)
         if product != "unknown":
             return product
     return None
+
+
+def _name_words(name: str) -> list[str] | None:
+    """The words of a product's name as a text writes it before or after what it counts, singular; None where they
+    name no product."""
+    name = _NOT_PRODUCT.sub("", _AFTER_A_CHANGE.sub("", re.sub(r"['’]s\b", "", name)) + " ").strip()
+    words = name.split()
+    # the name is what follows the last word that names no product ("cut overall May output": none)
+    words = words[max((i + 1 for i, w in enumerate(words[:-1]) if _NO_NAME.fullmatch(w)), default=0):]
+    if not words or not re.match(r"[a-z]", words[-1], re.I) or _NO_NAME.fullmatch(words[-1]) \
+            or {w.lower() for w in words} <= _MEASURE_KINDS:
+        return None
+    if words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return words
 
 
 _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "global", "world", "monthly", "daily",
@@ -193,6 +203,7 @@ _NO_PRODUCT_WORDS = {"the", "its", "their", "total", "china", "domestic", "globa
                      # what supply is said to be ("tight supply", "raw material supply")
                      "tight", "tighter", "ample", "abundant", "loose", "short", "sufficient", "excess", "material",
                      "materials", "spot", "market"}
+_NO_NAME = re.compile(rf"(?:{'|'.join(sorted(_NO_PRODUCT_WORDS))}|{MONTH_NAMES}|{MONTH_ABBREVIATIONS})", re.I)
 # a measure's kind, not a product, where it is the whole name ("Refined production", "Metal production"; but
 # "gallium metal production")
 _MEASURE_KINDS = {"refined", "metal", "primary", "secondary", "mined", "mining", "concentrate", "concentrates"}
