@@ -192,6 +192,10 @@ FOR_MAINTENANCE = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?{words('maintenance_cause'
 # One plant, smelter or project as the clause's subject: its figure is not the commodity's.
 ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{words('one_plant', parts=('base',))}\b"
                        r"[^.;]*$", re.I)
+# what one plant did to the whole ("A plant ... suspended, which lowered overall January output by 4% to 600,000 mt"):
+# the whole's figure (not its own: "which cut its overall output")
+WHOLE_AFTER_PLANT = re.compile(rf"\b(?:which|that)\s+(?:(?!its\b|their\b)\w+\s+){{0,2}}?{words('aggregate')}\s+(?:[A-Za-z]+\s+){{0,2}}?"
+                               rf"{words('output_word')}\b[^.;]*$", re.I)
 # "newly installed PV capacity reached 34.5 GW": installations, what the market took
 NEWLY_INSTALLED = re.compile(r"\bnewly[- ]installed\b", re.I)
 # "new PV installations reached", "solar installations" (not "the installations of new lines")

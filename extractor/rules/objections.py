@@ -194,7 +194,7 @@ def _one_plant_s(figure: Figure) -> str | None:
                  or prefilter.search(cues.ONE_PRODUCER_OUTPUT, clause_head)
                  or prefilter.search(cues.PLANT_IN_CLAUSE, clause_head)
                  or prefilter.search(cues.PROPER_PLANT, s[:start])) \
-        and not cues.NATIONWIDE.search(s[:start])
+        and not cues.NATIONWIDE.search(s[:start]) and not cues.WHOLE_AFTER_PLANT.search(s[:start])
     a_company = cues.COMPANY_SUBJECT.match(s[clause_start:]) and not vocab.AGGREGATE.search(clause_head)
     return "a single company's or plant's figure, not the commodity's" if one_plant or a_company else None
 
