@@ -18,7 +18,8 @@ def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Labe
     a span's), and of a balance: a span's is the segment "cumulative", a deficit's level negative; both of the refined
     metal, where the story is of its mines."""
     if f.market_use is not None:
-        return label.replace(metric="other", segment=market_use_segment(f.market_use, f.metric or "", label.period),
+        return label.replace(metric="other", segment=market_use_segment(f.market_use, f.metric or "", label.period,
+                                                                         f.s),
                              content=None, commodity=traded_as(refined_of(label.commodity), f.clause_pre)), value
     if label.metric == "share":
         label = _share_of_whole(f, label)
@@ -34,11 +35,15 @@ def market_or_balance(f: NumberFeatures, label: Label, value: Any) -> tuple[Labe
                          segment=label.segment or ("cumulative" if f.cumulative else None)), value
 
 
-def market_use_segment(word: str, metric: str, period: str | None) -> str:
-    """The segment of a market's use: its word, "usage, cumulative" for a span since January (a whole year's, as
-    "demand will grow 4.6% this year", is the word alone)."""
-    span = metric == "cumulative_production" and not (period or "").endswith("-12")
+def market_use_segment(word: str, metric: str, period: str | None, sentence: str = "") -> str:
+    """The segment of a market's use: its word, "usage, cumulative" for a span since January, a named year's too
+    ("demand will climb 1.5% in 2016", "a further 1.8% next year"); the running year's ("demand will grow 4.6% this
+    year") is the word alone."""
+    span = metric == "cumulative_production" and not ((period or "").endswith("-12") and _THIS_YEAR.search(sentence))
     return f"{word}, cumulative" if span else word
+
+
+_THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I)
 
 
 # "accounting for 46.2% of the total refined lead output" (or "of the total output of refined lead"): the whole a
