@@ -131,7 +131,10 @@ SEGMENTS: tuple[tuple[str, Category], ...] = (
         *(word(f"concentrate {what}", not_after=_CONCENTRATE_OF)
           for what in ("production", "output")), written_order=True)),
     _segment("sx-ew", "SX-EW production fell 3.5%", "SX-EW production", "SX-EW output", "(SX-EW) production",
-             "(SX-EW) output", "electrowinning (SX-EW) production", "electrowon production", "electrowon output"),
+             "(SX-EW) output", "electrowinning (SX-EW) production", "electrowon production", "electrowon output",
+             "SX-EW copper production", "SX-EW copper output", "electrowinning (SX-EW) copper production",
+             "electrowinning (SX-EW) copper output", "electro deposition (SX-EW) copper production",
+             "electrodeposition (SX-EW) copper production"),
     # steel by its furnace, the report's own name for it ("production via blast furnaces rose", "production by
     # converter", "those by electric furnaces", "steel production using EAFs")
     *(_segment(route.lower(), f"crude steel production via {route} rose", *_by_route(route)) for route in _ROUTES),
