@@ -349,8 +349,8 @@ def _a_part(found: re.Match[str] | None) -> str | None:
     if found is None:
         return None
     part = found.group(1).lower()
-    if part in _GENERIC or _NO_NAME_START.match(part):
-        return None
+    if part in _GENERIC or _NO_NAME_START.match(part) or part.endswith(("country", "nation")):
+        return None  # (nor is the country itself: "The Southeast Asian country accounted for 42%")
     return part
 
 

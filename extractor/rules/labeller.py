@@ -241,6 +241,7 @@ def _unit_words(number: NumberSpan) -> str:
 
 
 _TURN = re.compile(r"\b(?:while|whereas|but)\b")  # another statement: a part named before it is not this one's
+_OF_THE_WORLD = re.compile(r"\s*of\s+(?:the\s+)?(?:global|world['’]?s?|worldwide)\b", re.I)
 
 
 def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool) -> tuple[str | None, str | None]:
@@ -248,8 +249,7 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     (a mass a day is mt/day)."""
     previous = f.previous
     share = f.metric == "share" and measure == "level"
-    segment = (_composed_part(f) if share else None) or segment_after(f.post) \
-        or segment_in(f.clause_pre + _subject_after(f), f.place.paragraph_segment)
+    segment = _named_segment(f, share)
     if segment is None and previous is not None and not _TURN.search(f.local_pre) \
             and segment_after(f.local_pre) != previous.segment:  # the figure before's own ("by 2% in Europe and")
         segment = previous.segment if is_change else None
@@ -261,6 +261,14 @@ def _segment(f: NumberFeatures, measure: str, unit: str | None, is_change: bool)
     if f.metric == "price":
         segment = segment or _price_named(f.clause_pre)
     return segment, unit
+
+
+def _named_segment(f: NumberFeatures, share: bool) -> str | None:
+    """The part a figure's own words name: a share's part, a part named after it, else in its clause or paragraph
+    (a share "of global output" is a country's share of the world's: the world is its whole, no part)."""
+    after = None if share and _OF_THE_WORLD.match(f.post) else segment_after(f.post)
+    return (_composed_part(f) if share else None) or after \
+        or segment_in(f.clause_pre + _subject_after(f), f.place.paragraph_segment)
 
 
 _WORLD_PARTS = frozenset(vocab.WORLD_REGION_OF_ADJECTIVE.values())

@@ -162,7 +162,7 @@ def _country_subject(text: str) -> str | None:
     return COUNTRIES[country.group(1)] if country else None
 
 
-_THE_COUNTRY = re.compile(r"\bthe\s+country\b", re.I)
+_THE_COUNTRY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}country\b")  # (or described: "the Southeast Asian country")
 
 
 def _the_country(text: str) -> str | None:
