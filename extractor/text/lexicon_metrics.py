@@ -197,6 +197,7 @@ PRODUCE_WORD = category(
     fixed("turned out", "generation"),
     word("manufacturing", only_before=(" of",)), fixed("manufactured"),  # ("Manufacturing of refined lead amounted")
     fixed("mined", "extracted", "extraction"),  # a mine's ("Chile mined 410,000 t", "ore extraction rose 5%")
+    fixed("generated"),  # ("Indonesia generated 1.1 million tons of primary nickel")
     written_order=True)
 # what a mass after its figure names ("2.6 million mt of output"; `features._NAMED_AFTER` maps each to its metric)
 PRICE_NOUN = category("price_noun", "spot prices rose", only(PRICE_WORD, "price"))
