@@ -8,12 +8,13 @@ import re
 
 from extractor.rules import cues
 from extractor.text import clauses as cl
-from extractor.text.lexicon import words
+from extractor.text.lexicon import MARKERS, words
 
 # (a balance's word between: "a 95,000 tonnes surplus in February")
 # (past the figure's other form: "increased by 5%, or 900 000 t, in the 11 months")
 # (a record's: "the record of 504,800 tonnes was set in December 2018"; a change's noun: "after a 2.4% fall in May")
-_PERIOD_AFTER = re.compile(rf"^(?:{cues.OTHER_FORM})?\s*(?:of\s+(?:\w+\s+){{0,2}}"
+# (its comparison's mark: "fell 5.2% year on year in May")
+_PERIOD_AFTER = re.compile(rf"^(?:{cues.OTHER_FORM})?\s*(?:{MARKERS}\s+)?(?:of\s+(?:\w+\s+){{0,2}}"
                            rf"|(?:(?:was|were)\s+)?{words('stated_verb')}\s+"
                            rf"|{words('balance_word', 'shortfall', 'up_noun', 'down_noun')}\s+)?"
                            r"(?:in|for|during)\s+(?:the\s+(?:month\s+of\s+)?)?$"
