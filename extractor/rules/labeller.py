@@ -313,11 +313,13 @@ _SPAN_METRICS = ("imports", "exports", "balance")
 
 
 def _span_segment(f: NumberFeatures, segment: str | None) -> str | None:
-    """The segment a figure's span gives: the part of a year it names ("68,000 mt in the second half of 2019"), and
+    """The segment a figure's span gives: the part of a year it names ("68,000 mt in the second half of 2019"), after
+    the part the figure is of where it names one ("by converter ... in fiscal 2018": "converter, april-march"), and
     for trade and a balance a span since January ("imports from January to May", "a surplus of 709 kt in the first
     quarter") after the part named."""
-    if segment is None:
-        segment = _part_named(f)
+    part = _part_named(f)  # (after a part named of its own: "converter, april-march")
+    if part is not None and part not in (segment or ""):
+        segment = f"{segment}, {part}" if segment else part
     if f.cumulative and f.metric in _SPAN_METRICS and "cumulative" not in (segment or ""):
         segment = f"{segment}, cumulative" if segment else "cumulative"
     return segment

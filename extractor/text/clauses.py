@@ -287,9 +287,9 @@ def _part_mentions(sentence: str, report_month: str | None) -> tuple[list[MonthM
         if period:
             mentions.append(MonthMention(match.start(), period, cumulative=True, part=f"{first}-{last}".lower()))
             taken.append((match.start(), match.end()))
-    fiscal = [MonthMention(at, period, cumulative=True, part="april-march")
-              for at, period in fiscal_years(sentence, taken, report_month)]
-    return mentions + fiscal, taken + [(m.position, m.position + 1) for m in fiscal]
+    years = fiscal_years(sentence, taken, report_month)
+    fiscal = [MonthMention(start, period, cumulative=True, part="april-march") for start, _, period in years]
+    return mentions + fiscal, taken + [(start, end) for start, end, _ in years]
 
 
 # CUMULATIVE_RANGE's groups that name a span by its length: a half year's (6 months) and the first quarter's (3)
