@@ -194,8 +194,8 @@ ONE_PLANT = re.compile(rf"(?:^|[.;,]\s*)(?:as planned,\s*)?(?:the|this|its)\s+{w
                        r"[^.;]*$", re.I)
 # what one plant did to the whole ("A plant ... suspended, which lowered overall January output by 4% to 600,000 mt"):
 # the whole's figure (not its own: "which cut its overall output")
-WHOLE_AFTER_PLANT = re.compile(rf"\b(?:which|that)\s+(?:(?!its\b|their\b)\w+\s+){{0,2}}?{words('aggregate')}\s+(?:[A-Za-z]+\s+){{0,2}}?"
-                               rf"{words('output_word')}\b[^.;]*$", re.I)
+WHOLE_AFTER_PLANT = re.compile(rf"\b(?:which|that)\s+(?:(?!its\b|their\b)\w+\s+){{0,2}}?{words('aggregate')}"
+                               rf"\s+(?:[A-Za-z]+\s+){{0,2}}?{words('output_word')}\b[^.;]*$", re.I)
 # "newly installed PV capacity reached 34.5 GW": installations, what the market took
 NEWLY_INSTALLED = re.compile(r"\bnewly[- ]installed\b", re.I)
 # "new PV installations reached", "solar installations" (not "the installations of new lines")

@@ -90,7 +90,7 @@ def _home_named_elsewhere(section: Section) -> set[str]:
     if place is not None:
         return {place} - {"china"}
     offices = {COUNTRIES[g] for m in _COUNTRY_S_OFFICE.finditer(normalize_name(opening)) for g in m.groups() if g}
-    if offices:
+    if offices - {"china", "global", "overseas"}:  # (China's own bureau leaves the text to the rules after it)
         return offices - {"china", "global", "overseas"}
     home = numbering_country(" ".join(s.text for s in section.sentences))
     return {home} if home else set()

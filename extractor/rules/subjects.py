@@ -66,8 +66,9 @@ def sentence_sections(section: Section) -> tuple[Section, ...]:
         elif out and own == current and PRONOUN_SUBJECT.match(sentence.text):
             before = section.sentences[len(out) - 1].text  # "China turned out 77.1 mt. That was down 6.1% ...": China's
             own = clause_country(own, section, before, len(before))
-        elif out and section.heading is None and _THE_COUNTRY.search(sentence.text) and not _one_country(
-                sentence.text, True) and (named := _one_country(section.sentences[len(out) - 1].text, True)):
+        elif out and section.heading is None and _THE_COUNTRY.search(sentence.text) \
+                and not _one_country(sentence.text, by_name=True) \
+                and (named := _one_country(section.sentences[len(out) - 1].text, by_name=True)):
             own = current = replace(own, region=named)  # "South Korea lagged. The country's output fell 1.5%"
         out.append(own)
     return tuple(out)
@@ -162,7 +163,8 @@ def _country_subject(text: str) -> str | None:
     return COUNTRIES[country.group(1)] if country else None
 
 
-_THE_COUNTRY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}country\b")  # (or described: "the Southeast Asian country")
+# "the country" (or described: "the Southeast Asian country")
+_THE_COUNTRY = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}country\b")
 
 
 def _the_country(text: str) -> str | None:

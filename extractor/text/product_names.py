@@ -146,7 +146,8 @@ PRODUCED_ONLY_NAMES: dict[str, tuple[str, ...]] = {
     **{f"mined_{metal}": (f"{metal} mine", f"mined {metal}", f"{metal} mining")
        for metal in ("copper", "zinc", "lead", "nickel", "tin", "silver", "gold")},
     # a metal's ore, a product of its own (the contract's id rule: "nickel ore" is nickel_ore, never nickel)
-    **{f"{metal}_ore": (f"{metal} ore", f"{metal} ores") for metal in ("copper", "zinc", "lead", "nickel", "silver", "gold")},
+    **{f"{metal}_ore": (f"{metal} ore", f"{metal} ores")
+       for metal in ("copper", "zinc", "lead", "nickel", "silver", "gold")},
 }
 # The contract's other products by the names their ids spell (`other_products.names_of_ids`), read where the text
 # speaks of their production, before the table's names: "copper cathode rod" is read whole, not as "copper cathode".
