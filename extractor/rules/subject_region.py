@@ -31,9 +31,10 @@ _ROLE_THEN_COUNTRY = re.compile(rf"\s+{words('market_role')}\s+{_COUNTRY.pattern
 _THE_COUNTRY_S = re.compile(r"\bthe\s+country\s+s\s+(?:[a-z]+\s+)?$")
 
 
-def _one_named(whole: str) -> str | None:
-    """The one country a (normalized) sentence names by name, else None."""
-    named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole) if m.group(1) != "domestic"}
+def one_country(whole: str, by_name: bool = False) -> str | None:
+    """The one country a normalized text names (not the world, not "overseas"; `by_name`: not "domestic" either),
+    else None."""
+    named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole) if not (by_name and m.group(1) == "domestic")}
     named -= {"global", "overseas"}
     return named.pop() if len(named) == 1 else None
 
@@ -46,7 +47,7 @@ def region_near(whole: str, start: int, end: int) -> str | None:
         return COUNTRIES[role.group(1)]
     before = list(_COUNTRY.finditer(whole, max(0, start - 25), start))
     if not before and _THE_COUNTRY_S.search(whole, max(0, start - 25), start):
-        return _one_named(whole)  # "... projects in indonesia has the country s nickel matte production at ..."
+        return one_country(whole, by_name=True)  # "... projects in indonesia has the country s nickel matte output ..."
     if before:  # "us domestic raw steel": the country named is the home "domestic" speaks of
         return _region_of(whole, before[-2] if len(before) > 1 and before[-1].group(1) == "domestic" else before[-1])
     after = _COUNTRY.search(whole, end, end + 45)  # (not where imports come from: "ore imports from the us")

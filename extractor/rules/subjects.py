@@ -23,7 +23,7 @@ from extractor.rules.world_subject import of_the_world
 from extractor.rules.cues import CHANGE_IN, INPUT_OF, OTHER_FORM, PART_OF_BEFORE, PRONOUN_SUBJECT, opens_with_figure
 from extractor.rules.home_country import COUNTRY_MAKER, COUNTRY_OR_GROUP, opening_story
 from extractor.rules.sections import Section, product_opening
-from extractor.rules.subject_region import region_near
+from extractor.rules.subject_region import one_country, region_near
 from extractor.text import prefilter
 from extractor.text.clauses import Sentence
 from extractor.text.commodities import (MINED_IDS, REGIONAL_IDS, commodity_mentions, normalize_name, refined_of,
@@ -174,11 +174,8 @@ def _the_country(text: str) -> str | None:
 
 
 def _one_country(text: str, by_name: bool = False) -> str | None:
-    """The one country a text names (not the world, not "overseas"; `by_name`: not "domestic" either), else None."""
-    whole = normalize_name(text)
-    named = {COUNTRIES[m.group(1)] for m in _COUNTRY.finditer(whole) if not (by_name and m.group(1) == "domestic")}
-    named -= {"global", "overseas"}
-    return named.pop() if len(named) == 1 else None
+    """The one country a text names (`subject_region.one_country`), else None."""
+    return one_country(normalize_name(text), by_name)
 
 
 def clause_country(about: Section, base: Section, sentence: str, position: int, end: int | None = None) -> Section:
