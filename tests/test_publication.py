@@ -56,3 +56,16 @@ def test_a_datelines_city_names_the_country_of_its_story() -> None:
     # a market's city is no country's story, nor is a city named in a sentence
     assert dateline_country("LONDON, May 2 (Reuters) - The global zinc market ...") is None
     assert dateline_country("Output rose, traders in Jakarta said on Monday.") is None
+
+
+def test_a_place_and_date_with_a_full_stop_is_a_dateline() -> None:
+    # "CITY, Month D, YYYY." opening a paragraph, and a wire's "CITY, Month D. /AGENCY/." (its year from the text)
+    text = "BERGEN, October 12, 2021. Refined nickel output fell 3% in September."
+    published = publication_date(text, text)
+    assert published is not None and (published.year, published.month, published.day) == (2021, 10, 12)
+    text = "KAZAN, June 3. /TASS/. Output of alloy steel in May 2022 rose by 1.5%, the office said."
+    published = publication_date(text, text)
+    assert published is not None and (published.year, published.month, published.day) == (2022, 6, 3)
+    # a date that ends a sentence in prose dates nothing
+    text = "Smelters said output fell after a halt that began on October 12, 2021. Runs resumed later in the month."
+    assert publication_date(text, text) is None

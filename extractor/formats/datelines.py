@@ -35,7 +35,7 @@ _DATE_ISO = re.compile(rf"\b{YEAR}-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 _DATE_YMD = re.compile(rf"\b{YEAR}[/.](0?[1-9]|1[0-2])[/.]([0-2]?\d|3[01])\b")
 _DATE_DOTTED = re.compile(rf"\b([0-2]?\d|3[01])\.(0?[1-9]|1[0-2])\.{YEAR}\b")
 _DATELINE = re.compile(rf"\b[A-Z][A-Za-z]{{2,}}\s*,\s*({MONTH_WORD})\s*(\d{{1,2}})\s*(?:,\s*{YEAR}\s*)?"
-                       rf"\((?:{AGENCIES})\)"
+                       rf"(?:\.\s*)?(?:\((?:{AGENCIES})\)|/(?:{AGENCIES})/)"
                        # "SMM News on July 9:", its year most often left off
                        rf"|\bSMM\s+News\s+on\s+({MONTH_WORD})\s*(\d{{1,2}})(?:\s*,\s*{YEAR})?\s*:")
 
@@ -46,9 +46,11 @@ _HEADER_WORD = re.compile(r"^(?:published|publish\s+(?:time|date)|source|time|da
 # 12:42pm CEST" on a page that writes month first: a European zone tells nothing)
 _DATE_FIGURES = re.compile(rf"^\s*(\d{{1,2}})/(\d{{1,2}})/{YEAR}\b(?P<rest>[^\n]{{0,40}})$", re.M)
 _AMERICAN_ZONE = re.compile(r"\b(?:E|C|M|P)[DS]T\b|\bET\b")
-# A date that opens a paragraph as its dateline: "Aug. 2, 2022 - According to ...", "Lisbon, 20 August 2019 - ..."
+# A date that opens a paragraph as its dateline: "Aug. 2, 2022 - According to ...", "Lisbon, 20 August 2019 - ...",
+# and after a place, with a full stop ("OSLO, May 3, 2021. Output of ...", as some wires write it)
 _DATE_LEAD = re.compile(r"\s*[-–—]\s")
-_PLACE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*,\s*)?")
+_PLACE_LEAD = re.compile(r"\.\s+(?=[A-Z/])")
+_PLACE_BEFORE = re.compile(r"\s*(?P<place>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*,\s*)?")
 
 
 def is_header(line: str) -> bool:
@@ -100,7 +102,9 @@ def _publication_line(head: str) -> Published | None:
             line_start = head.rfind("\n", 0, match.start()) + 1
             line_end = head.find("\n", match.end())
             line = head[line_start:line_end if line_end >= 0 else len(head)]
-            leads = _PLACE_BEFORE.fullmatch(head, line_start, match.start()) and _DATE_LEAD.match(head, match.end())
+            place = _PLACE_BEFORE.fullmatch(head, line_start, match.start())
+            leads = place and (_DATE_LEAD.match(head, match.end())
+                               or place.group("place") and _PLACE_LEAD.match(head, match.end()))
             if not is_header(line) and "(SMM)" not in line and not leads:
                 continue
             written = match.group(month_group)

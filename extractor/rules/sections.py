@@ -218,13 +218,14 @@ _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}
                               # "Production of bauxite increased ...", "The output of limestone has risen ..."
                               rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+"
                               r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
-                              rf"(?=\s+(?:(?:has|have)\s+)?(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
+                              rf"(?={_MONTH_BETWEEN}\s+(?:(?:has|have)\s+)?(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
                               r"were|reached|stood|amounted|totall?ed|came|witnessed|registered|recorded)\b))")
 
 
 # words that make an opening no product's name ("The rise in production was ...", "Total output reached ...",
-# "Output of South America slipped ...")
+# "Output of South America slipped ...", "Output of principal minerals in May was as follows: ...")
 _NOT_A_NAME = re.compile(rf"^(?:the|a|an|this|that|its|their|total|monthly|annual|domestic|global|world)\b|"
+                         r"\b(?:minerals|metals|commodities|goods|items)$|"
                          rf"\b(?:in|of|and|for|from)\b|\b{words('up_noun', 'down_noun')}\b"
                          rf"|(?<![\w.])(?:{words('world_region')}|{COUNTRY_NAMES})(?!\w)", re.I)
 
