@@ -46,7 +46,8 @@ UP_WORD = category(
     fixed("higher", "upward"))
 DOWN_WORD = category(
     "down_word", "output was down 3%; a weaker trend",
-    fixed("down", "downward", "negative", "less", "weak trend", "weaker trend"))
+    fixed("down", "downward", "negative", "less", "weak trend", "weaker trend"),
+    fixed("off by"))  # ("it was off by 2 percent on the year")
 FLAT_WORD = category(
     "flat_word", "output was little changed in May; roughly the same level",
     fixed("unchanged", "flat", "little-change", "little-changed", "little-changes", "no change",
