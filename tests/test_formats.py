@@ -154,6 +154,22 @@ def test_a_wire_story_of_official_statistics_states_its_changes_year_on_year(tmp
     assert measures == {"wire": {("aluminum", "yoy_pct")}, "article": {("aluminum", "mom_pct")}}
 
 
+@pytest.mark.parametrize("office", ["the country's statistics institute", "the Mines and Energy Ministry",
+                                    "Rosstat"])
+def test_an_official_body_named_late_in_the_opening_or_by_its_field_first_makes_a_statistics_wire(office: str) -> None:
+    """A wire names the office after a sentence or two of figures, or a ministry by its field first ("the Mines and
+    Energy Ministry"), or an office by its own name: still a statistics wire; the same story naming none is not."""
+    story = ("Tin, zinc and copper led the country's mine output higher in March, with most metals posting gains "
+             "and only lead slipping. Zinc output rose 6.2% to 81,300 tonnes and copper output climbed 3.9% to "
+             "212,000 tonnes, while refined tin production gained 1.1% to 1,950 tonnes. Lead output slipped 0.8% "
+             "to 24,100 tonnes as one mine in the south paused its mill for a week of upkeep. Silver output rose "
+             f"2.4%, according to figures released on Friday by {office}.\n")
+    assert len(story.split(office)[0]) > 400
+    assert choose_format(story).name == "statistics_wire"
+    assert choose_format(story.replace(f"according to figures released on Friday by {office}", "traders said")
+                         ).name != "statistics_wire"
+
+
 def test_the_reviews_heading_and_colon_sectioning_are_the_smm_review_formats() -> None:
     """The SMM review's sectioning (a heading per commodity, or in older reviews a "Refined Copper:" line) is its
     format's: the shared rules read the same text as one article."""

@@ -15,10 +15,14 @@ from typing import ClassVar
 from extractor.formats.base import StatedComparisonFormat
 from extractor.rules.sections import article_sections
 
-_OFFICE = re.compile(r"\b(?:National\s+Bureau\s+of\s+Statistics|NBS|statistics\s+(?:bureau|office|agency)|"
-                     r"Ministry\s+of\s+(?:Steel|Mines|Energy\s+and\s+Mines|Industry\s+and\s+Information\s+Technology))\b",
-                     re.I)
-_OPENING = 400
+_OFFICE = re.compile(r"\b(?:National\s+Bureau\s+of\s+Statistics|NBS|statistic(?:s|al)\s+(?:bureau|office|agency|"
+                     r"institute|service)|"
+                     r"Ministry\s+of\s+(?:Steel|Mines|Energy\s+and\s+Mines|Industry\s+and\s+Information\s+Technology)|"
+                     # the ministry named by its field first ("the Energy & Mines Ministry", "the mines ministry")
+                     r"(?:Mines|Mining|Energy)(?:\s*(?:&|and)\s*(?:Mines|Mining|Energy))?\s+Ministry|"
+                     # offices known by their own names (Mexico's, Russia's, Chile's copper commission)
+                     r"INEGI|Rosstat|Cochilco)\b", re.I)
+_OPENING = 700
 
 
 class StatisticsWire(StatedComparisonFormat):
