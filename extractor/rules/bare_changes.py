@@ -54,11 +54,14 @@ def _change_key(fact: Fact, prefix: str) -> tuple[object, ...]:
     return label.commodity, label.region, label.metric, label.period, label.measure.removeprefix(prefix), value
 
 
-def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact]) -> list[Fact]:
+def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact], before_text: str = "") -> list[Fact]:
     """A sentence's facts, its bare changes compared as the changes of the sentence before it where it opens by
-    saying so ("On the same basis, ...", "Under the same comparison, ...")."""
+    saying so ("On the same basis, ...", "Under the same comparison, ...", "During the same comparative period,
+    ..."); a sentence before with no change compares as the base it names ("... from 3.4 LT in the corresponding
+    month of the previous fiscal year": year on year)."""
     compared = [f.label.comparison for f in before if f.label.measure != "level" and f.label.comparison]
-    if not compared or compared[-1] != "yoy" or not SAME_BASIS.match(sentence) or prefilter.search(MOM, sentence) \
+    year_on_year = compared[-1] == "yoy" if compared else bool(YEAR_BEFORE_BASE.search(before_text))
+    if not year_on_year or not SAME_BASIS.match(sentence) or prefilter.search(MOM, sentence) \
             or prefilter.search(YOY, sentence) or prefilter.search(_PERIOD_NAMED, sentence):
         return facts
     return [_year_on_year(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]

@@ -95,7 +95,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
             sentence, about, report_month, carried, state.segment_of(sentence), metric, section,
             state.carried_span(carried) if span else None,
         )
-        sentence_facts = on_the_same_basis(sentence.text, sentence_facts, state.sentence_facts)
+        sentence_facts = on_the_same_basis(sentence.text, sentence_facts, state.sentence_facts, previous)
         sentence_facts += country_moves(sentence, about, section, state.facts, sentence_facts, previous)
         state.take(sentence, state.metal_breakdown(sentence, sentence_facts), last)
         previous = sentence.text
