@@ -47,6 +47,8 @@ COUNTRY_MAKER = re.compile(
     rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+(?:an?\s+)?(?:{_FIGURE}\s+)?(?:[a-z]+\s+){{0,2}}?"
     rf"{words('up_noun', 'down_noun')}\s+in\b"
     rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)"  # "In China, apparent usage fell 2.8%"
+    # (its makers, whatever they do: "Japan's leading producers of non-ferrous metals project ...")
+    rf"|{COUNTRY_OR_GROUP}\s+s\s+(?:[a-z-]+\s+){{0,3}}?{words('plant', parts=('plural',))}\b"
     # a list's country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")
     # (or set against the figure before: "..., while the United States climbed 1.2%")
     rf"|\b(?:and|while|whereas|with)\s+(?:the\s+)?{COUNTRY_OR_GROUP}\s+(?:(?:was|were)\s+)?"
