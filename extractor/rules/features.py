@@ -179,6 +179,7 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
         metric = _first_metric(post, change_in.end(), change_in.end() + 60) or metric
     metric = metric or _named_after_figure(unit, local_pre, _past_parenthesis(place.s, place.number.end, post))
+    metric = metric or _output_in_after(post)
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
@@ -235,6 +236,17 @@ def _part_share(place: NumberPlace, local_pre: str, post: str) -> bool:
     previous = place.previous
     return previous is not None and not previous.change and previous.segment is not None \
         and local_pre.strip(" ,") == "or" and previous.metric in ("production", "cumulative_production")
+
+
+def _output_in_after(post: str) -> str | None:
+    """The output named right after a figure, "in" it ("an increase of 6.1% in zinc production"); None where none
+    is."""
+    in_after = _IN_AFTER.match(post)
+    metric = _first_metric(post, in_after.end(), in_after.end() + 40) if in_after else None
+    return metric if metric in ("production", "cumulative_production") else None
+
+
+_IN_AFTER = re.compile(r"\s*in\s+(?!(?:the\s+)?(?:first|second|third|fourth|last|past|same|year|month)\b)", re.I)
 
 
 def _first_metric(text: str, start: int, end: int) -> str | None:
