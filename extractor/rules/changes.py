@@ -23,7 +23,9 @@ _TURN = re.compile(r"\b(?:but|while|whereas|although)\b")
 # April 2016")
 _JOINED = re.compile(r"\s*(?:or|and|,|to|at|in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?\s*(?:\(|to\b))\s*")
 # a change's base figure after it, with the month it was of: "up 6.4% from 5.7 mn mt in November 2019"
-_FROM = re.compile(r"\s*(?:from|against|over|(?:as\s+)?compared\s+(?:to|with))\s*")
+# (or after the change's noun, "on" it: "a 5.4 percent rise on the 7.69 MT of the same month last year")
+_FROM = re.compile(rf"\s*(?:from|against|over|(?:as\s+)?compared\s+(?:to|with)|"
+                   rf"(?:{lexicon.words('up_noun', 'down_noun')})\s+on\s+the)\s*")
 _BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\s+[A-Za-z]+)?\s+(?:in|during)\s+"
                          r"([A-Z][a-z]+)\.?(?:\s+((?:19|20)\d\d))?\b")
 # a base compared with after the figures ("..., from 7.69 MT during the same month last year", "over April 2016")

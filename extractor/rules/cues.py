@@ -69,7 +69,7 @@ AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?{PERIOD_AGO}", re.I)
 # A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
 # "150 mt in the corresponding period a year ago", "in the same three-month period of 2019") or the month before
 # ("2,100 kt during the previous month").
-_YEAR_BEFORE = (rf"(?:in|during|over|for)\s+the\s+{words('same_period')}\s+(?:[\w-]+\s+)??{words('period_noun')}\s+"
+_YEAR_BEFORE = (rf"(?:in|during|over|for|of)\s+the\s+{words('same_period')}\s+(?:[\w-]+\s+)??{words('period_noun')}\s+"
                 r"(?:(?:of|in)\s+)?"
                 rf"(?:{words('previous')}\s+(?:fiscal\s+)?year|a\s+year\s+{words('ago')}"
                 rf"|the\s+{words('previous')}\s+(?:fiscal\s+)?year|((?:19|20)\d\d))\b")
@@ -124,6 +124,8 @@ CHANGE_NOUN_AFTER = re.compile(rf"^\s*(?:{MARKERS}\s+)?({_CHANGE_NOUNS})\b", re.
 # 3,780 mt of April": alone it is a figure's bound, "more than 194,000 tons")
 _UP_TO_THE_BASE = r"\s+(?:the\s+|a\s+)?(?:(?!to\b)[\w-]+\s+){0,2}?(?:of\s+)?$"  # ("from the record ", "from ")
 FROM_BASE = re.compile(r"(?:\bfrom|\b(?:higher|lower|greater|smaller)\s+than"
+                       # a change's noun "on" the figure ("a 5.4 percent rise on the 7.69 MT of the same month")
+                       rf"|\b(?:{_CHANGE_NOUNS})\s+on"
                        rf"|(?:%|\bper\s?cent)\s*(?:more|less)\s+than){_UP_TO_THE_BASE}|"
                        rf"\b{words('previous_record')}\s+{words('record_base')}\b[^.;%]{{0,35}}?\bof\s+$", re.I)
 # ... or after a change's noun, a figure "over" it ("an increase over the 2.49 million tonnes registered in April": the

@@ -39,7 +39,9 @@ FULL_YEAR = re.compile(
     rf"|({words('relative')})\s+year\b)"
     r"|(?=the)(?<=for |ver | in )the\s+whole\s+of\s+((?:19|20)\d\d)\b"  # "a surplus of 761 kt for the whole of 2019"
     # a year after the product of a figure ("produced 969 kt of primary magnesium in 2019")
-    r"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?:[a-z][\w-]*\s+){1,3}?(?:(?:in|for|during)\s+"
+    # (not "7.69 MT of the same month last year": a month a year before)
+    rf"|(?=of)(?<=mt |kt |ns |es |\dt |oz |GW |Wh )of\s+(?!the\s+{words('same_period')}\b)"
+    r"(?:[a-z][\w-]*\s+){1,3}?(?:(?:in|for|during)\s+"
     r"((?:19|20)\d\d)\b(?!\s*[-/]\d)|(this|last)\s+year\b(?!['’]s))"  # (or "171,000 t of nickel this year")
     # a release's data of a year ("according to preliminary data of the study group for 2016, ...")
     rf"|\b{words('release_data')}\s+(?:of\s+(?:the\s+)?[A-Z][^.;]{{0,80}}?\s+)?for\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)"
