@@ -18,6 +18,8 @@ from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
+from extractor.text.lexicon import words
+from extractor.text.months import MONTH_NAMES
 from extractor.text.numbers import NumberSpan
 from schemas.periods import RATE_METRICS
 
@@ -179,7 +181,7 @@ def _metric(place: NumberPlace, unit: str, local_pre: str, post: str, metric: st
     if change_in:  # "an 8.4% drop in treatment charges", "a 5% rise in imports": the change is of what follows
         metric = _first_metric(post, change_in.end(), change_in.end() + 60) or metric
     metric = metric or _named_after_figure(unit, local_pre, _past_parenthesis(place.s, place.number.end, post))
-    metric = metric or _output_in_after(post)
+    metric = metric or _output_in_after(post) or _month_s_level(place.s, unit, local_pre)
     if metric is None and previous is not None:
         metric = previous.metric
     if metric is None:
@@ -236,6 +238,16 @@ def _part_share(place: NumberPlace, local_pre: str, post: str) -> bool:
     previous = place.previous
     return previous is not None and not previous.change and previous.segment is not None \
         and local_pre.strip(" ,") == "or" and previous.metric in ("production", "cumulative_production")
+
+
+# a sentence whose subject is a month, reaching its level ("June landed at 512,000 tonnes"): the month's output
+_MONTH_REACHED = re.compile(rf"^\W*(?:{MONTH_NAMES})\.?(?:\s+(?:19|20)\d\d)?\s+(?:{words('level_reached')})\s*$",
+                            re.I)
+
+
+def _month_s_level(s: str, unit: str, local_pre: str) -> str | None:
+    """"production" for a mass a month opening its sentence reaches ("June came in at 512,000 tonnes")."""
+    return "production" if unit == "mt" and _MONTH_REACHED.match(local_pre) else None
 
 
 def _output_in_after(post: str) -> str | None:
