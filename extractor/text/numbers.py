@@ -46,7 +46,7 @@ _PATTERN = re.compile(
     (?P<num>{_NUM})
     (?:\s?(?P<scale>million|billion|thousand|mln\b|mn\b|bn\b|lakhs?\b|crores?\b|m(?=\s?(?:tonnes?|tons?)\b)))?
     (?:(?:\s?|-(?=percentage|per\s?cent|percent|tp[ya]\b))(?P<unit>{_UNIT}))?
-    (?:(?:\s?/\s?|\s+(?:of\s+[a-z]+\s+)?per\s+)(?P<per>{_PER}))?
+    (?:(?:\s?/\s?|\s+(?:of\s+[a-z]+\s+)?per\s+|\s+a\s+(?=day\b))(?P<per>{_PER}))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
