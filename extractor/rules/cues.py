@@ -253,8 +253,10 @@ PAST_NO_MONTH = re.compile(rf"\b{words('told_move', parts=('past',))}\b")
 _ANTICIPATORY = r"it\s+(?:is|was)\s+(?:\w+ed|likely|possible)\s+that\b"
 ANTICIPATORY_IT = re.compile(rf"^\W*{_ANTICIPATORY}", re.I)
 PRONOUN_SUBJECT = re.compile(rf"^\W*(?!(?i:{_ANTICIPATORY}))"
-                             rf"{words('pronoun_lead')}\s+(?:\w+\s+)?(?:was|is|were|"
-                             rf"{words('pronoun_move', 'pronoun_record', parts=('past',))})\b")
+                             rf"(?:{words('pronoun_lead')}\s+(?:\w+\s+)?(?:was|is|were|"
+                             rf"{words('pronoun_move', 'pronoun_record', parts=('past',))})\b"
+                             # "That's up 1.8% on the month"
+                             rf"|(?:{words('pronoun_lead')})['’]s\s)")
 # A sentence opening with at most three words and their move ("Refined tin slid 4% ...", "Lead was up 2% ..."): with
 # a product for those words, the product's move (`section_state`).
 MOVE_OPENING = re.compile(rf"^\W*[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:(?:was|were)\s+{words('up_or_down')}|"

@@ -111,7 +111,9 @@ class SectionState:
             # "It was also up 5.9 percentage points year on year": the sentence before's (its figures', or the metric
             # it named with none: "Output kept growing in October. It was up 11.3% ...")
             named = metric_before(self.figureless, len(self.figureless))[0] if self.figureless else None
-            if self.facts or named:
+            # (not after a sentence whose figures have no period of their own: "August printed at 51.7%.")
+            if (self.facts or named) and not (self.sentence_facts and all(
+                    f.label.period is None for f in self.sentence_facts)):
                 return self.last_period_seen or carried, named or self.last_metric
         return carried, metric or self._metric_unnamed(text)
 
