@@ -76,8 +76,9 @@ class SectionState:
         """The part the sentence's figures are of where they name none: the paragraph's, or the place the sentence
         before named where it speaks of the output "there"."""
         before = next((f.label.segment for f in reversed(self.sentence_facts) if f.label.segment), None)
-        if before is not None and cues.OUTPUT_THERE.search(sentence.text) and _PLACE.fullmatch(before):
-            return before
+        there = _place_there(sentence.text, before)
+        if there is not None:
+            return there
         if before is not None and cues.PRONOUN_SUBJECT.match(sentence.text):
             return before  # "Daily output came to 200,300 mt. That was 1.8% more than in April": the same part's
         if self.figureless and (_POSSESSIVE_OPENING.match(sentence.text) or cues.OUTPUT_THERE.search(sentence.text)):
@@ -208,6 +209,19 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 
 _OUTPUT = ("production", "cumulative_production")
+def _place_there(text: str, before: str | None) -> str | None:
+    """The place a sentence speaking of the output "there" means: the one it opens with ("Henan saw the steepest
+    fall: October production there came in at ..."), else the place the sentence before named; None where it speaks
+    of no output there."""
+    there = cues.OUTPUT_THERE.search(text)
+    if there is None:
+        return None
+    named = _SUBJECT_PLACE.match(text, 0, there.start())
+    if named is not None:
+        return region_label(named.group(1))
+    return before if before is not None and _PLACE.fullmatch(before) else None
+
+
 _PLACE = re.compile(vocab.AREA, re.I)  # a segment that is a place
 # a place opening a sentence as its subject ("Henan posted the steepest drop.")
 _SUBJECT_PLACE = re.compile(rf"\W*({vocab.AREA})\s+(?!and\b|or\b)[a-z]", re.I)
