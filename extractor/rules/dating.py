@@ -25,7 +25,7 @@ def dating(f: NumberFeatures, measured: Measured) -> tuple[str | None, str]:
     place, period = f.place, measured.period
     report_month = place.report_month
     if not measured.is_change and period is not None and not _target_of_a_change(f):
-        period = earlier_period(f.post, period, bool(cues.FROM_BASE.search(f.local_pre))) or period
+        period = earlier_period(f.post, period, bool(prefilter.search(cues.FROM_BASE, f.local_pre))) or period
         period = _base_period(f, period)
     forecast_cue = bool(prefilter.search(vocab.FORECAST_CUE, f.s[_own_statement_start(f):f.number.start]))
     if forecast_cue and not place.mentions and period == report_month and place.carried == report_month \
@@ -129,5 +129,5 @@ def base_months(s: str, mentions: list[cl.MonthMention], numbers: list[NumberSpa
     603,000 tonnes in April"): that figure's, not the period of the figures after it ("... and 0.2% higher than a
     year earlier") nor of the sentences after it."""
     return {id(named) for n, named in ((n, month_named_after(mentions, s, n.end)) for n in numbers)
-            if named is not None and (cues.FROM_BASE.search(s[max(0, n.start - 70):n.start])
+            if named is not None and (prefilter.search(cues.FROM_BASE, s[max(0, n.start - 70):n.start])
                                       or cues.COMPARED_FIGURE_BEFORE.search(s[max(0, n.start - 30):n.start]))}

@@ -47,8 +47,6 @@ COUNTRY_MAKER = re.compile(
     rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+(?:an?\s+)?(?:{_FIGURE}\s+)?(?:[a-z]+\s+){{0,2}}?"
     rf"{words('up_noun', 'down_noun')}\s+in\b"
     rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)"  # "In China, apparent usage fell 2.8%"
-    # (its makers, whatever they do: "Japan's leading producers of non-ferrous metals project ...")
-    rf"|{COUNTRY_OR_GROUP}\s+s\s+(?:[a-z-]+\s+){{0,3}}?{words('plant', parts=('plural',))}\b"
     # a list's country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")
     # (or set against the figure before: "..., while the United States climbed 1.2%")
     rf"|\b(?:and|while|whereas|with)\s+(?:the\s+)?{COUNTRY_OR_GROUP}\s+(?:(?:was|were)\s+)?"
@@ -70,10 +68,16 @@ def opening_country(section: Section) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# (in a story's opening, a country's makers, whatever they do: "Japan's leading producers of non-ferrous metals
+# project ...")
+_COUNTRY_S_MAKERS = re.compile(rf"{COUNTRY_OR_GROUP}\s+s\s+(?:[a-z-]+\s+){{0,3}}?{words('plant', parts=('plural',))}\b")
+
+
 def _makers(text: str) -> set[str]:
     """The countries a text names as makers, but the world, "overseas" and China."""
-    return {COUNTRIES[g] for m in COUNTRY_MAKER.finditer(normalize_name(text)) for g in m.groups() if g} \
-        - {"global", "overseas", "china"}
+    normalized = normalize_name(text)
+    return {COUNTRIES[g] for pattern in (COUNTRY_MAKER, _COUNTRY_S_MAKERS) for m in pattern.finditer(normalized)
+            for g in m.groups() if g} - {"global", "overseas", "china"}
 
 
 # a country's official body, as the one whose figures a release gives ("Kazakhstan's statistics office said ...",

@@ -189,7 +189,8 @@ def _level_cue_last(f: NumberFeatures) -> bool:
 def _base_of_change(f: NumberFeatures) -> bool:
     """A mass (or a rate, after a rate's level) a change starts from, named with its own month or an earlier period
     ("climbed from 1.9 million mt in July", "down from 2.61 million mt the previous year")."""
-    based = cues.FROM_BASE.search(f.local_pre) or f.previous is not None and cues.THAN_THE_FIGURE.match(f.local_pre) \
+    based = prefilter.search(cues.FROM_BASE, f.local_pre) \
+        or f.previous is not None and cues.THAN_THE_FIGURE.match(f.local_pre) \
         or f.number.qualifier == "over" and cues.CHANGE_NOUN_OVER.search(f.local_pre)
     rate_after_a_rate = f.unit == "%" and f.metric in RATE_METRICS and f.previous is not None \
         and not f.previous.change  # ("ran at 68.3% in March, down from 70.9% a year earlier")
