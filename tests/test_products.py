@@ -123,8 +123,8 @@ def test_the_output_of_an_unknown_product_with_its_month_between_is_its_own(tmp_
     # "The output of <name> in <month> fell ...": the product named after "output of" is the sentence's own, even
     # with the month between its name and the move; the story's product before it keeps its own figures
     rows = _stored_facts(tmp_path, "MINSK, March 9, 2024. The output of primary aluminium in Belarus rose 1.8% "
-                         "year on year in February.\n\nThe output of carbon steel in February dropped by 2.6% to 0.41 mln metric "
-                         "tons.\n", "commodity, measure, value_num, status")
+                         "year on year in February.\n\nThe output of carbon steel in February dropped by 2.6% to "
+                         "0.41 mln metric tons.\n", "commodity, measure, value_num, status")
     assert ("aluminum", "yoy_pct", 1.8, "accepted") in rows
     assert [r for r in rows if r[0] == "carbon_steel" and r[2] == 410000.0 and r[3] == "needs_review"]
     assert not [r for r in rows if r[0] == "aluminum" and r[2] in (2.6, -2.6, 410000.0)]

@@ -4,7 +4,9 @@ its change against the same month a year earlier.
 
 What is its own: an official release states its changes year on year, so a change that names no comparison takes
 that (the contract's comparison of a bare change, `rules/bare_changes.py`), where the shared rules read a bare
-change as month on month. The statistics office must be named in the headline or the opening sentence.
+change as month on month. The statistics office must be named in the opening (its first 700 characters: a wire
+often names it after a sentence or two of figures), by a generic name ("statistics institute", "the Energy & Mines
+Ministry") or its own (INEGI, Rosstat, Cochilco).
 """
 
 from __future__ import annotations

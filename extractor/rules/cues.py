@@ -60,8 +60,9 @@ OUTPUT_THERE = re.compile(rf"\b{words('output_word')}\s+there\b", re.I)
 
 # A sentence compared as the one before it: "Under the same comparative basis, ...", "On the same basis, ...", "By
 # that comparison, ..."
-SAME_BASIS = re.compile(r"^\W*(?:under|on|in|by|at|with|during|over|for)\s+(?:(?:the\s+)?(?:same|such|this|that|a\s+similar)\s+"
-                        r"compar\w*(?:\s+basis)?|the\s+same\s+basis)\b", re.I)
+SAME_BASIS = re.compile(r"^\W*(?:under|on|in|by|at|with|during|over|for)\s+"
+                        r"(?:(?:the\s+)?(?:same|such|this|that|a\s+similar)\s+compar\w*(?:\s+basis)?"
+                        r"|the\s+same\s+basis)\b", re.I)
 
 # A month or a year before ("a year earlier", "the month before", "1,841 mt the year prior"), right after a level
 PERIOD_AGO = rf"(?:a|one|the)\s+(month|year)\s+(?:{words('ago')}|prior)\b"

@@ -209,6 +209,8 @@ def _paragraph_label(first_sentence: str) -> str | None:
 
 
 _OUTPUT = ("production", "cumulative_production")
+
+
 def _place_there(text: str, before: str | None) -> str | None:
     """The place a sentence speaking of the output "there" means: the one it opens with ("Henan saw the steepest
     fall: October production there came in at ..."), else the place the sentence before named; None where it speaks

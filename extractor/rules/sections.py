@@ -218,7 +218,8 @@ _PRODUCT_OPENING = re.compile(rf"^\W*((?:[A-Z][a-z-]+)(?:\s+[a-z][a-z-]+){{1,3}}
                               # "Production of bauxite increased ...", "The output of limestone has risen ..."
                               rf"|(?i:^\W*(?:the\s+)?{words('output_word')}\s+of\s+"
                               r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
-                              rf"(?={_MONTH_BETWEEN}\s+(?:(?:has|have)\s+)?(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
+                              rf"(?={_MONTH_BETWEEN}\s+(?:(?:has|have)\s+)?"
+                              rf"(?:{words('up_verb', 'down_verb', parts=('past',))}|was|"
                               r"were|reached|stood|amounted|totall?ed|came|witnessed|registered|recorded)\b))")
 
 
