@@ -54,6 +54,10 @@ def test_an_abbreviation_s_full_stop_ends_no_sentence_but_a_month_s_at_a_sentenc
         "Tin rose vs. March, Yunnan Tin Co. Ltd said.", "Lead fell."]
     assert texts("Output rose 2% in Jan. Zinc fell 1% in Feb. 2021 was a low year.") == [
         "Output rose 2% in Jan.", "Zinc fell 1% in Feb. 2021 was a low year."]
+    # a title's full stop ends nothing; "May." ends a sentence but in a dateline ("QINGDAO, May. 9 (SMM)")
+    assert texts("Mr. Lungu said output would rise. Dr. Banda agreed. Output rose in May. 12 mines ran.") == [
+        "Mr. Lungu said output would rise.", "Dr. Banda agreed.", "Output rose in May.", "12 mines ran."]
+    assert texts("QINGDAO, May. 9 (SMM) – Zinc output rose.") == ["QINGDAO, May. 9 (SMM)", "Zinc output rose."]
 
 
 def test_a_dateline_is_a_sentence_of_its_own_and_its_month_and_day_stay_together() -> None:

@@ -19,10 +19,11 @@ from extractor.text.months import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name, 
 # at the many positions with none, the regex stops there (the lookbehinds, each with its full stop, all test the place
 # after it).
 _ABBREVIATIONS = (r"(?<!\bapprox\.)(?<!\bNo\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bInc\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)"
-                  r"(?<!\bU\.S\.)(?<!\bSt\.)"
+                  r"(?<!\bU\.S\.)(?<!\bSt\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)"  # (a title: "Mr. Kabuswe")
                   r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+(?:(?:19|20)\d\d\b|\d{1,2}\s*\(|"
                   # (or a day's date: "data showed Nov. 18.", not a figure: "in Nov. 12% more ...")
                   r"\d{1,2}\b(?![.,]\d|\s*(?:%|per\s?cent|percent|mt|kt|tonnes|tons|t)\b)))"
+                  r"(?!(?<=\bMay\.)\s+(?:(?:19|20)\d\d\b|\d{1,2}\s*\())"  # ("SHANGHAI, May. 23 (SMM)", as some write it)
                   r"(?!(?<=\bSept\.)\s+(?:19|20)\d\d\b)"
                   r"(?!(?<=\b[Cc]onc\.)\s+\d)")  # (a concentrate's figure in a list: "Zinc conc. 130 thousand tonnes")
 _SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"""["”']?\s+(?=[A-Z0-9(\[“"*])"""
