@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from extractor.record import Fact, ReviewKind
-from extractor.rules.cues import SAME_BASIS, YEAR_BEFORE_BASE
+from extractor.rules.cues import BASE_AGO, SAME_BASIS, YEAR_BEFORE_BASE
 from extractor.rules.sections import Section
 from extractor.text import prefilter
 from extractor.text.clauses import MOM, YOY
@@ -33,7 +33,7 @@ def with_stated_comparison(text: str, section: Section, facts: list[Fact]) -> li
     # a year-on-year comparison stated by its marker, by a base "in the same month last year", or by the month a
     # year before the one the section names ("in May 2021, a 16.3% increase compared to May 2020")
     if not (prefilter.search(YOY, body) or YEAR_BEFORE_BASE.search(body) or _month_a_year_before(body)
-            or prefilter.search(_BASE_A_YEAR_AGO, body)) or prefilter.search(MOM, body):
+            or _base_a_year_ago(body)) or prefilter.search(MOM, body):
         return facts
     return [_year_on_year(fact) if _bare(text, fact) else fact for fact in facts]
 
@@ -67,9 +67,12 @@ def on_the_same_basis(sentence: str, facts: list[Fact], before: list[Fact], befo
     return [_year_on_year(fact) if fact.label.measure.startswith("mom_") else fact for fact in facts]
 
 
-# a base stated a year before ("rose 5.4% to 13,017 kg from 12,354 kg a year ago", "from 1,841 mt the year prior")
-_BASE_A_YEAR_AGO = re.compile(rf"\bfrom\s+\d[\d,.]*\s*(?:[a-z]+\s+){{0,2}}?(?:a|one|the)\s+year\s+"
-                              rf"(?:{words('ago')}|prior|before)\b", re.I)
+def _base_a_year_ago(body: str) -> bool:
+    """Whether a change goes from a base stated a year before ("rose 5.4% to 13,017 kg from 12,354 kg a year ago",
+    "from 1,841 mt the year prior")."""
+    return any(m.group(1).lower() == "year" for m in prefilter.finditer(BASE_AGO, body))
+
+
 _MONTH_BASE = re.compile(rf"(?:%|\bper\s?cent|\bpercent)\s+(?:[a-z]+\s+){{0,2}}?{words('against_dated')}\s+"
                          rf"({MONTH_NAMES})\s+((?:19|20)\d\d)\b")
 

@@ -32,8 +32,6 @@ _BASE_MONTH = re.compile(r"\S+(?:\s+(?:mn|mln|million|thousand|bn|billion))?(?:\
 _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|the\b|a\b)", re.I)
 # where the words after the next figure stop: a clause of its own ("..., with a ... increase of 8.2%") or a figure
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
-_BASE_AGO = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
-                       rf"{cues.PERIOD_AGO}", re.I)
 _BASE_FIGURE = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
                           r"(?=the\b|a\b|in\b)", re.I)
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
@@ -152,7 +150,7 @@ def _base_comparison(text: str, period: str | None) -> str | None:
     year_before = cues.YEAR_BEFORE_BASE.search(text)
     if year_before and (not year_before.group(1) or period is not None and year_before.group(1) == _year_before(period)):
         return "yoy"  # "... of 2020" in a figure of 2021 too
-    ago = _BASE_AGO.search(text)  # "to 13,017 kg from 12,354 kg a year ago"
+    ago = cues.BASE_AGO.search(text)  # "to 13,017 kg from 12,354 kg a year ago"
     if ago:
         return "yoy" if ago.group(1).lower() == "year" else "mom"
     base = _BASE_FIGURE.search(text)  # "down from 2.61 million mt the previous year"

@@ -67,6 +67,8 @@ SAME_BASIS = re.compile(r"^\W*(?:under|on|in|by|at|with|during|over|for)\s+"
 # A month or a year before ("a year earlier", "the month before", "1,841 mt the year prior"), right after a level
 PERIOD_AGO = rf"(?:a|one|the)\s+(month|year)\s+(?:{words('ago')}|prior)\b"
 AGO = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?{PERIOD_AGO}", re.I)
+# ... and a change's base figure stated so ("to 13,017 kg from 12,354 kg a year ago", "from 1,841 mt the year prior")
+BASE_AGO = re.compile(rf"\b(?:{words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?{PERIOD_AGO}", re.I)
 # A level named with the period a year before ("7.6 mt in the same month last year", "83% in the same period of 2015",
 # "150 mt in the corresponding period a year ago", "in the same three-month period of 2019") or the month before
 # ("2,100 kt during the previous month").
