@@ -105,16 +105,17 @@ def test_a_product_named_after_a_known_metal_with_its_month_between_is_its_own(t
     assert not [r for r in rows if r[0] == "refined_bismuth" and r[3] in (6.5, -6.5, 2870.0)]
 
 
-def test_a_list_of_products_keeps_each_unknown_name_as_its_own_product_for_review(tmp_path: Path) -> None:
+def test_a_list_of_products_reads_each_unknown_name_as_its_own_product(tmp_path: Path) -> None:
     # a statistics office's list: the names the tables know are read as before, the ones they do not are their own
-    # products, kept for review, never the story's product; a place in such a list is no product
+    # products (the contract's id of the name written beside the figure), never the story's product; a place in
+    # such a list is no product
     rows = _stored_facts(tmp_path, "Output of principal minerals in March 2023 was as follows: Iron ore 188 lakh "
                          "tonnes, Peat 41 thousand tonnes, Gold 87 kg, Dolomite 290 thousand tonnes and Australia 12 "
                          "thousand tonnes.\n", "commodity, measure, value_num, status")
     assert ("iron_ore", "level", 18800000.0, "accepted") in rows
     assert ("gold", "level", 0.087, "accepted") in rows
-    assert ("peat", "level", 41000.0, "needs_review") in rows
-    assert ("dolomite", "level", 290000.0, "needs_review") in rows
+    assert ("peat", "level", 41000.0, "accepted") in rows
+    assert ("dolomite", "level", 290000.0, "accepted") in rows
     assert not [r for r in rows if r[0] == "iron_ore" and r[2] in (41000.0, 290000.0)]
     assert not [r for r in rows if r[0] == "australia"]
 

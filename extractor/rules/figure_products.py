@@ -2,7 +2,7 @@
 of sulfur ..., as well as 30,156t of zinc and 14,176t of lead"): the product named right after a quantity ("N t of
 <product>") is that quantity's, and a change that follows it before the next quantity is the same product's
 ("12,000 tonnes of lead, up 4%"); in a list, the product named right before its figure ("Coal 662 lakh tonnes, Gold
-98 kg, ..."), one the tables do not know kept for review under its own name."""
+98 kg, ..."), one the tables do not know read under its own name."""
 
 from __future__ import annotations
 
@@ -55,11 +55,11 @@ _ANY_ITEM = re.compile(_ITEM + r"\d")  # (any item of the sentence, with its fig
 _ITEM_REST = frozenset({"", "ore", "ores", "conc", "concentrate", "concentrates"})
 
 
-def listed_product(about: Section, base: Section, sentence: str, number: NumberSpan) -> tuple[str, bool] | None:
+def listed_product(about: Section, base: Section, sentence: str, number: NumberSpan) -> str | None:
     """The product a list's item names right before its figure, as `about` would hold it; None where the figure is
-    no list's item or names no product (or the one `about` is already of); with whether the tables know it. In a list
-    of products, a name the tables do not know is its own product's, the contract's id of its name
-    (`named_product`), kept for review."""
+    no list's item or names no product (or the one `about` is already of). In a list of products, a name the tables
+    do not know is its own product's, the contract's id of its name (`named_product`): the name is written beside
+    the figure as a known one is."""
     if base.heading is not None:
         return None
     item = _ITEM_NAME.search(sentence, max(0, number.start - 45), number.start)
@@ -67,15 +67,15 @@ def listed_product(about: Section, base: Section, sentence: str, number: NumberS
         return None
     name = normalize_name(item.group("name"))
     named = _known_at_start(name)
-    if named is None:  # a name the tables do not know, in a list of products: its own name's (kept for review)
+    if named is None:  # a name the tables do not know, in a list of products: its own name's
         unknown = _unknown_item(name) if _lists_products(sentence) else None
-        return None if unknown is None or unknown == about.commodity else (unknown, False)
+        return None if unknown == about.commodity else unknown
     rest = name[named[1]:].strip()
     if rest not in _ITEM_REST:
         return None
     concentrate = f"{name[:named[1]].replace(' ', '_')}_concentrate"  # ("Zinc conc.": the contract's concentrate)
     held = _as_held(about, concentrate if rest.startswith("conc") and concentrate in CONTRACT_IDS else named[2], name)
-    return None if held is None else (held, True)
+    return held
 
 
 _PLACE = re.compile(rf"(?:{COUNTRY_NAMES}|{vocab.AREA})", re.I)
@@ -121,9 +121,7 @@ class FigureProducts:
             self.own = None if own is None else (about.commodity, own)
         listed = listed_product(about, self.base, self.sentence, number)
         if listed is not None:
-            product, known = listed
-            return replace(about, commodity=REGIONAL_IDS.get((product, about.region), product),
-                           known=about.known and known)
+            return replace(about, commodity=REGIONAL_IDS.get((listed, about.region), listed))
         if self.own is None or self.own[0] != about.commodity:
             return about
         return replace(about, commodity=REGIONAL_IDS.get((self.own[1], about.region), self.own[1]))
