@@ -143,10 +143,11 @@ def _finished(doc: Document, record: DocumentRecord) -> DocumentRecord:
 def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int, llm: LLMClient | None,
                planned: Plan | None, extracted: DocumentRecord | FailedExtraction | None) -> DocumentOutcome:
     """Extract one document (or take the worker's extraction), store it and say what happened."""
-    from extractor import pipeline
     from extractor.reconcile.gate import diff_facts
 
     if extracted is None:
+        from extractor import pipeline  # not in a batch's process whose workers extract
+
         record = _finished(doc, pipeline.extract_document(doc, options, llm, planned))
     else:
         record = _record(extracted)
