@@ -121,9 +121,8 @@ def _paragraph_start(section: Section, current: Section) -> Section:
 def _switched(section: Section, current: Section, subject: tuple[str, str | None], text: str,
               mined: bool, home: bool = False) -> Section:
     """The section as a sentence naming a subject (commodity, region) speaks of it, the sentences before it having
-    spoken of `current` (in a mining story, a metal's mined product, where the sentence names no refining)."""
-    commodity, region = subject
-    commodity = MINED_IDS.get(commodity, commodity) if mined and not names_refining(text) else commodity
+    spoken of `current` (its product as the story holds it: `_as_the_story_holds`)."""
+    commodity, region = _as_the_story_holds(section, subject[0], text, mined), subject[1]
     region = region or (_the_country(text) if section.heading is None else None)
     if region is None and section.region != "global" and _DOMESTIC.search(text):
         region = section.region  # "On lead, domestic production grew 4%" after Japan's figures: the story's country
@@ -138,7 +137,22 @@ def _switched(section: Section, current: Section, subject: tuple[str, str | None
     return replace(section, commodity=REGIONAL_IDS.get((commodity, region), commodity), region=region)
 
 
+def _as_the_story_holds(section: Section, commodity: str, text: str, mined: bool) -> str:
+    """The product a sentence names as the story holds it: in a mining story, a metal's mined product (where the
+    sentence names no refining); in a story of secondary lead, refined lead's output its own ("..., which lifted
+    refined lead output"), where the sentence names no primary metal."""
+    if mined and not names_refining(text):
+        return MINED_IDS.get(commodity, commodity)
+    if _RECYCLED.get(section.commodity) == commodity and not _PRIMARY.search(text):
+        return section.commodity
+    return commodity
+
+
 _DOMESTIC = re.compile(r"\bdomestic(?:ally)?\b", re.I)
+# a recycled product and the refined metal it is part of: in a story of the recycled one, the refined metal's output
+# is its own (primary metal named apart: "primary and secondary refined lead")
+_RECYCLED = {"secondary_lead": "refined_lead"}
+_PRIMARY = re.compile(r"\b(?:primary|mine|mined|total)\b", re.I)
 _REGIONAL = frozenset(REGIONAL_IDS.values())  # a product's id of its own in a region (Indonesia's NPI)
 _MINE_OUTPUT = re.compile(r"\bmine\s+(?:production|output|supply)\b"  # (or the mines as the subject: "Copper mines
                           r"|\bmines\s+(?:reported|produced|posted|recorded|saw|turned\s+out)\b", re.I)  # reported")
