@@ -34,8 +34,9 @@ AGAINST_DATED = category(  # (a month or year named with its year after: read as
          "in comparison with", "versus", "vs.", "vs", "against"))
 AGAINST_MONTH_AGO = category("against_month_ago", "up 3% from a month earlier",
                              only(COMPARED_WITH, "from", "than", "compared to", "compared with"))
-FROM_THAN = category("from_than", "up 3% from April's 2.49 million mt",
-                     only(COMPARED_WITH, "from", "than", "versus", "vs.", "vs", "compared to", "compared with"))
+FROM_THAN = category("from_than", "up 3% from April's 2.49 million mt; 512,000 mt, against August's 496,600 mt",
+                     only(COMPARED_WITH, "from", "than", "versus", "vs.", "vs", "compared to", "compared with",
+                          "against", "over", "above", "below"))
 COMPARED_BEFORE = category(
     "compared_before", "up 7.5% from November 2017",
     only(COMPARED_WITH, "from", "than", "over", "compared to", "compared with", "versus", "vs.", "vs", "against",
