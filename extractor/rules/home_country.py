@@ -45,7 +45,7 @@ COUNTRY_MAKER = re.compile(
     # "China also reported a huge fall in steel production ..., dropping by 9%" (or its figure: "South Korea recorded a
     # 1.5% increase in crude steel production", "ZAMBIA RECORDS 12% INCREASE IN COPPER PRODUCTION")
     rf"|{COUNTRY_OR_GROUP}\s+(?:also\s+)?{words('region_record')}\s+(?:an?\s+)?(?:{_FIGURE}\s+)?(?:[a-z]+\s+){{0,2}}?"
-    rf"{words('up_noun', 'down_noun')}\s+in\b"
+    rf"{words('up_noun', 'down_noun')}(?:\s+in\b|(?<=s)(?!\w))"  # (or moves: "China experienced modest declines")
     rf"|^\s*in\s+(?:the\s+)?{COUNTRY_OR_GROUP}(?!\s+(?:and|or)\b)"  # "In China, apparent usage fell 2.8%"
     # a list's country with its move, right before its figure ("..., with Chile down 5% and Peru up 2%")
     # (or set against the figure before: "..., while the United States climbed 1.2%")

@@ -67,6 +67,9 @@ METRIC_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
         (rf"\b{words('share_word')}\b", "share"),
         (rf"\b{words('price_word')}\b", "price"),
         (rf"\b{words('produce_word')}\b", "production"),
+        # a month's or a day's total, named by its month ("a June total lower by 1.9 percent", "the month's total was
+        # off by 2 percent", "the per-day total of 96 thousand metric tons"): what was produced
+        (rf"\b(?:{MONTH_NAMES}|(?:the\s+)?month['’]s|per-day|daily|monthly|smelting)\s+total\b", "production"),
     ]
 )
 
