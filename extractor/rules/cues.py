@@ -258,6 +258,8 @@ ANTICIPATORY_IT = re.compile(rf"^\W*{_ANTICIPATORY}", re.I)
 PRONOUN_SUBJECT = re.compile(rf"^\W*(?!(?i:{_ANTICIPATORY}))"
                              rf"(?:{words('pronoun_lead')}\s+(?:\w+\s+)?(?:was|is|were|"
                              rf"{words('pronoun_move', 'pronoun_record', parts=('past',))})\b"
+                             # "The figure shows a 10-percent increase year-on-year"
+                             rf"|(?:{words('pronoun_lead')})\s+{words('figure_shows')}\b"
                              # "That's up 1.8% on the month"
                              rf"|(?:{words('pronoun_lead')})['’]s\s)")
 # A sentence opening with at most three words and their move ("Refined tin slid 4% ...", "Lead was up 2% ..."): with

@@ -81,6 +81,7 @@ def label_section(text: str, section: Section, report_month: str | None, spans_c
         if not state.opens(sentence):
             continue
         carried, metric = state.carried(sentence)
+        about = state.pronoun_product(sentence, about)
         place = list_place(sentence.text) if state.list_metric else None
         if place is not None:  # a list's line: its place's figure, of the metric its opening line named
             about, metric = replace(about, region=place), metric or state.list_metric

@@ -4,16 +4,21 @@ each paragraph's segment, period and metric, the spans carried (a release's, a r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.record import Fact
 from extractor.rules import cues
 from extractor.rules.context import metric_before, region_label, segment_in
+from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
 from extractor.text.commodities import commodity_mentions, normalize_name
+from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.countries import COUNTRY
+
+
+_IT_IS_SAID = re.compile(r"^\W*it\s+(?:is|was)\s+\w+ed\b", re.I)  # ("It is estimated ...": what follows is said)
 
 
 @dataclass
@@ -71,6 +76,17 @@ class SectionState:
         if cues.PART_OF_BEFORE.search(sentence.text):
             self.breakdown_paragraph = sentence.paragraph
         return self.breakdown_paragraph == sentence.paragraph
+
+    def pronoun_product(self, sentence: cl.Sentence, about: Section) -> Section:
+        """The section of a sentence that speaks of the figure before by pointing back to it and names no product of
+        its own ("Iran produced 6.98 million tons of steel products. The figure shows a 10-percent increase"): the
+        product of the sentence before's last figure."""
+        last = self.sentence_facts[-1].label if self.sentence_facts else None
+        if last is None or last.commodity == about.commodity or not cues.PRONOUN_SUBJECT.match(sentence.text) \
+                or _IT_IS_SAID.match(sentence.text) or self.breakdown_paragraph == sentence.paragraph \
+                or commodity_mentions(sentence.text):
+            return about  # (not "It is estimated April output will rise", nor after a breakdown's parts)
+        return replace(about, commodity=last.commodity, known=about.known and last.commodity in CONTRACT_IDS)
 
     def segment_of(self, sentence: cl.Sentence) -> str | None:
         """The part the sentence's figures are of where they name none: the paragraph's, or the place the sentence

@@ -62,6 +62,9 @@ RECORD_VERB = category(
     verb("have", "had"))
 PRONOUN_RECORD = category("pronoun_record", "It stood at 3,000 mt",
                           only(RECORD_VERB, "stand", "come", "see", "post", "record", "register", "show"))
+# what the figure before is said to be, by the words that point back to it ("The figure shows a 10-percent increase")
+FIGURE_SHOWS = category("figure_shows", "The figure shows a 10-percent increase; This marks a 3% rise",
+                        verbs("show", "mark", "represent", "reflect"))
 # the moves a sentence tells in the past tense ("output rose", "production fell"): not "was", which SMM writes of
 # forecast months too; narrower than the change verbs on purpose (not "cut", which is also a noun)
 TOLD_MOVE = category(
