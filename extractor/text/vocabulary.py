@@ -65,6 +65,9 @@ METRIC_WORDS: Patterns[tuple[re.Pattern[str], str]] = Patterns(
         (rf"\b{words('stock_word')}\b", "inventory"),
         (rf"\b{words('balance_word')}\b", "balance"),
         (rf"\b{words('share_word')}\b", "share"),
+        # a part's share by the verb that sets it against the whole, right before the figure ("representing 86.9% of
+        # total production", "constituting 73.5% of the world's output"; not "representing a 5% increase")
+        (rf"\b(?:represent(?:ing|ed|s)?|constitut(?:ing|ed|es?))(?=\s+(?:{words('approx')}\s+)?$)", "share"),
         (rf"\b{words('price_word')}\b", "price"),
         (rf"\b{words('produce_word')}\b", "production"),
         # a month's or a day's total, named by its month ("a June total lower by 1.9 percent", "the month's total was
