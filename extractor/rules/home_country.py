@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from extractor.rules.sections import Section
 from extractor.text.commodities import normalize_name
-from extractor.text.countries import COUNTRIES, dateline_country, numbering_country
+from extractor.text.countries import COUNTRIES, dateline_country, numbering_country, office_countries
 from extractor.text.countries import COUNTRY as _COUNTRY
 from extractor.text.lexicon import words
 from extractor.text.mining import OPENING, names_refining
@@ -96,6 +96,7 @@ def _home_named_elsewhere(section: Section) -> set[str]:
     if place is not None:
         return {place} - {"china"}
     offices = {COUNTRIES[g] for m in _COUNTRY_S_OFFICE.finditer(normalize_name(opening)) for g in m.groups() if g}
+    offices |= office_countries(opening)  # ("..., according to the Mines and Geosciences Bureau (MGB)")
     if offices - {"china", "global", "overseas"}:  # (China's own bureau leaves the text to the rules after it)
         return offices - {"china", "global", "overseas"}
     home = numbering_country(" ".join(s.text for s in section.sentences))

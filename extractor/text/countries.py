@@ -92,6 +92,29 @@ def numbering_country(text: str) -> str | None:
     return "india" if _INDIAN_WORDS.search(text) and regions_named(text) == {"india"} else None
 
 
+# A country's official body or industry association named by its own name, where a release's figures are that
+# country's ("according to the Mines and Geosciences Bureau (MGB)": the Philippines'). Study groups and world bodies
+# (ICSG, ILZSG, INSG, IAI, WBMS, USGS, worldsteel) are no country's; acronyms are matched as written.
+OFFICE_COUNTRIES: dict[str, str] = {
+    "Mines and Geosciences Bureau": "philippines", "MGB": "philippines", "INEGI": "mexico", "Rosstat": "russia",
+    "Cochilco": "chile", "Sernageomin": "chile", "Indian Bureau of Mines": "india", "Joint Plant Committee": "india",
+    "Iranian Steel Producers Association": "iran", "ISPA": "iran", "IMIDRO": "iran", "Aço Brasil": "brazil",
+    "Aco Brasil": "brazil", "IBGE": "brazil", "American Iron and Steel Institute": "united states",
+    "AISI": "united states",
+    "Korea Iron and Steel Association": "south korea", "Japan Iron and Steel Federation": "japan", "JISF": "japan",
+    "Turkstat": "turkey", "Destatis": "germany", "Ukrmetallurgprom": "ukraine", "Stats SA": "south africa",
+    "Natural Resources Canada": "canada", "Geoscience Australia": "australia",
+}
+_OFFICE = re.compile(r"(?<![\w-])("
+                     + "|".join(re.escape(name) for name in sorted(OFFICE_COUNTRIES, key=len, reverse=True))
+                     + r")(?![\w-])")
+
+
+def office_countries(text: str) -> set[str]:
+    """The countries whose official bodies or associations a text names by their own names."""
+    return {OFFICE_COUNTRIES[m.group(1)] for m in _OFFICE.finditer(text)}
+
+
 # The cities a wire's dateline names, where a story filed there is of that country's figures ("New Delhi, Mar 2
 # (PTI)": India's ministry; "SANTIAGO (Reuters)": Chile's). Not the cities of the world's markets and study groups
 # (London, New York, Singapore, Lisbon), whose stories are the world's.
