@@ -34,6 +34,9 @@ _BASE_WORD = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+(?=[A-Z(]|th
 _BEYOND_END = re.compile(r",?\s+with\s+an?\b|(?<=\s)\d[\d,.]*\s*(?:%|per)")
 _BASE_FIGURE = re.compile(rf"\b(?:{lexicon.words('compared_base')})\s+[\d.,]+\s*(?:[a-z]+\s+){{0,2}}?"
                           r"(?=the\b|a\b|in\b)", re.I)
+# the base figure a change's words end at, and the year named right after it ("from 90,500 t in 2016")
+_LEADING_FIGURE = re.compile(r"^[\d.,]+\s*(?:[A-Za-z/]+\s+){0,2}?(?=the\b|a\b|one\b|in\b)")
+_BASE_YEAR_IN = re.compile(r"^[\d.,]+\s*(?:[A-Za-z/]+\s+){0,2}?in\s+((?:19|20)\d\d)\b(?!\s*[-/–]\s*\d)")
 _NEXT_FIGURE_IN = re.compile(r"^\S+\s*(?:\S+\s+)?in\s+\w+")  # "55.51% in June": the next figure's own month
 _WORD_AFTER = re.compile(rf"^\s*(?:{lexicon.MARKERS})?\s*(\w+)", re.I)
 
@@ -153,15 +156,25 @@ def _base_comparison(text: str, period: str | None) -> str | None:
     ago = cues.BASE_AGO.search(text)  # "to 13,017 kg from 12,354 kg a year ago"
     if ago:
         return "yoy" if ago.group(1).lower() == "year" else "mom"
-    base = _BASE_FIGURE.search(text)  # "down from 2.61 million mt the previous year"
-    bare = cues.BASE_EARLIER.match(text[base.end():]) if base else None
-    if bare:
-        return "mom" if (bare.group(1) or bare.group(3) or "").lower() == "month" else "yoy"
+    earlier = _base_figure_earlier(text, period)
+    if earlier is not None:
+        return earlier
     for base in _BASE_WORD.finditer(text):
         stated = month_comparison(text[base.start():], period)
         if stated is not None:
             return stated
     return None
+
+
+def _base_figure_earlier(text: str, period: str | None) -> str | None:
+    """The comparison a base figure states by the time named bare right after it: "down from 2.61 million mt the
+    previous year", "from 58,000 t a year earlier", "from 90,500 t in 2016" in a figure of 2017."""
+    base = _BASE_FIGURE.search(text) or _LEADING_FIGURE.match(text)
+    bare = cues.BASE_EARLIER.match(text[base.end():]) if base else None
+    if bare:
+        return "mom" if cues.earlier_months(bare) == 1 else "yoy"
+    year = _BASE_YEAR_IN.match(text)
+    return "yoy" if year and period is not None and year.group(1) == _year_before(period) else None
 
 
 def _year_before(period: str) -> str:

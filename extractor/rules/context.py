@@ -68,7 +68,7 @@ def _earlier(post: str, base: bool) -> tuple[int, str | None] | None:
         return 1, None
     bare = cues.BASE_EARLIER.match(post) if base else None
     if bare:
-        return (1 if (bare.group(1) or bare.group(3) or "").lower() == "month" else 12), None
+        return cues.earlier_months(bare), None
     return None
 
 

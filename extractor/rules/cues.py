@@ -92,7 +92,14 @@ MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('pre
 # in the year-ago period"): read only after "from" ("the previous year" alone may be a year's own total).
 BASE_EARLIER = re.compile(rf"^\s*(?:(?:in|during|over|for)\s+)?(?:the\s+{words('previous_month')}\s+(year|month)|"
                           r"(?:the|a)\s+(year)[- ]ago(?:\s+(?:period|month|quarter))?"
-                          r"|last\s+(year|month)\b(?!['’]s))\b", re.I)  # ("from 74.5% last year": a year before)
+                          r"|last\s+(year|month)\b(?!['’]s)"
+                          # ("from 90,500 t a year earlier", "from 2.1 mt the month before")
+                          r"|(?:a|one)\s+(year|month)\s+(?:earlier|before|prior)|the\s+(year|month)\s+before)\b", re.I)
+
+
+def earlier_months(bare: re.Match[str]) -> int:
+    """The months back a base's period is, as `BASE_EARLIER` read it: 1 for the month before, else 12."""
+    return 1 if next((g for g in bare.groups() if g), "").lower() == "month" else 12
 
 
 BOUND_MOVE = re.compile(rf"\b(?:{words('pass_verb')}|(?:\w+ing|\w+ed|{words('bound_move')})\s+(?:to\s+)?"
