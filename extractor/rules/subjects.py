@@ -271,7 +271,8 @@ def _world_after(base: Section, about: Section, head: str, country: re.Match[str
 # a country or a group of countries named right after a figure ("a 6% rise in China", "fell 12% in the US", "by 12.2
 # percent in Europe"), the text normalized, not the next clause's
 _IN_COUNTRY_AFTER = re.compile(
-    rf"^\s*(?:(?!(?:and|but|while|whereas|with|as)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?{COUNTRY_OR_GROUP}")
+    rf"^\s*(?:(?!(?:and|but|while|whereas|with|as)\b)[a-z]+\s+){{0,3}}?in\s+(?:the\s+)?"
+    rf"(?:(?:apparent|refined|total|overall|mine|mined)\s+)?{COUNTRY_OR_GROUP}")  # ("in apparent Chinese demand")
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+while\s+|,\s+whereas\s+|,\s+of which\s+|"
