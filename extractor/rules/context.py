@@ -217,6 +217,22 @@ _PART_MENTIONS: tuple[Callable[[str], list[tuple[int, str]]], ...] = (_segment_w
                                                                        _size_class_parts)
 
 
+_THE_REGION_S = re.compile(r"\bthe\s+region['’]s\b", re.I)
+
+
+def region_referred(clause_text: str, head: str) -> str | None:
+    """The region a clause speaks of as "the region's" ("..., while the region's rolled steel production rose"): the
+    last one the sentence (`head`, its text up to the figure) named before those words; None where the clause says no
+    such thing or none was named."""
+    said = None
+    for said in _THE_REGION_S.finditer(clause_text):
+        pass
+    if said is None:
+        return None
+    named = _regions(head[:len(head) - len(clause_text) + said.start()])
+    return max(named)[1] if named else None
+
+
 def region_label(group: str) -> str:
     """The area's own name: "southwestern Guizhou province" is `guizhou`, "Baotou city" `baotou`."""
     label = group.lower().replace("north-west", "northwest").replace("south-west", "southwest")

@@ -31,6 +31,7 @@ from extractor.rules.context import (
     clause_start_of,
     content_of,
     own_part,
+    region_referred,
     segment_after,
     segment_in,
     share_part,
@@ -269,6 +270,7 @@ def _named_segment(f: NumberFeatures, share: bool) -> str | None:
     (a share "of global output" is a country's share of the world's: the world is its whole, no part)."""
     after = None if share and _OF_THE_WORLD.match(f.post) else segment_after(f.post)
     return (_composed_part(f) if share else None) or after \
+        or region_referred(f.clause_pre, f.s[:f.number.start]) \
         or segment_in(f.clause_pre + _subject_after(f), f.place.paragraph_segment)
 
 
