@@ -18,6 +18,8 @@ from extractor.text.contract_products import CONTRACT_IDS
 from extractor.text.countries import COUNTRY
 
 
+# the year named before, spoken of again ("in the given year", "in that year"; not "the same period last year")
+_THAT_YEAR = re.compile(r"\b(?<!of\s)(?<!from\s)(?<!than\s)(?:the\s+(?:given|same)|that)\s+year\b(?!['’]s)", re.I)
 _IT_IS_SAID = re.compile(r"^\W*it\s+(?:is|was)\s+\w+ed\b", re.I)  # ("It is estimated ...": what follows is said)
 
 
@@ -61,6 +63,9 @@ class SectionState:
                 self._carry_span(sentence.paragraph, span)
             if cues.NOTE_LEAD.match(sentence.text):
                 self.note_paragraphs.add(sentence.paragraph)
+            if self.last_span is not None and self.last_span.endswith("-12") and _THAT_YEAR.search(sentence.text):
+                self._carry_span(sentence.paragraph, self.last_span)  # "..., demand in the given year was ...": the
+                # year named before, in a paragraph of its own
         recalled = self.review_span or self.last_span
         if recalled is not None and self.last_span == self.report_month \
                 and sentence.paragraph not in self.period_by_paragraph and cues.THE_SPAN_AGAIN.search(sentence.text):
