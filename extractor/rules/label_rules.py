@@ -170,6 +170,13 @@ def _month_level(f: NumberFeatures) -> Measured:
     return Measured(False, f.direction, f.direction_at, named or f.period)
 
 
+def _month_change(f: NumberFeatures) -> Measured:
+    """A month's own change named after a comparison ("faster than April's 5.2-percent growth"): April's."""
+    assert f.month_level is not None
+    named = resolve_month(f.month_level.group(1), f.place.report_month)
+    return Measured(True, f.direction, f.direction_at, named or f.period)
+
+
 def _than(f: NumberFeatures) -> Measured:
     assert f.than_after is not None
     word = f.than_after.group(1)
@@ -257,6 +264,8 @@ _PCT = ("%", "pp")
 _PCT_OR_MASS = ("%", "pp", "mt")
 
 MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
+    Rule("another month's change", lambda f: bool(f.month_level) and bool(cues.CHANGE_NOUN_AFTER.match(f.post)),
+         _month_change, "faster than April's 5.2-percent growth"),
     Rule("another month's level", lambda f: bool(f.month_level) and f.unit != "pp", _month_level,
          "up from March's 1.2 million tonnes"),
     Rule("expected level", lambda f: f.expected_level, _level, "against the expected 90,000 mt"),
