@@ -164,17 +164,12 @@ def _change(f: NumberFeatures) -> Measured:
     return Measured(True, f.direction, f.direction_at, f.period)
 
 
-def _month_level(f: NumberFeatures) -> Measured:
+def _month_level(f: NumberFeatures, change: bool = False) -> Measured:
+    """Another month's level named after a comparison ("up from March's 1.2 million tonnes"), or its own change
+    ("faster than April's 5.2-percent growth")."""
     assert f.month_level is not None
     named = resolve_month(f.month_level.group(1), f.place.report_month)
-    return Measured(False, f.direction, f.direction_at, named or f.period)
-
-
-def _month_change(f: NumberFeatures) -> Measured:
-    """A month's own change named after a comparison ("faster than April's 5.2-percent growth"): April's."""
-    assert f.month_level is not None
-    named = resolve_month(f.month_level.group(1), f.place.report_month)
-    return Measured(True, f.direction, f.direction_at, named or f.period)
+    return Measured(change, f.direction, f.direction_at, named or f.period)
 
 
 def _than(f: NumberFeatures) -> Measured:
@@ -261,11 +256,12 @@ def _change_compared(f: NumberFeatures) -> bool:
 
 
 _PCT = ("%", "pp")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)  # a change's base level
 _PCT_OR_MASS = ("%", "pp", "mt")
 
 MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("another month's change", lambda f: bool(f.month_level) and bool(cues.CHANGE_NOUN_AFTER.match(f.post)),
-         _month_change, "faster than April's 5.2-percent growth"),
+         lambda f: _month_level(f, change=True), "faster than April's 5.2-percent growth"),
     Rule("another month's level", lambda f: bool(f.month_level) and f.unit != "pp", _month_level,
          "up from March's 1.2 million tonnes"),
     Rule("expected level", lambda f: f.expected_level, _level, "against the expected 90,000 mt"),
@@ -281,6 +277,8 @@ MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
     Rule("growth rate", lambda f: f.unit == "%" and bool(prefilter.search(cues.GROWTH_RATE, f.clause_pre)),
          lambda f: Measured(True, "up", len(f.local_pre), f.period), "growth slowed to 1.3%, from 6.2% in April"),
     Rule("a rate moved from", _rate_base, _rate_base_level, "the rate rose from 55.1% to 58.3%"),
+    Rule("a base from", lambda f: f.unit not in _PCT and bool(_FROM_BEFORE.search(f.local_pre)), _level,
+         "a 16.93% MoM drop from 3,780 mt in April"),
     Rule("change word before", lambda f: bool(f.comparison_noun or f.change_cue or f.size_moved), _change,
          "a MoM increase of 3.1%"),
     Rule("than after", lambda f: f.than_after is not None and f.unit in _PCT_OR_MASS, _than,
