@@ -206,7 +206,8 @@ VERSUS_EXPECTATION = re.compile(
     rf"^\s*(?:{MARKERS}\s+)?{words('comparative_up', 'comparative_down', 'short_of')}\s+(?:than|of)\s+(?:the\s+)?"
     rf"(?:[A-Z][a-z]+\s+)?{words('expectation')}", re.I)
 # ("put at an estimated 480,000 mt": the report's own estimate of the figure, no expectation it is compared with)
-EXPECTED_BEFORE = re.compile(rf"\b(?!an\s+estimated\b){words('expected_lead')}\s+{words('expected_word')}\s*$|"
+EXPECTED_BEFORE = re.compile(rf"\b(?!an\s+(?:estimated|anticipated)\b)"  # ("by an anticipated 1%-2%": a change's)
+                             rf"{words('expected_lead')}\s+{words('expected_word')}\s*$|"
                              rf"\b{words('earlier_adjective')}\s+{words('expectation_noun')}\s+(?:of\s+)?$",
                              re.I)
 EXPECTATION_AFTER = re.compile(rf"^\s*,?\s*{words('beat_word')}\s+{words('expectation_word', parts=('plural',))}", re.I)
