@@ -135,7 +135,7 @@ DOWN_NOUN = category(
     noun("decrease"), noun("depletion"), noun("drawdown"), noun("destocking"), noun("decline"), noun("drop"),
     noun("fall"), noun("dip"), noun("cut"), noun("reduction"), noun("contraction"), noun("pullback"), noun("slide"),
     noun("slump"), noun("loss", "losses"), noun("downturn"), noun("downtrend"), noun("plunge"),
-    noun("deterioration"), noun("deceleration"), noun("decrement"), noun("retreat"))
+    noun("deterioration"), noun("deceleration"), noun("decrement"), noun("retreat"), noun("slip"))
 CHANGE_NOUN = category("change_noun", "a 3% change in output", noun("change"))
 
 # (d) forecast cues: what says a figure or a move is expected, not reported
