@@ -155,7 +155,7 @@ def test_a_wire_story_of_official_statistics_states_its_changes_year_on_year(tmp
 
 
 @pytest.mark.parametrize("office", ["the country's statistics institute", "the Mines and Energy Ministry",
-                                    "Rosstat"])
+                                    "Rosstat", "the Mines and Geosciences Bureau", "Turkstat"])
 def test_an_official_body_named_late_in_the_opening_or_by_its_field_first_makes_a_statistics_wire(office: str) -> None:
     """A wire names the office after a sentence or two of figures, or a ministry by its field first ("the Mines and
     Energy Ministry"), or an office by its own name: still a statistics wire; the same story naming none is not."""

@@ -6,7 +6,7 @@ What is its own: an official release states its changes year on year, so a chang
 that (the contract's comparison of a bare change, `rules/bare_changes.py`), where the shared rules read a bare
 change as month on month. The statistics office must be named in the opening (its first 700 characters: a wire
 often names it after a sentence or two of figures), by a generic name ("statistics institute", "the Energy & Mines
-Ministry") or its own (INEGI, Rosstat, Cochilco).
+Ministry") or its own (INEGI, Rosstat, Cochilco: `countries.STATISTICS_OFFICES`, whose country they also give).
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from typing import ClassVar
 
 from extractor.formats.base import StatedComparisonFormat
 from extractor.rules.sections import article_sections
+from extractor.text.countries import STATISTICS_OFFICES
 
 _OFFICE = re.compile(r"\b(?:National\s+Bureau\s+of\s+Statistics|NBS|statistic(?:s|al)\s+(?:bureau|office|agency|"
                      r"institute|service)|"
                      r"Ministry\s+of\s+(?:Steel|Mines|Energy\s+and\s+Mines|Industry\s+and\s+Information\s+Technology)|"
                      # the ministry named by its field first ("the Energy & Mines Ministry", "the mines ministry")
                      r"(?:Mines|Mining|Energy)(?:\s*(?:&|and)\s*(?:Mines|Mining|Energy))?\s+Ministry|"
-                     # offices known by their own names (Mexico's, Russia's, Chile's copper commission)
-                     r"INEGI|Rosstat|Cochilco)\b", re.I)
+                     # offices known by their own names (Mexico's INEGI, Russia's Rosstat, Chile's Cochilco, ...)
+                     + "|".join(re.escape(name) for name in STATISTICS_OFFICES) + r")\b", re.I)
 _OPENING = 700
 
 

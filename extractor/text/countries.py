@@ -95,15 +95,19 @@ def numbering_country(text: str) -> str | None:
 # A country's official body or industry association named by its own name, where a release's figures are that
 # country's ("according to the Mines and Geosciences Bureau (MGB)": the Philippines'). Study groups and world bodies
 # (ICSG, ILZSG, INSG, IAI, WBMS, USGS, worldsteel) are no country's; acronyms are matched as written.
-OFFICE_COUNTRIES: dict[str, str] = {
+# (the statistics offices and ministries' bureaus apart: their releases are official statistics)
+STATISTICS_OFFICES: dict[str, str] = {
     "Mines and Geosciences Bureau": "philippines", "MGB": "philippines", "INEGI": "mexico", "Rosstat": "russia",
-    "Cochilco": "chile", "Sernageomin": "chile", "Indian Bureau of Mines": "india", "Joint Plant Committee": "india",
-    "Iranian Steel Producers Association": "iran", "ISPA": "iran", "IMIDRO": "iran", "Aço Brasil": "brazil",
-    "Aco Brasil": "brazil", "IBGE": "brazil", "American Iron and Steel Institute": "united states",
-    "AISI": "united states",
+    "Cochilco": "chile", "Sernageomin": "chile", "Indian Bureau of Mines": "india", "IBGE": "brazil",
+    "Turkstat": "turkey", "Destatis": "germany", "Stats SA": "south africa", "Natural Resources Canada": "canada",
+    "Geoscience Australia": "australia",
+}
+OFFICE_COUNTRIES: dict[str, str] = {
+    **STATISTICS_OFFICES, "Joint Plant Committee": "india", "Iranian Steel Producers Association": "iran",
+    "ISPA": "iran", "IMIDRO": "iran", "Aço Brasil": "brazil", "Aco Brasil": "brazil",
+    "American Iron and Steel Institute": "united states", "AISI": "united states",
     "Korea Iron and Steel Association": "south korea", "Japan Iron and Steel Federation": "japan", "JISF": "japan",
-    "Turkstat": "turkey", "Destatis": "germany", "Ukrmetallurgprom": "ukraine", "Stats SA": "south africa",
-    "Natural Resources Canada": "canada", "Geoscience Australia": "australia",
+    "Ukrmetallurgprom": "ukraine",
 }
 _OFFICE = re.compile(r"(?<![\w-])("
                      + "|".join(re.escape(name) for name in sorted(OFFICE_COUNTRIES, key=len, reverse=True))
