@@ -93,8 +93,7 @@ MONTH_BEFORE_SPAN = re.compile(rf"^\s*(?:in|during|over|for)\s+the\s+{words('pre
 BASE_EARLIER = re.compile(rf"^\s*(?:(?:in|during|over|for)\s+)?(?:the\s+{words('previous_month')}\s+(year|month)|"
                           r"(?:the|a)\s+(year)[- ]ago(?:\s+(?:period|month|quarter))?"
                           r"|last\s+(year|month)\b(?!['’]s)"
-                          # ("from 90,500 t a year earlier", "from 2.1 mt the month before")
-                          r"|(?:a|one)\s+(year|month)\s+(?:earlier|before|prior)|the\s+(year|month)\s+before)\b", re.I)
+                          rf"|{PERIOD_AGO})\b", re.I)  # ("from 90,500 t a year earlier", "from 2.1 mt the month before")
 
 
 def earlier_months(bare: re.Match[str]) -> int:
