@@ -37,7 +37,7 @@ from extractor.rules.sections import Section
 from extractor.text import clauses as cl
 from extractor.text import prefilter
 from extractor.text import vocabulary as vocab
-from extractor.text.lexicon import MARKERS, category_of
+from extractor.text.lexicon import MARKERS, category_of, words
 from extractor.text.months import MONTH_NAMES, in_window, months_between, resolve_month, shift_month
 from schemas.periods import RATE_METRICS
 
@@ -256,7 +256,7 @@ def _change_compared(f: NumberFeatures) -> bool:
 
 
 _PCT = ("%", "pp")
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)  # a change's base level
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{words('approx')}\s*)?$", re.I)  # a change's base level ("from about")
 _PCT_OR_MASS = ("%", "pp", "mt")
 
 MEASURES: tuple[Rule[NumberFeatures, Measured], ...] = (
