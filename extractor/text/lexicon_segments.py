@@ -245,9 +245,9 @@ REGION_METRIC = category("region_metric", "operating rates in Yunnan rose",
                          fixed("production", "output", "supply", "operating capacity", "operating rates",
                                "operating rate"))
 REGION_RECORD = category("region_record", "Yunnan posted its output at 3,000 mt",
+                         # (and a headline's present: "ZAMBIA RECORDS 12% INCREASE")
                          fixed("saw", "had", "posted", "recorded", "reported", "registered", "experienced",
-                               "sees", "posts", "records", "reports", "registers", "experiences"))  # (a headline's
-# present)
+                               "sees", "posts", "records", "reports", "registers", "experiences"))
 # what a region records besides its output ("the EU saw its numbers rise 0.3%")
 REGION_FIGURES = category("region_figures", "Africa saw its figures rise 2%", fixed("figures", "numbers"))
 REGION_SHARE = category("region_share", "Yunnan accounting for 40%", fixed("accounting", "accounted", "accounts"))

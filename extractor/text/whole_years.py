@@ -64,7 +64,7 @@ def year_mentions(sentence: str, report_month: str | None, cumulative_range: boo
     if not NAMES_A_YEAR.search(sentence):  # (most sentences: FULL_YEAR is not searched, issue 24)
         return found
     for match in prefilter.finditer(FULL_YEAR, sentence):
-        year = _whole_year(match, report_month, bool(_PAST_MOVE_BEFORE.search(sentence, 0, match.start())))
+        year = _whole_year(match, report_month, sentence)
         if year is None or (cumulative_range and report_month and year == report_month[:4]):
             continue  # "cumulative production for 2025" by the end of November is the range's, not the year's
         if (match.group(2) or match.group(3) or match.group(10) or match.group(14)) and report_month is not None \
@@ -84,13 +84,14 @@ _YEAR_GROUPS, _RELATIVE_GROUPS = (1, 2, 3, 4, 6, 7, 9, 10, 12, 14, 15, 16), (5, 
 _PAST_MOVE_BEFORE = re.compile(rf"\b{words('told_move', parts=('past',))}\b[^,;]{{0,40}}$", re.I)
 
 
-def _whole_year(match: re.Match[str], report_month: str | None, past_move: bool = False) -> str | None:
+def _whole_year(match: re.Match[str], report_month: str | None, sentence: str = "") -> str | None:
     """The year a FULL_YEAR match names: as written, "last/this year" from the publication (the month after the
     report month), but "this year" after a move told in the past the report's own ("rose by 40% this year" in
     December's report), or for "full-year output" the report's own year (a forecast before December)."""
     year = next((match.group(g) for g in _YEAR_GROUPS if match.group(g)), None)
     relative = next((match.group(g) for g in _RELATIVE_GROUPS if match.group(g)), None)
-    if relative and report_month is not None and relative.lower() == "this" and past_move:
+    if relative and report_month is not None and relative.lower() == "this" \
+            and _PAST_MOVE_BEFORE.search(sentence, 0, match.start()):
         year = report_month[:4]
     elif relative and report_month is not None:
         year = shift_month(report_month, 1)[:4]
