@@ -125,6 +125,20 @@ def test_a_run_of_current_documents_imports_no_rules(tmp_path: Path, fixtures: P
     assert not [m for m in loaded if m.startswith(heavy)]
 
 
+def test_a_batch_whose_workers_extract_compiles_no_rules_in_its_own_process(tmp_path: Path, fixtures: Path) -> None:
+    folder = _archive(tmp_path / "in", fixtures)
+    db, listing = tmp_path / "x.db", tmp_path / "modules.txt"
+    done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, str(listing), str(folder), "--db", str(db),
+                           "--workers", "2"], capture_output=True, text=True, check=True)
+    assert "extracted" in done.stdout
+    with sqlite3.connect(db) as conn:  # the documents were read, in the workers
+        assert conn.execute("SELECT count(*) FROM facts WHERE status = 'accepted'").fetchone()[0] > 0
+    loaded = listing.read_text().split()
+    assert "extractor.batch.pool" in loaded
+    assert not [m for m in loaded if m.startswith(("extractor.pipeline", "extractor.rules", "extractor.text.clauses",
+                                                    "extractor.text.vocabulary", "extractor.reconcile.gate"))]
+
+
 def test_the_views_read_their_indexes_and_a_store_is_sized_for_archives(tmp_path: Path) -> None:
     store = open_store(tmp_path / "x.db")
     try:

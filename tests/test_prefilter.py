@@ -150,6 +150,20 @@ def test_finditer_reads_only_the_span_asked() -> None:
         assert [m.span() for m in prefilter.finditer(pattern, text, pos, endpos)] == expected
 
 
+def test_a_search_asked_again_is_remembered_and_the_memory_stays_bounded() -> None:
+    pattern = re.compile(r"\b(?:climbed|slipped)\b", re.I)
+    first = prefilter.search(pattern, "Zinc ingot output climbed in May")
+    again = prefilter.search(pattern, "Zinc ingot output " + "climbed in May")  # an equal text, another string
+    assert first is again and first is not None and first.span() == (18, 25)
+    assert prefilter.search(pattern, "Zinc ingot output slipped in May").group(0) == "slipped"  # another text
+    assert prefilter.search(re.compile(r"\bin\s+May\b"), "Zinc ingot output climbed in May").span() == (26, 32)
+    for n in range(3 * prefilter._REMEMBERED):  # far more searches than it keeps: each is still right
+        text = f"line {n}: output {'climbed' if n % 3 else 'held'} by {n} mt"
+        found = prefilter.search(pattern, text)
+        assert _found(found) == _found(pattern.search(text))
+        assert len(prefilter._SEARCHED) <= prefilter._REMEMBERED
+
+
 def _found(match: re.Match[str] | None) -> object:
     return None if match is None else (match.span(), match.groups())
 

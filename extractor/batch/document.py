@@ -143,8 +143,6 @@ def _finished(doc: Document, record: DocumentRecord) -> DocumentRecord:
 def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run_id: int, llm: LLMClient | None,
                planned: Plan | None, extracted: DocumentRecord | FailedExtraction | None) -> DocumentOutcome:
     """Extract one document (or take the worker's extraction), store it and say what happened."""
-    from extractor.reconcile.gate import diff_facts
-
     if extracted is None:
         from extractor import pipeline  # not in a batch's process whose workers extract
 
@@ -164,7 +162,9 @@ def _extracted(path: Path, doc: Document, store: Store, options: RunOptions, run
                               month_note=_month_note(record.document),
                               report_format=record.document["report_format"],
                               sections=len(record.sections), drivers=len(record.drivers))
-    if read_before:
+    if read_before:  # (the gate's module, with the rules' patterns, imported only here: a batch's own process whose
+        from extractor.reconcile.gate import diff_facts  # workers extract reads no document's text)
+
         outcome.changes, outcome.compared_with = diff_facts(old, new), "its earlier extraction"
     for fact in record.facts:
         setattr(outcome, str(fact.status), getattr(outcome, str(fact.status)) + 1)

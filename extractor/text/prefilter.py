@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar, cast
 
 from extractor.text import pattern_cache
 from extractor.text.pattern_reading import Pieces, fronted, read
@@ -197,8 +197,25 @@ def _longest_trie(pieces: list[str]) -> str:
     return f"(?:{either})?" if "" in pieces else either
 
 
+_SEARCHED: dict[tuple[int, str], re.Match[str] | None] = {}  # the last searches' results, by pattern id and text:
+# the stages ask one pattern of one text again (whether the words before a figure hold a forecast's cue)
+_REMEMBERED = 2048  # searches kept before the memory starts again
+_NOT_SEARCHED = object()
+
+
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, searched only from where a match may start, not at all where none can."""
+    """`pattern.search(text)`, searched only from where a match may start, not at all where none can; a search
+    made lately is not made again (a match is read only, so one may be given twice)."""
+    key = (id(pattern), text)
+    found = _SEARCHED.get(key, _NOT_SEARCHED)
+    if found is _NOT_SEARCHED:
+        if len(_SEARCHED) >= _REMEMBERED:
+            _SEARCHED.clear()
+        found = _SEARCHED[key] = _search(pattern, text)
+    return cast("re.Match[str] | None", found)
+
+
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     g = _GUARDS.get(id(pattern)) or guard(pattern)
     last = _last
     folded = last[1] if last[0] is text else _folded(text)
