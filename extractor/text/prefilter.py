@@ -198,7 +198,8 @@ def _longest_trie(pieces: list[str]) -> str:
 
 
 _SEARCHED: dict[tuple[int, str], re.Match[str] | None] = {}  # the last searches' results, by pattern id and text:
-# the stages ask one pattern of one text again (whether the words before a figure hold a forecast's cue)
+# the stages ask one pattern of one text again (whether the words before a figure hold a forecast's cue); a pattern
+# searched is kept by its guard, so its id is never another pattern's
 _REMEMBERED = 2048  # searches kept before the memory starts again
 _NOT_SEARCHED = object()
 
