@@ -19,6 +19,7 @@ import re
 from typing import Any, Callable, Iterator, NamedTuple
 
 from extractor.text import pattern_cache
+from extractor.text.word_trie import with_tries
 
 try:
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -319,12 +320,12 @@ _FIRST_READERS: dict[Any, Callable[[Any, bool], _Firsts]] = {
 
 def fronted(pattern: re.Pattern[str], later: bool = False) -> re.Pattern[str]:
     """The pattern with a look-ahead in front for the characters its matches can start with (read from it): it
-    finds what the pattern finds, but Python's engine passes over the other places at once. The pattern itself
-    where they are not known (or it may match nothing).
+    finds what the pattern finds, but Python's engine passes over the other places at once; as it is (its tries
+    aside) where they are not known (or it may match nothing).
 
     `later`: for the matches that start after the text's start only (a search from a later place, or one made
     where no match starts at the text's start), so not those of a way through "^" (where "^" is the text's start
-    only). Both what is read and what is compiled are kept between processes (`pattern_cache`)."""
+    only). Its lists of words are tries (`word_trie`). What is read and compiled is kept (`pattern_cache`)."""
     source = pattern_cache.kept("fronted-later" if later else "fronted", pattern.pattern, pattern.flags,
                                 lambda: _fronted_source(pattern, later) or "")
     try:
@@ -334,20 +335,22 @@ def fronted(pattern: re.Pattern[str], later: bool = False) -> re.Pattern[str]:
 
 
 def _fronted_source(pattern: re.Pattern[str], later: bool) -> str | None:
-    """The fronted pattern's source, or None where the pattern is best searched as it is."""
+    """The fronted pattern's source, else the source with tries where it has any, or None: the pattern as it is."""
+    body = with_tries(pattern.pattern)
+    unfronted = None if body == pattern.pattern else body
     try:
         parsed = _P.parse(pattern.pattern, pattern.flags)
         if parsed and parsed[0] in ((_P.AT, _P.AT_BEGINNING), (_P.AT, _P.AT_BEGINNING_STRING)):
-            return None  # tried at the start only: nothing to pass over
+            return unfronted  # tried at the start only: nothing to pass over
         first = _first_chars(list(parsed), later and not parsed.state.flags & _MULTILINE)
         if first is None or first[1] or not first[0]:
-            return None
+            return unfronted
         verbose = "\n" if pattern.flags & re.VERBOSE else ""
         written = list(dict.fromkeys(first[0]))
         classes = "".join(c for c in written if not c.startswith("["))
         negated = [c for c in written if c.startswith("[")]
         ahead = "|".join(([f"[{classes}]"] if classes else []) + negated)
-        source = f"(?=(?:{ahead}))(?:{pattern.pattern}{verbose})"
+        source = f"(?=(?:{ahead}))(?:{body}{verbose})"
         re.compile(source, pattern.flags)  # one that does not compile is not fronted
         return source
     except (re.error, RecursionError):
