@@ -17,6 +17,7 @@ from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar, cas
 
 from extractor.text import pattern_cache
 from extractor.text.pattern_reading import Pieces, fronted, read
+from extractor.text.word_trie import longest_first
 
 _FOLDED_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # non-ASCII characters re.I matches with an ASCII letter
 
@@ -172,7 +173,7 @@ class Patterns(Generic[Item]):
                   for piece in sorted({piece for clause in clauses for piece in clause})}
         self._held = _with_their_starts(pieces)
         if pieces and "" not in pieces:
-            self._longest = pattern_cache.compiled("(?=(" + _longest_trie(list(pieces)) + "))")
+            self._longest = pattern_cache.compiled("(?=(" + longest_first(pieces) + "))")  # the longest piece there
         self._needs = tuple(frozenset(clauses[c] for c in guard(item[0]).clauses) for item in self.items)
         return self._needs
 
@@ -181,20 +182,6 @@ def _with_their_starts(pieces: dict[str, frozenset[int]]) -> dict[str, frozenset
     """Each piece's clauses with those of the pieces it starts with (found where it is)."""
     return {piece: frozenset().union(*(clauses for start, clauses in pieces.items() if piece.startswith(start)))
             for piece in pieces}
-
-
-def _longest_trie(pieces: list[str]) -> str:
-    """One pattern matching, where a piece starts, the longest piece starting there (a piece another extends
-    tries the longer first)."""
-    heads: dict[str, list[str]] = {}
-    for piece in pieces:
-        if piece:
-            heads.setdefault(piece[0], []).append(piece[1:])
-    branches = [re.escape(head) + _longest_trie(rests) for head, rests in sorted(heads.items())]
-    if not branches:
-        return ""
-    either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{either})?" if "" in pieces else either
 
 
 _SEARCHED: dict[tuple[int, str], re.Match[str] | None] = {}  # the last searches' results, by pattern id and text:

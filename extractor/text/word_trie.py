@@ -15,6 +15,7 @@ group is left as it is.
 from __future__ import annotations
 
 import re
+from typing import Iterable, Sequence
 
 _ATOM = re.compile(r"\\s\+|\\(.)|([A-Za-z0-9'’-])")
 _SPACE = r"\s+"
@@ -35,13 +36,19 @@ def as_trie(alternatives: list[str]) -> str | None:
     words = [tuple(atoms) for atoms in read if atoms is not None]
     if not _longer_first(words) or not _branches_apart(words):
         return None
+    return "(?:" + longest_first(words) + ")"
+
+
+def longest_first(words: Iterable[Sequence[str]]) -> str:
+    """The words (each a sequence of atoms: characters, or `\\s+`) as one trie that tries, at each place, the longer
+    words there before the shorter (the prefilter's search for the longest piece at a place is one too)."""
     root: dict[str, dict] = {}
     for atoms in words:
         node = root
         for atom in atoms:
             node = node.setdefault(atom, {})
         node[""] = {}
-    return "(?:" + _written(root) + ")"
+    return _written(root)
 
 
 def _atoms(regex: str) -> list[str] | None:
